@@ -1,1 +1,10 @@
 export * from './port';
+export * from './errors';
+export * from './stream-id';
+export * from './canonical';
+export * from './verify-chain';
+export * from './subscription';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { migrate, applyMigrations, eventStoreMigrations, type Migration } from './postgres/migrate';
+export { appendEvents } from './postgres/append';
+export { compare as compareCheckpoints } from './postgres/read-after';

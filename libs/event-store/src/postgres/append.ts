@@ -1,0 +1,141 @@
+import type { Pool, PoolClient } from 'pg';
+import { canonicalBody, canonicalJson } from '../canonical';
+import { DuplicateEventIdError, InvalidAppendError, WrongExpectedVersionError } from '../errors';
+import type { AppendResult, ExpectedVersion, NewEvent } from '../port';
+import { categoryOf } from '../stream-id';
+
+const UNIQUE_VIOLATION = '23505';
+const WRONG_EXPECTED_VERSION = 'LS409';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+}
+
+function expectedCode(expected: ExpectedVersion): number {
+  if (expected === 'any') return -2;
+  if (expected === 'no_stream') return -1;
+  if (!Number.isSafeInteger(expected) || expected < 0) {
+    throw new InvalidAppendError(`expected version must be 'any', 'no_stream' or an integer >= 0`);
+  }
+  return expected;
+}
+
+function validate(streamId: string, events: readonly NewEvent[]): string | undefined {
+  if (events.length === 0) throw new InvalidAppendError('an append needs at least one event');
+  const caseId = events[0].metadata?.caseId;
+  const ids = new Set<string>();
+  for (const e of events) {
+    if (!UUID.test(e.eventId)) throw new InvalidAppendError(`event id "${e.eventId}" is not a UUID`);
+    if (ids.has(e.eventId)) throw new InvalidAppendError(`event id ${e.eventId} appears twice in one append`);
+    ids.add(e.eventId);
+    if (!e.type || !Number.isInteger(e.schemaVersion) || e.schemaVersion < 1) {
+      throw new InvalidAppendError(`event ${e.eventId} needs a type and a schema version >= 1`);
+    }
+    if (e.metadata?.caseId !== caseId) throw new InvalidAppendError(`events of one append to ${streamId} must share a caseId`);
+  }
+  if (caseId !== undefined && !UUID.test(caseId)) throw new InvalidAppendError(`caseId "${caseId}" is not a UUID`);
+  return caseId;
+}
+
+/**
+ * Appends in one statement on the given connection (the caller's transaction, if it opened one).
+ * Retries that resend stored event ids are recognised and answered with the original positions.
+ */
+export async function appendEvents(
+  db: Pool | PoolClient,
+  schema: string,
+  streamId: string,
+  events: readonly NewEvent[],
+  expected: ExpectedVersion,
+  recordedAt: Date,
+  /** Where to look for an earlier append of the same ids; none inside a caller's transaction. */
+  reader: Pool | undefined,
+): Promise<AppendResult> {
+  const category = categoryOf(streamId);
+  const caseId = validate(streamId, events);
+  const recordedIso = recordedAt.toISOString();
+  try {
+    const { rows } = await db.query<{ out_position: string; out_version: string }>(
+      `SELECT out_position, out_version FROM ${schema}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb[], $10::jsonb[], $11)`,
+      [
+        streamId,
+        category,
+        expectedCode(expected),
+        caseId ?? null,
+        recordedAt,
+        events.map((e) => e.eventId),
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion),
+        events.map((e) => canonicalJson(e.data)),
+        events.map((e) => canonicalJson(e.metadata)),
+        events.map((e) => canonicalBody({ ...e, streamId, recordedAt: recordedIso })),
+      ],
+    );
+    const ordered = rows.map((r) => ({ position: Number(r.out_position), version: Number(r.out_version) }));
+    ordered.sort((a, b) => a.version - b.version);
+    return {
+      streamId,
+      nextExpectedVersion: ordered[ordered.length - 1].version,
+      positions: ordered.map((r) => r.position),
+      alreadyStored: false,
+    };
+  } catch (err) {
+    const pgErr = err as PgError;
+    const duplicate = pgErr.code === UNIQUE_VIOLATION && pgErr.constraint === 'events_event_id_key';
+    if (pgErr.code !== WRONG_EXPECTED_VERSION && !duplicate) throw err;
+    // A retry of an append that already committed looks like a conflict or a duplicate id.
+    const original = reader && (await findStored(reader, schema, streamId, events));
+    if (original) return original;
+    if (duplicate) throw new DuplicateEventIdError(events[0].eventId);
+    throw new WrongExpectedVersionError(streamId, expected, Number(pgErr.detail));
+  }
+}
+
+interface StoredRow {
+  event_id: string;
+  global_position: string;
+  stream_id: string;
+  stream_version: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  case_id: string | null;
+}
+
+/**
+ * The original result when every event id is stored with the same content (stream, type,
+ * schema version, data, case); undefined when none is stored; an error when any differs.
+ */
+async function findStored(
+  db: Pool,
+  schema: string,
+  streamId: string,
+  events: readonly NewEvent[],
+): Promise<AppendResult | undefined> {
+  const { rows } = await db.query<StoredRow>(
+    `SELECT event_id, global_position, stream_id, stream_version, type, schema_version, data, case_id
+       FROM ${schema}.events WHERE event_id = ANY($1::uuid[])`,
+    [events.map((e) => e.eventId)],
+  );
+  if (rows.length === 0) return undefined;
+  const byId = new Map(rows.map((r) => [r.event_id, r]));
+  const positions: number[] = [];
+  let lastVersion = 0;
+  for (const e of events) {
+    const row = byId.get(e.eventId.toLowerCase());
+    const same =
+      row &&
+      row.stream_id === streamId &&
+      row.type === e.type &&
+      row.schema_version === e.schemaVersion &&
+      (row.case_id ?? undefined) === e.metadata.caseId?.toLowerCase() &&
+      canonicalJson(row.data) === canonicalJson(e.data);
+    if (!same) throw new DuplicateEventIdError(e.eventId);
+    positions.push(Number(row.global_position));
+    lastVersion = Math.max(lastVersion, Number(row.stream_version));
+  }
+  return { streamId, nextExpectedVersion: lastVersion, positions, alreadyStored: true };
+}

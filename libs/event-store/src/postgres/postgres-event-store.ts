@@ -1,0 +1,153 @@
+import { Pool } from 'pg';
+import { CategoryNotOwnedError } from '../errors';
+import type {
+  AppendResult,
+  Checkpoint,
+  EventFilter,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAfterResult,
+  ReadAllOptions,
+  ReadAllPage,
+  ReadStreamOptions,
+  RecordedEvent,
+  VerifyReport,
+} from '../port';
+import { categoryOf } from '../stream-id';
+import { appendEvents } from './append';
+import { assertSchemaName } from './migrate';
+import { filterClauses } from './filters';
+import { readAfter } from './read-after';
+import { EVENT_COLUMNS, EventRow, toRecorded } from './rows';
+import { verifyAllStreams, verifyOneStream } from './verify';
+
+export interface PostgresEventStoreOptions {
+  /** A pool the caller owns, or a connection string for a pool the store owns and closes. */
+  pool?: Pool;
+  connectionString?: string;
+  schema?: string;
+  /** The service this store appends for; used in ownership errors. */
+  service: string;
+  /** Stream categories this service may append to; omit only for tools that never append. */
+  categories?: readonly string[];
+  /** When events are recorded: the infrastructure's clock, injectable for tests. */
+  now?: () => Date;
+  /** Upcasts stored events of older schema versions on read (hashes are checked on raw rows). */
+  upcast?: (event: RecordedEvent) => RecordedEvent;
+}
+
+const DEFAULT_PAGE = 500;
+const MAX_PAGE = 10_000;
+
+export class PostgresEventStore implements EventStore {
+  readonly schema: string;
+  readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly categories?: ReadonlySet<string>;
+  private readonly listeners = new Set<(streamId: string, positions: number[]) => void>();
+  private readonly now: () => Date;
+  private readonly upcast: (event: RecordedEvent) => RecordedEvent;
+
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    this.schema = assertSchemaName(options.schema ?? 'event_store');
+    this.ownsPool = !options.pool;
+    this.pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: 20 });
+    if (this.ownsPool) this.pool.on('error', () => undefined); // idle clients lost in a restart are replaced
+    this.categories = options.categories ? new Set(options.categories) : undefined;
+    this.now = options.now ?? (() => new Date());
+    this.upcast = options.upcast ?? ((e) => e);
+  }
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    this.assertOwned(streamId);
+    const result = await appendEvents(this.pool, this.schema, streamId, events, expected, this.now(), this.pool);
+    if (!result.alreadyStored) this.notify(streamId, result.positions);
+    return result;
+  }
+
+  /** Refuses streams outside the service's categories before anything reaches the database. */
+  assertOwned(streamId: string): void {
+    const category = categoryOf(streamId);
+    if (this.categories && !this.categories.has(category)) {
+      throw new CategoryNotOwnedError(category, this.options.service);
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const params: unknown[] = [streamId, options.fromVersion ?? 1, options.toVersion ?? Number.MAX_SAFE_INTEGER];
+    let asOf = '';
+    if (options.asOf !== undefined) {
+      params.push(new Date(options.asOf));
+      asOf = ` AND recorded_at <= $4`;
+    }
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events
+        WHERE stream_id = $1 AND stream_version BETWEEN $2 AND $3${asOf} ORDER BY stream_version`,
+      params,
+    );
+    return rows.map((r) => this.upcast(toRecorded(r)));
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: string }>(
+      `SELECT version FROM ${this.schema}.streams WHERE stream_id = $1`,
+      [streamId],
+    );
+    return rows.length ? Number(rows[0].version) : 0;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
+    const limit = pageSize(options.limit);
+    const params: unknown[] = [options.fromPosition ?? 0, limit + 1];
+    const where = ['global_position > $1', ...filterClauses(options, params)];
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events WHERE ${where.join(' AND ')}
+        ORDER BY global_position LIMIT $2`,
+      params,
+    );
+    return this.page(rows, limit);
+  }
+
+  async readCase(caseId: string, options: { fromPosition?: number; limit?: number } = {}): Promise<ReadAllPage> {
+    return this.readAll({ caseId, fromPosition: options.fromPosition, limit: options.limit });
+  }
+
+  async readAfter(checkpoint: Checkpoint, options: EventFilter & { limit?: number } = {}): Promise<ReadAfterResult> {
+    const result = await readAfter(this.pool, this.schema, checkpoint, options, pageSize(options.limit));
+    return { ...result, events: result.events.map(this.upcast) };
+  }
+
+  verifyStream(streamId: string): Promise<VerifyReport> {
+    return verifyOneStream(this.pool, this.schema, streamId);
+  }
+
+  verifyAll(): Promise<VerifyReport> {
+    return verifyAllStreams(this.pool, this.schema);
+  }
+
+  onAppended(listener: (streamId: string, positions: number[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  private notify(streamId: string, positions: number[]): void {
+    for (const listener of this.listeners) listener(streamId, positions);
+  }
+
+  private page(rows: EventRow[], limit: number): ReadAllPage {
+    const more = rows.length > limit;
+    const events = rows.slice(0, limit).map((r) => this.upcast(toRecorded(r)));
+    return { events, nextPosition: more ? events[events.length - 1].globalPosition : null };
+  }
+}
+
+function pageSize(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_PAGE;
+  return Math.max(1, Math.min(MAX_PAGE, Math.floor(limit)));
+}
