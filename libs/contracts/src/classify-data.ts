@@ -1,0 +1,140 @@
+import type { z } from 'zod';
+import {
+  classifications,
+  confidentialityMarkers,
+  type Classification,
+  type ClassificationRegistry,
+} from './classification';
+import { childSchemas } from './schema-walk';
+
+export interface ClassifiedValue {
+  path: Array<string | number>;
+  value: unknown;
+  classification: Classification;
+  /** The value is a record key (keys are data: they may be names). */
+  isKey?: boolean;
+}
+
+/** Data the schema does not classify: the FOIA build must stop rather than release it. */
+export class UnclassifiedDataError extends Error {
+  constructor(readonly path: Array<string | number>) {
+    super(`no classification for the value at ${path.join('.') || '(root)'}`);
+    this.name = 'UnclassifiedDataError';
+  }
+}
+
+type Rec = Record<string, unknown>;
+const isRecord = (value: unknown): value is Rec =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+type DefLike = Record<string, unknown> & { type: string };
+const defOf = (schema: z.core.$ZodType) => schema._zod.def as unknown as DefLike;
+
+/**
+ * The classification of every leaf value of one event's data, for redaction. The nearest
+ * classified ancestor decides (as in `findUnclassifiedFields`); a `personal` value inside an object
+ * whose confidentiality flag is true becomes `confidential_source`. Absent and null values are
+ * skipped: they disclose nothing.
+ */
+export function classifyData(
+  schema: z.core.$ZodType,
+  data: unknown,
+  registry: ClassificationRegistry = classifications,
+): ClassifiedValue[] {
+  const out: ClassifiedValue[] = [];
+  const emit = (
+    path: Array<string | number>,
+    value: unknown,
+    cls: Classification | undefined,
+    raise: boolean,
+    isKey = false,
+  ) => {
+    if (!cls) throw new UnclassifiedDataError(path);
+    const classification = raise && cls === 'personal' ? 'confidential_source' : cls;
+    out.push(isKey ? { path, value, classification, isKey } : { path, value, classification });
+  };
+  // A value below a classified node whose schema gives no more structure (e.g. z.unknown()).
+  const emitAll = (
+    path: Array<string | number>,
+    value: unknown,
+    cls: Classification | undefined,
+    raise: boolean,
+  ) => {
+    if (value === undefined || value === null) return;
+    if (Array.isArray(value)) value.forEach((item, i) => emitAll([...path, i], item, cls, raise));
+    else if (isRecord(value)) Object.entries(value).forEach(([k, v]) => emitAll([...path, k], v, cls, raise));
+    else emit(path, value, cls, raise);
+  };
+
+  const visit = (
+    node: z.core.$ZodType,
+    value: unknown,
+    path: Array<string | number>,
+    inherited: Classification | undefined,
+    raisedAbove: boolean,
+  ): void => {
+    if (value === undefined || value === null) return;
+    const cls = inherited ?? registry.get(node)?.classification;
+    const marker = confidentialityMarkers.get(node);
+    const raise =
+      raisedAbove || (marker !== undefined && isRecord(value) && value[marker.confidentialWhen] === true);
+    const def = defOf(node);
+    const children = childSchemas(node);
+    if (children === null) return emitAll(path, value, cls, raise);
+
+    switch (def.type) {
+      case 'object': {
+        if (!isRecord(value)) return emitAll(path, value, cls, raise);
+        const shape = def.shape as Record<string, z.core.$ZodType>;
+        const extra = children.find((child) => child.step.kind === 'extra')?.schema;
+        for (const [key, item] of Object.entries(value)) {
+          const child = shape[key] ?? extra;
+          if (child) visit(child, item, [...path, key], cls, raise);
+          else emitAll([...path, key], item, cls, raise);
+        }
+        return;
+      }
+      case 'array':
+      case 'set':
+      case 'tuple': {
+        const items = value instanceof Set ? [...value] : Array.isArray(value) ? value : null;
+        if (!items) return emitAll(path, value, cls, raise);
+        items.forEach((item, index) => {
+          const child =
+            children.find((c) => c.step.kind === 'index' && c.step.index === index) ??
+            children.find((c) => c.step.kind === 'element');
+          if (child) visit(child.schema, item, [...path, index], cls, raise);
+          else emitAll([...path, index], item, cls, raise);
+        });
+        return;
+      }
+      case 'union': {
+        // The option the value actually matches decides its classification.
+        const match = children.find((child) => (child.schema as z.ZodType).safeParse(value).success);
+        return match ? visit(match.schema, value, path, cls, raise) : emitAll(path, value, cls, raise);
+      }
+      case 'record':
+      case 'map': {
+        const [keyType, valueType] = children.map((child) => child.schema);
+        const entries =
+          value instanceof Map ? [...value.entries()] : isRecord(value) ? Object.entries(value) : null;
+        if (!entries) return emitAll(path, value, cls, raise);
+        for (const [key, item] of entries) {
+          emit([...path, String(key)], key, cls ?? registry.get(keyType)?.classification, raise, true);
+          visit(valueType, item, [...path, String(key)], cls, raise);
+        }
+        return;
+      }
+      default:
+        // Wrappers, pipes, lazies and intersections: same value, each child in turn.
+        for (const child of children) visit(child.schema, value, path, cls, raise);
+    }
+  };
+
+  visit(schema, data, [], undefined, false);
+  // An intersection visits one value twice: keep the first classification of each path.
+  const seen = new Set<string>();
+  return out.filter((entry) => {
+    const key = JSON.stringify([entry.path, entry.isKey ?? false]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}

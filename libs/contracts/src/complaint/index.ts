@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import { ComplaintAmended } from './amended';
+import { JurisdictionAssessed, LimitationsAssessed, TriageScored } from './assessments';
+import {
+  CaseOpened,
+  ComplaintDeclined,
+  ComplaintReferredOut,
+  ComplaintWithdrawn,
+  DuplicateLinked,
+} from './outcomes';
+import { ComplaintReceived } from './received';
+
+export * from './parts';
+export * from './received';
+export * from './amended';
+export * from './assessments';
+export * from './outcomes';
+
+/** Every event of the complaint stream, by type. */
+export const COMPLAINT_EVENTS = {
+  ComplaintReceived,
+  ComplaintAmended,
+  JurisdictionAssessed,
+  LimitationsAssessed,
+  TriageScored,
+  DuplicateLinked,
+  ComplaintReferredOut,
+  ComplaintDeclined,
+  ComplaintWithdrawn,
+  CaseOpened,
+} as const;
+
+type Definitions = typeof COMPLAINT_EVENTS;
+export type ComplaintEventType = keyof Definitions;
+/** A complaint event as deciders see it: `{ type, data }`, discriminated by `type`. */
+export type ComplaintEvent = {
+  [K in ComplaintEventType]: { type: K; data: z.output<Definitions[K]['schema']> };
+}[ComplaintEventType];
