@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** A positive integer read from an environment string. */
+export const envInt = (fallback: number) =>
+  z.coerce.number().int('must be an integer').positive('must be positive').default(fallback);
+
+const url = (protocols: string[]) =>
+  z.string().refine((value) => {
+    // NATS takes a comma-separated list of servers; each must parse.
+    return value.split(',').every((one) => {
+      try {
+        return protocols.includes(new URL(one.trim()).protocol);
+      } catch {
+        return false;
+      }
+    });
+  }, `must be a ${protocols.join(' or ')}// URL`);
+
+/** Variables every service reads. Extend it with `.extend({...})` for a service's own. */
+export function commonConfigSchema(serviceName: string) {
+  return z.object({
+    SERVICE_NAME: z.string().min(1).default(serviceName),
+    DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/lse'),
+    NATS_URL: url(['nats:', 'tls:']).default('nats://127.0.0.1:4222'),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  });
+}
+
+export type CommonConfig = z.output<ReturnType<typeof commonConfigSchema>>;

@@ -1,0 +1,37 @@
+import { HttpException } from '@nestjs/common';
+
+export const PROBLEM_BASE = 'https://lse.example/problems/';
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** A stable, documented URI for a kind of problem; clients switch on it, never on `detail`. */
+export const problemType = (slug: string) => `${PROBLEM_BASE}${slug}`;
+
+export interface FieldError {
+  /** Dotted path into the request body or query, e.g. `complainants.0.language`. */
+  path: string;
+  message: string;
+}
+
+/** RFC 9457 problem details. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+/**
+ * An HTTP error that already knows its problem type. Throw it from handlers, guards and
+ * interceptors; the problem filter sends it as it is.
+ */
+export class ProblemException extends HttpException {
+  constructor(
+    readonly problem: ProblemDetails,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(problem, problem.status);
+  }
+}

@@ -1,0 +1,82 @@
+import { DynamicModule, Logger, Module, Type } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR, Reflector } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ServiceKitModule } from '@lse/service-kit';
+import type { Pool } from 'pg';
+import type { DestinationStream } from 'pino';
+import { AuthGuard } from './auth/auth.guard';
+import { RolesGuard } from './auth/roles.guard';
+import { TokenVerifier } from './auth/token-verifier';
+import { GATEWAY_CONFIG, GatewayConfig } from './config';
+import { PoolLifecycle, OWNS_POOL } from './database/pool-lifecycle';
+import { createGatewayPool, GATEWAY_POOL } from './database/pool';
+import { GatewayReadiness } from './health/gateway-readiness';
+import { IdempotencyJanitor } from './idempotency/idempotency-janitor';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { OpenApiController } from './openapi/openapi.controller';
+import { SubjectThrottlerGuard } from './rate-limit/subject-throttler.guard';
+import { ServicesModule } from './services/services.module';
+import { WhoamiController } from './whoami/whoami.controller';
+
+/** The REST controllers of the API. Route modules add theirs here. */
+export const API_CONTROLLERS: Type[] = [WhoamiController];
+
+export interface GatewayOptions {
+  config: GatewayConfig;
+  /** An existing pool (tests pass their schema's); otherwise one is made from DATABASE_URL. */
+  pool?: Pool;
+  /** Extra controllers, e.g. test-only routes. */
+  controllers?: Type[];
+  logDestination?: DestinationStream;
+}
+
+function tokenVerifier(config: GatewayConfig): TokenVerifier {
+  const verifier = TokenVerifier.fromConfig(config);
+  if (verifier.mode === 'development') {
+    new Logger('Auth').warn('DEVELOPMENT MODE: no AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE; tokens are checked against the local development key');
+  }
+  return verifier;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: GatewayOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        ServiceKitModule.forService({
+          service: config.SERVICE_NAME,
+          logging: { level: config.LOG_LEVEL, destination: options.logDestination },
+        }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: config.RATE_LIMIT_WINDOW_MS, limit: config.RATE_LIMIT }],
+        }),
+        ServicesModule.register({ natsUrl: config.NATS_URL, timeoutMs: config.SERVICE_TIMEOUT_MS }),
+      ],
+      controllers: [...API_CONTROLLERS, OpenApiController, ...(options.controllers ?? [])],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: GATEWAY_POOL, useValue: options.pool ?? createGatewayPool(config.DATABASE_URL, config.DB_POOL_MAX) },
+        { provide: OWNS_POOL, useValue: !options.pool },
+        PoolLifecycle,
+        { provide: TokenVerifier, useFactory: () => tokenVerifier(config) },
+        { provide: IdempotencyStore, useFactory: (pool: Pool) => new IdempotencyStore(pool), inject: [GATEWAY_POOL] },
+        {
+          provide: IdempotencyInterceptor,
+          useFactory: (store: IdempotencyStore, reflector: Reflector) =>
+            new IdempotencyInterceptor(store, reflector, { waitMs: config.IDEMPOTENCY_WAIT_MS }),
+          inject: [IdempotencyStore, Reflector],
+        },
+        { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
+        IdempotencyJanitor,
+        // Guards run in this order: who you are, how often you call, what your role allows.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: SubjectThrottlerGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+        GatewayReadiness,
+      ],
+    };
+  }
+}

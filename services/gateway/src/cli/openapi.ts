@@ -1,0 +1,6 @@
+/** Rewrites services/gateway/openapi.json from the declared endpoints: npm run openapi */
+import { writeFileSync } from 'node:fs';
+import { gatewayOpenApiDocument, OPENAPI_FILE, serializeDocument } from '../openapi/openapi';
+
+writeFileSync(OPENAPI_FILE, serializeDocument(gatewayOpenApiDocument()));
+process.stdout.write(`wrote ${OPENAPI_FILE}\n`);

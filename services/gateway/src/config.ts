@@ -1,0 +1,42 @@
+import { commonConfigSchema, envInt } from '@lse/service-kit';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+/** Everything the gateway reads from the environment, checked before anything starts. */
+export const gatewayConfigSchema = commonConfigSchema('gateway')
+  .extend({
+    GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // Production: a JWKS URL (any OIDC provider) or a PEM public key file, plus issuer and audience.
+    AUTH_JWKS_URL: optionalText.pipe(z.url('must be a URL').optional()),
+    AUTH_PUBLIC_KEY_FILE: optionalText,
+    AUTH_ISSUER: optionalText,
+    AUTH_AUDIENCE: optionalText,
+    /** Where the development key pair lives; `<repo>/var/dev-keys` by default. */
+    DEV_KEYS_DIR: optionalText,
+    SERVICE_TIMEOUT_MS: envInt(5000),
+    BODY_LIMIT_BYTES: envInt(1024 * 1024),
+    // Generous by default so that load tests at 1,000 req/s from one subject are not throttled.
+    RATE_LIMIT: envInt(100_000),
+    RATE_LIMIT_WINDOW_MS: envInt(60_000),
+    /** How long a request waits for another in flight with the same Idempotency-Key. */
+    IDEMPOTENCY_WAIT_MS: envInt(2000),
+    DB_POOL_MAX: envInt(10),
+  })
+  .superRefine((env, ctx) => {
+    const production = env.AUTH_JWKS_URL || env.AUTH_PUBLIC_KEY_FILE;
+    if (env.AUTH_JWKS_URL && env.AUTH_PUBLIC_KEY_FILE) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_PUBLIC_KEY_FILE'], message: 'set AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE, not both' });
+    }
+    if (!production) return;
+    for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const) {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required when AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE is set' });
+    }
+  });
+
+export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
+
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

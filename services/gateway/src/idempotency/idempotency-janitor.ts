@@ -1,0 +1,33 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { IdempotencyStore } from './idempotency.store';
+
+const EVERY_MS = 60 * 60 * 1000;
+
+/** Deletes idempotency keys older than 24 hours, once an hour (any replica may; it is idempotent). */
+@Injectable()
+export class IdempotencyJanitor implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('IdempotencyJanitor');
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly store: IdempotencyStore) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.purge(), EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async purge(): Promise<number> {
+    try {
+      const deleted = await this.store.purgeExpired();
+      if (deleted > 0) this.logger.log({ deleted }, 'expired idempotency keys deleted');
+      return deleted;
+    } catch (err) {
+      this.logger.warn({ reason: (err as Error).message }, 'idempotency clean-up failed');
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { PUBLIC_ROUTE } from '@lse/service-kit';
+
+/**
+ * Rate limits per token subject (per client address before authentication). Runs after the
+ * AuthGuard; health and metrics are never throttled. Counters are per gateway instance.
+ */
+@Injectable()
+export class SubjectThrottlerGuard extends ThrottlerGuard {
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]) ?? false;
+  }
+
+  protected override async getTracker(req: Record<string, any>): Promise<string> {
+    const user = req.user as { id?: string } | undefined;
+    return user?.id ? `sub:${user.id}` : `ip:${String(req.ip)}`;
+  }
+}

@@ -1,0 +1,13 @@
+import { createParamDecorator, ExecutionContext, InternalServerErrorException } from '@nestjs/common';
+import { correlationIdOf } from '@lse/service-kit';
+import type { AuthedRequest } from '../auth/request-user';
+import type { CallContext } from './services-client';
+
+/** Actor, correlation id and Idempotency-Key of this request, to pass to ServicesClient.call. */
+export const CallCtx = createParamDecorator((_: unknown, context: ExecutionContext): CallContext => {
+  const req = context.switchToHttp().getRequest<AuthedRequest & { idempotencyKey?: string }>();
+  if (!req.actor) throw new InternalServerErrorException();
+  const call: CallContext = { actor: req.actor, correlationId: correlationIdOf(req) };
+  if (req.idempotencyKey) call.idempotencyKey = req.idempotencyKey;
+  return call;
+});
