@@ -1,0 +1,170 @@
+/**
+ * `npm run bench -- [--only <prefix>] [--runs N] [--seconds S] [--list]`
+ *
+ * Loads every suite in test/bench/suites/, runs the selected measurements `runs` times each
+ * (interleaved, baselines next to what they are compared with), prints a table of medians and
+ * writes bench/results/latest.json. See harness.ts for how to add a suite.
+ */
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { benchDatabaseUrl, prepareBenchDatabase, serverVersion } from './db';
+import {
+  BenchSettings,
+  formatNumber,
+  formatTable,
+  Goal,
+  HelpRequested,
+  Measurement,
+  parseArgs,
+  selectMeasurements,
+  summarize,
+  Suite,
+  USAGE,
+} from './harness';
+
+const ROOT = resolve(__dirname, '../..');
+const RESULTS = join(ROOT, 'bench/results/latest.json');
+
+function loadSuites(): Suite[] {
+  const dir = join(__dirname, 'suites');
+  return readdirSync(dir)
+    .filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.endsWith('.spec.ts'))
+    .sort()
+    .map((f) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(join(dir, f)) as { default?: Suite };
+      if (!mod.default?.measurements) throw new Error(`suites/${f} has no default export from defineSuite()`);
+      return mod.default;
+    });
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+async function main(): Promise<number> {
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    if (err instanceof HelpRequested) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const suites = loadSuites();
+  const suiteOf = new Map<Measurement, Suite>();
+  for (const s of suites) for (const m of s.measurements) suiteOf.set(m, s);
+  const all = suites.flatMap((s) => s.measurements);
+  if (options.list) {
+    for (const m of all)
+      process.stdout.write(`${m.name}  (${m.unit}${m.baseline ? `, baseline ${m.baseline}` : ''})\n`);
+    return 0;
+  }
+
+  const selected = selectMeasurements(all, options.only);
+  const settings: BenchSettings = {
+    runs: options.runs,
+    seconds: options.seconds,
+    databaseUrl: benchDatabaseUrl(),
+  };
+  await prepareBenchDatabase(settings.databaseUrl);
+  const postgres = await serverVersion(settings.databaseUrl);
+  const estimate = Math.round(selected.length * settings.runs * (settings.seconds + 1));
+  log(
+    `bench: ${selected.map((m) => m.name).join(', ')}\n` +
+      `       ${settings.runs} run(s) x ${settings.seconds}s each, about ${estimate}s; PostgreSQL ${postgres}, ${cpus().length} cores, Node ${process.version}`,
+  );
+
+  const samples = new Map<string, number[]>();
+  const failures = new Map<string, string>();
+  const active: Suite[] = [];
+  let exitCode = 0;
+  try {
+    for (const suite of new Set(selected.map((m) => suiteOf.get(m)!))) {
+      try {
+        await suite.setup?.(settings);
+        active.push(suite);
+      } catch (err) {
+        for (const m of suite.measurements)
+          failures.set(m.name, `setup of suite ${suite.name} failed: ${String(err)}`);
+        log(`suite ${suite.name}: setup failed: ${(err as Error).stack ?? String(err)}`);
+      }
+    }
+    for (let r = 1; r <= settings.runs; r++) {
+      for (const m of selected) {
+        if (failures.has(m.name)) continue;
+        try {
+          const value = await m.measure(settings);
+          samples.set(m.name, [...(samples.get(m.name) ?? []), value]);
+          log(
+            `  run ${r}/${settings.runs}  ${m.name.padEnd(24)} ${formatNumber(value).padStart(12)} ${m.unit}`,
+          );
+        } catch (err) {
+          failures.set(m.name, String(err));
+          log(
+            `  run ${r}/${settings.runs}  ${m.name.padEnd(24)} FAILED: ${(err as Error).stack ?? String(err)}`,
+          );
+        }
+      }
+    }
+  } finally {
+    for (const suite of active.reverse()) {
+      await suite
+        .teardown?.()
+        .catch((err: unknown) => log(`suite ${suite.name}: teardown failed: ${String(err)}`));
+    }
+  }
+
+  const complete = selected.filter((m) => !failures.has(m.name));
+  const results = summarize(complete, samples);
+  const rows = results.map((r) => [
+    r.name,
+    formatNumber(r.value),
+    r.unit,
+    r.baseline ? `${r.baseline} (${formatNumber(r.baselineValue ?? NaN)})` : '',
+    r.ratio === null ? '' : r.ratio.toFixed(2),
+  ]);
+  process.stdout.write(`\nmedian of ${settings.runs} run(s), ${settings.seconds}s each\n\n`);
+  process.stdout.write(
+    `${formatTable(['name', 'value', 'unit', 'baseline', 'ratio'], rows, new Set([1, 4]))}\n`,
+  );
+
+  const goals: Goal[] = suites.flatMap((s) => s.goals ?? []);
+  const goalLines = goals.flatMap((g) => {
+    const r = results.find((x) => x.name === g.name);
+    if (!r || r.ratio === null) return [];
+    const verdict = r.ratio >= g.minRatio ? 'pass' : 'MISS';
+    return [
+      `  ${verdict}  ${g.name} >= ${g.minRatio} x ${r.baseline}: ${r.ratio.toFixed(2)}${g.source ? `  (${g.source})` : ''}`,
+    ];
+  });
+  if (goalLines.length) process.stdout.write(`\ngoals\n${goalLines.join('\n')}\n`);
+  for (const [name, why] of failures) {
+    process.stdout.write(`\nFAILED ${name}: ${why.split('\n')[0]}\n`);
+    exitCode = 1;
+  }
+
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  const report = {
+    results,
+    runs: settings.runs,
+    seconds: settings.seconds,
+    machine: { cores: cpus().length, node: process.version, postgres },
+    at: new Date().toISOString(),
+  };
+  writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`\nwrote ${RESULTS.slice(ROOT.length + 1)}\n`);
+  return exitCode;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);
