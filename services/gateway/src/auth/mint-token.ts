@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { jose } from './jose';
 import { DEV_ALGORITHM, DEV_AUDIENCE, DEV_ISSUER, loadOrCreateDevKey } from './dev-keys';
 import { Role } from './roles';
 
@@ -17,7 +17,7 @@ export async function mintDevToken(options: MintOptions): Promise<string> {
   const claims: Record<string, unknown> = { roles: options.roles };
   if (options.org) claims.org = options.org;
   if (options.name) claims.name = options.name;
-  return new SignJWT(claims)
+  return new jose.SignJWT(claims)
     .setProtectedHeader({ alg: DEV_ALGORITHM, kid: key.kid, typ: 'JWT' })
     .setSubject(options.sub)
     .setIssuer(DEV_ISSUER)

@@ -1,6 +1,9 @@
 import { createPublicKey, KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRemoteJWKSet, errors, JWTPayload, jwtVerify } from 'jose';
+import type { JWTPayload } from 'jose';
+import { jose } from './jose';
+
+const { createRemoteJWKSet, errors, jwtVerify } = jose;
 import { z } from 'zod';
 import { DEV_AUDIENCE, DEV_ISSUER, loadOrCreateDevKey } from './dev-keys';
 import { AuthenticatedUser, isRole, Role } from './roles';
