@@ -1,0 +1,141 @@
+import type { RecordedEvent } from '@lse/event-store';
+import { AckPolicy, DeliverPolicy, jetstream, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
+import { headers, nanos, type NatsConnection } from '@nats-io/nats-core';
+import { CASE_EVENTS, deadLetterSubject, HEADERS } from '../subjects';
+
+export interface DurableConsumerOptions {
+  nc: NatsConnection;
+  jsm: JetStreamManager;
+  /** Durable name, e.g. `investigation-on-case-opened`; also names the dead-letter subject. */
+  name: string;
+  /** One subject filter (NATS 2.9 has no multi-filter consumers), e.g. `events.complaint.>`. */
+  filterSubject: string;
+  /** Only these event types are handed to `handle`; others are acknowledged and skipped. */
+  types?: readonly string[];
+  /**
+   * Must be idempotent and must have committed its effects when it resolves: the message is
+   * acknowledged only then. A throw asks for redelivery.
+   */
+  handle(event: RecordedEvent, delivery: { deliveryCount: number }): Promise<void>;
+  /** Deliveries before a message becomes a dead letter. */
+  maxDeliver?: number;
+  /** Redelivery delays by attempt; the last repeats. */
+  backoffMs?: readonly number[];
+  ackWaitMs?: number;
+  onError?(error: unknown, event: RecordedEvent | undefined): void;
+  onDeadLetter?(event: RecordedEvent | undefined, reason: string): void;
+}
+
+const DEFAULT_BACKOFF = [200, 1_000, 5_000, 15_000];
+
+/** A durable pull consumer on CASE_EVENTS with explicit acks and a dead-letter subject. */
+export class DurableConsumer {
+  private readonly js: JetStreamClient;
+  private running = false;
+  private loop?: Promise<void>;
+  private messages?: { close(): Promise<void | Error>; stop(): void };
+  private handled = 0;
+
+  constructor(private readonly options: DurableConsumerOptions) {
+    this.js = jetstream(options.nc);
+  }
+
+  get handledCount(): number {
+    return this.handled;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    await this.ensureConsumer();
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.messages?.close();
+    await this.loop;
+  }
+
+  /** Messages not yet delivered plus those delivered and not yet acknowledged. */
+  async lag(): Promise<number> {
+    const info = await this.options.jsm.consumers.info(CASE_EVENTS, this.options.name);
+    return info.num_pending + info.num_ack_pending;
+  }
+
+  private async ensureConsumer(): Promise<void> {
+    const maxDeliver = this.options.maxDeliver ?? 5;
+    const config = {
+      durable_name: this.options.name,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: this.options.filterSubject,
+      // The server's own limit sits above ours, so our last attempt can still dead-letter it.
+      max_deliver: maxDeliver + 1,
+      ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
+    };
+    try {
+      await this.options.jsm.consumers.add(CASE_EVENTS, config);
+    } catch (err) {
+      if (!/already (exists|in use)/i.test((err as Error).message)) throw err;
+      await this.options.jsm.consumers.update(CASE_EVENTS, this.options.name, config);
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const consumer = await this.js.consumers.get(CASE_EVENTS, this.options.name);
+        const messages = await consumer.consume({ max_messages: 64 });
+        this.messages = messages;
+        for await (const msg of messages) {
+          await this.process(msg);
+          if (!this.running) break;
+        }
+      } catch (err) {
+        this.options.onError?.(err, undefined);
+        if (this.running) await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+
+  private async process(msg: JsMsg): Promise<void> {
+    let event: RecordedEvent | undefined;
+    const deliveryCount = msg.info.deliveryCount;
+    try {
+      event = msg.json<RecordedEvent>();
+      if (!this.options.types || this.options.types.includes(event.type)) {
+        await this.options.handle(event, { deliveryCount });
+      }
+      msg.ack();
+      this.handled++;
+    } catch (err) {
+      this.options.onError?.(err, event);
+      const maxDeliver = this.options.maxDeliver ?? 5;
+      if (deliveryCount >= maxDeliver || event === undefined) {
+        await this.deadLetter(msg, err, event);
+        return;
+      }
+      const backoff = this.options.backoffMs ?? DEFAULT_BACKOFF;
+      msg.nak(backoff[Math.min(deliveryCount - 1, backoff.length - 1)]);
+    }
+  }
+
+  private async deadLetter(msg: JsMsg, err: unknown, event: RecordedEvent | undefined): Promise<void> {
+    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    const h = headers();
+    h.set(HEADERS.failureReason, reason.slice(0, 1_000));
+    h.set(HEADERS.originalSubject, msg.subject);
+    h.set(HEADERS.deliveries, String(msg.info.deliveryCount));
+    if (event) h.set('Nats-Msg-Id', `${this.options.name}:${event.eventId}`);
+    try {
+      await this.js.publish(deadLetterSubject(this.options.name), msg.data, { headers: h });
+      msg.term(); // no reason text: NATS 2.9 does not understand '+TERM <reason>'
+      this.options.onDeadLetter?.(event, reason);
+    } catch (publishError) {
+      // Could not park it: leave it for redelivery rather than lose it.
+      this.options.onError?.(publishError, event);
+      msg.nak(5_000);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { jetstream } from '@nats-io/jetstream';
+import type { RecordedEvent } from '@lse/event-store';
+import { DEAD_LETTERS, DurableConsumer, EventRelay, HEADERS, reactionEvent } from '../src';
+import { eventually, messagingHarness, MessagingHarness, newEvent } from './harness';
+
+describe('durable consumer', () => {
+  let h: MessagingHarness;
+  let relay: EventRelay;
+  const consumers: DurableConsumer[] = [];
+
+  beforeEach(async () => {
+    h = await messagingHarness();
+    relay = new EventRelay({
+      name: `relay-${h.category}`,
+      store: h.store,
+      nc: h.nc,
+      connectionString: h.db.url,
+      schema: h.db.schema,
+      categories: [h.category],
+      pollIntervalMs: 50,
+    });
+    relay.start();
+  });
+  afterEach(async () => {
+    await Promise.all(consumers.splice(0).map((c) => c.stop()));
+    for (const name of [`${h.category}-ok`, `${h.category}-poison`, `${h.category}-react`]) {
+      await h.jsm.consumers.delete('CASE_EVENTS', name).catch(() => undefined);
+    }
+    await relay.stop();
+    await h.cleanup();
+  });
+
+  function consumer(suffix: string, handle: (e: RecordedEvent, d: { deliveryCount: number }) => Promise<void>) {
+    const c = new DurableConsumer({
+      nc: h.nc,
+      jsm: h.jsm,
+      name: `${h.category}-${suffix}`,
+      filterSubject: `events.${h.category}.>`,
+      types: ['Wanted'],
+      maxDeliver: 3,
+      backoffMs: [50, 100],
+      handle,
+    });
+    consumers.push(c);
+    return c;
+  }
+
+  it('redelivers after a failure and acknowledges only after the handler succeeds', async () => {
+    const seen: Array<{ id: string; attempt: number }> = [];
+    const c = consumer('ok', async (e, d) => {
+      seen.push({ id: e.eventId, attempt: d.deliveryCount });
+      if (d.deliveryCount === 1) throw new Error('database briefly unavailable');
+    });
+    await c.start();
+    const wanted = newEvent('Wanted');
+    await h.store.append(`${h.category}-${randomUUID()}`, [newEvent('Ignored'), wanted], 'no_stream');
+    await eventually(async () => seen.length, (n) => n >= 2);
+    expect(seen).toEqual([
+      { id: wanted.eventId, attempt: 1 },
+      { id: wanted.eventId, attempt: 2 },
+    ]);
+    expect(await eventually(() => c.lag(), (n) => n === 0)).toBe(0);
+  });
+
+  it('parks a poison message on the dead-letter subject with the reason after bounded redelivery', async () => {
+    let attempts = 0;
+    const c = consumer('poison', async () => {
+      attempts++;
+      throw new Error('amount is not a number');
+    });
+    await c.start();
+    const poison = newEvent('Wanted');
+    await h.store.append(`${h.category}-${randomUUID()}`, [poison], 'no_stream');
+    const dead = await eventually(
+      () => h.jsm.streams.getMessage(DEAD_LETTERS, { last_by_subj: `deadletter.${h.category}-poison` }).catch(() => null),
+      (m) => m !== null,
+    );
+    expect(attempts).toBe(3);
+    expect(dead?.header.get(HEADERS.failureReason)).toContain('amount is not a number');
+    expect(dead?.json<RecordedEvent>().eventId).toBe(poison.eventId);
+    expect(await eventually(() => c.lag(), (n) => n === 0)).toBe(0);
+  });
+
+  it('makes a redelivered reaction a no-op through its derived event id', async () => {
+    const reactions: boolean[] = [];
+    const c = consumer('react', async (cause) => {
+      const result = await h.store.append(
+        `${h.category}-reaction-${cause.metadata.caseId}`,
+        [reactionEvent(cause, 'react', 'test', '2026-11-20T10:00:01.000Z', { type: 'Reacted', schemaVersion: 1, data: {} })],
+        'any',
+      );
+      reactions.push(result.alreadyStored);
+    });
+    await c.start();
+    const cause = newEvent('Wanted');
+    await h.store.append(`${h.category}-${randomUUID()}`, [cause], 'no_stream');
+    await eventually(async () => reactions.length, (n) => n === 1);
+    // Inject a redelivery: publish the same cause again under a fresh message id.
+    const [recorded] = (await h.store.readAll({ types: ['Wanted'] })).events;
+    await jetstream(h.nc).publish(`events.${h.category}.Wanted`, JSON.stringify(recorded), { msgID: randomUUID() });
+    await eventually(async () => reactions.length, (n) => n === 2);
+    expect(reactions).toEqual([false, true]);
+    const reacted = await h.store.readAll({ types: ['Reacted'] });
+    expect(reacted.events).toHaveLength(1);
+    expect(reacted.events[0].metadata).toMatchObject({ causationId: cause.eventId, correlationId: cause.metadata.correlationId });
+  });
+});

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { jetstream } from '@nats-io/jetstream';
+import { CASE_EVENTS, EventRelay } from '../src';
+import { eventually, messagingHarness, MessagingHarness, newEvent } from './harness';
+
+describe('event relay', () => {
+  let h: MessagingHarness;
+  const relays: EventRelay[] = [];
+
+  beforeEach(async () => {
+    h = await messagingHarness();
+  });
+  afterEach(async () => {
+    await Promise.all(relays.splice(0).map((r) => r.stop()));
+    await h.cleanup();
+  });
+
+  function relay(): EventRelay {
+    const r = new EventRelay({
+      name: `relay-${h.category}`,
+      store: h.store,
+      nc: h.nc,
+      connectionString: h.db.url,
+      schema: h.db.schema,
+      categories: [h.category],
+      pollIntervalMs: 50,
+      standbyRetryMs: 100,
+    });
+    relays.push(r);
+    return r;
+  }
+
+  const subjectCount = async () =>
+    (await h.jsm.streams.info(CASE_EVENTS, { subjects_filter: `events.${h.category}.>` })).state.subjects ?? {};
+  const total = async () => Object.values(await subjectCount()).reduce((a, b) => a + b, 0);
+
+  it('publishes each owned event once on events.<category>.<type> with Nats-Msg-Id = event id', async () => {
+    const first = newEvent('ComplaintReceived');
+    await h.store.append(`${h.category}-${randomUUID()}`, [first, newEvent('CaseOpened')], 'no_stream');
+    const r = relay();
+    r.start();
+    expect(await eventually(total, (n) => n === 2)).toBe(2);
+    expect(Object.keys(await subjectCount()).sort()).toEqual([
+      `events.${h.category}.CaseOpened`,
+      `events.${h.category}.ComplaintReceived`,
+    ]);
+    const stored = await h.jsm.streams.getMessage(CASE_EVENTS, { last_by_subj: `events.${h.category}.ComplaintReceived` });
+    expect(stored?.header.get('Nats-Msg-Id')).toBe(first.eventId);
+    expect(stored?.json<{ eventId: string; hash: string }>()).toMatchObject({ eventId: first.eventId });
+
+    // A re-publish of the same event id is de-duplicated by the server.
+    const ack = await jetstream(h.nc).publish(`events.${h.category}.ComplaintReceived`, '{}', { msgID: first.eventId });
+    expect(ack.duplicate).toBe(true);
+  });
+
+  it('resumes from its stored checkpoint after a restart without re-publishing', async () => {
+    const stream = `${h.category}-${randomUUID()}`;
+    await h.store.append(stream, [newEvent(), newEvent()], 'no_stream');
+    const r1 = relay();
+    r1.start();
+    await eventually(total, (n) => n === 2);
+    await r1.stop();
+    relays.splice(relays.indexOf(r1), 1);
+
+    await h.store.append(stream, [newEvent()], 2);
+    const r2 = relay();
+    r2.start();
+    await eventually(async () => r2.publishedCount, (n) => n === 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(r2.publishedCount).toBe(1);
+    expect(await total()).toBe(3);
+  });
+
+  it('lets one replica relay at a time and another take over when it stops', async () => {
+    const a = relay();
+    const b = relay();
+    a.start();
+    await eventually(async () => a.isLeader, Boolean);
+    b.start();
+    await h.store.append(`${h.category}-${randomUUID()}`, [newEvent()], 'no_stream');
+    await eventually(total, (n) => n === 1);
+    expect([a.isLeader, b.isLeader]).toEqual([true, false]);
+
+    await a.stop();
+    relays.splice(relays.indexOf(a), 1);
+    await h.store.append(`${h.category}-${randomUUID()}`, [newEvent(), newEvent()], 'no_stream');
+    expect(await eventually(total, (n) => n === 3)).toBe(3);
+    expect(b.isLeader).toBe(true);
+    expect(b.publishedCount).toBe(2);
+  });
+});
