@@ -38,5 +38,7 @@ export class ServiceKitModule {
 /** After `NestFactory.create(..., { bufferLogs: true })`: the pino logger and SIGTERM handling. */
 export function configureServiceApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
+  // With bufferLogs, Nest holds log lines until listen(); apps only init()ed (tests) need this.
+  app.flushLogs();
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 }

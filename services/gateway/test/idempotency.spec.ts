@@ -1,0 +1,90 @@
+import request from 'supertest';
+import { IdempotencyStore } from '../src/idempotency/idempotency.store';
+import { startGateway, TestGateway } from './support/gateway-harness';
+import { TestRoutesController } from './support/test-routes.controller';
+
+describe('Idempotency-Key on POST', () => {
+  let gw: TestGateway;
+  let token: string;
+  beforeAll(async () => {
+    gw = await startGateway({ IDEMPOTENCY_WAIT_MS: '100' });
+    token = await gw.token('intake_officer', 'officer-1');
+  });
+  afterAll(() => gw.close());
+  beforeEach(() => {
+    TestRoutesController.calls = 0;
+  });
+
+  const post = (path: string, key?: string, as = token) => {
+    const req = request(gw.server as never).post(path).set('Authorization', `Bearer ${as}`);
+    return key ? req.set('Idempotency-Key', key) : req;
+  };
+
+  it('replays the first response for the same key and body without calling the handler again', async () => {
+    const first = await post('/api/v1/test/echo', 'key-replay').send({ name: 'a', count: 1 }).expect(201);
+    expect(first.headers['idempotency-replayed']).toBeUndefined();
+    const second = await post('/api/v1/test/echo', 'key-replay').send({ count: 1, name: 'a' }).expect(201);
+    expect(second.headers['idempotency-replayed']).toBe('true');
+    expect(second.body).toEqual(first.body);
+    expect(TestRoutesController.calls).toBe(1);
+  });
+
+  it('runs the handler each time without a key', async () => {
+    await post('/api/v1/test/echo').send({ name: 'a', count: 1 }).expect(201);
+    await post('/api/v1/test/echo').send({ name: 'a', count: 1 }).expect(201);
+    expect(TestRoutesController.calls).toBe(2);
+  });
+
+  it('answers 422 problem+json for the same key with a different body', async () => {
+    await post('/api/v1/test/echo', 'key-mismatch').send({ name: 'a', count: 1 }).expect(201);
+    const res = await post('/api/v1/test/echo', 'key-mismatch').send({ name: 'b', count: 1 }).expect(422);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ type: 'https://lse.example/problems/idempotency-key-reused', status: 422 });
+    expect(TestRoutesController.calls).toBe(1);
+  });
+
+  it('scopes keys to the token subject', async () => {
+    const other = await gw.token('intake_officer', 'officer-2');
+    await post('/api/v1/test/echo', 'key-shared').send({ name: 'a', count: 1 }).expect(201);
+    const res = await post('/api/v1/test/echo', 'key-shared', other).send({ name: 'a', count: 1 }).expect(201);
+    expect(res.headers['idempotency-replayed']).toBeUndefined();
+    expect(TestRoutesController.calls).toBe(2);
+  });
+
+  it('keeps the route status on replay', async () => {
+    await post('/api/v1/test/slow', 'key-status').send({}).expect(202);
+    const res = await post('/api/v1/test/slow', 'key-status').send({}).expect(202);
+    expect(res.headers['idempotency-replayed']).toBe('true');
+  });
+
+  it('answers 409 request-in-progress to a concurrent request that outwaits its patience', async () => {
+    const [a, b] = await Promise.all([
+      post('/api/v1/test/slow', 'key-concurrent').send({}),
+      new Promise((r) => setTimeout(r, 50)).then(() => post('/api/v1/test/slow', 'key-concurrent').send({})),
+    ]);
+    expect(a.status).toBe(202);
+    expect(b.status).toBe(409);
+    expect(b.body).toMatchObject({ type: 'https://lse.example/problems/request-in-progress', status: 409 });
+    expect(TestRoutesController.calls).toBe(1);
+  });
+
+  it('frees the key when the request fails, so a retry runs', async () => {
+    await post('/api/v1/test/fails', 'key-fails').send({}).expect(422);
+    await post('/api/v1/test/fails', 'key-fails').send({}).expect(422);
+    expect(TestRoutesController.calls).toBe(2);
+  });
+
+  it('rejects a malformed key', async () => {
+    await post('/api/v1/test/echo', 'has space').send({ name: 'a', count: 1 }).expect(400);
+    expect(TestRoutesController.calls).toBe(0);
+  });
+
+  it('deletes keys older than 24 hours', async () => {
+    await post('/api/v1/test/echo', 'key-old').send({ name: 'a', count: 1 }).expect(201);
+    await gw.db.pool.query(`UPDATE gateway_idempotency SET created_at = now() - interval '25 hours' WHERE key = 'key-old'`);
+    expect(await new IdempotencyStore(gw.db.pool).purgeExpired()).toBe(1);
+    const again = await post('/api/v1/test/echo', 'key-old').send({ name: 'a', count: 1 }).expect(201);
+    expect(again.headers['idempotency-replayed']).toBeUndefined();
+    expect(TestRoutesController.calls).toBe(2);
+  });
+});

@@ -1,0 +1,110 @@
+import { Controller, INestMicroservice } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
+import { DomainError, ServiceRequest, toReply } from '@lse/service-kit';
+import { natsUrl } from '@lse/testing';
+import { connect, NatsConnection } from 'nats';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { startGateway, TestGateway } from './support/gateway-harness';
+
+const suffix = randomBytes(4).toString('hex');
+const ECHO = `test${suffix}.echo`;
+const MISSING = `test${suffix}.missing`;
+
+/** A service as services are written: a NATS message handler replying with the envelope. */
+@Controller()
+class EchoService {
+  @MessagePattern(ECHO)
+  echo(@Payload() req: ServiceRequest<{ hello: string }>) {
+    return toReply(() => ({ actor: req.actor, correlationId: req.correlationId, data: req.data }));
+  }
+
+  @MessagePattern(MISSING)
+  missing() {
+    return toReply(() => {
+      throw new DomainError('not_found', 'No such complaint.');
+    });
+  }
+}
+
+describe('calling services over NATS request/reply', () => {
+  let gw: TestGateway;
+  let service: INestMicroservice;
+  let silent: NatsConnection;
+  let token: string;
+  const SILENT = `test${suffix}.silent`;
+
+  beforeAll(async () => {
+    gw = await startGateway({ SERVICE_TIMEOUT_MS: '300' });
+    token = await gw.token('investigator', 'inv-1');
+    service = await NestFactory.createMicroservice(
+      { module: class EchoModule {}, controllers: [EchoService] } as never,
+      { transport: Transport.NATS, options: { servers: [natsUrl()] }, logger: false },
+    );
+    await service.listen();
+    // Receives requests and never answers.
+    silent = await connect({ servers: natsUrl() });
+    silent.subscribe(SILENT);
+    await silent.flush();
+  });
+  afterAll(async () => {
+    await silent.close();
+    await service.close();
+    await gw.close();
+  });
+
+  const call = (pattern: string) =>
+    request(gw.server as never).get(`/api/v1/test/call/${pattern}`).set('Authorization', `Bearer ${token}`).set('x-correlation-id', 'corr-123');
+
+  it('passes the actor and correlation id and returns the value', async () => {
+    const res = await call(ECHO).expect(200);
+    expect(res.body).toEqual({ actor: { id: 'inv-1', role: 'investigator' }, correlationId: 'corr-123', data: { hello: 'world' } });
+  });
+
+  it('maps a failure reply to its status', async () => {
+    const res = await call(MISSING).expect(404);
+    expect(res.body).toMatchObject({ type: 'https://lse.example/problems/not-found', detail: 'No such complaint.' });
+  });
+
+  it('answers 503 at once when nobody serves the subject', async () => {
+    const started = Date.now();
+    const res = await call(`test${suffix}.nobody`).expect(503);
+    expect(res.body).toMatchObject({ type: 'https://lse.example/problems/service-unavailable', status: 503 });
+    expect(Date.now() - started).toBeLessThan(300);
+  });
+
+  it('answers 504 when the service never replies', async () => {
+    const started = Date.now();
+    const res = await call(SILENT).expect(504);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ type: 'https://lse.example/problems/timeout', status: 504 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it('is ready when PostgreSQL and NATS answer', async () => {
+    const res = await request(gw.server as never).get('/health/ready').expect(200);
+    expect(res.body.checks).toMatchObject({ postgres: { status: 'ok' }, nats: { status: 'ok' } });
+  });
+});
+
+describe('without a reachable NATS', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startGateway({ NATS_URL: 'nats://127.0.0.1:1' });
+  });
+  afterAll(() => gw.close());
+
+  it('reports not ready with 503 naming the NATS check', async () => {
+    const res = await request(gw.server as never).get('/health/ready').expect(503);
+    expect(res.body.status).toBe('failing');
+    expect(res.body.checks.nats.status).toBe('failing');
+    expect(res.body.checks.postgres.status).toBe('ok');
+  });
+
+  it('answers service calls with 503, not a hang', async () => {
+    const token = await gw.token('auditor');
+    const res = await request(gw.server as never).get('/api/v1/test/call/intake.anything').set('Authorization', `Bearer ${token}`).expect(503);
+    expect(res.body.type).toBe('https://lse.example/problems/service-unavailable');
+  });
+});
