@@ -91,7 +91,7 @@ export class EventRegistry {
         return { ...envelope, type, data: parsed, metadata: EventMetadataSchema.parse(metadata) };
       },
     };
-    this.byType.set(type, definition as unknown as EventDefinition);
+    this.byType.set(type, definition);
     return definition;
   }
 

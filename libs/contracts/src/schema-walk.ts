@@ -14,6 +14,9 @@ type AnyDef = Record<string, unknown> & { type: string };
 const defOf = (schema: z.core.$ZodType) => schema._zod.def as unknown as AnyDef;
 const asSchema = (value: unknown) => value as z.core.$ZodType;
 
+type Child = { step: Step; schema: z.core.$ZodType };
+const child = (step: Step, schema: unknown): Child => ({ step, schema: asSchema(schema) });
+
 const WRAPPERS = new Set([
   'optional',
   'nullable',
@@ -29,52 +32,36 @@ const WRAPPERS = new Set([
  * The child schemas of a zod 4 schema, or null for a leaf. A pipe is followed on its input side:
  * that is the shape stored in events.
  */
-export function childSchemas(schema: z.core.$ZodType): Array<{ step: Step; schema: z.core.$ZodType }> | null {
+export function childSchemas(schema: z.core.$ZodType): Child[] | null {
   const def = defOf(schema);
-  if (WRAPPERS.has(def.type)) return [{ step: { kind: 'same' }, schema: asSchema(def.innerType) }];
+  if (WRAPPERS.has(def.type)) return [child({ kind: 'same' }, def.innerType)];
   switch (def.type) {
     case 'object': {
-      const shape = def.shape as Record<string, z.core.$ZodType>;
-      const children = Object.entries(shape).map(([key, child]) => ({
-        step: { kind: 'key', key } as Step,
-        schema: child,
-      }));
+      const shape = def.shape as Record<string, unknown>;
+      const children = Object.entries(shape).map(([key, value]) => child({ kind: 'key', key }, value));
       const catchall = def.catchall as z.core.$ZodType | undefined;
-      if (catchall && defOf(catchall).type !== 'never')
-        children.push({ step: { kind: 'extra' }, schema: catchall });
+      if (catchall && defOf(catchall).type !== 'never') children.push(child({ kind: 'extra' }, catchall));
       return children;
     }
     case 'array':
-      return [{ step: { kind: 'element' }, schema: asSchema(def.element) }];
+      return [child({ kind: 'element' }, def.element)];
     case 'set':
-      return [{ step: { kind: 'element' }, schema: asSchema(def.valueType) }];
+      return [child({ kind: 'element' }, def.valueType)];
     case 'tuple': {
-      const items = (def.items as z.core.$ZodType[]).map((item, index) => ({
-        step: { kind: 'index', index } as Step,
-        schema: item,
-      }));
-      return def.rest ? [...items, { step: { kind: 'element' }, schema: asSchema(def.rest) }] : items;
+      const items = (def.items as unknown[]).map((item, index) => child({ kind: 'index', index }, item));
+      return def.rest ? [...items, child({ kind: 'element' }, def.rest)] : items;
     }
     case 'union':
-      return (def.options as z.core.$ZodType[]).map((option) => ({
-        step: { kind: 'same' } as Step,
-        schema: option,
-      }));
+      return (def.options as unknown[]).map((option) => child({ kind: 'same' }, option));
     case 'intersection':
-      return [def.left, def.right].map((side) => ({
-        step: { kind: 'same' } as Step,
-        schema: asSchema(side),
-      }));
+      return [child({ kind: 'same' }, def.left), child({ kind: 'same' }, def.right)];
     case 'record':
     case 'map':
-      return [
-        { step: { kind: 'recordKey' }, schema: asSchema(def.keyType) },
-        { step: { kind: 'recordValue' }, schema: asSchema(def.valueType) },
-      ];
+      return [child({ kind: 'recordKey' }, def.keyType), child({ kind: 'recordValue' }, def.valueType)];
     case 'pipe':
-      return [{ step: { kind: 'same' }, schema: asSchema(def.in) }];
+      return [child({ kind: 'same' }, def.in)];
     case 'lazy':
-      return [{ step: { kind: 'same' }, schema: (def.getter as () => z.core.$ZodType)() }];
+      return [child({ kind: 'same' }, (def.getter as () => unknown)())];
     default:
       return null;
   }

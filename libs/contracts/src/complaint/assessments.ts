@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daysBetween, type IsoDate } from '@lse/domain';
+import { daysBetween } from '@lse/domain';
 import { commercial, deliberative, enforcementSensitive, pub } from '../classification';
 import { defineEvent } from '../registry';
 import { centsAmount, isoDate, statute, text } from '../fields';
@@ -46,7 +46,7 @@ export const LimitationsAssessed = defineEvent({
       warning: pub(z.enum(['expiring_soon', 'expired'])).optional(),
     })
     .superRefine((d, ctx) => {
-      if (d.daysRemaining !== daysBetween(d.assessedOn as IsoDate, d.expiresOn as IsoDate)) {
+      if (d.daysRemaining !== daysBetween(d.assessedOn, d.expiresOn)) {
         ctx.addIssue({
           code: 'custom',
           path: ['daysRemaining'],
