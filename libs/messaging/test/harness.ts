@@ -23,7 +23,7 @@ export async function messagingHarness(): Promise<MessagingHarness> {
   await migrateMessaging(db.pool, db.schema);
   const category = `t${randomBytes(5).toString('hex')}`;
   const store = new PostgresEventStore({ pool: db.pool, schema: db.schema, service: 'test', categories: [category] });
-  const nc = await connect({ servers: natsUrl() });
+  const nc: NatsConnection = await connect({ servers: natsUrl() });
   const jsm = await ensureStreams(nc);
   return {
     db,
