@@ -15,6 +15,7 @@ export * from './received';
 export * from './amended';
 export * from './assessments';
 export * from './outcomes';
+export * from './commands';
 
 /** Every event of the complaint stream, by type. */
 export const COMPLAINT_EVENTS = {
