@@ -1,2 +1,3 @@
 export * from './connection';
 export * from './database';
+export * from './nats-server';
