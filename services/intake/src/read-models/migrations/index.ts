@@ -1,0 +1,4 @@
+import { IntakeReadModels1768500000000 } from './1768500000000-intake-read-models';
+
+/** In order. Add new migrations at the end; never edit one that has shipped. */
+export const INTAKE_MIGRATIONS = [IntakeReadModels1768500000000];

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import type { ComplaintEvent } from '@lse/contracts';
+import { START } from '@lse/event-store';
+import { receivedComplaint } from './fixtures';
+import { appendAll, storeHarness, type StoreHarness } from './harness';
+import { DEFAULT_TARGETED_INDUSTRIES } from '../src/complaint/domain/policy';
+import { listCases } from '../src/read-models/case-index/list-cases';
+import { listComplaints } from '../src/read-models/complaint-queue/list-complaints';
+import { findEmployer, priorCaseNumbers } from '../src/read-models/employer-index/find-employer';
+import { IntakeProjector, lockedCheckpoint, rebuildIntakeReadModels } from '../src/read-models/projector';
+
+const address = receivedComplaint().employer.address;
+
+function receivedEvent(overrides: Parameters<typeof receivedComplaint>[0] = {}): ComplaintEvent {
+  return { type: 'ComplaintReceived', data: receivedComplaint(overrides) };
+}
+const triaged = (priority: 'P1' | 'P2' | 'P3' | 'P4', score: number): ComplaintEvent => ({
+  type: 'TriageScored',
+  data: { score, priority, factors: [{ factor: 'workers_affected', points: score, explanation: 'x' }] },
+});
+const opened = (caseNumber: string, priority: 'P1' | 'P2' = 'P1'): ComplaintEvent => ({
+  type: 'CaseOpened',
+  data: { caseNumber, priority, office: 'SF-01', openedAt: '2026-01-16T10:00:00Z' },
+});
+
+describe('intake read models', () => {
+  let h: StoreHarness;
+  let projector: IntakeProjector;
+
+  beforeEach(async () => {
+    h = await storeHarness();
+    projector = new IntakeProjector({
+      dataSource: h.dataSource,
+      store: h.store,
+      targetedIndustries: DEFAULT_TARGETED_INDUSTRIES,
+      pollIntervalMs: 50,
+    });
+  });
+  afterEach(async () => {
+    await projector.stop();
+    await h.cleanup();
+  });
+
+  async function project(): Promise<void> {
+    await projector.start();
+    await projector.caughtUp();
+  }
+
+  it('lists the complaint queue with status, priority, office and industry filters, by cursor', async () => {
+    const carWash = randomUUID();
+    const restaurant = randomUUID();
+    const office = randomUUID();
+    const opened1 = randomUUID();
+    await appendAll(h.store, carWash, [receivedEvent({ receivedAt: '2026-01-10T10:00:00Z' }), triaged('P1', 80)]);
+    await appendAll(h.store, restaurant, [
+      receivedEvent({
+        receivedAt: '2026-01-11T10:00:00Z',
+        office: 'OAK-02',
+        employer: { name: 'Taqueria Uno', address, naics: '722511' },
+      }),
+      triaged('P3', 35),
+    ]);
+    await appendAll(h.store, office, [
+      receivedEvent({ receivedAt: '2026-01-12T10:00:00Z', employer: { name: 'Paper Co', address, naics: '424120' } }),
+    ]);
+    await appendAll(h.store, opened1, [receivedEvent({ receivedAt: '2026-01-13T10:00:00Z' }), triaged('P1', 90), opened('LSE-2026-000001')]);
+    await project();
+
+    const ids = async (filters: Parameters<typeof listComplaints>[1]) =>
+      (await listComplaints(h.dataSource, filters, 50)).map((r) => r.caseId);
+    expect(await ids({})).toEqual([carWash, restaurant, office, opened1]);
+    expect(await ids({ status: 'received' })).toEqual([carWash, restaurant, office]);
+    expect(await ids({ status: 'opened' })).toEqual([opened1]);
+    expect(await ids({ priority: 'P1' })).toEqual([carWash, opened1]);
+    expect(await ids({ office: 'OAK-02' })).toEqual([restaurant]);
+    expect(await ids({ industry: 'restaurants' })).toEqual([restaurant]);
+    expect(await ids({ industry: 'car_washes', status: 'received' })).toEqual([carWash]);
+    expect(await ids({ industry: '4241' })).toEqual([office]);
+
+    const [first] = await listComplaints(h.dataSource, {}, 1);
+    expect(first).toMatchObject({ caseId: carWash, status: 'received', priority: 'P1', score: 80, workersAffected: 12, ongoing: true, industry: 'car_washes', version: 2 });
+    expect(JSON.stringify(first)).not.toContain('Planted');
+    const page2 = await listComplaints(h.dataSource, {}, 2, { at: first.receivedAt, caseId: first.caseId });
+    expect(page2.map((r) => r.caseId)).toEqual([restaurant, office]);
+
+    const cases = await listCases(h.dataSource, {}, 10);
+    expect(cases).toEqual([
+      {
+        caseId: opened1,
+        caseNumber: 'LSE-2026-000001',
+        employerName: 'Golden Gate Car Wash, LLC',
+        status: 'open',
+        priority: 'P1',
+        office: 'SF-01',
+        openedAt: '2026-01-16T10:00:00.000Z',
+      },
+    ]);
+  });
+
+  it('finds repeat violators by FEIN or normalized name, not a namesake with another FEIN', async () => {
+    const earlier = randomUUID();
+    const namesake = randomUUID();
+    const declined = randomUUID();
+    const current = randomUUID();
+    await appendAll(h.store, earlier, [receivedEvent(), triaged('P1', 80), opened('LSE-2025-000007')]);
+    await appendAll(h.store, namesake, [
+      receivedEvent({ employer: { name: 'Golden Gate Car Wash Inc', address, fein: '12-3456789' } }),
+      triaged('P2', 60),
+      opened('LSE-2025-000008', 'P2'),
+    ]);
+    await appendAll(h.store, declined, [
+      receivedEvent({ employer: { name: 'GOLDEN GATE CAR WASH', address } }),
+      { type: 'ComplaintDeclined', data: { reasonCode: 'complainant_unreachable' } },
+    ]);
+    await appendAll(h.store, current, [receivedEvent({ employer: { name: 'Golden Gate Car-Wash, L.L.C.', address } })]);
+    await project();
+
+    // No FEIN on the new complaint: the name decides, so both opened cases count.
+    const noFein = { name: 'Golden Gate Car-Wash, L.L.C.', address };
+    expect((await priorCaseNumbers(h.dataSource, noFein, current)).sort()).toEqual(['LSE-2025-000007', 'LSE-2025-000008']);
+    // With the FEIN, the namesake with another FEIN is another business.
+    const withFein = { ...noFein, fein: '94-1234567' };
+    expect(await priorCaseNumbers(h.dataSource, withFein, current)).toEqual(['LSE-2025-000007']);
+    expect(await priorCaseNumbers(h.dataSource, withFein, earlier)).toEqual([]);
+
+    const byFein = await findEmployer(h.dataSource, { fein: '941234567' });
+    expect(byFein).toHaveLength(1);
+    expect(byFein[0]).toMatchObject({ employerKey: '941234567', priorCases: 1, normalizedName: 'golden gate car wash' });
+    expect(byFein[0].complaints.map((c) => c.caseId)).toEqual([earlier]);
+
+    const byName = await findEmployer(h.dataSource, { name: 'golden gate car wash inc.' });
+    const keys = byName.map((e) => [e.employerKey, e.complaints.length, e.priorCases]);
+    expect(keys).toEqual([
+      ['941234567', 1, 1],
+      ['123456789', 1, 1],
+      ['golden gate car wash', 2, 0],
+    ]);
+    expect(byName.find((e) => e.employerKey === 'golden gate car wash')?.complaints.map((c) => c.status).sort()).toEqual([
+      'declined',
+      'received',
+    ]);
+  });
+
+  it('writes a batch and its checkpoint in one transaction: a failing event leaves no partial row', async () => {
+    const a = randomUUID();
+    const b = randomUUID();
+    await appendAll(h.store, a, [receivedEvent(), triaged('P1', 80), opened('LSE-2026-000009')]);
+    // A second case with the same number breaks the case index's unique constraint.
+    await appendAll(h.store, b, [receivedEvent(), triaged('P1', 80), opened('LSE-2026-000009')]);
+    const batch = await h.store.readAfter(START, { categories: ['complaint'] });
+    expect(batch.events).toHaveLength(6);
+
+    await expect(projector.handleBatch(batch.events, batch.checkpoint)).rejects.toThrow(/case_index_case_number|duplicate key/);
+    expect(await listComplaints(h.dataSource, {}, 10)).toEqual([]);
+    expect(await listCases(h.dataSource, {}, 10)).toEqual([]);
+    expect(await h.dataSource.transaction((em) => lockedCheckpoint(em))).toEqual(START);
+
+    // Without the offending event the same batch goes through, checkpoint and all.
+    await projector.handleBatch(batch.events.slice(0, 5), batch.checkpoint);
+    expect((await listComplaints(h.dataSource, {}, 10)).map((r) => r.caseId)).toHaveLength(2);
+    expect(await h.dataSource.transaction((em) => lockedCheckpoint(em))).toEqual(batch.checkpoint);
+  });
+
+  it('applies each event once even with two projector replicas', async () => {
+    const other = new IntakeProjector({ dataSource: h.dataSource, store: h.store, targetedIndustries: [], pollIntervalMs: 20, batchSize: 3 });
+    const cases = Array.from({ length: 8 }, () => randomUUID());
+    await Promise.all([projector.start(), other.start()]);
+    try {
+      for (const id of cases) await appendAll(h.store, id, [receivedEvent(), triaged('P2', 55)]);
+      await projector.caughtUp();
+      await other.caughtUp();
+      const rows = await listComplaints(h.dataSource, {}, 50);
+      expect(rows.map((r) => r.caseId).sort()).toEqual([...cases].sort());
+      expect(rows.every((r) => r.version === 2 && r.priority === 'P2')).toBe(true);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('rebuilds from position 0 with progress', async () => {
+    const a = randomUUID();
+    await appendAll(h.store, a, [receivedEvent(), triaged('P1', 80), opened('LSE-2026-000010')]);
+    await project();
+    await projector.stop();
+    await h.dataSource.query(`DELETE FROM "${h.intakeSchema.schema}".case_index`);
+    await h.dataSource.query(`UPDATE "${h.intakeSchema.schema}".complaint_queue SET status = 'tampered'`);
+
+    const seen: number[] = [];
+    const result = await rebuildIntakeReadModels(h.dataSource, h.store, DEFAULT_TARGETED_INDUSTRIES, (p) => seen.push(p.events));
+    expect(result.events).toBe(3);
+    expect(seen).toEqual([3]);
+    expect((await listComplaints(h.dataSource, {}, 10))[0]).toMatchObject({ caseId: a, status: 'opened', caseNumber: 'LSE-2026-000010' });
+    expect(await listCases(h.dataSource, {}, 10)).toHaveLength(1);
+    // The live projector resumes after the rebuild's checkpoint: nothing is applied twice.
+    await project();
+    expect(await listCases(h.dataSource, {}, 10)).toHaveLength(1);
+  });
+});
