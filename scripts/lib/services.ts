@@ -1,0 +1,16 @@
+/**
+ * The services `npm start` runs, each as its own process, in start order. A service added
+ * under services/ is added here (and to scripts/migrate.ts when it has migrations).
+ */
+export interface ServiceSpec {
+  name: string;
+  main: string;
+  /** Environment variable naming the port of its HTTP endpoint (health, metrics, API). */
+  portVariable: string;
+  defaultPort: number;
+}
+
+export const SERVICES: readonly ServiceSpec[] = [
+  { name: 'intake', main: 'services/intake/src/main.ts', portVariable: 'INTAKE_HTTP_PORT', defaultPort: 3101 },
+  { name: 'gateway', main: 'services/gateway/src/main.ts', portVariable: 'GATEWAY_PORT', defaultPort: 3000 },
+];

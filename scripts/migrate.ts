@@ -1,0 +1,34 @@
+/**
+ * `npm run migrate`: creates the database if needed and applies every pending migration: the
+ * event store's, then each service's own (read models, relay checkpoints, idempotency keys).
+ */
+import { Pool } from 'pg';
+import { migrate as migrateEventStore } from '@lse/event-store';
+import { migrateGateway } from '@lse/gateway/src/database/migrate';
+import { ensureDatabase } from '@lse/testing';
+
+export async function migrateAll(databaseUrl: string): Promise<string[]> {
+  await ensureDatabase(databaseUrl);
+  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  const report: string[] = [];
+  const step = async (name: string, run: () => Promise<string[] | void>) => {
+    const applied = (await run()) ?? [];
+    report.push(`${name}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
+  };
+  try {
+    await step('event store', () => migrateEventStore(pool, 'event_store'));
+    await step('gateway', () => migrateGateway(pool));
+  } finally {
+    await pool.end();
+  }
+  return report;
+}
+
+if (require.main === module) {
+  migrateAll(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lse')
+    .then((lines) => process.stdout.write(lines.map((l) => `${l}\n`).join('')))
+    .catch((err: Error) => {
+      process.stderr.write(`migrate failed: ${err.message}\n`);
+      process.exit(1);
+    });
+}
