@@ -65,7 +65,13 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const selected = selectMeasurements(all, options.only);
+  let selected: Measurement[];
+  try {
+    selected = selectMeasurements(all, options.only);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return 2;
+  }
   const settings: BenchSettings = {
     runs: options.runs,
     seconds: options.seconds,
