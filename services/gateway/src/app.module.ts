@@ -34,7 +34,9 @@ export interface GatewayOptions {
 function tokenVerifier(config: GatewayConfig): TokenVerifier {
   const verifier = TokenVerifier.fromConfig(config);
   if (verifier.mode === 'development') {
-    new Logger('Auth').warn('DEVELOPMENT MODE: no AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE; tokens are checked against the local development key');
+    new Logger('Auth').warn(
+      'DEVELOPMENT MODE: no AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE; tokens are checked against the local development key',
+    );
   }
   return verifier;
 }
@@ -58,11 +60,18 @@ export class AppModule {
       controllers: [...API_CONTROLLERS, OpenApiController, ...(options.controllers ?? [])],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
-        { provide: GATEWAY_POOL, useValue: options.pool ?? createGatewayPool(config.DATABASE_URL, config.DB_POOL_MAX) },
+        {
+          provide: GATEWAY_POOL,
+          useValue: options.pool ?? createGatewayPool(config.DATABASE_URL, config.DB_POOL_MAX),
+        },
         { provide: OWNS_POOL, useValue: !options.pool },
         PoolLifecycle,
         { provide: TokenVerifier, useFactory: () => tokenVerifier(config) },
-        { provide: IdempotencyStore, useFactory: (pool: Pool) => new IdempotencyStore(pool), inject: [GATEWAY_POOL] },
+        {
+          provide: IdempotencyStore,
+          useFactory: (pool: Pool) => new IdempotencyStore(pool),
+          inject: [GATEWAY_POOL],
+        },
         {
           provide: IdempotencyInterceptor,
           useFactory: (store: IdempotencyStore, reflector: Reflector) =>

@@ -29,11 +29,20 @@ export const gatewayConfigSchema = commonConfigSchema('gateway')
   .superRefine((env, ctx) => {
     const production = env.AUTH_JWKS_URL || env.AUTH_PUBLIC_KEY_FILE;
     if (env.AUTH_JWKS_URL && env.AUTH_PUBLIC_KEY_FILE) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_PUBLIC_KEY_FILE'], message: 'set AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_PUBLIC_KEY_FILE'],
+        message: 'set AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE, not both',
+      });
     }
     if (!production) return;
     for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const) {
-      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required when AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE is set' });
+      if (!env[name])
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'required when AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE is set',
+        });
     }
   });
 

@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   await pool.end();
   const app = await createGatewayApp({ config });
   await app.listen(config.GATEWAY_PORT);
-  new Logger('Gateway').log({ url: `http://localhost:${config.GATEWAY_PORT}/api/v1`, docs: '/api/docs' }, 'gateway listening');
+  new Logger('Gateway').log(
+    { url: `http://localhost:${config.GATEWAY_PORT}/api/v1`, docs: '/api/docs' },
+    'gateway listening',
+  );
 }
 
 void main();

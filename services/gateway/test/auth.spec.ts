@@ -21,7 +21,11 @@ describe('token minting and verification', () => {
 
   it('verifies a development token and reads subject, roles and org', async () => {
     const token = await mintDevToken({ sub: 'p-7', roles: ['partner'], org: 'worker-center-3' });
-    await expect(verifier.verify(token)).resolves.toEqual({ id: 'p-7', roles: ['partner'], org: 'worker-center-3' });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      id: 'p-7',
+      roles: ['partner'],
+      org: 'worker-center-3',
+    });
     expect(verifier.mode).toBe('development');
   });
 
@@ -45,7 +49,14 @@ describe('token minting and verification', () => {
     ['no known role', { roles: ['root'] }, 'The token carries no known role.'],
   ])('rejects a token with %s', async (_case, override, message) => {
     const key = loadOrCreateDevKey();
-    const claims = { roles: ['investigator'], iss: DEV_ISSUER, aud: DEV_AUDIENCE, sub: 'u', exp: Math.floor(Date.now() / 1000) + 60, ...override };
+    const claims = {
+      roles: ['investigator'],
+      iss: DEV_ISSUER,
+      aud: DEV_AUDIENCE,
+      sub: 'u',
+      exp: Math.floor(Date.now() / 1000) + 60,
+      ...override,
+    };
     const token = await new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA' }).sign(key.privateKey);
     await expect(verifier.verify(token)).rejects.toThrow(new InvalidTokenError(message));
   });
@@ -66,18 +77,36 @@ describe('token minting and verification', () => {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const file = join(mkdtempSync(join(tmpdir(), 'lse-key-')), 'public.pem');
     writeFileSync(file, publicKey.export({ type: 'spki', format: 'pem' }));
-    const env = { NATS_URL: natsUrl(), AUTH_PUBLIC_KEY_FILE: file, AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'lse' };
+    const env = {
+      NATS_URL: natsUrl(),
+      AUTH_PUBLIC_KEY_FILE: file,
+      AUTH_ISSUER: 'https://idp.example',
+      AUTH_AUDIENCE: 'lse',
+    };
     const pemVerifier = TokenVerifier.fromConfig(loadConfig(gatewayConfigSchema, env));
     const sign = (iss: string) =>
-      new SignJWT({ roles: ['supervisor'] }).setProtectedHeader({ alg: 'ES256' }).setSubject('s-1').setIssuer(iss).setAudience('lse').setExpirationTime('5m').sign(privateKey);
-    await expect(pemVerifier.verify(await sign('https://idp.example'))).resolves.toEqual({ id: 's-1', roles: ['supervisor'] });
+      new SignJWT({ roles: ['supervisor'] })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject('s-1')
+        .setIssuer(iss)
+        .setAudience('lse')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+    await expect(pemVerifier.verify(await sign('https://idp.example'))).resolves.toEqual({
+      id: 's-1',
+      roles: ['supervisor'],
+    });
     await expect(pemVerifier.verify(await sign('https://other.example'))).rejects.toThrow(InvalidTokenError);
     // The development key is not accepted once a real key is configured.
-    await expect(pemVerifier.verify(await mintDevToken({ sub: 'd', roles: ['admin'] }))).rejects.toThrow(InvalidTokenError);
+    await expect(pemVerifier.verify(await mintDevToken({ sub: 'd', roles: ['admin'] }))).rejects.toThrow(
+      InvalidTokenError,
+    );
   });
 
   it('requires issuer and audience with a JWKS URL, naming the variables', () => {
-    expect(() => loadConfig(gatewayConfigSchema, { AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(/AUTH_ISSUER[\s\S]*AUTH_AUDIENCE/);
+    expect(() => loadConfig(gatewayConfigSchema, { AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(
+      /AUTH_ISSUER[\s\S]*AUTH_AUDIENCE/,
+    );
   });
 });
 
@@ -90,42 +119,69 @@ describe('authentication and authorization over HTTP', () => {
 
   it('returns the actor from the token on /api/v1/whoami', async () => {
     const token = await gw.token('partner', 'p-1', 'org-42');
-    const res = await request(gw.server as never).get('/api/v1/whoami').set('Authorization', `Bearer ${token}`).expect(200);
+    const res = await request(gw.server as never)
+      .get('/api/v1/whoami')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
     expect(res.body).toEqual({ id: 'p-1', role: 'partner', org: 'org-42' });
   });
 
   it('answers 401 problem+json with WWW-Authenticate: Bearer without a token', async () => {
-    const res = await request(gw.server as never).get('/api/v1/whoami').expect(401);
+    const res = await request(gw.server as never)
+      .get('/api/v1/whoami')
+      .expect(401);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.headers['www-authenticate']).toBe('Bearer');
-    expect(res.body).toMatchObject({ type: 'https://lse.example/problems/unauthorized', status: 401, title: expect.any(String) });
+    expect(res.body).toMatchObject({
+      type: 'https://lse.example/problems/unauthorized',
+      status: 401,
+      title: expect.any(String),
+    });
   });
 
   it('answers 401 with error="invalid_token" for a bad token', async () => {
-    const res = await request(gw.server as never).get('/api/v1/whoami').set('Authorization', 'Bearer not.a.jwt').expect(401);
+    const res = await request(gw.server as never)
+      .get('/api/v1/whoami')
+      .set('Authorization', 'Bearer not.a.jwt')
+      .expect(401);
     expect(res.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
     expect(res.body.type).toMatch(PROBLEM_TYPE);
   });
 
   it('answers 403 problem+json for the wrong role and lets the right role through', async () => {
     const investigator = await gw.token('investigator');
-    const res = await request(gw.server as never).post('/api/v1/test/supervisor-only').set('Authorization', `Bearer ${investigator}`).expect(403);
+    const res = await request(gw.server as never)
+      .post('/api/v1/test/supervisor-only')
+      .set('Authorization', `Bearer ${investigator}`)
+      .expect(403);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ type: 'https://lse.example/problems/forbidden', status: 403 });
     const supervisor = await gw.token(['investigator', 'supervisor'], 'sup-1');
-    const ok = await request(gw.server as never).post('/api/v1/test/supervisor-only').set('Authorization', `Bearer ${supervisor}`).expect(201);
+    const ok = await request(gw.server as never)
+      .post('/api/v1/test/supervisor-only')
+      .set('Authorization', `Bearer ${supervisor}`)
+      .expect(201);
     // The actor's role is the one that authorized the route.
     expect(ok.body).toEqual({ id: 'sup-1', role: 'supervisor' });
   });
 
   it('refuses a route that declares no roles (fails closed)', async () => {
     const admin = await gw.token('admin');
-    await request(gw.server as never).get('/api/v1/test/no-roles').set('Authorization', `Bearer ${admin}`).expect(403);
+    await request(gw.server as never)
+      .get('/api/v1/test/no-roles')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(403);
   });
 
   it('leaves health, metrics and the API document public', async () => {
-    await request(gw.server as never).get('/health/live').expect(200);
-    await request(gw.server as never).get('/metrics').expect(200);
-    await request(gw.server as never).get('/api/docs/openapi.json').expect(200);
+    await request(gw.server as never)
+      .get('/health/live')
+      .expect(200);
+    await request(gw.server as never)
+      .get('/metrics')
+      .expect(200);
+    await request(gw.server as never)
+      .get('/api/docs/openapi.json')
+      .expect(200);
   });
 });

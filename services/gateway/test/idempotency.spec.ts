@@ -16,7 +16,9 @@ describe('Idempotency-Key on POST', () => {
   });
 
   const post = (path: string, key?: string, as = token) => {
-    const req = request(gw.server as never).post(path).set('Authorization', `Bearer ${as}`);
+    const req = request(gw.server as never)
+      .post(path)
+      .set('Authorization', `Bearer ${as}`);
     return key ? req.set('Idempotency-Key', key) : req;
   };
 
@@ -39,14 +41,19 @@ describe('Idempotency-Key on POST', () => {
     await post('/api/v1/test/echo', 'key-mismatch').send({ name: 'a', count: 1 }).expect(201);
     const res = await post('/api/v1/test/echo', 'key-mismatch').send({ name: 'b', count: 1 }).expect(422);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ type: 'https://lse.example/problems/idempotency-key-reused', status: 422 });
+    expect(res.body).toMatchObject({
+      type: 'https://lse.example/problems/idempotency-key-reused',
+      status: 422,
+    });
     expect(TestRoutesController.calls).toBe(1);
   });
 
   it('scopes keys to the token subject', async () => {
     const other = await gw.token('intake_officer', 'officer-2');
     await post('/api/v1/test/echo', 'key-shared').send({ name: 'a', count: 1 }).expect(201);
-    const res = await post('/api/v1/test/echo', 'key-shared', other).send({ name: 'a', count: 1 }).expect(201);
+    const res = await post('/api/v1/test/echo', 'key-shared', other)
+      .send({ name: 'a', count: 1 })
+      .expect(201);
     expect(res.headers['idempotency-replayed']).toBeUndefined();
     expect(TestRoutesController.calls).toBe(2);
   });
@@ -81,7 +88,9 @@ describe('Idempotency-Key on POST', () => {
 
   it('deletes keys older than 24 hours', async () => {
     await post('/api/v1/test/echo', 'key-old').send({ name: 'a', count: 1 }).expect(201);
-    await gw.db.pool.query(`UPDATE gateway_idempotency SET created_at = now() - interval '25 hours' WHERE key = 'key-old'`);
+    await gw.db.pool.query(
+      `UPDATE gateway_idempotency SET created_at = now() - interval '25 hours' WHERE key = 'key-old'`,
+    );
     expect(await new IdempotencyStore(gw.db.pool).purgeExpired()).toBe(1);
     const again = await post('/api/v1/test/echo', 'key-old').send({ name: 'a', count: 1 }).expect(201);
     expect(again.headers['idempotency-replayed']).toBeUndefined();

@@ -10,32 +10,52 @@ describe('errors as problem+json', () => {
   });
   afterAll(() => gw.close());
 
-  const post = (path: string) => request(gw.server as never).post(path).set('Authorization', `Bearer ${token}`);
+  const post = (path: string) =>
+    request(gw.server as never)
+      .post(path)
+      .set('Authorization', `Bearer ${token}`);
 
   it('lists each invalid field for a validation error', async () => {
     const res = await post('/api/v1/test/echo').send({ name: '', count: 1.5 }).expect(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ type: 'https://lse.example/problems/validation', title: expect.any(String), status: 400, detail: expect.any(String) });
-    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['count', 'name']);
+    expect(res.body).toMatchObject({
+      type: 'https://lse.example/problems/validation',
+      title: expect.any(String),
+      status: 400,
+      detail: expect.any(String),
+    });
+    expect((res.body.errors as { path: string }[]).map((e) => e.path).sort()).toEqual(['count', 'name']);
     for (const e of res.body.errors) expect(e.message).toEqual(expect.any(String));
     expect(JSON.stringify(res.body)).not.toMatch(/\bat \S+\.(ts|js)/);
   });
 
   it('answers malformed JSON with 400', async () => {
-    const res = await post('/api/v1/test/echo').set('Content-Type', 'application/json').send('{"name": ').expect(400);
+    const res = await post('/api/v1/test/echo')
+      .set('Content-Type', 'application/json')
+      .send('{"name": ')
+      .expect(400);
     expect(res.body).toMatchObject({ type: 'https://lse.example/problems/bad-request', status: 400 });
     expect(JSON.stringify(res.body)).not.toContain('"name"');
   });
 
   it('answers a body over the limit with 413 before the handler runs', async () => {
-    const res = await post('/api/v1/test/echo').send({ name: 'x'.repeat(2000), count: 1 }).expect(413);
+    const res = await post('/api/v1/test/echo')
+      .send({ name: 'x'.repeat(2000), count: 1 })
+      .expect(413);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ type: 'https://lse.example/problems/payload-too-large', status: 413 });
   });
 
   it('answers an unexpected error with a generic 500 and logs no message or personal data', async () => {
-    const res = await request(gw.server as never).get('/api/v1/test/boom').set('Authorization', `Bearer ${token}`).expect(500);
-    expect(res.body).toMatchObject({ type: 'https://lse.example/problems/internal', status: 500, detail: 'An unexpected error occurred.' });
+    const res = await request(gw.server as never)
+      .get('/api/v1/test/boom')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(500);
+    expect(res.body).toMatchObject({
+      type: 'https://lse.example/problems/internal',
+      status: 500,
+      detail: 'An unexpected error occurred.',
+    });
     expect(JSON.stringify(res.body)).not.toContain('maria');
     const logged = JSON.stringify(gw.logs);
     expect(logged).toContain('unexpected error');
@@ -52,12 +72,22 @@ describe('errors as problem+json', () => {
     ['unavailable', 503, 'service-unavailable'],
     ['timeout', 504, 'timeout'],
   ])('maps the domain error code %s to %i', async (code, status, slug) => {
-    const res = await request(gw.server as never).get(`/api/v1/test/domain/${code}`).set('Authorization', `Bearer ${token}`).expect(status);
-    expect(res.body).toMatchObject({ type: `https://lse.example/problems/${slug}`, status, detail: `domain error ${code}` });
+    const res = await request(gw.server as never)
+      .get(`/api/v1/test/domain/${code}`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(status);
+    expect(res.body).toMatchObject({
+      type: `https://lse.example/problems/${slug}`,
+      status,
+      detail: `domain error ${code}`,
+    });
   });
 
   it('answers an unknown route with 404 problem+json', async () => {
-    const res = await request(gw.server as never).get('/api/v1/nothing-here').set('Authorization', `Bearer ${token}`).expect(404);
+    const res = await request(gw.server as never)
+      .get('/api/v1/nothing-here')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(404);
     expect(res.body.type).toMatch(PROBLEM_TYPE);
   });
 });
@@ -73,14 +103,29 @@ describe('rate limiting per subject', () => {
     const first = await gw.token('auditor', 'busy-user');
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      statuses.push((await request(gw.server as never).get('/api/v1/whoami').set('Authorization', `Bearer ${first}`)).status);
+      statuses.push(
+        (
+          await request(gw.server as never)
+            .get('/api/v1/whoami')
+            .set('Authorization', `Bearer ${first}`)
+        ).status,
+      );
     }
     expect(statuses).toEqual([200, 200, 200, 429]);
-    const limited = await request(gw.server as never).get('/api/v1/whoami').set('Authorization', `Bearer ${first}`).expect(429);
+    const limited = await request(gw.server as never)
+      .get('/api/v1/whoami')
+      .set('Authorization', `Bearer ${first}`)
+      .expect(429);
     expect(limited.body).toMatchObject({ type: 'https://lse.example/problems/rate-limited', status: 429 });
     const other = await gw.token('auditor', 'quiet-user');
-    await request(gw.server as never).get('/api/v1/whoami').set('Authorization', `Bearer ${other}`).expect(200);
+    await request(gw.server as never)
+      .get('/api/v1/whoami')
+      .set('Authorization', `Bearer ${other}`)
+      .expect(200);
     // Health is never throttled.
-    for (let i = 0; i < 5; i++) await request(gw.server as never).get('/health/live').expect(200);
+    for (let i = 0; i < 5; i++)
+      await request(gw.server as never)
+        .get('/health/live')
+        .expect(200);
   });
 });

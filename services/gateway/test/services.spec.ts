@@ -55,16 +55,26 @@ describe('calling services over NATS request/reply', () => {
   });
 
   const call = (pattern: string) =>
-    request(gw.server as never).get(`/api/v1/test/call/${pattern}`).set('Authorization', `Bearer ${token}`).set('x-correlation-id', 'corr-123');
+    request(gw.server as never)
+      .get(`/api/v1/test/call/${pattern}`)
+      .set('Authorization', `Bearer ${token}`)
+      .set('x-correlation-id', 'corr-123');
 
   it('passes the actor and correlation id and returns the value', async () => {
     const res = await call(ECHO).expect(200);
-    expect(res.body).toEqual({ actor: { id: 'inv-1', role: 'investigator' }, correlationId: 'corr-123', data: { hello: 'world' } });
+    expect(res.body).toEqual({
+      actor: { id: 'inv-1', role: 'investigator' },
+      correlationId: 'corr-123',
+      data: { hello: 'world' },
+    });
   });
 
   it('maps a failure reply to its status', async () => {
     const res = await call(MISSING).expect(404);
-    expect(res.body).toMatchObject({ type: 'https://lse.example/problems/not-found', detail: 'No such complaint.' });
+    expect(res.body).toMatchObject({
+      type: 'https://lse.example/problems/not-found',
+      detail: 'No such complaint.',
+    });
   });
 
   it('answers 503 at once when nobody serves the subject', async () => {
@@ -83,7 +93,9 @@ describe('calling services over NATS request/reply', () => {
   });
 
   it('is ready when PostgreSQL and NATS answer', async () => {
-    const res = await request(gw.server as never).get('/health/ready').expect(200);
+    const res = await request(gw.server as never)
+      .get('/health/ready')
+      .expect(200);
     expect(res.body.checks).toMatchObject({ postgres: { status: 'ok' }, nats: { status: 'ok' } });
   });
 });
@@ -96,7 +108,9 @@ describe('without a reachable NATS', () => {
   afterAll(() => gw.close());
 
   it('reports not ready with 503 naming the NATS check', async () => {
-    const res = await request(gw.server as never).get('/health/ready').expect(503);
+    const res = await request(gw.server as never)
+      .get('/health/ready')
+      .expect(503);
     expect(res.body.status).toBe('failing');
     expect(res.body.checks.nats.status).toBe('failing');
     expect(res.body.checks.postgres.status).toBe('ok');
@@ -104,7 +118,10 @@ describe('without a reachable NATS', () => {
 
   it('answers service calls with 503, not a hang', async () => {
     const token = await gw.token('auditor');
-    const res = await request(gw.server as never).get('/api/v1/test/call/intake.anything').set('Authorization', `Bearer ${token}`).expect(503);
+    const res = await request(gw.server as never)
+      .get('/api/v1/test/call/intake.anything')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(503);
     expect(res.body.type).toBe('https://lse.example/problems/service-unavailable');
   });
 });

@@ -7,16 +7,19 @@ export const envInt = (fallback: number) =>
   z.coerce.number().int('must be an integer').positive('must be positive').default(fallback);
 
 const url = (protocols: string[]) =>
-  z.string().refine((value) => {
-    // NATS takes a comma-separated list of servers; each must parse.
-    return value.split(',').every((one) => {
-      try {
-        return protocols.includes(new URL(one.trim()).protocol);
-      } catch {
-        return false;
-      }
-    });
-  }, `must be a ${protocols.join(' or ')}// URL`);
+  z.string().refine(
+    (value) => {
+      // NATS takes a comma-separated list of servers; each must parse.
+      return value.split(',').every((one) => {
+        try {
+          return protocols.includes(new URL(one.trim()).protocol);
+        } catch {
+          return false;
+        }
+      });
+    },
+    `must be a ${protocols.join(' or ')}// URL`,
+  );
 
 /** Variables every service reads. Extend it with `.extend({...})` for a service's own. */
 export function commonConfigSchema(serviceName: string) {

@@ -50,7 +50,8 @@ export class HealthRegistry {
         }
       }),
     );
-    if (this.shuttingDown) entries.push(['shutdown', { status: 'failing', durationMs: 0, error: 'shutting down' }]);
+    if (this.shuttingDown)
+      entries.push(['shutdown', { status: 'failing', durationMs: 0, error: 'shutting down' }]);
     const checks = Object.fromEntries(entries);
     const status = entries.every(([, r]) => r.status === 'ok') ? 'ok' : 'failing';
     return { status, checks };

@@ -1,5 +1,9 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
-import type { HttpRequest as Request, HttpResponse as Response, NextFn as NextFunction } from '../http/http-types';
+import type {
+  HttpRequest as Request,
+  HttpResponse as Response,
+  NextFn as NextFunction,
+} from '../http/http-types';
 import { Metrics } from './metrics';
 
 /**
@@ -13,7 +17,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     const end = this.metrics.httpRequestDuration.startTimer();
     res.once('finish', () => {
-      const pattern = (req.route as { path?: unknown } | undefined)?.path;
+      const pattern = req.route?.path;
       const route = typeof pattern === 'string' ? req.baseUrl + pattern : 'unmatched';
       end({ method: req.method, route, status: String(res.statusCode) });
     });

@@ -11,7 +11,10 @@ export class MetricsModule implements NestModule {
       module: MetricsModule,
       global: true,
       controllers: [MetricsController],
-      providers: [{ provide: Metrics, useFactory: () => new Metrics(service, options) }, HttpMetricsMiddleware],
+      providers: [
+        { provide: Metrics, useFactory: () => new Metrics(service, options) },
+        HttpMetricsMiddleware,
+      ],
       exports: [Metrics],
     };
   }

@@ -20,7 +20,11 @@ export const ERROR_CODES: Record<string, CodeMapping> = {
     slug: 'concurrency-conflict',
     title: 'The resource was changed by someone else',
   },
-  request_in_progress: { status: 409, slug: 'request-in-progress', title: 'A request with this key is in progress' },
+  request_in_progress: {
+    status: 409,
+    slug: 'request-in-progress',
+    title: 'A request with this key is in progress',
+  },
   precondition_failed: { status: 412, slug: 'precondition-failed', title: 'Precondition failed' },
   payload_too_large: { status: 413, slug: 'payload-too-large', title: 'Request body too large' },
   unsupported_media_type: { status: 415, slug: 'unsupported-media-type', title: 'Unsupported media type' },

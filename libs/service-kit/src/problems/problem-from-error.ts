@@ -15,7 +15,8 @@ interface ZodLikeIssue {
   message: string;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 function isZodError(err: unknown): err is { issues: ZodLikeIssue[] } {
   return isObject(err) && (err.name === 'ZodError' || err.name === '$ZodError') && Array.isArray(err.issues);
@@ -25,8 +26,16 @@ export function fieldErrorsFromZod(issues: ZodLikeIssue[]): FieldError[] {
   return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
-function fromMapping(mapping: CodeMapping, detail?: string, extra: Partial<ProblemDetails> = {}): ProblemResponse {
-  const body: ProblemDetails = { type: problemType(mapping.slug), title: mapping.title, status: mapping.status };
+function fromMapping(
+  mapping: CodeMapping,
+  detail?: string,
+  extra: Partial<ProblemDetails> = {},
+): ProblemResponse {
+  const body: ProblemDetails = {
+    type: problemType(mapping.slug),
+    title: mapping.title,
+    status: mapping.status,
+  };
   if (detail) body.detail = detail;
   return { status: mapping.status, body: { ...body, ...extra }, headers: {}, expected: true };
 }

@@ -46,12 +46,25 @@ export class DomainError extends Error {
 
 export function toServiceError(err: unknown): ServiceError {
   if (typeof err === 'object' && err !== null) {
-    const e = err as { name?: unknown; code?: unknown; message?: unknown; details?: unknown; issues?: unknown };
+    const e = err as {
+      name?: unknown;
+      code?: unknown;
+      message?: unknown;
+      details?: unknown;
+      issues?: unknown;
+    };
     if (e.name === 'ZodError' && Array.isArray(e.issues)) {
-      return { code: 'validation', message: 'The request is not valid.', details: { errors: fieldErrorsFromZod(e.issues) } };
+      return {
+        code: 'validation',
+        message: 'The request is not valid.',
+        details: { errors: fieldErrorsFromZod(e.issues as { path: PropertyKey[]; message: string }[]) },
+      };
     }
     if (typeof e.code === 'string' && mappingForCode(e.code)) {
-      const error: ServiceError = { code: e.code, message: typeof e.message === 'string' ? e.message : e.code };
+      const error: ServiceError = {
+        code: e.code,
+        message: typeof e.message === 'string' ? e.message : e.code,
+      };
       if (e.details !== undefined) error.details = e.details;
       return error;
     }

@@ -52,7 +52,10 @@ export class NatsDrainer implements BeforeApplicationShutdown {
           );
           this.logger.log({ connection: name, signal }, 'NATS connection drained');
         } catch (err) {
-          this.logger.warn({ connection: name, reason: err instanceof Error ? err.message : String(err) }, 'drain failed');
+          this.logger.warn(
+            { connection: name, reason: err instanceof Error ? err.message : String(err) },
+            'drain failed',
+          );
         }
       }),
     );

@@ -6,7 +6,12 @@ import type { AuthedRequest } from './request-user';
 
 export const unauthorized = (detail: string, invalid: boolean) =>
   new ProblemException(
-    { type: problemType(ERROR_CODES.unauthorized.slug), title: ERROR_CODES.unauthorized.title, status: 401, detail },
+    {
+      type: problemType(ERROR_CODES.unauthorized.slug),
+      title: ERROR_CODES.unauthorized.title,
+      status: 401,
+      detail,
+    },
     // RFC 6750: a bare challenge when no token came, error="invalid_token" when one failed.
     { 'WWW-Authenticate': invalid ? 'Bearer error="invalid_token"' : 'Bearer' },
   );
@@ -20,7 +25,8 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]))
+      return true;
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;

@@ -4,13 +4,17 @@
  * own loader (Module._load), outside Jest's registry. Dropping the fallback needs jest.config.js
  * to transform jose (`transformIgnorePatterns: ['/node_modules/(?!jose/)']`).
  */
-import type * as Jose from 'jose';
+import type * as Jose from 'jose' with { 'resolution-mode': 'import' };
 
 function loadJose(): typeof Jose {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would be compiled to this very require
     return require('jose') as typeof Jose;
   } catch (err) {
-    const nodeModule = require('node:module') as { _load?: (request: string, parent: unknown, isMain: boolean) => unknown };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- Jest's own 'module' shim keeps the native _load
+    const nodeModule = require('node:module') as {
+      _load?: (request: string, parent: unknown, isMain: boolean) => unknown;
+    };
     if (typeof nodeModule._load !== 'function') throw err;
     return nodeModule._load(require.resolve('jose'), null, false) as typeof Jose;
   }

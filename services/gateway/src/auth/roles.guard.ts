@@ -6,7 +6,12 @@ import type { Role } from './roles';
 import type { AuthedRequest } from './request-user';
 
 const forbidden = (detail: string) =>
-  new ProblemException({ type: problemType(ERROR_CODES.forbidden.slug), title: ERROR_CODES.forbidden.title, status: 403, detail });
+  new ProblemException({
+    type: problemType(ERROR_CODES.forbidden.slug),
+    title: ERROR_CODES.forbidden.title,
+    status: 403,
+    detail,
+  });
 
 /**
  * Authorizes by role and fixes the request's actor. Fails closed: a route that declares no

@@ -1,6 +1,6 @@
 import { createPublicKey, KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose' with { 'resolution-mode': 'import' };
 import { jose } from './jose';
 
 const { createRemoteJWKSet, errors, jwtVerify } = jose;
@@ -28,9 +28,10 @@ export function userFromClaims(payload: JWTPayload): AuthenticatedUser {
   const parsed = claimsSchema.safeParse(payload);
   if (!parsed.success) throw new InvalidTokenError('The token lacks a valid subject or roles.');
   const { sub, roles = [], role, org } = parsed.data;
-  const known = [...new Set([...roles, ...(role ? [role] : [])])].filter(isRole) as Role[];
+  const known: Role[] = [...new Set([...roles, ...(role ? [role] : [])])].filter(isRole);
   if (known.length === 0) throw new InvalidTokenError('The token carries no known role.');
-  if (known.includes('partner') && !org) throw new InvalidTokenError('A partner token must carry an org claim.');
+  if (known.includes('partner') && !org)
+    throw new InvalidTokenError('A partner token must carry an org claim.');
   return org ? { id: sub, roles: known, org } : { id: sub, roles: known };
 }
 
@@ -47,20 +48,35 @@ export class TokenVerifier {
 
   static fromConfig(config: GatewayConfig): TokenVerifier {
     if (config.AUTH_JWKS_URL) {
-      return new TokenVerifier(createRemoteJWKSet(new URL(config.AUTH_JWKS_URL)), config.AUTH_ISSUER!, config.AUTH_AUDIENCE!, 'jwks');
+      return new TokenVerifier(
+        createRemoteJWKSet(new URL(config.AUTH_JWKS_URL)),
+        config.AUTH_ISSUER!,
+        config.AUTH_AUDIENCE!,
+        'jwks',
+      );
     }
     if (config.AUTH_PUBLIC_KEY_FILE) {
       const key = createPublicKey(readFileSync(config.AUTH_PUBLIC_KEY_FILE));
       return new TokenVerifier(key, config.AUTH_ISSUER!, config.AUTH_AUDIENCE!, 'public_key');
     }
     const dev = loadOrCreateDevKey(config.DEV_KEYS_DIR);
-    return new TokenVerifier(dev.publicKey, config.AUTH_ISSUER ?? DEV_ISSUER, config.AUTH_AUDIENCE ?? DEV_AUDIENCE, 'development');
+    return new TokenVerifier(
+      dev.publicKey,
+      config.AUTH_ISSUER ?? DEV_ISSUER,
+      config.AUTH_AUDIENCE ?? DEV_AUDIENCE,
+      'development',
+    );
   }
 
   async verify(token: string): Promise<AuthenticatedUser> {
     let payload: JWTPayload;
     try {
-      const options = { issuer: this.issuer, audience: this.audience, clockTolerance: 30, requiredClaims: ['exp', 'sub'] };
+      const options = {
+        issuer: this.issuer,
+        audience: this.audience,
+        clockTolerance: 30,
+        requiredClaims: ['exp', 'sub'],
+      };
       // Two calls rather than a union argument: jose types the key getter and a key separately.
       payload =
         this.key instanceof KeyObject

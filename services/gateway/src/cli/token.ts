@@ -7,7 +7,9 @@ import { mintDevToken } from '../auth/mint-token';
 import { isRole, ROLES, type Role } from '../auth/roles';
 
 function fail(message: string): never {
-  process.stderr.write(`${message}\nusage: npm run token -- --role <${ROLES.join('|')}> --sub <id> [--org <partnerId>] [--ttl <seconds>]\n`);
+  process.stderr.write(
+    `${message}\nusage: npm run token -- --role <${ROLES.join('|')}> --sub <id> [--org <partnerId>] [--ttl <seconds>]\n`,
+  );
   process.exit(2);
 }
 
@@ -34,7 +36,13 @@ async function main(): Promise<void> {
   if (roles.includes('partner') && !values.org) fail('--org is required for the partner role');
   const ttl = Number(values.ttl);
   if (!Number.isInteger(ttl) || ttl <= 0) fail('--ttl must be a positive number of seconds');
-  const token = await mintDevToken({ sub: values.sub, roles: roles as Role[], org: values.org, name: values.name, ttlSeconds: ttl });
+  const token = await mintDevToken({
+    sub: values.sub,
+    roles: roles as Role[],
+    org: values.org,
+    name: values.name,
+    ttlSeconds: ttl,
+  });
   process.stdout.write(`${token}\n`);
 }
 

@@ -21,7 +21,9 @@ export async function migrateGateway(pool: Pool, dir = MIGRATIONS_DIR): Promise<
       'CREATE TABLE IF NOT EXISTS gateway_schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );
     const done = new Set(
-      (await client.query<{ version: string }>('SELECT version FROM gateway_schema_migrations')).rows.map((r) => r.version),
+      (await client.query<{ version: string }>('SELECT version FROM gateway_schema_migrations')).rows.map(
+        (r) => r.version,
+      ),
     );
     for (const file of files) {
       const version = file.replace(/\.sql$/, '');
@@ -38,7 +40,9 @@ export async function migrateGateway(pool: Pool, dir = MIGRATIONS_DIR): Promise<
       applied.push(version);
     }
   } finally {
-    await client.query("SELECT pg_advisory_unlock(hashtext('lse_gateway_migrations'))").catch(() => undefined);
+    await client
+      .query("SELECT pg_advisory_unlock(hashtext('lse_gateway_migrations'))")
+      .catch(() => undefined);
     client.release();
   }
   return applied;

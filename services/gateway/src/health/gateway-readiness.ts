@@ -15,6 +15,9 @@ export class GatewayReadiness implements OnModuleInit {
 
   onModuleInit(): void {
     this.health.register('postgres', postgresCheck(this.pool));
-    this.health.register('nats', natsCheck(() => this.services.connect()));
+    this.health.register(
+      'nats',
+      natsCheck(() => this.services.connect()),
+    );
   }
 }

@@ -11,10 +11,16 @@ export interface Page<T> {
 }
 
 const badCursor = (detail: string) =>
-  new ProblemException({ type: problemType('invalid-cursor'), title: 'Invalid pagination parameters', status: 400, detail });
+  new ProblemException({
+    type: problemType('invalid-cursor'),
+    title: 'Invalid pagination parameters',
+    status: 400,
+    detail,
+  });
 
 /** Cursors are opaque to clients: base64url of a JSON position that only the server reads. */
-export const encodeCursor = (position: unknown) => Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
+export const encodeCursor = (position: unknown) =>
+  Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
 
 export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S): z.output<S> {
   if (!/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw badCursor('The cursor is malformed.');
@@ -36,9 +42,11 @@ export function parsePageQuery<S extends z.ZodType>(
 ): { limit: number; after: z.output<S> | undefined } {
   let limit = DEFAULT_LIMIT;
   if (query.limit !== undefined) {
-    const text = String(query.limit);
+    const text =
+      typeof query.limit === 'string' || typeof query.limit === 'number' ? String(query.limit) : '';
     limit = /^\d{1,4}$/.test(text) ? Number(text) : NaN;
-    if (!(limit >= 1 && limit <= MAX_LIMIT)) throw badCursor(`limit must be an integer from 1 to ${MAX_LIMIT}.`);
+    if (!(limit >= 1 && limit <= MAX_LIMIT))
+      throw badCursor(`limit must be an integer from 1 to ${MAX_LIMIT}.`);
   }
   if (query.cursor === undefined || query.cursor === '') return { limit, after: undefined };
   if (typeof query.cursor !== 'string') throw badCursor('The cursor is malformed.');

@@ -47,7 +47,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = req.headers[IDEMPOTENCY_HEADER];
     if (req.method !== 'POST' || key === undefined || !req.user) return next.handle();
     if (typeof key !== 'string' || !VALID_KEY.test(key)) {
-      return throwError(() => problem('bad_request', 'Idempotency-Key must be 1 to 255 visible ASCII characters.'));
+      return throwError(() =>
+        problem('bad_request', 'Idempotency-Key must be 1 to 255 visible ASCII characters.'),
+      );
     }
     req.idempotencyKey = key;
     const subject = req.user.id;
@@ -62,11 +64,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
             await this.store
               .complete(subject, key, { status, headers: keptHeaders(res), body })
               // The command succeeded; failing the response now would invite a duplicate retry.
-              .catch((err: unknown) => this.logger.warn({ reason: (err as Error).message }, 'could not store response'));
+              .catch((err: unknown) =>
+                this.logger.warn({ reason: (err as Error).message }, 'could not store response'),
+              );
             return body;
           }),
           catchError((err: unknown) =>
-            from(this.store.release(subject, key).catch(() => undefined)).pipe(mergeMap(() => throwError(() => err))),
+            from(this.store.release(subject, key).catch(() => undefined)).pipe(
+              mergeMap(() => throwError(() => err)),
+            ),
           ),
         );
       }),
@@ -83,7 +89,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       if (outcome.kind !== 'in_progress') return outcome;
       if (Date.now() >= deadline) {
-        throw problem('request_in_progress', 'A request with this Idempotency-Key is still in progress; retry later.');
+        throw problem(
+          'request_in_progress',
+          'A request with this Idempotency-Key is still in progress; retry later.',
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }

@@ -62,16 +62,26 @@ export class IdempotencyStore {
     const row = found.rows[0];
     // Released between our INSERT and SELECT: the caller simply tries again.
     if (!row) return { kind: 'in_progress' };
-    if (row.method !== req.method || row.path !== req.path || row.request_hash !== req.requestHash) return { kind: 'mismatch' };
+    if (row.method !== req.method || row.path !== req.path || row.request_hash !== req.requestHash)
+      return { kind: 'mismatch' };
     if (row.state !== 'completed') return { kind: 'in_progress' };
-    return { kind: 'replay', response: { status: row.status ?? 200, headers: row.headers ?? {}, body: row.body } };
+    return {
+      kind: 'replay',
+      response: { status: row.status ?? 200, headers: row.headers ?? {}, body: row.body },
+    };
   }
 
   async complete(subject: string, key: string, response: StoredResponse): Promise<void> {
     await this.pool.query(
       `UPDATE gateway_idempotency SET state = 'completed', status = $3, headers = $4, body = $5, completed_at = now()
        WHERE subject = $1 AND key = $2`,
-      [subject, key, response.status, JSON.stringify(response.headers), JSON.stringify(response.body ?? null)],
+      [
+        subject,
+        key,
+        response.status,
+        JSON.stringify(response.headers),
+        JSON.stringify(response.body ?? null),
+      ],
     );
   }
 
@@ -80,10 +90,10 @@ export class IdempotencyStore {
    * the key is forwarded to it (ServiceRequest.idempotencyKey) so it can de-duplicate the retry.
    */
   async release(subject: string, key: string): Promise<void> {
-    await this.pool.query(`DELETE FROM gateway_idempotency WHERE subject = $1 AND key = $2 AND state = 'in_progress'`, [
-      subject,
-      key,
-    ]);
+    await this.pool.query(
+      `DELETE FROM gateway_idempotency WHERE subject = $1 AND key = $2 AND state = 'in_progress'`,
+      [subject, key],
+    );
   }
 
   /** Deletes keys past their 24 hours; returns how many. */

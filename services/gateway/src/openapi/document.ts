@@ -5,7 +5,11 @@ import { API_PREFIX, EndpointSpec } from './endpoint';
 type Json = Record<string, unknown>;
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): Json => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Json;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  }) as Json;
   return rest;
 };
 
@@ -18,24 +22,40 @@ const PROBLEM_SCHEMA = {
   type: 'object',
   required: ['type', 'title', 'status'],
   properties: {
-    type: { type: 'string', format: 'uri', description: 'Stable problem type, e.g. https://lse.example/problems/validation' },
+    type: {
+      type: 'string',
+      format: 'uri',
+      description: 'Stable problem type, e.g. https://lse.example/problems/validation',
+    },
     title: { type: 'string' },
     status: { type: 'integer' },
     detail: { type: 'string' },
     correlationId: { type: 'string' },
     errors: {
       type: 'array',
-      items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['path', 'message'],
+        properties: { path: { type: 'string' }, message: { type: 'string' } },
+      },
     },
   },
 };
 
 function parameters(spec: EndpointSpec): Json[] {
   const list: Json[] = [];
-  for (const [where, object] of [['path', spec.params], ['query', spec.query]] as const) {
+  for (const [where, object] of [
+    ['path', spec.params],
+    ['query', spec.query],
+  ] as const) {
     if (!object) continue;
     for (const [name, schema] of Object.entries(object.shape)) {
-      list.push({ name, in: where, required: where === 'path' || !(schema as z.ZodType).safeParse(undefined).success, schema: jsonSchema(schema as z.ZodType, 'input') });
+      list.push({
+        name,
+        in: where,
+        required: where === 'path' || !(schema as z.ZodType).safeParse(undefined).success,
+        schema: jsonSchema(schema as z.ZodType, 'input'),
+      });
     }
   }
   if (spec.method === 'POST') {
@@ -43,20 +63,29 @@ function parameters(spec: EndpointSpec): Json[] {
       name: 'Idempotency-Key',
       in: 'header',
       required: false,
-      description: 'Optional; when present, a retry with the same key and body returns the first response (Idempotency-Replayed: true) and does nothing again. Keys live 24 hours per subject.',
+      description:
+        'Optional; when present, a retry with the same key and body returns the first response (Idempotency-Replayed: true) and does nothing again. Keys live 24 hours per subject.',
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     });
   }
   if (spec.versioned && spec.method !== 'GET') {
-    list.push({ name: 'If-Match', in: 'header', required: false, description: 'The stream version the change expects, as a strong ETag: "7".', schema: { type: 'string' } });
+    list.push({
+      name: 'If-Match',
+      in: 'header',
+      required: false,
+      description: 'The stream version the change expects, as a strong ETag: "7".',
+      schema: { type: 'string' },
+    });
   }
   return list;
 }
 
 function operation(spec: EndpointSpec): Json {
   const success: Json = { description: spec.response.description };
-  if (spec.response.schema) success.content = { 'application/json': { schema: jsonSchema(spec.response.schema, 'output') } };
-  if (spec.versioned) success.headers = { ETag: { description: 'The stream version: "7".', schema: { type: 'string' } } };
+  if (spec.response.schema)
+    success.content = { 'application/json': { schema: jsonSchema(spec.response.schema, 'output') } };
+  if (spec.versioned)
+    success.headers = { ETag: { description: 'The stream version: "7".', schema: { type: 'string' } } };
   const responses: Json = {
     [spec.response.status]: success,
     400: problemRef('Invalid request (validation errors are listed in `errors`).'),
@@ -69,7 +98,9 @@ function operation(spec: EndpointSpec): Json {
   if (spec.method === 'POST') {
     responses[409] = problemRef('Conflict, or a request with the same Idempotency-Key is still in progress.');
     responses[413] = problemRef('Request body too large.');
-    responses[422] = problemRef('Not allowed in the current state, or Idempotency-Key reused with another body.');
+    responses[422] = problemRef(
+      'Not allowed in the current state, or Idempotency-Key reused with another body.',
+    );
   }
   const op: Json = {
     operationId: spec.operationId,
@@ -80,7 +111,11 @@ function operation(spec: EndpointSpec): Json {
     parameters: parameters(spec),
     responses,
   };
-  if (spec.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } };
+  if (spec.body)
+    op.requestBody = {
+      required: true,
+      content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } },
+    };
   return op;
 }
 
@@ -93,19 +128,29 @@ const publicGet = (summary: string, description: string, content: Json) => ({
 /** The OpenAPI 3.1 document of the declared endpoints. Deterministic: no dates, sorted paths. */
 export function buildOpenApiDocument(endpoints: EndpointSpec[], version: string): Json {
   const paths: Record<string, Json> = {
-    '/health/live': publicGet('Liveness', 'The process is up.', { 'application/json': { schema: { type: 'object' } } }),
+    '/health/live': publicGet('Liveness', 'The process is up.', {
+      'application/json': { schema: { type: 'object' } },
+    }),
     '/health/ready': {
       get: {
         summary: 'Readiness: PostgreSQL and NATS',
         security: [],
         tags: ['operations'],
         responses: {
-          200: { description: 'Every check passed.', content: { 'application/json': { schema: { type: 'object' } } } },
-          503: { description: 'A check failed; the body names it.', content: { 'application/json': { schema: { type: 'object' } } } },
+          200: {
+            description: 'Every check passed.',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+          503: {
+            description: 'A check failed; the body names it.',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
         },
       },
     },
-    '/metrics': publicGet('Prometheus metrics', 'Prometheus text format.', { 'text/plain': { schema: { type: 'string' } } }),
+    '/metrics': publicGet('Prometheus metrics', 'Prometheus text format.', {
+      'text/plain': { schema: { type: 'string' } },
+    }),
   };
   for (const spec of endpoints) {
     const path = openApiPath(spec.path);

@@ -8,12 +8,15 @@ import { PUBLIC_ROUTE } from '@lse/service-kit';
  */
 @Injectable()
 export class SubjectThrottlerGuard extends ThrottlerGuard {
-  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]) ?? false;
+  protected override shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return Promise.resolve(
+      this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]) ??
+        false,
+    );
   }
 
-  protected override async getTracker(req: Record<string, any>): Promise<string> {
+  protected override getTracker(req: Record<string, unknown>): Promise<string> {
     const user = req.user as { id?: string } | undefined;
-    return user?.id ? `sub:${user.id}` : `ip:${String(req.ip)}`;
+    return Promise.resolve(user?.id ? `sub:${user.id}` : `ip:${String(req.ip)}`);
   }
 }

@@ -54,7 +54,9 @@ export class ServicesClient implements OnModuleInit {
 
   async call<T>(pattern: string, data: unknown, context: CallContext): Promise<T> {
     const request: ServiceRequest = { ...context, data };
-    const pending = lastValueFrom(this.client.send<unknown>(pattern, request).pipe(timeout({ first: this.timeoutMs })));
+    const pending = lastValueFrom(
+      this.client.send<unknown>(pattern, request).pipe(timeout({ first: this.timeoutMs })),
+    );
     this.inFlight.add(pending);
     try {
       return valueOfReply<T>(await pending, pattern);

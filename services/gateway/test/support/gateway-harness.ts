@@ -20,14 +20,18 @@ export interface TestGateway {
 }
 
 /** A real gateway on a fresh schema of the test database and the local NATS. */
-export async function startGateway(env: Record<string, string> = {}, controllers: Type[] = [TestRoutesController]): Promise<TestGateway> {
+export async function startGateway(
+  env: Record<string, string> = {},
+  controllers: Type[] = [TestRoutesController],
+): Promise<TestGateway> {
   const db = await createTestSchema('gw');
   await migrateGateway(db.pool);
   const config = loadConfig(gatewayConfigSchema, { NATS_URL: natsUrl(), LOG_LEVEL: 'info', ...env });
   const logs: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString().split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString().split('\n'))
+        if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -37,7 +41,8 @@ export async function startGateway(env: Record<string, string> = {}, controllers
     server: app.getHttpServer(),
     db,
     logs,
-    token: (role, sub = 'user-1', org) => mintDevToken({ sub, roles: Array.isArray(role) ? role : [role], org }),
+    token: (role, sub = 'user-1', org) =>
+      mintDevToken({ sub, roles: Array.isArray(role) ? role : [role], org }),
     async close() {
       await app.close();
       await db.drop();
