@@ -1,4 +1,5 @@
 import type { ComplaintReceived, ReceiveComplaintInput } from '@lse/contracts';
+import { isoDate as d } from '@lse/domain';
 
 /* Realistic complaints for specs. The planted identity is distinctive so that leaks are easy to find. */
 export const PLANTED_NAME = 'Rosa Planted-Complainant';
@@ -38,8 +39,8 @@ export function receivedComplaint(overrides: Partial<ComplaintReceived> = {}): C
       naics: '811192',
     },
     allegations: [
-      { type: 'overtime', periodStart: '2024-03-01', ongoing: true, workersAffected: 12, estimatedAmountCents: 845_000 },
-      { type: 'retaliation', periodStart: '2025-12-01', periodEnd: '2025-12-31', workersAffected: 1, ongoing: false },
+      { type: 'overtime', periodStart: d('2024-03-01'), ongoing: true, workersAffected: 12, estimatedAmountCents: 845_000 },
+      { type: 'retaliation', periodStart: d('2025-12-01'), periodEnd: d('2025-12-31'), workersAffected: 1, ongoing: false },
     ],
     ...overrides,
   };

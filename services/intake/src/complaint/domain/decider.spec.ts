@@ -1,5 +1,5 @@
 import { COMPLAINT_EVENTS, type ComplaintEvent, type JurisdictionAssessed, type LimitationsAssessed, type TriageScored } from '@lse/contracts';
-import { given } from '@lse/domain';
+import { given, isoDate as d } from '@lse/domain';
 import { CASE_ID, OTHER_CASE_ID, receivedComplaint } from '../../../test/fixtures';
 import type { ComplaintCommand } from './commands';
 import { complaintDecider } from './decider';
@@ -30,9 +30,9 @@ const limitations: LimitationsAssessed = {
   statute: 'FLSA',
   periodYears: 2,
   willful: false,
-  assessedOn: '2026-01-16',
-  earliestRecoverableDate: '2024-01-16',
-  expiresOn: '2026-03-01',
+  assessedOn: d('2026-01-16'),
+  earliestRecoverableDate: d('2024-01-16'),
+  expiresOn: d('2026-03-01'),
   daysRemaining: 44,
   warning: 'expiring_soon',
 };
@@ -131,9 +131,9 @@ describe('complaint decider', () => {
               statute: 'FLSA',
               periodYears: 3,
               willful: true,
-              assessedOn: '2026-01-16',
-              earliestRecoverableDate: '2023-01-16',
-              expiresOn: '2027-03-01',
+              assessedOn: d('2026-01-16'),
+              earliestRecoverableDate: d('2023-01-16'),
+              expiresOn: d('2027-03-01'),
               daysRemaining: 409,
             },
           },
@@ -150,9 +150,9 @@ describe('complaint decider', () => {
               statute: 'CA Lab. Code 338',
               periodYears: 3,
               willful: false,
-              assessedOn: '2026-01-16',
-              earliestRecoverableDate: '2023-01-16',
-              expiresOn: '2027-03-01',
+              assessedOn: d('2026-01-16'),
+              earliestRecoverableDate: d('2023-01-16'),
+              expiresOn: d('2027-03-01'),
               daysRemaining: 409,
             },
           },
@@ -161,7 +161,7 @@ describe('complaint decider', () => {
 
     it('an ongoing violation older than the period is losing wages today: 0 days, expiring soon', () => {
       const old = receivedComplaint({
-        allegations: [{ type: 'minimum_wage', periodStart: '2022-05-01', ongoing: true, workersAffected: 3 }],
+        allegations: [{ type: 'minimum_wage', periodStart: d('2022-05-01'), ongoing: true, workersAffected: 3 }],
       });
       given(decider, [{ type: 'ComplaintReceived', data: old }])
         .when({ ...base, type: 'AssessLimitations', statute: 'FLSA', willful: false })
@@ -172,9 +172,9 @@ describe('complaint decider', () => {
               statute: 'FLSA',
               periodYears: 2,
               willful: false,
-              assessedOn: '2026-01-16',
-              earliestRecoverableDate: '2024-01-16',
-              expiresOn: '2026-01-16',
+              assessedOn: d('2026-01-16'),
+              earliestRecoverableDate: d('2024-01-16'),
+              expiresOn: d('2026-01-16'),
               daysRemaining: 0,
               warning: 'expiring_soon',
             },
@@ -185,7 +185,7 @@ describe('complaint decider', () => {
     it('violations that ended before the period are time-barred: negative days, expired', () => {
       const stale = receivedComplaint({
         allegations: [
-          { type: 'unpaid_wages', periodStart: '2021-01-04', periodEnd: '2023-06-30', ongoing: false, workersAffected: 2 },
+          { type: 'unpaid_wages', periodStart: d('2021-01-04'), periodEnd: d('2023-06-30'), ongoing: false, workersAffected: 2 },
         ],
       });
       given(decider, [{ type: 'ComplaintReceived', data: stale }])
@@ -197,9 +197,9 @@ describe('complaint decider', () => {
               statute: 'FLSA',
               periodYears: 2,
               willful: false,
-              assessedOn: '2026-01-16',
-              earliestRecoverableDate: '2024-01-16',
-              expiresOn: '2025-06-30',
+              assessedOn: d('2026-01-16'),
+              earliestRecoverableDate: d('2024-01-16'),
+              expiresOn: d('2025-06-30'),
               daysRemaining: -200,
               warning: 'expired',
             },
@@ -271,14 +271,16 @@ describe('complaint decider', () => {
     it('clamps at 0 and ranks a small, stale, out-of-jurisdiction complaint P4', () => {
       const small = receivedComplaint({
         employer: { name: 'Corner Office Supplies', address: receivedComplaint().employer.address, naics: '424120' },
-        allegations: [{ type: 'recordkeeping', periodStart: '2025-01-01', periodEnd: '2025-02-01', ongoing: false, workersAffected: 1 }],
+        allegations: [{ type: 'recordkeeping', periodStart: d('2025-01-01'), periodEnd: d('2025-02-01'), ongoing: false, workersAffected: 1 }],
       });
       const [event] = decider.decide(
         { ...base, type: 'ScoreTriage', priorCases: { caseNumbers: [] } },
-        [
-          { type: 'ComplaintReceived', data: small },
-          { type: 'JurisdictionAssessed', data: { inJurisdiction: false, statutes: [], reason: 'Federal contractor.' } },
-        ].reduce(decider.evolve, decider.initialState),
+        (
+          [
+            { type: 'ComplaintReceived', data: small },
+            { type: 'JurisdictionAssessed', data: { inJurisdiction: false, statutes: [], reason: 'Federal contractor.' } },
+          ] as ComplaintEvent[]
+        ).reduce(decider.evolve, decider.initialState),
       );
       expect(event.data).toMatchObject({ score: 0, priority: 'P4' });
       expect((event.data as TriageScored).factors.map((f) => [f.factor, f.points])).toEqual([

@@ -1,0 +1,238 @@
+import { Controller, Inject, Logger } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  AmendComplaintInput,
+  AssessJurisdictionInput,
+  AssessLimitationsInput,
+  complaintCommandRequest,
+  DeclineInput,
+  FindEmployerQuery,
+  INTAKE_PATTERNS,
+  LinkDuplicateInput,
+  ListCasesQuery,
+  ListComplaintsQuery,
+  listRequest,
+  OpenCaseInput,
+  ReceiveComplaintRequest,
+  ReferOutInput,
+  ScoreTriageInput,
+  WithdrawInput,
+} from '@lse/contracts';
+import type { Clock } from '@lse/domain';
+import { describeError, Metrics, toReply, type ServiceReply } from '@lse/service-kit';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { CaseNumberAllocator } from '../../case-number/case-number-allocator';
+import { listCases } from '../../read-models/case-index/list-cases';
+import { listComplaints } from '../../read-models/complaint-queue/list-complaints';
+import { findEmployer, priorCaseNumbers } from '../../read-models/employer-index/find-employer';
+import type { ComplaintCommand } from '../domain/commands';
+import { ComplaintNotFoundError } from '../domain/errors';
+import type { ComplaintState } from '../domain/state';
+import { commandIdFor, derivedId } from './command-ids';
+import { ComplaintCommands } from './complaint-commands.service';
+import { asReplyError, RequestEnvelope } from './request-envelope';
+
+export const CLOCK = Symbol('CLOCK');
+export const INTAKE_DATA_SOURCE = Symbol('INTAKE_DATA_SOURCE');
+
+type Base = { caseId: string; now: string };
+
+/**
+ * The intake service's NATS request/reply handlers (`intake.<verb>`). Thin: validate, run the
+ * command through ComplaintCommands or a read-model query, reply with the envelope. Logs carry
+ * ids and outcomes only, never the complaint's content.
+ */
+@Controller()
+export class ComplaintMessages {
+  private readonly logger = new Logger('Intake');
+
+  constructor(
+    private readonly commands: ComplaintCommands,
+    private readonly caseNumbers: CaseNumberAllocator,
+    private readonly metrics: Metrics,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(INTAKE_DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
+
+  @MessagePattern(INTAKE_PATTERNS.receive)
+  receive(@Payload() payload: unknown) {
+    return this.handle(INTAKE_PATTERNS.receive, payload, (env) => {
+      const { input } = ReceiveComplaintRequest.parse(env.data);
+      const commandId = commandIdFor(INTAKE_PATTERNS.receive, 'new', env.actor.id, env.idempotencyKey);
+      const caseId = derivedId(commandId, 'case');
+      const now = this.now();
+      const complaint = {
+        ...input,
+        receivedAt: input.receivedAt ?? now,
+        complainants: input.complainants.map((c, i) => ({
+          ...c,
+          complainantId: c.complainantId ?? derivedId(commandId, `complainant/${i}`),
+        })),
+      };
+      return this.commands.run({ caseId, commandId, actor: env.actor, correlationId: env.correlationId, now }, async () => ({
+        type: 'ReceiveComplaint',
+        caseId,
+        now,
+        complaint,
+      }));
+    });
+  }
+
+  @MessagePattern(INTAKE_PATTERNS.amend)
+  amend(@Payload() payload: unknown) {
+    return this.update(INTAKE_PATTERNS.amend, payload, AmendComplaintInput, (amendment, base) => ({
+      ...base,
+      type: 'AmendComplaint',
+      amendment,
+    }));
+  }
+
+  @MessagePattern(INTAKE_PATTERNS.assessJurisdiction)
+  assessJurisdiction(@Payload() payload: unknown) {
+    return this.update(INTAKE_PATTERNS.assessJurisdiction, payload, AssessJurisdictionInput, (assessment, base) => ({
+      ...base,
+      type: 'AssessJurisdiction',
+      assessment,
+    }));
+  }
+
+  @MessagePattern(INTAKE_PATTERNS.assessLimitations)
+  assessLimitations(@Payload() payload: unknown) {
+    return this.update(INTAKE_PATTERNS.assessLimitations, payload, AssessLimitationsInput, (input, base) => ({
+      ...base,
+      type: 'AssessLimitations',
+      ...input,
+    }));
+  }
+
+  @MessagePattern(INTAKE_PATTERNS.scoreTriage)
+  scoreTriage(@Payload() payload: unknown) {
+    return this.update(INTAKE_PATTERNS.scoreTriage, payload, ScoreTriageInput, async (input, base, state) => {
+      // Repeat violator: the employer index's cases against the same employer (eventually consistent).
+      const caseNumbers =
+        state.status === 'none' ? [] : await priorCaseNumbers(this.dataSource, state.complaint.employer, base.caseId);
+      return { ...base, type: 'ScoreTriage', priorCases: { caseNumbers }, resourceIntensity: input.resourceIntensity };
+    });
+  }
+
+  @MessagePattern(INTAKE_PATTERNS.linkDuplicate)
+  linkDuplicate(@Payload() payload: unknown) {
+    return this.update(INTAKE_PATTERNS.linkDuplicate, payload, LinkDuplicateInput, (link, base) => ({
+      ...base,
+      type: 'LinkDuplicate',
+      link,
+    }));
+  }
+
+  @MessagePattern(INTAKE_PATTERNS.referOut)
+  referOut(@Payload() payload: unknown) {
+    return this.update(INTAKE_PATTERNS.referOut, payload, ReferOutInput, (referral, base) => ({
+      ...base,
+      type: 'ReferOut',
+      referral,
+    }));
+  }
+
+  @MessagePattern(INTAKE_PATTERNS.decline)
+  decline(@Payload() payload: unknown) {
+    return this.update(INTAKE_PATTERNS.decline, payload, DeclineInput, (decline, base) => ({ ...base, type: 'Decline', decline }));
+  }
+
+  @MessagePattern(INTAKE_PATTERNS.withdraw)
+  withdraw(@Payload() payload: unknown) {
+    return this.update(INTAKE_PATTERNS.withdraw, payload, WithdrawInput, (withdrawal, base) => ({
+      ...base,
+      type: 'Withdraw',
+      withdrawal,
+    }));
+  }
+
+  @MessagePattern(INTAKE_PATTERNS.openCase)
+  openCase(@Payload() payload: unknown) {
+    return this.update(INTAKE_PATTERNS.openCase, payload, OpenCaseInput, async (input, base, state) => {
+      const command = (caseNumber: string): ComplaintCommand => ({ ...base, type: 'OpenCase', caseNumber, office: input.office });
+      // Decide once with a placeholder first, so that a refused command does not use up a number.
+      this.commands.decider.decide(command('LSE-0000-000000'), state);
+      return command(await this.caseNumbers.next(base.now));
+    });
+  }
+
+  @MessagePattern(INTAKE_PATTERNS.getComplaint)
+  getComplaint(@Payload() payload: unknown) {
+    return this.handle(INTAKE_PATTERNS.getComplaint, payload, async (env) => {
+      const { caseId } = z.strictObject({ caseId: z.uuid() }).parse(env.data);
+      const { recorded, state } = await this.commands.load(caseId);
+      if (state.status === 'none') throw new ComplaintNotFoundError(caseId);
+      return { caseId, version: recorded.length, ...state };
+    });
+  }
+
+  @MessagePattern(INTAKE_PATTERNS.listComplaints)
+  listComplaints(@Payload() payload: unknown) {
+    return this.handle(INTAKE_PATTERNS.listComplaints, payload, async (env) => {
+      const { filters, limit, after } = listRequest(ListComplaintsQuery).parse(env.data);
+      return { items: await listComplaints(this.dataSource, filters, limit, after) };
+    });
+  }
+
+  @MessagePattern(INTAKE_PATTERNS.listCases)
+  listCases(@Payload() payload: unknown) {
+    return this.handle(INTAKE_PATTERNS.listCases, payload, async (env) => {
+      const { filters, limit, after } = listRequest(ListCasesQuery).parse(env.data);
+      return { items: await listCases(this.dataSource, filters, limit, after) };
+    });
+  }
+
+  @MessagePattern(INTAKE_PATTERNS.findEmployer)
+  findEmployer(@Payload() payload: unknown) {
+    return this.handle(INTAKE_PATTERNS.findEmployer, payload, async (env) => ({
+      employers: await findEmployer(this.dataSource, FindEmployerQuery.parse(env.data)),
+    }));
+  }
+
+  /** A command on an existing complaint: `{caseId, expectedVersion?, input}`. */
+  private update<S extends z.ZodType>(
+    pattern: string,
+    payload: unknown,
+    inputSchema: S,
+    toCommand: (input: z.output<S>, base: Base, state: ComplaintState) => ComplaintCommand | Promise<ComplaintCommand>,
+  ): Promise<ServiceReply<unknown>> {
+    return this.handle(pattern, payload, (env) => {
+      const request = complaintCommandRequest(inputSchema).parse(env.data);
+      const base = { caseId: request.caseId, now: this.now() };
+      return this.commands.run(
+        {
+          ...base,
+          commandId: commandIdFor(pattern, request.caseId, env.actor.id, env.idempotencyKey),
+          actor: env.actor,
+          correlationId: env.correlationId,
+          expectedVersion: request.expectedVersion,
+        },
+        async (state) => toCommand((request as { input: z.output<S> }).input, base, state),
+      );
+    });
+  }
+
+  private handle<T>(pattern: string, payload: unknown, work: (env: RequestEnvelope) => Promise<T>): Promise<ServiceReply<T>> {
+    return this.metrics.timeCommand(
+      pattern,
+      () =>
+        toReply(
+          async () => {
+            try {
+              return await work(RequestEnvelope.parse(payload) as RequestEnvelope);
+            } catch (err) {
+              throw asReplyError(err);
+            }
+          },
+          (err) => this.logger.error({ pattern, error: describeError(err) }, 'command failed unexpectedly'),
+        ),
+      (reply) => (reply.ok ? 'ok' : reply.error.code),
+    );
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+}

@@ -1,0 +1,67 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PostgresEventStore } from '@lse/event-store';
+import { ServiceKitModule } from '@lse/service-kit';
+import type { DestinationStream } from 'pino';
+import { CaseNumberAllocator } from './case-number/case-number-allocator';
+import { complaintDecider } from './complaint/domain/decider';
+import { CLOCK, ComplaintMessages, INTAKE_DATA_SOURCE } from './complaint/handling/complaint.messages';
+import { COMPLAINT_DECIDER, ComplaintCommands } from './complaint/handling/complaint-commands.service';
+import { INTAKE_CONFIG, policyFromConfig, type IntakeConfig } from './config';
+import { createIntakeDataSource } from './read-models/data-source';
+import { IntakeRuntime } from './runtime/intake-runtime';
+import type { DataSource } from 'typeorm';
+
+export interface IntakeOptions {
+  config: IntakeConfig;
+  logDestination?: DestinationStream;
+}
+
+@Module({})
+export class IntakeModule {
+  static forRoot({ config, logDestination }: IntakeOptions): DynamicModule {
+    return {
+      module: IntakeModule,
+      imports: [
+        ServiceKitModule.forService({
+          service: config.SERVICE_NAME,
+          logging: { level: config.LOG_LEVEL, destination: logDestination },
+        }),
+      ],
+      controllers: [ComplaintMessages],
+      providers: [
+        { provide: INTAKE_CONFIG, useValue: config },
+        // The system clock lives here, at the edge; the decider only sees the command's `now`.
+        { provide: CLOCK, useValue: { now: () => new Date() } },
+        { provide: COMPLAINT_DECIDER, useValue: complaintDecider(policyFromConfig(config)) },
+        {
+          provide: PostgresEventStore,
+          useFactory: () =>
+            new PostgresEventStore({
+              connectionString: config.DATABASE_URL,
+              schema: config.EVENT_STORE_SCHEMA,
+              service: 'intake',
+              categories: ['complaint'],
+            }),
+        },
+        {
+          provide: INTAKE_DATA_SOURCE,
+          useFactory: async () => {
+            const ds = createIntakeDataSource({
+              connectionString: config.DATABASE_URL,
+              schema: config.INTAKE_SCHEMA,
+              poolMax: config.DB_POOL_MAX,
+            });
+            return ds.initialize();
+          },
+        },
+        {
+          provide: CaseNumberAllocator,
+          useFactory: (ds: DataSource) => new CaseNumberAllocator(ds, config.INTAKE_SCHEMA),
+          inject: [INTAKE_DATA_SOURCE],
+        },
+        ComplaintCommands,
+        IntakeRuntime,
+      ],
+    };
+  }
+}
