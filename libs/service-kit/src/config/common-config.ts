@@ -18,7 +18,7 @@ const url = (protocols: string[]) =>
         }
       });
     },
-    `must be a ${protocols.join(' or ')}// URL`,
+    `must be a ${protocols.map((p) => p + '//').join(' or ')} URL`,
   );
 
 /** Variables every service reads. Extend it with `.extend({...})` for a service's own. */
