@@ -1,6 +1,6 @@
 import { createPublicKey, KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { JWTPayload } from 'jose' with { 'resolution-mode': 'import' };
+import type { JWTPayload } from 'jose';
 import { jose } from './jose';
 
 const { createRemoteJWKSet, errors, jwtVerify } = jose;
