@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { DEFAULT_POLICY, FLSA, type IntakePolicy } from './complaint/domain/policy';
 
 const schemaName = (fallback: string) =>
-  z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case PostgreSQL schema name').default(fallback);
+  z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case PostgreSQL schema name')
+    .default(fallback);
 
 /** A JSON value in an environment variable, checked against a schema. */
 const json = <S extends z.ZodType>(schema: S) =>
@@ -39,7 +42,10 @@ export const intakeConfigSchema = commonConfigSchema('intake').extend({
   EVENT_STORE_SCHEMA: schemaName('event_store'),
   INTAKE_SCHEMA: schemaName('intake'),
   /** Replicas in one queue group share the requests. */
-  INTAKE_QUEUE_GROUP: z.string().regex(/^[a-z][a-z0-9_-]*$/).default('intake'),
+  INTAKE_QUEUE_GROUP: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]*$/)
+    .default('intake'),
   NATS_SUBJECT_PREFIX: z.string().regex(SUBJECT_PREFIX, 'lower-case letters, digits, - and _').default(''),
   /** State and city statutes beside FLSA, e.g. {"CA Lab. Code 338":{"years":3,"willfulYears":3}}. */
   INTAKE_LIMITATION_PERIODS: json(LimitationPeriods).optional(),

@@ -5,4 +5,8 @@ export * from './migrate';
 export * from './complaint/domain';
 export { rebuildIntakeReadModels, IntakeProjector, type RebuildProgress } from './read-models/projector';
 export { createIntakeDataSource } from './read-models/data-source';
-export { normalizeEmployerName, normalizeFein, normalizeAddress } from './read-models/employer-index/normalize';
+export {
+  normalizeEmployerName,
+  normalizeFein,
+  normalizeAddress,
+} from './read-models/employer-index/normalize';

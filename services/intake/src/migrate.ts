@@ -39,7 +39,9 @@ export async function migrateIntake(options: MigrateIntakeOptions): Promise<Migr
         await ds.destroy();
       }
     } finally {
-      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [`intake-migrations:${schema}`]).catch(() => undefined);
+      await lock
+        .query('SELECT pg_advisory_unlock(hashtext($1))', [`intake-migrations:${schema}`])
+        .catch(() => undefined);
       lock.release();
     }
     const messaging = await migrateMessaging(pool, schema);

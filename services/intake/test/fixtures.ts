@@ -39,8 +39,20 @@ export function receivedComplaint(overrides: Partial<ComplaintReceived> = {}): C
       naics: '811192',
     },
     allegations: [
-      { type: 'overtime', periodStart: d('2024-03-01'), ongoing: true, workersAffected: 12, estimatedAmountCents: 845_000 },
-      { type: 'retaliation', periodStart: d('2025-12-01'), periodEnd: d('2025-12-31'), workersAffected: 1, ongoing: false },
+      {
+        type: 'overtime',
+        periodStart: d('2024-03-01'),
+        ongoing: true,
+        workersAffected: 12,
+        estimatedAmountCents: 845_000,
+      },
+      {
+        type: 'retaliation',
+        periodStart: d('2025-12-01'),
+        periodEnd: d('2025-12-31'),
+        workersAffected: 1,
+        ongoing: false,
+      },
     ],
     ...overrides,
   };

@@ -26,7 +26,11 @@ export async function storeHarness(): Promise<StoreHarness> {
     service: 'intake',
     categories: ['complaint'],
   });
-  const dataSource = createIntakeDataSource({ connectionString: intakeSchema.url, schema: intakeSchema.schema, poolMax: 4 });
+  const dataSource = createIntakeDataSource({
+    connectionString: intakeSchema.url,
+    schema: intakeSchema.schema,
+    poolMax: 4,
+  });
   await dataSource.initialize();
   return {
     eventSchema,
@@ -56,12 +60,24 @@ export function stored(caseId: string, event: ComplaintEvent): NewEvent {
   }) as NewEvent;
 }
 
-export async function appendAll(store: PostgresEventStore, caseId: string, events: ComplaintEvent[]): Promise<void> {
+export async function appendAll(
+  store: PostgresEventStore,
+  caseId: string,
+  events: ComplaintEvent[],
+): Promise<void> {
   const version = await store.streamVersion(complaintStreamId(caseId));
-  await store.append(complaintStreamId(caseId), events.map((e) => stored(caseId, e)), version);
+  await store.append(
+    complaintStreamId(caseId),
+    events.map((e) => stored(caseId, e)),
+    version,
+  );
 }
 
-export async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  ok: (v: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -51,7 +51,11 @@ export async function startIntake(env: Record<string, string> = {}): Promise<Run
     },
   });
   const app = await createIntakeApp(config, { logDestination });
-  const store = new PostgresEventStore({ pool: eventSchema.pool, schema: eventSchema.schema, service: 'intake-test' });
+  const store = new PostgresEventStore({
+    pool: eventSchema.pool,
+    schema: eventSchema.schema,
+    service: 'intake-test',
+  });
   return {
     app,
     config,
@@ -90,11 +94,17 @@ export class IntakeClient {
       ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
       data,
     };
-    return lastValueFrom(this.client.send<ServiceReply<T>>(prefixedSubject(this.prefix, pattern), request).pipe(timeout(5000)));
+    return lastValueFrom(
+      this.client.send<ServiceReply<T>>(prefixedSubject(this.prefix, pattern), request).pipe(timeout(5000)),
+    );
   }
 
   /** The value of an ok reply; fails the test with the error otherwise. */
-  async ok<T = Record<string, unknown>>(pattern: string, data: unknown, options?: Parameters<IntakeClient['send']>[2]): Promise<T> {
+  async ok<T = Record<string, unknown>>(
+    pattern: string,
+    data: unknown,
+    options?: Parameters<IntakeClient['send']>[2],
+  ): Promise<T> {
     const reply = await this.send<T>(pattern, data, options);
     if (!reply.ok) throw new Error(`${pattern} failed: ${JSON.stringify(reply.error)}`);
     return reply.value;

@@ -5,7 +5,13 @@ import { PLANTED_NAME, PLANTED_PHONE, receiveInput } from './fixtures';
 import { IntakeClient, OFFICER, startIntake, type RunningIntake } from './intake-harness';
 import { publishedIds } from './jetstream-probe';
 
-type Result = { caseId: string; version: number; status: string; events: string[]; replayed: boolean } & Record<string, any>;
+type Result = {
+  caseId: string;
+  version: number;
+  status: string;
+  events: string[];
+  replayed: boolean;
+} & Record<string, any>;
 
 describe('intake service over NATS', () => {
   let intake: RunningIntake;
@@ -27,12 +33,27 @@ describe('intake service over NATS', () => {
 
   it('receives, assesses, triages and opens a case; events carry actor and correlation, the chain is intact, JetStream has them', async () => {
     const received = await receive({ correlationId: 'corr-flow-1' });
-    expect(received).toMatchObject({ version: 1, status: 'received', events: ['ComplaintReceived'], replayed: false });
+    expect(received).toMatchObject({
+      version: 1,
+      status: 'received',
+      events: ['ComplaintReceived'],
+      replayed: false,
+    });
     const { caseId } = received;
-    const cmd = (input: unknown, expectedVersion?: number) => ({ caseId, input, ...(expectedVersion ? { expectedVersion } : {}) });
+    const cmd = (input: unknown, expectedVersion?: number) => ({
+      caseId,
+      input,
+      ...(expectedVersion ? { expectedVersion } : {}),
+    });
 
-    await client.ok(P.assessJurisdiction, cmd({ inJurisdiction: true, statutes: ['FLSA'], reason: 'Car wash.' }, 1));
-    const limitations = await client.ok<Result>(P.assessLimitations, cmd({ statute: 'FLSA', willful: false }, 2));
+    await client.ok(
+      P.assessJurisdiction,
+      cmd({ inJurisdiction: true, statutes: ['FLSA'], reason: 'Car wash.' }, 1),
+    );
+    const limitations = await client.ok<Result>(
+      P.assessLimitations,
+      cmd({ statute: 'FLSA', willful: false }, 2),
+    );
     expect(limitations.limitations).toMatchObject({ statute: 'FLSA', periodYears: 2 });
     const triage = await client.ok<Result>(P.scoreTriage, cmd({}, 3));
     expect(triage.triage.factors.map((f: { factor: string }) => f.factor)).toEqual([
@@ -48,10 +69,17 @@ describe('intake service over NATS', () => {
     expect(triage.triage.factors.every((f: { explanation: string }) => f.explanation.length > 0)).toBe(true);
     const opened = await client.ok<Result>(P.openCase, cmd({}, 4), { correlationId: 'corr-flow-2' });
     expect(opened.case.caseNumber).toMatch(new RegExp(`^LSE-${new Date().getUTCFullYear()}-\\d{6}$`));
-    expect(opened).toMatchObject({ version: 5, status: 'opened', case: { priority: triage.triage.priority, office: 'SF-01' } });
+    expect(opened).toMatchObject({
+      version: 5,
+      status: 'opened',
+      case: { priority: triage.triage.priority, office: 'SF-01' },
+    });
 
     const again = await client.send(P.openCase, cmd({}));
-    expect(again).toMatchObject({ ok: false, error: { code: 'invalid_transition', details: { reason: 'case_already_opened' } } });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_transition', details: { reason: 'case_already_opened' } },
+    });
 
     const stream = await intake.store.readStream(complaintStreamId(caseId));
     expect(stream.map((e) => e.type)).toEqual([
@@ -68,9 +96,16 @@ describe('intake service over NATS', () => {
     }
     expect(stream[0].metadata.correlationId).toBe('corr-flow-1');
     expect(stream[4].metadata.correlationId).toBe('corr-flow-2');
-    expect(await intake.store.verifyStream(complaintStreamId(caseId))).toMatchObject({ ok: true, eventsChecked: 5 });
+    expect(await intake.store.verifyStream(complaintStreamId(caseId))).toMatchObject({
+      ok: true,
+      eventsChecked: 5,
+    });
 
-    const published = await publishedIds('events.complaint.>', startedAt, stream.map((e) => e.eventId));
+    const published = await publishedIds(
+      'events.complaint.>',
+      startedAt,
+      stream.map((e) => e.eventId),
+    );
     expect(stream.filter((e) => !published.has(e.eventId))).toEqual([]);
 
     await intake.runtime.projector.caughtUp();
@@ -78,9 +113,16 @@ describe('intake service over NATS', () => {
       filters: { caseNumber: opened.case.caseNumber },
       limit: 10,
     });
-    expect(cases.items).toEqual([expect.objectContaining({ caseId, caseNumber: opened.case.caseNumber, status: 'open' })]);
+    expect(cases.items).toEqual([
+      expect.objectContaining({ caseId, caseNumber: opened.case.caseNumber, status: 'open' }),
+    ]);
     const current = await client.ok<Result>(P.getComplaint, { caseId });
-    expect(current).toMatchObject({ caseId, version: 5, status: 'opened', caseNumber: opened.case.caseNumber });
+    expect(current).toMatchObject({
+      caseId,
+      version: 5,
+      status: 'opened',
+      caseNumber: opened.case.caseNumber,
+    });
   });
 
   it('allocates unique case numbers under concurrent opens', async () => {
@@ -91,21 +133,35 @@ describe('intake service over NATS', () => {
         return caseId;
       }),
     );
-    const numbers = await Promise.all(ids.map(async (caseId) => (await client.ok<Result>(P.openCase, { caseId, input: {} })).case.caseNumber));
+    const numbers = await Promise.all(
+      ids.map(async (caseId) => (await client.ok<Result>(P.openCase, { caseId, input: {} })).case.caseNumber),
+    );
     expect(new Set(numbers).size).toBe(6);
   });
 
   it('refuses a stale expected version with wrong_expected_version and writes nothing', async () => {
     const { caseId } = await receive();
-    await client.ok(P.assessJurisdiction, { caseId, expectedVersion: 1, input: { inJurisdiction: true, statutes: ['FLSA'], reason: 'x' } });
-    const stale = await client.send(P.decline, { caseId, expectedVersion: 1, input: { reasonCode: 'no_jurisdiction' } });
+    await client.ok(P.assessJurisdiction, {
+      caseId,
+      expectedVersion: 1,
+      input: { inJurisdiction: true, statutes: ['FLSA'], reason: 'x' },
+    });
+    const stale = await client.send(P.decline, {
+      caseId,
+      expectedVersion: 1,
+      input: { reasonCode: 'no_jurisdiction' },
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'wrong_expected_version' } });
     expect(await intake.store.streamVersion(complaintStreamId(caseId))).toBe(2);
 
     // Two concurrent writers with the same expectation: exactly one wins.
     const both = await Promise.all([
       client.send(P.withdraw, { caseId, expectedVersion: 2, input: { reason: 'Moved away.' } }),
-      client.send(P.decline, { caseId, expectedVersion: 2, input: { reasonCode: 'complainant_unreachable' } }),
+      client.send(P.decline, {
+        caseId,
+        expectedVersion: 2,
+        input: { reasonCode: 'complainant_unreachable' },
+      }),
     ]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(both.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['wrong_expected_version']);
@@ -120,7 +176,11 @@ describe('intake service over NATS', () => {
     expect(await intake.store.streamVersion(complaintStreamId(first.caseId))).toBe(1);
 
     const amendKey = `key-${randomUUID()}`;
-    const amendment = { caseId: first.caseId, expectedVersion: 1, input: { changes: { allegations: receiveInput().allegations.slice(0, 1) }, reason: 'Call back.' } };
+    const amendment = {
+      caseId: first.caseId,
+      expectedVersion: 1,
+      input: { changes: { allegations: receiveInput().allegations.slice(0, 1) }, reason: 'Call back.' },
+    };
     const [a, b] = await Promise.all([
       client.ok<Result>(P.amend, amendment, { idempotencyKey: amendKey }),
       client.ok<Result>(P.amend, amendment, { idempotencyKey: amendKey }),
@@ -134,16 +194,26 @@ describe('intake service over NATS', () => {
 
   it('refuses bad input with validation errors naming the fields, and writes nothing', async () => {
     const before = (await allEvents()).length;
-    const malformed = await client.send(P.receive, { input: { ...receiveInput(), office: 'sf office', allegations: [] } });
+    const malformed = await client.send(P.receive, {
+      input: { ...receiveInput(), office: 'sf office', allegations: [] },
+    });
     expect(malformed).toMatchObject({ ok: false, error: { code: 'validation' } });
-    const paths = (malformed as { error: { details: { errors: Array<{ path: string }> } } }).error.details.errors.map((e) => e.path);
+    const paths = (
+      malformed as { error: { details: { errors: Array<{ path: string }> } } }
+    ).error.details.errors.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['input.office', 'input.allegations']));
 
     // A rule only the event contract knows: a hotline complaint has no referral id.
     const contract = await client.send(P.receive, { input: receiveInput({ referralId: randomUUID() }) });
-    expect(contract).toMatchObject({ ok: false, error: { code: 'validation', details: { errors: [{ path: 'referralId' }] } } });
+    expect(contract).toMatchObject({
+      ok: false,
+      error: { code: 'validation', details: { errors: [{ path: 'referralId' }] } },
+    });
 
-    const missing = await client.send(P.amend, { caseId: randomUUID(), input: { changes: { allegations: receiveInput().allegations }, reason: 'x' } });
+    const missing = await client.send(P.amend, {
+      caseId: randomUUID(),
+      input: { changes: { allegations: receiveInput().allegations }, reason: 'x' },
+    });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect((await allEvents()).length).toBe(before);
   });
@@ -156,7 +226,9 @@ describe('intake service over NATS', () => {
     const opened = await client.ok<Result>(P.openCase, { caseId: first, input: {} });
     await intake.runtime.projector.caughtUp();
 
-    const sameEmployer = receiveInput({ employer: { ...employer, name: name.toUpperCase().replace(', LLC', ' INC') } });
+    const sameEmployer = receiveInput({
+      employer: { ...employer, name: name.toUpperCase().replace(', LLC', ' INC') },
+    });
     const { caseId: second } = await receive({}, sameEmployer);
     const triage = await client.ok<Result>(P.scoreTriage, { caseId: second, input: {} });
     const repeat = triage.triage.factors.find((f: { factor: string }) => f.factor === 'repeat_violator');
@@ -167,10 +239,9 @@ describe('intake service over NATS', () => {
     });
 
     await intake.runtime.projector.caughtUp();
-    const found = await client.ok<{ employers: Array<{ priorCases: number; complaints: Array<{ caseId: string }> }> }>(
-      P.findEmployer,
-      { name: name.toLowerCase() },
-    );
+    const found = await client.ok<{
+      employers: Array<{ priorCases: number; complaints: Array<{ caseId: string }> }>;
+    }>(P.findEmployer, { name: name.toLowerCase() });
     expect(found.employers).toHaveLength(1);
     expect(found.employers[0].priorCases).toBe(1);
     expect(found.employers[0].complaints.map((c) => c.caseId)).toEqual([first, second]);
@@ -182,7 +253,9 @@ describe('intake service over NATS', () => {
     const ready = await request(server).get('/health/ready').expect(200);
     expect(Object.keys(ready.body.checks).sort()).toEqual(['nats', 'postgres']);
     const metrics = await request(server).get('/metrics').expect(200);
-    expect(metrics.text).toMatch(/command_duration_seconds_count\{[^}]*type="intake.receive",outcome="ok"\} \d+/);
+    expect(metrics.text).toMatch(
+      /command_duration_seconds_count\{[^}]*type="intake.receive",outcome="ok"\} \d+/,
+    );
     expect(metrics.text).toMatch(/events_appended_total\{category="complaint",type="ComplaintReceived"/);
     const logs = intake.logs.join('\n');
     expect(logs).not.toContain(PLANTED_NAME);

@@ -7,7 +7,12 @@ import { natsUrl } from '@lse/testing';
  * Event ids (Nats-Msg-Id) published on `subjects` since `since`, read with an ordered consumer.
  * Waits until every wanted id is there or the timeout passes; returns what it found.
  */
-export async function publishedIds(subjects: string, since: Date, wanted: string[], timeoutMs = 10_000): Promise<Set<string>> {
+export async function publishedIds(
+  subjects: string,
+  since: Date,
+  wanted: string[],
+  timeoutMs = 10_000,
+): Promise<Set<string>> {
   const nc = await connect({ servers: natsUrl() });
   const found = new Set<string>();
   try {

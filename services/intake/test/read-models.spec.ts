@@ -51,7 +51,10 @@ describe('intake read models', () => {
     const restaurant = randomUUID();
     const office = randomUUID();
     const opened1 = randomUUID();
-    await appendAll(h.store, carWash, [receivedEvent({ receivedAt: '2026-01-10T10:00:00Z' }), triaged('P1', 80)]);
+    await appendAll(h.store, carWash, [
+      receivedEvent({ receivedAt: '2026-01-10T10:00:00Z' }),
+      triaged('P1', 80),
+    ]);
     await appendAll(h.store, restaurant, [
       receivedEvent({
         receivedAt: '2026-01-11T10:00:00Z',
@@ -61,9 +64,16 @@ describe('intake read models', () => {
       triaged('P3', 35),
     ]);
     await appendAll(h.store, office, [
-      receivedEvent({ receivedAt: '2026-01-12T10:00:00Z', employer: { name: 'Paper Co', address, naics: '424120' } }),
+      receivedEvent({
+        receivedAt: '2026-01-12T10:00:00Z',
+        employer: { name: 'Paper Co', address, naics: '424120' },
+      }),
     ]);
-    await appendAll(h.store, opened1, [receivedEvent({ receivedAt: '2026-01-13T10:00:00Z' }), triaged('P1', 90), opened('LSE-2026-000001')]);
+    await appendAll(h.store, opened1, [
+      receivedEvent({ receivedAt: '2026-01-13T10:00:00Z' }),
+      triaged('P1', 90),
+      opened('LSE-2026-000001'),
+    ]);
     await project();
 
     const ids = async (filters: Parameters<typeof listComplaints>[1]) =>
@@ -78,7 +88,16 @@ describe('intake read models', () => {
     expect(await ids({ industry: '4241' })).toEqual([office]);
 
     const [first] = await listComplaints(h.dataSource, {}, 1);
-    expect(first).toMatchObject({ caseId: carWash, status: 'received', priority: 'P1', score: 80, workersAffected: 12, ongoing: true, industry: 'car_washes', version: 2 });
+    expect(first).toMatchObject({
+      caseId: carWash,
+      status: 'received',
+      priority: 'P1',
+      score: 80,
+      workersAffected: 12,
+      ongoing: true,
+      industry: 'car_washes',
+      version: 2,
+    });
     expect(JSON.stringify(first)).not.toContain('Planted');
     const page2 = await listComplaints(h.dataSource, {}, 2, { at: first.receivedAt, caseId: first.caseId });
     expect(page2.map((r) => r.caseId)).toEqual([restaurant, office]);
@@ -112,12 +131,17 @@ describe('intake read models', () => {
       receivedEvent({ employer: { name: 'GOLDEN GATE CAR WASH', address } }),
       { type: 'ComplaintDeclined', data: { reasonCode: 'complainant_unreachable' } },
     ]);
-    await appendAll(h.store, current, [receivedEvent({ employer: { name: 'Golden Gate Car-Wash, L.L.C.', address } })]);
+    await appendAll(h.store, current, [
+      receivedEvent({ employer: { name: 'Golden Gate Car-Wash, L.L.C.', address } }),
+    ]);
     await project();
 
     // No FEIN on the new complaint: the name decides, so both opened cases count.
     const noFein = { name: 'Golden Gate Car-Wash, L.L.C.', address };
-    expect((await priorCaseNumbers(h.dataSource, noFein, current)).sort()).toEqual(['LSE-2025-000007', 'LSE-2025-000008']);
+    expect((await priorCaseNumbers(h.dataSource, noFein, current)).sort()).toEqual([
+      'LSE-2025-000007',
+      'LSE-2025-000008',
+    ]);
     // With the FEIN, the namesake with another FEIN is another business.
     const withFein = { ...noFein, fein: '94-1234567' };
     expect(await priorCaseNumbers(h.dataSource, withFein, current)).toEqual(['LSE-2025-000007']);
@@ -125,7 +149,11 @@ describe('intake read models', () => {
 
     const byFein = await findEmployer(h.dataSource, { fein: '941234567' });
     expect(byFein).toHaveLength(1);
-    expect(byFein[0]).toMatchObject({ employerKey: '941234567', priorCases: 1, normalizedName: 'golden gate car wash' });
+    expect(byFein[0]).toMatchObject({
+      employerKey: '941234567',
+      priorCases: 1,
+      normalizedName: 'golden gate car wash',
+    });
     expect(byFein[0].complaints.map((c) => c.caseId)).toEqual([earlier]);
 
     const byName = await findEmployer(h.dataSource, { name: 'golden gate car wash inc.' });
@@ -135,10 +163,12 @@ describe('intake read models', () => {
       ['123456789', 1, 1],
       ['golden gate car wash', 2, 0],
     ]);
-    expect(byName.find((e) => e.employerKey === 'golden gate car wash')?.complaints.map((c) => c.status).sort()).toEqual([
-      'declined',
-      'received',
-    ]);
+    expect(
+      byName
+        .find((e) => e.employerKey === 'golden gate car wash')
+        ?.complaints.map((c) => c.status)
+        .sort(),
+    ).toEqual(['declined', 'received']);
   });
 
   it('writes a batch and its checkpoint in one transaction: a failing event leaves no partial row', async () => {
@@ -150,7 +180,9 @@ describe('intake read models', () => {
     const batch = await h.store.readAfter(START, { categories: ['complaint'] });
     expect(batch.events).toHaveLength(6);
 
-    await expect(projector.handleBatch(batch.events, batch.checkpoint)).rejects.toThrow(/case_index_case_number|duplicate key/);
+    await expect(projector.handleBatch(batch.events, batch.checkpoint)).rejects.toThrow(
+      /case_index_case_number|duplicate key/,
+    );
     expect(await listComplaints(h.dataSource, {}, 10)).toEqual([]);
     expect(await listCases(h.dataSource, {}, 10)).toEqual([]);
     expect(await h.dataSource.transaction((em) => lockedCheckpoint(em))).toEqual(START);
@@ -162,7 +194,13 @@ describe('intake read models', () => {
   });
 
   it('applies each event once even with two projector replicas', async () => {
-    const other = new IntakeProjector({ dataSource: h.dataSource, store: h.store, targetedIndustries: [], pollIntervalMs: 20, batchSize: 3 });
+    const other = new IntakeProjector({
+      dataSource: h.dataSource,
+      store: h.store,
+      targetedIndustries: [],
+      pollIntervalMs: 20,
+      batchSize: 3,
+    });
     const cases = Array.from({ length: 8 }, () => randomUUID());
     await Promise.all([projector.start(), other.start()]);
     try {
@@ -186,10 +224,16 @@ describe('intake read models', () => {
     await h.dataSource.query(`UPDATE "${h.intakeSchema.schema}".complaint_queue SET status = 'tampered'`);
 
     const seen: number[] = [];
-    const result = await rebuildIntakeReadModels(h.dataSource, h.store, DEFAULT_TARGETED_INDUSTRIES, (p) => seen.push(p.events));
+    const result = await rebuildIntakeReadModels(h.dataSource, h.store, DEFAULT_TARGETED_INDUSTRIES, (p) =>
+      seen.push(p.events),
+    );
     expect(result.events).toBe(3);
     expect(seen).toEqual([3]);
-    expect((await listComplaints(h.dataSource, {}, 10))[0]).toMatchObject({ caseId: a, status: 'opened', caseNumber: 'LSE-2026-000010' });
+    expect((await listComplaints(h.dataSource, {}, 10))[0]).toMatchObject({
+      caseId: a,
+      status: 'opened',
+      caseNumber: 'LSE-2026-000010',
+    });
     expect(await listCases(h.dataSource, {}, 10)).toHaveLength(1);
     // The live projector resumes after the rebuild's checkpoint: nothing is applied twice.
     await project();

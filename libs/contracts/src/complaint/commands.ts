@@ -137,7 +137,10 @@ export const ListCasesQuery = z.strictObject({
   status: z.enum(['open', 'closed']).optional(),
   priority: z.enum(PRIORITIES).optional(),
   office: officeCode().optional(),
-  caseNumber: z.string().regex(/^LSE-\d{4}-\d{6}$/, 'expected a case number like LSE-2026-000123').optional(),
+  caseNumber: z
+    .string()
+    .regex(/^LSE-\d{4}-\d{6}$/, 'expected a case number like LSE-2026-000123')
+    .optional(),
 });
 export type ListCasesQuery = z.infer<typeof ListCasesQuery>;
 
@@ -153,5 +156,8 @@ export const FindEmployerQuery = z
       .regex(/^\d{2}-?\d{7}$/, 'expected a FEIN like 12-3456789')
       .optional(),
   })
-  .refine((q) => q.name !== undefined || q.fein !== undefined, { message: 'give a name or a fein', path: ['name'] });
+  .refine((q) => q.name !== undefined || q.fein !== undefined, {
+    message: 'give a name or a fein',
+    path: ['name'],
+  });
 export type FindEmployerQuery = z.infer<typeof FindEmployerQuery>;

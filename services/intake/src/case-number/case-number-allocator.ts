@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 
 /** `LSE-<year>-<6 digits>`, the format the CaseOpened contract accepts. */
 export function formatCaseNumber(year: number, n: number): string {
-  if (!Number.isSafeInteger(n) || n < 1 || n > 999_999) throw new Error(`case number sequence out of range: ${n}`);
+  if (!Number.isSafeInteger(n) || n < 1 || n > 999_999)
+    throw new Error(`case number sequence out of range: ${n}`);
   return `LSE-${year}-${String(n).padStart(6, '0')}`;
 }
 
@@ -18,7 +19,9 @@ export class CaseNumberAllocator {
   ) {}
 
   async next(openedAt: string): Promise<string> {
-    const rows: Array<{ n: string }> = await this.ds.query(`SELECT nextval('"${this.schema}".case_number_seq') AS n`);
+    const rows: Array<{ n: string }> = await this.ds.query(
+      `SELECT nextval('"${this.schema}".case_number_seq') AS n`,
+    );
     return formatCaseNumber(new Date(openedAt).getUTCFullYear(), Number(rows[0].n));
   }
 }

@@ -16,7 +16,17 @@ export class PrefixedNatsServer extends ServerNats {
     super(options);
   }
 
-  override addHandler(pattern: unknown, callback: MessageHandler, isEventHandler = false, extras: Record<string, unknown> = {}): void {
-    super.addHandler(prefixedSubject(this.subjectPrefix, this.normalizePattern(pattern as string)), callback, isEventHandler, extras);
+  override addHandler(
+    pattern: unknown,
+    callback: MessageHandler,
+    isEventHandler = false,
+    extras: Record<string, unknown> = {},
+  ): void {
+    super.addHandler(
+      prefixedSubject(this.subjectPrefix, this.normalizePattern(pattern as string)),
+      callback,
+      isEventHandler,
+      extras,
+    );
   }
 }

@@ -108,7 +108,11 @@ export async function projectEvent(
     case 'LimitationsAssessed':
       await queue.update(
         { caseId },
-        { limitationsExpiresOn: event.data.expiresOn, limitationsWarning: event.data.warning ?? null, version },
+        {
+          limitationsExpiresOn: event.data.expiresOn,
+          limitationsWarning: event.data.warning ?? null,
+          version,
+        },
       );
       return;
     case 'TriageScored':

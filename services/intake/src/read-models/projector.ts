@@ -117,8 +117,19 @@ export async function rebuildIntakeReadModels(
 ): Promise<RebuildProgress> {
   return dataSource.transaction(async (em) => {
     await lockedCheckpoint(em);
-    const tables = [ComplaintQueueRow, CaseIndexRow, EmployerIndexRow].map((e) => em.getRepository(e).metadata.tablePath);
-    await em.query(`TRUNCATE ${tables.map((t) => t.split('.').map((p) => `"${p}"`).join('.')).join(', ')}`);
+    const tables = [ComplaintQueueRow, CaseIndexRow, EmployerIndexRow].map(
+      (e) => em.getRepository(e).metadata.tablePath,
+    );
+    await em.query(
+      `TRUNCATE ${tables
+        .map((t) =>
+          t
+            .split('.')
+            .map((p) => `"${p}"`)
+            .join('.'),
+        )
+        .join(', ')}`,
+    );
     let checkpoint: Checkpoint = START;
     const progress: RebuildProgress = { events: 0, position: 0 };
     for (;;) {

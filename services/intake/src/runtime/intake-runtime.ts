@@ -38,8 +38,14 @@ export class IntakeRuntime implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     this.health.register('postgres', postgresCheck(this.store.pool));
-    this.health.register('nats', natsCheck(() => this.nc));
-    const nc = await connect({ servers: this.config.NATS_URL.split(',').map((s) => s.trim()), name: 'lse-intake-relay' });
+    this.health.register(
+      'nats',
+      natsCheck(() => this.nc),
+    );
+    const nc = await connect({
+      servers: this.config.NATS_URL.split(',').map((s) => s.trim()),
+      name: 'lse-intake-relay',
+    });
     this.nc = nc;
     await ensureStreams(nc);
     await this.projector.start();

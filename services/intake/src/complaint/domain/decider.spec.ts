@@ -1,4 +1,10 @@
-import { COMPLAINT_EVENTS, type ComplaintEvent, type JurisdictionAssessed, type LimitationsAssessed, type TriageScored } from '@lse/contracts';
+import {
+  COMPLAINT_EVENTS,
+  type ComplaintEvent,
+  type JurisdictionAssessed,
+  type LimitationsAssessed,
+  type TriageScored,
+} from '@lse/contracts';
 import { given, isoDate as d } from '@lse/domain';
 import { CASE_ID, OTHER_CASE_ID, receivedComplaint } from '../../../test/fixtures';
 import type { ComplaintCommand } from './commands';
@@ -18,13 +24,20 @@ import { DEFAULT_POLICY } from './policy';
 
 const decider = complaintDecider({
   ...DEFAULT_POLICY,
-  limitationPeriods: { ...DEFAULT_POLICY.limitationPeriods, 'CA Lab. Code 338': { years: 3, willfulYears: 3 } },
+  limitationPeriods: {
+    ...DEFAULT_POLICY.limitationPeriods,
+    'CA Lab. Code 338': { years: 3, willfulYears: 3 },
+  },
 });
 const NOW = '2026-01-16T09:00:00Z';
 const base = { caseId: CASE_ID, now: NOW };
 
 const received: ComplaintEvent = { type: 'ComplaintReceived', data: receivedComplaint() };
-const inJurisdiction: JurisdictionAssessed = { inJurisdiction: true, statutes: ['FLSA'], reason: 'Car wash in SF.' };
+const inJurisdiction: JurisdictionAssessed = {
+  inJurisdiction: true,
+  statutes: ['FLSA'],
+  reason: 'Car wash in SF.',
+};
 const jurisdiction: ComplaintEvent = { type: 'JurisdictionAssessed', data: inJurisdiction };
 const limitations: LimitationsAssessed = {
   statute: 'FLSA',
@@ -50,17 +63,31 @@ const opened: ComplaintEvent = {
 const closing: Record<string, ComplaintEvent> = {
   declined: { type: 'ComplaintDeclined', data: { reasonCode: 'insufficient_information' } },
   withdrawn: { type: 'ComplaintWithdrawn', data: { reason: 'Settled with the employer.' } },
-  referred_out: { type: 'ComplaintReferredOut', data: { receivingAgency: 'EEOC', crossFiled: false, reason: 'Discrimination.' } },
-  duplicate: { type: 'DuplicateLinked', data: { duplicateOfCaseId: OTHER_CASE_ID, reason: 'Coworker filed first.' } },
+  referred_out: {
+    type: 'ComplaintReferredOut',
+    data: { receivingAgency: 'EEOC', crossFiled: false, reason: 'Discrimination.' },
+  },
+  duplicate: {
+    type: 'DuplicateLinked',
+    data: { duplicateOfCaseId: OTHER_CASE_ID, reason: 'Coworker filed first.' },
+  },
 };
 
 /** One command of each kind that intake can be asked while working a complaint. */
 const everyIntakeCommand: ComplaintCommand[] = [
-  { ...base, type: 'AmendComplaint', amendment: { changes: { employer: receivedComplaint().employer }, reason: 'Legal name.' } },
+  {
+    ...base,
+    type: 'AmendComplaint',
+    amendment: { changes: { employer: receivedComplaint().employer }, reason: 'Legal name.' },
+  },
   { ...base, type: 'AssessJurisdiction', assessment: inJurisdiction },
   { ...base, type: 'AssessLimitations', statute: 'FLSA', willful: false },
   { ...base, type: 'ScoreTriage', priorCases: { caseNumbers: [] } },
-  { ...base, type: 'LinkDuplicate', link: { duplicateOfCaseId: OTHER_CASE_ID, reason: 'Same employer and period.' } },
+  {
+    ...base,
+    type: 'LinkDuplicate',
+    link: { duplicateOfCaseId: OTHER_CASE_ID, reason: 'Same employer and period.' },
+  },
   { ...base, type: 'ReferOut', referral: { receivingAgency: 'OSHA', crossFiled: false, reason: 'Safety.' } },
   { ...base, type: 'Decline', decline: { reasonCode: 'no_jurisdiction' } },
   { ...base, type: 'Withdraw', withdrawal: { reason: 'Fear of retaliation.' } },
@@ -70,7 +97,9 @@ const everyIntakeCommand: ComplaintCommand[] = [
 describe('complaint decider', () => {
   describe('ReceiveComplaint', () => {
     it('records the complaint from any channel', () => {
-      given(decider, []).when({ ...base, type: 'ReceiveComplaint', complaint: receivedComplaint() }).then([received]);
+      given(decider, [])
+        .when({ ...base, type: 'ReceiveComplaint', complaint: receivedComplaint() })
+        .then([received]);
       const referral = receivedComplaint({ channel: 'partner_referral', referralId: OTHER_CASE_ID });
       given(decider, [])
         .when({ ...base, type: 'ReceiveComplaint', complaint: referral })
@@ -93,7 +122,9 @@ describe('complaint decider', () => {
       given(decider, []).when(command).thenThrows('validation');
       given(decider, [])
         .when({ ...command, complaint: receivedComplaint({ receivedAt: '2026-01-16T09:04:00Z' }) })
-        .then([{ type: 'ComplaintReceived', data: receivedComplaint({ receivedAt: '2026-01-16T09:04:00Z' }) }]);
+        .then([
+          { type: 'ComplaintReceived', data: receivedComplaint({ receivedAt: '2026-01-16T09:04:00Z' }) },
+        ]);
     });
   });
 
@@ -101,8 +132,13 @@ describe('complaint decider', () => {
     it('records the amendment and replaces the amended parts', () => {
       const employer = { ...receivedComplaint().employer, name: 'Golden Gate Auto Spa Inc.' };
       const amendment = { changes: { employer }, reason: 'Worker brought a pay stub.' };
-      given(decider, [received]).when({ ...base, type: 'AmendComplaint', amendment }).then([{ type: 'ComplaintAmended', data: amendment }]);
-      const state = decider.evolve(decider.evolve(decider.initialState, received), { type: 'ComplaintAmended', data: amendment });
+      given(decider, [received])
+        .when({ ...base, type: 'AmendComplaint', amendment })
+        .then([{ type: 'ComplaintAmended', data: amendment }]);
+      const state = decider.evolve(decider.evolve(decider.initialState, received), {
+        type: 'ComplaintAmended',
+        data: amendment,
+      });
       expect(state.status === 'received' && state.complaint.employer.name).toBe('Golden Gate Auto Spa Inc.');
       expect(state.status === 'received' && state.complaint.allegations).toHaveLength(2);
     });
@@ -110,7 +146,9 @@ describe('complaint decider', () => {
 
   describe('AssessJurisdiction', () => {
     it('records the assessment', () => {
-      given(decider, [received]).when({ ...base, type: 'AssessJurisdiction', assessment: inJurisdiction }).then([jurisdiction]);
+      given(decider, [received])
+        .when({ ...base, type: 'AssessJurisdiction', assessment: inJurisdiction })
+        .then([jurisdiction]);
     });
   });
 
@@ -161,7 +199,9 @@ describe('complaint decider', () => {
 
     it('an ongoing violation older than the period is losing wages today: 0 days, expiring soon', () => {
       const old = receivedComplaint({
-        allegations: [{ type: 'minimum_wage', periodStart: d('2022-05-01'), ongoing: true, workersAffected: 3 }],
+        allegations: [
+          { type: 'minimum_wage', periodStart: d('2022-05-01'), ongoing: true, workersAffected: 3 },
+        ],
       });
       given(decider, [{ type: 'ComplaintReceived', data: old }])
         .when({ ...base, type: 'AssessLimitations', statute: 'FLSA', willful: false })
@@ -185,7 +225,13 @@ describe('complaint decider', () => {
     it('violations that ended before the period are time-barred: negative days, expired', () => {
       const stale = receivedComplaint({
         allegations: [
-          { type: 'unpaid_wages', periodStart: d('2021-01-04'), periodEnd: d('2023-06-30'), ongoing: false, workersAffected: 2 },
+          {
+            type: 'unpaid_wages',
+            periodStart: d('2021-01-04'),
+            periodEnd: d('2023-06-30'),
+            ongoing: false,
+            workersAffected: 2,
+          },
         ],
       });
       given(decider, [{ type: 'ComplaintReceived', data: stale }])
@@ -226,10 +272,18 @@ describe('complaint decider', () => {
               priority: 'P1',
               factors: [
                 { factor: 'workers_affected', points: 20, explanation: '12 workers affected.' },
-                { factor: 'severity', points: 12, explanation: 'Most serious allegation: retaliation (alleged: overtime, retaliation).' },
+                {
+                  factor: 'severity',
+                  points: 12,
+                  explanation: 'Most serious allegation: retaliation (alleged: overtime, retaliation).',
+                },
                 { factor: 'jurisdiction', points: 10, explanation: 'Within jurisdiction under FLSA.' },
                 { factor: 'ongoing', points: 15, explanation: '1 allegation is ongoing.' },
-                { factor: 'repeat_violator', points: 0, explanation: 'No earlier case against this employer.' },
+                {
+                  factor: 'repeat_violator',
+                  points: 0,
+                  explanation: 'No earlier case against this employer.',
+                },
                 {
                   factor: 'high_violation_industry',
                   points: 10,
@@ -253,7 +307,12 @@ describe('complaint decider', () => {
 
     it('counts a repeat violator from the employer index and an assessed resource intensity', () => {
       const [event] = decider.decide(
-        { ...base, type: 'ScoreTriage', priorCases: { caseNumbers: ['LSE-2024-000007', 'LSE-2025-000311'] }, resourceIntensity: 'high' },
+        {
+          ...base,
+          type: 'ScoreTriage',
+          priorCases: { caseNumbers: ['LSE-2024-000007', 'LSE-2025-000311'] },
+          resourceIntensity: 'high',
+        },
         decider.evolve(decider.initialState, received),
       );
       expect(event.type).toBe('TriageScored');
@@ -270,15 +329,30 @@ describe('complaint decider', () => {
 
     it('clamps at 0 and ranks a small, stale, out-of-jurisdiction complaint P4', () => {
       const small = receivedComplaint({
-        employer: { name: 'Corner Office Supplies', address: receivedComplaint().employer.address, naics: '424120' },
-        allegations: [{ type: 'recordkeeping', periodStart: d('2025-01-01'), periodEnd: d('2025-02-01'), ongoing: false, workersAffected: 1 }],
+        employer: {
+          name: 'Corner Office Supplies',
+          address: receivedComplaint().employer.address,
+          naics: '424120',
+        },
+        allegations: [
+          {
+            type: 'recordkeeping',
+            periodStart: d('2025-01-01'),
+            periodEnd: d('2025-02-01'),
+            ongoing: false,
+            workersAffected: 1,
+          },
+        ],
       });
       const [event] = decider.decide(
         { ...base, type: 'ScoreTriage', priorCases: { caseNumbers: [] } },
         (
           [
             { type: 'ComplaintReceived', data: small },
-            { type: 'JurisdictionAssessed', data: { inJurisdiction: false, statutes: [], reason: 'Federal contractor.' } },
+            {
+              type: 'JurisdictionAssessed',
+              data: { inJurisdiction: false, statutes: [], reason: 'Federal contractor.' },
+            },
           ] as ComplaintEvent[]
         ).reduce(decider.evolve, decider.initialState),
       );
@@ -326,7 +400,11 @@ describe('complaint decider', () => {
     });
 
     it('an opened case can be cross-filed but not handed over', () => {
-      const crossFiled = { receivingAgency: 'NLRB', crossFiled: true, reason: 'Concerted activity.' } as const;
+      const crossFiled = {
+        receivingAgency: 'NLRB',
+        crossFiled: true,
+        reason: 'Concerted activity.',
+      } as const;
       given(decider, [...triaged, opened])
         .when({ ...base, type: 'ReferOut', referral: crossFiled })
         .then([{ type: 'ComplaintReferredOut', data: crossFiled }]);
@@ -338,33 +416,48 @@ describe('complaint decider', () => {
 
   describe('Decline and Withdraw', () => {
     it('close the complaint', () => {
-      given(decider, [received]).when({ ...base, type: 'Decline', decline: closing.declined.data as never }).then([closing.declined]);
-      given(decider, [received]).when({ ...base, type: 'Withdraw', withdrawal: closing.withdrawn.data as never }).then([closing.withdrawn]);
+      given(decider, [received])
+        .when({ ...base, type: 'Decline', decline: closing.declined.data as never })
+        .then([closing.declined]);
+      given(decider, [received])
+        .when({ ...base, type: 'Withdraw', withdrawal: closing.withdrawn.data as never })
+        .then([closing.withdrawn]);
     });
   });
 
   describe('OpenCase', () => {
     it('opens the case with the number given and the triage priority', () => {
-      given(decider, triaged).when({ ...base, type: 'OpenCase', caseNumber: 'LSE-2026-000042' }).then([opened]);
+      given(decider, triaged)
+        .when({ ...base, type: 'OpenCase', caseNumber: 'LSE-2026-000042' })
+        .then([opened]);
       given(decider, triaged)
         .when({ ...base, type: 'OpenCase', caseNumber: 'LSE-2026-000042', office: 'OAK-02' })
         .then([{ type: 'CaseOpened', data: { ...opened.data, office: 'OAK-02' } as never }]);
     });
 
     it('refuses to open twice', () => {
-      given(decider, [...triaged, opened]).when({ ...base, type: 'OpenCase', caseNumber: 'LSE-2026-000043' }).thenThrows(CaseAlreadyOpenedError);
-      given(decider, [...triaged, opened]).when({ ...base, type: 'OpenCase', caseNumber: 'LSE-2026-000043' }).thenThrows('invalid_transition');
+      given(decider, [...triaged, opened])
+        .when({ ...base, type: 'OpenCase', caseNumber: 'LSE-2026-000043' })
+        .thenThrows(CaseAlreadyOpenedError);
+      given(decider, [...triaged, opened])
+        .when({ ...base, type: 'OpenCase', caseNumber: 'LSE-2026-000043' })
+        .thenThrows('invalid_transition');
     });
 
     it('refuses without a triage score', () => {
-      given(decider, [received]).when({ ...base, type: 'OpenCase', caseNumber: 'LSE-2026-000042' }).thenThrows(TriageRequiredError);
+      given(decider, [received])
+        .when({ ...base, type: 'OpenCase', caseNumber: 'LSE-2026-000042' })
+        .thenThrows(TriageRequiredError);
     });
 
     it('refuses a complaint assessed outside the jurisdiction', () => {
       given(decider, [
         received,
         { type: 'TriageScored', data: triage },
-        { type: 'JurisdictionAssessed', data: { inJurisdiction: false, statutes: [], reason: 'Federal employer.' } },
+        {
+          type: 'JurisdictionAssessed',
+          data: { inJurisdiction: false, statutes: [], reason: 'Federal employer.' },
+        },
       ])
         .when({ ...base, type: 'OpenCase', caseNumber: 'LSE-2026-000042' })
         .thenThrows(OutOfJurisdictionError);
@@ -372,22 +465,36 @@ describe('complaint decider', () => {
   });
 
   describe('refusals by state', () => {
-    it.each(everyIntakeCommand.map((c) => [c.type, c] as const))('%s needs a received complaint', (_type, command) => {
-      given(decider, []).when(command).thenThrows(ComplaintNotFoundError);
-      given(decider, []).when(command).thenThrows('not_found');
-    });
+    it.each(everyIntakeCommand.map((c) => [c.type, c] as const))(
+      '%s needs a received complaint',
+      (_type, command) => {
+        given(decider, []).when(command).thenThrows(ComplaintNotFoundError);
+        given(decider, []).when(command).thenThrows('not_found');
+      },
+    );
 
     for (const [status, event] of Object.entries(closing)) {
-      it.each(everyIntakeCommand.map((c) => [c.type, c] as const))(`%s is refused once ${status}`, (_type, command) => {
-        given(decider, [...triaged, event]).when(command).thenThrows(ComplaintClosedError);
-        given(decider, [...triaged, event]).when(command).thenThrows('invalid_transition');
-      });
+      it.each(everyIntakeCommand.map((c) => [c.type, c] as const))(
+        `%s is refused once ${status}`,
+        (_type, command) => {
+          given(decider, [...triaged, event])
+            .when(command)
+            .thenThrows(ComplaintClosedError);
+          given(decider, [...triaged, event])
+            .when(command)
+            .thenThrows('invalid_transition');
+        },
+      );
     }
 
     it('a closed complaint cannot be opened, cross-filed or received again', () => {
       for (const event of Object.values(closing)) {
         given(decider, [...triaged, event])
-          .when({ ...base, type: 'ReferOut', referral: { receivingAgency: 'OSHA', crossFiled: true, reason: 'x' } })
+          .when({
+            ...base,
+            type: 'ReferOut',
+            referral: { receivingAgency: 'OSHA', crossFiled: true, reason: 'x' },
+          })
           .thenThrows(ComplaintClosedError);
         given(decider, [...triaged, event])
           .when({ ...base, type: 'ReceiveComplaint', complaint: receivedComplaint() })
@@ -398,13 +505,19 @@ describe('complaint decider', () => {
     it.each(everyIntakeCommand.filter((c) => c.type !== 'OpenCase').map((c) => [c.type, c] as const))(
       '%s is refused once the case is opened',
       (_type, command) => {
-        given(decider, [...triaged, opened]).when(command).thenThrows(CaseAlreadyOpenedError);
+        given(decider, [...triaged, opened])
+          .when(command)
+          .thenThrows(CaseAlreadyOpenedError);
       },
     );
   });
 
   it('decides only events their contract schemas accept', () => {
-    const states = [[received], [received, jurisdiction, { type: 'LimitationsAssessed', data: limitations }], triaged] as ComplaintEvent[][];
+    const states = [
+      [received],
+      [received, jurisdiction, { type: 'LimitationsAssessed', data: limitations }],
+      triaged,
+    ] as ComplaintEvent[][];
     for (const past of states) {
       const state = past.reduce(decider.evolve, decider.initialState);
       for (const command of everyIntakeCommand) {
@@ -425,7 +538,12 @@ describe('complaint decider', () => {
     it('folds the lifecycle into a discriminated state', () => {
       given(decider, []).thenState({ status: 'none' });
       const state = [...triaged, opened].reduce(decider.evolve, decider.initialState);
-      expect(state).toMatchObject({ status: 'opened', caseNumber: 'LSE-2026-000042', priority: 'P2', office: 'SF-01' });
+      expect(state).toMatchObject({
+        status: 'opened',
+        caseNumber: 'LSE-2026-000042',
+        priority: 'P2',
+        office: 'SF-01',
+      });
       for (const [status, event] of Object.entries(closing)) {
         expect([received, event].reduce(decider.evolve, decider.initialState).status).toBe(status);
       }

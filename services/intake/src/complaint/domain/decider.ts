@@ -37,7 +37,11 @@ function inIntake(state: ComplaintState, caseId: string): Complaint {
 /** Today's date for limitation arithmetic, from the command's instant (UTC calendar date). */
 const todayOf = (now: string) => utcDateOf(new Date(now));
 
-export function decide(policy: IntakePolicy, command: ComplaintCommand, state: ComplaintState): ComplaintEvent[] {
+export function decide(
+  policy: IntakePolicy,
+  command: ComplaintCommand,
+  state: ComplaintState,
+): ComplaintEvent[] {
   switch (command.type) {
     case 'ReceiveComplaint': {
       if (state.status !== 'none') throw new ComplaintAlreadyReceivedError(command.caseId);
@@ -77,7 +81,8 @@ export function decide(policy: IntakePolicy, command: ComplaintCommand, state: C
     }
     case 'LinkDuplicate':
       inIntake(state, command.caseId);
-      if (command.link.duplicateOfCaseId.toLowerCase() === command.caseId.toLowerCase()) throw new SelfDuplicateError();
+      if (command.link.duplicateOfCaseId.toLowerCase() === command.caseId.toLowerCase())
+        throw new SelfDuplicateError();
       return [{ type: 'DuplicateLinked', data: command.link }];
     case 'ReferOut':
       // A case already opened can still be cross-filed (e.g. with OSHA); handing it over cannot.
@@ -91,7 +96,8 @@ export function decide(policy: IntakePolicy, command: ComplaintCommand, state: C
       return [{ type: 'ComplaintWithdrawn', data: command.withdrawal }];
     case 'OpenCase': {
       const complaint = inIntake(state, command.caseId);
-      if (complaint.jurisdiction && !complaint.jurisdiction.inJurisdiction) throw new OutOfJurisdictionError();
+      if (complaint.jurisdiction && !complaint.jurisdiction.inJurisdiction)
+        throw new OutOfJurisdictionError();
       if (!complaint.triage) throw new TriageRequiredError();
       return [
         {
@@ -113,7 +119,10 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
   if (event.type === 'ComplaintReceived') {
     if (state.status !== 'none') return state;
     const { complainants, employer, allegations, ...rest } = event.data;
-    return { status: 'received', complaint: { ...rest, complainants, employer, allegations, crossFilings: [] } };
+    return {
+      status: 'received',
+      complaint: { ...rest, complainants, employer, allegations, crossFilings: [] },
+    };
   }
   if (state.status === 'none') return state;
   const complaint = state.complaint;

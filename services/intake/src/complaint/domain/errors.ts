@@ -32,13 +32,18 @@ export class ComplaintClosedError extends InvalidTransitionError {
 /** Once the case is opened the complaint belongs to the investigation. */
 export class CaseAlreadyOpenedError extends InvalidTransitionError {
   constructor(caseNumber: string) {
-    super(`A case was already opened for this complaint (${caseNumber}).`, { reason: 'case_already_opened', caseNumber });
+    super(`A case was already opened for this complaint (${caseNumber}).`, {
+      reason: 'case_already_opened',
+      caseNumber,
+    });
   }
 }
 
 export class TriageRequiredError extends InvalidTransitionError {
   constructor() {
-    super('Score the triage before opening a case: the case takes its priority.', { reason: 'triage_required' });
+    super('Score the triage before opening a case: the case takes its priority.', {
+      reason: 'triage_required',
+    });
   }
 }
 

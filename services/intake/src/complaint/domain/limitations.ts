@@ -40,7 +40,8 @@ export function assessLimitations(input: {
     expiresOn = later(addYears(oldest, periodYears), today);
   }
   const daysRemaining = daysBetween(today, expiresOn);
-  const warning = daysRemaining < 0 ? 'expired' : daysRemaining < LIMITATIONS_WARNING_DAYS ? 'expiring_soon' : undefined;
+  const warning =
+    daysRemaining < 0 ? 'expired' : daysRemaining < LIMITATIONS_WARNING_DAYS ? 'expiring_soon' : undefined;
   return {
     statute,
     periodYears,

@@ -54,7 +54,8 @@ export function targetedIndustryOf(
   let best: { industry: string; prefix: string } | undefined;
   for (const { industry, naicsPrefixes } of industries) {
     for (const prefix of naicsPrefixes) {
-      if (naics.startsWith(prefix) && (!best || prefix.length > best.prefix.length)) best = { industry, prefix };
+      if (naics.startsWith(prefix) && (!best || prefix.length > best.prefix.length))
+        best = { industry, prefix };
     }
   }
   return best;

@@ -35,12 +35,22 @@ export interface Complaint {
 export type ComplaintState =
   | { status: 'none' }
   | { status: 'received'; complaint: Complaint }
-  | { status: 'opened'; complaint: Complaint; caseNumber: string; priority: Priority; office: string; openedAt: string }
+  | {
+      status: 'opened';
+      complaint: Complaint;
+      caseNumber: string;
+      priority: Priority;
+      office: string;
+      openedAt: string;
+    }
   | { status: 'declined'; complaint: Complaint; decline: ComplaintDeclined }
   | { status: 'withdrawn'; complaint: Complaint }
   | { status: 'referred_out'; complaint: Complaint; referral: ComplaintReferredOut }
   | { status: 'duplicate'; complaint: Complaint; duplicateOfCaseId: string };
 
-export type ClosedState = Extract<ComplaintState, { status: 'declined' | 'withdrawn' | 'referred_out' | 'duplicate' }>;
+export type ClosedState = Extract<
+  ComplaintState,
+  { status: 'declined' | 'withdrawn' | 'referred_out' | 'duplicate' }
+>;
 
 export const initialState: ComplaintState = { status: 'none' };

@@ -69,21 +69,34 @@ function jurisdictionFactor(complaint: Complaint): Factor {
   const j = complaint.jurisdiction;
   if (!j) return { factor: 'jurisdiction', points: 0, explanation: 'Jurisdiction not yet assessed.' };
   if (!j.inJurisdiction) {
-    return { factor: 'jurisdiction', points: -40, explanation: 'Assessed as outside the agency’s jurisdiction.' };
+    return {
+      factor: 'jurisdiction',
+      points: -40,
+      explanation: 'Assessed as outside the agency’s jurisdiction.',
+    };
   }
-  return { factor: 'jurisdiction', points: 10, explanation: `Within jurisdiction under ${j.statutes.slice(0, 5).join(', ')}.` };
+  return {
+    factor: 'jurisdiction',
+    points: 10,
+    explanation: `Within jurisdiction under ${j.statutes.slice(0, 5).join(', ')}.`,
+  };
 }
 
 function ongoingFactor(complaint: Complaint): Factor {
   const ongoing = complaint.allegations.filter((a) => a.ongoing).length;
   return ongoing > 0
-    ? { factor: 'ongoing', points: 15, explanation: `${ongoing} allegation${ongoing === 1 ? ' is' : 's are'} ongoing.` }
+    ? {
+        factor: 'ongoing',
+        points: 15,
+        explanation: `${ongoing} allegation${ongoing === 1 ? ' is' : 's are'} ongoing.`,
+      }
     : { factor: 'ongoing', points: 0, explanation: 'The alleged violations have ceased.' };
 }
 
 function repeatFactor(prior: PriorCases): Factor {
   const n = prior.caseNumbers.length;
-  if (n === 0) return { factor: 'repeat_violator', points: 0, explanation: 'No earlier case against this employer.' };
+  if (n === 0)
+    return { factor: 'repeat_violator', points: 0, explanation: 'No earlier case against this employer.' };
   return {
     factor: 'repeat_violator',
     points: n >= 2 ? 20 : 15,
@@ -110,7 +123,12 @@ function industryFactor(complaint: Complaint, industries: readonly TargetedIndus
 
 function limitationsFactor(complaint: Complaint): Factor {
   const l = complaint.limitations;
-  if (!l) return { factor: 'limitations_remaining', points: 0, explanation: 'Statute of limitations not yet assessed.' };
+  if (!l)
+    return {
+      factor: 'limitations_remaining',
+      points: 0,
+      explanation: 'Statute of limitations not yet assessed.',
+    };
   if (l.daysRemaining < 0) {
     return {
       factor: 'limitations_remaining',
@@ -126,9 +144,17 @@ function limitationsFactor(complaint: Complaint): Factor {
     };
   }
   if (l.daysRemaining < 365) {
-    return { factor: 'limitations_remaining', points: 5, explanation: `${l.daysRemaining} days of limitation time left.` };
+    return {
+      factor: 'limitations_remaining',
+      points: 5,
+      explanation: `${l.daysRemaining} days of limitation time left.`,
+    };
   }
-  return { factor: 'limitations_remaining', points: 0, explanation: `${l.daysRemaining} days of limitation time left.` };
+  return {
+    factor: 'limitations_remaining',
+    points: 0,
+    explanation: `${l.daysRemaining} days of limitation time left.`,
+  };
 }
 
 /** Given by intake staff, or estimated from the size of the complaint. */

@@ -6,7 +6,12 @@ import { NAMESPACE_LSE, uuidV5 } from '@lse/domain';
  * pattern, the case and the caller), so a retry that reaches intake again is recognised by its
  * event ids; otherwise every command is new.
  */
-export function commandIdFor(pattern: string, scope: string, actorId: string, idempotencyKey?: string): string {
+export function commandIdFor(
+  pattern: string,
+  scope: string,
+  actorId: string,
+  idempotencyKey?: string,
+): string {
   if (!idempotencyKey) return randomUUID();
   return uuidV5(`${pattern}\n${scope}\n${actorId}\n${idempotencyKey}`, NAMESPACE_LSE);
 }

@@ -22,7 +22,13 @@ export function commandResult(
   events: ComplaintEvent[],
   replayed: boolean,
 ): CommandResult {
-  const result: CommandResult = { caseId, version, status: state.status, events: events.map((e) => e.type), replayed };
+  const result: CommandResult = {
+    caseId,
+    version,
+    status: state.status,
+    events: events.map((e) => e.type),
+    replayed,
+  };
   for (const event of events) {
     if (event.type === 'TriageScored') result.triage = event.data;
     if (event.type === 'LimitationsAssessed') result.limitations = event.data;

@@ -51,7 +51,10 @@ export class ComplaintCommands {
    * `build` turns the loaded state into the command (it may look things up: prior cases, a
    * case number); it runs only when the command is new.
    */
-  async run(ctx: CommandContext, build: (state: ComplaintState) => Promise<ComplaintCommand>): Promise<CommandResult> {
+  async run(
+    ctx: CommandContext,
+    build: (state: ComplaintState) => Promise<ComplaintCommand>,
+  ): Promise<CommandResult> {
     const streamId = complaintStreamId(ctx.caseId);
     const { recorded, state } = await this.load(ctx.caseId);
     const earlier = this.earlierResult(ctx, recorded);
@@ -66,7 +69,8 @@ export class ComplaintCommands {
     const events = decided.map((event, index) => this.toNewEvent(ctx, event, index));
     try {
       const appended = await this.store.append(streamId, events, current === 0 ? 'no_stream' : current);
-      for (const e of decided) this.metrics.eventsAppended.inc({ category: COMPLAINT_CATEGORY, type: e.type });
+      for (const e of decided)
+        this.metrics.eventsAppended.inc({ category: COMPLAINT_CATEGORY, type: e.type });
       const after = decided.reduce(this.decider.evolve, state);
       return commandResult(ctx.caseId, appended.nextExpectedVersion, after, decided, appended.alreadyStored);
     } catch (err) {
@@ -75,7 +79,9 @@ export class ComplaintCommands {
       const again = this.earlierResult(ctx, await this.store.readStream(streamId));
       if (again) return again;
       this.metrics.concurrencyConflicts.inc();
-      throw err instanceof WrongExpectedVersionError ? err : new WrongExpectedVersionError(streamId, current, current + 1);
+      throw err instanceof WrongExpectedVersionError
+        ? err
+        : new WrongExpectedVersionError(streamId, current, current + 1);
     }
   }
 
@@ -84,7 +90,8 @@ export class ComplaintCommands {
     const at = recorded.findIndex((e) => e.eventId === first);
     if (at < 0) return undefined;
     let end = at;
-    while (end + 1 < recorded.length && recorded[end + 1].eventId === eventIdFor(ctx.commandId, end + 1 - at)) end += 1;
+    while (end + 1 < recorded.length && recorded[end + 1].eventId === eventIdFor(ctx.commandId, end + 1 - at))
+      end += 1;
     const events = recorded.map(complaintEventOf);
     const state = replay(this.decider, events.slice(0, end + 1));
     return commandResult(ctx.caseId, recorded[end].streamVersion, state, events.slice(at, end + 1), true);
@@ -97,7 +104,9 @@ export class ComplaintCommands {
       data: event.data as never,
       metadata: {
         caseId: ctx.caseId,
-        actor: ctx.actor.org ? { id: ctx.actor.id, role: ctx.actor.role, org: ctx.actor.org } : { id: ctx.actor.id, role: ctx.actor.role },
+        actor: ctx.actor.org
+          ? { id: ctx.actor.id, role: ctx.actor.role, org: ctx.actor.org }
+          : { id: ctx.actor.id, role: ctx.actor.role },
         correlationId: ctx.correlationId,
         causationId: ctx.commandId,
         sourceService: 'intake',

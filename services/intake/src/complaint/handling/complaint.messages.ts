@@ -70,12 +70,15 @@ export class ComplaintMessages {
           complainantId: c.complainantId ?? derivedId(commandId, `complainant/${i}`),
         })),
       };
-      return this.commands.run({ caseId, commandId, actor: env.actor, correlationId: env.correlationId, now }, async () => ({
-        type: 'ReceiveComplaint',
-        caseId,
-        now,
-        complaint,
-      }));
+      return this.commands.run(
+        { caseId, commandId, actor: env.actor, correlationId: env.correlationId, now },
+        async () => ({
+          type: 'ReceiveComplaint',
+          caseId,
+          now,
+          complaint,
+        }),
+      );
     });
   }
 
@@ -90,11 +93,16 @@ export class ComplaintMessages {
 
   @MessagePattern(INTAKE_PATTERNS.assessJurisdiction)
   assessJurisdiction(@Payload() payload: unknown) {
-    return this.update(INTAKE_PATTERNS.assessJurisdiction, payload, AssessJurisdictionInput, (assessment, base) => ({
-      ...base,
-      type: 'AssessJurisdiction',
-      assessment,
-    }));
+    return this.update(
+      INTAKE_PATTERNS.assessJurisdiction,
+      payload,
+      AssessJurisdictionInput,
+      (assessment, base) => ({
+        ...base,
+        type: 'AssessJurisdiction',
+        assessment,
+      }),
+    );
   }
 
   @MessagePattern(INTAKE_PATTERNS.assessLimitations)
@@ -111,8 +119,15 @@ export class ComplaintMessages {
     return this.update(INTAKE_PATTERNS.scoreTriage, payload, ScoreTriageInput, async (input, base, state) => {
       // Repeat violator: the employer index's cases against the same employer (eventually consistent).
       const caseNumbers =
-        state.status === 'none' ? [] : await priorCaseNumbers(this.dataSource, state.complaint.employer, base.caseId);
-      return { ...base, type: 'ScoreTriage', priorCases: { caseNumbers }, resourceIntensity: input.resourceIntensity };
+        state.status === 'none'
+          ? []
+          : await priorCaseNumbers(this.dataSource, state.complaint.employer, base.caseId);
+      return {
+        ...base,
+        type: 'ScoreTriage',
+        priorCases: { caseNumbers },
+        resourceIntensity: input.resourceIntensity,
+      };
     });
   }
 
@@ -136,7 +151,11 @@ export class ComplaintMessages {
 
   @MessagePattern(INTAKE_PATTERNS.decline)
   decline(@Payload() payload: unknown) {
-    return this.update(INTAKE_PATTERNS.decline, payload, DeclineInput, (decline, base) => ({ ...base, type: 'Decline', decline }));
+    return this.update(INTAKE_PATTERNS.decline, payload, DeclineInput, (decline, base) => ({
+      ...base,
+      type: 'Decline',
+      decline,
+    }));
   }
 
   @MessagePattern(INTAKE_PATTERNS.withdraw)
@@ -151,7 +170,12 @@ export class ComplaintMessages {
   @MessagePattern(INTAKE_PATTERNS.openCase)
   openCase(@Payload() payload: unknown) {
     return this.update(INTAKE_PATTERNS.openCase, payload, OpenCaseInput, async (input, base, state) => {
-      const command = (caseNumber: string): ComplaintCommand => ({ ...base, type: 'OpenCase', caseNumber, office: input.office });
+      const command = (caseNumber: string): ComplaintCommand => ({
+        ...base,
+        type: 'OpenCase',
+        caseNumber,
+        office: input.office,
+      });
       // Decide once with a placeholder first, so that a refused command does not use up a number.
       this.commands.decider.decide(command('LSE-0000-000000'), state);
       return command(await this.caseNumbers.next(base.now));
@@ -196,7 +220,11 @@ export class ComplaintMessages {
     pattern: string,
     payload: unknown,
     inputSchema: S,
-    toCommand: (input: z.output<S>, base: Base, state: ComplaintState) => ComplaintCommand | Promise<ComplaintCommand>,
+    toCommand: (
+      input: z.output<S>,
+      base: Base,
+      state: ComplaintState,
+    ) => ComplaintCommand | Promise<ComplaintCommand>,
   ): Promise<ServiceReply<unknown>> {
     return this.handle(pattern, payload, (env) => {
       const request = complaintCommandRequest(inputSchema).parse(env.data);
@@ -214,7 +242,11 @@ export class ComplaintMessages {
     });
   }
 
-  private handle<T>(pattern: string, payload: unknown, work: (env: RequestEnvelope) => Promise<T>): Promise<ServiceReply<T>> {
+  private handle<T>(
+    pattern: string,
+    payload: unknown,
+    work: (env: RequestEnvelope) => Promise<T>,
+  ): Promise<ServiceReply<T>> {
     return this.metrics.timeCommand(
       pattern,
       () =>

@@ -4,7 +4,11 @@ import { z } from 'zod';
 
 /** What the gateway sends: the verified actor, the correlation id, the Idempotency-Key if any. */
 export const RequestEnvelope = z.object({
-  actor: z.object({ id: z.string().min(1).max(200), role: z.string().min(1).max(50), org: z.string().min(1).max(200).optional() }),
+  actor: z.object({
+    id: z.string().min(1).max(200),
+    role: z.string().min(1).max(50),
+    org: z.string().min(1).max(200).optional(),
+  }),
   correlationId: z.string().min(1).max(200),
   idempotencyKey: z.string().min(1).max(255).optional(),
   data: z.unknown(),

@@ -24,7 +24,11 @@ export async function listCases(
   if (filters.priority) q.andWhere('c.priority = :priority', { priority: filters.priority });
   if (filters.office) q.andWhere('c.office = :office', { office: filters.office });
   if (filters.caseNumber) q.andWhere('c.caseNumber = :caseNumber', { caseNumber: filters.caseNumber });
-  if (after) q.andWhere('(c.openedAt, c.caseId) > (:at::timestamptz, :caseId::uuid)', { at: after.at, caseId: after.caseId });
+  if (after)
+    q.andWhere('(c.openedAt, c.caseId) > (:at::timestamptz, :caseId::uuid)', {
+      at: after.at,
+      caseId: after.caseId,
+    });
   const rows = await q.orderBy('c.openedAt', 'ASC').addOrderBy('c.caseId', 'ASC').limit(limit).getMany();
   return rows.map(({ employerFein: _fein, openedAt, ...r }) => ({ ...r, openedAt: openedAt.toISOString() }));
 }

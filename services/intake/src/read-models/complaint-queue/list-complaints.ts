@@ -37,7 +37,10 @@ export async function listComplaints(
     else q.andWhere('c.industry = :industry', { industry: filters.industry });
   }
   if (after) {
-    q.andWhere('(c.receivedAt, c.caseId) > (:at::timestamptz, :caseId::uuid)', { at: after.at, caseId: after.caseId });
+    q.andWhere('(c.receivedAt, c.caseId) > (:at::timestamptz, :caseId::uuid)', {
+      at: after.at,
+      caseId: after.caseId,
+    });
   }
   const rows = await q.orderBy('c.receivedAt', 'ASC').addOrderBy('c.caseId', 'ASC').limit(limit).getMany();
   return rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }));

@@ -44,7 +44,8 @@ export async function findEmployer(ds: DataSource, query: FindEmployerQuery): Pr
       priorCases: 0,
     };
     if (!group.names.includes(row.employerName)) group.names.push(row.employerName);
-    if (!group.normalizedAddresses.includes(row.normalizedAddress)) group.normalizedAddresses.push(row.normalizedAddress);
+    if (!group.normalizedAddresses.includes(row.normalizedAddress))
+      group.normalizedAddresses.push(row.normalizedAddress);
     group.complaints.push({
       caseId: row.caseId,
       status: row.status,
@@ -61,7 +62,11 @@ export async function findEmployer(ds: DataSource, query: FindEmployerQuery): Pr
  * Case numbers of cases opened against the same employer, other than this complaint: FEINs must
  * agree when both are known; otherwise the normalized name decides.
  */
-export async function priorCaseNumbers(ds: DataSource, employer: Employer, excludeCaseId: string): Promise<string[]> {
+export async function priorCaseNumbers(
+  ds: DataSource,
+  employer: Employer,
+  excludeCaseId: string,
+): Promise<string[]> {
   const fein = normalizeFein(employer.fein);
   const name = normalizeEmployerName(employer.name);
   const rows = await ds
@@ -70,9 +75,7 @@ export async function priorCaseNumbers(ds: DataSource, employer: Employer, exclu
     .where('e.caseId <> :excludeCaseId', { excludeCaseId })
     .andWhere('e.caseNumber IS NOT NULL')
     .andWhere(
-      fein
-        ? '(e.fein = :fein OR (e.normalizedName = :name AND e.fein IS NULL))'
-        : 'e.normalizedName = :name',
+      fein ? '(e.fein = :fein OR (e.normalizedName = :name AND e.fein IS NULL))' : 'e.normalizedName = :name',
       { fein, name },
     )
     .orderBy('e.receivedAt', 'ASC')

@@ -21,10 +21,20 @@ describe('employer normalization', () => {
 
   it('abbreviates address words and keeps the 5-digit ZIP', () => {
     expect(
-      normalizeAddress({ street: '1200 Mission Street, Suite 4', city: 'San Francisco', state: 'CA', postalCode: '94103-1234' }),
+      normalizeAddress({
+        street: '1200 Mission Street, Suite 4',
+        city: 'San Francisco',
+        state: 'CA',
+        postalCode: '94103-1234',
+      }),
     ).toBe('1200 mission st ste 4 san francisco ca 94103');
-    expect(normalizeAddress({ street: '1200 Mission St.', city: 'SAN FRANCISCO', state: 'CA', postalCode: '94103' })).toBe(
-      '1200 mission st san francisco ca 94103',
-    );
+    expect(
+      normalizeAddress({
+        street: '1200 Mission St.',
+        city: 'SAN FRANCISCO',
+        state: 'CA',
+        postalCode: '94103',
+      }),
+    ).toBe('1200 mission st san francisco ca 94103');
   });
 });

@@ -65,5 +65,10 @@ export function normalizeFein(fein: string | undefined): string | null {
 /** Street, city, state and 5-digit ZIP, lower case with common abbreviations. */
 export function normalizeAddress(address: Employer['address']): string {
   const street = words(address.street).map((w) => ADDRESS_WORDS[w] ?? w);
-  return [...street, ...words(address.city), address.state.toLowerCase(), address.postalCode.slice(0, 5)].join(' ');
+  return [
+    ...street,
+    ...words(address.city),
+    address.state.toLowerCase(),
+    address.postalCode.slice(0, 5),
+  ].join(' ');
 }

@@ -3,6 +3,7 @@ import type { QueryRunner } from 'typeorm';
 /** The schema the data source was configured with: migrations are written once for any schema. */
 export function schemaOf(q: QueryRunner): string {
   const schema = (q.connection.options as { schema?: string }).schema;
-  if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`intake migrations need a valid schema, got "${schema}"`);
+  if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema))
+    throw new Error(`intake migrations need a valid schema, got "${schema}"`);
   return schema;
 }

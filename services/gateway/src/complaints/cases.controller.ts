@@ -1,0 +1,70 @@
+import { ListPositionSchema } from '@lse/contracts';
+import type { z } from 'zod';
+import { pageOf, parsePageQuery, type Page } from '../http/pagination';
+import { ValidQuery } from '../http/zod.pipe';
+import { ApiController, Endpoint } from '../openapi/endpoint';
+import { CallCtx } from '../services/call-context.decorator';
+import { ServicesClient, type CallContext } from '../services/services-client';
+import { intakeSubjects } from './intake-subjects';
+import { CASE_READERS, EMPLOYER_READERS } from './roles';
+import {
+  CaseIndexQuery,
+  CasePageSchema,
+  EmployerMatchesSchema,
+  EmployerQuery,
+  type CaseItem,
+} from './schemas';
+
+/** The case index and the employer lookup (repeat violators, duplicates). */
+@ApiController()
+export class CasesController {
+  private readonly subject = intakeSubjects();
+
+  constructor(private readonly services: ServicesClient) {}
+
+  @Endpoint({
+    operationId: 'listCases',
+    method: 'GET',
+    path: 'cases',
+    summary: 'Opened cases by case number, employer, status, priority and office',
+    tags: ['cases'],
+    roles: CASE_READERS,
+    query: CaseIndexQuery,
+    response: { status: 200, description: 'A page of the case index.', schema: CasePageSchema },
+  })
+  async list(
+    @ValidQuery(CaseIndexQuery) query: z.infer<typeof CaseIndexQuery>,
+    @CallCtx() ctx: CallContext,
+  ): Promise<Page<CaseItem>> {
+    const { cursor: _cursor, limit: _limit, ...filters } = query;
+    const { limit, after } = parsePageQuery(query, ListPositionSchema);
+    const { items } = await this.services.call<{ items: CaseItem[] }>(
+      this.subject('listCases'),
+      { filters, limit: limit + 1, ...(after ? { after } : {}) },
+      ctx,
+    );
+    return pageOf(items, limit, (last) => ({ at: last.openedAt, caseId: last.caseId }));
+  }
+
+  @Endpoint({
+    operationId: 'findEmployer',
+    method: 'GET',
+    path: 'employers',
+    summary: 'Earlier complaints and cases against an employer, by normalized name or FEIN',
+    tags: ['cases'],
+    roles: EMPLOYER_READERS,
+    query: EmployerQuery,
+    response: {
+      status: 200,
+      description: 'Matching employers with their complaints.',
+      schema: EmployerMatchesSchema,
+    },
+  })
+  find(@ValidQuery(EmployerQuery) query: z.infer<typeof EmployerQuery>, @CallCtx() ctx: CallContext) {
+    return this.services.call<z.infer<typeof EmployerMatchesSchema>>(
+      this.subject('findEmployer'),
+      query,
+      ctx,
+    );
+  }
+}

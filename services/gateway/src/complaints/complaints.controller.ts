@@ -1,0 +1,107 @@
+import { Param, Res } from '@nestjs/common';
+import { ListPositionSchema, ReceiveComplaintInput, type ListComplaintsQuery } from '@lse/contracts';
+import type { HttpResponse } from '@lse/service-kit';
+import type { z } from 'zod';
+import { etagFor } from '../http/etag';
+import { pageOf, parsePageQuery, type Page } from '../http/pagination';
+import { ValidBody, ValidQuery, ZodPipe } from '../http/zod.pipe';
+import { ApiController, API_PREFIX, Endpoint } from '../openapi/endpoint';
+import { CallCtx } from '../services/call-context.decorator';
+import { ServicesClient, type CallContext } from '../services/services-client';
+import { intakeSubjects } from './intake-subjects';
+import { COMPLAINT_READERS, COMPLAINT_WRITERS } from './roles';
+import {
+  CaseIdParams,
+  CommandResultSchema,
+  ComplaintQueueQuery,
+  ComplaintViewSchema,
+  QueuePageSchema,
+  type QueueItem,
+} from './schemas';
+
+type CommandResult = z.infer<typeof CommandResultSchema>;
+
+/** Receiving complaints, the complaint queue and one complaint's current state. */
+@ApiController()
+export class ComplaintsController {
+  private readonly subject = intakeSubjects();
+
+  constructor(private readonly services: ServicesClient) {}
+
+  @Endpoint({
+    operationId: 'receiveComplaint',
+    method: 'POST',
+    path: 'complaints',
+    summary:
+      'Record a complaint from any channel (hotline, walk-in, web, e-mail, partner or consulate referral, agency-initiated)',
+    tags: ['complaints'],
+    roles: COMPLAINT_WRITERS,
+    body: ReceiveComplaintInput,
+    response: {
+      status: 201,
+      description: 'Received; Location names the complaint.',
+      schema: CommandResultSchema,
+    },
+    versioned: true,
+  })
+  async receive(
+    @ValidBody(ReceiveComplaintInput) input: z.infer<typeof ReceiveComplaintInput>,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ): Promise<CommandResult> {
+    const result = await this.services.call<CommandResult>(this.subject('receive'), { input }, ctx);
+    res.setHeader('ETag', etagFor(result.version));
+    res.setHeader('Location', `/${API_PREFIX}/complaints/${result.caseId}`);
+    return result;
+  }
+
+  @Endpoint({
+    operationId: 'listComplaints',
+    method: 'GET',
+    path: 'complaints',
+    summary: 'The complaint queue, oldest first, filtered by status, priority, office or industry',
+    tags: ['complaints'],
+    roles: COMPLAINT_READERS,
+    query: ComplaintQueueQuery,
+    response: { status: 200, description: 'A page of the queue.', schema: QueuePageSchema },
+  })
+  async list(
+    @ValidQuery(ComplaintQueueQuery) query: z.infer<typeof ComplaintQueueQuery>,
+    @CallCtx() ctx: CallContext,
+  ): Promise<Page<QueueItem>> {
+    const { cursor: _cursor, limit: _limit, ...filters } = query;
+    const { limit, after } = parsePageQuery(query, ListPositionSchema);
+    const { items } = await this.services.call<{ items: QueueItem[] }>(
+      this.subject('listComplaints'),
+      { filters: filters satisfies ListComplaintsQuery, limit: limit + 1, ...(after ? { after } : {}) },
+      ctx,
+    );
+    return pageOf(items, limit, (last) => ({ at: last.receivedAt, caseId: last.caseId }));
+  }
+
+  @Endpoint({
+    operationId: 'getComplaint',
+    method: 'GET',
+    path: 'complaints/:caseId',
+    summary: 'A complaint as it stands now; the ETag is its stream version',
+    tags: ['complaints'],
+    roles: COMPLAINT_READERS,
+    params: CaseIdParams,
+    response: { status: 200, description: 'The complaint.', schema: ComplaintViewSchema },
+    versioned: true,
+  })
+  async get(
+    @Param(new ZodPipe(CaseIdParams)) params: z.infer<typeof CaseIdParams>,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ): Promise<z.infer<typeof ComplaintViewSchema>> {
+    const view = await this.services.call<z.infer<typeof ComplaintViewSchema>>(
+      this.subject('getComplaint'),
+      params,
+      ctx,
+    );
+    res.setHeader('ETag', etagFor(view.version));
+    res.setHeader('Cache-Control', 'no-store');
+    return view;
+  }
+}

@@ -1,0 +1,100 @@
+import {
+  COMPLAINT_STATUSES,
+  FindEmployerQuery,
+  ListCasesQuery,
+  ListComplaintsQuery,
+  PRIORITIES,
+  TriageScored,
+  LimitationsAssessed,
+} from '@lse/contracts';
+import { z } from 'zod';
+import { pageSchema } from '../http/pagination';
+
+/* Request and response shapes of the complaint routes, for validation and the OpenAPI document. */
+
+export const CaseIdParams = z.strictObject({ caseId: z.uuid() });
+
+const page = { cursor: z.string().optional(), limit: z.string().optional() };
+export const ComplaintQueueQuery = ListComplaintsQuery.extend(page);
+export const CaseIndexQuery = ListCasesQuery.extend(page);
+export const EmployerQuery = FindEmployerQuery;
+
+export const CommandResultSchema = z.object({
+  caseId: z.uuid(),
+  version: z.int().describe('The stream version after the command; the next If-Match.'),
+  status: z.enum(['none', ...COMPLAINT_STATUSES]),
+  events: z.array(z.string()),
+  replayed: z.boolean().describe('True when intake recognised a retry and wrote nothing new.'),
+  triage: TriageScored.schema.optional().describe('The score, priority and an explanation per factor.'),
+  limitations: LimitationsAssessed.schema.optional(),
+  case: z
+    .object({
+      caseNumber: z.string(),
+      priority: z.enum(PRIORITIES),
+      office: z.string(),
+      openedAt: z.string(),
+    })
+    .optional(),
+});
+
+/** The complaint as intake folds it from its events (complainants included: staff only). */
+export const ComplaintViewSchema = z.looseObject({
+  caseId: z.uuid(),
+  version: z.int(),
+  status: z.enum(COMPLAINT_STATUSES),
+  complaint: z.record(z.string(), z.unknown()),
+});
+
+export const QueueItemSchema = z.object({
+  caseId: z.uuid(),
+  status: z.enum(COMPLAINT_STATUSES),
+  priority: z.enum(PRIORITIES).nullable(),
+  score: z.int().nullable(),
+  office: z.string(),
+  channel: z.string(),
+  naics: z.string().nullable(),
+  industry: z.string().nullable(),
+  employerName: z.string(),
+  workersAffected: z.int(),
+  ongoing: z.boolean(),
+  limitationsExpiresOn: z.string().nullable(),
+  limitationsWarning: z.string().nullable(),
+  caseNumber: z.string().nullable(),
+  receivedAt: z.string(),
+  version: z.int(),
+});
+export type QueueItem = z.infer<typeof QueueItemSchema>;
+
+export const CaseItemSchema = z.object({
+  caseId: z.uuid(),
+  caseNumber: z.string(),
+  employerName: z.string(),
+  status: z.string(),
+  priority: z.enum(PRIORITIES),
+  office: z.string(),
+  openedAt: z.string(),
+});
+export type CaseItem = z.infer<typeof CaseItemSchema>;
+
+export const QueuePageSchema = pageSchema(QueueItemSchema);
+export const CasePageSchema = pageSchema(CaseItemSchema);
+
+export const EmployerMatchesSchema = z.object({
+  employers: z.array(
+    z.object({
+      employerKey: z.string(),
+      names: z.array(z.string()),
+      normalizedName: z.string(),
+      normalizedAddresses: z.array(z.string()),
+      priorCases: z.int().describe('Cases opened against this employer: the repeat-violator signal.'),
+      complaints: z.array(
+        z.object({
+          caseId: z.uuid(),
+          status: z.string(),
+          caseNumber: z.string().nullable(),
+          receivedAt: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
