@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { complaintStreamId } from '@lse/contracts';
 import { startGateway, type TestGateway } from '../../services/gateway/test/support/gateway-harness';
-import { COMPLAINT_CONTROLLERS } from '../../services/gateway/src/complaints';
 import { receiveInput } from '../../services/intake/test/fixtures';
 import { startIntake, type RunningIntake } from '../../services/intake/test/intake-harness';
 
@@ -19,7 +18,7 @@ describe('complaint routes through the gateway and intake', () => {
     const saved = process.env.NATS_SUBJECT_PREFIX;
     process.env.NATS_SUBJECT_PREFIX = intake.prefix;
     try {
-      gw = await startGateway({ SERVICE_TIMEOUT_MS: '5000' }, COMPLAINT_CONTROLLERS);
+      gw = await startGateway({ SERVICE_TIMEOUT_MS: '5000' }, []);
     } finally {
       if (saved === undefined) delete process.env.NATS_SUBJECT_PREFIX;
       else process.env.NATS_SUBJECT_PREFIX = saved;

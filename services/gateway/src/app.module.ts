@@ -18,9 +18,10 @@ import { OpenApiController } from './openapi/openapi.controller';
 import { SubjectThrottlerGuard } from './rate-limit/subject-throttler.guard';
 import { ServicesModule } from './services/services.module';
 import { WhoamiController } from './whoami/whoami.controller';
+import { COMPLAINT_CONTROLLERS } from './complaints';
 
 /** The REST controllers of the API. Route modules add theirs here. */
-export const API_CONTROLLERS: Type[] = [WhoamiController];
+export const API_CONTROLLERS: Type[] = [WhoamiController, ...COMPLAINT_CONTROLLERS];
 
 export interface GatewayOptions {
   config: GatewayConfig;
