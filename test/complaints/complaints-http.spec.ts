@@ -98,23 +98,24 @@ describe('complaint routes through the gateway and intake', () => {
     });
     expect(await intake.store.verifyStream(complaintStreamId(caseId))).toMatchObject({ ok: true });
 
-    await intake.runtime.projector.caughtUp();
+    await intake.runtime.projector.waitFor([{ caseId, version: 5 }]);
     const cases = await get(`/cases?caseNumber=${opened.body.case.caseNumber}`, investigator).expect(200);
     expect(cases.body).toEqual({
       items: [expect.objectContaining({ caseId, status: 'open' })],
       nextCursor: null,
     });
     const employers = await get('/employers?name=golden%20gate%20car%20wash%20inc', officer).expect(200);
-    expect(employers.body.employers.some((e: { priorCases: number }) => e.priorCases >= 1)).toBe(true);
+    const matches = (employers.body as { employers: Array<{ priorCases: number }> }).employers;
+    expect(matches.some((e) => e.priorCases >= 1)).toBe(true);
     const opened2 = await get('/complaints?status=opened&industry=car_washes', supervisor).expect(200);
-    expect(opened2.body.items.map((i: { caseId: string }) => i.caseId)).toContain(caseId);
+    expect((opened2.body as { items: Array<{ caseId: string }> }).items.map((i) => i.caseId)).toContain(
+      caseId,
+    );
   });
 
   it('pages the queue with a cursor', async () => {
-    await receive();
-    await receive();
-    await receive();
-    await intake.runtime.projector.caughtUp();
+    const ids = [await receive(), await receive(), await receive()];
+    await intake.runtime.projector.waitFor(ids.map((caseId) => ({ caseId, version: 1 })));
     const first = await get('/complaints?status=received&limit=2', officer).expect(200);
     expect(first.body.items).toHaveLength(2);
     expect(first.body.nextCursor).toEqual(expect.any(String));
@@ -147,7 +148,7 @@ describe('complaint routes through the gateway and intake', () => {
     }).expect(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(bad.body.type).toBe('https://lse.example/problems/validation');
-    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(
+    expect((bad.body as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toEqual(
       expect.arrayContaining(['channel', 'allegations']),
     );
     // A rule of the event contract, checked by intake: still a 400 naming the field.

@@ -47,7 +47,8 @@ export async function storeHarness(): Promise<StoreHarness> {
 
 /** A complaint event as intake would append it (validated by its contract). */
 export function stored(caseId: string, event: ComplaintEvent): NewEvent {
-  return COMPLAINT_EVENTS[event.type].create({
+  const definition = COMPLAINT_EVENTS[event.type] as { create(input: unknown): NewEvent };
+  return definition.create({
     eventId: randomUUID(),
     data: event.data as never,
     metadata: {
@@ -57,7 +58,7 @@ export function stored(caseId: string, event: ComplaintEvent): NewEvent {
       sourceService: 'intake',
       occurredAt: '2026-01-16T09:00:00.000Z',
     },
-  }) as NewEvent;
+  });
 }
 
 export async function appendAll(

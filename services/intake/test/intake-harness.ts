@@ -111,6 +111,6 @@ export class IntakeClient {
   }
 
   close(): Promise<void> {
-    return this.client.close() as unknown as Promise<void>;
+    return Promise.resolve(this.client.close());
   }
 }

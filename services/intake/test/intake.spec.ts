@@ -4,14 +4,9 @@ import { complaintStreamId, INTAKE_PATTERNS as P } from '@lse/contracts';
 import { PLANTED_NAME, PLANTED_PHONE, receiveInput } from './fixtures';
 import { IntakeClient, OFFICER, startIntake, type RunningIntake } from './intake-harness';
 import { publishedIds } from './jetstream-probe';
+import type { CommandResult } from '../src/complaint/handling/command-result';
 
-type Result = {
-  caseId: string;
-  version: number;
-  status: string;
-  events: string[];
-  replayed: boolean;
-} & Record<string, any>;
+type Result = CommandResult;
 
 describe('intake service over NATS', () => {
   let intake: RunningIntake;
@@ -56,7 +51,7 @@ describe('intake service over NATS', () => {
     );
     expect(limitations.limitations).toMatchObject({ statute: 'FLSA', periodYears: 2 });
     const triage = await client.ok<Result>(P.scoreTriage, cmd({}, 3));
-    expect(triage.triage.factors.map((f: { factor: string }) => f.factor)).toEqual([
+    expect(triage.triage!.factors.map((f) => f.factor)).toEqual([
       'workers_affected',
       'severity',
       'jurisdiction',
@@ -66,13 +61,13 @@ describe('intake service over NATS', () => {
       'limitations_remaining',
       'resource_intensity',
     ]);
-    expect(triage.triage.factors.every((f: { explanation: string }) => f.explanation.length > 0)).toBe(true);
+    expect(triage.triage!.factors.every((f) => f.explanation.length > 0)).toBe(true);
     const opened = await client.ok<Result>(P.openCase, cmd({}, 4), { correlationId: 'corr-flow-2' });
-    expect(opened.case.caseNumber).toMatch(new RegExp(`^LSE-${new Date().getUTCFullYear()}-\\d{6}$`));
+    expect(opened.case!.caseNumber).toMatch(new RegExp(`^LSE-${new Date().getUTCFullYear()}-\\d{6}$`));
     expect(opened).toMatchObject({
       version: 5,
       status: 'opened',
-      case: { priority: triage.triage.priority, office: 'SF-01' },
+      case: { priority: triage.triage!.priority, office: 'SF-01' },
     });
 
     const again = await client.send(P.openCase, cmd({}));
@@ -108,20 +103,20 @@ describe('intake service over NATS', () => {
     );
     expect(stream.filter((e) => !published.has(e.eventId))).toEqual([]);
 
-    await intake.runtime.projector.caughtUp();
+    await intake.runtime.projector.waitFor([{ caseId, version: 5 }]);
     const cases = await client.ok<{ items: Array<Record<string, unknown>> }>(P.listCases, {
-      filters: { caseNumber: opened.case.caseNumber },
+      filters: { caseNumber: opened.case!.caseNumber },
       limit: 10,
     });
     expect(cases.items).toEqual([
-      expect.objectContaining({ caseId, caseNumber: opened.case.caseNumber, status: 'open' }),
+      expect.objectContaining({ caseId, caseNumber: opened.case!.caseNumber, status: 'open' }),
     ]);
     const current = await client.ok<Result>(P.getComplaint, { caseId });
     expect(current).toMatchObject({
       caseId,
       version: 5,
       status: 'opened',
-      caseNumber: opened.case.caseNumber,
+      caseNumber: opened.case!.caseNumber,
     });
   });
 
@@ -134,7 +129,9 @@ describe('intake service over NATS', () => {
       }),
     );
     const numbers = await Promise.all(
-      ids.map(async (caseId) => (await client.ok<Result>(P.openCase, { caseId, input: {} })).case.caseNumber),
+      ids.map(
+        async (caseId) => (await client.ok<Result>(P.openCase, { caseId, input: {} })).case!.caseNumber,
+      ),
     );
     expect(new Set(numbers).size).toBe(6);
   });
@@ -224,21 +221,21 @@ describe('intake service over NATS', () => {
     const { caseId: first } = await receive({}, receiveInput({ employer }));
     await client.ok(P.scoreTriage, { caseId: first, input: {} });
     const opened = await client.ok<Result>(P.openCase, { caseId: first, input: {} });
-    await intake.runtime.projector.caughtUp();
+    await intake.runtime.projector.waitFor([{ caseId: first, version: opened.version }]);
 
     const sameEmployer = receiveInput({
       employer: { ...employer, name: name.toUpperCase().replace(', LLC', ' INC') },
     });
     const { caseId: second } = await receive({}, sameEmployer);
     const triage = await client.ok<Result>(P.scoreTriage, { caseId: second, input: {} });
-    const repeat = triage.triage.factors.find((f: { factor: string }) => f.factor === 'repeat_violator');
+    const repeat = triage.triage!.factors.find((f) => f.factor === 'repeat_violator');
     expect(repeat).toEqual({
       factor: 'repeat_violator',
       points: 15,
-      explanation: `1 earlier case against this employer: ${opened.case.caseNumber}.`,
+      explanation: `1 earlier case against this employer: ${opened.case!.caseNumber}.`,
     });
 
-    await intake.runtime.projector.caughtUp();
+    await intake.runtime.projector.waitFor([{ caseId: second, version: triage.version }]);
     const found = await client.ok<{
       employers: Array<{ priorCases: number; complaints: Array<{ caseId: string }> }>;
     }>(P.findEmployer, { name: name.toLowerCase() });

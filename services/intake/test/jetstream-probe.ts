@@ -1,5 +1,6 @@
 import { CASE_EVENTS } from '@lse/messaging';
-import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
+import { DeliverPolicy, jetstream, type Consumer, type ConsumerMessages } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { natsUrl } from '@lse/testing';
 
@@ -13,18 +14,19 @@ export async function publishedIds(
   wanted: string[],
   timeoutMs = 10_000,
 ): Promise<Set<string>> {
-  const nc = await connect({ servers: natsUrl() });
+  const nc: NatsConnection = await connect({ servers: natsUrl() });
   const found = new Set<string>();
   try {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline && !wanted.every((id) => found.has(id))) {
-      const consumer = await jetstream(nc).consumers.get(CASE_EVENTS, {
+      const consumer: Consumer = await jetstream(nc).consumers.get(CASE_EVENTS, {
         filter_subjects: subjects,
         deliver_policy: DeliverPolicy.StartTime,
         opt_start_time: since.toISOString(),
       });
-      const messages = await consumer.fetch({ max_messages: 5000, expires: 1000 });
+      const messages: ConsumerMessages = await consumer.fetch({ max_messages: 5000, expires: 1000 });
       for await (const m of messages) {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call -- the linter cannot resolve nats-core's header types; tsc checks them
         const id = m.headers?.get('Nats-Msg-Id');
         if (id) found.add(id);
       }

@@ -41,9 +41,20 @@ describe('intake read models', () => {
     await h.cleanup();
   });
 
+  /** Streams appended by the test and their versions, for a read-your-writes wait. */
+  let written: Map<string, number>;
+  beforeEach(() => {
+    written = new Map();
+  });
+
+  async function append(caseId: string, events: ComplaintEvent[]): Promise<void> {
+    await appendAll(h.store, caseId, events);
+    written.set(caseId, (written.get(caseId) ?? 0) + events.length);
+  }
+
   async function project(): Promise<void> {
     await projector.start();
-    await projector.caughtUp();
+    await projector.waitFor([...written].map(([caseId, version]) => ({ caseId, version })));
   }
 
   it('lists the complaint queue with status, priority, office and industry filters, by cursor', async () => {
@@ -51,11 +62,8 @@ describe('intake read models', () => {
     const restaurant = randomUUID();
     const office = randomUUID();
     const opened1 = randomUUID();
-    await appendAll(h.store, carWash, [
-      receivedEvent({ receivedAt: '2026-01-10T10:00:00Z' }),
-      triaged('P1', 80),
-    ]);
-    await appendAll(h.store, restaurant, [
+    await append(carWash, [receivedEvent({ receivedAt: '2026-01-10T10:00:00Z' }), triaged('P1', 80)]);
+    await append(restaurant, [
       receivedEvent({
         receivedAt: '2026-01-11T10:00:00Z',
         office: 'OAK-02',
@@ -63,13 +71,13 @@ describe('intake read models', () => {
       }),
       triaged('P3', 35),
     ]);
-    await appendAll(h.store, office, [
+    await append(office, [
       receivedEvent({
         receivedAt: '2026-01-12T10:00:00Z',
         employer: { name: 'Paper Co', address, naics: '424120' },
       }),
     ]);
-    await appendAll(h.store, opened1, [
+    await append(opened1, [
       receivedEvent({ receivedAt: '2026-01-13T10:00:00Z' }),
       triaged('P1', 90),
       opened('LSE-2026-000001'),
@@ -121,19 +129,17 @@ describe('intake read models', () => {
     const namesake = randomUUID();
     const declined = randomUUID();
     const current = randomUUID();
-    await appendAll(h.store, earlier, [receivedEvent(), triaged('P1', 80), opened('LSE-2025-000007')]);
-    await appendAll(h.store, namesake, [
+    await append(earlier, [receivedEvent(), triaged('P1', 80), opened('LSE-2025-000007')]);
+    await append(namesake, [
       receivedEvent({ employer: { name: 'Golden Gate Car Wash Inc', address, fein: '12-3456789' } }),
       triaged('P2', 60),
       opened('LSE-2025-000008', 'P2'),
     ]);
-    await appendAll(h.store, declined, [
+    await append(declined, [
       receivedEvent({ employer: { name: 'GOLDEN GATE CAR WASH', address } }),
       { type: 'ComplaintDeclined', data: { reasonCode: 'complainant_unreachable' } },
     ]);
-    await appendAll(h.store, current, [
-      receivedEvent({ employer: { name: 'Golden Gate Car-Wash, L.L.C.', address } }),
-    ]);
+    await append(current, [receivedEvent({ employer: { name: 'Golden Gate Car-Wash, L.L.C.', address } })]);
     await project();
 
     // No FEIN on the new complaint: the name decides, so both opened cases count.
@@ -174,9 +180,9 @@ describe('intake read models', () => {
   it('writes a batch and its checkpoint in one transaction: a failing event leaves no partial row', async () => {
     const a = randomUUID();
     const b = randomUUID();
-    await appendAll(h.store, a, [receivedEvent(), triaged('P1', 80), opened('LSE-2026-000009')]);
+    await append(a, [receivedEvent(), triaged('P1', 80), opened('LSE-2026-000009')]);
     // A second case with the same number breaks the case index's unique constraint.
-    await appendAll(h.store, b, [receivedEvent(), triaged('P1', 80), opened('LSE-2026-000009')]);
+    await append(b, [receivedEvent(), triaged('P1', 80), opened('LSE-2026-000009')]);
     const batch = await h.store.readAfter(START, { categories: ['complaint'] });
     expect(batch.events).toHaveLength(6);
 
@@ -204,9 +210,8 @@ describe('intake read models', () => {
     const cases = Array.from({ length: 8 }, () => randomUUID());
     await Promise.all([projector.start(), other.start()]);
     try {
-      for (const id of cases) await appendAll(h.store, id, [receivedEvent(), triaged('P2', 55)]);
-      await projector.caughtUp();
-      await other.caughtUp();
+      for (const id of cases) await append(id, [receivedEvent(), triaged('P2', 55)]);
+      await projector.waitFor(cases.map((caseId) => ({ caseId, version: 2 })));
       const rows = await listComplaints(h.dataSource, {}, 50);
       expect(rows.map((r) => r.caseId).sort()).toEqual([...cases].sort());
       expect(rows.every((r) => r.version === 2 && r.priority === 'P2')).toBe(true);
@@ -217,7 +222,7 @@ describe('intake read models', () => {
 
   it('rebuilds from position 0 with progress', async () => {
     const a = randomUUID();
-    await appendAll(h.store, a, [receivedEvent(), triaged('P1', 80), opened('LSE-2026-000010')]);
+    await append(a, [receivedEvent(), triaged('P1', 80), opened('LSE-2026-000010')]);
     await project();
     await projector.stop();
     await h.dataSource.query(`DELETE FROM "${h.intakeSchema.schema}".case_index`);

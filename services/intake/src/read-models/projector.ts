@@ -7,7 +7,7 @@ import {
   type RecordedEvent,
 } from '@lse/event-store';
 import { COMPLAINT_CATEGORY } from '@lse/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { TargetedIndustry } from '../complaint/domain/policy';
 import { CaseIndexRow } from './case-index/case-index.entity';
 import { ComplaintQueueRow } from './complaint-queue/complaint-queue.entity';
@@ -47,7 +47,7 @@ export class IntakeProjector {
       batchSize: this.options.batchSize ?? 200,
       pollIntervalMs: this.options.pollIntervalMs ?? 250,
       handle: (events, checkpoint) => this.handleBatch(events, checkpoint),
-      onError: this.options.onError,
+      onError: (error) => this.options.onError?.(error),
     });
     this.subscription.start();
   }
@@ -57,10 +57,21 @@ export class IntakeProjector {
     this.subscription = undefined;
   }
 
-  /** Resolves once everything committed before the call is in the read models. */
-  async caughtUp(timeoutMs?: number): Promise<void> {
-    if (!this.subscription) throw new Error('projector not started');
-    await this.subscription.caughtUp(timeoutMs);
+  /**
+   * Resolves once the queue reflects each complaint at least at the given stream version: a
+   * read-your-writes wait. (A subscription's own catch-up check cannot tell "nothing new" from
+   * "held back behind another transaction still in flight", so it is not used for this.)
+   */
+  async waitFor(streams: Array<{ caseId: string; version: number }>, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const repo = this.options.dataSource.getRepository(ComplaintQueueRow);
+    for (;;) {
+      const rows = streams.length ? await repo.findBy({ caseId: In(streams.map((s) => s.caseId)) }) : [];
+      const at = new Map(rows.map((r) => [r.caseId, r.version]));
+      if (streams.every((s) => (at.get(s.caseId) ?? 0) >= s.version)) return;
+      if (Date.now() > deadline) throw new Error('the read models did not catch up in time');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /** One batch and its checkpoint, all or nothing. */

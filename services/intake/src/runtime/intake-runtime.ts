@@ -42,7 +42,8 @@ export class IntakeRuntime implements OnApplicationBootstrap, OnApplicationShutd
       'nats',
       natsCheck(() => this.nc),
     );
-    const nc = await connect({
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- the linter cannot resolve transport-node's types; tsc checks them
+    const nc: NatsConnection = await connect({
       servers: this.config.NATS_URL.split(',').map((s) => s.trim()),
       name: 'lse-intake-relay',
     });

@@ -432,7 +432,7 @@ describe('complaint decider', () => {
         .then([opened]);
       given(decider, triaged)
         .when({ ...base, type: 'OpenCase', caseNumber: 'LSE-2026-000042', office: 'OAK-02' })
-        .then([{ type: 'CaseOpened', data: { ...opened.data, office: 'OAK-02' } as never }]);
+        .then([{ ...opened, data: { ...opened.data, office: 'OAK-02' } }]);
     });
 
     it('refuses to open twice', () => {

@@ -71,7 +71,7 @@ export class ComplaintCommands {
       const appended = await this.store.append(streamId, events, current === 0 ? 'no_stream' : current);
       for (const e of decided)
         this.metrics.eventsAppended.inc({ category: COMPLAINT_CATEGORY, type: e.type });
-      const after = decided.reduce(this.decider.evolve, state);
+      const after = decided.reduce((s, e) => this.decider.evolve(s, e), state);
       return commandResult(ctx.caseId, appended.nextExpectedVersion, after, decided, appended.alreadyStored);
     } catch (err) {
       if (!(err instanceof WrongExpectedVersionError || err instanceof DuplicateEventIdError)) throw err;
@@ -99,7 +99,8 @@ export class ComplaintCommands {
 
   private toNewEvent(ctx: CommandContext, event: ComplaintEvent, index: number): NewEvent {
     // The contract validates the data (and the metadata) before anything is written.
-    return COMPLAINT_EVENTS[event.type].create({
+    const definition = COMPLAINT_EVENTS[event.type] as { create(input: unknown): NewEvent };
+    return definition.create({
       eventId: eventIdFor(ctx.commandId, index),
       data: event.data as never,
       metadata: {
@@ -112,6 +113,6 @@ export class ComplaintCommands {
         sourceService: 'intake',
         occurredAt: ctx.now,
       },
-    } as never) as NewEvent;
+    });
   }
 }

@@ -72,12 +72,13 @@ export class ComplaintMessages {
       };
       return this.commands.run(
         { caseId, commandId, actor: env.actor, correlationId: env.correlationId, now },
-        async () => ({
-          type: 'ReceiveComplaint',
-          caseId,
-          now,
-          complaint,
-        }),
+        () =>
+          Promise.resolve<ComplaintCommand>({
+            type: 'ReceiveComplaint',
+            caseId,
+            now,
+            complaint,
+          }),
       );
     });
   }
@@ -253,7 +254,7 @@ export class ComplaintMessages {
         toReply(
           async () => {
             try {
-              return await work(RequestEnvelope.parse(payload) as RequestEnvelope);
+              return await work(RequestEnvelope.parse(payload));
             } catch (err) {
               throw asReplyError(err);
             }

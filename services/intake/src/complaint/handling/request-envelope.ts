@@ -1,5 +1,5 @@
 import { EventDataInvalidError } from '@lse/contracts';
-import { DomainError, type ServiceActor } from '@lse/service-kit';
+import { DomainError } from '@lse/service-kit';
 import { z } from 'zod';
 
 /** What the gateway sends: the verified actor, the correlation id, the Idempotency-Key if any. */
@@ -13,7 +13,7 @@ export const RequestEnvelope = z.object({
   idempotencyKey: z.string().min(1).max(255).optional(),
   data: z.unknown(),
 });
-export type RequestEnvelope = z.infer<typeof RequestEnvelope> & { actor: ServiceActor };
+export type RequestEnvelope = z.infer<typeof RequestEnvelope>;
 
 /**
  * An event the contract refuses is the caller's bad input (a rule the request schema cannot see,
