@@ -183,7 +183,10 @@ describe('intake read models', () => {
     await append(a, [receivedEvent(), triaged('P1', 80), opened('LSE-2026-000009')]);
     // A second case with the same number breaks the case index's unique constraint.
     await append(b, [receivedEvent(), triaged('P1', 80), opened('LSE-2026-000009')]);
-    const batch = await h.store.readAfter(START, { categories: ['complaint'] });
+    // Both appends have committed (readAfter could hold them back behind other suites' transactions).
+    const { events } = await h.store.readAll({ categories: ['complaint'] });
+    const last = events[events.length - 1];
+    const batch = { events, checkpoint: { txId: last.txId, position: last.globalPosition } };
     expect(batch.events).toHaveLength(6);
 
     await expect(projector.handleBatch(batch.events, batch.checkpoint)).rejects.toThrow(
