@@ -51,10 +51,15 @@ export function canonicalBody(e: HashedContent): string {
   });
 }
 
+/** sha256 of an event's canonical body, hex: what the chain links. */
+export function contentDigest(body: string): string {
+  return createHash('sha256').update(body, 'utf8').digest('hex');
+}
+
 /**
- * hash = sha256(prevHash | version | canonical body), hex. The PostgreSQL adapter computes the
+ * hash = sha256(prevHash | version | contentDigest), hex. The PostgreSQL adapter computes the
  * same expression in SQL at append time; verification recomputes it here from stored rows.
  */
-export function chainHash(prevHash: string, streamVersion: number, body: string): string {
-  return createHash('sha256').update(`${prevHash}|${streamVersion}|${body}`, 'utf8').digest('hex');
+export function chainHash(prevHash: string, streamVersion: number, digest: string): string {
+  return createHash('sha256').update(`${prevHash}|${streamVersion}|${digest}`, 'utf8').digest('hex');
 }

@@ -1,4 +1,4 @@
-import { canonicalBody, chainHash } from './canonical';
+import { canonicalBody, chainHash, contentDigest } from './canonical';
 import type { RecordedEvent, VerifyReport } from './port';
 
 export type BrokenLink = NonNullable<VerifyReport['firstBroken']>;
@@ -25,7 +25,7 @@ export class ChainWalker {
     const at = { streamId: e.streamId, streamVersion: e.streamVersion, globalPosition: e.globalPosition };
     if (e.streamVersion !== this.nextVersion) return { ...at, problem: 'version_gap' };
     if (e.prevHash !== this.prevHash) return { ...at, problem: 'prev_hash_mismatch' };
-    if (chainHash(this.prevHash, e.streamVersion, canonicalBody(e)) !== e.hash) return { ...at, problem: 'hash_mismatch' };
+    if (chainHash(this.prevHash, e.streamVersion, contentDigest(canonicalBody(e))) !== e.hash) return { ...at, problem: 'hash_mismatch' };
     this.prevHash = e.hash;
     this.nextVersion++;
     return undefined;

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { canonicalBody, canonicalJson } from '../canonical';
+import { canonicalBody, canonicalJson, contentDigest } from '../canonical';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedVersionError } from '../errors';
 import type { AppendResult, ExpectedVersion, NewEvent } from '../port';
 import { categoryOf } from '../stream-id';
@@ -58,21 +58,17 @@ export async function appendEvents(
   const caseId = validate(streamId, events);
   const recordedIso = recordedAt.toISOString();
   try {
+    const payload = events.map((e) => ({
+      id: e.eventId,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: e.data,
+      metadata: e.metadata,
+      digest: contentDigest(canonicalBody({ ...e, streamId, recordedAt: recordedIso })),
+    }));
     const { rows } = await db.query<{ out_position: string; out_version: string }>(
-      `SELECT out_position, out_version FROM ${schema}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb[], $10::jsonb[], $11)`,
-      [
-        streamId,
-        category,
-        expectedCode(expected),
-        caseId ?? null,
-        recordedAt,
-        events.map((e) => e.eventId),
-        events.map((e) => e.type),
-        events.map((e) => e.schemaVersion),
-        events.map((e) => canonicalJson(e.data)),
-        events.map((e) => canonicalJson(e.metadata)),
-        events.map((e) => canonicalBody({ ...e, streamId, recordedAt: recordedIso })),
-      ],
+      `SELECT out_position, out_version FROM ${schema}.append_events($1, $2, $3, $4, $5, $6::jsonb)`,
+      [streamId, category, expectedCode(expected), caseId ?? null, recordedAt, JSON.stringify(payload)],
     );
     const ordered = rows.map((r) => ({ position: Number(r.out_position), version: Number(r.out_version) }));
     ordered.sort((a, b) => a.version - b.version);
