@@ -5,6 +5,7 @@
 import { Pool } from 'pg';
 import { migrate as migrateEventStore } from '@lse/event-store';
 import { migrateGateway } from '@lse/gateway/src/database/migrate';
+import { migrateIntake } from '@lse/intake/src/migrate';
 import { ensureDatabase } from '@lse/testing';
 
 export async function migrateAll(databaseUrl: string): Promise<string[]> {
@@ -18,6 +19,10 @@ export async function migrateAll(databaseUrl: string): Promise<string[]> {
   try {
     await step('event store', () => migrateEventStore(pool, 'event_store'));
     await step('gateway', () => migrateGateway(pool));
+    await step('intake', async () => {
+      const applied = await migrateIntake({ connectionString: databaseUrl });
+      return [...applied.readModels, ...applied.messaging];
+    });
   } finally {
     await pool.end();
   }

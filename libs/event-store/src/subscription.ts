@@ -55,19 +55,6 @@ export class CatchUpSubscription {
     await this.loop;
   }
 
-  /** Resolves once the subscription has handled everything committed before the call. */
-  async caughtUp(timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    const target = await this.store.readAfter(this.position, { ...this.options.filter, limit: 1 });
-    if (target.events.length === 0) return;
-    while (Date.now() < deadline) {
-      const next = await this.store.readAfter(this.position, { ...this.options.filter, limit: 1 });
-      if (next.events.length === 0) return;
-      await delay(10);
-    }
-    throw new Error('subscription did not catch up in time');
-  }
-
   private signal(): void {
     this.woken = true;
     this.wake?.();
@@ -116,8 +103,4 @@ export class CatchUpSubscription {
       };
     });
   }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
