@@ -31,12 +31,34 @@ export interface Measurement {
   measure(settings: BenchSettings): Promise<number>;
 }
 
-/** A target for a measurement relative to its baseline: ratio >= minRatio passes. */
+/**
+ * A target for a result: `minRatio` against its baseline (or against the result named in
+ * `relativeTo`), or an absolute `maxValue` in the result's unit (e.g. a p99 in ms).
+ */
 export interface Goal {
   name: string;
-  minRatio: number;
+  minRatio?: number;
+  relativeTo?: string;
+  maxValue?: number;
   /** Where the goal comes from, e.g. `issue 2`. */
   source?: string;
+}
+
+/** The verdict line of a goal, or undefined when its results were not measured. */
+export function judgeGoal(goal: Goal, results: readonly Result[]): string | undefined {
+  const r = results.find((x) => x.name === goal.name);
+  if (!r) return undefined;
+  const source = goal.source ? `  (${goal.source})` : '';
+  if (goal.maxValue !== undefined) {
+    const verdict = r.value <= goal.maxValue ? 'pass' : 'MISS';
+    return `  ${verdict}  ${goal.name} <= ${goal.maxValue} ${r.unit}: ${r.value.toFixed(2)}${source}`;
+  }
+  const against = goal.relativeTo ?? r.baseline;
+  const other = results.find((x) => x.name === against);
+  if (!other || goal.minRatio === undefined || other.value === 0) return undefined;
+  const ratio = r.value / other.value;
+  const verdict = ratio >= goal.minRatio ? 'pass' : 'MISS';
+  return `  ${verdict}  ${goal.name} >= ${goal.minRatio} x ${against}: ${ratio.toFixed(2)}${source}`;
 }
 
 export interface Suite {

@@ -14,6 +14,7 @@ import {
   formatNumber,
   formatTable,
   Goal,
+  judgeGoal,
   HelpRequested,
   Measurement,
   parseArgs,
@@ -140,14 +141,7 @@ async function main(): Promise<number> {
   );
 
   const goals: Goal[] = suites.flatMap((s) => s.goals ?? []);
-  const goalLines = goals.flatMap((g) => {
-    const r = results.find((x) => x.name === g.name);
-    if (!r || r.ratio === null) return [];
-    const verdict = r.ratio >= g.minRatio ? 'pass' : 'MISS';
-    return [
-      `  ${verdict}  ${g.name} >= ${g.minRatio} x ${r.baseline}: ${r.ratio.toFixed(2)}${g.source ? `  (${g.source})` : ''}`,
-    ];
-  });
+  const goalLines = goals.flatMap((g) => judgeGoal(g, results) ?? []);
   if (goalLines.length) process.stdout.write(`\ngoals\n${goalLines.join('\n')}\n`);
   for (const [name, why] of failures) {
     process.stdout.write(`\nFAILED ${name}: ${why.split('\n')[0]}\n`);

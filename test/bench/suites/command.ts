@@ -1,0 +1,117 @@
+/**
+ * The full command path: HTTP -> gateway process -> NATS request/reply -> intake process ->
+ * PostgreSQL append, on a system started as `npm start` runs it (its own database and
+ * nats-server). The command is "receive a complaint" with a fresh Idempotency-Key, as a client
+ * sends it. Compared with raw pgbench single-row inserts at 16 clients from the same run.
+ */
+import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { mintDevToken } from '@lse/gateway/src/auth/mint-token';
+import { receiveInput } from '../../../services/intake/test/fixtures';
+import { RunningSystem, startSystem } from '../../support/system';
+import { defineSuite } from '../harness';
+
+let system: RunningSystem | undefined;
+let token = '';
+const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+const body = JSON.stringify(receiveInput());
+
+/** One POST /complaints; resolves with its status. */
+function receive(): Promise<number> {
+  const url = new URL(`${system!.gatewayUrl}/api/v1/complaints`);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'idempotency-key': randomUUID(),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Closed loop: `clients` callers each send the next command when the last one answered. */
+async function saturation(seconds: number, clients = 48): Promise<number> {
+  let ok = 0;
+  let failed = 0;
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        if ((await receive()) === 201) ok++;
+        else failed++;
+      }
+    }),
+  );
+  if (failed > ok / 100) throw new Error(`${failed} of ${ok + failed} commands failed`);
+  return ok / ((performance.now() - start) / 1000);
+}
+
+/**
+ * Open loop at a fixed rate: request i is due at start + i/rate, and its latency counts from
+ * when it was due, so a stall delays (and is charged to) every request behind it.
+ */
+async function latencies(seconds: number, rate: number): Promise<number[]> {
+  const total = Math.round(seconds * rate);
+  const results: Array<Promise<number>> = [];
+  const start = performance.now() + 50;
+  let next = 0;
+  while (next < total) {
+    const now = performance.now();
+    while (next < total && start + (next * 1000) / rate <= now) {
+      const due = start + (next * 1000) / rate;
+      results.push(receive().then((status) => (status === 201 ? performance.now() - due : Number.NaN)));
+      next++;
+    }
+    await new Promise((r) => setImmediate(r));
+  }
+  const all = await Promise.all(results);
+  const failed = all.filter(Number.isNaN).length;
+  if (failed > total / 100) throw new Error(`${failed} of ${total} commands failed at ${rate}/s`);
+  return all.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+
+export default defineSuite({
+  name: 'command',
+  async setup() {
+    system = await startSystem();
+    token = await mintDevToken({ roles: ['intake_officer'], sub: 'bench' });
+    await saturation(1, 16); // warm up connections, JIT and statement plans
+  },
+  async teardown() {
+    agent.destroy();
+    await system?.stop();
+  },
+  measurements: [
+    {
+      name: 'command.saturation',
+      unit: 'commands/s',
+      baseline: 'pgbench.insert1.c16',
+      measure: (s) => saturation(s.seconds),
+    },
+    { name: 'command.p50.at1000', unit: 'ms', measure: async (s) => quantile(await latencies(s.seconds, 1000), 0.5) },
+    { name: 'command.p99.at1000', unit: 'ms', measure: async (s) => quantile(await latencies(s.seconds, 1000), 0.99) },
+  ],
+  goals: [
+    { name: 'command.saturation', minRatio: 0.12, source: 'issue 3' },
+    { name: 'command.p99.at1000', maxValue: 25, source: 'issue 3' },
+  ],
+});
