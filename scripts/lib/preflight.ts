@@ -1,3 +1,4 @@
+import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { Client } from 'pg';
@@ -24,7 +25,7 @@ export async function preflight(databaseUrl: string, natsUrl: string): Promise<s
     await pg.end().catch(() => undefined);
   }
   try {
-    const nc = await connect({ servers: natsUrl, timeout: 3_000, reconnect: false });
+    const nc: NatsConnection = await connect({ servers: natsUrl, timeout: 3_000, reconnect: false });
     try {
       await (await jetstreamManager(nc)).getAccountInfo();
     } catch {

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@lse/event-store';
@@ -82,7 +83,7 @@ describe('intake through the gateway, every service its own process', () => {
     expect(await store.verifyStream(`complaint-${caseId}`)).toMatchObject({ ok: true, eventsChecked: 5 });
 
     // The intake process's relay put every event on JetStream, de-duplicated by event id.
-    const nc = await connect({ servers: system.nats.url });
+    const nc: NatsConnection = await connect({ servers: system.nats.url });
     try {
       const jsm = await jetstreamManager(nc);
       const deadline = Date.now() + 15_000;
