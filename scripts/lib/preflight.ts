@@ -25,7 +25,8 @@ export async function preflight(databaseUrl: string, natsUrl: string): Promise<s
     await pg.end().catch(() => undefined);
   }
   try {
-    const nc: NatsConnection = await connect({ servers: natsUrl, timeout: 3_000, reconnect: false });
+    // transport-node re-exports its types from a subpath that node resolution cannot follow.
+    const nc = (await connect({ servers: natsUrl, timeout: 3_000, reconnect: false })) as NatsConnection;
     try {
       await (await jetstreamManager(nc)).getAccountInfo();
     } catch {
