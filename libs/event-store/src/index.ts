@@ -4,6 +4,7 @@ export * from './stream-id';
 export * from './canonical';
 export * from './verify-chain';
 export * from './subscription';
+export * from './wakeup';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { migrate, applyMigrations, eventStoreMigrations, type Migration } from './postgres/migrate';
 export { appendEvents } from './postgres/append';

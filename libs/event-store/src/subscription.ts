@@ -1,4 +1,5 @@
 import type { Checkpoint, EventFilter, EventStore, RecordedEvent } from './port';
+import { Wakeup } from './wakeup';
 
 export interface CatchUpOptions {
   from: Checkpoint;
@@ -26,8 +27,7 @@ export class CatchUpSubscription {
   private position: Checkpoint;
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
-  private woken = false;
+  private readonly wakeup = new Wakeup();
   private unsubscribe?: () => void;
 
   constructor(
@@ -56,8 +56,7 @@ export class CatchUpSubscription {
   }
 
   private signal(): void {
-    this.woken = true;
-    this.wake?.();
+    this.wakeup.signal();
   }
 
   private async run(): Promise<void> {
@@ -77,7 +76,7 @@ export class CatchUpSubscription {
 
   /** True when events were handled (more may be waiting). */
   private async readOnce(): Promise<boolean> {
-    this.woken = false;
+    this.wakeup.reset();
     const batch = await this.store.readAfter(this.position, {
       ...this.options.filter,
       limit: this.options.batchSize ?? 500,
@@ -90,17 +89,6 @@ export class CatchUpSubscription {
   }
 
   private idle(ms: number): Promise<void> {
-    if (this.woken || !this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = undefined;
-        done();
-      };
-    });
+    return this.running ? this.wakeup.sleep(ms) : Promise.resolve();
   }
 }

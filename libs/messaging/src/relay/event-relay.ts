@@ -1,5 +1,5 @@
 import type { Checkpoint, EventStore, RecordedEvent } from '@lse/event-store';
-import { START } from '@lse/event-store';
+import { START, Wakeup } from '@lse/event-store';
 import { jetstream, JetStreamClient } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/nats-core';
 import { eventSubject, HEADERS } from '../subjects';
@@ -35,8 +35,7 @@ export class EventRelay {
   private checkpoint: Checkpoint = START;
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
-  private woken = false;
+  private readonly wakeup = new Wakeup();
   private unsubscribe?: () => void;
   private published = 0;
 
@@ -73,8 +72,7 @@ export class EventRelay {
   }
 
   private signal(): void {
-    this.woken = true;
-    this.wake?.();
+    this.wakeup.signal();
   }
 
   private async run(): Promise<void> {
@@ -101,7 +99,7 @@ export class EventRelay {
   }
 
   private async relayOnce(): Promise<boolean> {
-    this.woken = false;
+    this.wakeup.reset();
     const batch = await this.options.store.readAfter(this.checkpoint, {
       categories: [...this.options.categories],
       limit: this.options.batchSize ?? 256,
@@ -142,18 +140,7 @@ export class EventRelay {
   }
 
   private idle(ms: number): Promise<void> {
-    if (this.woken || !this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wake = undefined;
-        resolve();
-      }, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-    });
+    return this.running ? this.wakeup.sleep(ms) : Promise.resolve();
   }
 }
 

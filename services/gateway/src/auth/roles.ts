@@ -1,17 +1,7 @@
-/** The roles of DESIGN.md section 1, as they appear in the token's `roles` or `role` claim. */
-export const ROLES = [
-  'intake_officer',
-  'investigator',
-  'supervisor',
-  'collections_officer',
-  'partner_liaison',
-  'partner',
-  'auditor',
-  'foia_officer',
-  'admin',
-] as const;
+import { ROLES, type Role } from '@lse/contracts';
 
-export type Role = (typeof ROLES)[number];
+/** The roles of DESIGN.md section 1 come from the contracts, as they appear in token claims. */
+export { ROLES, type Role };
 
 export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
 
