@@ -1,7 +1,7 @@
-import { ListPositionSchema } from '@lse/contracts';
 import type { z } from 'zod';
-import { pageOf, parsePageQuery, type Page } from '../http/pagination';
+import type { Page } from '../http/pagination';
 import { ValidQuery } from '../http/zod.pipe';
+import { listPage } from './list-page';
 import { ApiController, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
@@ -36,14 +36,7 @@ export class CasesController {
     @ValidQuery(CaseIndexQuery) query: z.infer<typeof CaseIndexQuery>,
     @CallCtx() ctx: CallContext,
   ): Promise<Page<CaseItem>> {
-    const { cursor: _cursor, limit: _limit, ...filters } = query;
-    const { limit, after } = parsePageQuery(query, ListPositionSchema);
-    const { items } = await this.services.call<{ items: CaseItem[] }>(
-      this.subject('listCases'),
-      { filters, limit: limit + 1, ...(after ? { after } : {}) },
-      ctx,
-    );
-    return pageOf(items, limit, (last) => ({ at: last.openedAt, caseId: last.caseId }));
+    return listPage<CaseItem>(this.services, this.subject('listCases'), query, ctx, (row) => row.openedAt);
   }
 
   @Endpoint({

@@ -1,14 +1,15 @@
 import { Param, Res } from '@nestjs/common';
-import { ListPositionSchema, ReceiveComplaintInput, type ListComplaintsQuery } from '@lse/contracts';
+import { ReceiveComplaintInput } from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import type { z } from 'zod';
 import { etagFor } from '../http/etag';
-import { pageOf, parsePageQuery, type Page } from '../http/pagination';
+import type { Page } from '../http/pagination';
 import { ValidBody, ValidQuery, ZodPipe } from '../http/zod.pipe';
 import { ApiController, API_PREFIX, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
 import { intakeSubjects } from './intake-subjects';
+import { listPage } from './list-page';
 import { COMPLAINT_READERS, COMPLAINT_WRITERS } from './roles';
 import {
   CaseIdParams,
@@ -69,14 +70,13 @@ export class ComplaintsController {
     @ValidQuery(ComplaintQueueQuery) query: z.infer<typeof ComplaintQueueQuery>,
     @CallCtx() ctx: CallContext,
   ): Promise<Page<QueueItem>> {
-    const { cursor: _cursor, limit: _limit, ...filters } = query;
-    const { limit, after } = parsePageQuery(query, ListPositionSchema);
-    const { items } = await this.services.call<{ items: QueueItem[] }>(
+    return listPage<QueueItem>(
+      this.services,
       this.subject('listComplaints'),
-      { filters: filters satisfies ListComplaintsQuery, limit: limit + 1, ...(after ? { after } : {}) },
+      query,
       ctx,
+      (row) => row.receivedAt,
     );
-    return pageOf(items, limit, (last) => ({ at: last.receivedAt, caseId: last.caseId }));
   }
 
   @Endpoint({
