@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { complaintStreamId } from '@lse/contracts';
 import { startGateway, type TestGateway } from '../../services/gateway/test/support/gateway-harness';
-import { receiveInput } from '../../services/intake/test/fixtures';
+import { receiveInput } from '@lse/intake-domain/test/fixtures';
 import { startIntake, type RunningIntake } from '../../services/intake/test/intake-harness';
 
 /** The complaint routes as clients use them: HTTP -> real gateway -> NATS -> real intake -> PostgreSQL. */

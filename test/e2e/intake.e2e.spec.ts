@@ -8,7 +8,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@lse/event-store';
-import { receiveInput } from '../../services/intake/test/fixtures';
+import { receiveInput } from '@lse/intake-domain/test/fixtures';
 import { Api } from '../support/http';
 import { RunningSystem, startSystem } from '../support/system';
 

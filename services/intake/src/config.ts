@@ -1,7 +1,7 @@
 import { commonConfigSchema, envInt } from '@lse/service-kit';
 import { SUBJECT_PREFIX } from '@lse/contracts';
 import { z } from 'zod';
-import { DEFAULT_POLICY, FLSA, type IntakePolicy } from './complaint/domain/policy';
+import { DEFAULT_POLICY, FLSA, type IntakePolicy } from '@lse/intake-domain';
 
 const schemaName = (fallback: string) =>
   z

@@ -3,7 +3,7 @@ import { PostgresEventStore } from '@lse/event-store';
 import { ServiceKitModule } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
 import { CaseNumberAllocator } from './case-number/case-number-allocator';
-import { complaintDecider } from './complaint/domain/decider';
+import { complaintDecider } from '@lse/intake-domain';
 import { CLOCK, ComplaintMessages, INTAKE_DATA_SOURCE } from './complaint/handling/complaint.messages';
 import { COMPLAINT_DECIDER, ComplaintCommands } from './complaint/handling/complaint-commands.service';
 import { INTAKE_CONFIG, policyFromConfig, type IntakeConfig } from './config';

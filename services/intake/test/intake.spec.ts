@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { complaintStreamId, INTAKE_PATTERNS as P } from '@lse/contracts';
-import { PLANTED_NAME, PLANTED_PHONE, receiveInput } from './fixtures';
+import { PLANTED_NAME, PLANTED_PHONE, receiveInput } from '@lse/intake-domain/test/fixtures';
 import { IntakeClient, OFFICER, startIntake, type RunningIntake } from './intake-harness';
 import { publishedIds } from './jetstream-probe';
 import type { CommandResult } from '../src/complaint/handling/command-result';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ComplaintEvent } from '@lse/contracts';
 import { START } from '@lse/event-store';
-import { receivedComplaint } from './fixtures';
+import { receivedComplaint } from '@lse/intake-domain/test/fixtures';
 import { appendAll, storeHarness, type StoreHarness } from './harness';
-import { DEFAULT_TARGETED_INDUSTRIES } from '../src/complaint/domain/policy';
+import { DEFAULT_TARGETED_INDUSTRIES } from '@lse/intake-domain';
 import { listCases } from '../src/read-models/case-index/list-cases';
 import { listComplaints } from '../src/read-models/complaint-queue/list-complaints';
 import { findEmployer, priorCaseNumbers } from '../src/read-models/employer-index/find-employer';

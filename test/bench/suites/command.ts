@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { mintDevToken } from '@lse/gateway/src/auth/mint-token';
-import { receiveInput } from '../../../services/intake/test/fixtures';
+import { receiveInput } from '@lse/intake-domain/test/fixtures';
 import { RunningSystem, startSystem } from '../../support/system';
 import { defineSuite } from '../harness';
 

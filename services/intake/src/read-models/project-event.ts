@@ -1,8 +1,7 @@
 import { COMPLAINT_EVENTS, type ComplaintEvent, type ComplaintEventType } from '@lse/contracts';
 import type { RecordedEvent } from '@lse/event-store';
 import type { EntityManager } from 'typeorm';
-import { targetedIndustryOf, type TargetedIndustry } from '../complaint/domain/policy';
-import { workersAffected } from '../complaint/domain/triage';
+import { targetedIndustryOf, workersAffected, type TargetedIndustry } from '@lse/intake-domain';
 import { CaseIndexRow } from './case-index/case-index.entity';
 import { ComplaintQueueRow } from './complaint-queue/complaint-queue.entity';
 import { normalizeAddress, normalizeEmployerName, normalizeFein } from './employer-index/normalize';

@@ -8,7 +8,7 @@ import {
 } from '@lse/event-store';
 import { COMPLAINT_CATEGORY } from '@lse/contracts';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { TargetedIndustry } from '../complaint/domain/policy';
+import type { TargetedIndustry } from '@lse/intake-domain';
 import { CaseIndexRow } from './case-index/case-index.entity';
 import { ComplaintQueueRow } from './complaint-queue/complaint-queue.entity';
 import { EmployerIndexRow } from './employer-index/employer-index.entity';

@@ -1,5 +1,5 @@
 import type { ComplaintEvent, LimitationsAssessed, TriageScored } from '@lse/contracts';
-import type { ComplaintState } from '../domain/state';
+import type { ComplaintState } from '@lse/intake-domain';
 
 /** What a command replies: the new stream version (the next ETag) and what the caller asked for. */
 export interface CommandResult {

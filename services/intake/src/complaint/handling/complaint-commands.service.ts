@@ -9,8 +9,7 @@ import {
   type RecordedEvent,
 } from '@lse/event-store';
 import { Metrics, type ServiceActor } from '@lse/service-kit';
-import type { ComplaintCommand } from '../domain/commands';
-import type { ComplaintState } from '../domain/state';
+import type { ComplaintCommand, ComplaintState } from '@lse/intake-domain';
 import { complaintEventOf } from '../../read-models/project-event';
 import { commandResult, type CommandResult } from './command-result';
 import { eventIdFor } from './command-ids';

@@ -6,7 +6,7 @@ import {
   type TriageScored,
 } from '@lse/contracts';
 import { given, isoDate as d } from '@lse/domain';
-import { CASE_ID, OTHER_CASE_ID, receivedComplaint } from '../../../test/fixtures';
+import { CASE_ID, OTHER_CASE_ID, receivedComplaint } from '../test/fixtures';
 import type { ComplaintCommand } from './commands';
 import { complaintDecider } from './decider';
 import {
