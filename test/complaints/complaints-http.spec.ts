@@ -14,15 +14,7 @@ describe('complaint routes through the gateway and intake', () => {
 
   beforeAll(async () => {
     intake = await startIntake();
-    // The routes read the subject prefix once, when the gateway creates them.
-    const saved = process.env.NATS_SUBJECT_PREFIX;
-    process.env.NATS_SUBJECT_PREFIX = intake.prefix;
-    try {
-      gw = await startGateway({ SERVICE_TIMEOUT_MS: '5000' }, []);
-    } finally {
-      if (saved === undefined) delete process.env.NATS_SUBJECT_PREFIX;
-      else process.env.NATS_SUBJECT_PREFIX = saved;
-    }
+    gw = await startGateway({ SERVICE_TIMEOUT_MS: '5000', NATS_SUBJECT_PREFIX: intake.prefix }, []);
     officer = await gw.token('intake_officer', 'officer-1');
     supervisor = await gw.token('supervisor', 'super-1');
     investigator = await gw.token('investigator', 'inv-1');

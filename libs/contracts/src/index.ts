@@ -9,4 +9,5 @@ export * as fields from './fields';
 export * from './envelope';
 export * from './errors';
 export * from './registry';
+export * from './subjects';
 export * from './complaint';

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/lse',
       NATS_URL: 'nats://127.0.0.1:4222',
       LOG_LEVEL: 'info',
+      NATS_SUBJECT_PREFIX: '',
       PORT: 3001,
     });
   });

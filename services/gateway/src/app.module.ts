@@ -56,7 +56,11 @@ export class AppModule {
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: config.RATE_LIMIT_WINDOW_MS, limit: config.RATE_LIMIT }],
         }),
-        ServicesModule.register({ natsUrl: config.NATS_URL, timeoutMs: config.SERVICE_TIMEOUT_MS }),
+        ServicesModule.register({
+          natsUrl: config.NATS_URL,
+          timeoutMs: config.SERVICE_TIMEOUT_MS,
+          subjectPrefix: config.NATS_SUBJECT_PREFIX,
+        }),
       ],
       controllers: [...API_CONTROLLERS, OpenApiController, ...(options.controllers ?? [])],
       providers: [

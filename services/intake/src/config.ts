@@ -1,5 +1,4 @@
 import { commonConfigSchema, envInt } from '@lse/service-kit';
-import { SUBJECT_PREFIX } from '@lse/contracts';
 import { z } from 'zod';
 import { DEFAULT_POLICY, FLSA, type IntakePolicy } from '@lse/intake-domain';
 
@@ -46,7 +45,6 @@ export const intakeConfigSchema = commonConfigSchema('intake').extend({
     .string()
     .regex(/^[a-z][a-z0-9_-]*$/)
     .default('intake'),
-  NATS_SUBJECT_PREFIX: z.string().regex(SUBJECT_PREFIX, 'lower-case letters, digits, - and _').default(''),
   /** State and city statutes beside FLSA, e.g. {"CA Lab. Code 338":{"years":3,"willfulYears":3}}. */
   INTAKE_LIMITATION_PERIODS: json(LimitationPeriods).optional(),
   /** Replaces the default targeted high-violation industries: [{"industry":"...","naicsPrefixes":["..."]}]. */

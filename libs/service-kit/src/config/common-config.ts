@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUBJECT_PREFIX } from '@lse/contracts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -28,6 +29,8 @@ export function commonConfigSchema(serviceName: string) {
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/lse'),
     NATS_URL: url(['nats:', 'tls:']).default('nats://127.0.0.1:4222'),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    /** Namespace for request/reply subjects when deployments or test runs share one NATS cluster. */
+    NATS_SUBJECT_PREFIX: z.string().regex(SUBJECT_PREFIX, 'lower-case letters, digits, - and _').default(''),
   });
 }
 

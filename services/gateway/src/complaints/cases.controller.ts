@@ -1,3 +1,4 @@
+import { INTAKE_PATTERNS } from '@lse/contracts';
 import type { z } from 'zod';
 import type { Page } from '../http/pagination';
 import { ValidQuery } from '../http/zod.pipe';
@@ -5,7 +6,6 @@ import { listPage } from './list-page';
 import { ApiController, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
-import { intakeSubjects } from './intake-subjects';
 import { CASE_READERS, EMPLOYER_READERS } from './roles';
 import {
   CaseIndexQuery,
@@ -18,8 +18,6 @@ import {
 /** The case index and the employer lookup (repeat violators, duplicates). */
 @ApiController()
 export class CasesController {
-  private readonly subject = intakeSubjects();
-
   constructor(private readonly services: ServicesClient) {}
 
   @Endpoint({
@@ -36,7 +34,7 @@ export class CasesController {
     @ValidQuery(CaseIndexQuery) query: z.infer<typeof CaseIndexQuery>,
     @CallCtx() ctx: CallContext,
   ): Promise<Page<CaseItem>> {
-    return listPage<CaseItem>(this.services, this.subject('listCases'), query, ctx, (row) => row.openedAt);
+    return listPage<CaseItem>(this.services, INTAKE_PATTERNS.listCases, query, ctx, (row) => row.openedAt);
   }
 
   @Endpoint({
@@ -55,7 +53,7 @@ export class CasesController {
   })
   find(@ValidQuery(EmployerQuery) query: z.infer<typeof EmployerQuery>, @CallCtx() ctx: CallContext) {
     return this.services.call<z.infer<typeof EmployerMatchesSchema>>(
-      this.subject('findEmployer'),
+      INTAKE_PATTERNS.findEmployer,
       query,
       ctx,
     );

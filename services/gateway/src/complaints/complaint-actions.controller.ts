@@ -1,3 +1,4 @@
+import { INTAKE_PATTERNS } from '@lse/contracts';
 import { Headers, Param, Res } from '@nestjs/common';
 import {
   AmendComplaintInput,
@@ -18,7 +19,6 @@ import { ValidBody, ZodPipe } from '../http/zod.pipe';
 import { ApiController, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
-import { intakeSubjects, type IntakeVerb } from './intake-subjects';
 import { COMPLAINT_DECLINERS, COMPLAINT_WRITERS } from './roles';
 import { CaseIdParams, CommandResultSchema } from './schemas';
 
@@ -56,8 +56,6 @@ const action = (
  */
 @ApiController()
 export class ComplaintActionsController {
-  private readonly subject = intakeSubjects();
-
   constructor(private readonly services: ServicesClient) {}
 
   @action('amendComplaint', 'amendments', 'Amend complainants, employer or allegations', AmendComplaintInput)
@@ -201,7 +199,7 @@ export class ComplaintActionsController {
   }
 
   private async command(
-    verb: IntakeVerb,
+    verb: keyof typeof INTAKE_PATTERNS,
     { caseId }: Params,
     input: unknown,
     ifMatch: string | undefined,
@@ -210,7 +208,7 @@ export class ComplaintActionsController {
   ): Promise<CommandResult> {
     const expectedVersion = parseIfMatch(ifMatch);
     const data = { caseId, input, ...(expectedVersion !== undefined ? { expectedVersion } : {}) };
-    const result = await this.services.call<CommandResult>(this.subject(verb), data, ctx);
+    const result = await this.services.call<CommandResult>(INTAKE_PATTERNS[verb], data, ctx);
     res.setHeader('ETag', etagFor(result.version));
     return result;
   }

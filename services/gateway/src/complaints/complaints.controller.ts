@@ -1,5 +1,5 @@
 import { Param, Res } from '@nestjs/common';
-import { ReceiveComplaintInput } from '@lse/contracts';
+import { INTAKE_PATTERNS, ReceiveComplaintInput } from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import type { z } from 'zod';
 import { etagFor } from '../http/etag';
@@ -8,7 +8,6 @@ import { ValidBody, ValidQuery, ZodPipe } from '../http/zod.pipe';
 import { ApiController, API_PREFIX, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
-import { intakeSubjects } from './intake-subjects';
 import { listPage } from './list-page';
 import { COMPLAINT_READERS, COMPLAINT_WRITERS } from './roles';
 import {
@@ -25,8 +24,6 @@ type CommandResult = z.infer<typeof CommandResultSchema>;
 /** Receiving complaints, the complaint queue and one complaint's current state. */
 @ApiController()
 export class ComplaintsController {
-  private readonly subject = intakeSubjects();
-
   constructor(private readonly services: ServicesClient) {}
 
   @Endpoint({
@@ -50,7 +47,7 @@ export class ComplaintsController {
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<CommandResult> {
-    const result = await this.services.call<CommandResult>(this.subject('receive'), { input }, ctx);
+    const result = await this.services.call<CommandResult>(INTAKE_PATTERNS.receive, { input }, ctx);
     res.setHeader('ETag', etagFor(result.version));
     res.setHeader('Location', `/${API_PREFIX}/complaints/${result.caseId}`);
     return result;
@@ -72,7 +69,7 @@ export class ComplaintsController {
   ): Promise<Page<QueueItem>> {
     return listPage<QueueItem>(
       this.services,
-      this.subject('listComplaints'),
+      INTAKE_PATTERNS.listComplaints,
       query,
       ctx,
       (row) => row.receivedAt,
@@ -96,7 +93,7 @@ export class ComplaintsController {
     @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<z.infer<typeof ComplaintViewSchema>> {
     const view = await this.services.call<z.infer<typeof ComplaintViewSchema>>(
-      this.subject('getComplaint'),
+      INTAKE_PATTERNS.getComplaint,
       params,
       ctx,
     );

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
+import { prefixedSubject } from '@lse/contracts';
 import { NatsDrainer, ServiceActor, ServiceRequest } from '@lse/service-kit';
 import type { NatsConnection } from 'nats';
 import { lastValueFrom, timeout } from 'rxjs';
@@ -7,6 +8,7 @@ import { transportFailure, valueOfReply } from './reply-mapping';
 
 export const SERVICES_NATS = 'SERVICES_NATS';
 export const SERVICE_TIMEOUT_MS = Symbol('SERVICE_TIMEOUT_MS');
+export const SUBJECT_PREFIX_TOKEN = Symbol('SUBJECT_PREFIX');
 
 export interface CallContext {
   actor: ServiceActor;
@@ -25,6 +27,7 @@ export class ServicesClient implements OnModuleInit {
   constructor(
     @Inject(SERVICES_NATS) private readonly client: ClientProxy,
     @Inject(SERVICE_TIMEOUT_MS) private readonly timeoutMs: number,
+    @Inject(SUBJECT_PREFIX_TOKEN) private readonly subjectPrefix: string,
     private readonly drainer: NatsDrainer,
   ) {}
 
@@ -52,10 +55,13 @@ export class ServicesClient implements OnModuleInit {
     return this.client.unwrap<NatsConnection>();
   }
 
+  /** Calls `pattern` (`<service>.<verb>`, from the service's contract) under the configured prefix. */
   async call<T>(pattern: string, data: unknown, context: CallContext): Promise<T> {
     const request: ServiceRequest = { ...context, data };
     const pending = lastValueFrom(
-      this.client.send<unknown>(pattern, request).pipe(timeout({ first: this.timeoutMs })),
+      this.client
+        .send<unknown>(prefixedSubject(this.subjectPrefix, pattern), request)
+        .pipe(timeout({ first: this.timeoutMs })),
     );
     this.inFlight.add(pending);
     try {

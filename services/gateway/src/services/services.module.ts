@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ClientsModule, Transport } from '@nestjs/microservices';
-import { SERVICE_TIMEOUT_MS, SERVICES_NATS, ServicesClient } from './services-client';
+import { SERVICE_TIMEOUT_MS, SERVICES_NATS, ServicesClient, SUBJECT_PREFIX_TOKEN } from './services-client';
 
 export interface ServicesModuleOptions {
   natsUrl: string;
   timeoutMs: number;
+  /** NATS_SUBJECT_PREFIX: every pattern is called under it. */
+  subjectPrefix: string;
 }
 
 /** The NATS ClientProxy (Nest microservices transport) and the ServicesClient around it. */
@@ -30,7 +32,11 @@ export class ServicesModule {
           },
         ]),
       ],
-      providers: [{ provide: SERVICE_TIMEOUT_MS, useValue: options.timeoutMs }, ServicesClient],
+      providers: [
+        { provide: SERVICE_TIMEOUT_MS, useValue: options.timeoutMs },
+        { provide: SUBJECT_PREFIX_TOKEN, useValue: options.subjectPrefix },
+        ServicesClient,
+      ],
       exports: [ServicesClient],
     };
   }
