@@ -5,3 +5,4 @@ export * from './reaction';
 export * from './relay/event-relay';
 export * from './relay/leadership';
 export * from './consumer/durable-consumer';
+export * from './request-reply/prefixed-nats.server';

@@ -4,7 +4,7 @@ import { configureServiceApp } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
 import type { IntakeConfig } from './config';
 import { IntakeModule } from './intake.module';
-import { PrefixedNatsServer } from './messaging/prefixed-nats.server';
+import { PrefixedNatsServer } from '@lse/messaging';
 
 /**
  * The intake application: NATS request/reply handlers in the `intake` queue group (replicas share
