@@ -11,3 +11,7 @@ export * from './errors';
 export * from './registry';
 export * from './subjects';
 export * from './complaint';
+export * from './audit';
+export * from './partner';
+export * from './investigation';
+export * from './collection';
