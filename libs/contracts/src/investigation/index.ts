@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import { InvestigationOpened, InvestigatorAssigned, EmployerAdded } from './opened';
+import {
+  EvidenceAttached,
+  InterviewRecorded,
+  RecordsReceived,
+  RecordsRequested,
+  SubpoenaIssued,
+} from './fieldwork';
+import { BackWagesComputed, HoursAndWagesRecorded } from './wages';
+import {
+  CivilPenaltyAssessed,
+  ImmigrationSupportLetterIssued,
+  ImmigrationSupportLetterRequested,
+  RetaliationConcernFlagged,
+  ViolationFound,
+} from './findings';
+import {
+  DeterminationApproved,
+  DeterminationIssued,
+  DeterminationProposed,
+  InvestigationClosed,
+} from './determination';
+
+export * from './parts';
+export * from './opened';
+export * from './fieldwork';
+export * from './wages';
+export * from './findings';
+export * from './determination';
+export * from './commands';
+
+/** Every event of the investigation stream, by type. */
+export const INVESTIGATION_EVENTS = {
+  InvestigationOpened,
+  InvestigatorAssigned,
+  EmployerAdded,
+  InterviewRecorded,
+  RecordsRequested,
+  RecordsReceived,
+  SubpoenaIssued,
+  EvidenceAttached,
+  HoursAndWagesRecorded,
+  BackWagesComputed,
+  ViolationFound,
+  RetaliationConcernFlagged,
+  ImmigrationSupportLetterRequested,
+  ImmigrationSupportLetterIssued,
+  CivilPenaltyAssessed,
+  DeterminationProposed,
+  DeterminationApproved,
+  DeterminationIssued,
+  InvestigationClosed,
+} as const;
+
+type Definitions = typeof INVESTIGATION_EVENTS;
+export type InvestigationEventType = keyof Definitions;
+/** An investigation event as deciders see it: `{ type, data }`, discriminated by `type`. */
+export type InvestigationEvent = {
+  [K in InvestigationEventType]: { type: K; data: z.output<Definitions[K]['schema']> };
+}[InvestigationEventType];
+
+/** Milestones partners may be told about (within their agreement and the worker's consent). */
+export const INVESTIGATION_MILESTONES = [
+  'InvestigationOpened',
+  'DeterminationIssued',
+  'InvestigationClosed',
+] as const satisfies readonly InvestigationEventType[];

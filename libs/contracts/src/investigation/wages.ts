@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { commercial, deliberative, personal, pub } from '../classification';
+import { defineEvent } from '../registry';
+import { isoDate, text, uuid } from '../fields';
+import { INVESTIGATION_CATEGORY, RuleSetRefSchema } from './parts';
+import { sha256Hex } from './fieldwork';
+
+/** Hours worked in one day: 0 to 24, in hundredths of an hour at most. */
+export const dayHours = () =>
+  z
+    .number()
+    .min(0)
+    .max(24)
+    .refine((h) => Math.abs(Math.round(h * 100) - h * 100) < 1e-6, {
+      message: 'expected hours with at most two decimals',
+    });
+
+export const RECORD_SOURCES = ['employer_payroll', 'worker_records', 'investigator_reconstruction'] as const;
+
+/** A worker named in hours records: identity and contact are personal. */
+export const RecordedWorkerSchema = z.strictObject({
+  workerId: personal(uuid()),
+  name: personal(text(200)),
+});
+export type RecordedWorker = z.infer<typeof RecordedWorkerSchema>;
+
+/**
+ * What was paid for one workweek, by component, in integer cents (29 CFR 778.108: all of it is
+ * remuneration for the regular rate). The agreed hourly rate, when there is one, lets the
+ * computation find hours worked but not paid at all.
+ */
+export const WeekPaySchema = z.strictObject({
+  hourlyRateCents: z.int().min(0).max(1_000_000).optional(),
+  hourlyPaidCents: z.int().nonnegative().optional(),
+  pieceCents: z.int().nonnegative().optional(),
+  salaryCents: z.int().nonnegative().optional(),
+  bonusCents: z.int().nonnegative().optional(),
+});
+export type WeekPay = z.infer<typeof WeekPaySchema>;
+
+/**
+ * One worker's workweek: `hoursByDay[0]` is the workweek's first day (`weekStart`). Each week
+ * stands alone (29 CFR 778.104). Payroll obtained from the employer is commercial, (b)(4).
+ */
+export const WorkweekRecordSchema = z.strictObject({
+  workerId: personal(uuid()),
+  weekStart: pub(isoDate()),
+  hoursByDay: commercial(z.array(dayHours()).length(7)),
+  pay: commercial(WeekPaySchema),
+});
+export type WorkweekRecord = z.infer<typeof WorkweekRecordSchema>;
+
+/** Upper bound of one upload: larger payrolls are sent in several record sets. */
+export const MAX_WORKWEEK_RECORDS = 5000;
+
+export const HoursAndWagesRecorded = defineEvent({
+  type: 'HoursAndWagesRecorded',
+  category: INVESTIGATION_CATEGORY,
+  version: 1,
+  schema: z
+    .strictObject({
+      recordSetId: pub(uuid()),
+      source: pub(z.enum(RECORD_SOURCES)),
+      // The employer whose payroll this is, when known.
+      employerId: pub(uuid()).optional(),
+      // The uploaded file, when it was kept as evidence too.
+      evidenceId: pub(uuid()).optional(),
+      workers: z.array(RecordedWorkerSchema).min(1).max(MAX_WORKWEEK_RECORDS),
+      records: z.array(WorkweekRecordSchema).min(1).max(MAX_WORKWEEK_RECORDS),
+      note: deliberative(text(4000)).optional(),
+    })
+    .superRefine((d, ctx) => {
+      const known = new Set(d.workers.map((w) => w.workerId));
+      const seenWorkers = new Set<string>();
+      d.workers.forEach((w, i) => {
+        if (seenWorkers.has(w.workerId))
+          ctx.addIssue({ code: 'custom', path: ['workers', i, 'workerId'], message: 'duplicate workerId' });
+        seenWorkers.add(w.workerId);
+      });
+      const seenWeeks = new Set<string>();
+      d.records.forEach((r, i) => {
+        if (!known.has(r.workerId))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['records', i, 'workerId'],
+            message: 'worker not listed in workers',
+          });
+        const key = `${r.workerId}/${r.weekStart}`;
+        if (seenWeeks.has(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['records', i, 'weekStart'],
+            message: 'this worker already has a record for this workweek',
+          });
+        seenWeeks.add(key);
+      });
+    }),
+});
+export type HoursAndWagesRecorded = z.infer<typeof HoursAndWagesRecorded.schema>;
+
+/** Amounts of one workweek or one worker, in integer cents (rounded once per workweek, half up). */
+const amounts = {
+  minimumWageCents: pub(z.int().nonnegative()),
+  overtimeCents: pub(z.int().nonnegative()),
+  /** Minimum wage + overtime + straight-time wages not paid: what the employer must pay back. */
+  unpaidWagesCents: pub(z.int().nonnegative()),
+  liquidatedDamagesCents: pub(z.int().nonnegative()),
+  totalCents: pub(z.int().nonnegative()),
+};
+
+export const WeekAmountsSchema = z.strictObject({ weekStart: pub(isoDate()), ...amounts });
+export type WeekAmounts = z.infer<typeof WeekAmountsSchema>;
+
+export const WorkerBackWagesSchema = z.strictObject({
+  workerId: personal(uuid()),
+  ...amounts,
+  weeks: z.array(WeekAmountsSchema),
+});
+export type WorkerBackWages = z.infer<typeof WorkerBackWagesSchema>;
+
+/**
+ * A run of `computeBackWages` over the recorded hours. The figures per worker and workweek are
+ * here; the trace explaining each one is recomputed on request from the same inputs and rule-set
+ * version and checked against `traceSha256`.
+ */
+export const BackWagesComputed = defineEvent({
+  type: 'BackWagesComputed',
+  category: INVESTIGATION_CATEGORY,
+  version: 1,
+  schema: z.strictObject({
+    computationId: pub(uuid()),
+    ruleSets: z.array(RuleSetRefSchema).min(1).max(10),
+    recordSetIds: pub(z.array(uuid()).min(1)),
+    filingDate: pub(isoDate()),
+    // A preliminary view of willfulness (it lengthens the window): pre-decisional.
+    willful: deliberative(z.boolean()),
+    window: pub(z.strictObject({ from: isoDate(), to: isoDate() })),
+    workers: z.array(WorkerBackWagesSchema),
+    totals: z.strictObject(amounts),
+    traceSha256: pub(sha256Hex()),
+  }),
+});
+export type BackWagesComputed = z.infer<typeof BackWagesComputed.schema>;
