@@ -11,7 +11,4 @@ export * from './errors';
 export * from './registry';
 export * from './subjects';
 export * from './complaint';
-export * from './audit';
-export * from './partner';
-export * from './investigation';
 export * from './collection';
