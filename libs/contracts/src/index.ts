@@ -11,4 +11,5 @@ export * from './errors';
 export * from './registry';
 export * from './subjects';
 export * from './complaint';
+export * from './investigation';
 export * from './collection';
