@@ -12,7 +12,7 @@ import {
   ViolationFound,
 } from './findings';
 import { CLOSURE_REASONS } from './determination';
-import { staffId } from './parts';
+import { ruleSetId, staffId } from './parts';
 
 /*
  * Commands and queries of the investigation service: what the gateway sends over NATS
@@ -124,9 +124,10 @@ export const HoursAndWagesCsvInput = z.strictObject({
 });
 
 /**
- * CSV header of an hours-and-wages upload. `worker_ref` is the payroll's employee number (or
- * empty: the name identifies the worker within the case); `d1`..`d7` are the hours of the
- * workweek's days from `week_start`; money columns are dollars with at most two decimals.
+ * CSV header of an hours-and-wages upload (one row per worker and workweek). `worker_ref` is the
+ * payroll's employee number (or empty: the name identifies the worker within the case); `d1`..`d7`
+ * are the hours worked on the workweek's days from `week_start`; `hourly_rate` and `paid_hours`
+ * are the straight-time hourly pay; the other money columns are dollars with at most two decimals.
  */
 export const HOURS_CSV_COLUMNS = [
   'worker_ref',
@@ -140,10 +141,13 @@ export const HOURS_CSV_COLUMNS = [
   'd6',
   'd7',
   'hourly_rate',
-  'hourly_paid',
+  'paid_hours',
   'piece',
   'salary',
   'bonus',
+  'overtime_premium',
+  'makeup',
+  'payday',
 ] as const;
 export const HOURS_CSV_REQUIRED = [
   'worker_name',
@@ -165,10 +169,7 @@ export type RecordHoursAndWagesInput = z.infer<typeof RecordHoursAndWagesInput>;
 
 export const ComputeBackWagesInput = z.strictObject({
   /** Rule sets of `@lse/wage-rules` that apply (e.g. federal and a state's): the more generous wins per workweek. */
-  ruleSetIds: z
-    .array(z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'expected a rule-set id'))
-    .min(1)
-    .max(10),
+  ruleSetIds: z.array(ruleSetId()).min(1).max(10),
   /** The limitation window runs back from this date; defaults to the day the investigation opened. */
   filingDate: isoDate().optional(),
   willful: z.boolean().default(false),

@@ -73,18 +73,18 @@ export const investigationExamples = () => ({
       {
         workerId: EX.workerId,
         weekStart: '2025-03-02',
-        hoursByDay: [10, 10, 10, 10, 10, 0, 0],
-        pay: { hourlyRateCents: 1000, hourlyPaidCents: 50_000 },
+        hours: [10, 10, 10, 10, 10, 0, 0],
+        pay: [{ kind: 'hourly', rateCents: 1000, hours: 50 }],
       },
     ],
   },
   BackWagesComputed: {
     computationId: EX.otherId,
-    ruleSets: [{ id: 'us-flsa', version: '2009-07-24' }],
+    ruleSets: [{ id: 'US-FLSA', version: '2009-07-24' }],
     recordSetIds: [EX.otherId],
     filingDate: '2026-01-15',
     willful: false,
-    window: { from: '2024-01-15', to: '2026-01-15' },
+    excludedWorkweeks: 0,
     workers: [
       {
         workerId: EX.workerId,
@@ -96,6 +96,7 @@ export const investigationExamples = () => ({
         weeks: [
           {
             weekStart: '2025-03-02',
+            ruleSetId: 'US-FLSA',
             minimumWageCents: 0,
             overtimeCents: 5000,
             unpaidWagesCents: 5000,
@@ -168,7 +169,7 @@ export const investigationExamples = () => ({
     determinationId: EX.otherId,
     issuedAt: '2026-03-01T17:00:00Z',
     computationId: EX.otherId,
-    ruleSets: [{ id: 'us-flsa', version: '2009-07-24' }],
+    ruleSets: [{ id: 'US-FLSA', version: '2009-07-24' }],
     workers: [
       {
         workerId: EX.workerId,

@@ -66,8 +66,8 @@ describe('investigation stream events', () => {
     const values = classifyData(HoursAndWagesRecorded.schema, valid.HoursAndWagesRecorded);
     const at = (path: string) => values.find((v) => v.path.join('.') === path)?.classification;
     expect(at('workers.0.name')).toBe('personal');
-    expect(at('records.0.hoursByDay.0')).toBe('commercial');
-    expect(at('records.0.pay.hourlyPaidCents')).toBe('commercial');
+    expect(at('records.0.hours.0')).toBe('commercial');
+    expect(at('records.0.pay.0.rateCents')).toBe('commercial');
   });
 
   it('HoursAndWagesRecorded refuses unknown workers, duplicate weeks and odd hours', () => {
@@ -76,17 +76,12 @@ describe('investigation stream events', () => {
       problems(HoursAndWagesRecorded, {
         ...base,
         records: [
-          { ...base.records[0], hoursByDay: [25, 8.333, 0, 0, 0, 0, 0] },
+          { ...base.records[0], hours: [25, 8.333, 0, 0, 0, 0, 0] },
           base.records[0],
           { ...base.records[0], workerId: EX.otherId },
         ],
       }),
-    ).toEqual([
-      'records[0].hoursByDay[0]',
-      'records[0].hoursByDay[1]',
-      'records[1].weekStart',
-      'records[2].workerId',
-    ]);
+    ).toEqual(['records[0].hours[0]', 'records[0].hours[1]', 'records[1].weekStart', 'records[2].workerId']);
   });
 
   it('DeterminationIssued adds up and needs a second person', () => {

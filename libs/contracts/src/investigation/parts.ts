@@ -15,10 +15,14 @@ export const staffId = () => z.string().trim().min(1).max(200);
 
 export const feinField = () => z.string().regex(/^\d{2}-\d{7}$/, 'expected a FEIN like 12-3456789');
 
+/** A rule set's id in `@lse/wage-rules`, e.g. "US-FLSA" or "US-CA". */
+export const ruleSetId = () =>
+  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'expected a rule-set id like "US-FLSA"');
+
 /** A rule set of `@lse/wage-rules` as recorded with a computation: which rules, which edition. */
 export const RuleSetRefSchema = pub(
   z.strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'expected a rule-set id like "us-flsa"'),
+    id: ruleSetId(),
     version: z.string().min(1).max(40),
   }),
 );

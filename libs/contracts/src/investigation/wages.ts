@@ -25,28 +25,42 @@ export const RecordedWorkerSchema = z.strictObject({
 export type RecordedWorker = z.infer<typeof RecordedWorkerSchema>;
 
 /**
- * What was paid for one workweek, by component, in integer cents (29 CFR 778.108: all of it is
- * remuneration for the regular rate). The agreed hourly rate, when there is one, lets the
- * computation find hours worked but not paid at all.
+ * What was paid for one workweek, by component, in integer cents (the shape `@lse/wage-rules`
+ * takes): `hourly` is straight-time pay of `rateCents` for `hours` paid hours; piece, salary and
+ * non-discretionary bonus count towards the regular rate (29 CFR 778.108); an overtime premium
+ * paid and a later make-up payment are credited, not part of the regular rate.
  */
-export const WeekPaySchema = z.strictObject({
-  hourlyRateCents: z.int().min(0).max(1_000_000).optional(),
-  hourlyPaidCents: z.int().nonnegative().optional(),
-  pieceCents: z.int().nonnegative().optional(),
-  salaryCents: z.int().nonnegative().optional(),
-  bonusCents: z.int().nonnegative().optional(),
-});
-export type WeekPay = z.infer<typeof WeekPaySchema>;
+export const PayComponentSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('hourly'),
+    rateCents: z.int().min(0).max(1_000_000),
+    hours: z
+      .number()
+      .min(0)
+      .max(168)
+      .refine((h) => Math.abs(Math.round(h * 100) - h * 100) < 1e-6, {
+        message: 'expected hours with at most two decimals',
+      }),
+  }),
+  z.strictObject({ kind: z.literal('piece'), cents: z.int().nonnegative() }),
+  z.strictObject({ kind: z.literal('salary'), cents: z.int().nonnegative() }),
+  z.strictObject({ kind: z.literal('bonus'), cents: z.int().nonnegative() }),
+  z.strictObject({ kind: z.literal('overtime_premium'), cents: z.int().nonnegative() }),
+  z.strictObject({ kind: z.literal('makeup'), cents: z.int().nonnegative() }),
+]);
+export type PayComponent = z.infer<typeof PayComponentSchema>;
 
 /**
- * One worker's workweek: `hoursByDay[0]` is the workweek's first day (`weekStart`). Each week
- * stands alone (29 CFR 778.104). Payroll obtained from the employer is commercial, (b)(4).
+ * One worker's workweek: `hours[0]` is the workweek's first day (`weekStart`). Each week stands
+ * alone (29 CFR 778.104). Payroll obtained from the employer is commercial, (b)(4).
  */
 export const WorkweekRecordSchema = z.strictObject({
   workerId: personal(uuid()),
   weekStart: pub(isoDate()),
-  hoursByDay: commercial(z.array(dayHours()).length(7)),
-  pay: commercial(WeekPaySchema),
+  hours: commercial(z.array(dayHours()).length(7)),
+  pay: commercial(z.array(PayComponentSchema).max(50)),
+  // The limitation window counts from the payday (else the week's end).
+  payday: pub(isoDate()).optional(),
 });
 export type WorkweekRecord = z.infer<typeof WorkweekRecordSchema>;
 
@@ -108,7 +122,12 @@ const amounts = {
   totalCents: pub(z.int().nonnegative()),
 };
 
-export const WeekAmountsSchema = z.strictObject({ weekStart: pub(isoDate()), ...amounts });
+export const WeekAmountsSchema = z.strictObject({
+  weekStart: pub(isoDate()),
+  // The rule set whose result was used: the most generous of those that apply.
+  ruleSetId: pub(z.string().min(1).max(64)),
+  ...amounts,
+});
 export type WeekAmounts = z.infer<typeof WeekAmountsSchema>;
 
 export const WorkerBackWagesSchema = z.strictObject({
@@ -134,7 +153,8 @@ export const BackWagesComputed = defineEvent({
     filingDate: pub(isoDate()),
     // A preliminary view of willfulness (it lengthens the window): pre-decisional.
     willful: deliberative(z.boolean()),
-    window: pub(z.strictObject({ from: isoDate(), to: isoDate() })),
+    // Workweeks outside the limitation window: not owed, listed in the trace.
+    excludedWorkweeks: pub(z.int().nonnegative()),
     workers: z.array(WorkerBackWagesSchema),
     totals: z.strictObject(amounts),
     traceSha256: pub(sha256Hex()),
