@@ -11,5 +11,6 @@ export * from './errors';
 export * from './registry';
 export * from './subjects';
 export * from './complaint';
+export * from './audit';
 export * from './investigation';
 export * from './collection';

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { instant, text, uuid } from '../fields';
+import { AccessedResourceSchema } from './access';
+import { FoiaRequesterSchema } from './foia';
+
+/*
+ * Requests and queries of the audit service over NATS request/reply (`audit.<verb>`). Command
+ * inputs are not stored as such, so they carry no classification.
+ */
+export const AUDIT_PATTERNS = {
+  recordAccess: 'audit.recordAccess',
+  caseHistory: 'audit.caseHistory',
+  caseState: 'audit.caseState',
+  verify: 'audit.verify',
+  latestCheckpoint: 'audit.latestCheckpoint',
+  receiveFoiaRequest: 'audit.receiveFoiaRequest',
+  getFoiaRequest: 'audit.getFoiaRequest',
+  listFoiaRequests: 'audit.listFoiaRequests',
+  compileFoia: 'audit.compileFoia',
+  overrideRedaction: 'audit.overrideRedaction',
+  releaseFoia: 'audit.releaseFoia',
+} as const;
+
+export const RecordAccessInput = z.strictObject({
+  /** Chosen by the gateway per read: a retried request records once. */
+  accessId: uuid(),
+  resource: AccessedResourceSchema,
+  caseId: uuid().optional(),
+  operation: text(300),
+});
+export type RecordAccessInput = z.infer<typeof RecordAccessInput>;
+
+export const CaseHistoryQuery = z.strictObject({
+  caseId: uuid(),
+  /** Global position after which to list (the cursor). */
+  after: z.int().nonnegative().optional(),
+  limit: z.int().min(1).max(1000),
+});
+
+export const CaseStateQuery = z.strictObject({ caseId: uuid(), asOf: instant().optional() });
+
+export const VerifyQuery = z.strictObject({ caseId: uuid().optional() });
+
+export const ReceiveFoiaRequestInput = z.strictObject({
+  requester: FoiaRequesterSchema,
+  description: text(5000),
+  caseIds: z.array(uuid()).min(1).max(100),
+  jurisdiction: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,40}$/)
+    .default('federal'),
+});
+export type ReceiveFoiaRequestInput = z.infer<typeof ReceiveFoiaRequestInput>;
+
+export const CompileFoiaInput = z.strictObject({ cutoff: instant() });
+export const ReleaseFoiaInput = CompileFoiaInput;
+
+export const OverrideRedactionInput = z.strictObject({
+  caseId: uuid(),
+  eventId: uuid(),
+  path: text(500),
+  justification: text(5000),
+});
+export type OverrideRedactionInput = z.infer<typeof OverrideRedactionInput>;
+
+export const FoiaRequestIdParams = z.strictObject({ requestId: uuid() });

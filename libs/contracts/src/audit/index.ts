@@ -1,0 +1,25 @@
+import { RecordAccessed } from './access';
+import { FoiaRequestReceived, FoiaResponseReleased, RecordsCompiled, RedactionOverridden } from './foia';
+import { IntegrityCheckpointRecorded } from './integrity';
+
+export * from './parts';
+export * from './foia';
+export * from './access';
+export * from './integrity';
+export * from './commands';
+
+/** Every event audit appends, by type. */
+export const AUDIT_EVENTS = {
+  FoiaRequestReceived,
+  RecordsCompiled,
+  RedactionOverridden,
+  FoiaResponseReleased,
+  RecordAccessed,
+  IntegrityCheckpointRecorded,
+} as const;
+
+export type FoiaEvent =
+  | { type: 'FoiaRequestReceived'; data: FoiaRequestReceived }
+  | { type: 'RecordsCompiled'; data: RecordsCompiled }
+  | { type: 'RedactionOverridden'; data: RedactionOverridden }
+  | { type: 'FoiaResponseReleased'; data: FoiaResponseReleased };

@@ -1,0 +1,97 @@
+import { buildFoiaPackage, packageDigest, renderPackageHtml, withheldFields, withheldMarker } from '..';
+import { CASE, openedCase, PLANTED_VALUES } from '../../test/records';
+
+const build = (openAtCutoff: boolean, overrides: Array<{ eventId: string; path: string }> = []) =>
+  buildFoiaPackage({
+    requestId: 'r-1',
+    jurisdiction: 'federal',
+    cutoff: '2026-02-01T00:00:00Z',
+    cases: [{ caseId: CASE, openAtCutoff, records: openedCase() }],
+    overrides,
+  });
+
+describe('FOIA package', () => {
+  it('never contains planted personal data, in JSON or HTML', () => {
+    const pkg = build(true);
+    const json = JSON.stringify(pkg);
+    const html = renderPackageHtml(pkg);
+    for (const planted of PLANTED_VALUES) {
+      expect(json).not.toContain(planted);
+      expect(html).not.toContain(planted);
+    }
+    // ... while the records are there, and public fields are released.
+    expect(pkg.summary.records).toBe(3);
+    expect(json).toContain('Golden Gate Car Wash');
+  });
+
+  it('cites (b)(6) and (b)(7)(C) for personal data, (b)(7)(D) for a confidential source, (b)(4) for a FEIN', () => {
+    const pkg = build(true);
+    const data = pkg.cases[0].records[0].data as {
+      complainants: Array<Record<string, string>>;
+      employer: Record<string, string>;
+    };
+    expect(data.complainants[0].name).toMatch(/^\[WITHHELD \(b\)\(7\)\(D\) #\d+\]$/); // asked for confidentiality
+    expect(data.complainants[1].preferredLanguage).toMatch(/^\[WITHHELD \(b\)\(6\), \(b\)\(7\)\(C\) #\d+\]$/);
+    expect(data.employer.fein).toMatch(/^\[WITHHELD \(b\)\(4\) #\d+\]$/);
+    // unknown metadata (a client IP) is withheld as personal
+    expect(pkg.cases[0].records[0].metadata.clientIp).toMatch(/WITHHELD/);
+    for (const entry of pkg.redactionLog) expect(entry.exemptions.length).toBeGreaterThan(0);
+  });
+
+  it('cites (b)(7)(A) only while the case is open', () => {
+    const priority = (open: boolean) =>
+      (build(open).cases[0].records[2].data as { priority: string }).priority;
+    expect(priority(true)).toContain('(b)(7)(A), (b)(7)(E)');
+    expect(priority(false)).not.toContain('(b)(7)(A)');
+    expect(priority(false)).toContain('(b)(7)(E)');
+  });
+
+  it('a marker names its log entry, and the log lists every withheld field', () => {
+    const pkg = build(true);
+    const first = pkg.redactionLog[0];
+    expect(JSON.stringify(pkg.cases)).toContain(withheldMarker(first.exemptions, first.n));
+    expect(pkg.summary.withheld).toBe(pkg.redactionLog.length);
+    const fields = openedCase().flatMap((r) =>
+      withheldFields(r, { caseOpen: true, jurisdiction: 'federal' }),
+    );
+    expect(pkg.redactionLog).toHaveLength(fields.length);
+  });
+
+  it('an override releases exactly that field and the log says so', () => {
+    const records = openedCase();
+    const pkg = build(true, [{ eventId: records[0].eventId, path: 'data.employer.fein' }]);
+    expect((pkg.cases[0].records[0].data as { employer: { fein: string } }).employer.fein).toBe('94-1234567');
+    expect(pkg.redactionLog.find((e) => e.path === 'data.employer.fein')).toMatchObject({ released: true });
+    expect(pkg.summary.released).toBe(1);
+  });
+
+  it('leaves out records after the cut-off', () => {
+    const pkg = buildFoiaPackage({
+      requestId: 'r-1',
+      jurisdiction: 'federal',
+      cutoff: '2026-01-16T02:30:00Z',
+      cases: [{ caseId: CASE, openAtCutoff: true, records: openedCase() }],
+      overrides: [],
+    });
+    expect(pkg.cases[0].records.map((r) => r.type)).toEqual(['ComplaintReceived', 'ComplaintAmended']);
+  });
+
+  it('the same input gives the same digest and the same HTML; a change gives another', () => {
+    expect(packageDigest(build(true))).toBe(packageDigest(build(true)));
+    expect(renderPackageHtml(build(true))).toBe(renderPackageHtml(build(true)));
+    expect(packageDigest(build(true))).not.toBe(packageDigest(build(false)));
+  });
+
+  it('stops on an event type it cannot classify rather than release it', () => {
+    const [first] = openedCase();
+    expect(() =>
+      buildFoiaPackage({
+        requestId: 'r',
+        jurisdiction: 'federal',
+        cutoff: '2026-02-01T00:00:00Z',
+        cases: [{ caseId: CASE, openAtCutoff: true, records: [{ ...first, type: 'NoSuchEvent' }] }],
+        overrides: [],
+      }),
+    ).toThrow(/NoSuchEvent/);
+  });
+});
