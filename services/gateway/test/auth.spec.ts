@@ -103,6 +103,19 @@ describe('token minting and verification', () => {
     );
   });
 
+  it('remembers a verified token no longer than it is valid', async () => {
+    let now = Date.now();
+    const cached = TokenVerifier.fromConfig(devConfig(), { ttlMs: 60_000, now: () => now });
+    const token = await mintDevToken({ sub: 'c-1', roles: ['investigator'], ttlSeconds: 120 });
+    await expect(cached.verify(token)).resolves.toEqual({ id: 'c-1', roles: ['investigator'] });
+    now += 50_000; // from the cache
+    await expect(cached.verify(token)).resolves.toEqual({ id: 'c-1', roles: ['investigator'] });
+    now += 120_000; // past exp and the 30 s tolerance: checked again, and refused
+    await expect(cached.verify(token)).rejects.toThrow(new InvalidTokenError('The bearer token has expired.'));
+    // A refused token is not remembered either.
+    await expect(cached.verify(token)).rejects.toThrow(InvalidTokenError);
+  });
+
   it('requires issuer and audience with a JWKS URL, naming the variables', () => {
     expect(() => loadConfig(gatewayConfigSchema, { AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(
       /AUTH_ISSUER[\s\S]*AUTH_AUDIENCE/,

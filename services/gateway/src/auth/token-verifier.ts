@@ -37,27 +37,63 @@ export function userFromClaims(payload: JWTPayload): AuthenticatedUser {
 
 type KeySource = KeyObject | ReturnType<typeof createRemoteJWKSet>;
 
-/** Verifies bearer JWTs against a JWKS URL, a PEM public key, or the development key. */
+/** Seconds of clock skew allowed on exp (and nbf), as jose applies it. */
+const CLOCK_TOLERANCE_S = 30;
+
+export interface VerifiedTokenCacheOptions {
+  /** Tokens remembered at most (oldest forgotten first); 0 turns the cache off. */
+  maxEntries?: number;
+  /** How long a verified token is trusted without checking its signature again. */
+  ttlMs?: number;
+  /** The verifier's clock (epoch ms), injectable for tests. */
+  now?: () => number;
+}
+
+interface CachedUser {
+  user: AuthenticatedUser;
+  /** Epoch ms after which the entry is not used: the earlier of exp (+ tolerance) and the TTL. */
+  until: number;
+}
+
+/**
+ * Verifies bearer JWTs against a JWKS URL, a PEM public key, or the development key.
+ *
+ * A signature check costs about as much CPU as the rest of a request, and a client sends the
+ * same token with every request, so successful verifications are remembered by the exact token
+ * text (the same bytes verify the same way) until the token expires or `ttlMs` passes,
+ * whichever is first. The TTL bounds how long a key removed from the JWKS keeps being accepted.
+ */
 export class TokenVerifier {
+  private readonly cache = new Map<string, CachedUser>();
+  private readonly maxEntries: number;
+  private readonly ttlMs: number;
+  private readonly clock: () => number;
+
   private constructor(
     private readonly key: KeySource,
     readonly issuer: string,
     readonly audience: string,
     readonly mode: 'jwks' | 'public_key' | 'development',
-  ) {}
+    cache: VerifiedTokenCacheOptions = {},
+  ) {
+    this.maxEntries = cache.maxEntries ?? 10_000;
+    this.ttlMs = cache.ttlMs ?? 60_000;
+    this.clock = cache.now ?? Date.now;
+  }
 
-  static fromConfig(config: GatewayConfig): TokenVerifier {
+  static fromConfig(config: GatewayConfig, cache?: VerifiedTokenCacheOptions): TokenVerifier {
     if (config.AUTH_JWKS_URL) {
       return new TokenVerifier(
         createRemoteJWKSet(new URL(config.AUTH_JWKS_URL)),
         config.AUTH_ISSUER!,
         config.AUTH_AUDIENCE!,
         'jwks',
+        cache,
       );
     }
     if (config.AUTH_PUBLIC_KEY_FILE) {
       const key = createPublicKey(readFileSync(config.AUTH_PUBLIC_KEY_FILE));
-      return new TokenVerifier(key, config.AUTH_ISSUER!, config.AUTH_AUDIENCE!, 'public_key');
+      return new TokenVerifier(key, config.AUTH_ISSUER!, config.AUTH_AUDIENCE!, 'public_key', cache);
     }
     const dev = loadOrCreateDevKey(config.DEV_KEYS_DIR);
     return new TokenVerifier(
@@ -65,16 +101,42 @@ export class TokenVerifier {
       config.AUTH_ISSUER ?? DEV_ISSUER,
       config.AUTH_AUDIENCE ?? DEV_AUDIENCE,
       'development',
+      cache,
     );
   }
 
   async verify(token: string): Promise<AuthenticatedUser> {
+    const now = this.clock();
+    const cached = this.cache.get(token);
+    if (cached) {
+      if (now < cached.until) return cached.user;
+      this.cache.delete(token);
+    }
+    const { user, exp } = await this.verifySignature(token, now);
+    this.remember(token, user, exp, now);
+    return user;
+  }
+
+  private remember(token: string, user: AuthenticatedUser, exp: number, now: number): void {
+    if (this.maxEntries <= 0) return;
+    const until = Math.min((exp + CLOCK_TOLERANCE_S) * 1000, now + this.ttlMs);
+    if (until <= now) return;
+    if (this.cache.size >= this.maxEntries) {
+      // Map iteration order is insertion order: forget the oldest.
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    this.cache.set(token, { user, until });
+  }
+
+  private async verifySignature(token: string, now: number): Promise<{ user: AuthenticatedUser; exp: number }> {
     let payload: JWTPayload;
     try {
       const options = {
+        currentDate: new Date(now),
         issuer: this.issuer,
         audience: this.audience,
-        clockTolerance: 30,
+        clockTolerance: CLOCK_TOLERANCE_S,
         requiredClaims: ['exp', 'sub'],
       };
       // Two calls rather than a union argument: jose types the key getter and a key separately.
@@ -86,6 +148,7 @@ export class TokenVerifier {
       if (err instanceof errors.JWTExpired) throw new InvalidTokenError('The bearer token has expired.');
       throw new InvalidTokenError('The bearer token is not valid.');
     }
-    return userFromClaims(payload);
+    // exp is a required claim, so jose has checked that it is a number.
+    return { user: userFromClaims(payload), exp: payload.exp! };
   }
 }
