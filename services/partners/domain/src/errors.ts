@@ -1,0 +1,37 @@
+import { DomainError, InvalidTransitionError, NotFoundError, ValidationError } from '@lse/domain';
+
+/*
+ * Typed refusals with codes from the shared table (not_found 404, conflict 409,
+ * invalid_transition 422, validation 400); `details.reason` says which.
+ */
+
+export class NotRegisteredError extends NotFoundError {
+  constructor(what: 'partner' | 'agreement' | 'referral' | 'outreach event', id: string) {
+    super(`No ${what} with this id.`, { reason: `${what.replace(' ', '_')}_not_found`, id });
+  }
+}
+
+export class AlreadyExistsError extends DomainError {
+  readonly code = 'conflict';
+  constructor(what: string, id: string) {
+    super(`A ${what} with this id already exists.`, { reason: 'already_exists', id });
+  }
+}
+
+export class NotAllowedNowError extends InvalidTransitionError {
+  constructor(message: string, reason: string, details: Record<string, unknown> = {}) {
+    super(message, { reason, ...details });
+  }
+}
+
+export class InvalidDateError extends ValidationError {
+  constructor(path: string, message: string) {
+    super(`${path} ${message}.`, { reason: 'invalid_date', errors: [{ path, message }] });
+  }
+}
+
+export class UnknownMemberError extends NotFoundError {
+  constructor(what: 'contact' | 'worker', id: string) {
+    super(`No ${what} with this id on this record.`, { reason: `${what}_not_found`, id });
+  }
+}
