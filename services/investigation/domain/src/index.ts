@@ -1,0 +1,5 @@
+export * from './commands';
+export * from './decider';
+export * from './determination';
+export * from './errors';
+export * from './state';
