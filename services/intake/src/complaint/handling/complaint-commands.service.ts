@@ -26,6 +26,12 @@ export interface CommandContext {
   expectedVersion?: number | 'any';
   /** The command's time (ISO instant), from intake's clock. */
   now: string;
+  /**
+   * The command starts its stream (the case id derives from the command id): append with
+   * `no_stream` straight away instead of reading the stream first. A stream that exists already
+   * is then a conflict, answered from the stored events like any other retry.
+   */
+  startsStream?: boolean;
 }
 
 /**
@@ -55,7 +61,10 @@ export class ComplaintCommands {
     build: (state: ComplaintState) => Promise<ComplaintCommand>,
   ): Promise<CommandResult> {
     const streamId = complaintStreamId(ctx.caseId);
-    const { recorded, state } = await this.load(ctx.caseId);
+    // One round trip for a new stream: nothing to load, and a retry is caught by the append.
+    const { recorded, state } = ctx.startsStream
+      ? { recorded: [], state: this.decider.initialState }
+      : await this.load(ctx.caseId);
     const earlier = this.earlierResult(ctx, recorded);
     if (earlier) return earlier;
 

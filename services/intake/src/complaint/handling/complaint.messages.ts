@@ -69,7 +69,7 @@ export class ComplaintMessages {
         })),
       };
       return this.commands.run(
-        { caseId, commandId, actor: env.actor, correlationId: env.correlationId, now },
+        { caseId, commandId, actor: env.actor, correlationId: env.correlationId, now, startsStream: true },
         () =>
           Promise.resolve<ComplaintCommand>({
             type: 'ReceiveComplaint',
