@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 import { migrate as migrateEventStore } from '@lse/event-store';
 import { migrateGateway } from '@lse/gateway/src/database/migrate';
 import { migrateIntake } from '@lse/intake/src/migrate';
+import { migrateAudit } from '@lse/audit/src/migrate';
 import { ensureDatabase } from '@lse/testing';
 
 export async function migrateAll(databaseUrl: string): Promise<string[]> {
@@ -23,6 +24,7 @@ export async function migrateAll(databaseUrl: string): Promise<string[]> {
       const applied = await migrateIntake({ connectionString: databaseUrl });
       return [...applied.readModels, ...applied.messaging];
     });
+    await step('audit', () => migrateAudit({ connectionString: databaseUrl }));
   } finally {
     await pool.end();
   }

@@ -9,3 +9,4 @@ export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/p
 export { migrate, applyMigrations, eventStoreMigrations, type Migration } from './postgres/migrate';
 export { appendEvents } from './postgres/append';
 export { compare as compareCheckpoints } from './postgres/read-after';
+export { headsBelow, transactionHorizon, type HeadAt } from './postgres/heads';

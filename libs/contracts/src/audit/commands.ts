@@ -13,12 +13,14 @@ export const AUDIT_PATTERNS = {
   caseState: 'audit.caseState',
   verify: 'audit.verify',
   latestCheckpoint: 'audit.latestCheckpoint',
+  takeCheckpoint: 'audit.takeCheckpoint',
   receiveFoiaRequest: 'audit.receiveFoiaRequest',
   getFoiaRequest: 'audit.getFoiaRequest',
   listFoiaRequests: 'audit.listFoiaRequests',
   compileFoia: 'audit.compileFoia',
   overrideRedaction: 'audit.overrideRedaction',
   releaseFoia: 'audit.releaseFoia',
+  releasedPackage: 'audit.releasedPackage',
 } as const;
 
 export const RecordAccessInput = z.strictObject({
@@ -62,5 +64,11 @@ export const OverrideRedactionInput = z.strictObject({
   justification: text(5000),
 });
 export type OverrideRedactionInput = z.infer<typeof OverrideRedactionInput>;
+
+export const ListFoiaRequestsQuery = z.strictObject({
+  status: z.enum(['received', 'released']).optional(),
+  limit: z.int().min(1).max(1000),
+  after: z.strictObject({ at: z.string().min(1).max(64), requestId: uuid() }).optional(),
+});
 
 export const FoiaRequestIdParams = z.strictObject({ requestId: uuid() });

@@ -13,6 +13,10 @@ export const IntegrityCheckpointRecorded = defineEvent({
   category: INTEGRITY_CATEGORY,
   version: 1,
   schema: z.strictObject({
+    // Every event of a transaction below this id (xid8) is covered; no new one can ever join them
+    // (per stream, transaction order is version order), so the heads below it are fixed.
+    txBound: pub(z.string().regex(/^\d+$/)),
+    // The highest global position covered.
     position: pub(z.int().nonnegative()),
     streams: pub(z.int().nonnegative()),
     events: pub(z.int().nonnegative()),

@@ -1,0 +1,50 @@
+import { PostgresEventStore } from '@lse/event-store';
+import { AUDIT_CATEGORIES } from '@lse/contracts';
+import type { DataSource } from 'typeorm';
+import { FoiaDesk } from './foia/foia-desk';
+import { createAuditDataSource } from './timeline/data-source';
+
+/**
+ * What the audit service and the `npm run cases` CLI share: the event store (appending only to
+ * audit's categories), audit's read models and the FOIA desk.
+ */
+export interface AuditCore {
+  store: PostgresEventStore;
+  dataSource: DataSource;
+  foia: FoiaDesk;
+  close(): Promise<void>;
+}
+
+export async function openAuditCore(options: {
+  connectionString: string;
+  eventStoreSchema: string;
+  auditSchema: string;
+  poolMax?: number;
+}): Promise<AuditCore> {
+  const store = new PostgresEventStore({
+    connectionString: options.connectionString,
+    schema: options.eventStoreSchema,
+    service: 'audit',
+    categories: AUDIT_CATEGORIES,
+  });
+  const dataSource = createAuditDataSource({
+    connectionString: options.connectionString,
+    schema: options.auditSchema,
+    poolMax: options.poolMax,
+  });
+  try {
+    await dataSource.initialize();
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return {
+    store,
+    dataSource,
+    foia: new FoiaDesk(store),
+    async close() {
+      await store.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export const AUDIT_CORE = Symbol('AUDIT_CORE');

@@ -1,0 +1,28 @@
+import { commonConfigSchema, envInt } from '@lse/service-kit';
+import { z } from 'zod';
+
+const schemaName = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case PostgreSQL schema name')
+    .default(fallback);
+
+/** Everything audit reads from the environment, checked before anything starts. */
+export const auditConfigSchema = commonConfigSchema('audit').extend({
+  AUDIT_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3105),
+  EVENT_STORE_SCHEMA: schemaName('event_store'),
+  AUDIT_SCHEMA: schemaName('audit'),
+  AUDIT_QUEUE_GROUP: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]*$/)
+    .default('audit'),
+  /** PKCS#8 PEM Ed25519 private key that signs exported checkpoints; a development key otherwise. */
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** How often an integrity checkpoint is taken (none is appended when nothing changed); 0: never. */
+  AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).default(600_000),
+  DB_POOL_MAX: envInt(10),
+  PROJECTION_POLL_MS: envInt(250),
+});
+
+export type AuditConfig = z.output<typeof auditConfigSchema>;
+export const AUDIT_CONFIG = Symbol('AUDIT_CONFIG');

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AUDIT_EVENTS,
+  categoryOf,
+  foiaStreamId,
+  type FoiaEvent,
+  type OverrideRedactionInput,
+  type ReceiveFoiaRequestInput,
+} from '@lse/contracts';
+import {
+  buildFoiaPackage,
+  foiaDecider,
+  FoiaRequestNotFoundError,
+  packageDigest,
+  renderPackageHtml,
+  sha256Hex,
+  withheldFields,
+  type FoiaCommand,
+  type FoiaPackage,
+  type FoiaState,
+} from '@lse/audit-domain';
+import { NAMESPACE_LSE, uuidV5, ValidationError } from '@lse/domain';
+import type { NewEvent, PostgresEventStore, RecordedEvent } from '@lse/event-store';
+import type { Actor } from '../access/actor';
+import { caseEventsAsOf, foldCase } from '../replay/case-state';
+import { AUDIT_OWN_CATEGORIES } from '../replay/replayers';
+
+export interface CallContext {
+  actor: Actor;
+  correlationId: string;
+  idempotencyKey?: string;
+  now: Date;
+}
+
+export interface CompiledPackage {
+  package: FoiaPackage;
+  sha256: string;
+  html: string;
+  htmlSha256: string;
+}
+
+const toEvent = (e: RecordedEvent) => ({ type: e.type, data: e.data }) as FoiaEvent;
+
+/**
+ * FOIA requests: load the request's stream, decide with the pure FOIA decider, append. Packages
+ * are compiled from the requested cases' own records (not audit's access or FOIA streams).
+ */
+export class FoiaDesk {
+  constructor(private readonly store: PostgresEventStore) {}
+
+  async load(requestId: string): Promise<{ state: FoiaState; version: number }> {
+    const events = await this.store.readStream(foiaStreamId(requestId));
+    return {
+      state: events.map(toEvent).reduce((s, e) => foiaDecider.evolve(s, e), foiaDecider.initialState),
+      version: events.length,
+    };
+  }
+
+  async get(
+    requestId: string,
+  ): Promise<{ requestId: string; version: number } & Exclude<FoiaState, { status: 'none' }>> {
+    const { state, version } = await this.load(requestId);
+    if (state.status === 'none') throw new FoiaRequestNotFoundError(requestId);
+    return { requestId, version, ...state };
+  }
+
+  async receive(
+    input: ReceiveFoiaRequestInput,
+    ctx: CallContext,
+  ): Promise<{ requestId: string; version: number }> {
+    const requestId = ctx.idempotencyKey
+      ? uuidV5(`foia:${ctx.actor.id}:${ctx.idempotencyKey}`, NAMESPACE_LSE)
+      : randomUUID();
+    const version = await this.run(requestId, ctx, () => ({
+      type: 'ReceiveFoiaRequest',
+      requestId,
+      now: ctx.now.toISOString(),
+      request: input,
+    }));
+    return { requestId, version };
+  }
+
+  /** The package for the request's cases as of `cutoff`, with the overrides recorded so far. */
+  async compilePackage(requestId: string, cutoff: string, state?: FoiaState): Promise<CompiledPackage> {
+    state ??= (await this.load(requestId)).state;
+    if (state.status === 'none') throw new FoiaRequestNotFoundError(requestId);
+    const cases = [];
+    for (const caseId of state.request.caseIds) {
+      const events = await caseEventsAsOf(this.store, caseId, cutoff);
+      const own = events.filter((e) => !AUDIT_OWN_CATEGORIES.has(categoryOf(e.streamId)));
+      cases.push({ caseId, openAtCutoff: foldCase(caseId, cutoff, own).open, records: own });
+    }
+    const pkg = buildFoiaPackage({
+      requestId,
+      jurisdiction: state.request.jurisdiction,
+      cutoff,
+      cases,
+      overrides: state.overrides,
+    });
+    const html = renderPackageHtml(pkg);
+    return { package: pkg, sha256: packageDigest(pkg), html, htmlSha256: sha256Hex(html) };
+  }
+
+  async compile(
+    requestId: string,
+    cutoff: string,
+    ctx: CallContext,
+  ): Promise<CompiledPackage & { version: number }> {
+    const { state } = await this.load(requestId);
+    const compiled = await this.compilePackage(requestId, cutoff, state);
+    const version = await this.run(requestId, ctx, () => ({
+      type: 'RecordCompilation',
+      requestId,
+      now: ctx.now.toISOString(),
+      compilation: {
+        cutoff: compiled.package.cutoff,
+        packageSha256: compiled.sha256,
+        records: compiled.package.summary.records,
+        redactions: compiled.package.summary.withheld,
+      },
+    }));
+    return { ...compiled, version };
+  }
+
+  async override(
+    requestId: string,
+    input: OverrideRedactionInput,
+    ctx: CallContext,
+  ): Promise<{ version: number }> {
+    const version = await this.run(requestId, ctx, async (state) => {
+      const open = state.status !== 'none' && state.request.caseIds.includes(input.caseId);
+      let withheld = false;
+      if (open) {
+        const events = await caseEventsAsOf(this.store, input.caseId);
+        const event = events.find((e) => e.eventId === input.eventId);
+        if (!event || AUDIT_OWN_CATEGORIES.has(categoryOf(event.streamId)))
+          throw new ValidationError('The event is not a record of that case.', {
+            reason: 'event_not_in_case',
+          });
+        // Open or not, the field is classified: an override applies to any later compilation.
+        withheld = [true, false].some((caseOpen) =>
+          withheldFields(event, {
+            caseOpen,
+            jurisdiction: (state as { request: { jurisdiction: string } }).request.jurisdiction,
+          }).some((f) => f.path === input.path),
+        );
+      }
+      return { type: 'OverrideRedaction', requestId, now: ctx.now.toISOString(), override: input, withheld };
+    });
+    return { version };
+  }
+
+  async release(
+    requestId: string,
+    cutoff: string,
+    ctx: CallContext,
+  ): Promise<CompiledPackage & { version: number }> {
+    const { state } = await this.load(requestId);
+    const compiled = await this.compilePackage(requestId, cutoff, state);
+    const version = await this.run(requestId, ctx, () => ({
+      type: 'ReleaseResponse',
+      requestId,
+      now: ctx.now.toISOString(),
+      cutoff: compiled.package.cutoff,
+      packageSha256: compiled.sha256,
+      htmlSha256: compiled.htmlSha256,
+      records: compiled.package.summary.records,
+      redactions: compiled.package.summary.withheld,
+    }));
+    return { ...compiled, version };
+  }
+
+  /** The released package, compiled again: its digest must be the one recorded at release. */
+  async released(requestId: string): Promise<CompiledPackage> {
+    const { state } = await this.load(requestId);
+    if (state.status !== 'released')
+      throw new ValidationError('The response to this request has not been released.', {
+        reason: 'not_released',
+      });
+    const compiled = await this.compilePackage(requestId, state.release.cutoff, state);
+    if (compiled.sha256 !== state.release.packageSha256)
+      throw new Error(
+        `released package ${requestId} no longer compiles to its recorded digest: run \`npm run cases -- verify\``,
+      );
+    return compiled;
+  }
+
+  /** Load, decide, append with the expected version: the one way a FOIA command runs. */
+  private async run(
+    requestId: string,
+    ctx: CallContext,
+    build: (state: FoiaState) => FoiaCommand | Promise<FoiaCommand>,
+  ): Promise<number> {
+    const { state, version } = await this.load(requestId);
+    const decided = foiaDecider.decide(await build(state), state);
+    const events: NewEvent[] = decided.map((e) =>
+      (AUDIT_EVENTS[e.type] as { create(input: unknown): NewEvent }).create({
+        eventId: randomUUID(),
+        data: e.data,
+        metadata: {
+          actor: ctx.actor,
+          correlationId: ctx.correlationId,
+          sourceService: 'audit',
+          occurredAt: ctx.now.toISOString(),
+        },
+      }),
+    );
+    const result = await this.store.append(
+      foiaStreamId(requestId),
+      events,
+      version === 0 ? 'no_stream' : version,
+    );
+    return result.nextExpectedVersion;
+  }
+}

@@ -1,0 +1,16 @@
+export * from './config';
+export * from './bootstrap';
+export * from './audit.module';
+export * from './audit-core';
+export * from './migrate';
+export * from './replay/replayers';
+export * from './replay/case-state';
+export * from './history/history-entry';
+export * from './integrity/checkpoints';
+export * from './integrity/verify';
+export * from './integrity/export';
+export * from './integrity/signing-key';
+export * from './access/record-access';
+export * from './foia/foia-desk';
+export { rebuildTimeline, TimelineProjector, type RebuildProgress } from './timeline/projector';
+export { createAuditDataSource } from './timeline/data-source';

@@ -1,0 +1,4 @@
+import { AuditReadModels1768600000000 } from './1768600000000-audit-read-models';
+
+/** In order. Add new migrations at the end; never edit one that has shipped. */
+export const AUDIT_MIGRATIONS = [AuditReadModels1768600000000];
