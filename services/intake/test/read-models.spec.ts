@@ -177,6 +177,92 @@ describe('intake read models', () => {
     ).toEqual(['declined', 'received']);
   });
 
+  it('applies amendments, assessments and every closing outcome to the queue and the employer index', async () => {
+    const amended = randomUUID();
+    const referred = randomUUID();
+    const crossFiled = randomUUID();
+    const withdrawn = randomUUID();
+    const duplicate = randomUUID();
+    const newEmployer = { name: 'Bay Bistro Inc.', address, fein: '94-7654321', naics: '722511' };
+    const allegation = {
+      type: 'minimum_wage' as const,
+      periodStart: '2025-06-01',
+      ongoing: false,
+      workersAffected: 3,
+    };
+    await append(amended, [
+      receivedEvent({ receivedAt: '2026-01-10T10:00:00Z' }),
+      { type: 'JurisdictionAssessed', data: { inJurisdiction: true, statutes: ['FLSA'], reason: 'x' } },
+      {
+        type: 'LimitationsAssessed',
+        data: {
+          statute: 'FLSA',
+          periodYears: 2,
+          willful: false,
+          assessedOn: '2026-01-10',
+          earliestRecoverableDate: '2024-01-10',
+          expiresOn: '2026-03-01',
+          daysRemaining: 50,
+          warning: 'expiring_soon',
+        },
+      },
+      {
+        type: 'ComplaintAmended',
+        data: { changes: { employer: newEmployer, allegations: [allegation] }, reason: 'Corrected.' },
+      },
+    ]);
+    const referral = { receivingAgency: 'OSHA' as const, reason: 'Safety.' };
+    await append(referred, [
+      receivedEvent({ receivedAt: '2026-01-11T10:00:00Z' }),
+      { type: 'ComplaintReferredOut', data: { ...referral, crossFiled: false } },
+    ]);
+    await append(crossFiled, [
+      receivedEvent({ receivedAt: '2026-01-12T10:00:00Z' }),
+      { type: 'ComplaintReferredOut', data: { ...referral, crossFiled: true } },
+    ]);
+    await append(withdrawn, [
+      receivedEvent({ receivedAt: '2026-01-13T10:00:00Z' }),
+      { type: 'ComplaintWithdrawn', data: { reason: 'Settled.' } },
+    ]);
+    await append(duplicate, [
+      receivedEvent({ receivedAt: '2026-01-14T10:00:00Z' }),
+      { type: 'DuplicateLinked', data: { duplicateOfCaseId: amended, reason: 'Same caller.' } },
+    ]);
+    await project();
+
+    const rows = await listComplaints(h.dataSource, {}, 10);
+    expect(rows.map((r) => [r.caseId, r.status, r.version])).toEqual([
+      [amended, 'received', 4],
+      [referred, 'referred_out', 2],
+      [crossFiled, 'received', 2],
+      [withdrawn, 'withdrawn', 2],
+      [duplicate, 'duplicate', 2],
+    ]);
+    expect(rows[0]).toMatchObject({
+      employerName: 'Bay Bistro Inc.',
+      naics: '722511',
+      industry: 'restaurants',
+      workersAffected: 3,
+      ongoing: false,
+      limitationsExpiresOn: '2026-03-01',
+      limitationsWarning: 'expiring_soon',
+    });
+    const [bistro] = await findEmployer(h.dataSource, { fein: '947654321' });
+    expect(bistro).toMatchObject({ employerKey: '947654321', names: ['Bay Bistro Inc.'] });
+    expect(bistro.complaints.map((c) => c.caseId)).toEqual([amended]);
+    const statuses = Object.fromEntries(
+      (await findEmployer(h.dataSource, { name: 'Golden Gate Car Wash LLC' }))
+        .flatMap((g) => g.complaints)
+        .map((c) => [c.caseId, c.status]),
+    );
+    expect(statuses).toEqual({
+      [referred]: 'referred_out',
+      [crossFiled]: 'received',
+      [withdrawn]: 'withdrawn',
+      [duplicate]: 'duplicate',
+    });
+  });
+
   it('writes a batch and its checkpoint in one transaction: a failing event leaves no partial row', async () => {
     const a = randomUUID();
     const b = randomUUID();

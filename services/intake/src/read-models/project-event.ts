@@ -2,10 +2,7 @@ import { COMPLAINT_EVENTS, type ComplaintEvent, type ComplaintEventType } from '
 import type { RecordedEvent } from '@lse/event-store';
 import type { EntityManager } from 'typeorm';
 import { targetedIndustryOf, workersAffected, type TargetedIndustry } from '@lse/intake-domain';
-import { CaseIndexRow } from './case-index/case-index.entity';
-import { ComplaintQueueRow } from './complaint-queue/complaint-queue.entity';
 import { normalizeAddress, normalizeEmployerName, normalizeFein } from './employer-index/normalize';
-import { EmployerIndexRow } from './employer-index/employer-index.entity';
 
 /** A stored complaint event, upcast and validated into the shape the projections read. */
 export function complaintEventOf(event: RecordedEvent): ComplaintEvent {
@@ -14,132 +11,228 @@ export function complaintEventOf(event: RecordedEvent): ComplaintEvent {
   return { type: event.type, data: definition.parse(event.schemaVersion, event.data) } as ComplaintEvent;
 }
 
+/** Runs one parameterized statement in the caller's transaction and returns its rows. */
+export type Sql = (text: string, params?: unknown[]) => Promise<unknown[]>;
+
+/** `Sql` over a TypeORM transaction (its query runner), for callers that hold an EntityManager. */
+export function sqlOf(em: EntityManager): Sql {
+  return async (text, params) => {
+    const runner = em.queryRunner;
+    if (!runner) throw new Error('projections run inside a transaction');
+    return (await runner.query(text, params, true)).records as unknown[];
+  };
+}
+
 const CLOSING_STATUS: Partial<Record<ComplaintEventType, string>> = {
   DuplicateLinked: 'duplicate',
   ComplaintDeclined: 'declined',
   ComplaintWithdrawn: 'withdrawn',
 };
 
+/** A queue row and an employer-index row for one received complaint, as jsonb_to_recordset reads them. */
+interface ReceivedRow {
+  case_id: string;
+  office: string;
+  channel: string;
+  naics: string | null;
+  industry: string | null;
+  employer_name: string;
+  workers_affected: number;
+  ongoing: boolean;
+  received_at: string;
+  version: number;
+  normalized_name: string;
+  fein: string | null;
+  normalized_address: string;
+}
+
 /**
- * Applies one complaint event to the queue, case index and employer index, inside the caller's
- * transaction. Only what lists and lookups need is copied: no complainant identity.
+ * Applies complaint events, in order, to the queue, case index and employer index, inside the
+ * caller's transaction, in plain SQL. Runs of ComplaintReceived (most of the traffic) become one
+ * statement for the whole run. Only what lists and lookups need is copied: no complainant identity.
  */
-export async function projectEvent(
-  em: EntityManager,
-  recorded: RecordedEvent,
+export async function projectEvents(
+  sql: Sql,
+  schema: string,
+  events: readonly RecordedEvent[],
   industries: readonly TargetedIndustry[],
 ): Promise<void> {
-  const caseId = recorded.metadata.caseId ?? recorded.streamId.slice('complaint-'.length);
-  const version = recorded.streamVersion;
-  const queue = em.getRepository(ComplaintQueueRow);
-  const employers = em.getRepository(EmployerIndexRow);
-  const event = complaintEventOf(recorded);
-
-  const setStatus = async (status: string) => {
-    await queue.update({ caseId }, { status, version });
-    await employers.update({ caseId }, { status });
+  const t = tablesOf(schema);
+  let received: ReceivedRow[] = [];
+  const flush = async () => {
+    if (received.length === 0) return;
+    const rows = received;
+    received = [];
+    await sql(
+      `WITH r AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
+           case_id uuid, office text, channel text, naics text, industry text, employer_name text,
+           workers_affected int, ongoing boolean, received_at timestamptz, version int,
+           normalized_name text, fein text, normalized_address text)
+       ), q AS (
+         INSERT INTO ${t.queue} (case_id, status, office, channel, naics, industry, employer_name,
+                                 workers_affected, ongoing, received_at, version)
+         SELECT case_id, 'received', office, channel, naics, industry, employer_name,
+                workers_affected, ongoing, received_at, version FROM r
+       )
+       INSERT INTO ${t.employers} (case_id, normalized_name, fein, normalized_address, employer_name,
+                                   naics, status, received_at)
+       SELECT case_id, normalized_name, fein, normalized_address, employer_name, naics, 'received',
+              received_at FROM r`,
+      [JSON.stringify(rows)],
+    );
   };
 
-  switch (event.type) {
-    case 'ComplaintReceived': {
+  for (const recorded of events) {
+    const caseId = recorded.metadata.caseId ?? recorded.streamId.slice('complaint-'.length);
+    const version = recorded.streamVersion;
+    const event = complaintEventOf(recorded);
+    if (event.type === 'ComplaintReceived') {
       const d = event.data;
-      const receivedAt = new Date(d.receivedAt);
-      await queue.insert({
-        caseId,
-        status: 'received',
-        priority: null,
-        score: null,
+      received.push({
+        case_id: caseId,
         office: d.office,
         channel: d.channel,
         naics: d.employer.naics ?? null,
         industry: targetedIndustryOf(d.employer.naics, industries)?.industry ?? null,
-        employerName: d.employer.name,
-        workersAffected: workersAffected({ allegations: d.allegations } as never),
+        employer_name: d.employer.name,
+        workers_affected: workersAffected({ allegations: d.allegations } as never),
         ongoing: d.allegations.some((a) => a.ongoing),
-        limitationsExpiresOn: null,
-        limitationsWarning: null,
-        caseNumber: null,
-        receivedAt,
+        received_at: new Date(d.receivedAt).toISOString(),
         version,
-      });
-      await employers.insert({
-        caseId,
-        normalizedName: normalizeEmployerName(d.employer.name),
+        normalized_name: normalizeEmployerName(d.employer.name),
         fein: normalizeFein(d.employer.fein),
-        normalizedAddress: normalizeAddress(d.employer.address),
-        employerName: d.employer.name,
-        naics: d.employer.naics ?? null,
-        status: 'received',
-        caseNumber: null,
-        receivedAt,
+        normalized_address: normalizeAddress(d.employer.address),
       });
-      return;
+      continue;
     }
+    // Later events of a complaint received in this batch update its rows: insert them first.
+    await flush();
+    await applyUpdate(sql, t, caseId, version, event, industries);
+  }
+  await flush();
+}
+
+/** The compatibility form: one event through a TypeORM transaction. */
+export async function projectEvent(
+  em: EntityManager,
+  recorded: RecordedEvent,
+  industries: readonly TargetedIndustry[],
+  schema: string = schemaOfManager(em),
+): Promise<void> {
+  await projectEvents(sqlOf(em), schema, [recorded], industries);
+}
+
+interface Tables {
+  queue: string;
+  employers: string;
+  cases: string;
+}
+
+function tablesOf(schema: string): Tables {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid intake schema "${schema}"`);
+  return {
+    queue: `"${schema}".complaint_queue`,
+    employers: `"${schema}".employer_index`,
+    cases: `"${schema}".case_index`,
+  };
+}
+
+function schemaOfManager(em: EntityManager): string {
+  const schema = (em.connection.options as { schema?: string }).schema;
+  if (!schema) throw new Error('the intake data source has no schema');
+  return schema;
+}
+
+async function applyUpdate(
+  sql: Sql,
+  t: Tables,
+  caseId: string,
+  version: number,
+  event: Exclude<ComplaintEvent, { type: 'ComplaintReceived' }>,
+  industries: readonly TargetedIndustry[],
+): Promise<void> {
+  const setStatus = (status: string) =>
+    sql(
+      `WITH q AS (UPDATE ${t.queue} SET status = $2, version = $3 WHERE case_id = $1)
+       UPDATE ${t.employers} SET status = $2 WHERE case_id = $1`,
+      [caseId, status, version],
+    );
+  const touch = () => sql(`UPDATE ${t.queue} SET version = $2 WHERE case_id = $1`, [caseId, version]);
+
+  switch (event.type) {
     case 'ComplaintAmended': {
       const { employer, allegations } = event.data.changes;
-      const changes: Partial<ComplaintQueueRow> = { version };
+      const set: string[] = ['version = $2'];
+      const params: unknown[] = [caseId, version];
+      const assign = (column: string, value: unknown) => {
+        params.push(value);
+        set.push(`${column} = $${params.length}`);
+      };
       if (employer) {
-        Object.assign(changes, {
-          employerName: employer.name,
-          naics: employer.naics ?? null,
-          industry: targetedIndustryOf(employer.naics, industries)?.industry ?? null,
-        });
-        await employers.update(
-          { caseId },
-          {
-            normalizedName: normalizeEmployerName(employer.name),
-            fein: normalizeFein(employer.fein),
-            normalizedAddress: normalizeAddress(employer.address),
-            employerName: employer.name,
-            naics: employer.naics ?? null,
-          },
+        assign('employer_name', employer.name);
+        assign('naics', employer.naics ?? null);
+        assign('industry', targetedIndustryOf(employer.naics, industries)?.industry ?? null);
+        await sql(
+          `UPDATE ${t.employers} SET normalized_name = $2, fein = $3, normalized_address = $4,
+                  employer_name = $5, naics = $6 WHERE case_id = $1`,
+          [
+            caseId,
+            normalizeEmployerName(employer.name),
+            normalizeFein(employer.fein),
+            normalizeAddress(employer.address),
+            employer.name,
+            employer.naics ?? null,
+          ],
         );
       }
       if (allegations) {
-        Object.assign(changes, {
-          workersAffected: workersAffected({ allegations } as never),
-          ongoing: allegations.some((a) => a.ongoing),
-        });
+        assign('workers_affected', workersAffected({ allegations } as never));
+        assign('ongoing', allegations.some((a) => a.ongoing));
       }
-      await queue.update({ caseId }, changes);
+      await sql(`UPDATE ${t.queue} SET ${set.join(', ')} WHERE case_id = $1`, params);
       return;
     }
     case 'LimitationsAssessed':
-      await queue.update(
-        { caseId },
-        {
-          limitationsExpiresOn: event.data.expiresOn,
-          limitationsWarning: event.data.warning ?? null,
-          version,
-        },
+      await sql(
+        `UPDATE ${t.queue} SET limitations_expires_on = $2, limitations_warning = $3, version = $4
+          WHERE case_id = $1`,
+        [caseId, event.data.expiresOn, event.data.warning ?? null, version],
       );
       return;
     case 'TriageScored':
-      await queue.update({ caseId }, { score: event.data.score, priority: event.data.priority, version });
+      await sql(`UPDATE ${t.queue} SET score = $2, priority = $3, version = $4 WHERE case_id = $1`, [
+        caseId,
+        event.data.score,
+        event.data.priority,
+        version,
+      ]);
       return;
     case 'ComplaintReferredOut':
-      if (event.data.crossFiled) await queue.update({ caseId }, { version });
+      if (event.data.crossFiled) await touch();
       else await setStatus('referred_out');
       return;
     case 'CaseOpened': {
       const { caseNumber, priority, office, openedAt } = event.data;
-      await queue.update({ caseId }, { status: 'opened', caseNumber, priority, version });
-      await employers.update({ caseId }, { status: 'opened', caseNumber });
-      const employer = await employers.findOneByOrFail({ caseId });
-      await em.getRepository(CaseIndexRow).insert({
-        caseId,
-        caseNumber,
-        employerName: employer.employerName,
-        employerFein: employer.fein,
-        status: 'open',
-        priority,
-        office,
-        openedAt: new Date(openedAt),
-      });
+      const inserted = await sql(
+        `WITH q AS (
+           UPDATE ${t.queue} SET status = 'opened', case_number = $2, priority = $3, version = $4
+            WHERE case_id = $1
+         ), e AS (
+           UPDATE ${t.employers} SET status = 'opened', case_number = $2 WHERE case_id = $1
+           RETURNING employer_name, fein
+         )
+         INSERT INTO ${t.cases} (case_id, case_number, employer_name, employer_fein, status, priority,
+                                 office, opened_at)
+         SELECT $1, $2, e.employer_name, e.fein, 'open', $3, $5, $6 FROM e
+         RETURNING case_id`,
+        [caseId, caseNumber, priority, version, office, new Date(openedAt).toISOString()],
+      );
+      if (inserted.length !== 1) throw new Error(`CaseOpened for ${caseId}: no employer index row`);
       return;
     }
     case 'JurisdictionAssessed':
-      await queue.update({ caseId }, { version });
+      await touch();
       return;
     default: {
       const status = CLOSING_STATUS[event.type];
