@@ -3,10 +3,13 @@ import { complaintStreamId } from '@lse/contracts';
 import { startGateway, type TestGateway } from '../../services/gateway/test/support/gateway-harness';
 import { receiveInput } from '@lse/intake-domain/test/fixtures';
 import { startIntake, type RunningIntake } from '../../services/intake/test/intake-harness';
+import { startAudit, type RunningAudit } from '../../services/audit/test/audit-harness';
 
 /** The complaint routes as clients use them: HTTP -> real gateway -> NATS -> real intake -> PostgreSQL. */
 describe('complaint routes through the gateway and intake', () => {
   let intake: RunningIntake;
+  // Reads of a complaint are recorded by audit (RecordAccessed) before the gateway answers.
+  let audit: RunningAudit;
   let gw: TestGateway;
   let officer: string;
   let supervisor: string;
@@ -14,6 +17,7 @@ describe('complaint routes through the gateway and intake', () => {
 
   beforeAll(async () => {
     intake = await startIntake();
+    audit = await startAudit({ prefix: intake.prefix, eventSchema: intake.eventSchema });
     gw = await startGateway({ SERVICE_TIMEOUT_MS: '5000', NATS_SUBJECT_PREFIX: intake.prefix }, []);
     officer = await gw.token('intake_officer', 'officer-1');
     supervisor = await gw.token('supervisor', 'super-1');
@@ -21,6 +25,7 @@ describe('complaint routes through the gateway and intake', () => {
   });
   afterAll(async () => {
     await gw?.close();
+    await audit?.close();
     await intake?.close();
   });
 
@@ -79,6 +84,8 @@ describe('complaint routes through the gateway and intake', () => {
     expect(opened.headers.etag).toBe('"5"');
 
     const view = await get(`/complaints/${caseId}`, investigator).expect(200);
+    const [access] = await intake.store.readStream(`access-${caseId}`);
+    expect(access).toMatchObject({ type: 'RecordAccessed', data: { resource: 'complaint', caseId }, metadata: { actor: { id: 'inv-1', role: 'investigator' } } });
     expect(view.headers.etag).toBe('"5"');
     expect(view.body).toMatchObject({ caseId, status: 'opened', caseNumber: opened.body.case.caseNumber });
     expect(view.body.complaint.complainants).toHaveLength(2);

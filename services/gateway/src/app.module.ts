@@ -19,9 +19,11 @@ import { SubjectThrottlerGuard } from './rate-limit/subject-throttler.guard';
 import { ServicesModule } from './services/services.module';
 import { WhoamiController } from './whoami/whoami.controller';
 import { COMPLAINT_CONTROLLERS } from './complaints';
+import { AUDIT_CONTROLLERS, RecordAccessInterceptor } from './audit';
+import { FOIA_CONTROLLERS } from './foia';
 
 /** The REST controllers of the API. Route modules add theirs here. */
-export const API_CONTROLLERS: Type[] = [WhoamiController, ...COMPLAINT_CONTROLLERS];
+export const API_CONTROLLERS: Type[] = [WhoamiController, ...COMPLAINT_CONTROLLERS, ...AUDIT_CONTROLLERS, ...FOIA_CONTROLLERS];
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -84,6 +86,8 @@ export class AppModule {
           inject: [IdempotencyStore, Reflector],
         },
         { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
+        // Reads of personal data are recorded by audit before the response leaves.
+        { provide: APP_INTERCEPTOR, useClass: RecordAccessInterceptor },
         IdempotencyJanitor,
         // Guards run in this order: who you are, how often you call, what your role allows.
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -9,6 +9,7 @@ import { ApiController, API_PREFIX, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
 import { listPage } from './list-page';
+import { RecordsAccess } from '../audit/record-access.interceptor';
 import { COMPLAINT_READERS, COMPLAINT_WRITERS } from './roles';
 import {
   CaseIdParams,
@@ -87,6 +88,7 @@ export class ComplaintsController {
     response: { status: 200, description: 'The complaint.', schema: ComplaintViewSchema },
     versioned: true,
   })
+  @RecordsAccess('complaint')
   async get(
     @Param(new ZodPipe(CaseIdParams)) params: z.infer<typeof CaseIdParams>,
     @CallCtx() ctx: CallContext,

@@ -1,0 +1,124 @@
+import { Param } from '@nestjs/common';
+import { AUDIT_PATTERNS } from '@lse/contracts';
+import type { z } from 'zod';
+import { pageOf, pageSchema, parsePageQuery, type Page } from '../http/pagination';
+import { ValidQuery, ZodPipe } from '../http/zod.pipe';
+import { ApiController, Endpoint } from '../openapi/endpoint';
+import { CallCtx } from '../services/call-context.decorator';
+import { ServicesClient, type CallContext } from '../services/services-client';
+import { AUDITORS } from './roles';
+import {
+  CaseIdParams,
+  CaseStateSchema,
+  HistoryEntrySchema,
+  HistoryPosition,
+  HistoryQuery,
+  IntegrityReportSchema,
+  SignedCheckpointSchema,
+  StateQuery,
+  VerifyQuery,
+} from './schemas';
+
+type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** What an auditor reads: a case's history and state as of any instant, and integrity proofs. */
+@ApiController()
+export class AuditController {
+  constructor(private readonly services: ServicesClient) {}
+
+  @Endpoint({
+    operationId: 'caseHistory',
+    method: 'GET',
+    path: 'cases/:caseId/history',
+    summary:
+      "Every event of a case across all services' streams, with actor, time, cause and correlation (recorded as a read)",
+    tags: ['audit'],
+    roles: AUDITORS,
+    params: CaseIdParams,
+    query: HistoryQuery,
+    response: {
+      status: 200,
+      description: 'A page of the history, in global order.',
+      schema: pageSchema(HistoryEntrySchema),
+    },
+  })
+  async history(
+    @Param(new ZodPipe(CaseIdParams)) params: z.infer<typeof CaseIdParams>,
+    @ValidQuery(HistoryQuery) query: z.infer<typeof HistoryQuery>,
+    @CallCtx() ctx: CallContext,
+  ): Promise<Page<HistoryEntry>> {
+    const { limit, after } = parsePageQuery(query, HistoryPosition);
+    const { items } = await this.services.call<{ items: HistoryEntry[] }>(
+      AUDIT_PATTERNS.caseHistory,
+      { caseId: params.caseId, after: after?.position ?? 0, limit: limit + 1 },
+      ctx,
+    );
+    return pageOf(items, limit, (last) => ({ position: last.position }));
+  }
+
+  @Endpoint({
+    operationId: 'caseStateAsOf',
+    method: 'GET',
+    path: 'cases/:caseId/state',
+    summary:
+      "A case's state as of an instant (now by default), replayed with each service's decider and chain-checked",
+    tags: ['audit'],
+    roles: AUDITORS,
+    params: CaseIdParams,
+    query: StateQuery,
+    response: { status: 200, description: 'The state of every stream of the case.', schema: CaseStateSchema },
+  })
+  state(
+    @Param(new ZodPipe(CaseIdParams)) params: z.infer<typeof CaseIdParams>,
+    @ValidQuery(StateQuery) query: z.infer<typeof StateQuery>,
+    @CallCtx() ctx: CallContext,
+  ) {
+    return this.services.call(
+      AUDIT_PATTERNS.caseState,
+      { caseId: params.caseId, ...(query.asOf ? { asOf: query.asOf } : {}) },
+      ctx,
+    );
+  }
+
+  @Endpoint({
+    operationId: 'verifyIntegrity',
+    method: 'GET',
+    path: 'integrity/verification',
+    summary:
+      'Verify hash chains and the latest checkpoint, for one case or the whole store; reports the first broken position',
+    tags: ['audit'],
+    roles: AUDITORS,
+    query: VerifyQuery,
+    response: { status: 200, description: 'The verification report.', schema: IntegrityReportSchema },
+  })
+  verify(@ValidQuery(VerifyQuery) query: z.infer<typeof VerifyQuery>, @CallCtx() ctx: CallContext) {
+    return this.services.call(AUDIT_PATTERNS.verify, query, ctx);
+  }
+
+  @Endpoint({
+    operationId: 'latestCheckpoint',
+    method: 'GET',
+    path: 'integrity/checkpoints/latest',
+    summary: 'The latest integrity checkpoint as a small file signed with Ed25519',
+    tags: ['audit'],
+    roles: AUDITORS,
+    response: { status: 200, description: 'The signed checkpoint.', schema: SignedCheckpointSchema },
+  })
+  latest(@CallCtx() ctx: CallContext) {
+    return this.services.call(AUDIT_PATTERNS.latestCheckpoint, {}, ctx);
+  }
+
+  @Endpoint({
+    operationId: 'takeCheckpoint',
+    method: 'POST',
+    path: 'integrity/checkpoints',
+    summary: 'Take an integrity checkpoint now (none is appended when nothing changed) and return it signed',
+    tags: ['audit'],
+    roles: AUDITORS,
+    response: { status: 201, description: 'The signed checkpoint.', schema: SignedCheckpointSchema },
+  })
+  async take(@CallCtx() ctx: CallContext) {
+    const taken = await this.services.call<{ export: unknown }>(AUDIT_PATTERNS.takeCheckpoint, {}, ctx);
+    return taken.export;
+  }
+}

@@ -1,0 +1,199 @@
+import { Param, Res } from '@nestjs/common';
+import { AUDIT_PATTERNS } from '@lse/contracts';
+import type { HttpResponse } from '@lse/service-kit';
+import type { z } from 'zod';
+import { FOIA_OFFICERS } from '../audit/roles';
+import { etagFor } from '../http/etag';
+import { pageOf, pageSchema, parsePageQuery, type Page } from '../http/pagination';
+import { ValidBody, ValidQuery, ZodPipe } from '../http/zod.pipe';
+import { API_PREFIX, ApiController, Endpoint } from '../openapi/endpoint';
+import { CallCtx } from '../services/call-context.decorator';
+import { ServicesClient, type CallContext } from '../services/services-client';
+import {
+  CompileFoiaInput,
+  FoiaPackageResultSchema,
+  FoiaRequestItemSchema,
+  ListPosition,
+  ListQuery,
+  OverrideRedactionInput,
+  PackageQuery,
+  ReceiveFoiaRequestInput,
+  RequestIdParams,
+  VersionSchema,
+} from './schemas';
+
+type Item = z.infer<typeof FoiaRequestItemSchema>;
+type Params = z.infer<typeof RequestIdParams>;
+
+/** Public-records requests: receive, compile as of a cut-off, release withheld fields, release. */
+@ApiController()
+export class FoiaController {
+  constructor(private readonly services: ServicesClient) {}
+
+  @Endpoint({
+    operationId: 'receiveFoiaRequest',
+    method: 'POST',
+    path: 'foia-requests',
+    summary: 'Record a public-records request (requester, description, cases)',
+    tags: ['foia'],
+    roles: FOIA_OFFICERS,
+    body: ReceiveFoiaRequestInput,
+    response: { status: 201, description: 'Received; Location names the request.', schema: VersionSchema },
+    versioned: true,
+  })
+  async receive(
+    @ValidBody(ReceiveFoiaRequestInput) input: z.infer<typeof ReceiveFoiaRequestInput>,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ) {
+    const result = await this.services.call<{ requestId: string; version: number }>(
+      AUDIT_PATTERNS.receiveFoiaRequest,
+      input,
+      ctx,
+    );
+    res.setHeader('ETag', etagFor(result.version));
+    res.setHeader('Location', `/${API_PREFIX}/foia-requests/${result.requestId}`);
+    return result;
+  }
+
+  @Endpoint({
+    operationId: 'listFoiaRequests',
+    method: 'GET',
+    path: 'foia-requests',
+    summary: 'FOIA requests, oldest first',
+    tags: ['foia'],
+    roles: FOIA_OFFICERS,
+    query: ListQuery,
+    response: { status: 200, description: 'A page of requests.', schema: pageSchema(FoiaRequestItemSchema) },
+  })
+  async list(
+    @ValidQuery(ListQuery) query: z.infer<typeof ListQuery>,
+    @CallCtx() ctx: CallContext,
+  ): Promise<Page<Item>> {
+    const { limit, after } = parsePageQuery(query, ListPosition);
+    const { items } = await this.services.call<{ items: Item[] }>(
+      AUDIT_PATTERNS.listFoiaRequests,
+      { limit: limit + 1, ...(query.status ? { status: query.status } : {}), ...(after ? { after } : {}) },
+      ctx,
+    );
+    return pageOf(items, limit, (last) => ({ at: last.receivedAt, requestId: last.requestId }));
+  }
+
+  @Endpoint({
+    operationId: 'getFoiaRequest',
+    method: 'GET',
+    path: 'foia-requests/:requestId',
+    summary: 'A FOIA request with its compilations, overrides and release',
+    tags: ['foia'],
+    roles: FOIA_OFFICERS,
+    params: RequestIdParams,
+    response: { status: 200, description: 'The request.' },
+    versioned: true,
+  })
+  async get(
+    @Param(new ZodPipe(RequestIdParams)) params: Params,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ) {
+    const request = await this.services.call<{ version: number }>(AUDIT_PATTERNS.getFoiaRequest, params, ctx);
+    res.setHeader('ETag', etagFor(request.version));
+    return request;
+  }
+
+  @Endpoint({
+    operationId: 'compileFoiaPackage',
+    method: 'POST',
+    path: 'foia-requests/:requestId/compilations',
+    summary:
+      'Compile the package as of a cut-off for review: every classified field withheld with its exemption',
+    tags: ['foia'],
+    roles: FOIA_OFFICERS,
+    params: RequestIdParams,
+    body: CompileFoiaInput,
+    response: {
+      status: 200,
+      description: 'The package, its digest and its redaction log.',
+      schema: FoiaPackageResultSchema,
+    },
+  })
+  compile(
+    @Param(new ZodPipe(RequestIdParams)) params: Params,
+    @ValidBody(CompileFoiaInput) input: z.infer<typeof CompileFoiaInput>,
+    @CallCtx() ctx: CallContext,
+  ) {
+    return this.services.call(AUDIT_PATTERNS.compileFoia, { requestId: params.requestId, input }, ctx);
+  }
+
+  @Endpoint({
+    operationId: 'overrideRedaction',
+    method: 'POST',
+    path: 'foia-requests/:requestId/overrides',
+    summary: 'Release one withheld field, with a written justification (RedactionOverridden)',
+    tags: ['foia'],
+    roles: FOIA_OFFICERS,
+    params: RequestIdParams,
+    body: OverrideRedactionInput,
+    response: { status: 201, description: 'Recorded.', schema: VersionSchema },
+  })
+  override(
+    @Param(new ZodPipe(RequestIdParams)) params: Params,
+    @ValidBody(OverrideRedactionInput) input: z.infer<typeof OverrideRedactionInput>,
+    @CallCtx() ctx: CallContext,
+  ) {
+    return this.services.call(AUDIT_PATTERNS.overrideRedaction, { requestId: params.requestId, input }, ctx);
+  }
+
+  @Endpoint({
+    operationId: 'releaseFoiaResponse',
+    method: 'POST',
+    path: 'foia-requests/:requestId/release',
+    summary: 'Release the package as of a cut-off; its SHA-256 is recorded (FoiaResponseReleased)',
+    tags: ['foia'],
+    roles: FOIA_OFFICERS,
+    params: RequestIdParams,
+    body: CompileFoiaInput,
+    response: {
+      status: 200,
+      description: 'The released package and its digests.',
+      schema: FoiaPackageResultSchema,
+    },
+  })
+  release(
+    @Param(new ZodPipe(RequestIdParams)) params: Params,
+    @ValidBody(CompileFoiaInput) input: z.infer<typeof CompileFoiaInput>,
+    @CallCtx() ctx: CallContext,
+  ) {
+    return this.services.call(AUDIT_PATTERNS.releaseFoia, { requestId: params.requestId, input }, ctx);
+  }
+
+  @Endpoint({
+    operationId: 'releasedFoiaPackage',
+    method: 'GET',
+    path: 'foia-requests/:requestId/package',
+    summary:
+      'The released package as JSON or printable HTML (?format=html), checked against its recorded digest',
+    tags: ['foia'],
+    roles: FOIA_OFFICERS,
+    params: RequestIdParams,
+    query: PackageQuery,
+    response: { status: 200, description: 'The package.' },
+  })
+  async package(
+    @Param(new ZodPipe(RequestIdParams)) params: Params,
+    @ValidQuery(PackageQuery) query: z.infer<typeof PackageQuery>,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ) {
+    const released = await this.services.call<{ package: unknown; html: string; sha256: string }>(
+      AUDIT_PATTERNS.releasedPackage,
+      params,
+      ctx,
+    );
+    res.setHeader('Digest', `sha-256=${Buffer.from(released.sha256, 'hex').toString('base64')}`);
+    if (query.format === 'html') {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      return released.html;
+    }
+    return released.package;
+  }
+}

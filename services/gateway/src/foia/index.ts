@@ -1,0 +1,5 @@
+import type { Type } from '@nestjs/common';
+import { FoiaController } from './foia.controller';
+
+/** The FOIA officer's routes, served by audit over NATS. */
+export const FOIA_CONTROLLERS: Type[] = [FoiaController];
