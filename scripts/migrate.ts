@@ -7,6 +7,7 @@ import { migrate as migrateEventStore } from '@lse/event-store';
 import { migrateGateway } from '@lse/gateway/src/database/migrate';
 import { migrateIntake } from '@lse/intake/src/migrate';
 import { migrateAudit } from '@lse/audit/src/migrate';
+import { migratePartners } from '@lse/partners/src/migrate';
 import { ensureDatabase } from '@lse/testing';
 
 export async function migrateAll(databaseUrl: string): Promise<string[]> {
@@ -22,6 +23,10 @@ export async function migrateAll(databaseUrl: string): Promise<string[]> {
     await step('gateway', () => migrateGateway(pool));
     await step('intake', async () => {
       const applied = await migrateIntake({ connectionString: databaseUrl });
+      return [...applied.readModels, ...applied.messaging];
+    });
+    await step('partners', async () => {
+      const applied = await migratePartners({ connectionString: databaseUrl });
       return [...applied.readModels, ...applied.messaging];
     });
     await step('audit', () => migrateAudit({ connectionString: databaseUrl }));

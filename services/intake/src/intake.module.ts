@@ -9,6 +9,7 @@ import { COMPLAINT_DECIDER, ComplaintCommands } from './complaint/handling/compl
 import { INTAKE_CONFIG, policyFromConfig, type IntakeConfig } from './config';
 import { createIntakeDataSource } from './read-models/data-source';
 import { IntakeRuntime } from './runtime/intake-runtime';
+import { ReferralIntake } from './referrals/referral-intake';
 import type { DataSource } from 'typeorm';
 
 export interface IntakeOptions {
@@ -61,6 +62,8 @@ export class IntakeModule {
         },
         ComplaintCommands,
         IntakeRuntime,
+        // Partner referrals become complaints (a durable consumer of events.referral.ReferralSubmitted).
+        ReferralIntake,
       ],
     };
   }

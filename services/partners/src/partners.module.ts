@@ -1,0 +1,70 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PostgresEventStore } from '@lse/event-store';
+import { ServiceKitModule } from '@lse/service-kit';
+import type { DestinationStream } from 'pino';
+import {
+  CLOCK,
+  PARTNERS_CATEGORIES,
+  PARTNERS_CONFIG,
+  PARTNERS_DATA_SOURCE,
+  type PartnersConfig,
+} from './config';
+import { AgreementExpiry } from './expiry/agreement-expiry';
+import { StreamCommands } from './handling/streams';
+import { AgreementMessages } from './messages/agreements.messages';
+import { ReferralMessages } from './messages/referrals.messages';
+import { RegistryMessages } from './messages/registry.messages';
+import { ReferralReactions } from './reactions/referral-reactions';
+import { createPartnersDataSource } from './read-models/data-source';
+import { PartnersRuntime } from './runtime/partners-runtime';
+
+export interface PartnersOptions {
+  config: PartnersConfig;
+  logDestination?: DestinationStream;
+  /** Tests replace the clock to move past expiry dates. */
+  clock?: { now(): Date };
+}
+
+@Module({})
+export class PartnersModule {
+  static forRoot({ config, logDestination, clock }: PartnersOptions): DynamicModule {
+    return {
+      module: PartnersModule,
+      imports: [
+        ServiceKitModule.forService({
+          service: config.SERVICE_NAME,
+          logging: { level: config.LOG_LEVEL, destination: logDestination },
+        }),
+      ],
+      controllers: [RegistryMessages, AgreementMessages, ReferralMessages],
+      providers: [
+        { provide: PARTNERS_CONFIG, useValue: config },
+        // The system clock lives here, at the edge; deciders only see the command's dates.
+        { provide: CLOCK, useValue: clock ?? { now: () => new Date() } },
+        {
+          provide: PostgresEventStore,
+          useFactory: () =>
+            new PostgresEventStore({
+              connectionString: config.DATABASE_URL,
+              schema: config.EVENT_STORE_SCHEMA,
+              service: 'partners',
+              categories: [...PARTNERS_CATEGORIES],
+            }),
+        },
+        {
+          provide: PARTNERS_DATA_SOURCE,
+          useFactory: async () =>
+            createPartnersDataSource({
+              connectionString: config.DATABASE_URL,
+              schema: config.PARTNERS_SCHEMA,
+              poolMax: config.DB_POOL_MAX,
+            }).initialize(),
+        },
+        StreamCommands,
+        ReferralReactions,
+        AgreementExpiry,
+        PartnersRuntime,
+      ],
+    };
+  }
+}
