@@ -32,7 +32,11 @@ export const DebtCompromised = defineEvent({
     .superRefine((d, ctx) => {
       const sum = sharesSum(d.allocations);
       if (sum !== d.amountCents)
-        ctx.addIssue({ code: 'custom', path: ['allocations'], message: `shares add up to ${sum}, not ${d.amountCents}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['allocations'],
+          message: `shares add up to ${sum}, not ${d.amountCents}`,
+        });
     }),
 });
 export type DebtCompromised = z.infer<typeof DebtCompromised.schema>;

@@ -46,7 +46,9 @@ describe('collection contracts', () => {
   });
 
   it('refuses an opening whose total is not the sum of the workers', () => {
-    expect(() => CollectionCaseOpened.parse(1, { ...opened(), totalAssessedCents: 1 })).toThrow(/sum of the workers/);
+    expect(() => CollectionCaseOpened.parse(1, { ...opened(), totalAssessedCents: 1 })).toThrow(
+      /sum of the workers/,
+    );
   });
 
   it('refuses negative, zero and fractional amounts with a clear message', () => {

@@ -59,7 +59,10 @@ export const InstallmentsInput = z
     for (const message of scheduleIssues(items)) ctx.addIssue({ code: 'custom', message });
   });
 
-const scheduleAddsUp = (d: { amountCents: number; installments: { amountCents: number }[] }, ctx: z.RefinementCtx) => {
+const scheduleAddsUp = (
+  d: { amountCents: number; installments: { amountCents: number }[] },
+  ctx: z.RefinementCtx,
+) => {
   const sum = d.installments.reduce((s, i) => s + i.amountCents, 0);
   if (sum !== d.amountCents)
     ctx.addIssue({
@@ -208,8 +211,16 @@ export const collectionCommandRequest = <S extends z.ZodType>(input: S) =>
 
 export const CaseRequest = z.strictObject({ caseId: uuid() });
 export const LedgerRequest = z.strictObject({ caseId: uuid(), asOf: isoDate().optional() });
-export const DebtorStatementRequest = z.strictObject({ caseId: uuid(), debtorId: uuid(), asOf: isoDate().optional() });
-export const WorkerStatementRequest = z.strictObject({ caseId: uuid(), workerId: uuid(), asOf: isoDate().optional() });
+export const DebtorStatementRequest = z.strictObject({
+  caseId: uuid(),
+  debtorId: uuid(),
+  asOf: isoDate().optional(),
+});
+export const WorkerStatementRequest = z.strictObject({
+  caseId: uuid(),
+  workerId: uuid(),
+  asOf: isoDate().optional(),
+});
 
 export const AGING_BUCKETS = ['0-30', '31-60', '61-90', '90+'] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
@@ -226,7 +237,11 @@ export const ListInstallmentsDueQuery = z.strictObject({
 export const ListDefaultsQuery = z.strictObject({ office: officeCode().optional() });
 
 /** A position in a list ordered by (key, caseId), inside the opaque cursor. */
-export const CollectionListPosition = z.strictObject({ at: z.string().min(1).max(64), caseId: uuid(), n: z.int().min(0).optional() });
+export const CollectionListPosition = z.strictObject({
+  at: z.string().min(1).max(64),
+  caseId: uuid(),
+  n: z.int().min(0).optional(),
+});
 export type CollectionListPosition = z.infer<typeof CollectionListPosition>;
 
 export const collectionListRequest = <S extends z.ZodType>(filters: S) =>
@@ -236,7 +251,13 @@ export const COLLECTION_RATE_GROUPS = ['office', 'industry', 'period'] as const;
 export const CollectionRateQuery = z.strictObject({
   groupBy: z.enum(COLLECTION_RATE_GROUPS),
   /** Periods are calendar months (YYYY-MM) of the case's opening. */
-  from: z.string().regex(/^\d{4}-\d{2}$/, 'expected a month like 2026-01').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}$/, 'expected a month like 2026-12').optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, 'expected a month like 2026-01')
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, 'expected a month like 2026-12')
+    .optional(),
 });
 export type CollectionRateQuery = z.infer<typeof CollectionRateQuery>;

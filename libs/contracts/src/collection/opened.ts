@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { pub } from '../classification';
 import { defineEvent } from '../registry';
 import { isoDate, officeCode, uuid } from '../fields';
-import { COLLECTION_CATEGORY, DebtorSchema, nonNegativeCents, positiveCents, WorkerClaimSchema } from './parts';
+import {
+  COLLECTION_CATEGORY,
+  DebtorSchema,
+  nonNegativeCents,
+  positiveCents,
+  WorkerClaimSchema,
+} from './parts';
 
 /**
  * Opened in reaction to a DeterminationIssued with amounts owed: what each worker is owed, and
@@ -15,7 +21,9 @@ export const CollectionCaseOpened = defineEvent({
   schema: z
     .strictObject({
       determinationId: pub(uuid()),
-      caseNumber: pub(z.string().regex(/^LSE-\d{4}-\d{6}$/, 'expected a case number like LSE-2026-000123')).optional(),
+      caseNumber: pub(
+        z.string().regex(/^LSE-\d{4}-\d{6}$/, 'expected a case number like LSE-2026-000123'),
+      ).optional(),
       office: pub(officeCode()),
       naics: pub(z.string().regex(/^\d{2,6}$/, 'expected a NAICS code of 2 to 6 digits')).optional(),
       openedOn: pub(isoDate()),
@@ -35,7 +43,8 @@ export const CollectionCaseOpened = defineEvent({
         });
       const unique = (ids: string[], path: string) =>
         ids.forEach((id, i) => {
-          if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [path, i], message: 'duplicate id' });
+          if (ids.indexOf(id) !== i)
+            ctx.addIssue({ code: 'custom', path: [path, i], message: 'duplicate id' });
         });
       unique(
         d.workers.map((w) => w.workerId),

@@ -18,7 +18,11 @@ const sharesAddUp = <T extends { amountCents: number; allocations: { amountCents
 ) => {
   const sum = sharesSum(d.allocations as never);
   if (sum !== d.amountCents)
-    ctx.addIssue({ code: 'custom', path: ['allocations'], message: `shares add up to ${sum}, not ${d.amountCents}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['allocations'],
+      message: `shares add up to ${sum}, not ${d.amountCents}`,
+    });
 };
 
 /**

@@ -17,7 +17,9 @@ export function allocateAcrossWorkers(
   amount: Cents,
   outstanding: ReadonlyArray<{ workerId: string; outstandingCents: number }>,
 ): WorkerShare[] {
-  const ordered = [...outstanding].sort((a, b) => (a.workerId < b.workerId ? -1 : a.workerId > b.workerId ? 1 : 0));
+  const ordered = [...outstanding].sort((a, b) =>
+    a.workerId < b.workerId ? -1 : a.workerId > b.workerId ? 1 : 0,
+  );
   const { shares, unallocated } = allocateCapped(
     amount,
     ordered.map((w) => cents(Math.max(0, w.outstandingCents))),

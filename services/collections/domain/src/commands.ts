@@ -34,7 +34,11 @@ export type CollectionCommand =
   | (CommandBase & { type: 'OpenCollectionCase'; opening: CollectionCaseOpened })
   | (With<'OfferSettlement', OfferSettlementInput> & { offerId: string })
   | (With<'CounterSettlement', CounterSettlementInput> & { offerId: string })
-  | (With<'AgreeSettlement', AgreeSettlementInput> & { settlementId: string; planId: string; compromiseId: string })
+  | (With<'AgreeSettlement', AgreeSettlementInput> & {
+      settlementId: string;
+      planId: string;
+      compromiseId: string;
+    })
   | (With<'IssueOrder', IssueOrderInput> & { orderId: string })
   | (With<'EnterJudgment', EnterJudgmentInput> & { judgmentId: string })
   | (With<'EstablishPaymentPlan', EstablishPaymentPlanInput> & { planId: string })

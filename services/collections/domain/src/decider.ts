@@ -43,12 +43,19 @@ import { missedInstallments } from './installments';
 export type CollectionDecider = Decider<CollectionCommand, CollectionEvent, CollectionState>;
 
 const numbered = (items: ReadonlyArray<{ dueOn: IsoDate; amountCents: number }>): Installment[] =>
-  items.map((item, index) => ({ installmentNo: index + 1, dueOn: item.dueOn, amountCents: item.amountCents }));
+  items.map((item, index) => ({
+    installmentNo: index + 1,
+    dueOn: item.dueOn,
+    amountCents: item.amountCents,
+  }));
 
 /** Case-wide outstanding balance and per-worker balances from the ledger. */
 const totals = (state: OpenCollection) => ledgerView(state.ledger).totals;
 const outstandingByWorker = (state: OpenCollection) =>
-  ledgerView(state.ledger).workers.map((w) => ({ workerId: w.workerId, outstandingCents: w.outstandingCents }));
+  ledgerView(state.ledger).workers.map((w) => ({
+    workerId: w.workerId,
+    outstandingCents: w.outstandingCents,
+  }));
 
 function positiveAmount(field: string, amount: unknown): void {
   if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0)
@@ -69,7 +76,11 @@ export function collectionDecider(policy: CollectionsPolicy = DEFAULT_COLLECTION
   return { initialState: initialCollectionState, decide: (c, s) => decide(c, s, policy), evolve };
 }
 
-function decide(command: CollectionCommand, state: CollectionState, policy: CollectionsPolicy): CollectionEvent[] {
+function decide(
+  command: CollectionCommand,
+  state: CollectionState,
+  policy: CollectionsPolicy,
+): CollectionEvent[] {
   const today = utcDateOf(new Date(command.now));
   /** A date from the input, defaulting to today, never in the future. */
   const dated = (field: string, value: string | undefined): IsoDate => {
@@ -92,14 +103,17 @@ function decide(command: CollectionCommand, state: CollectionState, policy: Coll
   if (command.type === 'CheckInstallments') {
     // The scheduled check skips cases with nothing to check rather than failing.
     if (state.status !== 'open' || !state.plan || state.plan.status !== 'active') return [];
-    return missedInstallments(state.plan, today, policy.graceDays).map(
-      (data): CollectionEvent => ({ type: 'InstallmentMissed', data }),
-    );
+    return missedInstallments(state.plan, today, policy.graceDays).map((data): CollectionEvent => ({
+      type: 'InstallmentMissed',
+      data,
+    }));
   }
 
   const open = requireOpen(state, command.caseId);
   // The contracts refuse these too; the decider does not rely on its callers having parsed them.
-  const input = (command as { input?: { amountCents?: unknown; installments?: Array<{ amountCents: unknown }> } }).input;
+  const input = (
+    command as { input?: { amountCents?: unknown; installments?: Array<{ amountCents: unknown }> } }
+  ).input;
   if (input?.amountCents !== undefined) positiveAmount('amountCents', input.amountCents);
   input?.installments?.forEach((i, n) => positiveAmount(`installments[${n}].amountCents`, i.amountCents));
   const debtor = (debtorId: string) => {
@@ -115,7 +129,10 @@ function decide(command: CollectionCommand, state: CollectionState, policy: Coll
     case 'CounterSettlement': {
       const { input } = command;
       if (outstanding === 0) throw new NothingOutstandingError('A settlement offer');
-      if (command.type === 'CounterSettlement' && !open.offers.some((o) => o.offerId === command.input.inResponseTo))
+      if (
+        command.type === 'CounterSettlement' &&
+        !open.offers.some((o) => o.offerId === command.input.inResponseTo)
+      )
         throw new OfferNotFoundError(command.input.inResponseTo);
       const data = {
         offerId: command.offerId,
@@ -136,7 +153,8 @@ function decide(command: CollectionCommand, state: CollectionState, policy: Coll
       if (input.acceptedOfferId && !open.offers.some((o) => o.offerId === input.acceptedOfferId))
         throw new OfferNotFoundError(input.acceptedOfferId);
       if (outstanding === 0) throw new NothingOutstandingError('A settlement');
-      if (input.amountCents > outstanding) throw new ExceedsOutstandingError('A settlement', input.amountCents, outstanding);
+      if (input.amountCents > outstanding)
+        throw new ExceedsOutstandingError('A settlement', input.amountCents, outstanding);
       const agreedOn = dated('agreedOn', input.agreedOn);
       const installments = numbered(input.installments);
       const events: CollectionEvent[] = [
@@ -184,7 +202,8 @@ function decide(command: CollectionCommand, state: CollectionState, policy: Coll
     }
     case 'IssueOrder': {
       const { input } = command;
-      if (input.amountCents > outstanding) throw new ExceedsOutstandingError('An order', input.amountCents, outstanding);
+      if (input.amountCents > outstanding)
+        throw new ExceedsOutstandingError('An order', input.amountCents, outstanding);
       return [
         {
           type: 'OrderIssued',
@@ -238,9 +257,11 @@ function decide(command: CollectionCommand, state: CollectionState, policy: Coll
     case 'ReceivePayment': {
       const { input } = command;
       debtor(input.debtorId);
-      if (open.payments.some((p) => p.paymentId === command.paymentId)) throw new DuplicateIdError('payment', command.paymentId);
+      if (open.payments.some((p) => p.paymentId === command.paymentId))
+        throw new DuplicateIdError('payment', command.paymentId);
       if (outstanding === 0) throw new NothingOutstandingError('A payment');
-      if (input.amountCents > outstanding) throw new ExceedsOutstandingError('A payment', input.amountCents, outstanding);
+      if (input.amountCents > outstanding)
+        throw new ExceedsOutstandingError('A payment', input.amountCents, outstanding);
       const data: PaymentReceived = {
         paymentId: command.paymentId,
         debtorId: input.debtorId,
@@ -365,7 +386,8 @@ function decide(command: CollectionCommand, state: CollectionState, policy: Coll
       if (!since) throw new WorkerNotUnlocatedError();
       const transferredOn = dated('transferredOn', input.transferredOn);
       const allowedFrom = addDays(since as IsoDate, policy.unclaimedAfterDays);
-      if (transferredOn < allowedFrom) throw new UnclaimedPeriodNotOverError(since, allowedFrom, policy.unclaimedAfterDays);
+      if (transferredOn < allowedFrom)
+        throw new UnclaimedPeriodNotOverError(since, allowedFrom, policy.unclaimedAfterDays);
       const held = workerFigures(open.ledger, input.workerId).heldForUnlocatedCents;
       if (held === 0) throw new NothingHeldError();
       return [
@@ -384,10 +406,16 @@ function decide(command: CollectionCommand, state: CollectionState, policy: Coll
     case 'CompromiseDebt': {
       const { input } = command;
       supervisor(input.kind === 'write_off' ? 'A write-off' : 'A compromise');
-      if (open.compromiseIds.includes(command.compromiseId)) throw new DuplicateIdError('compromise', command.compromiseId);
-      if (outstanding === 0) throw new NothingOutstandingError(input.kind === 'write_off' ? 'A write-off' : 'A compromise');
+      if (open.compromiseIds.includes(command.compromiseId))
+        throw new DuplicateIdError('compromise', command.compromiseId);
+      if (outstanding === 0)
+        throw new NothingOutstandingError(input.kind === 'write_off' ? 'A write-off' : 'A compromise');
       if (input.amountCents > outstanding)
-        throw new ExceedsOutstandingError(input.kind === 'write_off' ? 'A write-off' : 'A compromise', input.amountCents, outstanding);
+        throw new ExceedsOutstandingError(
+          input.kind === 'write_off' ? 'A write-off' : 'A compromise',
+          input.amountCents,
+          outstanding,
+        );
       return [
         {
           type: 'DebtCompromised',
@@ -406,7 +434,8 @@ function decide(command: CollectionCommand, state: CollectionState, policy: Coll
     case 'CloseCollectionCase': {
       const { input } = command;
       const t = totals(open);
-      if (t.outstandingCents > 0 || t.undisbursedCents > 0) throw new CaseNotSettledError(t.outstandingCents, t.undisbursedCents);
+      if (t.outstandingCents > 0 || t.undisbursedCents > 0)
+        throw new CaseNotSettledError(t.outstandingCents, t.undisbursedCents);
       return [
         {
           type: 'CollectionCaseClosed',
@@ -448,7 +477,8 @@ function opened(data: CollectionCaseOpened): OpenCollection {
 const withPlan = (plan: Plan | undefined, change: (p: Plan) => Plan) => (plan ? change(plan) : plan);
 
 export function evolve(state: CollectionState, event: CollectionEvent): CollectionState {
-  if (event.type === 'CollectionCaseOpened') return { ...opened(event.data), ledger: postEvent(emptyLedger, event) };
+  if (event.type === 'CollectionCaseOpened')
+    return { ...opened(event.data), ledger: postEvent(emptyLedger, event) };
   if (state.status === 'none') return state;
   const s = { ...state, ledger: postEvent(state.ledger, event) };
   switch (event.type) {
@@ -471,7 +501,9 @@ export function evolve(state: CollectionState, event: CollectionEvent): Collecti
       return {
         ...s,
         payments: [...s.payments, { ...event.data, reversed: false }],
-        plan: counts ? withPlan(s.plan, (p) => ({ ...p, paidCents: p.paidCents + event.data.amountCents })) : s.plan,
+        plan: counts
+          ? withPlan(s.plan, (p) => ({ ...p, paidCents: p.paidCents + event.data.amountCents }))
+          : s.plan,
       };
     }
     case 'PaymentReversed': {
@@ -479,8 +511,12 @@ export function evolve(state: CollectionState, event: CollectionEvent): Collecti
       const counted = payment?.planId !== undefined && payment.planId === s.plan?.planId;
       return {
         ...s,
-        payments: s.payments.map((p) => (p.paymentId === event.data.paymentId ? { ...p, reversed: true } : p)),
-        plan: counted ? withPlan(s.plan, (p) => ({ ...p, paidCents: p.paidCents - event.data.amountCents })) : s.plan,
+        payments: s.payments.map((p) =>
+          p.paymentId === event.data.paymentId ? { ...p, reversed: true } : p,
+        ),
+        plan: counted
+          ? withPlan(s.plan, (p) => ({ ...p, paidCents: p.paidCents - event.data.amountCents }))
+          : s.plan,
       };
     }
     case 'InstallmentMissed':

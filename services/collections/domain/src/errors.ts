@@ -1,4 +1,10 @@
-import { DomainError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '@lse/domain';
+import {
+  DomainError,
+  ForbiddenError,
+  InvalidTransitionError,
+  NotFoundError,
+  ValidationError,
+} from '@lse/domain';
 import { formatCents, cents } from '@lse/domain';
 
 /*
@@ -25,10 +31,13 @@ export class CollectionCaseAlreadyOpenedError extends DomainError {
 
 export class CollectionCaseClosedError extends InvalidTransitionError {
   constructor(closedOn: string) {
-    super(`The collection case was closed on ${closedOn}; it accepts nothing more (no payments, no disbursements).`, {
-      reason: 'collection_case_closed',
-      closedOn,
-    });
+    super(
+      `The collection case was closed on ${closedOn}; it accepts nothing more (no payments, no disbursements).`,
+      {
+        reason: 'collection_case_closed',
+        closedOn,
+      },
+    );
   }
 }
 
@@ -113,7 +122,10 @@ export class CompromiseReasonRequiredError extends ValidationError {
   constructor(amount: number, outstanding: number) {
     super(
       `A settlement of ${money(amount)} is less than the outstanding ${money(outstanding)}: give a compromiseReason.`,
-      { reason: 'compromise_reason_required', errors: [{ path: 'compromiseReason', message: 'is required' }] },
+      {
+        reason: 'compromise_reason_required',
+        errors: [{ path: 'compromiseReason', message: 'is required' }],
+      },
     );
   }
 }
@@ -149,13 +161,18 @@ export class NothingToDisburseError extends InvalidTransitionError {
 
 export class WorkerAlreadyUnlocatedError extends InvalidTransitionError {
   constructor(since: string) {
-    super(`The worker is already recorded as unlocated (since ${since}).`, { reason: 'already_unlocated', since });
+    super(`The worker is already recorded as unlocated (since ${since}).`, {
+      reason: 'already_unlocated',
+      since,
+    });
   }
 }
 
 export class WorkerNotUnlocatedError extends InvalidTransitionError {
   constructor() {
-    super('Only wages held for a worker recorded as unlocated can be transferred.', { reason: 'not_unlocated' });
+    super('Only wages held for a worker recorded as unlocated can be transferred.', {
+      reason: 'not_unlocated',
+    });
   }
 }
 
@@ -194,7 +211,9 @@ export class InvalidAmountError extends ValidationError {
   constructor(field: string, amount: number) {
     super(`${field} must be a positive whole number of cents; ${amount} is refused.`, {
       reason: 'invalid_amount',
-      errors: [{ path: field, message: 'must be a positive amount of cents (negative or zero amounts are refused)' }],
+      errors: [
+        { path: field, message: 'must be a positive amount of cents (negative or zero amounts are refused)' },
+      ],
     });
   }
 }

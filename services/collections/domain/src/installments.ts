@@ -12,7 +12,13 @@ export function installmentStatuses(
   plan: Plan,
   today: string,
   graceDays = 0,
-): Array<{ installmentNo: number; dueOn: IsoDate; amountCents: number; paidCents: number; status: InstallmentStatus }> {
+): Array<{
+  installmentNo: number;
+  dueOn: IsoDate;
+  amountCents: number;
+  paidCents: number;
+  status: InstallmentStatus;
+}> {
   let cumulativeDue = 0;
   return plan.installments.map((i) => {
     const before = cumulativeDue;

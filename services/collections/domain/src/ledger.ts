@@ -73,11 +73,13 @@ export function postEvent(ledger: Ledger, event: CollectionEvent): Ledger {
       break;
     case 'PaymentReceived':
       on = event.data.receivedOn;
-      for (const s of event.data.allocations) line(s.workerId, cashAccount(ledger, s.workerId), 'receivable', s.amountCents);
+      for (const s of event.data.allocations)
+        line(s.workerId, cashAccount(ledger, s.workerId), 'receivable', s.amountCents);
       break;
     case 'PaymentReversed':
       on = event.data.reversedOn;
-      for (const s of event.data.allocations) line(s.workerId, 'receivable', cashAccount(ledger, s.workerId), s.amountCents);
+      for (const s of event.data.allocations)
+        line(s.workerId, 'receivable', cashAccount(ledger, s.workerId), s.amountCents);
       break;
     case 'DebtCompromised':
       on = event.data.decidedOn;
@@ -85,7 +87,12 @@ export function postEvent(ledger: Ledger, event: CollectionEvent): Ledger {
       break;
     case 'DisbursementIssued':
       on = event.data.issuedOn;
-      line(event.data.workerId, 'disbursed', cashAccount(ledger, event.data.workerId), event.data.amountCents);
+      line(
+        event.data.workerId,
+        'disbursed',
+        cashAccount(ledger, event.data.workerId),
+        event.data.amountCents,
+      );
       break;
     case 'WorkerUnlocated':
       on = event.data.declaredOn;

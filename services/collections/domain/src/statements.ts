@@ -20,7 +20,13 @@ export interface DebtorStatement {
   totals: Pick<MoneyFigures, 'assessedCents' | 'collectedCents' | 'writtenOffCents' | 'outstandingCents'>;
   paidByThisDebtorCents: number;
   payments: Array<{ receivedOn: string; amountCents: number; paidBy: string; reversed: boolean }>;
-  installments: Array<{ installmentNo: number; dueOn: string; amountCents: number; paidCents: number; status: string }>;
+  installments: Array<{
+    installmentNo: number;
+    dueOn: string;
+    amountCents: number;
+    paidCents: number;
+    status: string;
+  }>;
   judgment?: { court: string; docketNumber: string; enteredOn: string; interestRateBasisPoints: number };
   nonMonetaryTerms: Array<{ kind: string; description: string; dueOn?: string }>;
   /** Workers who did not ask for confidentiality, by name. */

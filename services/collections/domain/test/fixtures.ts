@@ -38,7 +38,6 @@ export const opening = (): CollectionCaseOpened =>
 
 export const openedEvent = (): CollectionEvent => ({ type: 'CollectionCaseOpened', data: opening() });
 
-
 /** A command with the case, time and actor filled in. */
 export function cmd<T extends CollectionCommand['type']>(
   type: T,

@@ -1,0 +1,85 @@
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { PostgresEventStore } from '@lse/event-store';
+import { describeError, ServiceKitModule } from '@lse/service-kit';
+import { collectionDecider, type CollectionDecider } from '@lse/collections-domain';
+import type { Clock } from '@lse/domain';
+import type { DestinationStream } from 'pino';
+import type { DataSource } from 'typeorm';
+import { COLLECTIONS_CONFIG, collectionsClock, policyFromConfig, type CollectionsConfig } from './config';
+import { COLLECTION_DECIDER, CollectionCommands } from './handling/collection-commands.service';
+import { CLOCK, CollectionMessages } from './handling/collection.messages';
+import { COLLECTIONS_DATA_SOURCE, CollectionQueryMessages } from './handling/collection-queries.messages';
+import { createCollectionsDataSource } from './read-models/data-source';
+import { CollectionsRuntime } from './runtime/collections-runtime';
+import { InstallmentChecker, readModelCandidates } from './schedule/installment-checker';
+
+export interface CollectionsOptions {
+  config: CollectionsConfig;
+  logDestination?: DestinationStream;
+  /** Tests inject a clock; otherwise the system clock shifted by COLLECTIONS_CLOCK_OFFSET_DAYS. */
+  clock?: Clock;
+}
+
+@Module({})
+export class CollectionsModule {
+  static forRoot({ config, logDestination, clock }: CollectionsOptions): DynamicModule {
+    return {
+      module: CollectionsModule,
+      imports: [
+        ServiceKitModule.forService({
+          service: config.SERVICE_NAME,
+          logging: { level: config.LOG_LEVEL, destination: logDestination },
+        }),
+      ],
+      controllers: [CollectionMessages, CollectionQueryMessages],
+      providers: [
+        { provide: COLLECTIONS_CONFIG, useValue: config },
+        // The clock lives here, at the edge; the decider only sees the command's `now`.
+        { provide: CLOCK, useValue: clock ?? collectionsClock(config.COLLECTIONS_CLOCK_OFFSET_DAYS) },
+        { provide: COLLECTION_DECIDER, useValue: collectionDecider(policyFromConfig(config)) },
+        {
+          provide: PostgresEventStore,
+          useFactory: () =>
+            new PostgresEventStore({
+              connectionString: config.DATABASE_URL,
+              schema: config.EVENT_STORE_SCHEMA,
+              service: 'collections',
+              categories: ['collection'],
+            }),
+        },
+        {
+          provide: COLLECTIONS_DATA_SOURCE,
+          useFactory: async () =>
+            createCollectionsDataSource({
+              connectionString: config.DATABASE_URL,
+              schema: config.COLLECTIONS_SCHEMA,
+              poolMax: config.DB_POOL_MAX,
+            }).initialize(),
+        },
+        {
+          provide: InstallmentChecker,
+          useFactory: (store: PostgresEventStore, decider: CollectionDecider, clk: Clock, ds: DataSource) => {
+            const logger = new Logger('InstallmentCheck');
+            return new InstallmentChecker({
+              store,
+              decider,
+              clock: clk,
+              candidates: readModelCandidates(
+                (sql, params) => ds.query(sql, params),
+                config.COLLECTIONS_SCHEMA,
+              ),
+              connectionString: config.DATABASE_URL,
+              lockName: `collections-installment-check:${config.COLLECTIONS_SCHEMA}`,
+              intervalMs: config.COLLECTIONS_CHECK_INTERVAL_MS,
+              onError: (err) => logger.warn({ error: describeError(err) }, 'installment check failed'),
+              onChecked: (r) => r.missedRecorded > 0 && logger.log(r, 'missed installments recorded'),
+            });
+          },
+          inject: [PostgresEventStore, COLLECTION_DECIDER, CLOCK, COLLECTIONS_DATA_SOURCE],
+        },
+        CollectionCommands,
+        CollectionsRuntime,
+      ],
+    };
+  }
+}

@@ -1,0 +1,182 @@
+import { Controller, Inject, Logger } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  CaseRequest,
+  collectionListRequest,
+  CollectionRateQuery,
+  COLLECTIONS_PATTERNS,
+  DebtorStatementRequest,
+  LedgerRequest,
+  ListDefaultsQuery,
+  ListInstallmentsDueQuery,
+  ListReceivablesQuery,
+  WorkerStatementRequest,
+} from '@lse/contracts';
+import { utcDateOf, type Clock } from '@lse/domain';
+import { describeError, toReply, type ServiceReply } from '@lse/service-kit';
+import {
+  CollectionCaseNotFoundError,
+  debtorStatement,
+  installmentStatuses,
+  ledgerView,
+  workerStatement,
+} from '@lse/collections-domain';
+import type { DataSource } from 'typeorm';
+import { COLLECTIONS_CONFIG, type CollectionsConfig } from '../config';
+import { collectionRate, listDefaults, listInstallmentsDue, listReceivables } from '../read-models/queries';
+import { renderDebtorStatement, renderWorkerStatement } from '../statements/render-html';
+import { CollectionCommands } from './collection-commands.service';
+import { CLOCK } from './collection.messages';
+import { asReplyError, RequestEnvelope } from './request-envelope';
+import { InstallmentChecker } from '../schedule/installment-checker';
+
+export const COLLECTIONS_DATA_SOURCE = Symbol('COLLECTIONS_DATA_SOURCE');
+
+/** Reads: a case, its ledger as of a date, statements, and the read-model lists. */
+@Controller()
+export class CollectionQueryMessages {
+  private readonly logger = new Logger('Collections');
+
+  constructor(
+    private readonly commands: CollectionCommands,
+    private readonly checker: InstallmentChecker,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(COLLECTIONS_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(COLLECTIONS_CONFIG) private readonly config: CollectionsConfig,
+  ) {}
+
+  private today(): string {
+    return utcDateOf(this.clock.now());
+  }
+
+  @MessagePattern(COLLECTIONS_PATTERNS.getCase)
+  getCase(@Payload() payload: unknown) {
+    return this.handle(COLLECTIONS_PATTERNS.getCase, payload, async (data) => {
+      const { caseId } = CaseRequest.parse(data);
+      const { recorded, state } = await this.commands.load(caseId);
+      if (state.status === 'none') throw new CollectionCaseNotFoundError(caseId);
+      const view = ledgerView(state.ledger);
+      const { ledger: _ledger, ...rest } = state;
+      return {
+        caseId,
+        version: recorded.length,
+        ...rest,
+        totals: view.totals,
+        installments: state.plan
+          ? installmentStatuses(state.plan, this.today(), this.config.COLLECTIONS_GRACE_DAYS)
+          : [],
+      };
+    });
+  }
+
+  @MessagePattern(COLLECTIONS_PATTERNS.getLedger)
+  getLedger(@Payload() payload: unknown) {
+    return this.handle(COLLECTIONS_PATTERNS.getLedger, payload, async (data) => {
+      const { caseId, asOf } = LedgerRequest.parse(data);
+      const { recorded, state } = await this.commands.load(caseId);
+      if (state.status === 'none') throw new CollectionCaseNotFoundError(caseId);
+      const view = ledgerView(state.ledger, asOf);
+      const postings = state.ledger.postings.filter((p) => asOf === undefined || p.on <= asOf);
+      return { caseId, version: recorded.length, ...view, postings };
+    });
+  }
+
+  @MessagePattern(COLLECTIONS_PATTERNS.debtorStatement)
+  debtor(@Payload() payload: unknown) {
+    return this.handle(COLLECTIONS_PATTERNS.debtorStatement, payload, async (data) => {
+      const { caseId, debtorId, asOf } = DebtorStatementRequest.parse(data);
+      const { state } = await this.commands.load(caseId);
+      const statement = debtorStatement(state, caseId, debtorId, asOf ?? this.today());
+      return { statement, html: renderDebtorStatement(statement) };
+    });
+  }
+
+  @MessagePattern(COLLECTIONS_PATTERNS.workerStatement)
+  worker(@Payload() payload: unknown) {
+    return this.handle(COLLECTIONS_PATTERNS.workerStatement, payload, async (data) => {
+      const { caseId, workerId, asOf } = WorkerStatementRequest.parse(data);
+      const { events, state } = await this.commands.load(caseId);
+      const disbursements = events.flatMap((e) => (e.type === 'DisbursementIssued' ? [e.data] : []));
+      const statement = workerStatement(state, caseId, workerId, asOf ?? this.today(), disbursements);
+      return { statement, html: renderWorkerStatement(statement) };
+    });
+  }
+
+  @MessagePattern(COLLECTIONS_PATTERNS.listReceivables)
+  receivables(@Payload() payload: unknown) {
+    return this.handle(COLLECTIONS_PATTERNS.listReceivables, payload, async (data) => {
+      const { filters, limit, after } = collectionListRequest(ListReceivablesQuery).parse(data);
+      return {
+        items: await listReceivables(
+          this.dataSource,
+          this.config.COLLECTIONS_SCHEMA,
+          filters,
+          limit,
+          after,
+          this.today(),
+        ),
+      };
+    });
+  }
+
+  @MessagePattern(COLLECTIONS_PATTERNS.listInstallmentsDue)
+  installmentsDue(@Payload() payload: unknown) {
+    return this.handle(COLLECTIONS_PATTERNS.listInstallmentsDue, payload, async (data) => {
+      const { filters, limit, after } = collectionListRequest(ListInstallmentsDueQuery).parse(data);
+      return {
+        items: await listInstallmentsDue(
+          this.dataSource,
+          this.config.COLLECTIONS_SCHEMA,
+          filters,
+          limit,
+          after,
+          this.today(),
+        ),
+      };
+    });
+  }
+
+  @MessagePattern(COLLECTIONS_PATTERNS.listDefaults)
+  defaults(@Payload() payload: unknown) {
+    return this.handle(COLLECTIONS_PATTERNS.listDefaults, payload, async (data) => {
+      const { filters, limit, after } = collectionListRequest(ListDefaultsQuery).parse(data);
+      return {
+        items: await listDefaults(this.dataSource, this.config.COLLECTIONS_SCHEMA, filters, limit, after),
+      };
+    });
+  }
+
+  @MessagePattern(COLLECTIONS_PATTERNS.collectionRate)
+  rate(@Payload() payload: unknown) {
+    return this.handle(COLLECTIONS_PATTERNS.collectionRate, payload, async (data) => ({
+      groups: await collectionRate(
+        this.dataSource,
+        this.config.COLLECTIONS_SCHEMA,
+        CollectionRateQuery.parse(data),
+      ),
+    }));
+  }
+
+  /** The scheduled check, run now (supervisors): same code path and exactly-once as the timer. */
+  @MessagePattern(COLLECTIONS_PATTERNS.runInstallmentCheck)
+  runCheck(@Payload() payload: unknown) {
+    return this.handle(COLLECTIONS_PATTERNS.runInstallmentCheck, payload, () => this.checker.runOnce());
+  }
+
+  private handle<T>(
+    pattern: string,
+    payload: unknown,
+    work: (data: unknown) => Promise<T>,
+  ): Promise<ServiceReply<T>> {
+    return toReply(
+      async () => {
+        try {
+          return await work(RequestEnvelope.parse(payload).data);
+        } catch (err) {
+          throw asReplyError(err);
+        }
+      },
+      (err) => this.logger.error({ pattern, error: describeError(err) }, 'query failed unexpectedly'),
+    );
+  }
+}
