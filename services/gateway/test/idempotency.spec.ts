@@ -86,6 +86,34 @@ describe('Idempotency-Key on POST', () => {
     expect(TestRoutesController.calls).toBe(0);
   });
 
+  it('decides each claim of a batch on its own, a key repeated within the batch included', async () => {
+    const store = new IdempotencyStore(gw.db.pool);
+    const req = (key: string, requestHash = 'h') => ({
+      subject: 'batch-subject',
+      key,
+      method: 'POST',
+      path: '/api/v1/x',
+      requestHash,
+    });
+    await store.begin(req('done'));
+    await store.complete('batch-subject', 'done', { status: 201, headers: { etag: '"1"' }, body: { n: 1 } });
+    // Submitted in one tick: one statement decides them all.
+    const outcomes = await Promise.all([
+      store.begin(req('fresh')),
+      store.begin(req('twice')),
+      store.begin(req('twice')),
+      store.begin(req('done')),
+      store.begin(req('done', 'another body')),
+    ]);
+    expect(outcomes).toEqual([
+      { kind: 'started' },
+      { kind: 'started' },
+      { kind: 'in_progress' },
+      { kind: 'replay', response: { status: 201, headers: { etag: '"1"' }, body: { n: 1 } } },
+      { kind: 'mismatch' },
+    ]);
+  });
+
   it('deletes keys older than 24 hours', async () => {
     await post('/api/v1/test/echo', 'key-old').send({ name: 'a', count: 1 }).expect(201);
     await gw.db.pool.query(
