@@ -1,0 +1,78 @@
+/** `npm run cases` as an operator runs it: a spawned process against the database, no services. */
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { appendComplaint, auditHarness, type AuditHarness } from './harness';
+
+jest.setTimeout(60_000);
+const ROOT = resolve(__dirname, '../../..');
+
+describe('npm run cases', () => {
+  let h: AuditHarness;
+  let caseId: string;
+  let positions: number[];
+
+  beforeAll(async () => {
+    h = await auditHarness();
+    caseId = randomUUID();
+    positions = await appendComplaint(h, caseId, 4);
+  });
+  afterAll(() => h.cleanup());
+
+  const cases = (...args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+      execFile(
+        process.execPath,
+        ['-r', '@swc-node/register', 'scripts/cases.ts', ...args],
+        {
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            DATABASE_URL: h.events.url,
+            EVENT_STORE_SCHEMA: h.events.schema,
+            AUDIT_SCHEMA: h.audit.schema,
+          },
+        },
+        (err, stdout, stderr) =>
+          done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+
+  it('history, state as of, verify and rebuild; then a flipped byte makes verify fail in one line', async () => {
+    const history = await cases('history', caseId, '--as', 'ig-auditor');
+    expect(history.code).toBe(0);
+    const lines = history.stdout.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[4]).toContain('RecordAccessed\tauditor:ig-auditor');
+    expect(history.stdout).toContain('ComplaintReceived');
+
+    const state = await cases('state', caseId, '--as-of', new Date().toISOString());
+    expect(state.code).toBe(0);
+    expect(JSON.parse(state.stdout)).toMatchObject({ caseId, open: true, chain: { ok: true } });
+
+    const rebuilt = await cases('rebuild', 'timeline');
+    expect(rebuilt).toMatchObject({ code: 0, stderr: '' }); // no progress bar without a TTY
+    expect(rebuilt.stdout).toMatch(/rebuilt timeline: \d+ events/);
+
+    expect((await cases('verify')).code).toBe(0);
+    await h.sql(`ALTER TABLE events DISABLE TRIGGER events_immutable`);
+    await h.sql(
+      `UPDATE events SET data = jsonb_set(data, '{reason}', '"changed"') WHERE global_position = $1`,
+      [positions[2]],
+    );
+    const broken = await cases('verify', '--case', caseId);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout.trim()).toBe(
+      `BROKEN: case ${caseId}: hash_mismatch at complaint-${caseId} version 3 (global position ${positions[2]})`,
+    );
+  });
+
+  it('a bad command or argument is one clear line and a non-zero exit', async () => {
+    const bad = await cases('state', 'not-a-uuid');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('cases: case id "not-a-uuid" is not a UUID\n');
+    const unknown = await cases('history', randomUUID());
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
