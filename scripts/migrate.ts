@@ -8,6 +8,7 @@ import { migrateGateway } from '@lse/gateway/src/database/migrate';
 import { migrateIntake } from '@lse/intake/src/migrate';
 import { migrateAudit } from '@lse/audit/src/migrate';
 import { migratePartners } from '@lse/partners/src/migrate';
+import { migrateCollections } from '@lse/collections/src/migrate';
 import { ensureDatabase } from '@lse/testing';
 
 export async function migrateAll(databaseUrl: string): Promise<string[]> {
@@ -27,6 +28,10 @@ export async function migrateAll(databaseUrl: string): Promise<string[]> {
     });
     await step('partners', async () => {
       const applied = await migratePartners({ connectionString: databaseUrl });
+      return [...applied.readModels, ...applied.messaging];
+    });
+    await step('collections', async () => {
+      const applied = await migrateCollections({ connectionString: databaseUrl });
       return [...applied.readModels, ...applied.messaging];
     });
     await step('audit', () => migrateAudit({ connectionString: databaseUrl }));

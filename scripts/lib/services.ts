@@ -11,8 +11,24 @@ export interface ServiceSpec {
 }
 
 export const SERVICES: readonly ServiceSpec[] = [
-  { name: 'intake', main: 'services/intake/src/main.ts', portVariable: 'INTAKE_HTTP_PORT', defaultPort: 3101 },
+  {
+    name: 'intake',
+    main: 'services/intake/src/main.ts',
+    portVariable: 'INTAKE_HTTP_PORT',
+    defaultPort: 3101,
+  },
   { name: 'audit', main: 'services/audit/src/main.ts', portVariable: 'AUDIT_HTTP_PORT', defaultPort: 3105 },
-  { name: 'partners', main: 'services/partners/src/main.ts', portVariable: 'PARTNERS_HTTP_PORT', defaultPort: 3104 },
+  {
+    name: 'partners',
+    main: 'services/partners/src/main.ts',
+    portVariable: 'PARTNERS_HTTP_PORT',
+    defaultPort: 3104,
+  },
+  {
+    name: 'collections',
+    main: 'services/collections/src/main.ts',
+    portVariable: 'COLLECTIONS_HTTP_PORT',
+    defaultPort: 3103,
+  },
   { name: 'gateway', main: 'services/gateway/src/main.ts', portVariable: 'GATEWAY_PORT', defaultPort: 3000 },
 ];
