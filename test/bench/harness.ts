@@ -40,6 +40,8 @@ export interface Goal {
   minRatio?: number;
   relativeTo?: string;
   maxValue?: number;
+  /** An absolute floor in the result's unit (e.g. events/s). */
+  minValue?: number;
   /** Where the goal comes from, e.g. `issue 2`. */
   source?: string;
 }
@@ -52,6 +54,10 @@ export function judgeGoal(goal: Goal, results: readonly Result[]): string | unde
   if (goal.maxValue !== undefined) {
     const verdict = r.value <= goal.maxValue ? 'pass' : 'MISS';
     return `  ${verdict}  ${goal.name} <= ${goal.maxValue} ${r.unit}: ${r.value.toFixed(2)}${source}`;
+  }
+  if (goal.minValue !== undefined) {
+    const verdict = r.value >= goal.minValue ? 'pass' : 'MISS';
+    return `  ${verdict}  ${goal.name} >= ${goal.minValue} ${r.unit}: ${r.value.toFixed(2)}${source}`;
   }
   const against = goal.relativeTo ?? r.baseline;
   const other = results.find((x) => x.name === against);
