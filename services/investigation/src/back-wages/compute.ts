@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import type { BackWagesComputed, HoursAndWagesRecorded } from '@lse/contracts';
+import type { IsoDate } from '@lse/domain';
+import { DomainError } from '@lse/service-kit';
+import {
+  computeBackWages,
+  ROUNDING_RULE,
+  type BackWageResult,
+  type Figures,
+  type RuleSet,
+} from '@lse/wage-rules';
+import { RULE_SETS } from './rule-sets';
+
+export interface ComputationRequest {
+  computationId: string;
+  ruleSetIds: string[];
+  filingDate: IsoDate;
+  willful: boolean;
+  recordSets: HoursAndWagesRecorded[];
+}
+
+/** The trace of every workweek: what `GET .../back-wages/{computationId}/trace` answers. */
+export interface BackWageTrace {
+  computationId: string;
+  rounding: string;
+  ruleSets: { id: string; version: string }[];
+  workers: Array<{
+    workerId: string;
+    weeks: Array<{
+      weekStart: string;
+      ruleSetId: string;
+      ruleSetVersion: string;
+      regularRate: string;
+      hoursWorked: number;
+      trace: unknown[];
+    }>;
+    excluded: Array<{ weekStart: string; accrued: string; reason: string }>;
+  }>;
+}
+
+export function ruleSetsFor(ids: string[], versions?: Map<string, string>): RuleSet[] {
+  return ids.map((id, i) => {
+    const ruleSet = RULE_SETS.get(id);
+    if (!ruleSet)
+      throw new DomainError('validation', `Unknown rule set ${id}.`, {
+        errors: [
+          { path: `ruleSetIds[${i}]`, message: `expected one of: ${[...RULE_SETS.keys()].join(', ')}` },
+        ],
+      });
+    const wanted = versions?.get(id);
+    if (wanted && wanted !== ruleSet.version)
+      throw new DomainError(
+        'conflict',
+        `Rule set ${id} is now version ${ruleSet.version}; this computation used ${wanted} and cannot be re-traced.`,
+        { reason: 'rule_set_changed' },
+      );
+    return ruleSet;
+  });
+}
+
+function run(request: ComputationRequest, ruleSets: RuleSet[]): BackWageResult {
+  // Later uploads of the same worker and workweek replace earlier ones (a corrected payroll).
+  const records = new Map<string, HoursAndWagesRecorded['records'][number]>();
+  const workers = new Set<string>();
+  for (const set of request.recordSets) {
+    for (const w of set.workers) workers.add(w.workerId);
+    for (const r of set.records) records.set(`${r.workerId}/${r.weekStart}`, r);
+  }
+  try {
+    return computeBackWages(
+      {
+        ruleSets,
+        filingDate: request.filingDate,
+        willful: request.willful,
+        workers: [...workers].map((id) => ({ id })),
+        records: [...records.values()].map((r) => ({
+          workerId: r.workerId,
+          weekStart: r.weekStart,
+          hours: r.hours,
+          pay: r.pay,
+          ...(r.payday ? { payday: r.payday } : {}),
+        })),
+      },
+      { trace: 'eager' },
+    );
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    if (e.code === 'validation')
+      throw new DomainError('unprocessable', e.message ?? 'The records cannot be computed.');
+    throw err;
+  }
+}
+
+export function traceOf(computationId: string, result: BackWageResult): BackWageTrace {
+  return {
+    computationId,
+    rounding: result.rounding,
+    ruleSets: result.ruleSets,
+    workers: result.workers.map((w) => ({
+      workerId: w.workerId,
+      weeks: w.weeks.map((week) => ({
+        weekStart: week.weekStart,
+        ruleSetId: week.ruleSetId,
+        ruleSetVersion: week.ruleSetVersion,
+        regularRate: week.regularRate,
+        hoursWorked: week.hoursWorked,
+        trace: week.trace,
+      })),
+      excluded: w.excluded.map((e) => ({ weekStart: e.weekStart, accrued: e.accrued, reason: e.reason })),
+    })),
+  };
+}
+
+export const digestOf = (trace: BackWageTrace) =>
+  createHash('sha256').update(JSON.stringify(trace)).digest('hex');
+
+const amounts = (f: Figures) => ({
+  minimumWageCents: f.minimumWageShortfall,
+  overtimeCents: f.overtimeDue,
+  unpaidWagesCents: f.unpaidWages,
+  liquidatedDamagesCents: f.liquidatedDamages,
+  totalCents: f.total,
+});
+
+/** Runs `@lse/wage-rules` over the record sets; the event's figures and the trace's digest. */
+export function computeForInvestigation(request: ComputationRequest): {
+  event: BackWagesComputed;
+  trace: BackWageTrace;
+} {
+  const result = run(request, ruleSetsFor(request.ruleSetIds));
+  const trace = traceOf(request.computationId, result);
+  return {
+    trace,
+    event: {
+      computationId: request.computationId,
+      ruleSets: result.ruleSets,
+      recordSetIds: request.recordSets.map((s) => s.recordSetId),
+      filingDate: request.filingDate,
+      willful: request.willful,
+      excludedWorkweeks: result.excluded.length,
+      workers: result.workers.map((w) => ({
+        workerId: w.workerId,
+        ...amounts(w.totals),
+        weeks: w.weeks.map((week) => ({
+          weekStart: week.weekStart,
+          ruleSetId: week.ruleSetId,
+          ...amounts(week),
+        })),
+      })),
+      totals: amounts(result.totals),
+      traceSha256: digestOf(trace),
+    },
+  };
+}
+
+/** The trace of a recorded computation, recomputed from the same records and rule-set versions. */
+export function retrace(
+  computed: BackWagesComputed,
+  recordSets: HoursAndWagesRecorded[],
+): BackWageTrace & { verified: boolean } {
+  const versions = new Map(computed.ruleSets.map((r) => [r.id, r.version]));
+  const ruleSets = ruleSetsFor(
+    computed.ruleSets.map((r) => r.id),
+    versions,
+  );
+  const result = run(
+    {
+      computationId: computed.computationId,
+      ruleSetIds: computed.ruleSets.map((r) => r.id),
+      filingDate: computed.filingDate,
+      willful: computed.willful,
+      recordSets,
+    },
+    ruleSets,
+  );
+  const trace = traceOf(computed.computationId, result);
+  return { ...trace, verified: digestOf(trace) === computed.traceSha256 };
+}
+
+export { ROUNDING_RULE };

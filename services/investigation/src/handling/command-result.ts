@@ -1,0 +1,65 @@
+import type { InvestigationEvent } from '@lse/contracts';
+import type { InvestigationState } from '@lse/investigation-domain';
+
+/** What a command replies: the new stream version (the next ETag), what was appended, and its ids. */
+export interface CommandResult {
+  caseId: string;
+  version: number;
+  status: InvestigationState['status'];
+  /** The events the command appended, by type. */
+  events: string[];
+  /** The id the command created (evidence, record set, computation, determination...), when it did. */
+  id?: string;
+  /** The appended events' data where the caller needs it (figures, digests): no interview content. */
+  result?: Record<string, unknown>;
+  /** True when this was a retry of a command already applied: nothing new was written. */
+  replayed: boolean;
+}
+
+const ID_FIELD: Partial<Record<InvestigationEvent['type'], string>> = {
+  EmployerAdded: 'employerId',
+  InterviewRecorded: 'interviewId',
+  RecordsRequested: 'requestId',
+  SubpoenaIssued: 'subpoenaId',
+  EvidenceAttached: 'evidenceId',
+  HoursAndWagesRecorded: 'recordSetId',
+  BackWagesComputed: 'computationId',
+  ViolationFound: 'violationId',
+  RetaliationConcernFlagged: 'concernId',
+  ImmigrationSupportLetterRequested: 'letterId',
+  CivilPenaltyAssessed: 'penaltyId',
+  DeterminationProposed: 'determinationId',
+  DeterminationApproved: 'determinationId',
+  DeterminationIssued: 'determinationId',
+};
+
+/** Events whose data the reply carries in full (figures the caller acts on). */
+const ECHOED = new Set<InvestigationEvent['type']>([
+  'EvidenceAttached',
+  'BackWagesComputed',
+  'DeterminationProposed',
+  'DeterminationIssued',
+  'InvestigatorAssigned',
+]);
+
+export function commandResult(
+  caseId: string,
+  version: number,
+  state: InvestigationState,
+  events: InvestigationEvent[],
+  replayed: boolean,
+): CommandResult {
+  const result: CommandResult = {
+    caseId,
+    version,
+    status: state.status,
+    events: events.map((e) => e.type),
+    replayed,
+  };
+  for (const event of events) {
+    const field = ID_FIELD[event.type];
+    if (field) result.id = (event.data as Record<string, string>)[field];
+    if (ECHOED.has(event.type)) result.result = event.data;
+  }
+  return result;
+}

@@ -1,0 +1,516 @@
+import { Controller, Inject, Logger } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  AddEmployerInput,
+  ApproveDeterminationInput,
+  AssessCivilPenaltyInput,
+  AssignInvestigatorInput,
+  AttachEvidenceInput,
+  BackWageTraceQuery,
+  CloseInvestigationInput,
+  ComputeBackWagesInput,
+  EvidenceQuery,
+  FindViolationInput,
+  FlagRetaliationInput,
+  INVESTIGATION_PATTERNS as P,
+  InvestigationCaseQuery,
+  investigationCommandRequest,
+  IssueDeterminationInput,
+  IssueImmigrationLetterInput,
+  IssueSubpoenaInput,
+  ListInvestigationsRequest,
+  ProposeDeterminationInput,
+  ReceiveRecordsInput,
+  RecordInterviewInput,
+  RequestImmigrationLetterInput,
+  RequestRecordsInput,
+  WorkloadRequest,
+} from '@lse/contracts';
+import { utcDateOf, type Clock } from '@lse/domain';
+import {
+  InvestigationClosedError,
+  InvestigationNotFoundError,
+  type Actor,
+  type InvestigationCommand,
+  type InvestigationState,
+} from '@lse/investigation-domain';
+import {
+  describeError,
+  DomainError,
+  Metrics,
+  toReply,
+  type ServiceActor,
+  type ServiceReply,
+} from '@lse/service-kit';
+import type { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import { computeForInvestigation, retrace } from '../back-wages/compute';
+import { INVESTIGATION_CONFIG, type InvestigationConfig } from '../config';
+import { EVIDENCE_STORE, type EvidenceStore } from '../evidence/evidence-store';
+import { HoursRequestInput, recordSetFromCsv, recordSetFromJson } from '../hours/hours-input';
+import { findingsOfCase } from '../read-models/findings/findings-of-case';
+import { listInvestigations } from '../read-models/investigations/list-investigations';
+import { investigatorWorkload } from '../read-models/investigations/workload';
+import { commandIdFor, derivedId } from './command-ids';
+import { InvestigationCommands } from './investigation-commands.service';
+import { asReplyError, RequestEnvelope } from './request-envelope';
+import { viewOf } from './view';
+
+export const CLOCK = Symbol('CLOCK');
+export const INVESTIGATION_DATA_SOURCE = Symbol('INVESTIGATION_DATA_SOURCE');
+
+interface Base {
+  caseId: string;
+  now: string;
+  actor: Actor;
+}
+
+/** The investigation when it accepts commands; the decider's own refusals otherwise. */
+function openInvestigation(state: InvestigationState, caseId: string) {
+  if (state.status === 'none') throw new InvestigationNotFoundError(caseId);
+  if (state.status === 'closed') throw new InvestigationClosedError();
+  return state.investigation;
+}
+
+const actorOf = (a: ServiceActor): Actor => ({ id: a.id, role: a.role as Actor['role'] });
+
+/**
+ * The investigation service's NATS request/reply handlers (`investigation.<verb>`). Thin: validate,
+ * build the command (ids derived from the command id, stable across retries), run it through
+ * InvestigationCommands, reply. Logs carry ids and outcomes only, never case content.
+ */
+@Controller()
+export class InvestigationMessages {
+  private readonly logger = new Logger('Investigation');
+
+  constructor(
+    private readonly commands: InvestigationCommands,
+    private readonly metrics: Metrics,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(INVESTIGATION_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(EVIDENCE_STORE) private readonly evidence: EvidenceStore,
+    @Inject(INVESTIGATION_CONFIG) private readonly config: InvestigationConfig,
+  ) {}
+
+  @MessagePattern(P.assign)
+  assign(@Payload() payload: unknown) {
+    return this.update(
+      P.assign,
+      payload,
+      AssignInvestigatorInput,
+      (input: z.output<typeof AssignInvestigatorInput>, base) => ({
+        ...base,
+        type: 'AssignInvestigator',
+        ...input,
+      }),
+    );
+  }
+
+  @MessagePattern(P.addEmployer)
+  addEmployer(@Payload() payload: unknown) {
+    return this.update(
+      P.addEmployer,
+      payload,
+      AddEmployerInput,
+      (input: z.output<typeof AddEmployerInput>, base, _s, id) => ({
+        ...base,
+        type: 'AddEmployer',
+        employer: { ...input, employerId: input.employerId ?? derivedId(id, 'employer') },
+      }),
+    );
+  }
+
+  @MessagePattern(P.recordInterview)
+  recordInterview(@Payload() payload: unknown) {
+    return this.update(
+      P.recordInterview,
+      payload,
+      RecordInterviewInput,
+      (input: z.output<typeof RecordInterviewInput>, base, _s, id) => ({
+        ...base,
+        type: 'RecordInterview',
+        interview: { ...input, interviewId: input.interviewId ?? derivedId(id, 'interview') },
+      }),
+    );
+  }
+
+  @MessagePattern(P.requestRecords)
+  requestRecords(@Payload() payload: unknown) {
+    return this.update(
+      P.requestRecords,
+      payload,
+      RequestRecordsInput,
+      (input: z.output<typeof RequestRecordsInput>, base, _s, id) => ({
+        ...base,
+        type: 'RequestRecords',
+        request: { ...input, requestId: input.requestId ?? derivedId(id, 'records-request') },
+      }),
+    );
+  }
+
+  @MessagePattern(P.receiveRecords)
+  receiveRecords(@Payload() payload: unknown) {
+    return this.update(
+      P.receiveRecords,
+      payload,
+      ReceiveRecordsInput,
+      (receipt: z.output<typeof ReceiveRecordsInput>, base) => ({
+        ...base,
+        type: 'ReceiveRecords',
+        receipt,
+      }),
+    );
+  }
+
+  @MessagePattern(P.issueSubpoena)
+  issueSubpoena(@Payload() payload: unknown) {
+    return this.update(
+      P.issueSubpoena,
+      payload,
+      IssueSubpoenaInput,
+      (input: z.output<typeof IssueSubpoenaInput>, base, _s, id) => ({
+        ...base,
+        type: 'IssueSubpoena',
+        subpoena: { ...input, subpoenaId: input.subpoenaId ?? derivedId(id, 'subpoena') },
+      }),
+    );
+  }
+
+  /** The bytes are hashed here, by the server, and stored before the event names them. */
+  @MessagePattern(P.attachEvidence)
+  attachEvidence(@Payload() payload: unknown) {
+    return this.update(
+      P.attachEvidence,
+      payload,
+      AttachEvidenceInput,
+      async (input: z.output<typeof AttachEvidenceInput>, base, state, id) => {
+        const content = Buffer.from(input.contentBase64, 'base64');
+        if (content.length > this.config.EVIDENCE_MAX_BYTES)
+          throw new DomainError(
+            'payload_too_large',
+            `Evidence is limited to ${this.config.EVIDENCE_MAX_BYTES} bytes.`,
+          );
+        // Refuse before storing when the investigation cannot take it (closed, unknown).
+        openInvestigation(state, base.caseId);
+        const stored = await this.evidence.put(content);
+        return {
+          ...base,
+          type: 'AttachEvidence',
+          evidence: {
+            evidenceId: derivedId(id, 'evidence'),
+            ...stored,
+            mediaType: input.mediaType,
+            ...(input.fileName ? { fileName: input.fileName } : {}),
+            ...(input.description ? { description: input.description } : {}),
+          },
+        };
+      },
+    );
+  }
+
+  @MessagePattern(P.recordHoursAndWages)
+  recordHoursAndWages(@Payload() payload: unknown) {
+    return this.update(
+      P.recordHoursAndWages,
+      payload,
+      HoursRequestInput,
+      (input: z.output<typeof HoursRequestInput>, base, _s, id) => {
+        const recordSetId = input.recordSetId ?? derivedId(id, 'record-set');
+        const recordSet =
+          input.format === 'csv'
+            ? recordSetFromCsv(base.caseId, recordSetId, input)
+            : recordSetFromJson(recordSetId, input);
+        return { ...base, type: 'RecordHoursAndWages', recordSet };
+      },
+    );
+  }
+
+  /** `@lse/wage-rules` computes over the recorded hours; the decider checks and records the figures. */
+  @MessagePattern(P.computeBackWages)
+  computeBackWages(@Payload() payload: unknown) {
+    return this.update(
+      P.computeBackWages,
+      payload,
+      ComputeBackWagesInput,
+      (input: z.output<typeof ComputeBackWagesInput>, base, state, id) => {
+        const inv = openInvestigation(state, base.caseId);
+        const ids = input.recordSetIds ?? Object.keys(inv.recordSets);
+        if (ids.length === 0)
+          throw new DomainError('invalid_transition', 'Record hours and wages before computing back wages.', {
+            reason: 'no_records',
+          });
+        const recordSets = ids.map((rid, i) => {
+          const set = inv.recordSets[rid];
+          if (!set)
+            throw new DomainError('validation', `Unknown record set ${rid}.`, {
+              errors: [
+                { path: `recordSetIds[${i}]`, message: 'no record set with this id in the investigation' },
+              ],
+            });
+          return set;
+        });
+        const { event } = computeForInvestigation({
+          computationId: derivedId(id, 'computation'),
+          ruleSetIds: input.ruleSetIds,
+          filingDate: (input.filingDate ?? utcDateOf(new Date(inv.openedAt))),
+          willful: input.willful,
+          recordSets,
+        });
+        return { ...base, type: 'ComputeBackWages', computation: event };
+      },
+    );
+  }
+
+  @MessagePattern(P.findViolation)
+  findViolation(@Payload() payload: unknown) {
+    return this.update(
+      P.findViolation,
+      payload,
+      FindViolationInput,
+      (input: z.output<typeof FindViolationInput>, base, _s, id) => ({
+        ...base,
+        type: 'FindViolation',
+        violation: { ...input, violationId: input.violationId ?? derivedId(id, 'violation') },
+      }),
+    );
+  }
+
+  @MessagePattern(P.flagRetaliation)
+  flagRetaliation(@Payload() payload: unknown) {
+    return this.update(
+      P.flagRetaliation,
+      payload,
+      FlagRetaliationInput,
+      (input: z.output<typeof FlagRetaliationInput>, base, _s, id) => ({
+        ...base,
+        type: 'FlagRetaliationConcern',
+        concern: { ...input, concernId: input.concernId ?? derivedId(id, 'retaliation-concern') },
+      }),
+    );
+  }
+
+  @MessagePattern(P.requestImmigrationLetter)
+  requestImmigrationLetter(@Payload() payload: unknown) {
+    return this.update(
+      P.requestImmigrationLetter,
+      payload,
+      RequestImmigrationLetterInput,
+      (input: z.output<typeof RequestImmigrationLetterInput>, base, _s, id) => ({
+        ...base,
+        type: 'RequestImmigrationLetter',
+        request: { ...input, letterId: input.letterId ?? derivedId(id, 'letter') },
+      }),
+    );
+  }
+
+  @MessagePattern(P.issueImmigrationLetter)
+  issueImmigrationLetter(@Payload() payload: unknown) {
+    return this.update(
+      P.issueImmigrationLetter,
+      payload,
+      IssueImmigrationLetterInput,
+      (input: z.output<typeof IssueImmigrationLetterInput>, base) => ({
+        ...base,
+        type: 'IssueImmigrationLetter',
+        ...input,
+      }),
+    );
+  }
+
+  @MessagePattern(P.assessCivilPenalty)
+  assessCivilPenalty(@Payload() payload: unknown) {
+    return this.update(
+      P.assessCivilPenalty,
+      payload,
+      AssessCivilPenaltyInput,
+      (input: z.output<typeof AssessCivilPenaltyInput>, base, _s, id) => ({
+        ...base,
+        type: 'AssessCivilPenalty',
+        penalty: { ...input, penaltyId: input.penaltyId ?? derivedId(id, 'civil-penalty') },
+      }),
+    );
+  }
+
+  @MessagePattern(P.proposeDetermination)
+  proposeDetermination(@Payload() payload: unknown) {
+    return this.update(
+      P.proposeDetermination,
+      payload,
+      ProposeDeterminationInput,
+      (input: z.output<typeof ProposeDeterminationInput>, base, _s, id) => ({
+        ...base,
+        type: 'ProposeDetermination',
+        ...input,
+        determinationId: input.determinationId ?? derivedId(id, 'determination'),
+      }),
+    );
+  }
+
+  @MessagePattern(P.approveDetermination)
+  approveDetermination(@Payload() payload: unknown) {
+    return this.update(
+      P.approveDetermination,
+      payload,
+      ApproveDeterminationInput,
+      (input: z.output<typeof ApproveDeterminationInput>, base) => ({
+        ...base,
+        type: 'ApproveDetermination',
+        ...input,
+      }),
+    );
+  }
+
+  @MessagePattern(P.issueDetermination)
+  issueDetermination(@Payload() payload: unknown) {
+    return this.update(
+      P.issueDetermination,
+      payload,
+      IssueDeterminationInput,
+      (input: z.output<typeof IssueDeterminationInput>, base) => ({
+        ...base,
+        type: 'IssueDetermination',
+        ...input,
+      }),
+    );
+  }
+
+  @MessagePattern(P.close)
+  close(@Payload() payload: unknown) {
+    return this.update(
+      P.close,
+      payload,
+      CloseInvestigationInput,
+      (input: z.output<typeof CloseInvestigationInput>, base) => ({
+        ...base,
+        type: 'CloseInvestigation',
+        ...input,
+      }),
+    );
+  }
+
+  @MessagePattern(P.getInvestigation)
+  getInvestigation(@Payload() payload: unknown) {
+    return this.handle(P.getInvestigation, payload, async (env) => {
+      const { caseId } = InvestigationCaseQuery.parse(env.data);
+      const { recorded, state } = await this.commands.load(caseId);
+      if (state.status === 'none') throw new InvestigationNotFoundError(caseId);
+      return viewOf(caseId, recorded.length, state);
+    });
+  }
+
+  /** Recomputed from the recorded hours and rule-set versions, and checked against the event's digest. */
+  @MessagePattern(P.getBackWageTrace)
+  getBackWageTrace(@Payload() payload: unknown) {
+    return this.handle(P.getBackWageTrace, payload, async (env) => {
+      const { caseId, computationId } = BackWageTraceQuery.parse(env.data);
+      const { state } = await this.commands.load(caseId);
+      if (state.status === 'none') throw new InvestigationNotFoundError(caseId);
+      const inv = state.investigation;
+      const computed = inv.computations[computationId];
+      if (!computed) throw new DomainError('not_found', 'No such computation in this investigation.');
+      const trace = retrace(
+        computed,
+        computed.recordSetIds.map((id) => inv.recordSets[id]),
+      );
+      if (!trace.verified)
+        throw new DomainError('conflict', 'The recomputed trace does not match the recorded computation.', {
+          reason: 'trace_mismatch',
+        });
+      return { ...trace, figures: computed };
+    });
+  }
+
+  @MessagePattern(P.getEvidence)
+  getEvidence(@Payload() payload: unknown) {
+    return this.handle(P.getEvidence, payload, async (env) => {
+      const { caseId, evidenceId } = EvidenceQuery.parse(env.data);
+      const { state } = await this.commands.load(caseId);
+      if (state.status === 'none') throw new InvestigationNotFoundError(caseId);
+      const item = state.investigation.evidence[evidenceId];
+      if (!item) throw new DomainError('not_found', 'No such evidence in this investigation.');
+      const content = await this.evidence.get(item.storageRef);
+      if (!content) throw new DomainError('not_found', 'The evidence content is not in the store.');
+      return { ...item, contentBase64: content.toString('base64') };
+    });
+  }
+
+  @MessagePattern(P.listInvestigations)
+  listInvestigations(@Payload() payload: unknown) {
+    return this.handle(P.listInvestigations, payload, async (env) => {
+      const { filters, limit, after } = ListInvestigationsRequest.parse(env.data);
+      return { items: await listInvestigations(this.dataSource, filters, limit, after, this.clock.now()) };
+    });
+  }
+
+  @MessagePattern(P.workload)
+  workload(@Payload() payload: unknown) {
+    return this.handle(P.workload, payload, async (env) => {
+      const { limit, after } = WorkloadRequest.parse(env.data);
+      return { items: await investigatorWorkload(this.dataSource, limit, after) };
+    });
+  }
+
+  @MessagePattern(P.findings)
+  findings(@Payload() payload: unknown) {
+    return this.handle(P.findings, payload, async (env) => {
+      const { caseId } = InvestigationCaseQuery.parse(env.data);
+      return { caseId, items: await findingsOfCase(this.dataSource, caseId) };
+    });
+  }
+
+  /** A command on an investigation: `{caseId, expectedVersion?, input}`. */
+  private update<S extends z.ZodType>(
+    pattern: string,
+    payload: unknown,
+    inputSchema: S,
+    toCommand: (
+      input: z.output<S>,
+      base: Base,
+      state: InvestigationState,
+      commandId: string,
+    ) => InvestigationCommand | Promise<InvestigationCommand>,
+  ): Promise<ServiceReply<unknown>> {
+    return this.handle(pattern, payload, (env) => {
+      const request = investigationCommandRequest(inputSchema).parse(env.data);
+      const base: Base = {
+        caseId: request.caseId,
+        now: this.clock.now().toISOString(),
+        actor: actorOf(env.actor),
+      };
+      const commandId = commandIdFor(pattern, request.caseId, env.actor.id, env.idempotencyKey);
+      return this.commands.run(
+        {
+          caseId: base.caseId,
+          now: base.now,
+          commandId,
+          actor: env.actor,
+          correlationId: env.correlationId,
+          expectedVersion: request.expectedVersion,
+        },
+        (state) => toCommand((request as { input: z.output<S> }).input, base, state, commandId),
+      );
+    });
+  }
+
+  private handle<T>(
+    pattern: string,
+    payload: unknown,
+    work: (env: RequestEnvelope) => Promise<T>,
+  ): Promise<ServiceReply<T>> {
+    return this.metrics.timeCommand(
+      pattern,
+      () =>
+        toReply(
+          async () => {
+            try {
+              return await work(RequestEnvelope.parse(payload));
+            } catch (err) {
+              throw asReplyError(err);
+            }
+          },
+          (err) => this.logger.error({ pattern, error: describeError(err) }, 'command failed unexpectedly'),
+        ),
+      (reply) => (reply.ok ? 'ok' : reply.error.code),
+    );
+  }
+}

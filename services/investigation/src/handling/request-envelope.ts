@@ -1,0 +1,29 @@
+import { EventDataInvalidError } from '@lse/contracts';
+import { DomainError } from '@lse/service-kit';
+import { z } from 'zod';
+
+/** What the gateway sends: the verified actor, the correlation id, the Idempotency-Key if any. */
+export const RequestEnvelope = z.object({
+  actor: z.object({
+    id: z.string().min(1).max(200),
+    role: z.string().min(1).max(50),
+    org: z.string().min(1).max(200).optional(),
+  }),
+  correlationId: z.string().min(1).max(200),
+  idempotencyKey: z.string().min(1).max(255).optional(),
+  data: z.unknown(),
+});
+export type RequestEnvelope = z.infer<typeof RequestEnvelope>;
+
+/**
+ * An event the contract refuses is the caller's bad input (a rule the request schema cannot see,
+ * e.g. a referral id on a hotline complaint): a validation error naming the fields.
+ */
+export function asReplyError(err: unknown): unknown {
+  if (err instanceof EventDataInvalidError) {
+    return new DomainError('validation', 'The request is not valid.', {
+      errors: err.issues.map((issue) => ({ path: issue.path, message: issue.message })),
+    });
+  }
+  return err;
+}

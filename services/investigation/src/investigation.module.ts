@@ -1,0 +1,65 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PostgresEventStore } from '@lse/event-store';
+import { ServiceKitModule } from '@lse/service-kit';
+import type { DestinationStream } from 'pino';
+import { INVESTIGATION_CONFIG, type InvestigationConfig } from './config';
+import { EVIDENCE_STORE, FilesystemEvidenceStore, type EvidenceStore } from './evidence/evidence-store';
+import { InvestigationCommands } from './handling/investigation-commands.service';
+import { CLOCK, INVESTIGATION_DATA_SOURCE, InvestigationMessages } from './handling/investigation.messages';
+import { createInvestigationDataSource } from './read-models/data-source';
+import { InvestigationRuntime } from './runtime/investigation-runtime';
+
+export interface InvestigationOptions {
+  config: InvestigationConfig;
+  logDestination?: DestinationStream;
+  /** Another evidence store adapter (an object store); the filesystem under EVIDENCE_DIR otherwise. */
+  evidenceStore?: EvidenceStore;
+}
+
+@Module({})
+export class InvestigationModule {
+  static forRoot({ config, logDestination, evidenceStore }: InvestigationOptions): DynamicModule {
+    return {
+      module: InvestigationModule,
+      imports: [
+        ServiceKitModule.forService({
+          service: config.SERVICE_NAME,
+          logging: { level: config.LOG_LEVEL, destination: logDestination },
+        }),
+      ],
+      controllers: [InvestigationMessages],
+      providers: [
+        { provide: INVESTIGATION_CONFIG, useValue: config },
+        // The system clock lives here, at the edge; the decider only sees the command's `now`.
+        { provide: CLOCK, useValue: { now: () => new Date() } },
+        {
+          provide: EVIDENCE_STORE,
+          useValue: evidenceStore ?? new FilesystemEvidenceStore(config.EVIDENCE_DIR),
+        },
+        {
+          provide: PostgresEventStore,
+          useFactory: () =>
+            new PostgresEventStore({
+              connectionString: config.DATABASE_URL,
+              schema: config.EVENT_STORE_SCHEMA,
+              service: 'investigation',
+              categories: ['investigation'],
+            }),
+        },
+        {
+          provide: INVESTIGATION_DATA_SOURCE,
+          useFactory: async () => {
+            const ds = createInvestigationDataSource({
+              connectionString: config.DATABASE_URL,
+              schema: config.INVESTIGATION_SCHEMA,
+              poolMax: config.DB_POOL_MAX,
+            });
+            return ds.initialize();
+          },
+        },
+        InvestigationCommands,
+        InvestigationRuntime,
+      ],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import type { DataSource } from 'typeorm';
+import { FindingRow } from './finding-row.entity';
+
+export interface FindingItem {
+  findingId: string;
+  kind: string;
+  label: string;
+  statute: string | null;
+  amountCents: number | null;
+  recordedAt: string;
+  version: number;
+}
+
+/** A case's findings in the order they were recorded. */
+export async function findingsOfCase(ds: DataSource, caseId: string): Promise<FindingItem[]> {
+  const rows = await ds
+    .getRepository(FindingRow)
+    .createQueryBuilder('f')
+    .where('f.caseId = :caseId', { caseId })
+    .orderBy('f.version', 'ASC')
+    .addOrderBy('f.findingId', 'ASC')
+    .getMany();
+  return rows.map(({ caseId: _c, recordedAt, amountCents, ...r }) => ({
+    ...r,
+    amountCents: amountCents === null ? null : Number(amountCents),
+    recordedAt: recordedAt.toISOString(),
+  }));
+}
