@@ -21,9 +21,16 @@ import { WhoamiController } from './whoami/whoami.controller';
 import { COMPLAINT_CONTROLLERS } from './complaints';
 import { AUDIT_CONTROLLERS, RecordAccessInterceptor } from './audit';
 import { FOIA_CONTROLLERS } from './foia';
+import { PARTNER_CONTROLLERS } from './partners';
 
 /** The REST controllers of the API. Route modules add theirs here. */
-export const API_CONTROLLERS: Type[] = [WhoamiController, ...COMPLAINT_CONTROLLERS, ...AUDIT_CONTROLLERS, ...FOIA_CONTROLLERS];
+export const API_CONTROLLERS: Type[] = [
+  WhoamiController,
+  ...COMPLAINT_CONTROLLERS,
+  ...AUDIT_CONTROLLERS,
+  ...FOIA_CONTROLLERS,
+  ...PARTNER_CONTROLLERS,
+];
 
 export interface GatewayOptions {
   config: GatewayConfig;

@@ -134,7 +134,8 @@ export const partnersGetRequest = z.strictObject({ id: uuid() });
 export const PartnersListPosition = z.strictObject({ at: z.string().min(1).max(64), id: uuid() });
 export type PartnersListPosition = z.infer<typeof PartnersListPosition>;
 
-const bool = () => z.enum(['true', 'false']).transform((v) => v === 'true');
+/** Query-string booleans, kept as text so the gateway and the service parse the same input. */
+const bool = () => z.enum(['true', 'false']);
 
 export const ListPartnersQuery = z.strictObject({
   type: z.enum(PARTNER_TYPES).optional(),

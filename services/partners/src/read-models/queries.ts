@@ -29,13 +29,13 @@ function page<T extends ObjectLiteral>(
 
 export async function listPartners(
   ds: DataSource,
-  f: { type?: string; needsPointPeople?: boolean; active?: boolean },
+  f: { type?: string; needsPointPeople?: 'true' | 'false'; active?: 'true' | 'false' },
   limit: number,
   after?: PartnersListPosition,
 ) {
   const q = ds.getRepository(PartnerDirectoryRow).createQueryBuilder('p');
   if (f.type) q.andWhere('p.type = :type', { type: f.type });
-  if (f.active !== undefined) q.andWhere('p.active = :active', { active: f.active });
+  if (f.active !== undefined) q.andWhere('p.active = :active', { active: f.active === 'true' });
   if (f.needsPointPeople !== undefined)
     q.andWhere(f.needsPointPeople ? 'p.contactCount < 2' : 'p.contactCount >= 2');
   const rows = await page(q, 'p.registeredAt', 'p.partnerId', limit, after);

@@ -1,0 +1,197 @@
+import { Headers, Param, Res } from '@nestjs/common';
+import {
+  ChangeConsentInput,
+  HoldOutreachInput,
+  PARTNERS_PATTERNS as P,
+  SubmitReferralInput,
+} from '@lse/contracts';
+import type { HttpResponse } from '@lse/service-kit';
+import { z } from 'zod';
+import { etagFor, parseIfMatch } from '../http/etag';
+import type { Page } from '../http/pagination';
+import { ValidBody, ValidQuery, ZodPipe } from '../http/zod.pipe';
+import { ApiController, API_PREFIX, Endpoint } from '../openapi/endpoint';
+import { CallCtx } from '../services/call-context.decorator';
+import { ServicesClient, type CallContext } from '../services/services-client';
+import { commandData, partnersPage } from './partners-page';
+import {
+  CONSENT_RECORDERS,
+  LEDGER_READERS,
+  PARTNER_MANAGERS,
+  PARTNER_READERS,
+  REFERRAL_READERS,
+  REFERRAL_SUBMITTERS,
+} from './roles';
+import {
+  DisclosuresQuery,
+  IdParams,
+  ListPageSchema,
+  OutreachQuery,
+  ReferralResultSchema,
+  ReferralsQuery,
+  ReferralViewSchema,
+} from './schemas';
+
+type Item = { id: string; at: string };
+type Result = z.infer<typeof ReferralResultSchema>;
+
+/**
+ * Referrals in from partners, each worker's consent, the disclosure ledger and outreach. A partner
+ * user sees only its organization's referrals and what was disclosed to it; another organization's
+ * referral is a 404, the same as one that does not exist.
+ */
+@ApiController()
+export class ReferralsController {
+  constructor(private readonly services: ServicesClient) {}
+
+  @Endpoint({
+    operationId: 'submitReferral',
+    method: 'POST',
+    path: 'referrals',
+    summary:
+      'Refer a case (partner users): workers with their consent to share, employer, allegations, prep work, documents',
+    tags: ['referrals'],
+    roles: REFERRAL_SUBMITTERS,
+    body: SubmitReferralInput,
+    response: {
+      status: 201,
+      description: 'Submitted; intake turns it into a complaint.',
+      schema: ReferralResultSchema,
+    },
+    versioned: true,
+  })
+  async submit(
+    @ValidBody(SubmitReferralInput) input: unknown,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ): Promise<Result> {
+    const result = await this.services.call<Result>(P.submitReferral, { input }, ctx);
+    res.setHeader('ETag', etagFor(result.version));
+    res.setHeader('Location', `/${API_PREFIX}/referrals/${result.id}`);
+    return result;
+  }
+
+  @Endpoint({
+    operationId: 'listReferrals',
+    method: 'GET',
+    path: 'referrals',
+    summary: 'Referrals, oldest first (a partner user: its own organization only)',
+    tags: ['referrals'],
+    roles: REFERRAL_READERS,
+    query: ReferralsQuery,
+    response: { status: 200, description: 'A page of referrals.', schema: ListPageSchema },
+  })
+  list(
+    @ValidQuery(ReferralsQuery) query: z.infer<typeof ReferralsQuery>,
+    @CallCtx() ctx: CallContext,
+  ): Promise<Page<Item>> {
+    return partnersPage<Item>(this.services, P.listReferrals, query, ctx);
+  }
+
+  @Endpoint({
+    operationId: 'getReferral',
+    method: 'GET',
+    path: 'referrals/:id',
+    summary:
+      'A referral: status, each worker’s current consent and what was disclosed (liaison: withholdings and why)',
+    tags: ['referrals'],
+    roles: REFERRAL_READERS,
+    params: IdParams,
+    response: { status: 200, description: 'The referral.', schema: ReferralViewSchema },
+    versioned: true,
+  })
+  async get(
+    @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ) {
+    const view = await this.services.call<z.infer<typeof ReferralViewSchema>>(P.getReferral, { id }, ctx);
+    res.setHeader('ETag', etagFor(view.version));
+    res.setHeader('Cache-Control', 'no-store');
+    return view;
+  }
+
+  @Endpoint({
+    operationId: 'changeWorkerConsent',
+    method: 'POST',
+    path: 'referrals/:id/consent',
+    summary:
+      'Set a worker’s consent from now on: wider is a grant, narrower a narrowing, [] a revocation (versioned)',
+    tags: ['referrals'],
+    roles: CONSENT_RECORDERS,
+    params: IdParams,
+    body: ChangeConsentInput,
+    response: {
+      status: 200,
+      description: 'Recorded; ETag is the new stream version.',
+      schema: ReferralResultSchema,
+    },
+    versioned: true,
+  })
+  async consent(
+    @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
+    @ValidBody(ChangeConsentInput) input: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ) {
+    const result = await this.services.call<Result>(
+      P.changeConsent,
+      commandData(id, input, parseIfMatch(ifMatch)),
+      ctx,
+    );
+    res.setHeader('ETag', etagFor(result.version));
+    return result;
+  }
+
+  @Endpoint({
+    operationId: 'listDisclosures',
+    method: 'GET',
+    path: 'disclosures',
+    summary:
+      'The disclosure ledger: every field sent, under which agreement clause version and consent (liaison: and every withholding with its reason)',
+    tags: ['referrals'],
+    roles: LEDGER_READERS,
+    query: DisclosuresQuery,
+    response: { status: 200, description: 'A page of the ledger.', schema: ListPageSchema },
+  })
+  disclosures(
+    @ValidQuery(DisclosuresQuery) query: z.infer<typeof DisclosuresQuery>,
+    @CallCtx() ctx: CallContext,
+  ) {
+    return partnersPage<Item>(this.services, P.listDisclosures, query, ctx);
+  }
+
+  @Endpoint({
+    operationId: 'recordOutreach',
+    method: 'POST',
+    path: 'outreach-events',
+    summary:
+      'Record an outreach event held (Labor Rights Week, clinic, training): attendance, languages, partners',
+    tags: ['outreach'],
+    roles: PARTNER_MANAGERS,
+    body: HoldOutreachInput,
+    response: {
+      status: 201,
+      description: 'Recorded.',
+      schema: z.looseObject({ id: z.uuid(), version: z.int() }),
+    },
+  })
+  outreach(@ValidBody(HoldOutreachInput) input: unknown, @CallCtx() ctx: CallContext) {
+    return this.services.call<{ id: string; version: number }>(P.holdOutreach, { input }, ctx);
+  }
+
+  @Endpoint({
+    operationId: 'listOutreach',
+    method: 'GET',
+    path: 'outreach-events',
+    summary: 'Outreach events by date, optionally for one partner or a date range',
+    tags: ['outreach'],
+    roles: PARTNER_READERS,
+    query: OutreachQuery,
+    response: { status: 200, description: 'A page of outreach events.', schema: ListPageSchema },
+  })
+  listOutreach(@ValidQuery(OutreachQuery) query: z.infer<typeof OutreachQuery>, @CallCtx() ctx: CallContext) {
+    return partnersPage<Item>(this.services, P.listOutreach, query, ctx);
+  }
+}
