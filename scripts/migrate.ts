@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 import { migrate as migrateEventStore } from '@lse/event-store';
 import { migrateGateway } from '@lse/gateway/src/database/migrate';
 import { migrateIntake } from '@lse/intake/src/migrate';
+import { migrateInvestigation } from '@lse/investigation/src/migrate';
 import { migrateAudit } from '@lse/audit/src/migrate';
 import { migratePartners } from '@lse/partners/src/migrate';
 import { migrateCollections } from '@lse/collections/src/migrate';
@@ -24,6 +25,10 @@ export async function migrateAll(databaseUrl: string): Promise<string[]> {
     await step('gateway', () => migrateGateway(pool));
     await step('intake', async () => {
       const applied = await migrateIntake({ connectionString: databaseUrl });
+      return [...applied.readModels, ...applied.messaging];
+    });
+    await step('investigation', async () => {
+      const applied = await migrateInvestigation({ connectionString: databaseUrl });
       return [...applied.readModels, ...applied.messaging];
     });
     await step('partners', async () => {

@@ -17,6 +17,12 @@ export const SERVICES: readonly ServiceSpec[] = [
     portVariable: 'INTAKE_HTTP_PORT',
     defaultPort: 3101,
   },
+  {
+    name: 'investigation',
+    main: 'services/investigation/src/main.ts',
+    portVariable: 'INVESTIGATION_HTTP_PORT',
+    defaultPort: 3102,
+  },
   { name: 'audit', main: 'services/audit/src/main.ts', portVariable: 'AUDIT_HTTP_PORT', defaultPort: 3105 },
   {
     name: 'partners',
