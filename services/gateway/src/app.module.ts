@@ -19,6 +19,7 @@ import { SubjectThrottlerGuard } from './rate-limit/subject-throttler.guard';
 import { ServicesModule } from './services/services.module';
 import { WhoamiController } from './whoami/whoami.controller';
 import { COMPLAINT_CONTROLLERS } from './complaints';
+import { COLLECTION_CONTROLLERS } from './collections';
 import { AUDIT_CONTROLLERS, RecordAccessInterceptor } from './audit';
 import { FOIA_CONTROLLERS } from './foia';
 import { PARTNER_CONTROLLERS } from './partners';
@@ -30,7 +31,7 @@ export const API_CONTROLLERS: Type[] = [
   ...AUDIT_CONTROLLERS,
   ...FOIA_CONTROLLERS,
   ...PARTNER_CONTROLLERS,
-];
+, ...COLLECTION_CONTROLLERS];
 
 export interface GatewayOptions {
   config: GatewayConfig;
