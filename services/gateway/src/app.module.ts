@@ -31,7 +31,8 @@ export const API_CONTROLLERS: Type[] = [
   ...AUDIT_CONTROLLERS,
   ...FOIA_CONTROLLERS,
   ...PARTNER_CONTROLLERS,
-, ...COLLECTION_CONTROLLERS];
+  ...COLLECTION_CONTROLLERS,
+];
 
 export interface GatewayOptions {
   config: GatewayConfig;
