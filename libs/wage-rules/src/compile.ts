@@ -56,7 +56,10 @@ export function compileRuleSet(rs: RuleSet, index: number, filingDate: IsoDate, 
   const [seventhAfter, seventhQ] = tiers(rs.overtime.seventhConsecutiveDay);
   const weekly = rs.overtime.weekly;
   const windowYears = willful ? rs.limitation.willfulYears : rs.limitation.years;
+  // Weeks arrive in order and repeat across workers: a one-entry cache, then a map.
   const cache = new Map<string, MinimumWageEntry>();
+  let lastStart = '';
+  let lastEntry: MinimumWageEntry | undefined;
   return {
     source: rs,
     index,
@@ -71,11 +74,14 @@ export function compileRuleSet(rs: RuleSet, index: number, filingDate: IsoDate, 
     ldMinimumWage: rs.liquidatedDamages.basis !== 'none',
     ldOvertime: rs.liquidatedDamages.basis === 'minimum_wage_and_overtime',
     minimumWageFor(weekStart, weekEnd) {
+      if (weekStart === lastStart) return lastEntry!;
       let entry = cache.get(weekStart);
       if (!entry) {
         entry = highestInEffect(rs, weekStart, weekEnd);
         cache.set(weekStart, entry);
       }
+      lastStart = weekStart;
+      lastEntry = entry;
       return entry;
     },
   };

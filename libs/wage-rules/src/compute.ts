@@ -1,4 +1,4 @@
-import { addDays, cents, ValidationError, type Cents, type IsoDate } from '@lse/domain';
+import { addDays, cents, isIsoDate, toEpochDay, ValidationError, type Cents, type IsoDate } from '@lse/domain';
 import { compileRuleSet, type CompiledRuleSet } from './compile';
 import type {
   BackWageInput,
@@ -6,6 +6,7 @@ import type {
   ComputeOptions,
   ExcludedWorkweek,
   Figures,
+  MinimumWageEntry,
   TraceStep,
   WorkerBackWages,
   WorkweekRecord,
@@ -33,8 +34,8 @@ interface Context {
 }
 
 /**
- * One workweek's result. The trace is built on first read (lazy mode) by evaluating the week
- * again with tracing on: evaluation is pure, so the trace explains exactly these figures.
+ * One workweek's result. The trace is built on first read by evaluating the week again with
+ * tracing on: evaluation is pure, so the trace explains exactly these figures.
  */
 class WeekResult implements WorkweekResult {
   #trace: TraceStep[] | null = null;
@@ -68,7 +69,7 @@ class WeekResult implements WorkweekResult {
     return this.#trace;
   }
 
-  toJSON(): Omit<WorkweekResult, never> {
+  toJSON(): WorkweekResult {
     return {
       workerId: this.workerId,
       weekStart: this.weekStart,
@@ -87,101 +88,223 @@ class WeekResult implements WorkweekResult {
 }
 
 /**
+ * Per input record: its three figures in `Columns.figures` (cents; Int32Array until a weekly
+ * figure exceeds $21,474,836.47, then a Float64Array, exact either way) and the
+ * index of the rule set used in `Columns.ruleSet` (-1: outside every limitation window). Kept
+ * small on purpose: a large external buffer makes V8 mark the whole heap.
+ */
+const SLOTS = 3;
+const MWS = 0;
+const OTD = 1;
+const LD = 2;
+
+interface Columns {
+  figures: Int32Array | Float64Array;
+  ruleSet: Int8Array;
+}
+
+/**
+ * A worker's weeks are kept as numbers (no object per week while computing: 1.5 million weeks
+ * must take well under a second); `weeks` builds the week objects on first read.
+ */
+class WorkerResult implements WorkerBackWages {
+  #weeks: WorkweekResult[] | null = null;
+  readonly #records: readonly WorkweekRecord[];
+  readonly #from: number;
+  readonly #count: number;
+  readonly #columns: Columns;
+  readonly #row: number;
+  readonly #context: Context;
+
+  constructor(
+    readonly workerId: string,
+    readonly excluded: ExcludedWorkweek[],
+    readonly totals: Figures,
+    records: readonly WorkweekRecord[],
+    from: number,
+    count: number,
+    columns: Columns,
+    row: number,
+    context: Context,
+  ) {
+    this.#records = records;
+    this.#from = from;
+    this.#count = count;
+    this.#columns = columns;
+    this.#row = row;
+    this.#context = context;
+  }
+
+  get weeks(): WorkweekResult[] {
+    if (this.#weeks) return this.#weeks;
+    const { figures, ruleSet } = this.#columns;
+    const weeks: WorkweekResult[] = [];
+    const wk = newPreparedWeek();
+    const again = newWeekFigures();
+    for (let i = 0; i < this.#count; i++) {
+      const index = ruleSet[this.#row + i];
+      if (index < 0) continue;
+      const at = (this.#row + i) * SLOTS;
+      const record = this.#records[this.#from + i];
+      const rs = this.#context.compiled[index];
+      // Hours and the regular rate are not stored; the same pure evaluation gives them again.
+      const weekEnd = addDays(record.weekStart, 6);
+      evaluateWeek(rs, prepareWeek(record, weekEnd, wk), again, null);
+      const mws = figures[at + MWS];
+      const otd = figures[at + OTD];
+      const ld = figures[at + LD];
+      weeks.push(
+        new WeekResult(
+          this.workerId,
+          record.weekStart,
+          rs.source.id,
+          rs.source.version,
+          wk.W / 100,
+          rateText(again.rrN, again.rrD),
+          mws as Cents,
+          otd as Cents,
+          (mws + otd) as Cents,
+          ld as Cents,
+          (mws + otd + ld) as Cents,
+          record,
+          record.payday ?? weekEnd,
+          this.#context,
+        ),
+      );
+    }
+    this.#weeks = weeks;
+    return weeks;
+  }
+
+  toJSON(): WorkerBackWages {
+    return { workerId: this.workerId, weeks: this.weeks, excluded: this.excluded, totals: this.totals };
+  }
+}
+
+/** What every worker's record for the same week start shares, computed once per week start. */
+interface WeekInfo {
+  end: IsoDate;
+  day: number;
+  /** Per rule set: the minimum wage for the week. */
+  minimumWage: (MinimumWageEntry | null)[];
+  /** Per rule set: the week end is in its limitation window (used when no payday is given). */
+  endInWindow: boolean[];
+}
+
+/**
  * Computes back wages for every worker and workweek. Pure and deterministic: the same input
  * always gives the same result. Throws `ValidationError` for malformed records, unknown
  * workers, a worker's workweek listed twice, or a week with no minimum wage in a rule set.
  */
 export function computeBackWages(input: BackWageInput, options: ComputeOptions = {}): BackWageResult {
   if (input.ruleSets.length === 0) throw new ValidationError('at least one rule set is needed');
+  if (input.ruleSets.length > 127) throw new ValidationError('at most 127 rule sets in one computation');
   const context: Context = {
     compiled: input.ruleSets.map((rs, i) => compileRuleSet(rs, i, input.filingDate, input.willful)),
     filingDate: input.filingDate,
   };
-  const eager = options.trace !== 'lazy';
+  const compiled = context.compiled;
 
-  const byWorker = new Map<string, WorkweekRecord[]>();
-  for (const w of input.workers) {
-    if (byWorker.has(w.id)) throw new ValidationError(`worker ${w.id} is listed twice`, { workerId: w.id });
-    byWorker.set(w.id, []);
-  }
-  for (const r of input.records) {
-    const list = byWorker.get(r.workerId);
-    if (!list) throw new ValidationError(`record for unknown worker ${r.workerId}`, { workerId: r.workerId });
-    list.push(r);
-  }
-
-  const weekEnds = new Map<string, IsoDate>();
-  const weekEndOf = (start: IsoDate) => {
-    let end = weekEnds.get(start);
-    if (end === undefined) {
-      end = addDays(start, 6);
-      weekEnds.set(start, end);
+  const groups = groupByWorker(input);
+  const weekInfo = new Map<string, WeekInfo>();
+  const infoOf = (weekStart: IsoDate): WeekInfo => {
+    let info = weekInfo.get(weekStart);
+    if (info === undefined) {
+      if (!isIsoDate(weekStart)) throw new ValidationError(`not a calendar date: weekStart "${String(weekStart)}"`);
+      const end = addDays(weekStart, 6);
+      info = {
+        end,
+        day: toEpochDay(weekStart),
+        // Resolved only for rule sets the week is in the window of (a table may not reach back).
+        minimumWage: compiled.map(() => null),
+        endInWindow: compiled.map((rs) => end >= rs.windowStart),
+      };
+      weekInfo.set(weekStart, info);
     }
-    return end;
+    return info;
   };
 
+  const columns: Columns = {
+    figures: new Int32Array(input.records.length * SLOTS),
+    ruleSet: new Int8Array(input.records.length),
+  };
+  let row = 0;
   const wk = newPreparedWeek();
   const figures = newWeekFigures();
-  const workers: WorkerBackWages[] = [];
+  const workers: WorkerResult[] = [];
   const excludedAll: ExcludedWorkweek[] = [];
-  const grand = zeroSums();
-  for (const [workerId, records] of byWorker) {
-    sortByWeek(records, workerId);
-    const weeks: WorkweekResult[] = [];
+  let gMws = 0;
+  let gOtd = 0;
+  let gLd = 0;
+  for (const group of groups) {
+    const workerId = group.workerId;
+    let records = group.records;
+    let from = group.from;
+    const count = group.count;
     const excluded: ExcludedWorkweek[] = [];
-    const sums = zeroSums();
-    for (const record of records) {
-      const weekEnd = weekEndOf(record.weekStart);
-      const accrued = record.payday ?? weekEnd;
-      prepareWeek(record, weekEnd, wk);
-      let best: CompiledRuleSet | null = null;
+    let mwsSum = 0;
+    let otdSum = 0;
+    let ldSum = 0;
+    let previousDay = -Infinity;
+    for (let k = 0; k < count; k++) {
+      const record = records[from + k];
+      const info = infoOf(record.weekStart);
+      if (info.day <= previousDay) {
+        // Out of order (or a duplicate): sort this worker's weeks and start the worker again.
+        records = sortedWeeks(records.slice(from, from + count), workerId);
+        from = 0;
+        k = -1;
+        previousDay = -Infinity;
+        excluded.length = 0;
+        mwsSum = otdSum = ldSum = 0;
+        continue;
+      }
+      previousDay = info.day;
+      const accrued = record.payday ?? info.end;
+      prepareWeek(record, info.end, wk);
+      let best = -1;
       let bMws = 0;
       let bOtd = 0;
       let bLd = 0;
-      let bRate = '';
-      for (const rs of context.compiled) {
-        if (accrued < rs.windowStart) continue;
-        evaluateWeek(rs, wk, figures, null);
-        if (best === null || moreGenerous(figures, bMws + bOtd, bMws + bOtd + bLd)) {
-          best = rs;
+      for (let i = 0; i < compiled.length; i++) {
+        const rs = compiled[i];
+        if (record.payday === undefined ? !info.endInWindow[i] : accrued < rs.windowStart) continue;
+        const minimumWage = (info.minimumWage[i] ??= rs.minimumWageFor(record.weekStart, info.end));
+        evaluateWeek(rs, wk, figures, null, minimumWage);
+        if (best < 0 || moreGenerous(figures, bMws + bOtd, bMws + bOtd + bLd)) {
+          best = i;
           bMws = figures.minimumWageShortfall;
           bOtd = figures.overtimeDue;
           bLd = figures.liquidatedDamages;
-          bRate = rateText(figures.rrN, figures.rrD);
         }
       }
-      if (best === null) {
+      columns.ruleSet[row + k] = best;
+      if (best < 0) {
         const e = exclusion(record, accrued, context);
         excluded.push(e);
-        excludedAll.push(e);
         continue;
       }
-      const week = new WeekResult(
-        workerId,
-        record.weekStart,
-        best.source.id,
-        best.source.version,
-        wk.W / 100,
-        bRate,
-        bMws as Cents,
-        bOtd as Cents,
-        (bMws + bOtd) as Cents,
-        bLd as Cents,
-        (bMws + bOtd + bLd) as Cents,
-        record,
-        accrued,
-        context,
-      );
-      if (eager) void week.trace;
-      weeks.push(week);
-      sums.mws += bMws;
-      sums.otd += bOtd;
-      sums.ld += bLd;
+      const at = (row + k) * SLOTS;
+      if (bMws + bOtd + bLd > 0x7fffffff && columns.figures instanceof Int32Array) {
+        columns.figures = Float64Array.from(columns.figures);
+      }
+      columns.figures[at + MWS] = bMws;
+      columns.figures[at + OTD] = bOtd;
+      columns.figures[at + LD] = bLd;
+      mwsSum += bMws;
+      otdSum += bOtd;
+      ldSum += bLd;
     }
-    grand.mws += sums.mws;
-    grand.otd += sums.otd;
-    grand.ld += sums.ld;
-    workers.push({ workerId, weeks, excluded, totals: toFigures(sums) });
+    for (const e of excluded) excludedAll.push(e);
+    gMws += mwsSum;
+    gOtd += otdSum;
+    gLd += ldSum;
+    const totals = toFigures(mwsSum, otdSum, ldSum);
+    workers.push(new WorkerResult(workerId, excluded, totals, records, from, count, columns, row, context));
+    row += count;
+  }
+  if (options.trace !== 'lazy') {
+    for (const w of workers) for (const week of w.weeks) void week.trace;
   }
   return {
     filingDate: input.filingDate,
@@ -190,8 +313,48 @@ export function computeBackWages(input: BackWageInput, options: ComputeOptions =
     rounding: ROUNDING_RULE,
     workers,
     excluded: excludedAll,
-    totals: toFigures(grand),
+    totals: toFigures(gMws, gOtd, gLd),
   };
+}
+
+interface Group {
+  workerId: string;
+  records: readonly WorkweekRecord[];
+  from: number;
+  count: number;
+}
+
+/**
+ * Each worker's records, in the order of `input.workers`. Records already grouped by worker
+ * (the usual upload) are used in place; otherwise they are collected per worker.
+ */
+function groupByWorker(input: BackWageInput): Group[] {
+  const groups = new Map<string, Group>();
+  for (const w of input.workers) {
+    if (groups.has(w.id)) throw new ValidationError(`worker ${w.id} is listed twice`, { workerId: w.id });
+    groups.set(w.id, { workerId: w.id, records: input.records, from: 0, count: 0 });
+  }
+  const records = input.records;
+  let contiguous = true;
+  let current: Group | undefined;
+  for (let i = 0; i < records.length; i++) {
+    const id = records[i].workerId;
+    if (current !== undefined && id === current.workerId) {
+      current.count++;
+      continue;
+    }
+    current = groups.get(id);
+    if (current === undefined) throw new ValidationError(`record for unknown worker ${id}`, { workerId: id });
+    if (current.count > 0) contiguous = false;
+    current.from = i;
+    current.count++;
+  }
+  if (!contiguous) {
+    const lists = new Map<string, WorkweekRecord[]>([...groups.keys()].map((id) => [id, []]));
+    for (const r of records) lists.get(r.workerId)!.push(r);
+    for (const [id, list] of lists) groups.set(id, { workerId: id, records: list, from: 0, count: list.length });
+  }
+  return [...groups.values()];
 }
 
 /** More back wages wins; on equal back wages, the larger total; on a tie, the earlier rule set. */
@@ -199,25 +362,17 @@ function moreGenerous(f: WeekFigures, bestUnpaid: number, bestTotal: number): bo
   return f.unpaidWages > bestUnpaid || (f.unpaidWages === bestUnpaid && f.total > bestTotal);
 }
 
-function sortByWeek(records: WorkweekRecord[], workerId: string): void {
-  let sorted = true;
+function sortedWeeks(records: WorkweekRecord[], workerId: string): WorkweekRecord[] {
+  records.sort((a, b) => (a.weekStart < b.weekStart ? -1 : a.weekStart > b.weekStart ? 1 : 0));
   for (let i = 1; i < records.length; i++) {
-    if (records[i].weekStart <= records[i - 1].weekStart) {
-      sorted = false;
-      break;
+    if (records[i].weekStart === records[i - 1].weekStart) {
+      throw new ValidationError(`worker ${workerId}: the workweek of ${records[i].weekStart} is listed twice`, {
+        workerId,
+        weekStart: records[i].weekStart,
+      });
     }
   }
-  if (!sorted) {
-    records.sort((a, b) => (a.weekStart < b.weekStart ? -1 : a.weekStart > b.weekStart ? 1 : 0));
-    for (let i = 1; i < records.length; i++) {
-      if (records[i].weekStart === records[i - 1].weekStart) {
-        throw new ValidationError(`worker ${workerId}: the workweek of ${records[i].weekStart} is listed twice`, {
-          workerId,
-          weekStart: records[i].weekStart,
-        });
-      }
-    }
-  }
+  return records;
 }
 
 function exclusion(record: WorkweekRecord, accrued: IsoDate, context: Context): ExcludedWorkweek {
@@ -271,20 +426,12 @@ function explain(record: WorkweekRecord, accrued: IsoDate, context: Context): Tr
   return steps;
 }
 
-interface Sums {
-  mws: number;
-  otd: number;
-  ld: number;
-}
-
-const zeroSums = (): Sums => ({ mws: 0, otd: 0, ld: 0 });
-
-function toFigures(s: Sums): Figures {
+function toFigures(mws: number, otd: number, ld: number): Figures {
   return {
-    minimumWageShortfall: cents(s.mws),
-    overtimeDue: cents(s.otd),
-    unpaidWages: cents(s.mws + s.otd),
-    liquidatedDamages: cents(s.ld),
-    total: cents(s.mws + s.otd + s.ld),
+    minimumWageShortfall: cents(mws),
+    overtimeDue: cents(otd),
+    unpaidWages: cents(mws + otd),
+    liquidatedDamages: cents(ld),
+    total: cents(mws + otd + ld),
   };
 }

@@ -9,7 +9,7 @@
  */
 import { ValidationError, type IsoDate } from '@lse/domain';
 import type { CompiledRuleSet } from './compile';
-import type { TraceStep, WorkweekRecord } from './model';
+import type { MinimumWageEntry, TraceStep, WorkweekRecord } from './model';
 import { dollars, hoursText, rateDollars, rateText, roundedOwed } from './rounding';
 import { hasTwoDecimalsAtMost } from './schemas';
 
@@ -50,6 +50,8 @@ export function newPreparedWeek(): PreparedWeek {
   };
 }
 
+const DAY_FIELDS = [0, 1, 2, 3, 4, 5, 6].map((d) => `hours[${d}]`);
+
 function hundredths(value: unknown, what: string, max: number, record: WorkweekRecord): number {
   if (typeof value !== 'number' || !(value >= 0 && value <= max) || !hasTwoDecimalsAtMost(value)) {
     throw new ValidationError(
@@ -82,7 +84,13 @@ export function prepareWeek(record: WorkweekRecord, weekEnd: IsoDate, into: Prep
   }
   let W = 0;
   for (let d = 0; d < 7; d++) {
-    const h = hundredths(hours[d], `hours[${d}]`, 24, record);
+    // Checked inline: passing a fractional hour to a function would box it (1.5 million weeks).
+    const v: unknown = hours[d];
+    const x = (v as number) * 100;
+    const h = Math.round(x);
+    if (typeof v !== 'number' || !(v >= 0 && v <= 24) || Math.abs(x - h) >= 1e-6) {
+      hundredths(v, DAY_FIELDS[d], 24, record); // throws the explanation
+    }
     into.days[d] = h;
     W += h;
   }
@@ -95,7 +103,9 @@ export function prepareWeek(record: WorkweekRecord, weekEnd: IsoDate, into: Prep
   let makeup = 0;
   let premiumPaid = 0;
   let coversAllHours = false;
-  for (const c of record.pay) {
+  const components = record.pay;
+  for (let i = 0; i < components.length; i++) {
+    const c = components[i];
     switch (c.kind) {
       case 'hourly': {
         const r = centsOf(c.rateCents, 'hourly rateCents', record);
@@ -172,6 +182,7 @@ export function evaluateWeek(
   wk: PreparedWeek,
   out: WeekFigures,
   trace: TraceStep[] | null,
+  minimumWage: MinimumWageEntry = rs.minimumWageFor(wk.record.weekStart, wk.weekEnd),
 ): WeekFigures {
   const days = wk.days;
   const W = wk.W;
@@ -261,7 +272,6 @@ export function evaluateWeek(
     rrN = wk.A + 100 * other;
     rrD = W;
   }
-  const minimumWage = rs.minimumWageFor(wk.record.weekStart, wk.weekEnd);
   const mw = minimumWage.centsPerHour;
   const rawN = rrN;
   const rawD = rrD;
