@@ -13,7 +13,7 @@ export interface StreamState {
 export interface CaseStateAsOf {
   caseId: string;
   asOf: string;
-  /** False when any stream's state ends the case (declined, closed...). */
+  /** False when the case's latest stage has ended it (declined, investigation or collection closed...). */
   open: boolean;
   streams: StreamState[];
   events: number;
@@ -74,7 +74,11 @@ export function foldCase(caseId: string, asOf: string, events: readonly Recorded
     s.version = e.streamVersion;
   }
   const list = [...streams.values()].map(({ walker: _w, ...s }) => s);
-  const open = !list.some((s) => REPLAYERS.get(s.category)!.closesCase?.(s.state) ?? false);
+  // The latest stage present decides: an opened complaint handed on to an open investigation is open.
+  const latest = list
+    .filter((s) => REPLAYERS.get(s.category)!.stage !== undefined)
+    .sort((a, b) => REPLAYERS.get(b.category)!.stage! - REPLAYERS.get(a.category)!.stage!)[0];
+  const open = !(latest && (REPLAYERS.get(latest.category)!.closesCase?.(latest.state) ?? false));
   return {
     caseId,
     asOf,

@@ -1,10 +1,45 @@
-import { COMPLAINT_CATEGORY, type ComplaintEvent } from '@lse/contracts';
+import {
+  AGREEMENT_CATEGORY,
+  COLLECTION_CATEGORY,
+  COMPLAINT_CATEGORY,
+  INVESTIGATION_CATEGORY,
+  OUTREACH_CATEGORY,
+  PARTNER_CATEGORY,
+  REFERRAL_CATEGORY,
+  type AgreementEvent,
+  type CollectionEvent,
+  type ComplaintEvent,
+  type InvestigationEvent,
+  type OutreachEvent,
+  type PartnerEvent,
+  type ReferralEvent,
+} from '@lse/contracts';
 import { AUDIT_REPLAYERS, replayer, type AnyReplayer } from '@lse/audit-domain';
+import {
+  evolve as evolveCollection,
+  initialCollectionState,
+  type CollectionState,
+} from '@lse/collections-domain';
 import {
   evolve as evolveComplaint,
   initialState as initialComplaint,
   type ComplaintState,
 } from '@lse/intake-domain';
+import {
+  evolve as evolveInvestigation,
+  initialState as initialInvestigation,
+  type InvestigationState,
+} from '@lse/investigation-domain';
+import {
+  agreementDecider,
+  outreachDecider,
+  partnerDecider,
+  referralDecider,
+  type AgreementState,
+  type OutreachState,
+  type PartnerState,
+  type ReferralState,
+} from '@lse/partners-domain';
 
 const CLOSED_COMPLAINT: ReadonlySet<ComplaintState['status']> = new Set([
   'declined',
@@ -25,11 +60,52 @@ export const REPLAYERS: ReadonlyMap<string, AnyReplayer> = new Map(
       source: '@lse/intake-domain',
       initialState: initialComplaint,
       evolve: evolveComplaint,
+      stage: 1,
       closesCase: (state) => CLOSED_COMPLAINT.has(state.status),
+    }),
+    replayer<InvestigationState, InvestigationEvent>({
+      category: INVESTIGATION_CATEGORY,
+      source: '@lse/investigation-domain',
+      initialState: initialInvestigation,
+      evolve: evolveInvestigation,
+      stage: 2,
+      closesCase: (state) => state.status === 'closed',
+    }),
+    replayer<CollectionState, CollectionEvent>({
+      category: COLLECTION_CATEGORY,
+      source: '@lse/collections-domain',
+      initialState: initialCollectionState,
+      evolve: evolveCollection,
+      stage: 3,
+      closesCase: (state) => state.status === 'closed',
+    }),
+    replayer<PartnerState, PartnerEvent>({
+      category: PARTNER_CATEGORY,
+      source: '@lse/partners-domain',
+      initialState: partnerDecider.initialState,
+      evolve: (s, e) => partnerDecider.evolve(s, e),
+    }),
+    replayer<AgreementState, AgreementEvent>({
+      category: AGREEMENT_CATEGORY,
+      source: '@lse/partners-domain',
+      initialState: agreementDecider.initialState,
+      evolve: (s, e) => agreementDecider.evolve(s, e),
+    }),
+    replayer<ReferralState, ReferralEvent>({
+      category: REFERRAL_CATEGORY,
+      source: '@lse/partners-domain',
+      initialState: referralDecider.initialState,
+      evolve: (s, e) => referralDecider.evolve(s, e),
+    }),
+    replayer<OutreachState, OutreachEvent>({
+      category: OUTREACH_CATEGORY,
+      source: '@lse/partners-domain',
+      initialState: outreachDecider.initialState,
+      evolve: (s, e) => outreachDecider.evolve(s, e),
     }),
     ...AUDIT_REPLAYERS,
   ].map((r) => [r.category, r]),
 );
 
-/** Categories that hold a case's own records (not audit's view of it): what FOIA packages contain. */
+/** Audit's own categories (access logs, FOIA, checkpoints): never part of a case's records. */
 export const AUDIT_OWN_CATEGORIES: ReadonlySet<string> = new Set(AUDIT_REPLAYERS.map((r) => r.category));

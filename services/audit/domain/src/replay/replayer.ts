@@ -11,7 +11,13 @@ export interface Replayer<
   source: string;
   initialState: S;
   evolve(state: S, event: E): S;
-  /** True when this stream's state ends the case (a case is open while no stream closes it). */
+  /**
+   * Where the category sits in a case's life (complaint 1, investigation 2, collection 3): the
+   * case is open unless its latest stage present says it is closed. Categories beside the case
+   * (referrals, audit's own) have none.
+   */
+  stage?: number;
+  /** True when this stage's state ends the case. */
   closesCase?(state: S): boolean;
 }
 
