@@ -4,6 +4,7 @@ import { START } from '@lse/event-store';
 import { receivedComplaint } from '@lse/intake-domain/test/fixtures';
 import { appendAll, storeHarness, type StoreHarness } from './harness';
 import { DEFAULT_TARGETED_INDUSTRIES } from '@lse/intake-domain';
+import { isoDate } from '@lse/domain';
 import { listCases } from '../src/read-models/case-index/list-cases';
 import { listComplaints } from '../src/read-models/complaint-queue/list-complaints';
 import { findEmployer, priorCaseNumbers } from '../src/read-models/employer-index/find-employer';
@@ -186,7 +187,7 @@ describe('intake read models', () => {
     const newEmployer = { name: 'Bay Bistro Inc.', address, fein: '94-7654321', naics: '722511' };
     const allegation = {
       type: 'minimum_wage' as const,
-      periodStart: '2025-06-01',
+      periodStart: isoDate('2025-06-01'),
       ongoing: false,
       workersAffected: 3,
     };
@@ -199,9 +200,9 @@ describe('intake read models', () => {
           statute: 'FLSA',
           periodYears: 2,
           willful: false,
-          assessedOn: '2026-01-10',
-          earliestRecoverableDate: '2024-01-10',
-          expiresOn: '2026-03-01',
+          assessedOn: isoDate('2026-01-10'),
+          earliestRecoverableDate: isoDate('2024-01-10'),
+          expiresOn: isoDate('2026-03-01'),
           daysRemaining: 50,
           warning: 'expiring_soon',
         },
