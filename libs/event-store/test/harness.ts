@@ -1,5 +1,5 @@
 import { createTestSchema, TestSchema } from '@lse/testing';
-import { migrate, PostgresEventStore } from '../src';
+import { migrate, PostgresEventStore, type PostgresEventStoreOptions } from '../src';
 
 export interface StoreHarness {
   db: TestSchema;
@@ -8,7 +8,9 @@ export interface StoreHarness {
 }
 
 /** A migrated store in a schema of its own, owning the complaint and investigation categories. */
-export async function storeHarness(): Promise<StoreHarness> {
+export async function storeHarness(
+  options: Pick<PostgresEventStoreOptions, 'groupCommit'> = {},
+): Promise<StoreHarness> {
   const db = await createTestSchema('es');
   await migrate(db.pool, db.schema);
   const store = new PostgresEventStore({
@@ -16,6 +18,7 @@ export async function storeHarness(): Promise<StoreHarness> {
     schema: db.schema,
     service: 'intake',
     categories: ['complaint', 'investigation'],
+    ...options,
   });
   return { db, store, cleanup: () => db.drop() };
 }

@@ -42,6 +42,8 @@ export class IntakeModule {
               schema: config.EVENT_STORE_SCHEMA,
               service: 'intake',
               categories: ['complaint'],
+              // Commands arriving together append in one statement and one commit.
+              groupCommit: true,
             }),
         },
         {

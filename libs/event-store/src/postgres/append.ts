@@ -34,10 +34,56 @@ function validate(streamId: string, events: readonly NewEvent[]): string | undef
     if (!e.type || !Number.isInteger(e.schemaVersion) || e.schemaVersion < 1) {
       throw new InvalidAppendError(`event ${e.eventId} needs a type and a schema version >= 1`);
     }
-    if (e.metadata?.caseId !== caseId) throw new InvalidAppendError(`events of one append to ${streamId} must share a caseId`);
+    if (e.metadata?.caseId !== caseId)
+      throw new InvalidAppendError(`events of one append to ${streamId} must share a caseId`);
   }
-  if (caseId !== undefined && !UUID.test(caseId)) throw new InvalidAppendError(`caseId "${caseId}" is not a UUID`);
+  if (caseId !== undefined && !UUID.test(caseId))
+    throw new InvalidAppendError(`caseId "${caseId}" is not a UUID`);
   return caseId;
+}
+
+/** An append checked and ready for the database: what append_events (or append_batch) takes. */
+export interface PreparedAppend {
+  streamId: string;
+  category: string;
+  expected: ExpectedVersion;
+  expectedCode: number;
+  caseId: string | null;
+  recordedAt: Date;
+  events: readonly NewEvent[];
+  /** The events as append_events' jsonb argument, each with its content digest. */
+  payload: string;
+}
+
+/** Validates an append and computes its digests, before anything reaches the database. */
+export function prepareAppend(
+  streamId: string,
+  events: readonly NewEvent[],
+  expected: ExpectedVersion,
+  recordedAt: Date,
+): PreparedAppend {
+  const category = categoryOf(streamId);
+  const caseId = validate(streamId, events);
+  const expectedNumber = expectedCode(expected);
+  const recordedIso = recordedAt.toISOString();
+  const payload = events.map((e) => ({
+    id: e.eventId,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    data: e.data,
+    metadata: e.metadata,
+    digest: contentDigest(canonicalBody({ ...e, streamId, recordedAt: recordedIso })),
+  }));
+  return {
+    streamId,
+    category,
+    expected,
+    expectedCode: expectedNumber,
+    caseId: caseId ?? null,
+    recordedAt,
+    events,
+    payload: JSON.stringify(payload),
+  };
 }
 
 /**
@@ -54,40 +100,107 @@ export async function appendEvents(
   /** Where to look for an earlier append of the same ids; none inside a caller's transaction. */
   reader: Pool | undefined,
 ): Promise<AppendResult> {
-  const category = categoryOf(streamId);
-  const caseId = validate(streamId, events);
-  const recordedIso = recordedAt.toISOString();
+  return appendPrepared(db, schema, prepareAppend(streamId, events, expected, recordedAt), reader);
+}
+
+export async function appendPrepared(
+  db: Pool | PoolClient,
+  schema: string,
+  a: PreparedAppend,
+  reader: Pool | undefined,
+): Promise<AppendResult> {
   try {
-    const payload = events.map((e) => ({
-      id: e.eventId,
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      data: e.data,
-      metadata: e.metadata,
-      digest: contentDigest(canonicalBody({ ...e, streamId, recordedAt: recordedIso })),
-    }));
     const { rows } = await db.query<{ out_position: string; out_version: string }>(
       `SELECT out_position, out_version FROM ${schema}.append_events($1, $2, $3, $4, $5, $6::jsonb)`,
-      [streamId, category, expectedCode(expected), caseId ?? null, recordedAt, JSON.stringify(payload)],
+      [a.streamId, a.category, a.expectedCode, a.caseId, a.recordedAt, a.payload],
     );
-    const ordered = rows.map((r) => ({ position: Number(r.out_position), version: Number(r.out_version) }));
-    ordered.sort((a, b) => a.version - b.version);
-    return {
-      streamId,
-      nextExpectedVersion: ordered[ordered.length - 1].version,
-      positions: ordered.map((r) => r.position),
-      alreadyStored: false,
-    };
+    return appended(
+      a.streamId,
+      rows.map((r) => ({ position: Number(r.out_position), version: Number(r.out_version) })),
+    );
   } catch (err) {
     const pgErr = err as PgError;
     const duplicate = pgErr.code === UNIQUE_VIOLATION && pgErr.constraint === 'events_event_id_key';
     if (pgErr.code !== WRONG_EXPECTED_VERSION && !duplicate) throw err;
-    // A retry of an append that already committed looks like a conflict or a duplicate id.
-    const original = reader && (await findStored(reader, schema, streamId, events));
-    if (original) return original;
-    if (duplicate) throw new DuplicateEventIdError(events[0].eventId);
-    throw new WrongExpectedVersionError(streamId, expected, Number(pgErr.detail));
+    return refused(schema, a, duplicate ? 'duplicate' : Number(pgErr.detail), reader);
   }
+}
+
+/**
+ * Several appends in one statement and one transaction (group commit). Each is decided on its
+ * own, as `appendPrepared` would decide it: results (or errors) come back in order. If the
+ * statement itself fails, every append is retried alone, so one bad append cannot fail others.
+ */
+export async function appendBatch(
+  pool: Pool,
+  schema: string,
+  appends: readonly PreparedAppend[],
+): Promise<Array<PromiseSettledResult<AppendResult>>> {
+  let rows: Array<{
+    b_index: number;
+    b_position: string | null;
+    b_version: string | null;
+    b_error: string | null;
+    b_actual: string | null;
+  }>;
+  try {
+    const batch = `[${appends
+      .map(
+        (a) =>
+          `{"streamId":${JSON.stringify(a.streamId)},"category":${JSON.stringify(a.category)},` +
+          `"expected":${a.expectedCode},"caseId":${JSON.stringify(a.caseId)},` +
+          `"recordedAt":${JSON.stringify(a.recordedAt.toISOString())},"events":${a.payload}}`,
+      )
+      .join(',')}]`;
+    ({ rows } = await pool.query(
+      `SELECT b_index, b_position, b_version, b_error, b_actual FROM ${schema}.append_batch($1::jsonb)`,
+      [batch],
+    ));
+  } catch {
+    return Promise.allSettled(appends.map((a) => appendPrepared(pool, schema, a, pool)));
+  }
+  const byIndex = new Map<number, typeof rows>();
+  for (const r of rows) byIndex.set(r.b_index, [...(byIndex.get(r.b_index) ?? []), r]);
+  return Promise.allSettled(
+    appends.map(async (a, i) => {
+      const mine = byIndex.get(i) ?? [];
+      const error = mine.find((r) => r.b_error !== null);
+      if (error)
+        return refused(schema, a, error.b_error === 'duplicate' ? 'duplicate' : Number(error.b_actual), pool);
+      if (mine.length !== a.events.length)
+        throw new Error(`append_batch returned no result for ${a.streamId}`);
+      return appended(
+        a.streamId,
+        mine.map((r) => ({ position: Number(r.b_position), version: Number(r.b_version) })),
+      );
+    }),
+  );
+}
+
+function appended(streamId: string, rows: Array<{ position: number; version: number }>): AppendResult {
+  rows.sort((x, y) => x.version - y.version);
+  return {
+    streamId,
+    nextExpectedVersion: rows[rows.length - 1].version,
+    positions: rows.map((r) => r.position),
+    alreadyStored: false,
+  };
+}
+
+/**
+ * A refused append: a retry of one that already committed looks like a conflict or a duplicate
+ * id, and gets the original result; otherwise the typed error.
+ */
+async function refused(
+  schema: string,
+  a: PreparedAppend,
+  why: 'duplicate' | number,
+  reader: Pool | undefined,
+): Promise<AppendResult> {
+  const original = reader && (await findStored(reader, schema, a.streamId, a.events));
+  if (original) return original;
+  if (why === 'duplicate') throw new DuplicateEventIdError(a.events[0].eventId);
+  throw new WrongExpectedVersionError(a.streamId, a.expected, why);
 }
 
 interface StoredRow {

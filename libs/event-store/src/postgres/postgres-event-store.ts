@@ -15,7 +15,8 @@ import type {
   VerifyReport,
 } from '../port';
 import { categoryOf } from '../stream-id';
-import { appendEvents } from './append';
+import { appendEvents, prepareAppend } from './append';
+import { GroupCommit, type GroupCommitOptions } from './group-commit';
 import { assertSchemaName } from './migrate';
 import { filterClauses } from './filters';
 import { readAfter } from './read-after';
@@ -35,6 +36,12 @@ export interface PostgresEventStoreOptions {
   now?: () => Date;
   /** Upcasts stored events of older schema versions on read (hashes are checked on raw rows). */
   upcast?: (event: RecordedEvent) => RecordedEvent;
+  /**
+   * Group commit: concurrent appends share one statement and one transaction (see GroupCommit).
+   * Each is still decided on its own; an append waits at most for the batch before it. Off by
+   * default: a caller that appends one event at a time gains nothing from it.
+   */
+  groupCommit?: boolean | GroupCommitOptions;
 }
 
 const DEFAULT_PAGE = 500;
@@ -48,6 +55,7 @@ export class PostgresEventStore implements EventStore {
   private readonly listeners = new Set<(streamId: string, positions: number[]) => void>();
   private readonly now: () => Date;
   private readonly upcast: (event: RecordedEvent) => RecordedEvent;
+  private readonly group?: GroupCommit;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.schema = assertSchemaName(options.schema ?? 'event_store');
@@ -57,11 +65,17 @@ export class PostgresEventStore implements EventStore {
     this.categories = options.categories ? new Set(options.categories) : undefined;
     this.now = options.now ?? (() => new Date());
     this.upcast = options.upcast ?? ((e) => e);
+    if (options.groupCommit) {
+      const groupOptions = options.groupCommit === true ? {} : options.groupCommit;
+      this.group = new GroupCommit(this.pool, this.schema, groupOptions);
+    }
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     this.assertOwned(streamId);
-    const result = await appendEvents(this.pool, this.schema, streamId, events, expected, this.now(), this.pool);
+    const result = this.group
+      ? await this.group.append(prepareAppend(streamId, events, expected, this.now()))
+      : await appendEvents(this.pool, this.schema, streamId, events, expected, this.now(), this.pool);
     if (!result.alreadyStored) this.notify(streamId, result.positions);
     return result;
   }
