@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AGREEMENT_EVENTS, categoryOf, OUTREACH_EVENTS, PARTNER_EVENTS, REFERRAL_EVENTS } from '@lse/contracts';
+import {
+  AGREEMENT_EVENTS,
+  categoryOf,
+  OUTREACH_EVENTS,
+  PARTNER_EVENTS,
+  REFERRAL_EVENTS,
+} from '@lse/contracts';
 import { NAMESPACE_LSE, replay, uuidV5, type Decider } from '@lse/domain';
 import {
   DuplicateEventIdError,

@@ -226,7 +226,12 @@ export class ReferralMessages {
           correlationId: env.correlationId,
           now: this.now(),
         },
-        () => ({ type: 'HoldOutreach' as const, outreachId, event: input, today: utcDateOf(this.clock.now()) }),
+        () => ({
+          type: 'HoldOutreach' as const,
+          outreachId,
+          event: input,
+          today: utcDateOf(this.clock.now()),
+        }),
       );
       return { id: outcome.id, version: outcome.version, ...input };
     });
