@@ -71,9 +71,10 @@ export interface RuleSet {
  * What the employer paid for the workweek, by component. All amounts are what was actually
  * paid for THIS workweek (including anything paid later for it).
  *
- * - `hourly`: straight-time hourly pay, `rateCents` for `hours` paid hours. Hours worked but
- *   not paid (hours per day sum > paid hours, with no piece or salary pay covering them) are
- *   unpaid hours, valued at the agreed hourly rate (hours-weighted across hourly lines).
+ * - `hourly`: straight-time hourly pay, `rateCents` for `hours` paid hours. The agreed rate
+ *   (hours-weighted across hourly lines) is the hourly part of the regular rate. Hours worked
+ *   but not paid (hours per day sum > paid hours, with no piece or salary pay covering them) are
+ *   unpaid hours: in overtime they are owed in full, otherwise up to the minimum wage.
  *   An overtime premium that was paid goes in `overtime_premium`, not in a second hourly line:
  *   $20 straight + $30 for 10 overtime hours is hourly 20.00 x 50 h + overtime_premium $100.
  * - `piece`: piece earnings for the week; deemed to pay straight time for all hours worked

@@ -254,13 +254,16 @@ export function evaluateWeek(
   const Go = G < ot ? G : ot;
   const other = wk.piece + wk.salary + wk.bonus;
 
-  // Regular rate: straight-time pay at the agreed rates for all hours worked / hours worked.
+  // Regular rate: the agreed hourly rate (hours-weighted, 29 CFR 778.110, 778.115) plus piece,
+  // salary and bonus pay spread over the hours worked (778.109-111). Hourly lines count at their
+  // rate whether they paid fewer hours than were worked (the rest is unpaid time at that rate)
+  // or more (pay for hours not worked is not part of the regular rate, 778.218).
   let rrN: number;
   let rrD: number;
   if (W === 0) {
     rrN = 0;
     rrD = 1;
-  } else if (G > 0 && wk.P > 0) {
+  } else if (wk.P > 0) {
     if (wk.singleRate >= 0) {
       rrN = wk.singleRate * W + 100 * other;
       rrD = W;
@@ -269,7 +272,7 @@ export function evaluateWeek(
       rrD = W * wk.P;
     }
   } else {
-    rrN = wk.A + 100 * other;
+    rrN = 100 * other;
     rrD = W;
   }
   const mw = minimumWage.centsPerHour;
@@ -322,15 +325,15 @@ export function evaluateWeek(
         formula: `${o.label}: ${hoursText(o.hours)} h at ${o.quarters / 4} x the regular rate`,
       });
     }
-    const parts = [`hourly ${money100(wk.A)}`];
+    const parts: string[] = [];
+    if (wk.P > 0) {
+      const agreed = wk.singleRate >= 0 ? rateDollars(wk.singleRate, 1) : rateDollars(wk.A, wk.P);
+      parts.push(`hourly: agreed rate ${agreed} x ${hoursText(W)} h`);
+    }
     if (wk.piece) parts.push(`piece ${dollars(wk.piece)}`);
     if (wk.salary) parts.push(`salary ${dollars(wk.salary)}`);
     if (wk.bonus) parts.push(`non-discretionary bonus ${dollars(wk.bonus)}`);
-    if (G > 0 && wk.P > 0) {
-      parts.push(
-        `${hoursText(G)} unpaid h at the agreed rate ${wk.singleRate >= 0 ? rateDollars(wk.singleRate, 1) : rateDollars(wk.A, wk.P)}`,
-      );
-    }
+    if (parts.length === 0) parts.push('no pay $0.00');
     trace.push({
       figure: 'regularRate',
       ruleId: `${rules.id}.regular_rate`,
