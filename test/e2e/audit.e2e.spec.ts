@@ -1,0 +1,209 @@
+/**
+ * Audit and public records as an auditor and a FOIA officer use them: HTTP -> gateway process ->
+ * NATS -> audit process -> PostgreSQL, beside intake. Nothing in-process, nothing mocked.
+ */
+import { randomUUID } from 'node:crypto';
+import { PLANTED_NAME, PLANTED_PHONE, receiveInput } from '@lse/intake-domain/test/fixtures';
+import { Api } from '../support/http';
+import { RunningSystem, startSystem } from '../support/system';
+
+jest.setTimeout(180_000);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('audit through the gateway, every service its own process', () => {
+  let system: RunningSystem;
+  let api: Api;
+  let caseId: string;
+  /** What intake reported (GET complaint) right after each step, and when. */
+  const reported: Array<{ at: string; view: Record<string, unknown> }> = [];
+
+  beforeAll(async () => {
+    system = await startSystem();
+    api = new Api(system.gatewayUrl);
+    const received = await api.request<{ caseId: string }>('POST', '/complaints', {
+      as: 'intake_officer',
+      sub: 'officer-7',
+      body: receiveInput(),
+    });
+    expect(received.status).toBe(201);
+    caseId = received.body.caseId;
+    const steps: Array<[string, unknown]> = [
+      ['jurisdiction-assessment', { inJurisdiction: true, statutes: ['FLSA'], reason: 'Covered car wash.' }],
+      ['triage', {}],
+      ['open', {}],
+    ];
+    const look = async () => {
+      const view = await api.request<Record<string, unknown>>('GET', `/complaints/${caseId}`, {
+        as: 'investigator',
+        sub: 'inv-3',
+      });
+      expect(view.status).toBe(200);
+      await sleep(5);
+      reported.push({ at: new Date().toISOString(), view: view.body });
+      await sleep(5);
+    };
+    await look();
+    for (const [path, body] of steps) {
+      const res = await api.request('POST', `/complaints/${caseId}/${path}`, {
+        as: 'intake_officer',
+        sub: 'officer-7',
+        body,
+      });
+      expect(res.status).toBe(200);
+      await look();
+    }
+  });
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('replays the case as of each instant to exactly what intake reported then', async () => {
+    for (const { at, view } of reported) {
+      const res = await api.request<{
+        streams: Array<{ category: string; version: number; state: unknown }>;
+        chain: { ok: boolean };
+      }>('GET', `/cases/${caseId}/state?asOf=${encodeURIComponent(at)}`, { as: 'auditor', sub: 'ig-1' });
+      expect(res.status).toBe(200);
+      expect(res.body.chain.ok).toBe(true);
+      const complaint = res.body.streams.find((s) => s.category === 'complaint')!;
+      const { caseId: _id, version, ...state } = view;
+      expect(complaint.version).toBe(version);
+      expect(complaint.state).toEqual(state);
+    }
+  });
+
+  it('only an auditor reads histories; each read of personal data is on the timeline as RecordAccessed', async () => {
+    expect((await api.request('GET', `/cases/${caseId}/history`, { as: 'investigator' })).status).toBe(403);
+    expect((await api.request('GET', `/cases/${caseId}/history`)).status).toBe(401);
+    let types: string[] = [];
+    let items: Array<{ type: string; actor: { id: string; role: string } }> = [];
+    for (let tries = 0; tries < 100 && types.filter((t) => t === 'RecordAccessed').length < 4; tries++) {
+      const res = await api.request<{ items: typeof items; nextCursor: string | null }>(
+        'GET',
+        `/cases/${caseId}/history?limit=200`,
+        { as: 'auditor', sub: 'ig-1' },
+      );
+      expect(res.status).toBe(200);
+      items = res.body.items;
+      types = items.map((i) => i.type);
+      await sleep(100);
+    }
+    expect(types.filter((t) => t !== 'RecordAccessed')).toEqual([
+      'ComplaintReceived',
+      'JurisdictionAssessed',
+      'TriageScored',
+      'CaseOpened',
+    ]);
+    const reads = items.filter((i) => i.type === 'RecordAccessed');
+    expect(reads.length).toBeGreaterThanOrEqual(4);
+    expect(reads.some((r) => r.actor.id === 'inv-3' && r.actor.role === 'investigator')).toBe(true);
+    const page = await api.request<{ items: unknown[]; nextCursor: string | null }>(
+      'GET',
+      `/cases/${caseId}/history?limit=2`,
+      { as: 'auditor' },
+    );
+    expect(page.body.items).toHaveLength(2);
+    expect(page.body.nextCursor).toEqual(expect.any(String));
+  });
+
+  it('verifies the store and exports a signed checkpoint', async () => {
+    const taken = await api.request<{ payload: { merkleRoot: string }; signature: { algorithm: string } }>(
+      'POST',
+      '/integrity/checkpoints',
+      { as: 'auditor', headers: { 'idempotency-key': randomUUID() } },
+    );
+    expect(taken.status).toBe(201);
+    expect(taken.body.signature.algorithm).toBe('Ed25519');
+    const verified = await api.request<{ ok: boolean; checkpoint: { merkleRoot: string } }>(
+      'GET',
+      `/integrity/verification?caseId=${caseId}`,
+      { as: 'auditor' },
+    );
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({
+      ok: true,
+      checkpoint: { merkleRoot: taken.body.payload.merkleRoot },
+    });
+  });
+
+  it('a FOIA officer compiles, overrides one field with a justification and releases; planted data never appears', async () => {
+    const cutoff = reported[reported.length - 1].at;
+    const created = await api.request<{ requestId: string }>('POST', '/foia-requests', {
+      as: 'foia_officer',
+      sub: 'records-1',
+      headers: { 'idempotency-key': randomUUID() },
+      body: {
+        requester: { name: 'A. Reporter', organization: 'Bay Ledger' },
+        description: 'The car wash case.',
+        caseIds: [caseId],
+      },
+    });
+    expect(created.status).toBe(201);
+    const { requestId } = created.body;
+    expect(
+      (
+        await api.request('POST', `/foia-requests/${requestId}/compilations`, {
+          as: 'auditor',
+          body: { cutoff },
+        })
+      ).status,
+    ).toBe(403);
+    const compile = () =>
+      api.request<{
+        sha256: string;
+        package: { redactionLog: Array<{ eventId: string; path: string; exemptions: string[] }> };
+      }>('POST', `/foia-requests/${requestId}/compilations`, {
+        as: 'foia_officer',
+        body: { cutoff },
+        headers: { 'idempotency-key': randomUUID() },
+      });
+    const first = await compile();
+    expect(first.status).toBe(200);
+    expect((await compile()).body.sha256).toBe(first.body.sha256);
+    expect(first.body.package.redactionLog.some((e) => e.exemptions.includes('(b)(7)(A)'))).toBe(true); // open case: priority withheld
+    const fein = first.body.package.redactionLog.find((e) => e.path === 'data.employer.fein')!;
+    const bad = await api.request('POST', `/foia-requests/${requestId}/overrides`, {
+      as: 'foia_officer',
+      body: { caseId, eventId: fein.eventId, path: 'data.employer.fein' },
+    });
+    expect(bad.status).toBe(400);
+    const override = await api.request('POST', `/foia-requests/${requestId}/overrides`, {
+      as: 'foia_officer',
+      headers: { 'idempotency-key': randomUUID() },
+      body: {
+        caseId,
+        eventId: fein.eventId,
+        path: 'data.employer.fein',
+        justification: 'The FEIN is printed in the public court filing.',
+      },
+    });
+    expect(override.status).toBe(201);
+    const released = await api.request<{ sha256: string; package: unknown }>(
+      'POST',
+      `/foia-requests/${requestId}/release`,
+      { as: 'foia_officer', body: { cutoff }, headers: { 'idempotency-key': randomUUID() } },
+    );
+    expect(released.status).toBe(200);
+    const html = await api.request<string>('GET', `/foia-requests/${requestId}/package?format=html`, {
+      as: 'foia_officer',
+    });
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toContain('text/html');
+    const json = await api.request('GET', `/foia-requests/${requestId}/package`, { as: 'foia_officer' });
+    for (const text of [JSON.stringify(released.body.package), html.body, JSON.stringify(json.body)]) {
+      for (const planted of [PLANTED_NAME, PLANTED_PHONE, 'officer-7', 'inv-3'])
+        expect(text).not.toContain(planted);
+      expect(text).toContain('94-1234567');
+    }
+    const request = await api.request<{ status: string; release: { packageSha256: string } }>(
+      'GET',
+      `/foia-requests/${requestId}`,
+      { as: 'foia_officer' },
+    );
+    expect(request.body).toMatchObject({
+      status: 'released',
+      release: { packageSha256: released.body.sha256 },
+    });
+  });
+});
