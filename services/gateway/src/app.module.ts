@@ -23,6 +23,7 @@ import { COLLECTION_CONTROLLERS } from './collections';
 import { AUDIT_CONTROLLERS, RecordAccessInterceptor } from './audit';
 import { FOIA_CONTROLLERS } from './foia';
 import { PARTNER_CONTROLLERS } from './partners';
+import { INVESTIGATION_CONTROLLERS, InvestigationUploadsModule } from './investigations';
 
 /** The REST controllers of the API. Route modules add theirs here. */
 export const API_CONTROLLERS: Type[] = [
@@ -32,6 +33,7 @@ export const API_CONTROLLERS: Type[] = [
   ...FOIA_CONTROLLERS,
   ...PARTNER_CONTROLLERS,
   ...COLLECTION_CONTROLLERS,
+  ...INVESTIGATION_CONTROLLERS,
 ];
 
 export interface GatewayOptions {
@@ -72,6 +74,8 @@ export class AppModule {
           timeoutMs: config.SERVICE_TIMEOUT_MS,
           subjectPrefix: config.NATS_SUBJECT_PREFIX,
         }),
+        // CSV hours and raw evidence bodies, on their two routes (everything else is JSON).
+        InvestigationUploadsModule,
       ],
       controllers: [...API_CONTROLLERS, OpenApiController, ...(options.controllers ?? [])],
       providers: [

@@ -1,0 +1,99 @@
+import { Body, Headers, Param, Query, Res } from '@nestjs/common';
+import {
+  AttachEvidenceInput,
+  HoursAndWagesJsonInput,
+  INVESTIGATION_PATTERNS,
+  MAX_WORKWEEK_RECORDS,
+} from '@lse/contracts';
+import type { HttpResponse } from '@lse/service-kit';
+import { z } from 'zod';
+import { ZodPipe } from '../http/zod.pipe';
+import { ApiController } from '../openapi/endpoint';
+import { CallCtx } from '../services/call-context.decorator';
+import { ServicesClient, type CallContext } from '../services/services-client';
+import { investigationAction, sendInvestigationCommand } from './investigation-actions.controller';
+import { CaseIdParams, EvidenceUploadQuery, HoursCsvQuery } from './schemas';
+
+type Params = z.infer<typeof CaseIdParams>;
+
+/** The JSON upload's rows are checked by the service, which names each bad row and field (422). */
+const HoursJsonBody = HoursAndWagesJsonInput.extend({
+  format: z.literal('json').optional(),
+  workers: z.array(z.unknown()).min(1).max(MAX_WORKWEEK_RECORDS),
+  records: z.array(z.unknown()).min(1).max(MAX_WORKWEEK_RECORDS),
+});
+
+/**
+ * Uploads: hours and wages (JSON rows, or `text/csv` with the record-set fields in the query
+ * string) and evidence (raw bytes of any media type, or JSON with base64 content). The service
+ * checks every row and hashes the evidence itself.
+ */
+@ApiController()
+export class InvestigationUploadsController {
+  constructor(private readonly services: ServicesClient) {}
+
+  @investigationAction(
+    'recordHoursAndWages',
+    'hours-and-wages',
+    'Record per-workweek hours and pay: JSON as documented, or Content-Type text/csv with columns worker_ref, worker_name, week_start, d1..d7, hourly_rate, paid_hours, piece, salary, bonus, overtime_premium, makeup, payday (source, employerId, recordSetId in the query string). Bad rows: 422 listing each row and field; nothing is recorded.',
+    HoursAndWagesJsonInput,
+  )
+  hours(
+    @Param(new ZodPipe(CaseIdParams)) p: Params,
+    @Query(new ZodPipe(HoursCsvQuery)) query: z.infer<typeof HoursCsvQuery>,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ) {
+    const input =
+      typeof body === 'string'
+        ? {
+            format: 'csv',
+            csv: body,
+            source: query.source ?? 'employer_payroll',
+            ...without(query, 'source'),
+          }
+        : { ...HoursJsonBody.parse(body), format: 'json' };
+    return sendInvestigationCommand(
+      this.services,
+      INVESTIGATION_PATTERNS.recordHoursAndWages,
+      p,
+      input,
+      ifMatch,
+      ctx,
+      res,
+    );
+  }
+
+  @investigationAction(
+    'attachEvidence',
+    'evidence',
+    'Attach evidence: the raw bytes with their Content-Type (fileName and description in the query string), or JSON with contentBase64. At most 512 KiB; the server computes the SHA-256.',
+    AttachEvidenceInput,
+  )
+  evidence(
+    @Param(new ZodPipe(CaseIdParams)) p: Params,
+    @Query(new ZodPipe(EvidenceUploadQuery)) query: z.infer<typeof EvidenceUploadQuery>,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ) {
+    const input = AttachEvidenceInput.parse({ ...query, ...(body as object) });
+    return sendInvestigationCommand(
+      this.services,
+      INVESTIGATION_PATTERNS.attachEvidence,
+      p,
+      input,
+      ifMatch,
+      ctx,
+      res,
+    );
+  }
+}
+
+function without<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
+  const { [key]: _dropped, ...rest } = value;
+  return rest;
+}

@@ -1,0 +1,192 @@
+import { Param, Res, StreamableFile } from '@nestjs/common';
+import { RecordsAccess } from '../audit';
+import { INVESTIGATION_PATTERNS, InvestigationListPositionSchema } from '@lse/contracts';
+import type { HttpResponse } from '@lse/service-kit';
+import { z } from 'zod';
+import { etagFor } from '../http/etag';
+import { pageOf, parsePageQuery, type Page } from '../http/pagination';
+import { ValidQuery, ZodPipe } from '../http/zod.pipe';
+import { ApiController, Endpoint } from '../openapi/endpoint';
+import { CallCtx } from '../services/call-context.decorator';
+import { ServicesClient, type CallContext } from '../services/services-client';
+import { INVESTIGATION_READERS, INVESTIGATION_SUPERVISORS } from './roles';
+import {
+  CaseIdParams,
+  ComputationParams,
+  EvidenceParams,
+  FindingsSchema,
+  InvestigationListQuery,
+  InvestigationPageSchema,
+  InvestigationViewSchema,
+  TraceSchema,
+  WorkloadPageSchema,
+  WorkloadQuery,
+  type InvestigationItem,
+  type WorkloadItem,
+} from './schemas';
+
+const WorkloadPosition = z.strictObject({ investigatorId: z.string().min(1).max(200) });
+
+/** Reading investigations: one investigation (ETag = stream version), its findings and traces, the lists. */
+@ApiController()
+export class InvestigationsController {
+  constructor(private readonly services: ServicesClient) {}
+
+  @Endpoint({
+    operationId: 'getInvestigation',
+    method: 'GET',
+    path: 'cases/:caseId/investigation',
+    summary:
+      'The investigation as it stands now; the ETag is its stream version (the If-Match of its actions)',
+    tags: ['investigations'],
+    roles: INVESTIGATION_READERS,
+    params: CaseIdParams,
+    response: { status: 200, description: 'The investigation.', schema: InvestigationViewSchema },
+    versioned: true,
+  })
+  @RecordsAccess('investigation')
+  async get(
+    @Param(new ZodPipe(CaseIdParams)) params: z.infer<typeof CaseIdParams>,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ) {
+    const view = await this.services.call<z.infer<typeof InvestigationViewSchema>>(
+      INVESTIGATION_PATTERNS.getInvestigation,
+      params,
+      ctx,
+    );
+    res.setHeader('ETag', etagFor(view.version));
+    res.setHeader('Cache-Control', 'no-store');
+    return view;
+  }
+
+  @Endpoint({
+    operationId: 'getInvestigationFindings',
+    method: 'GET',
+    path: 'cases/:caseId/investigation/findings',
+    summary:
+      'Findings of the case: violations, back-wage computations, civil penalties, retaliation concerns, the determination',
+    tags: ['investigations'],
+    roles: INVESTIGATION_READERS,
+    params: CaseIdParams,
+    response: { status: 200, description: 'The findings, in the order recorded.', schema: FindingsSchema },
+  })
+  findings(
+    @Param(new ZodPipe(CaseIdParams)) params: z.infer<typeof CaseIdParams>,
+    @CallCtx() ctx: CallContext,
+  ) {
+    return this.services.call<z.infer<typeof FindingsSchema>>(INVESTIGATION_PATTERNS.findings, params, ctx);
+  }
+
+  @Endpoint({
+    operationId: 'getBackWageTrace',
+    method: 'GET',
+    path: 'cases/:caseId/investigation/back-wage-computations/:computationId/trace',
+    summary:
+      'The explanation of every figure of a computation (rule, rule-set version, rate, hours, formula), recomputed and checked against the recorded digest',
+    tags: ['investigations'],
+    roles: INVESTIGATION_READERS,
+    params: ComputationParams,
+    response: { status: 200, description: 'The trace per worker and workweek.', schema: TraceSchema },
+  })
+  trace(
+    @Param(new ZodPipe(ComputationParams)) params: z.infer<typeof ComputationParams>,
+    @CallCtx() ctx: CallContext,
+  ) {
+    return this.services.call<z.infer<typeof TraceSchema>>(
+      INVESTIGATION_PATTERNS.getBackWageTrace,
+      params,
+      ctx,
+    );
+  }
+
+  @Endpoint({
+    operationId: 'getEvidenceContent',
+    method: 'GET',
+    path: 'cases/:caseId/investigation/evidence/:evidenceId/content',
+    summary: 'The bytes of an evidence file, with its media type and its SHA-256 as ETag',
+    tags: ['investigations'],
+    roles: INVESTIGATION_READERS,
+    params: EvidenceParams,
+    response: { status: 200, description: 'The file.' },
+  })
+  @RecordsAccess('investigation:evidence')
+  async evidence(
+    @Param(new ZodPipe(EvidenceParams)) params: z.infer<typeof EvidenceParams>,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ): Promise<StreamableFile> {
+    const item = await this.services.call<{ contentBase64: string; mediaType: string; sha256: string }>(
+      INVESTIGATION_PATTERNS.getEvidence,
+      params,
+      ctx,
+    );
+    const content = Buffer.from(item.contentBase64, 'base64');
+    res.setHeader('ETag', `"sha256:${item.sha256}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    // Sent only after audit has recorded the read (RecordsAccess).
+    return new StreamableFile(content, {
+      type: item.mediaType,
+      length: content.length,
+      disposition: 'attachment',
+    });
+  }
+
+  @Endpoint({
+    operationId: 'listInvestigations',
+    method: 'GET',
+    path: 'investigations',
+    summary:
+      'Investigations by urgency: priority (P1 first), then oldest first; filter by status, priority, investigator or unassigned',
+    tags: ['investigations'],
+    roles: INVESTIGATION_READERS,
+    query: InvestigationListQuery,
+    response: { status: 200, description: 'A page of investigations.', schema: InvestigationPageSchema },
+  })
+  async list(
+    @ValidQuery(InvestigationListQuery) query: z.infer<typeof InvestigationListQuery>,
+    @CallCtx() ctx: CallContext,
+  ): Promise<Page<InvestigationItem>> {
+    const { cursor: _c, limit: _l, unassigned, ...filters } = query;
+    const { limit, after } = parsePageQuery(query, InvestigationListPositionSchema);
+    const { items } = await this.services.call<{ items: InvestigationItem[] }>(
+      INVESTIGATION_PATTERNS.listInvestigations,
+      {
+        filters: { ...filters, ...(unassigned ? { unassigned: unassigned === 'true' } : {}) },
+        limit: limit + 1,
+        ...(after ? { after } : {}),
+      },
+      ctx,
+    );
+    return pageOf(items, limit, (last) => ({
+      priority: last.priority,
+      openedAt: last.openedAt,
+      caseId: last.caseId,
+    }));
+  }
+
+  @Endpoint({
+    operationId: 'investigatorWorkload',
+    method: 'GET',
+    path: 'investigations/workload',
+    summary:
+      'Each investigator’s open caseload by priority, the oldest case and determinations awaiting approval (supervisors)',
+    tags: ['investigations'],
+    roles: [...INVESTIGATION_SUPERVISORS, 'auditor'],
+    query: WorkloadQuery,
+    response: { status: 200, description: 'A page of investigators.', schema: WorkloadPageSchema },
+  })
+  async workload(
+    @ValidQuery(WorkloadQuery) query: z.infer<typeof WorkloadQuery>,
+    @CallCtx() ctx: CallContext,
+  ): Promise<Page<WorkloadItem>> {
+    const { limit, after } = parsePageQuery(query, WorkloadPosition);
+    const { items } = await this.services.call<{ items: WorkloadItem[] }>(
+      INVESTIGATION_PATTERNS.workload,
+      { limit: limit + 1, ...(after ? { after } : {}) },
+      ctx,
+    );
+    return pageOf(items, limit, (last) => ({ investigatorId: last.investigatorId }));
+  }
+}
