@@ -6,7 +6,7 @@ import { createTestSchema, type TestSchema } from '@lse/testing';
 import { collectionDecider } from '@lse/collections-domain';
 import { toNewEvent } from '../src/handling/collection-events';
 import { InstallmentChecker } from '../src/schedule/installment-checker';
-import { opening, W1, W2, W3 } from '../domain/test/fixtures';
+import { opening, W1, W2, W3 } from '@lse/collections-domain/test/fixtures';
 
 /** Two checkers (two replicas) racing on one real database must record each miss exactly once. */
 describe('the scheduled missed-installment check against PostgreSQL', () => {
