@@ -1,4 +1,13 @@
-import { median, Measurement, parseArgs, selectMeasurements, summarize } from './harness';
+import {
+  BenchSettings,
+  median,
+  Measurement,
+  parseArgs,
+  quantile,
+  selectMeasurements,
+  sharedSample,
+  summarize,
+} from './harness';
 
 const m = (name: string, baseline?: string): Measurement => ({
   name,
@@ -59,5 +68,27 @@ describe('bench harness', () => {
       { name: 'raw', value: 2000, unit: 'x/s', baseline: null, baselineValue: null, ratio: null },
       { name: 'append', value: 1000, unit: 'x/s', baseline: 'raw', baselineValue: 2000, ratio: 0.5 },
     ]);
+  });
+
+  it('takes nearest-rank quantiles', () => {
+    const values = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(quantile(values, 0.5)).toBe(50);
+    expect(quantile(values, 0.99)).toBe(99);
+    expect(quantile(values, 1)).toBe(100);
+    expect(quantile([7], 0.99)).toBe(7);
+    expect(() => quantile([], 0.5)).toThrow();
+  });
+
+  it('gives several results from one sample per run, and measures again in the next run', async () => {
+    let measured = 0;
+    const shared = sharedSample(() => Promise.resolve([++measured * 10, measured * 100]));
+    const p50 = shared('p50', (s) => s[0]);
+    const p99 = shared('p99', (s) => s[1]);
+    const settings: BenchSettings = { runs: 2, seconds: 1, databaseUrl: '' };
+    expect([await p50(settings), await p99(settings)]).toEqual([10, 100]); // run 1: one sample
+    expect([await p50(settings), await p99(settings)]).toEqual([20, 200]); // run 2: a new one
+    expect(await p99(settings)).toBe(300); // asked for alone (--only p99): measures each time
+    expect(await p99(settings)).toBe(400);
+    expect(measured).toBe(4);
   });
 });

@@ -46,25 +46,71 @@ export interface Goal {
   source?: string;
 }
 
-/** The verdict line of a goal, or undefined when its results were not measured. */
-export function judgeGoal(goal: Goal, results: readonly Result[]): string | undefined {
+export interface GoalVerdict {
+  name: string;
+  /** The goal as written in the table, e.g. `<= 25 ms`, `>= 0.5 x pgbench.insert1.c16`. */
+  goal: string;
+  /** What the goal is compared with: the value, or the ratio for a ratio goal. */
+  actual: number;
+  met: boolean;
+  source: string | null;
+}
+
+/** A goal judged against the results, or undefined when what it needs was not measured. */
+export function evaluateGoal(goal: Goal, results: readonly Result[]): GoalVerdict | undefined {
   const r = results.find((x) => x.name === goal.name);
   if (!r) return undefined;
-  const source = goal.source ? `  (${goal.source})` : '';
-  if (goal.maxValue !== undefined) {
-    const verdict = r.value <= goal.maxValue ? 'pass' : 'MISS';
-    return `  ${verdict}  ${goal.name} <= ${goal.maxValue} ${r.unit}: ${r.value.toFixed(2)}${source}`;
-  }
-  if (goal.minValue !== undefined) {
-    const verdict = r.value >= goal.minValue ? 'pass' : 'MISS';
-    return `  ${verdict}  ${goal.name} >= ${goal.minValue} ${r.unit}: ${r.value.toFixed(2)}${source}`;
-  }
+  const verdict = (text: string, actual: number, met: boolean): GoalVerdict => ({
+    name: goal.name,
+    goal: text,
+    actual: Math.round(actual * 1000) / 1000,
+    met,
+    source: goal.source ?? null,
+  });
+  if (goal.maxValue !== undefined)
+    return verdict(`<= ${formatNumber(goal.maxValue)} ${r.unit}`, r.value, r.value <= goal.maxValue);
+  if (goal.minValue !== undefined)
+    return verdict(`>= ${formatNumber(goal.minValue)} ${r.unit}`, r.value, r.value >= goal.minValue);
   const against = goal.relativeTo ?? r.baseline;
   const other = results.find((x) => x.name === against);
   if (!other || goal.minRatio === undefined || other.value === 0) return undefined;
   const ratio = r.value / other.value;
-  const verdict = ratio >= goal.minRatio ? 'pass' : 'MISS';
-  return `  ${verdict}  ${goal.name} >= ${goal.minRatio} x ${against}: ${ratio.toFixed(2)}${source}`;
+  return verdict(`>= ${goal.minRatio} x ${against}`, ratio, ratio >= goal.minRatio);
+}
+
+/** The verdict line of a goal, or undefined when its results were not measured. */
+export function judgeGoal(goal: Goal, results: readonly Result[]): string | undefined {
+  const v = evaluateGoal(goal, results);
+  if (!v) return undefined;
+  const source = v.source ? `  (${v.source})` : '';
+  return `  ${v.met ? 'pass' : 'MISS'}  ${v.name} ${v.goal}: ${v.actual.toFixed(2)}${source}`;
+}
+
+/**
+ * Several results from one measurement (p50 and p99 of the same load, the count of what was
+ * measured): the first of them asked for in a run measures, the others take their value from that
+ * sample; a result asked for again (the next run) measures anew. So `--only x.p99` still measures.
+ */
+export function sharedSample<T>(
+  measure: (settings: BenchSettings) => Promise<T>,
+): (name: string, pick: (sample: T) => number) => (settings: BenchSettings) => Promise<number> {
+  let sample: T | undefined;
+  const taken = new Set<string>();
+  return (name, pick) => async (settings) => {
+    if (sample === undefined || taken.has(name)) {
+      sample = undefined;
+      taken.clear();
+      sample = await measure(settings);
+    }
+    taken.add(name);
+    return pick(sample);
+  };
+}
+
+/** The q-quantile (0..1) of ascending values, nearest rank. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) throw new Error('quantile of no values');
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
 export interface Suite {

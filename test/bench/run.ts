@@ -6,14 +6,16 @@
  * writes bench/results/latest.json. See harness.ts for how to add a suite.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchDatabaseUrl, prepareBenchDatabase, serverVersion } from './db';
 import {
   BenchSettings,
   formatNumber,
   formatTable,
+  evaluateGoal,
   Goal,
+  GoalVerdict,
   judgeGoal,
   HelpRequested,
   Measurement,
@@ -80,10 +82,11 @@ async function main(): Promise<number> {
   };
   await prepareBenchDatabase(settings.databaseUrl);
   const postgres = await serverVersion(settings.databaseUrl);
+  const loadAtStart = loadavg();
   const estimate = Math.round(selected.length * settings.runs * (settings.seconds + 1));
   log(
     `bench: ${selected.map((m) => m.name).join(', ')}\n` +
-      `       ${settings.runs} run(s) x ${settings.seconds}s each, about ${estimate}s; PostgreSQL ${postgres}, ${cpus().length} cores, Node ${process.version}`,
+      `       ${settings.runs} run(s) x ${settings.seconds}s each, about ${estimate}s; PostgreSQL ${postgres}, ${cpus().length} cores, Node ${process.version}; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`,
   );
 
   const samples = new Map<string, number[]>();
@@ -128,21 +131,32 @@ async function main(): Promise<number> {
 
   const complete = selected.filter((m) => !failures.has(m.name));
   const results = summarize(complete, samples);
+  const goals: Goal[] = suites.flatMap((s) => s.goals ?? []);
+  const verdicts = goals.flatMap((g) => evaluateGoal(g, results) ?? []);
+  const goalCell = (name: string): string =>
+    verdicts
+      .filter((v: GoalVerdict) => v.name === name)
+      .map((v) => `${v.goal}: ${v.met ? 'pass' : 'MISS'}`)
+      .join('; ');
   const rows = results.map((r) => [
     r.name,
     formatNumber(r.value),
     r.unit,
     r.baseline ? `${r.baseline} (${formatNumber(r.baselineValue ?? NaN)})` : '',
     r.ratio === null ? '' : r.ratio.toFixed(2),
+    goalCell(r.name),
   ]);
-  process.stdout.write(`\nmedian of ${settings.runs} run(s), ${settings.seconds}s each\n\n`);
   process.stdout.write(
-    `${formatTable(['name', 'value', 'unit', 'baseline', 'ratio'], rows, new Set([1, 4]))}\n`,
+    `\nmedian of ${settings.runs} run(s), ${settings.seconds}s each; load average ${loadAtStart[0].toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end (1 min)\n\n`,
+  );
+  process.stdout.write(
+    `${formatTable(['name', 'value', 'unit', 'baseline', 'ratio', 'goal'], rows, new Set([1, 4]))}\n`,
   );
 
-  const goals: Goal[] = suites.flatMap((s) => s.goals ?? []);
   const goalLines = goals.flatMap((g) => judgeGoal(g, results) ?? []);
   if (goalLines.length) process.stdout.write(`\ngoals\n${goalLines.join('\n')}\n`);
+  const missed = verdicts.filter((v) => !v.met).length;
+  if (missed) process.stdout.write(`${missed} goal(s) missed (reported, not an error)\n`);
   for (const [name, why] of failures) {
     process.stdout.write(`\nFAILED ${name}: ${why.split('\n')[0]}\n`);
     exitCode = 1;
@@ -153,7 +167,14 @@ async function main(): Promise<number> {
     results,
     runs: settings.runs,
     seconds: settings.seconds,
-    machine: { cores: cpus().length, node: process.version, postgres },
+    goals: verdicts,
+    failures: Object.fromEntries([...failures].map(([name, why]) => [name, why.split('\n')[0]])),
+    machine: {
+      cores: cpus().length,
+      node: process.version,
+      postgres,
+      loadAverage: { start: loadAtStart, end: loadavg() },
+    },
     at: new Date().toISOString(),
   };
   writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);

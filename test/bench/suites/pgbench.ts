@@ -4,11 +4,11 @@
  * payload size. Nothing else: no stream head, no expected-version check, no hash chain. The
  * event-store appends (suites/append.ts) are reported as a ratio of these.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execute, libpqEnv, prepareBenchDatabase, resetTables, run } from '../db';
-import { BenchSettings, defineSuite, Measurement } from '../harness';
+import { BenchSettings, defineSuite, Measurement, quantile, sharedSample } from '../harness';
 import { benchData, benchMetadata, sqlLiteral } from '../payload';
 
 const SCHEMA = 'bench_raw';
@@ -59,6 +59,14 @@ FROM (SELECT 'bench-' || gen_random_uuid() AS stream_id, gen_random_uuid() AS ca
      generate_series(1, 10) AS v;
 `;
 
+/**
+ * The database's share of a cross-service handoff: the cause's commit, then the reaction's commit
+ * (two autocommit single-row inserts, one after the other). suites/handoff.ts compares with it.
+ */
+const HANDOFF = `${INSERT1}${INSERT1}`;
+/** Handoffs per second in the raw handoff baseline, as in suites/handoff.ts (issue 8). */
+export const HANDOFF_RATE = 500;
+
 let scriptDir: string | undefined;
 
 function pgbenchMeasurement(
@@ -98,6 +106,50 @@ function pgbenchMeasurement(
   };
 }
 
+/**
+ * Open loop at HANDOFF_RATE (pgbench -R): the latency of each script counts from when it was due
+ * (pgbench's per-transaction log, which includes the schedule lag), sorted ascending, in ms.
+ */
+async function rawHandoffLatencies(settings: BenchSettings): Promise<number[]> {
+  if (!scriptDir) throw new Error('pgbench suite not set up');
+  await resetTables(settings.databaseUrl, [TABLE]);
+  const logDir = mkdtempSync(join(scriptDir, 'log-'));
+  try {
+    const args = [
+      '-n',
+      '-c',
+      '4',
+      '-j',
+      '2',
+      '-R',
+      String(HANDOFF_RATE),
+      '-T',
+      String(Math.max(1, Math.round(settings.seconds))),
+    ];
+    args.push('-l', `--log-prefix=${join(logDir, 'tx')}`, '-f', join(scriptDir, 'handoff.sql'));
+    const out = await run('pgbench', args, libpqEnv(settings.databaseUrl));
+    if (out.code !== 0) {
+      throw new Error(
+        `pgbench ${args.join(' ')} failed (exit ${out.code}): ${(out.stderr || out.stdout).trim().slice(-800)}`,
+      );
+    }
+    // client_id transaction_no time_us script_no epoch epoch_us [schedule_lag_us]
+    const latencies = readdirSync(logDir).flatMap((f) =>
+      readFileSync(join(logDir, f), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => Number(line.split(' ')[2]) / 1000),
+    );
+    if (latencies.length < HANDOFF_RATE * settings.seconds * 0.5)
+      throw new Error(`pgbench logged only ${latencies.length} handoffs`);
+    return latencies.sort((a, b) => a - b);
+  } finally {
+    rmSync(logDir, { recursive: true, force: true });
+  }
+}
+
+const rawHandoff = sharedSample(rawHandoffLatencies);
+
 export default defineSuite({
   name: 'pgbench',
   async setup(settings) {
@@ -106,6 +158,7 @@ export default defineSuite({
     scriptDir = mkdtempSync(join(tmpdir(), 'lse-bench-'));
     writeFileSync(join(scriptDir, 'insert1.sql'), INSERT1);
     writeFileSync(join(scriptDir, 'insert10.sql'), INSERT10);
+    writeFileSync(join(scriptDir, 'handoff.sql'), HANDOFF);
   },
   async teardown() {
     if (scriptDir) rmSync(scriptDir, { recursive: true, force: true });
@@ -116,5 +169,7 @@ export default defineSuite({
     pgbenchMeasurement('pgbench.insert1.c1', 'insert1', 1, 1),
     pgbenchMeasurement('pgbench.insert1.c16', 'insert1', 16, 1),
     pgbenchMeasurement('pgbench.insert10.c16', 'insert10', 16, 10),
+    { name: 'pgbench.handoff.p50', unit: 'ms', measure: rawHandoff('p50', (l) => quantile(l, 0.5)) },
+    { name: 'pgbench.handoff.p99', unit: 'ms', measure: rawHandoff('p99', (l) => quantile(l, 0.99)) },
   ],
 });

@@ -1,0 +1,283 @@
+/**
+ * Cross-service handoff (issue 8): a commit in one service -> the reaction committed in another.
+ * intake and investigation run as their own processes (as `npm start` runs them) on a database and
+ * a nats-server of their own. Complaints ready to open (received and triaged, appended as intake
+ * would) are seeded first; then `intake.openCase` is sent over NATS at HANDOFF_RATE per second,
+ * open loop. Intake commits CaseOpened; its relay publishes it to JetStream; investigation's
+ * durable consumer commits InvestigationOpened. A handoff's latency is InvestigationOpened's
+ * recorded_at minus CaseOpened's (both stamped just before their commits by the same machine's
+ * clock, at millisecond resolution). The baseline is the database's share of the same handoff
+ * (two raw commits one after the other, pgbench -R at the same rate; suites/pgbench.ts).
+ *
+ * BENCH_SERVICE_NODE_OPTIONS is passed to the service processes as NODE_OPTIONS, e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them under this load.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
+import { Client, Pool } from 'pg';
+import { lastValueFrom, timeout } from 'rxjs';
+import { COMPLAINT_EVENTS, complaintStreamId, INTAKE_PATTERNS, type ComplaintEvent } from '@lse/contracts';
+import { PostgresEventStore, type NewEvent } from '@lse/event-store';
+import { complaintDecider, type ComplaintState } from '@lse/intake-domain';
+import { receivedComplaint } from '@lse/intake-domain/test/fixtures';
+import { freePort, startPrivateNats, type PrivateNats } from '@lse/testing';
+import { migrateAll } from '../../../scripts/migrate';
+import { SERVICES } from '../../../scripts/lib/services';
+import { Supervisor } from '../../../scripts/lib/supervisor';
+import { defineSuite, quantile, sharedSample, type BenchSettings } from '../harness';
+import { HANDOFF_RATE } from './pgbench';
+
+const EVENT_STORE = 'event_store';
+const WARMUP_SECONDS = 1;
+const DRAIN_TIMEOUT_MS = 60_000;
+
+interface System {
+  databaseUrl: string;
+  nats: PrivateNats;
+  supervisor: Supervisor;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+interface HandoffSample {
+  /** Ascending, ms. */
+  latencies: number[];
+  /** CaseOpened per second actually committed (the offered rate, unless intake fell behind). */
+  committedRate: number;
+}
+
+let system: System | undefined;
+let pool: Pool | undefined;
+let client: ClientProxy | undefined;
+/** Complaints received and triaged, not yet opened. */
+const ready: string[] = [];
+
+/** intake and investigation as their own processes, on a database and a nats-server of their own. */
+async function startHandoffSystem(databaseUrl: string): Promise<System> {
+  const url = new URL(databaseUrl);
+  const dbName = `lse_bench_handoff_${randomBytes(4).toString('hex')}`;
+  url.pathname = `/${dbName}`;
+  const systemUrl = url.toString();
+  await migrateAll(systemUrl);
+  const nats = await startPrivateNats();
+  const services = SERVICES.filter((s) => s.name === 'intake' || s.name === 'investigation');
+  const ports: Record<string, number> = {};
+  for (const s of services) ports[s.name] = await freePort();
+  const logs: string[] = [];
+  const env: NodeJS.ProcessEnv = { DATABASE_URL: systemUrl, NATS_URL: nats.url, LOG_LEVEL: 'warn' };
+  if (process.env.BENCH_SERVICE_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_SERVICE_NODE_OPTIONS;
+  const supervisor = new Supervisor({
+    services,
+    env,
+    ports,
+    output: (service, line) => {
+      logs.push(`${service}: ${line}`);
+      if (logs.length > 100) logs.shift();
+    },
+  });
+  const stop = async () => {
+    await supervisor.stopAll();
+    await nats.stop();
+    const admin = new URL(systemUrl);
+    admin.pathname = '/postgres';
+    const c = new Client({ connectionString: admin.toString() });
+    await c.connect();
+    try {
+      await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    } finally {
+      await c.end();
+    }
+  };
+  try {
+    await supervisor.startAll();
+  } catch (err) {
+    await stop();
+    throw new Error(`${(err as Error).message}\n${logs.slice(-20).join('\n')}`);
+  }
+  return { databaseUrl: systemUrl, nats, supervisor, logs, stop };
+}
+
+/** `count` complaints received and triaged, appended as intake's handlers would append them. */
+async function seedReadyComplaints(store: PostgresEventStore, count: number): Promise<string[]> {
+  const decider = complaintDecider();
+  const ids: string[] = [];
+  const one = async () => {
+    const caseId = randomUUID();
+    const now = new Date().toISOString();
+    const actor = { id: 'bench-officer', role: 'intake_officer' };
+    const received = decider.decide(
+      { type: 'ReceiveComplaint', caseId, now, complaint: receivedComplaint({ receivedAt: now }) },
+      decider.initialState,
+    );
+    const state = received.reduce<ComplaintState>((s, e) => decider.evolve(s, e), decider.initialState);
+    const triaged = decider.decide(
+      { type: 'ScoreTriage', caseId, now, priorCases: { caseNumbers: [] } },
+      state,
+    );
+    const events = [...received, ...triaged].map((e: ComplaintEvent) =>
+      (COMPLAINT_EVENTS[e.type] as { create(input: unknown): NewEvent }).create({
+        eventId: randomUUID(),
+        data: e.data,
+        metadata: { caseId, actor, correlationId: randomUUID(), sourceService: 'intake', occurredAt: now },
+      }),
+    );
+    await store.append(complaintStreamId(caseId), events, 'no_stream');
+    ids.push(caseId);
+  };
+  let started = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (started < count) {
+        started++;
+        await one();
+      }
+    }),
+  );
+  return ids;
+}
+
+/** Until intake's read models have caught up with the seeded complaints (so they load nothing during a run). */
+async function waitForIntakeProjection(db: Pool): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  const { rows } = await db.query<{ p: string }>(
+    `SELECT max(global_position)::text AS p FROM ${EVENT_STORE}.events`,
+  );
+  const last = Number(rows[0].p ?? 0);
+  for (;;) {
+    const at = await db.query<{ p: string }>(
+      `SELECT position::text AS p FROM intake.projection_checkpoints WHERE name = 'intake_read_models'`,
+    );
+    if (Number(at.rows[0]?.p ?? 0) >= last) return;
+    if (Date.now() > deadline) throw new Error('intake did not project the seeded complaints within 180 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function openCase(caseId: string): Promise<boolean> {
+  const reply = await lastValueFrom(
+    client!
+      .send<{ ok: boolean }>(INTAKE_PATTERNS.openCase, {
+        actor: { id: 'bench-officer', role: 'intake_officer' },
+        correlationId: randomUUID(),
+        data: { caseId, input: {} },
+      })
+      .pipe(timeout(30_000)),
+  );
+  return reply.ok;
+}
+
+/** Opens cases at `rate` per second for `seconds`, open loop; resolves with the ids opened. */
+async function offer(seconds: number, rate: number): Promise<string[]> {
+  const total = Math.round(seconds * rate);
+  if (ready.length < total) throw new Error(`only ${ready.length} seeded complaints left, ${total} needed`);
+  const batch = ready.splice(0, total);
+  const sent: Array<Promise<string | undefined>> = [];
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    // Sleep (rather than spin) until due: the services need the cores more than the driver.
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const caseId = batch[i];
+    sent.push(openCase(caseId).then((ok) => (ok ? caseId : undefined)));
+  }
+  const opened = (await Promise.all(sent)).filter((id): id is string => id !== undefined);
+  if (opened.length < total * 0.99) throw new Error(`only ${opened.length} of ${total} cases opened`);
+  return opened;
+}
+
+/** Waits for every InvestigationOpened, then the latency of each handoff from the two commits. */
+async function handoffs(caseIds: string[]): Promise<HandoffSample> {
+  const db = pool!;
+  const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+  for (;;) {
+    const { rows } = await db.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM ${EVENT_STORE}.events WHERE type = 'InvestigationOpened' AND case_id = ANY($1::uuid[])`,
+      [caseIds],
+    );
+    const done = Number(rows[0].n);
+    if (done === caseIds.length) break;
+    if (Date.now() > deadline)
+      throw new Error(
+        `${caseIds.length - done} of ${caseIds.length} handoffs missing after ${DRAIN_TIMEOUT_MS} ms`,
+      );
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const { rows } = await db.query<{ ms: number; opened_at: Date }>(
+    `SELECT extract(epoch FROM i.recorded_at - c.recorded_at)::float8 * 1000 AS ms, c.recorded_at AS opened_at
+       FROM ${EVENT_STORE}.events c
+       JOIN ${EVENT_STORE}.events i ON i.case_id = c.case_id AND i.type = 'InvestigationOpened'
+      WHERE c.type = 'CaseOpened' AND c.case_id = ANY($1::uuid[])`,
+    [caseIds],
+  );
+  if (rows.length !== caseIds.length) throw new Error(`${rows.length} handoffs for ${caseIds.length} cases`);
+  const times = rows.map((r) => r.opened_at.getTime());
+  const span = (Math.max(...times) - Math.min(...times)) / 1000;
+  return {
+    latencies: rows.map((r) => r.ms).sort((a, b) => a - b),
+    committedRate: span > 0 ? (rows.length - 1) / span : rows.length,
+  };
+}
+
+async function measureHandoffs(settings: BenchSettings): Promise<HandoffSample> {
+  const sample = await handoffs(await offer(settings.seconds, HANDOFF_RATE));
+  const l = sample.latencies;
+  process.stderr.write(
+    `         handoff: ${l.length} handoffs, CaseOpened committed at ${sample.committedRate.toFixed(0)}/s` +
+      ` (offered ${HANDOFF_RATE}/s); p50 ${quantile(l, 0.5).toFixed(1)} p90 ${quantile(l, 0.9).toFixed(1)}` +
+      ` p99 ${quantile(l, 0.99).toFixed(1)} max ${l[l.length - 1].toFixed(1)} ms\n`,
+  );
+  return sample;
+}
+
+const handoff = sharedSample(measureHandoffs);
+
+export default defineSuite({
+  name: 'handoff',
+  async setup(settings) {
+    system = await startHandoffSystem(settings.databaseUrl);
+    pool = new Pool({ connectionString: system.databaseUrl, max: 8 });
+    client = ClientProxyFactory.create({
+      transport: Transport.NATS,
+      options: { servers: [system.nats.url] },
+    });
+    const store = new PostgresEventStore({
+      pool,
+      schema: EVENT_STORE,
+      service: 'intake',
+      categories: ['complaint'],
+    });
+    const needed = Math.round(HANDOFF_RATE * (settings.seconds * settings.runs + WARMUP_SECONDS));
+    ready.push(...(await seedReadyComplaints(store, needed)));
+    await waitForIntakeProjection(pool);
+    // Warm up: connections, JIT, statement plans, the consumer's first pull.
+    await handoffs(await offer(WARMUP_SECONDS, HANDOFF_RATE));
+  },
+  async teardown() {
+    await client?.close();
+    await pool?.end();
+    await system?.stop();
+    client = pool = system = undefined;
+    ready.length = 0;
+  },
+  measurements: [
+    {
+      name: 'handoff.p50',
+      unit: 'ms',
+      baseline: 'pgbench.handoff.p50',
+      measure: handoff('p50', (s) => quantile(s.latencies, 0.5)),
+    },
+    {
+      name: 'handoff.p99',
+      unit: 'ms',
+      baseline: 'pgbench.handoff.p99',
+      measure: handoff('p99', (s) => quantile(s.latencies, 0.99)),
+    },
+    { name: 'handoff.count', unit: 'handoffs', measure: handoff('count', (s) => s.latencies.length) },
+  ],
+  goals: [
+    { name: 'handoff.p50', maxValue: 5, source: 'issue 8' },
+    { name: 'handoff.p99', maxValue: 25, source: 'issue 8' },
+  ],
+});
