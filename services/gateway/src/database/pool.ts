@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Pool } from 'pg';
 
 /** The gateway's only state is its idempotency table; this pool reaches it. */
@@ -5,5 +6,13 @@ export const GATEWAY_POOL = Symbol('GATEWAY_POOL');
 
 export function createGatewayPool(url: string, max: number): Pool {
   // Short connect timeout: readiness and idempotency must fail fast, not hang, when PostgreSQL is down.
-  return new Pool({ connectionString: url, max, connectionTimeoutMillis: 2000 });
+  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: 2000 });
+  // An idle connection ended by the server (a restart, a failover) is an 'error' on the pool; with
+  // no listener that is an uncaught exception that takes the gateway down. The pool has already
+  // dropped the connection and opens a new one on the next query.
+  const logger = new Logger('GatewayPool');
+  pool.on('error', (err) =>
+    logger.warn({ code: (err as { code?: string }).code }, 'idle database connection lost'),
+  );
+  return pool;
 }
