@@ -110,7 +110,7 @@ export class InvestigationsController {
     params: EvidenceParams,
     response: { status: 200, description: 'The file.' },
   })
-  @RecordsAccess('investigation:evidence')
+  @RecordsAccess('investigation-evidence')
   async evidence(
     @Param(new ZodPipe(EvidenceParams)) params: z.infer<typeof EvidenceParams>,
     @CallCtx() ctx: CallContext,

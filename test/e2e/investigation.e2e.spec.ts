@@ -1,0 +1,345 @@
+/**
+ * The investigation slice as production runs it: HTTP -> gateway process -> NATS -> intake and
+ * investigation processes -> PostgreSQL; CaseOpened reaches investigation over JetStream, and
+ * DeterminationIssued leaves on JetStream for collections. Nothing in-process, nothing mocked.
+ */
+import { createHash } from 'node:crypto';
+import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
+import { receiveInput } from '@lse/intake-domain/test/fixtures';
+import { Api, type ApiResponse } from '../support/http';
+import { RunningSystem, startSystem } from '../support/system';
+
+jest.setTimeout(120_000);
+
+/*
+ * The hand computation, independent of @lse/wage-rules: FLSA, every hour paid at straight time
+ * (29 CFR 778.110/778.111). Regular rate = pay / hours, floored at $7.25; minimum wage owed =
+ * 7.25 x hours - pay when positive; overtime owed = half the regular rate for each hour over 40.
+ * Each workweek's amount is rounded once to the cent, half up; damages equal the back wages.
+ */
+function handWeek(hours: number, payCents: number): number {
+  const minimumCentsPerHour = 725;
+  const owedMinimum = Math.max(0, minimumCentsPerHour * hours - payCents);
+  // rate as a fraction (numerator / hours) keeps it exact until the single rounding
+  const rateNumerator = Math.max(payCents, minimumCentsPerHour * hours);
+  const overtimeTimesTwoHours = hours > 40 ? rateNumerator * (hours - 40) : 0; // = 2 x hours x premium
+  const exact = owedMinimum + overtimeTimesTwoHours / (2 * hours);
+  return Math.floor(exact + 0.5);
+}
+// Ana: $10.00/h, 30 hours then 50 hours (weeks stand alone: only the second owes overtime).
+// Ben: piece work, $405.00 for 45 hours. Cruz: a flat $300.00 for 60 hours.
+const HAND = {
+  ana: handWeek(30, 300_00) + handWeek(50, 500_00),
+  ben: handWeek(45, 405_00),
+  cruz: handWeek(60, 300_00),
+};
+
+const CSV_HEADER =
+  'worker_ref,worker_name,week_start,d1,d2,d3,d4,d5,d6,d7,hourly_rate,paid_hours,piece,salary';
+const CSV = [
+  CSV_HEADER,
+  'E-1,Ana Planted-Worker,2025-03-02,6,6,6,6,6,0,0,10.00,30,,',
+  'E-1,Ana Planted-Worker,2025-03-09,10,10,10,10,10,0,0,10.00,50,,',
+  'E-2,Ben Planted-Worker,2025-03-02,9,9,9,9,9,0,0,,,405.00,',
+  'E-3,Cruz Planted-Worker,2025-03-02,10,10,10,10,10,10,0,,,,300.00',
+].join('\n');
+
+describe('investigation through the gateway, every service its own process', () => {
+  let system: RunningSystem;
+  let api: Api;
+  let nc: NatsConnection;
+
+  beforeAll(async () => {
+    system = await startSystem();
+    api = new Api(system.gatewayUrl);
+     
+    nc = await connect({ servers: system.nats.url });
+  });
+  afterAll(async () => {
+    await nc?.close();
+    await system?.stop();
+  });
+
+  const SUP = { as: 'supervisor' as const, sub: 'sue@agency.gov' };
+  const INV = { as: 'investigator' as const, sub: 'ivan@agency.gov' };
+
+  async function openCase(): Promise<string> {
+    const officer = { as: 'intake_officer' as const, sub: 'officer-7' };
+    const received = await api.request<{ caseId: string }>('POST', '/complaints', {
+      ...officer,
+      body: receiveInput(),
+    });
+    expect(received.status).toBe(201);
+    const { caseId } = received.body;
+    for (const [path, body, version] of [
+      ['jurisdiction-assessment', { inJurisdiction: true, statutes: ['FLSA'], reason: 'Covered.' }, 1],
+      ['triage', {}, 2],
+      ['open', {}, 3],
+    ] as const) {
+      const res = await api.request('POST', `/complaints/${caseId}/${path}`, {
+        ...officer,
+        body,
+        headers: { 'if-match': `"${version}"` },
+      });
+      expect(res.status).toBe(200);
+    }
+    return caseId;
+  }
+
+  const investigation = (
+    caseId: string,
+    as: { as: 'supervisor' | 'investigator' | 'auditor'; sub: string } = SUP,
+  ) =>
+    api.request<{ version: number; status: string; investigatorId: string | null; caseNumber: string }>(
+      'GET',
+      `/cases/${caseId}/investigation`,
+      as,
+    );
+
+  async function whenOpened(caseId: string) {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const res = await investigation(caseId);
+      if (res.status === 200 || Date.now() > deadline) return res;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  const act = (
+    caseId: string,
+    path: string,
+    who: { as: 'supervisor' | 'investigator' | 'auditor'; sub: string },
+    body: unknown,
+    version?: number,
+  ) =>
+    api.request<Record<string, unknown>>('POST', `/cases/${caseId}/investigation/${path}`, {
+      ...who,
+      body,
+      headers: version !== undefined ? { 'if-match': `"${version}"` } : {},
+    });
+
+  async function upload(
+    caseId: string,
+    body: string | Buffer,
+    contentType: string,
+    query = '',
+    version?: number,
+  ): Promise<ApiResponse<Record<string, unknown>>> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${await api.token('investigator', INV.sub)}`,
+      'content-type': contentType,
+      ...(version !== undefined ? { 'if-match': `"${version}"` } : {}),
+    };
+    const path = contentType === 'text/csv' ? 'hours-and-wages' : 'evidence';
+    const res = await fetch(`${system.gatewayUrl}/api/v1/cases/${caseId}/investigation/${path}${query}`, {
+      method: 'POST',
+      headers,
+      body,
+    });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
+  }
+
+  function expectProblem(res: ApiResponse<unknown>, status: number) {
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  }
+
+  it('opens on CaseOpened, is assigned, computes back wages equal to the hand computation, and issues a determination approved by a second person', async () => {
+    const caseId = await openCase();
+    const opened = await whenOpened(caseId);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('etag')).toBe('"1"');
+    expect(opened.body).toMatchObject({ status: 'open', investigatorId: null });
+
+    // Assigning is a supervisor's: an investigator is refused by the gateway, and nothing is written.
+    expectProblem(await act(caseId, 'assignment', INV, { investigatorId: INV.sub }, 1), 403);
+    const assigned = await act(caseId, 'assignment', SUP, { investigatorId: INV.sub }, 1);
+    expect(assigned.status).toBe(200);
+    expect(assigned.headers.get('etag')).toBe('"2"');
+    // A stale If-Match is a conflict.
+    expectProblem(await act(caseId, 'employers', INV, { name: 'X', role: 'direct', basis: 'x' }, 1), 409);
+    const employer = await act(
+      caseId,
+      'employers',
+      INV,
+      {
+        name: 'Golden Gate Car Wash LLC',
+        fein: '94-1234567',
+        role: 'direct',
+        basis: 'Hires and pays the washers.',
+      },
+      2,
+    );
+    expect(employer.status).toBe(200);
+
+    // A malformed CSV: 422 naming each bad row and field; nothing is written.
+    const malformed = CSV.replace(
+      'Ben Planted-Worker,2025-03-02,9,9,9',
+      'Ben Planted-Worker,2025-03-02,9,nine,9',
+    ).replace('2025-03-09', '2025-03-32');
+    const bad = await upload(caseId, malformed, 'text/csv', `?employerId=${employer.body.id as string}`, 3);
+    expectProblem(bad, 422);
+    expect(bad.body.errors).toEqual([
+      expect.objectContaining({ row: 3, field: 'week_start' }),
+      expect.objectContaining({ row: 4, field: 'd2' }),
+    ]);
+    expect((await investigation(caseId)).body.version).toBe(3);
+
+    const hours = await upload(caseId, CSV, 'text/csv', `?employerId=${employer.body.id as string}`, 3);
+    expect(hours.status).toBe(200);
+    expect(hours.body).toMatchObject({ version: 4, events: ['HoursAndWagesRecorded'] });
+
+    const computed = await act(caseId, 'back-wage-computations', INV, { ruleSetIds: ['US-FLSA'] }, 4);
+    expect(computed.status).toBe(200);
+    const result = computed.body.result as {
+      ruleSets: Array<{ id: string }>;
+      workers: Array<{ unpaidWagesCents: number; liquidatedDamagesCents: number }>;
+      totals: { unpaidWagesCents: number; liquidatedDamagesCents: number };
+    };
+    expect(result.ruleSets.map((r) => r.id)).toEqual(['US-FLSA']);
+    expect(result.workers.map((w) => w.unpaidWagesCents).sort((a, b) => a - b)).toEqual(
+      [HAND.ana, HAND.ben, HAND.cruz].sort((a, b) => a - b),
+    );
+    expect(result.totals.unpaidWagesCents).toBe(HAND.ana + HAND.ben + HAND.cruz);
+    expect(result.totals.liquidatedDamagesCents).toBe(HAND.ana + HAND.ben + HAND.cruz);
+
+    const trace = await api.request<{ verified: boolean }>(
+      'GET',
+      `/cases/${caseId}/investigation/back-wage-computations/${computed.body.id as string}/trace`,
+      { as: 'auditor', sub: 'ig-1' },
+    );
+    expect(trace.status).toBe(200);
+    expect(trace.body.verified).toBe(true);
+
+    await act(caseId, 'violations', INV, {
+      type: 'overtime',
+      statute: 'FLSA 7(a)',
+      employerIds: [employer.body.id],
+      periodStart: '2025-03-02',
+      periodEnd: '2025-03-15',
+      workersAffected: 3,
+      willful: false,
+      basis: 'Straight time over 40 hours; a flat weekly sum below the minimum wage.',
+    });
+    const proposed = await act(
+      caseId,
+      'determination/proposal',
+      INV,
+      { summary: 'Back wages owed to three workers.' },
+      6,
+    );
+    expect(proposed.status).toBe(200);
+    const determinationId = proposed.body.id as string;
+
+    // Approval by the investigator themself is refused: by role at the gateway, and by identity in
+    // the decider when the same person holds a supervisor token. Nothing is written either way.
+    expectProblem(await act(caseId, 'determination/approval', INV, { determinationId }, 7), 403);
+    const self = await act(
+      caseId,
+      'determination/approval',
+      { as: 'supervisor', sub: INV.sub },
+      { determinationId },
+      7,
+    );
+    expectProblem(self, 403);
+    expect((await investigation(caseId)).body.version).toBe(7);
+
+    const approved = await act(caseId, 'determination/approval', SUP, { determinationId }, 7);
+    expect(approved.status).toBe(200);
+    const issued = await act(caseId, 'determination/issue', SUP, { determinationId }, 8);
+    expect(issued.status).toBe(200);
+    const total = 2 * (HAND.ana + HAND.ben + HAND.cruz);
+    expect(issued.body.result).toMatchObject({
+      caseId,
+      determinationId,
+      proposedBy: INV.sub,
+      approvedBy: SUP.sub,
+      totals: { totalCents: total },
+      liableEmployers: [{ name: 'Golden Gate Car Wash LLC', role: 'direct', fein: '94-1234567' }],
+    });
+
+    // The handoff: DeterminationIssued is on JetStream for collections.
+    const published = await relayed('events.investigation.DeterminationIssued', caseId);
+    expect(published).toMatchObject({ determinationId, totals: { totalCents: total } });
+
+    const findings = await api.request<{ items: Array<{ kind: string; label: string }> }>(
+      'GET',
+      `/cases/${caseId}/investigation/findings`,
+      SUP,
+    );
+    expect(findings.status).toBe(200);
+  });
+
+  it('keeps evidence by its SHA-256, computed by the server from the bytes sent', async () => {
+    const caseId = await openCase();
+    expect((await whenOpened(caseId)).status).toBe(200);
+    const bytes = Buffer.from('%PDF-1.4\nPay stub, week of 2025-03-02, 50 hours at $10.00\n%%EOF\n');
+    const res = await upload(caseId, bytes, 'application/pdf', '?fileName=stub.pdf&description=Pay%20stub');
+    expect(res.status).toBe(200);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    expect(res.body.result).toMatchObject({
+      sha256: sha,
+      sizeBytes: bytes.length,
+      mediaType: 'application/pdf',
+    });
+    const download = await fetch(
+      `${system.gatewayUrl}/api/v1/cases/${caseId}/investigation/evidence/${res.body.id as string}/content`,
+      { headers: { authorization: `Bearer ${await api.token('auditor', 'ig-1')}` } },
+    );
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toMatch(/^application\/pdf/);
+    expect(
+      createHash('sha256')
+        .update(Buffer.from(await download.arrayBuffer()))
+        .digest('hex'),
+    ).toBe(sha);
+    // Over the limit: 413 before anything reaches the service.
+    expectProblem(await upload(caseId, Buffer.alloc(600 * 1024), 'application/octet-stream'), 413);
+  });
+
+  it('lists open investigations by priority and age, a page at a time', async () => {
+    // The list is a read model: eventually consistent with the two cases opened above.
+    type Page = { items: Array<{ caseId: string }>; nextCursor: string | null };
+    let first = await api.request<Page>('GET', '/investigations?status=open&limit=1', SUP);
+    for (let i = 0; i < 100 && first.body.nextCursor === null; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      first = await api.request<Page>('GET', '/investigations?status=open&limit=1', SUP);
+    }
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.nextCursor).not.toBeNull();
+    const second = await api.request<{ items: Array<{ caseId: string }> }>(
+      'GET',
+      `/investigations?status=open&limit=1&cursor=${first.body.nextCursor as string}`,
+      SUP,
+    );
+    expect(second.body.items[0].caseId).not.toBe(first.body.items[0].caseId);
+    expectProblem(
+      await api.request('POST', `/cases/${first.body.items[0].caseId}/investigation/closure`, {
+        as: 'auditor',
+        sub: 'ig-1',
+        body: { reason: 'administrative' },
+      }),
+      403,
+    );
+  });
+
+  /** The data of the event relayed on `subject` for the case, waiting for the relay. */
+  async function relayed(subject: string, caseId: string): Promise<Record<string, unknown> | undefined> {
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      const consumer = await jetstream(nc).consumers.get('CASE_EVENTS', {
+        filter_subjects: subject,
+        deliver_policy: DeliverPolicy.All,
+      });
+      const messages = await consumer.fetch({ max_messages: 100, expires: 1000 });
+      for await (const m of messages) {
+        const event = m.json<{ metadata: { caseId?: string }; data: Record<string, unknown> }>();
+        if (event.metadata.caseId === caseId) return event.data;
+      }
+    }
+    return undefined;
+  }
+});
