@@ -1,5 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { describeError, HealthRegistry, postgresCheck } from '@lse/service-kit';
+import { AUDIT_CATEGORIES } from '@lse/contracts';
+import { ensureStreams, EventRelay } from '@lse/messaging';
+import { describeError, HealthRegistry, natsCheck, postgresCheck } from '@lse/service-kit';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
 import { AUDIT_CORE } from '../audit.tokens';
 import type { AuditCore } from '../audit-core';
 import { AUDIT_CONFIG, type AuditConfig } from '../config';
@@ -16,6 +20,8 @@ export class AuditRuntime implements OnApplicationBootstrap, OnApplicationShutdo
   readonly projector: TimelineProjector;
   private timer?: NodeJS.Timeout;
   private checkpointing?: Promise<unknown>;
+  private nc?: NatsConnection;
+  relay?: EventRelay;
 
   constructor(
     @Inject(AUDIT_CONFIG) private readonly config: AuditConfig,
@@ -32,7 +38,29 @@ export class AuditRuntime implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap(): Promise<void> {
     this.health.register('postgres', postgresCheck(this.core.store.pool));
+    this.health.register(
+      'nats',
+      natsCheck(() => this.nc),
+    );
     await this.projector.start();
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- the linter cannot resolve transport-node's types; tsc checks them
+    const nc: NatsConnection = await connect({
+      servers: this.config.NATS_URL.split(',').map((s) => s.trim()),
+      name: 'lse-audit-relay',
+    });
+    this.nc = nc;
+    await ensureStreams(nc);
+    // Audit's own events (FOIA, access, integrity) go to CASE_EVENTS like every service's.
+    this.relay = new EventRelay({
+      name: this.config.AUDIT_SCHEMA === 'audit' ? 'audit' : `audit.${this.config.AUDIT_SCHEMA}`,
+      store: this.core.store,
+      nc,
+      connectionString: this.config.DATABASE_URL,
+      schema: this.config.AUDIT_SCHEMA,
+      categories: AUDIT_CATEGORIES,
+      onError: (err) => this.logger.warn({ error: describeError(err) }, 'relay failed; retrying'),
+    });
+    this.relay.start();
     const every = this.config.AUDIT_CHECKPOINT_INTERVAL_MS;
     if (every > 0) {
       this.timer = setInterval(() => {
@@ -61,7 +89,9 @@ export class AuditRuntime implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.checkpointing;
+    await this.relay?.stop();
     await this.projector.stop();
+    if (this.nc && !this.nc.isClosed()) await this.nc.drain().catch(() => undefined);
     await this.core.close();
   }
 }
