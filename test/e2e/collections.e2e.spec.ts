@@ -1,15 +1,11 @@
 /**
- * Collections through the gateway with every service its own process: a determination opens a
- * collection case; a settlement with three installments; two payments; a missed installment
- * found by the scheduled check; an escalation; the final payment; disbursement to three
- * workers, one of them unlocated; the ledger as expected. Bad money is refused and writes nothing.
+ * Collections through the gateway with every service its own process: a determination issued by
+ * the investigation service reaches collections over JetStream and opens a collection case; a
+ * settlement with three installments; two payments; a missed installment found by the scheduled
+ * check; an escalation; the final payment; disbursement to three workers, one of them unlocated;
+ * the ledger as expected. Bad money is refused and writes nothing.
  */
-import { randomUUID } from 'node:crypto';
-import { jetstream } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/nats-core';
-import { connect } from '@nats-io/transport-node';
 import { Pool } from 'pg';
-import { DeterminationIssued } from '@lse/contracts';
 import { addDays, utcDateOf } from '@lse/domain';
 import { PostgresEventStore } from '@lse/event-store';
 import { PLANTED_NAME, receiveInput } from '@lse/intake-domain/test/fixtures';
@@ -18,11 +14,28 @@ import { RunningSystem, startSystem } from '../support/system';
 
 jest.setTimeout(180_000);
 
-const D1 = randomUUID();
-const D2 = randomUUID();
-const W1 = randomUUID(); // the complainant who asked for confidentiality
-const W2 = randomUUID();
-const W3 = randomUUID(); // will be unlocated
+/*
+ * Back wages by hand (FLSA, straight time paid for every hour, damages equal to back wages):
+ * Rosa 50 h at $10.00: 10 overtime hours x $5.00 = $50.00, doubled $100.00; Ben $405.00 piece
+ * work for 45 h: 5 x $4.50 = $22.50, doubled $45.00; Cruz a flat $300.00 for 60 h: minimum wage
+ * $435.00 - $300.00 = $135.00 plus 20 x $3.625 = $72.50, doubled $415.00. Total $560.00.
+ */
+const HAND = { rosa: 10_000, ben: 4_500, cruz: 41_500 };
+const TOTAL = HAND.rosa + HAND.ben + HAND.cruz;
+
+/** The allocation rule, written again by hand: floors, then a cent each to the largest remainders, ties to the lower id. */
+function byHand(amount: number, owed: Record<string, number>): Record<string, number> {
+  const ids = Object.keys(owed).sort();
+  const sum = ids.reduce((t, id) => t + owed[id], 0);
+  const out: Record<string, number> = {};
+  let left = amount;
+  for (const id of ids) left -= out[id] = Math.floor((amount * owed[id]) / sum);
+  const order = [...ids].sort(
+    (a, b) => ((amount * owed[b]) % sum) - ((amount * owed[a]) % sum) || (a < b ? -1 : 1),
+  );
+  for (const id of order.slice(0, left)) out[id] += 1;
+  return out;
+}
 
 type Result = { version: number; recorded: Array<{ type: string; data: Record<string, unknown> }> };
 type Problem = { type: string; title: string; detail: string; status: number };
@@ -32,7 +45,6 @@ describe('collections through the gateway, every service its own process', () =>
   let api: Api;
   let pool: Pool;
   let store: PostgresEventStore;
-  let nc: NatsConnection;
   const saved = { ...process.env };
 
   beforeAll(async () => {
@@ -42,12 +54,10 @@ describe('collections through the gateway, every service its own process', () =>
     system = await startSystem();
     api = new Api(system.gatewayUrl);
     pool = new Pool({ connectionString: system.databaseUrl, max: 4 });
-    store = new PostgresEventStore({ pool, service: 'investigation', categories: ['investigation'] });
-    nc = await connect({ servers: system.nats.url });
+    store = new PostgresEventStore({ pool, service: 'e2e-reader' });
   });
   afterAll(async () => {
     process.env = saved;
-    await nc?.close();
     await pool?.end();
     await system?.stop();
   });
@@ -96,57 +106,66 @@ describe('collections through the gateway, every service its own process', () =>
     return caseId;
   }
 
+  const SUP = { as: 'supervisor' as const, sub: 'sue@agency.gov' };
+  const INV = { as: 'investigator' as const, sub: 'ivan@agency.gov' };
+
   /**
-   * The investigation's DeterminationIssued, appended to the store and relayed to JetStream as the
-   * investigation service's relay does (that service is not part of `npm start` yet).
+   * The real handoff: the investigation (opened by CaseOpened over JetStream) is assigned, finds
+   * two jointly liable employers, records hours for three workers (one of them the complainant
+   * who asked for confidentiality), computes back wages and issues a determination approved by a
+   * supervisor; collections opens its case from the DeterminationIssued its relay publishes.
    */
-  async function issueDetermination(caseId: string, workers: Array<[string, string, number]>): Promise<void> {
-    const total = workers.reduce((s, [, , c]) => s + c, 0);
-    const event = DeterminationIssued.create({
-      eventId: randomUUID(),
-      data: {
-        caseId,
-        determinationId: randomUUID(),
-        issuedAt: new Date().toISOString(),
-        computationId: randomUUID(),
-        ruleSets: [{ id: 'us-flsa', version: '2009-07-24' }],
-        workers: workers.map(([workerId, name, totalCents]) => ({
-          workerId,
-          name,
-          unpaidWagesCents: totalCents / 2,
-          liquidatedDamagesCents: totalCents / 2,
-          totalCents,
-        })),
-        civilPenalties: [],
-        liableEmployers: [
-          { employerId: D1, name: 'Golden Gate Car Wash LLC', role: 'direct' },
-          { employerId: D2, name: 'Sparkle Staffing Inc', role: 'joint' },
-        ],
-        violationIds: [],
-        totals: {
-          unpaidWagesCents: total / 2,
-          liquidatedDamagesCents: total / 2,
-          civilPenaltiesCents: 0,
-          totalCents: total,
-        },
-        proposedBy: 'ivan@agency.gov',
-        approvedBy: 'sue@agency.gov',
-      },
-      metadata: {
-        caseId,
-        actor: { id: 'sue@agency.gov', role: 'supervisor' },
-        correlationId: randomUUID(),
-        sourceService: 'investigation',
-        occurredAt: new Date().toISOString(),
-      },
-    });
-    await store.append(`investigation-${caseId}`, [event], 'any');
-    const [recorded] = (await store.readStream(`investigation-${caseId}`)).filter(
-      (e) => e.eventId === event.eventId,
+  async function determineThroughInvestigation(caseId: string): Promise<void> {
+    await eventually(
+      () => api.request('GET', `/cases/${caseId}/investigation`, SUP),
+      (r) => r.status === 200,
+      'the investigation',
     );
-    await jetstream(nc).publish('events.investigation.DeterminationIssued', JSON.stringify(recorded), {
-      msgID: recorded.eventId,
+    const inv = (path: string, who: typeof SUP | typeof INV, body: unknown) =>
+      api.request<Record<string, unknown>>('POST', `/cases/${caseId}/investigation/${path}`, {
+        ...who,
+        body,
+      });
+    expect((await inv('assignment', SUP, { investigatorId: INV.sub })).status).toBe(200);
+    const direct = await inv('employers', INV, {
+      name: 'Golden Gate Car Wash LLC',
+      fein: '94-1234567',
+      role: 'direct',
+      basis: 'Hires and pays the washers.',
     });
+    expect(direct.status).toBe(200);
+    const joint = await inv('employers', INV, {
+      name: 'Sparkle Staffing Inc',
+      role: 'joint',
+      basis: 'Supplies and schedules the washers.',
+    });
+    expect(joint.status).toBe(200);
+    const csv = [
+      'worker_ref,worker_name,week_start,d1,d2,d3,d4,d5,d6,d7,hourly_rate,paid_hours,piece,salary',
+      `E-1,${PLANTED_NAME},2025-03-09,10,10,10,10,10,0,0,10.00,50,,`,
+      'E-2,Ben Open-Worker,2025-03-02,9,9,9,9,9,0,0,,,405.00,',
+      'E-3,Cruz Far-Away,2025-03-02,10,10,10,10,10,10,0,,,,300.00',
+    ].join('\n');
+    const hours = await fetch(
+      `${system.gatewayUrl}/api/v1/cases/${caseId}/investigation/hours-and-wages?employerId=${direct.body.id as string}`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${await api.token('investigator', INV.sub)}`,
+          'content-type': 'text/csv',
+        },
+        body: csv,
+      },
+    );
+    expect(hours.status).toBe(200);
+    expect((await inv('back-wage-computations', INV, { ruleSetIds: ['US-FLSA'] })).status).toBe(200);
+    const proposed = await inv('determination/proposal', INV, {
+      summary: 'Back wages owed to three workers.',
+    });
+    expect(proposed.status).toBe(200);
+    const determinationId = proposed.body.id as string;
+    expect((await inv('determination/approval', SUP, { determinationId })).status).toBe(200);
+    expect((await inv('determination/issue', SUP, { determinationId })).status).toBe(200);
   }
 
   const act = async <T = Result>(
@@ -160,36 +179,61 @@ describe('collections through the gateway, every service its own process', () =>
       as: 'auditor',
     });
 
-  it('carries a case from determination to disbursement, with the ledger balanced at the end', async () => {
-    const caseId = await openComplaintCase();
-    await issueDetermination(caseId, [
-      [W1, PLANTED_NAME, 50_000],
-      [W2, 'Jose Open-Worker', 30_000],
-      [W3, 'Luis Far-Away', 20_000],
-    ]);
-    const opened = await eventually(
+  /** The case's workers by name, its debtors, once collections opened it. */
+  async function openedCollection(caseId: string) {
+    const res = await eventually(
       () => getCase(caseId),
       (r) => r.status === 200,
       'the collection case',
+      60_000,
     );
+    const workers = res.body.workers as Array<{
+      workerId: string;
+      name: string;
+      confidentialityRequested: boolean;
+    }>;
+    const id = (name: string) => workers.find((w) => w.name === name)!.workerId;
+    const debtors = res.body.debtors as Array<{ debtorId: string; name: string; role: string }>;
+    return {
+      res,
+      workers,
+      rosa: id(PLANTED_NAME),
+      ben: id('Ben Open-Worker'),
+      cruz: id('Cruz Far-Away'),
+      debtors,
+    };
+  }
+
+  it('carries a case from determination to disbursement, with the ledger balanced at the end', async () => {
+    const caseId = await openComplaintCase();
+    await determineThroughInvestigation(caseId);
+    const { res: opened, workers, rosa, ben, cruz, debtors } = await openedCollection(caseId);
     expect(opened.headers.get('etag')).toBe('"1"');
     expect(opened.body).toMatchObject({
       status: 'open',
-      office: expect.stringMatching(/^[A-Z0-9-]+$/),
       caseNumber: expect.stringMatching(/^LSE-/),
-      totals: { assessedCents: 100_000, outstandingCents: 100_000 },
+      totals: { assessedCents: TOTAL, outstandingCents: TOTAL },
     });
-    const workers = opened.body.workers as Array<{ workerId: string; confidentialityRequested: boolean }>;
-    expect(workers.find((w) => w.workerId === W1)?.confidentialityRequested).toBe(true);
+    expect(Object.fromEntries(workers.map((w) => [w.name, w.confidentialityRequested]))).toEqual({
+      [PLANTED_NAME]: true,
+      'Ben Open-Worker': false,
+      'Cruz Far-Away': false,
+    });
+    // Jointly and severally liable: either may pay.
+    expect(debtors.map((d) => d.role).sort()).toEqual(['direct', 'joint']);
+    const [D1, D2] = [
+      debtors.find((d) => d.role === 'direct')!.debtorId,
+      debtors.find((d) => d.role === 'joint')!.debtorId,
+    ];
 
     // Settlement: officers may not approve it; a supervisor does, with If-Match.
     const schedule = [
-      { dueOn: today(10), amountCents: 30_000 },
-      { dueOn: today(20), amountCents: 30_000 },
-      { dueOn: today(30), amountCents: 40_000 },
+      { dueOn: today(10), amountCents: 20_000 },
+      { dueOn: today(20), amountCents: 20_000 },
+      { dueOn: today(30), amountCents: 16_000 },
     ];
     const settlement = {
-      amountCents: 100_000,
+      amountCents: TOTAL,
       installments: schedule,
       nonMonetaryTerms: [{ kind: 'anti_retaliation', description: 'No retaliation against any worker.' }],
     };
@@ -215,27 +259,22 @@ describe('collections through the gateway, every service its own process', () =>
     );
     expect(due.body.items.filter((i) => i.caseId === caseId).map((i) => i.installmentNo)).toEqual([1]);
 
-    // Two payments from the two jointly and severally liable debtors, allocated pro rata.
+    // Two payments, one from each liable debtor, allocated by the rule (a tied cent goes to the lower id).
     const p1 = await act(caseId, 'payments', {
       debtorId: D1,
-      amountCents: 30_000,
+      amountCents: 20_000,
       method: 'check',
       reference: 'Check 1001',
     });
     expect(p1.status).toBe(200);
-    expect(p1.body.recorded[0].data.allocations).toEqual([
-      { workerId: [W1, W2, W3].sort()[0], amountCents: expect.any(Number) },
-      { workerId: [W1, W2, W3].sort()[1], amountCents: expect.any(Number) },
-      { workerId: [W1, W2, W3].sort()[2], amountCents: expect.any(Number) },
-    ]);
-    const shares = Object.fromEntries(
-      (p1.body.recorded[0].data.allocations as Array<{ workerId: string; amountCents: number }>).map((s) => [
-        s.workerId,
-        s.amountCents,
-      ]),
+    const shares = (
+      p1.body.recorded[0].data.allocations as Array<{ workerId: string; amountCents: number }>
+    ).map((a) => [a.workerId, a.amountCents]);
+    expect(Object.fromEntries(shares)).toEqual(
+      byHand(20_000, { [rosa]: HAND.rosa, [ben]: HAND.ben, [cruz]: HAND.cruz }),
     );
-    expect(shares).toEqual({ [W1]: 15_000, [W2]: 9_000, [W3]: 6_000 });
-    expect((await act(caseId, 'payments', { debtorId: D2, amountCents: 30_000, method: 'ach' })).status).toBe(
+    expect(shares.map(([id]) => id)).toEqual([rosa, ben, cruz].sort());
+    expect((await act(caseId, 'payments', { debtorId: D2, amountCents: 20_000, method: 'ach' })).status).toBe(
       200,
     );
 
@@ -251,7 +290,7 @@ describe('collections through the gateway, every service its own process', () =>
       'the scheduled check',
     );
     expect(missed.map((e) => e.data)).toEqual([
-      { planId: expect.any(String), installmentNo: 3, dueOn: today(30), amountDueCents: 40_000 },
+      { planId: expect.any(String), installmentNo: 3, dueOn: today(30), amountDueCents: 16_000 },
     ]);
     expect(missed[0].metadata.actor).toEqual({ id: 'service:collections', role: 'system' });
     // Running the check again by hand records nothing new: exactly once.
@@ -271,32 +310,35 @@ describe('collections through the gateway, every service its own process', () =>
           '/collection-reports/receivables',
           { as: 'auditor' },
         ),
-      (r) => r.body.items?.some((i) => i.caseId === caseId),
+      (r) => r.body.items?.some((i) => i.caseId === caseId && i.outstandingCents === 16_000),
       'receivables',
     );
     expect(receivables.body.items.find((i) => i.caseId === caseId)).toMatchObject({
       bucket: '0-30',
-      outstandingCents: 40_000,
+      outstandingCents: 16_000,
     });
 
     // Escalation, then the final payment.
-    const lien = await act(caseId, 'escalations', {
-      kind: 'lien',
-      debtorId: D1,
-      reference: 'County Recorder 2026-0004711',
-    });
-    expect(lien.status).toBe(200);
     expect(
-      (await act(caseId, 'payments', { debtorId: D1, amountCents: 40_000, method: 'wire' })).status,
+      (
+        await act(caseId, 'escalations', {
+          kind: 'lien',
+          debtorId: D1,
+          reference: 'County Recorder 2026-0004711',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await act(caseId, 'payments', { debtorId: D1, amountCents: 16_000, method: 'wire' })).status,
     ).toBe(200);
 
     // Disbursement to three workers; one cannot be found, so their money is held.
-    for (const workerId of [W1, W2])
+    for (const workerId of [rosa, ben])
       expect((await act(caseId, 'disbursements', { workerId, method: 'check' })).status).toBe(200);
     expect(
       (
         await act(caseId, 'unlocated-workers', {
-          workerId: W3,
+          workerId: cruz,
           searchEfforts: 'Letters returned; phone disconnected.',
         })
       ).status,
@@ -310,28 +352,28 @@ describe('collections through the gateway, every service its own process', () =>
     expect(ledger.status).toBe(200);
     expect(ledger.body.balanced).toBe(true);
     expect(ledger.body.totals).toEqual({
-      assessedCents: 100_000,
+      assessedCents: TOTAL,
       outstandingCents: 0,
-      collectedCents: 100_000,
-      disbursedCents: 80_000,
-      heldForUnlocatedCents: 20_000,
+      collectedCents: TOTAL,
+      disbursedCents: HAND.rosa + HAND.ben,
+      heldForUnlocatedCents: HAND.cruz,
       transferredUnclaimedCents: 0,
       writtenOffCents: 0,
-      undisbursedCents: 20_000,
+      undisbursedCents: HAND.cruz,
     });
     const byWorker = Object.fromEntries(ledger.body.workers.map((w) => [w.workerId, w]));
-    expect(byWorker[W1]).toMatchObject({
-      collectedCents: 50_000,
-      disbursedCents: 50_000,
+    expect(byWorker[rosa]).toMatchObject({
+      collectedCents: HAND.rosa,
+      disbursedCents: HAND.rosa,
       heldForUnlocatedCents: 0,
     });
-    expect(byWorker[W2]).toMatchObject({ collectedCents: 30_000, disbursedCents: 30_000 });
-    expect(byWorker[W3]).toMatchObject({
-      collectedCents: 20_000,
+    expect(byWorker[ben]).toMatchObject({ collectedCents: HAND.ben, disbursedCents: HAND.ben });
+    expect(byWorker[cruz]).toMatchObject({
+      collectedCents: HAND.cruz,
       disbursedCents: 0,
-      heldForUnlocatedCents: 20_000,
+      heldForUnlocatedCents: HAND.cruz,
     });
-    // As of the day before the first payment nothing was collected.
+    // As of the day before the case opened, nothing was assessed or collected.
     const before = await api.request<{ totals: Record<string, number> }>(
       'GET',
       `/collections/${caseId}/ledger?asOf=${today(-1)}`,
@@ -352,14 +394,14 @@ describe('collections through the gateway, every service its own process', () =>
       { path: 'amountCents', message: expect.stringMatching(/positive amount of cents/) },
     ]);
     const over = await act<Problem>(caseId, 'disbursements', {
-      workerId: W3,
-      amountCents: 20_001,
+      workerId: cruz,
+      amountCents: HAND.cruz + 1,
       method: 'check',
     });
     expect(over.status).toBe(422);
-    expect(over.body.detail).toMatch(/exceeds the \$200\.00 collected for this worker/);
+    expect(over.body.detail).toMatch(/exceeds the \$415\.00 collected for this worker/);
     const early = await act<Problem>(caseId, 'unclaimed-transfers', {
-      workerId: W3,
+      workerId: cruz,
       fund: 'State Unclaimed Wage Fund',
     });
     expect(early.status).toBe(422);
@@ -377,30 +419,30 @@ describe('collections through the gateway, every service its own process', () =>
     );
     expect(debtorHtml.status).toBe(200);
     expect(debtorHtml.headers.get('content-type')).toContain('text/html');
-    expect(debtorHtml.body).toContain('Jose Open-Worker');
+    expect(debtorHtml.body).toContain('Ben Open-Worker');
     expect(debtorHtml.body).toContain('identities withheld');
     expect(debtorHtml.body).not.toContain(PLANTED_NAME);
-    expect(debtorHtml.body).not.toContain(W1);
+    expect(debtorHtml.body).not.toContain(rosa);
     const debtorJson = await api.request('GET', `/collections/${caseId}/statements/debtors/${D2}`, {
       as: 'collections_officer',
     });
+    expect(debtorJson.status).toBe(200);
     expect(JSON.stringify(debtorJson.body)).not.toContain(PLANTED_NAME);
+    expect(JSON.stringify(debtorJson.body)).not.toContain(rosa);
     const workerHtml = await api.request<string>(
       'GET',
-      `/collections/${caseId}/statements/workers/${W1}?format=html`,
+      `/collections/${caseId}/statements/workers/${rosa}?format=html`,
       { as: 'collections_officer' },
     );
     expect(workerHtml.body).toContain(PLANTED_NAME);
-    expect(workerHtml.body).toContain('$500.00');
+    expect(workerHtml.body).toContain('$100.00');
 
     const rate = await eventually(
       () =>
-        api.request<{ groups: Array<{ group: string; assessedCents: number; collectedCents: number }> }>(
-          'GET',
-          '/collection-reports/collection-rate?groupBy=period',
-          { as: 'auditor' },
-        ),
-      (r) => r.body.groups?.some((g) => g.collectedCents >= 100_000),
+        api.request<{
+          groups: Array<{ group: string; assessedCents: number; collectedCents: number; rate: number }>;
+        }>('GET', '/collection-reports/collection-rate?groupBy=office', { as: 'auditor' }),
+      (r) => r.body.groups?.some((g) => g.collectedCents >= TOTAL),
       'the collection rate',
     );
     expect(rate.status).toBe(200);
@@ -408,22 +450,21 @@ describe('collections through the gateway, every service its own process', () =>
 
   it('refuses payments on a closed case and writes nothing', async () => {
     const caseId = await openComplaintCase();
-    const only = randomUUID();
-    await issueDetermination(caseId, [[only, 'Ana Solo-Worker', 5_000]]);
-    await eventually(
-      () => getCase(caseId),
-      (r) => r.status === 200,
-      'the collection case',
-    );
+    await determineThroughInvestigation(caseId);
+    const { rosa, ben, cruz, debtors } = await openedCollection(caseId);
     expect(
-      (await act(caseId, 'payments', { debtorId: D2, amountCents: 5_000, method: 'check' })).status,
+      (await act(caseId, 'payments', { debtorId: debtors[0].debtorId, amountCents: TOTAL, method: 'check' }))
+        .status,
     ).toBe(200);
-    expect((await act(caseId, 'disbursements', { workerId: only, method: 'direct_deposit' })).status).toBe(
-      200,
-    );
+    for (const workerId of [rosa, ben, cruz])
+      expect((await act(caseId, 'disbursements', { workerId, method: 'direct_deposit' })).status).toBe(200);
     expect((await act(caseId, 'close', { reason: 'paid_in_full' })).status).toBe(200);
     const version = (await stream(caseId)).length;
-    const late = await act<Problem>(caseId, 'payments', { debtorId: D1, amountCents: 100, method: 'check' });
+    const late = await act<Problem>(caseId, 'payments', {
+      debtorId: debtors[0].debtorId,
+      amountCents: 100,
+      method: 'check',
+    });
     expect(late.status).toBe(422);
     expect(late.headers.get('content-type')).toContain('application/problem+json');
     expect(late.body.detail).toMatch(/closed .* accepts nothing more/);
