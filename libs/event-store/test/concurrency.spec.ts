@@ -29,10 +29,13 @@ describe('concurrent appends', () => {
     await appendEvents(held, h.db.schema, busy, events(1), 1, new Date(), undefined);
 
     const others = Array.from({ length: 16 }, () => `complaint-${randomUUID()}`);
+    let timer: NodeJS.Timeout | undefined;
     const results = await Promise.race([
       Promise.all(others.map((id) => h.store.append(id, events(3), 'no_stream'))),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('appends to other streams were blocked')), 5_000)),
-    ]);
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('appends to other streams were blocked')), 5_000);
+      }),
+    ]).finally(() => clearTimeout(timer)); // a pending 5 s timer kept the jest worker from exiting
     expect(results.every((r) => r.nextExpectedVersion === 3)).toBe(true);
 
     // The same stream waits for the held transaction, then sees its outcome.
