@@ -7,34 +7,77 @@ import { TimelineRow } from './timeline.entity';
 
 /** Applies one event of any category to audit's read models (idempotent: keyed by position). */
 export async function projectEvent(em: EntityManager, event: RecordedEvent): Promise<void> {
-  const caseId = event.metadata.caseId;
-  if (caseId) {
-    const h = historyEntryOf(event);
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(TimelineRow)
-      .values({
-        position: String(h.position),
-        caseId,
-        eventId: h.eventId,
-        streamId: h.streamId,
-        category: h.category,
-        streamVersion: h.streamVersion,
-        type: h.type,
-        actorId: h.actor.id,
-        actorRole: h.actor.role,
-        actorOrg: h.actor.org ?? null,
-        occurredAt: h.occurredAt,
-        recordedAt: h.recordedAt,
-        correlationId: h.correlationId,
-        causationId: h.causationId ?? null,
-        sourceService: h.sourceService,
-      })
-      .orIgnore()
-      .execute();
+  await projectEvents(em, [event]);
+}
+
+/**
+ * Applies events of any category, in order, to audit's read models (idempotent: timeline rows are
+ * keyed by position, FOIA rows by stream version). The timeline rows of the whole batch go in one
+ * statement: a rebuild of 100k events is then 100 statements, not 100k.
+ */
+export async function projectEvents(em: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
+  await insertTimelineRows(em, events);
+  for (const event of events) {
+    if (event.streamId.startsWith(`${FOIA_CATEGORY}-`)) await projectFoia(em, event);
   }
-  if (event.streamId.startsWith(`${FOIA_CATEGORY}-`)) await projectFoia(em, event);
+}
+
+const TIMELINE_COLUMNS: ReadonlyArray<[column: string, type: string]> = [
+  ['position', 'bigint'],
+  ['case_id', 'uuid'],
+  ['event_id', 'uuid'],
+  ['stream_id', 'text'],
+  ['category', 'text'],
+  ['stream_version', 'int'],
+  ['type', 'text'],
+  ['actor_id', 'text'],
+  ['actor_role', 'text'],
+  ['actor_org', 'text'],
+  ['occurred_at', 'text'],
+  ['recorded_at', 'text'],
+  ['correlation_id', 'text'],
+  ['causation_id', 'text'],
+  ['source_service', 'text'],
+];
+
+/** One INSERT .. SELECT FROM unnest(column arrays) for every event that belongs to a case. */
+async function insertTimelineRows(em: EntityManager, events: readonly RecordedEvent[]): Promise<void> {
+  const columns: unknown[][] = TIMELINE_COLUMNS.map(() => []);
+  for (const event of events) {
+    const caseId = event.metadata.caseId;
+    if (!caseId) continue;
+    const h = historyEntryOf(event);
+    const values = [
+      String(h.position),
+      caseId,
+      h.eventId,
+      h.streamId,
+      h.category,
+      h.streamVersion,
+      h.type,
+      h.actor.id,
+      h.actor.role,
+      h.actor.org ?? null,
+      h.occurredAt,
+      h.recordedAt,
+      h.correlationId,
+      h.causationId ?? null,
+      h.sourceService,
+    ];
+    values.forEach((v, i) => columns[i].push(v));
+  }
+  if (columns[0].length === 0) return;
+  const table = em
+    .getRepository(TimelineRow)
+    .metadata.tablePath.split('.')
+    .map((p) => `"${p}"`)
+    .join('.');
+  const names = TIMELINE_COLUMNS.map(([c]) => c).join(', ');
+  const arrays = TIMELINE_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+  await em.query(
+    `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays}) ON CONFLICT DO NOTHING`,
+    columns,
+  );
 }
 
 async function projectFoia(em: EntityManager, event: RecordedEvent): Promise<void> {

@@ -9,7 +9,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { ProjectionCheckpointRow } from './checkpoint.entity';
 import { FoiaRequestRow } from './foia-request.entity';
-import { projectEvent } from './project-event';
+import { projectEvents } from './project-event';
 import { TimelineRow } from './timeline.entity';
 
 export const TIMELINE_PROJECTION = 'audit_timeline';
@@ -52,10 +52,11 @@ export class TimelineProjector {
   async handleBatch(events: RecordedEvent[], checkpoint: Checkpoint): Promise<void> {
     await this.options.dataSource.transaction(async (em) => {
       const stored = await lockedCheckpoint(em);
-      for (const event of events) {
-        if (compareCheckpoints(checkpointOf(event), stored) <= 0) continue;
-        await projectEvent(em, event);
-      }
+      // At or before the stored checkpoint: another replica applied it already.
+      await projectEvents(
+        em,
+        events.filter((event) => compareCheckpoints(checkpointOf(event), stored) > 0),
+      );
       if (compareCheckpoints(checkpoint, stored) > 0) await saveCheckpoint(em, checkpoint);
     });
   }
@@ -117,7 +118,7 @@ export async function rebuildTimeline(
     const progress: RebuildProgress = { events: 0, position: 0, total };
     for (;;) {
       const page = await store.readAfter(checkpoint, { limit: 1000 });
-      for (const event of page.events) await projectEvent(em, event);
+      await projectEvents(em, page.events);
       const moved = compareCheckpoints(page.checkpoint, checkpoint) !== 0;
       checkpoint = page.checkpoint;
       progress.events += page.events.length;
