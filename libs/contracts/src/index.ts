@@ -12,5 +12,6 @@ export * from './registry';
 export * from './subjects';
 export * from './complaint';
 export * from './audit';
+export * from './partner';
 export * from './investigation';
 export * from './collection';
