@@ -1,7 +1,7 @@
 import { parseHoursCsv, splitCsv, dollarsToCents, workerIdFor } from '../src/hours/hours-csv';
 import {
   HoursUploadInvalidError,
-  HoursRequestInput,
+  HoursJsonRequest,
   recordSetFromCsv,
   recordSetFromJson,
 } from '../src/hours/hours-input';
@@ -105,7 +105,7 @@ describe('hours and wages JSON', () => {
     pay: [{ kind: 'hourly', rateCents: 1000, hours: 40 }],
   };
   const input = (records: unknown[]) =>
-    HoursRequestInput.parse({
+    HoursJsonRequest.parse({
       format: 'json',
       source: 'worker_records',
       workers: [{ workerId: W, name: 'Ana' }],
