@@ -88,6 +88,11 @@ export class IntakeProjector {
   async handleBatch(events: RecordedEvent[], checkpoint: Checkpoint): Promise<void> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // pg-pool listens for 'error' only on idle connections: one the server ends while checked out
+    // here (a restart, a failover) would be an uncaught exception. The batch fails and is retried;
+    // the dead connection is destroyed on release.
+    const onError = (err: Error) => (broken = err);
+    client.on('error', onError);
     try {
       const stored = await beginLocked(client, this.schema);
       // At or before the stored checkpoint: another replica applied it already.
@@ -100,6 +105,7 @@ export class IntakeProjector {
       throw err;
     } finally {
       client.release(broken);
+      client.removeListener('error', onError);
     }
   }
 }
