@@ -54,7 +54,7 @@ describe('investigation through the gateway, every service its own process', () 
   beforeAll(async () => {
     system = await startSystem();
     api = new Api(system.gatewayUrl);
-     
+
     nc = await connect({ servers: system.nats.url });
   });
   afterAll(async () => {
@@ -264,6 +264,20 @@ describe('investigation through the gateway, every service its own process', () 
     const published = await relayed('events.investigation.DeterminationIssued', caseId);
     expect(published).toMatchObject({ determinationId, totals: { totalCents: total } });
 
+    // ... and collections opens its case from it alone.
+    let collection = await api.request('GET', `/collections/${caseId}`, {
+      as: 'collections_officer',
+      sub: 'cora',
+    });
+    for (let i = 0; i < 150 && collection.status === 404; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      collection = await api.request('GET', `/collections/${caseId}`, {
+        as: 'collections_officer',
+        sub: 'cora',
+      });
+    }
+    expect(collection.status).toBe(200);
+
     const findings = await api.request<{ items: Array<{ kind: string; label: string }> }>(
       'GET',
       `/cases/${caseId}/investigation/findings`,
@@ -295,6 +309,25 @@ describe('investigation through the gateway, every service its own process', () 
         .update(Buffer.from(await download.arrayBuffer()))
         .digest('hex'),
     ).toBe(sha);
+    // The JSON form: base64 content, the same digest rules.
+    const json = await act(caseId, 'evidence', INV, {
+      contentBase64: Buffer.from('photo').toString('base64'),
+      mediaType: 'image/jpeg',
+    });
+    expect(json.status).toBe(200);
+    expect(json.body.result).toMatchObject({ sha256: createHash('sha256').update('photo').digest('hex') });
+    // Hours as JSON: a bad record is named by its index (from 1) and field; nothing is written.
+    const version = (await investigation(caseId)).body.version;
+    const worker = '8a7b6c5d-4e3f-4a1b-8c9d-0e1f2a3b4c5d';
+    const record = { workerId: worker, weekStart: '2025-03-02', hours: [8, 8, 8, 8, 8, 0, 0], pay: [] };
+    const badJson = await act(caseId, 'hours-and-wages', INV, {
+      source: 'worker_records',
+      workers: [{ workerId: worker, name: 'Ana' }],
+      records: [record, { ...record, weekStart: '2025-03-09', hours: [8, 8, 30, 8, 8, 0, 0] }],
+    });
+    expectProblem(badJson, 422);
+    expect(badJson.body.errors).toEqual([expect.objectContaining({ row: 2, field: 'hours[2]' })]);
+    expect((await investigation(caseId)).body.version).toBe(version);
     // Over the limit: 413 before anything reaches the service.
     expectProblem(await upload(caseId, Buffer.alloc(600 * 1024), 'application/octet-stream'), 413);
   });
