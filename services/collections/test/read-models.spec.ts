@@ -142,7 +142,7 @@ describe('collections read models', () => {
       debtors: [{ ...opening().debtors[0], name: '<script>alert("x")</script> & Co' }],
     };
     const state = replay(collectionDecider(), [
-      { type: 'CollectionCaseOpened', data: hostile } as CollectionEvent,
+      { type: 'CollectionCaseOpened', data: hostile },
     ]);
     const html = renderDebtorStatement(
       debtorStatement(state, randomUUID(), hostile.debtors[0].debtorId, '2026-03-01'),
