@@ -16,6 +16,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { OpenApiController } from './openapi/openapi.controller';
 import { SubjectThrottlerGuard } from './rate-limit/subject-throttler.guard';
+import { WindowThrottlerStorage } from './rate-limit/window-storage';
 import { ServicesModule } from './services/services.module';
 import { WhoamiController } from './whoami/whoami.controller';
 import { COMPLAINT_CONTROLLERS } from './complaints';
@@ -68,6 +69,7 @@ export class AppModule {
         }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: config.RATE_LIMIT_WINDOW_MS, limit: config.RATE_LIMIT }],
+          storage: new WindowThrottlerStorage(),
         }),
         ServicesModule.register({
           natsUrl: config.NATS_URL,

@@ -15,6 +15,11 @@ export class SubjectThrottlerGuard extends ThrottlerGuard {
     );
   }
 
+  /** The plain key (class, handler, throttler, tracker): it only names an in-memory counter. */
+  protected override generateKey(context: ExecutionContext, suffix: string, name: string): string {
+    return `${context.getClass().name}-${context.getHandler().name}-${name}-${suffix}`;
+  }
+
   protected override getTracker(req: Record<string, unknown>): Promise<string> {
     const user = req.user as { id?: string } | undefined;
     return Promise.resolve(user?.id ? `sub:${user.id}` : `ip:${String(req.ip)}`);
