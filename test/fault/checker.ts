@@ -1,0 +1,311 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
+import { Pool } from 'pg';
+import { compareCheckpoints, PostgresEventStore, type Checkpoint } from '@lse/event-store';
+import { CASE_EVENTS, DEAD_LETTERS } from '@lse/messaging';
+import type { CommandRecord } from './load';
+
+/** A reaction one service has to another's event: exactly one effect per cause. */
+export interface Handoff {
+  /** The reacting service; the handoff is checked only when it runs. */
+  service: string;
+  cause: string;
+  effect: string;
+  /** Stream category the effect is appended to, under the cause's case id. */
+  effectCategory: string;
+}
+
+export const HANDOFFS: readonly Handoff[] = [
+  {
+    service: 'investigation',
+    cause: 'CaseOpened',
+    effect: 'InvestigationOpened',
+    effectCategory: 'investigation',
+  },
+];
+
+/** A read model whose rows must match the events once projections have converged. */
+interface RowCount {
+  table: string;
+  /** How many rows the events call for. */
+  expected: string;
+  /** Rows that disagree with their stream (e.g. a version behind): must be none. */
+  stale?: string;
+}
+
+const ROW_COUNTS: readonly RowCount[] = [
+  {
+    table: 'intake.complaint_queue',
+    expected: `SELECT count(*) FROM event_store.events WHERE type = 'ComplaintReceived'`,
+    stale: `SELECT count(*) FROM intake.complaint_queue q JOIN event_store.streams s
+              ON s.stream_id = 'complaint-' || q.case_id WHERE s.version <> q.version`,
+  },
+  {
+    table: 'intake.case_index',
+    expected: `SELECT count(*) FROM event_store.events WHERE type = 'CaseOpened'`,
+  },
+  {
+    table: 'investigation.investigations',
+    expected: `SELECT count(*) FROM event_store.events WHERE type = 'InvestigationOpened'`,
+    stale: `SELECT count(*) FROM investigation.investigations i JOIN event_store.streams s
+              ON s.stream_id = 'investigation-' || i.case_id WHERE s.version <> i.version`,
+  },
+  {
+    table: 'audit.case_timeline',
+    expected: `SELECT count(*) FROM event_store.events WHERE case_id IS NOT NULL`,
+  },
+];
+
+export interface CheckReport {
+  commands: { total: number; acked: number; rejected: number; abandoned: number; retried: number };
+  /** Keys of acknowledged commands whose event is missing. */
+  lost: string[];
+  /** Keys of commands (any outcome) whose event exists more than once, and streams with a repeated event. */
+  duplicated: string[];
+  /** Keys of commands refused with a final 4xx that nevertheless wrote their event. */
+  rejectedButWritten: string[];
+  handoffs: { causes: number; missing: string[]; duplicated: string[]; orphans: string[] };
+  checkpoints: Array<{ name: string; at: Checkpoint; converged: boolean }>;
+  consumers: Array<{ name: string; pending: number }>;
+  deadLetters: number;
+  rowCounts: Array<{ table: string; expected: number; actual: number; stale: number }>;
+  chains: { ok: boolean; eventsChecked: number };
+  events: number;
+  problems: string[];
+}
+
+const count = async (pool: Pool, sql: string, params: unknown[] = []) =>
+  Number((await pool.query<{ count: string }>(sql, params)).rows[0].count);
+
+/**
+ * After the load has stopped and the faults are over: waits (up to `convergeMs`) for every
+ * checkpoint and consumer to catch up, then proves from the store and the read models that every
+ * acknowledged command's event exists exactly once, every handoff happened exactly once, and every
+ * projection converged.
+ */
+export async function check(options: {
+  databaseUrl: string;
+  natsUrl: string;
+  services: readonly string[];
+  commands: readonly CommandRecord[];
+  convergeMs: number;
+}): Promise<CheckReport> {
+  const pool = new Pool({ connectionString: options.databaseUrl, max: 4 });
+  pool.on('error', () => undefined);
+  const nc: NatsConnection = await connect({ servers: options.natsUrl });
+  try {
+    const handoffs = HANDOFFS.filter((h) => options.services.includes(h.service));
+    const deadline = Date.now() + options.convergeMs;
+    // Convergence first: handoffs and read models are only final once everything caught up.
+    let report = await observe(pool, nc, handoffs);
+    while (!converged(report) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      report = await observe(pool, nc, handoffs);
+    }
+    const commands = await checkCommands(pool, options.commands);
+    const store = new PostgresEventStore({ pool, service: 'fault-checker' });
+    const chains = await store.verifyAll();
+    const full: CheckReport = {
+      ...commands,
+      ...report,
+      chains: { ok: chains.ok, eventsChecked: chains.eventsChecked },
+      events: await count(pool, 'SELECT count(*) FROM event_store.events'),
+      problems: [],
+    };
+    full.problems = problemsOf(full);
+    return full;
+  } finally {
+    await nc.close();
+    await pool.end();
+  }
+}
+
+type Observation = Pick<CheckReport, 'handoffs' | 'checkpoints' | 'consumers' | 'deadLetters' | 'rowCounts'>;
+
+function converged(o: Observation): boolean {
+  return (
+    o.handoffs.missing.length === 0 &&
+    o.checkpoints.every((c) => c.converged) &&
+    o.consumers.every((c) => c.pending === 0) &&
+    o.rowCounts.every((r) => r.expected === r.actual && r.stale === 0)
+  );
+}
+
+async function observe(pool: Pool, nc: NatsConnection, handoffs: readonly Handoff[]): Promise<Observation> {
+  const head = (
+    await pool.query<{ tx_id: string; position: string }>(
+      `SELECT tx_id::text AS tx_id, global_position AS position FROM event_store.events
+        ORDER BY tx_id DESC, global_position DESC LIMIT 1`,
+    )
+  ).rows[0];
+  const headAt: Checkpoint = head
+    ? { txId: head.tx_id, position: Number(head.position) }
+    : { txId: '0', position: 0 };
+  return {
+    handoffs: await checkHandoffs(pool, handoffs),
+    checkpoints: await checkpointsOf(pool, headAt),
+    ...(await consumersOf(nc)),
+    rowCounts: await rowCountsOf(pool),
+  };
+}
+
+/** Every projection and relay checkpoint in every schema, against the store's head. */
+async function checkpointsOf(pool: Pool, head: Checkpoint): Promise<CheckReport['checkpoints']> {
+  const tables = await pool.query<{ schema: string; table: string; key: string }>(
+    `SELECT t.table_schema AS schema, t.table_name AS table,
+            CASE t.table_name WHEN 'relay_checkpoints' THEN 'relay_name' ELSE 'name' END AS key
+       FROM information_schema.tables t
+      WHERE t.table_name IN ('projection_checkpoints', 'relay_checkpoints')`,
+  );
+  const out: CheckReport['checkpoints'] = [];
+  for (const t of tables.rows) {
+    const rows = await pool.query<{ name: string; tx_id: string; position: string }>(
+      `SELECT ${t.key} AS name, tx_id::text AS tx_id, position::text AS position FROM "${t.schema}"."${t.table}"`,
+    );
+    for (const r of rows.rows) {
+      const at = { txId: r.tx_id, position: Number(r.position) };
+      out.push({
+        name: `${t.schema}.${t.table}:${r.name}`,
+        at,
+        converged: compareCheckpoints(at, head) >= 0,
+      });
+    }
+  }
+  return out;
+}
+
+async function consumersOf(nc: NatsConnection): Promise<Pick<CheckReport, 'consumers' | 'deadLetters'>> {
+  const jsm = await jetstreamManager(nc);
+  const consumers: CheckReport['consumers'] = [];
+  for await (const info of jsm.consumers.list(CASE_EVENTS)) {
+    consumers.push({ name: info.name, pending: info.num_pending + info.num_ack_pending });
+  }
+  const dead = await jsm.streams.info(DEAD_LETTERS).catch(() => undefined);
+  return { consumers, deadLetters: dead?.state.messages ?? 0 };
+}
+
+async function rowCountsOf(pool: Pool): Promise<CheckReport['rowCounts']> {
+  const existing = new Set(
+    (
+      await pool.query<{ name: string }>(
+        `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables`,
+      )
+    ).rows.map((r) => r.name),
+  );
+  const out: CheckReport['rowCounts'] = [];
+  for (const rc of ROW_COUNTS) {
+    if (!existing.has(rc.table)) continue;
+    out.push({
+      table: rc.table,
+      expected: await count(pool, rc.expected),
+      actual: await count(pool, `SELECT count(*) FROM ${rc.table}`),
+      stale: rc.stale ? await count(pool, rc.stale) : 0,
+    });
+  }
+  return out;
+}
+
+async function checkHandoffs(pool: Pool, handoffs: readonly Handoff[]): Promise<CheckReport['handoffs']> {
+  const result: CheckReport['handoffs'] = { causes: 0, missing: [], duplicated: [], orphans: [] };
+  for (const h of handoffs) {
+    const { rows } = await pool.query<{ cause: string; n: string }>(
+      `SELECT c.event_id::text AS cause, count(e.event_id) AS n
+         FROM event_store.events c
+         LEFT JOIN event_store.events e
+           ON e.type = $2 AND e.metadata->>'causationId' = c.event_id::text
+          AND e.stream_id = $3 || '-' || c.case_id
+        WHERE c.type = $1
+        GROUP BY c.event_id`,
+      [h.cause, h.effect, h.effectCategory],
+    );
+    result.causes += rows.length;
+    for (const r of rows) {
+      if (Number(r.n) === 0) result.missing.push(`${h.cause} ${r.cause}`);
+      if (Number(r.n) > 1) result.duplicated.push(`${h.cause} ${r.cause} x${r.n}`);
+    }
+    const orphans = await pool.query<{ event_id: string }>(
+      `SELECT e.event_id::text FROM event_store.events e
+        WHERE e.type = $2 AND NOT EXISTS (
+          SELECT 1 FROM event_store.events c WHERE c.type = $1 AND c.event_id::text = e.metadata->>'causationId')`,
+      [h.cause, h.effect],
+    );
+    result.orphans.push(...orphans.rows.map((r) => `${h.effect} ${r.event_id}`));
+  }
+  return result;
+}
+
+async function checkCommands(
+  pool: Pool,
+  commands: readonly CommandRecord[],
+): Promise<Pick<CheckReport, 'commands' | 'lost' | 'duplicated' | 'rejectedButWritten'>> {
+  // Each command's events, found by its correlation id (= its Idempotency-Key on every attempt).
+  const { rows } = await pool.query<{ key: string; type: string; stream_id: string; n: string }>(
+    `SELECT metadata->>'correlationId' AS key, type, stream_id, count(*) AS n
+       FROM event_store.events WHERE category = 'complaint'
+      GROUP BY 1, 2, 3`,
+  );
+  const written = new Map<string, Array<{ type: string; streamId: string; n: number }>>();
+  for (const r of rows) {
+    const list = written.get(r.key) ?? [];
+    list.push({ type: r.type, streamId: r.stream_id, n: Number(r.n) });
+    written.set(r.key, list);
+  }
+  const lost: string[] = [];
+  const duplicated: string[] = [];
+  const rejectedButWritten: string[] = [];
+  for (const c of commands) {
+    const mine = (written.get(c.key) ?? []).filter((w) => w.type === c.expects);
+    const total = mine.reduce((sum, w) => sum + w.n, 0);
+    if (total > 1) duplicated.push(`${c.step} ${c.key} x${total}`);
+    if (c.outcome === 'acked') {
+      const inItsStream = mine
+        .filter((w) => w.streamId === `complaint-${c.caseId}`)
+        .reduce((s, w) => s + w.n, 0);
+      if (inItsStream === 0) lost.push(`${c.step} ${c.key} case ${c.caseId}`);
+    }
+    if (c.outcome === 'rejected' && total > 0)
+      rejectedButWritten.push(`${c.step} ${c.key} (${c.lastStatus})`);
+  }
+  // A stream holds each of these at most once, whoever wrote it.
+  const repeated = await pool.query<{ stream_id: string; type: string; n: string }>(
+    `SELECT stream_id, type, count(*) AS n FROM event_store.events
+      WHERE type IN ('ComplaintReceived', 'TriageScored', 'CaseOpened', 'InvestigationOpened')
+      GROUP BY 1, 2 HAVING count(*) > 1`,
+  );
+  duplicated.push(...repeated.rows.map((r) => `${r.stream_id} ${r.type} x${r.n}`));
+  return {
+    commands: {
+      total: commands.length,
+      acked: commands.filter((c) => c.outcome === 'acked').length,
+      rejected: commands.filter((c) => c.outcome === 'rejected').length,
+      abandoned: commands.filter((c) => c.outcome === 'abandoned').length,
+      retried: commands.filter((c) => c.attempts > 1).length,
+    },
+    lost,
+    duplicated,
+    rejectedButWritten,
+  };
+}
+
+function problemsOf(r: CheckReport): string[] {
+  const p: string[] = [];
+  if (r.lost.length) p.push(`lost: ${r.lost.slice(0, 5).join('; ')}`);
+  if (r.duplicated.length) p.push(`duplicated: ${r.duplicated.slice(0, 5).join('; ')}`);
+  if (r.rejectedButWritten.length)
+    p.push(`refused yet written: ${r.rejectedButWritten.slice(0, 5).join('; ')}`);
+  if (r.handoffs.missing.length) p.push(`handoffs missing: ${r.handoffs.missing.slice(0, 5).join('; ')}`);
+  if (r.handoffs.duplicated.length)
+    p.push(`handoffs duplicated: ${r.handoffs.duplicated.slice(0, 5).join('; ')}`);
+  if (r.handoffs.orphans.length)
+    p.push(`effects without a cause: ${r.handoffs.orphans.slice(0, 5).join('; ')}`);
+  for (const c of r.checkpoints.filter((x) => !x.converged))
+    p.push(`checkpoint behind the store head: ${c.name}`);
+  for (const c of r.consumers.filter((x) => x.pending > 0))
+    p.push(`consumer ${c.name} has ${c.pending} pending`);
+  if (r.deadLetters) p.push(`${r.deadLetters} dead letters`);
+  for (const rc of r.rowCounts.filter((x) => x.expected !== x.actual || x.stale > 0))
+    p.push(`${rc.table}: ${rc.actual} rows for ${rc.expected} expected, ${rc.stale} stale`);
+  if (!r.chains.ok) p.push('hash chains broken');
+  return p;
+}
