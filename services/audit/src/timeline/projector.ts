@@ -116,15 +116,25 @@ export async function rebuildTimeline(
     await em.query(`TRUNCATE ${tables.join(', ')}`);
     let checkpoint: Checkpoint = START;
     const progress: RebuildProgress = { events: 0, position: 0, total };
+    const read = (from: Checkpoint) => store.readAfter(from, { limit: 1000 });
+    let next = read(checkpoint);
     for (;;) {
-      const page = await store.readAfter(checkpoint, { limit: 1000 });
-      await projectEvents(em, page.events);
+      const page = await next;
       const moved = compareCheckpoints(page.checkpoint, checkpoint) !== 0;
+      const last = !moved || page.events.length === 0;
+      // The next page is read (on the store's pool) while this one is written (on em's connection).
+      if (!last) next = read(page.checkpoint);
+      try {
+        await projectEvents(em, page.events);
+      } catch (err) {
+        if (!last) await next.catch(() => undefined); // no read left running after the rollback
+        throw err;
+      }
       checkpoint = page.checkpoint;
       progress.events += page.events.length;
       progress.position = page.events.at(-1)?.globalPosition ?? progress.position;
       if (page.events.length) onProgress?.({ ...progress });
-      if (!moved || page.events.length === 0) break;
+      if (last) break;
     }
     await saveCheckpoint(em, checkpoint);
     return progress;
