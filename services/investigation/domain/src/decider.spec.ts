@@ -1,4 +1,4 @@
-import { DeterminationIssued, type InvestigationEvent } from '@lse/contracts';
+import { DeterminationIssued, INVESTIGATION_EVENTS, type InvestigationEvent } from '@lse/contracts';
 import { given } from '@lse/domain';
 import { investigationDecider as decider, type InvestigationCommand } from '.';
 import {
@@ -593,6 +593,18 @@ describe('InvestigationClosed', () => {
 });
 
 describe('replay', () => {
+  it('every event of these specs satisfies its contract', () => {
+    for (const e of [
+      ...readyToPropose,
+      proposed,
+      approved,
+      issued,
+      closed,
+      evidenceAttached,
+      recordsRequested,
+    ])
+      expect(() => INVESTIGATION_EVENTS[e.type].parse(1, e.data)).not.toThrow();
+  });
   it('folds a full investigation to its state', () => {
     const state = [...readyToPropose, proposed, approved, issued].reduce(
       decider.evolve,

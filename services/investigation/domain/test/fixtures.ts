@@ -109,6 +109,14 @@ export const hoursRecorded: InvestigationEvent = {
   },
 };
 
+const amounts = (overtime: number) => ({
+  minimumWageCents: 0,
+  overtimeCents: overtime,
+  unpaidWagesCents: overtime,
+  liquidatedDamagesCents: overtime,
+  totalCents: 2 * overtime,
+});
+
 const week = (weekStart: string, overtime: number) => ({
   weekStart: day(weekStart),
   ruleSetId: 'US-FLSA',
@@ -129,8 +137,8 @@ export const computed: InvestigationEvent = {
     willful: false,
     excludedWorkweeks: 0,
     workers: [
-      { workerId: WORKER_A, ...week('2025-03-02', 5000), weeks: [week('2025-03-02', 5000)] },
-      { workerId: WORKER_B, ...week('2025-03-02', 0), weeks: [week('2025-03-02', 0)] },
+      { workerId: WORKER_A, ...amounts(5000), weeks: [week('2025-03-02', 5000)] },
+      { workerId: WORKER_B, ...amounts(0), weeks: [week('2025-03-02', 0)] },
     ],
     totals: {
       minimumWageCents: 0,
