@@ -252,7 +252,7 @@ export class InvestigationMessages {
         const { event } = computeForInvestigation({
           computationId: derivedId(id, 'computation'),
           ruleSetIds: input.ruleSetIds,
-          filingDate: (input.filingDate ?? utcDateOf(new Date(inv.openedAt))),
+          filingDate: input.filingDate ?? utcDateOf(new Date(inv.openedAt)),
           willful: input.willful,
           recordSets,
         });
