@@ -1,4 +1,5 @@
 export * from './subjects';
+export * from './connection';
 export * from './jetstream-setup';
 export * from './migrate';
 export * from './reaction';

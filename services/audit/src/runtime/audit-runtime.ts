@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AUDIT_CATEGORIES } from '@lse/contracts';
-import { ensureStreams, EventRelay } from '@lse/messaging';
+import { ensureStreams, EventRelay, RECONNECT_FOREVER } from '@lse/messaging';
 import { describeError, HealthRegistry, natsCheck, postgresCheck } from '@lse/service-kit';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
@@ -47,6 +47,7 @@ export class AuditRuntime implements OnApplicationBootstrap, OnApplicationShutdo
     const nc: NatsConnection = await connect({
       servers: this.config.NATS_URL.split(',').map((s) => s.trim()),
       name: 'lse-audit-relay',
+      ...RECONNECT_FOREVER,
     });
     this.nc = nc;
     await ensureStreams(nc);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { COLLECTION_CATEGORY, DeterminationIssued, INVESTIGATION_CATEGORY } from '@lse/contracts';
 import type { Clock } from '@lse/domain';
 import { PostgresEventStore } from '@lse/event-store';
-import { DurableConsumer, ensureStreams, EventRelay } from '@lse/messaging';
+import { DurableConsumer, ensureStreams, EventRelay, RECONNECT_FOREVER } from '@lse/messaging';
 import { describeError, HealthRegistry, natsCheck, postgresCheck } from '@lse/service-kit';
 import type { CollectionDecider } from '@lse/collections-domain';
 import type { NatsConnection } from '@nats-io/nats-core';
@@ -61,6 +61,7 @@ export class CollectionsRuntime implements OnApplicationBootstrap, OnApplication
     const nc: NatsConnection = await connect({
       servers: this.config.NATS_URL.split(',').map((s) => s.trim()),
       name: 'lse-collections-runtime',
+      ...RECONNECT_FOREVER,
     });
     this.nc = nc;
     const jsm = await ensureStreams(nc);

@@ -7,7 +7,7 @@ import {
   WrongExpectedVersionError,
   type RecordedEvent,
 } from '@lse/event-store';
-import { DurableConsumer, ensureStreams, reactionMetadata } from '@lse/messaging';
+import { DurableConsumer, ensureStreams, reactionMetadata, RECONNECT_FOREVER } from '@lse/messaging';
 import { describeError, Metrics } from '@lse/service-kit';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
@@ -43,6 +43,7 @@ export class ReferralIntake implements OnApplicationBootstrap, OnApplicationShut
     const nc: NatsConnection = await connect({
       servers: this.config.NATS_URL.split(',').map((s) => s.trim()),
       name: 'lse-intake-referrals',
+      ...RECONNECT_FOREVER,
     });
     this.nc = nc;
     const jsm = await ensureStreams(nc);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { COMPLAINT_CATEGORY } from '@lse/contracts';
 import { PostgresEventStore } from '@lse/event-store';
-import { ensureStreams, EventRelay } from '@lse/messaging';
+import { ensureStreams, EventRelay, RECONNECT_FOREVER } from '@lse/messaging';
 import { describeError, HealthRegistry, natsCheck, postgresCheck } from '@lse/service-kit';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
@@ -46,6 +46,7 @@ export class IntakeRuntime implements OnApplicationBootstrap, OnApplicationShutd
     const nc: NatsConnection = await connect({
       servers: this.config.NATS_URL.split(',').map((s) => s.trim()),
       name: 'lse-intake-relay',
+      ...RECONNECT_FOREVER,
     });
     this.nc = nc;
     await ensureStreams(nc);

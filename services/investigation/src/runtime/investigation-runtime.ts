@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { INVESTIGATION_CATEGORY } from '@lse/contracts';
 import type { Clock } from '@lse/domain';
 import { PostgresEventStore } from '@lse/event-store';
-import { DurableConsumer, ensureStreams, EventRelay } from '@lse/messaging';
+import { DurableConsumer, ensureStreams, EventRelay, RECONNECT_FOREVER } from '@lse/messaging';
 import { describeError, HealthRegistry, natsCheck, postgresCheck } from '@lse/service-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
@@ -52,6 +52,7 @@ export class InvestigationRuntime implements OnApplicationBootstrap, OnApplicati
     const nc: NatsConnection = await connect({
       servers: this.config.NATS_URL.split(',').map((s) => s.trim()),
       name: 'lse-investigation-runtime',
+      ...RECONNECT_FOREVER,
     });
     this.nc = nc;
     await ensureStreams(nc);
@@ -76,6 +77,9 @@ export class InvestigationRuntime implements OnApplicationBootstrap, OnApplicati
       name: this.config.INVESTIGATION_CONSUMER,
       filterSubject: 'events.complaint.CaseOpened',
       types: ['CaseOpened'],
+      // Each handling waits on PostgreSQL (stream read, append); cases are independent, so several
+      // at once keep up with bursts (one case's messages stay in order).
+      concurrency: 16,
       handle: async (event) => {
         const outcome = await openOnCaseOpened(
           event,

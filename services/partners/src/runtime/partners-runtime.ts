@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PostgresEventStore } from '@lse/event-store';
-import { categorySubject, DurableConsumer, ensureStreams, EventRelay } from '@lse/messaging';
+import {
+  categorySubject,
+  DurableConsumer,
+  ensureStreams,
+  EventRelay,
+  RECONNECT_FOREVER,
+} from '@lse/messaging';
 import { describeError, HealthRegistry, natsCheck, postgresCheck } from '@lse/service-kit';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
@@ -51,6 +57,7 @@ export class PartnersRuntime implements OnApplicationBootstrap, OnApplicationShu
     const nc: NatsConnection = await connect({
       servers: this.config.NATS_URL.split(',').map((s) => s.trim()),
       name: 'lse-partners-runtime',
+      ...RECONNECT_FOREVER,
     });
     this.nc = nc;
     const jsm = await ensureStreams(nc);
