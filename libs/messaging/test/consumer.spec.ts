@@ -24,15 +24,25 @@ describe('durable consumer', () => {
   });
   afterEach(async () => {
     await Promise.all(consumers.splice(0).map((c) => c.stop()));
-    for (const name of [`${h.category}-ok`, `${h.category}-poison`, `${h.category}-react`]) {
+    for (const name of [
+      `${h.category}-ok`,
+      `${h.category}-poison`,
+      `${h.category}-react`,
+      `${h.category}-parallel`,
+    ]) {
       await h.jsm.consumers.delete('CASE_EVENTS', name).catch(() => undefined);
     }
     await relay.stop();
     await h.cleanup();
   });
 
-  function consumer(suffix: string, handle: (e: RecordedEvent, d: { deliveryCount: number }) => Promise<void>) {
+  function consumer(
+    suffix: string,
+    handle: (e: RecordedEvent, d: { deliveryCount: number }) => Promise<void>,
+    concurrency?: number,
+  ) {
     const c = new DurableConsumer({
+      concurrency,
       nc: h.nc,
       jsm: h.jsm,
       name: `${h.category}-${suffix}`,
@@ -55,12 +65,20 @@ describe('durable consumer', () => {
     await c.start();
     const wanted = newEvent('Wanted');
     await h.store.append(`${h.category}-${randomUUID()}`, [newEvent('Ignored'), wanted], 'no_stream');
-    await eventually(async () => seen.length, (n) => n >= 2);
+    await eventually(
+      async () => seen.length,
+      (n) => n >= 2,
+    );
     expect(seen).toEqual([
       { id: wanted.eventId, attempt: 1 },
       { id: wanted.eventId, attempt: 2 },
     ]);
-    expect(await eventually(() => c.lag(), (n) => n === 0)).toBe(0);
+    expect(
+      await eventually(
+        () => c.lag(),
+        (n) => n === 0,
+      ),
+    ).toBe(0);
   });
 
   it('parks a poison message on the dead-letter subject with the reason after bounded redelivery', async () => {
@@ -73,13 +91,21 @@ describe('durable consumer', () => {
     const poison = newEvent('Wanted');
     await h.store.append(`${h.category}-${randomUUID()}`, [poison], 'no_stream');
     const dead = await eventually(
-      () => h.jsm.streams.getMessage(DEAD_LETTERS, { last_by_subj: `deadletter.${h.category}-poison` }).catch(() => null),
+      () =>
+        h.jsm.streams
+          .getMessage(DEAD_LETTERS, { last_by_subj: `deadletter.${h.category}-poison` })
+          .catch(() => null),
       (m) => m !== null,
     );
     expect(attempts).toBe(3);
     expect(dead?.header.get(HEADERS.failureReason)).toContain('amount is not a number');
     expect(dead?.json<RecordedEvent>().eventId).toBe(poison.eventId);
-    expect(await eventually(() => c.lag(), (n) => n === 0)).toBe(0);
+    expect(
+      await eventually(
+        () => c.lag(),
+        (n) => n === 0,
+      ),
+    ).toBe(0);
   });
 
   it('makes a redelivered reaction a no-op through its derived event id', async () => {
@@ -87,7 +113,13 @@ describe('durable consumer', () => {
     const c = consumer('react', async (cause) => {
       const result = await h.store.append(
         `${h.category}-reaction-${cause.metadata.caseId}`,
-        [reactionEvent(cause, 'react', 'test', '2026-11-20T10:00:01.000Z', { type: 'Reacted', schemaVersion: 1, data: {} })],
+        [
+          reactionEvent(cause, 'react', 'test', '2026-11-20T10:00:01.000Z', {
+            type: 'Reacted',
+            schemaVersion: 1,
+            data: {},
+          }),
+        ],
         'any',
       );
       reactions.push(result.alreadyStored);
@@ -95,14 +127,75 @@ describe('durable consumer', () => {
     await c.start();
     const cause = newEvent('Wanted');
     await h.store.append(`${h.category}-${randomUUID()}`, [cause], 'no_stream');
-    await eventually(async () => reactions.length, (n) => n === 1);
+    await eventually(
+      async () => reactions.length,
+      (n) => n === 1,
+    );
     // Inject a redelivery: publish the same cause again under a fresh message id.
     const [recorded] = (await h.store.readAll({ types: ['Wanted'] })).events;
-    await jetstream(h.nc).publish(`events.${h.category}.Wanted`, JSON.stringify(recorded), { msgID: randomUUID() });
-    await eventually(async () => reactions.length, (n) => n === 2);
+    await jetstream(h.nc).publish(`events.${h.category}.Wanted`, JSON.stringify(recorded), {
+      msgID: randomUUID(),
+    });
+    await eventually(
+      async () => reactions.length,
+      (n) => n === 2,
+    );
     expect(reactions).toEqual([false, true]);
     const reacted = await h.store.readAll({ types: ['Reacted'] });
     expect(reacted.events).toHaveLength(1);
-    expect(reacted.events[0].metadata).toMatchObject({ causationId: cause.eventId, correlationId: cause.metadata.correlationId });
+    expect(reacted.events[0].metadata).toMatchObject({
+      causationId: cause.eventId,
+      correlationId: cause.metadata.correlationId,
+    });
+  });
+
+  it('with concurrency, handles different cases at once and the messages of one case one at a time, in order', async () => {
+    const one = randomUUID();
+    const active = new Map<string, number>();
+    let most = 0;
+    let overlapInCase = false;
+    const handled: Array<{ caseId: string; n: unknown }> = [];
+    const c = consumer(
+      'parallel',
+      async (e) => {
+        const caseId = e.metadata.caseId!;
+        active.set(caseId, (active.get(caseId) ?? 0) + 1);
+        if (active.get(caseId)! > 1) overlapInCase = true;
+        most = Math.max(
+          most,
+          [...active.values()].reduce((a, b) => a + b, 0),
+        );
+        await new Promise((r) => setTimeout(r, 100));
+        active.set(caseId, active.get(caseId)! - 1);
+        handled.push({ caseId, n: e.data.n });
+      },
+      4,
+    );
+    await c.start();
+    // One case with three events, four other cases with one each.
+    await h.store.append(
+      `${h.category}-${one}`,
+      [1, 2, 3].map((n) => newEvent('Wanted', { n }, one)),
+      'no_stream',
+    );
+    for (let i = 0; i < 4; i++) {
+      const other = randomUUID();
+      await h.store.append(`${h.category}-${other}`, [newEvent('Wanted', { n: i }, other)], 'no_stream');
+    }
+    await eventually(
+      async () => handled.length,
+      (n) => n === 7,
+    );
+    expect(handled).toHaveLength(7);
+    expect(overlapInCase).toBe(false);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(4);
+    expect(handled.filter((x) => x.caseId === one).map((x) => x.n)).toEqual([1, 2, 3]);
+    expect(
+      await eventually(
+        () => c.lag(),
+        (n) => n === 0,
+      ),
+    ).toBe(0);
   });
 });

@@ -1,5 +1,12 @@
 import type { RecordedEvent } from '@lse/event-store';
-import { AckPolicy, DeliverPolicy, jetstream, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  jetstream,
+  JetStreamClient,
+  JetStreamManager,
+  JsMsg,
+} from '@nats-io/jetstream';
 import { headers, nanos, type NatsConnection } from '@nats-io/nats-core';
 import { CASE_EVENTS, deadLetterSubject, HEADERS } from '../subjects';
 
@@ -22,6 +29,12 @@ export interface DurableConsumerOptions {
   /** Redelivery delays by attempt; the last repeats. */
   backoffMs?: readonly number[];
   ackWaitMs?: number;
+  /**
+   * Messages handled at once (default 1: one after another). Messages of one case (the
+   * `Lse-Case-Id` header; without it, of one subject) are still handled one after another, in
+   * the order they arrive: only different cases overlap.
+   */
+  concurrency?: number;
   onError?(error: unknown, event: RecordedEvent | undefined): void;
   onDeadLetter?(event: RecordedEvent | undefined, reason: string): void;
 }
@@ -35,6 +48,10 @@ export class DurableConsumer {
   private loop?: Promise<void>;
   private messages?: { close(): Promise<void | Error>; stop(): void };
   private handled = 0;
+  /** Handlings started and not yet finished (each settles, never rejects). */
+  private readonly inFlight = new Set<Promise<void>>();
+  /** The last handling queued per case: the next message of that case waits for it. */
+  private readonly tails = new Map<string, Promise<void>>();
 
   constructor(private readonly options: DurableConsumerOptions) {
     this.js = jetstream(options.nc);
@@ -89,14 +106,34 @@ export class DurableConsumer {
         const messages = await consumer.consume({ max_messages: 64 });
         this.messages = messages;
         for await (const msg of messages) {
-          await this.process(msg);
+          if ((this.options.concurrency ?? 1) > 1) await this.dispatch(msg);
+          else await this.process(msg);
           if (!this.running) break;
         }
       } catch (err) {
         this.options.onError?.(err, undefined);
         if (this.running) await new Promise((r) => setTimeout(r, 500));
+      } finally {
+        await Promise.all(this.inFlight);
       }
     }
+  }
+
+  /** Starts handling `msg` after the case's previous message; waits while `concurrency` are in flight. */
+  private async dispatch(msg: JsMsg): Promise<void> {
+    const concurrency = this.options.concurrency ?? 1;
+    while (this.inFlight.size >= concurrency) await Promise.race(this.inFlight);
+    const key = orderingKey(msg);
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const handling: Promise<void> = previous
+      .then(() => this.process(msg))
+      .catch((err: unknown) => this.options.onError?.(err, undefined))
+      .finally(() => {
+        this.inFlight.delete(handling);
+        if (this.tails.get(key) === handling) this.tails.delete(key);
+      });
+    this.tails.set(key, handling);
+    this.inFlight.add(handling);
   }
 
   private async process(msg: JsMsg): Promise<void> {
@@ -138,4 +175,11 @@ export class DurableConsumer {
       msg.nak(5_000);
     }
   }
+}
+
+/** Messages with the same key are handled in order: the case, or the subject when there is none. */
+function orderingKey(msg: JsMsg): string {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access -- the linter cannot resolve nats-core's header types; tsc checks them
+  const caseId: string | undefined = msg.headers?.get(HEADERS.caseId);
+  return caseId || msg.subject;
 }
