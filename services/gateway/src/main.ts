@@ -21,6 +21,11 @@ async function main(): Promise<void> {
   await pool.end();
   const app = await createGatewayApp({ config });
   await app.listen(config.GATEWAY_PORT);
+  // Idle keep-alive connections stay open longer than clients and load balancers keep theirs
+  // (Node's 5 s default closes them just as a client reuses one: ECONNRESET on a POST).
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   new Logger('Gateway').log(
     { url: `http://localhost:${config.GATEWAY_PORT}/api/v1`, docs: '/api/docs' },
     'gateway listening',

@@ -17,10 +17,14 @@ let token = '';
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 const body = JSON.stringify(receiveInput());
 
-/** One POST /complaints; resolves with its status. */
-function receive(): Promise<number> {
+/**
+ * One POST /complaints; resolves with its status, 0 when the connection failed. A request sent
+ * on a reused keep-alive socket that the server had just closed is sent again with the same
+ * Idempotency-Key, which is what makes the retry of a POST safe.
+ */
+function receive(key: string = randomUUID(), retry = true): Promise<number> {
   const url = new URL(`${system!.gatewayUrl}/api/v1/complaints`);
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const req = request(
       {
         agent,
@@ -32,7 +36,7 @@ function receive(): Promise<number> {
           authorization: `Bearer ${token}`,
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
-          'idempotency-key': randomUUID(),
+          'idempotency-key': key,
         },
       },
       (res) => {
@@ -40,7 +44,7 @@ function receive(): Promise<number> {
         res.on('end', () => resolve(res.statusCode ?? 0));
       },
     );
-    req.on('error', reject);
+    req.on('error', () => resolve(retry && req.reusedSocket ? receive(key, false) : 0));
     req.end(body);
   });
 }
