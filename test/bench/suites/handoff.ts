@@ -21,7 +21,11 @@ import { COMPLAINT_EVENTS, complaintStreamId, INTAKE_PATTERNS, type ComplaintEve
 import { PostgresEventStore, type NewEvent } from '@lse/event-store';
 import { complaintDecider, type ComplaintState } from '@lse/intake-domain';
 import { receivedComplaint } from '@lse/intake-domain/test/fixtures';
+import { CASE_EVENTS } from '@lse/messaging';
 import { freePort, startPrivateNats, type PrivateNats } from '@lse/testing';
+import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
 import { migrateAll } from '../../../scripts/migrate';
 import { SERVICES } from '../../../scripts/lib/services';
 import { Supervisor } from '../../../scripts/lib/supervisor';
@@ -43,6 +47,9 @@ interface System {
 interface HandoffSample {
   /** Ascending, ms. */
   latencies: number[];
+  /** Where the time went, ascending ms: CaseOpened commit -> on JetStream (relay), -> InvestigationOpened (consumer). */
+  relay: number[];
+  consumer: number[];
   /** CaseOpened per second actually committed (the offered rate, unless intake fell behind). */
   committedRate: number;
 }
@@ -50,6 +57,7 @@ interface HandoffSample {
 let system: System | undefined;
 let pool: Pool | undefined;
 let client: ClientProxy | undefined;
+let nc: NatsConnection | undefined;
 /** Complaints received and triaged, not yet opened. */
 const ready: string[] = [];
 
@@ -204,8 +212,9 @@ async function handoffs(caseIds: string[]): Promise<HandoffSample> {
       );
     await new Promise((r) => setTimeout(r, 100));
   }
-  const { rows } = await db.query<{ ms: number; opened_at: Date }>(
-    `SELECT extract(epoch FROM i.recorded_at - c.recorded_at)::float8 * 1000 AS ms, c.recorded_at AS opened_at
+  const { rows } = await db.query<{ ms: number; opened_at: Date; reacted_at: Date; event_id: string }>(
+    `SELECT extract(epoch FROM i.recorded_at - c.recorded_at)::float8 * 1000 AS ms, c.recorded_at AS opened_at,
+            i.recorded_at AS reacted_at, c.event_id::text AS event_id
        FROM ${EVENT_STORE}.events c
        JOIN ${EVENT_STORE}.events i ON i.case_id = c.case_id AND i.type = 'InvestigationOpened'
       WHERE c.type = 'CaseOpened' AND c.case_id = ANY($1::uuid[])`,
@@ -214,10 +223,43 @@ async function handoffs(caseIds: string[]): Promise<HandoffSample> {
   if (rows.length !== caseIds.length) throw new Error(`${rows.length} handoffs for ${caseIds.length} cases`);
   const times = rows.map((r) => r.opened_at.getTime());
   const span = (Math.max(...times) - Math.min(...times)) / 1000;
+  const published = await publishedAt(new Set(rows.map((r) => r.event_id)));
+  const relay: number[] = [];
+  const consumer: number[] = [];
+  for (const r of rows) {
+    const at = published.get(r.event_id);
+    if (at === undefined) continue;
+    relay.push(at - r.opened_at.getTime());
+    consumer.push(r.reacted_at.getTime() - at);
+  }
+  const up = (a: number, b: number) => a - b;
   return {
-    latencies: rows.map((r) => r.ms).sort((a, b) => a - b),
+    latencies: rows.map((r) => r.ms).sort(up),
+    relay: relay.sort(up),
+    consumer: consumer.sort(up),
     committedRate: span > 0 ? (rows.length - 1) / span : rows.length,
   };
+}
+
+/** When JetStream stored each of these CaseOpened (ms since the epoch), by event id (Nats-Msg-Id). */
+async function publishedAt(eventIds: ReadonlySet<string>): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  const consumer = await jetstream(nc!).consumers.get(CASE_EVENTS, {
+    filter_subjects: 'events.complaint.CaseOpened',
+    deliver_policy: DeliverPolicy.All,
+  });
+  for (;;) {
+    const before = found.size;
+    const messages = await consumer.fetch({ max_messages: 1000, expires: 1000 });
+    let seen = 0;
+    for await (const m of messages) {
+      seen++;
+      const id = m.headers?.get('Nats-Msg-Id');
+      if (id && eventIds.has(id)) found.set(id, Number(m.info.timestampNanos) / 1e6);
+    }
+    if (seen === 0 || found.size === eventIds.size || (found.size === before && seen === 0)) break;
+  }
+  return found;
 }
 
 async function measureHandoffs(settings: BenchSettings): Promise<HandoffSample> {
@@ -226,10 +268,14 @@ async function measureHandoffs(settings: BenchSettings): Promise<HandoffSample> 
   process.stderr.write(
     `         handoff: ${l.length} handoffs, CaseOpened committed at ${sample.committedRate.toFixed(0)}/s` +
       ` (offered ${HANDOFF_RATE}/s); p50 ${quantile(l, 0.5).toFixed(1)} p90 ${quantile(l, 0.9).toFixed(1)}` +
-      ` p99 ${quantile(l, 0.99).toFixed(1)} max ${l[l.length - 1].toFixed(1)} ms\n`,
+      ` p99 ${quantile(l, 0.99).toFixed(1)} max ${l[l.length - 1].toFixed(1)} ms;` +
+      ` commit -> JetStream p50 ${leg(sample.relay, 0.5)} p99 ${leg(sample.relay, 0.99)},` +
+      ` JetStream -> reaction commit p50 ${leg(sample.consumer, 0.5)} p99 ${leg(sample.consumer, 0.99)} ms\n`,
   );
   return sample;
 }
+
+const leg = (sorted: number[], q: number) => (sorted.length ? quantile(sorted, q).toFixed(0) : '?');
 
 const handoff = sharedSample(measureHandoffs);
 
@@ -238,6 +284,8 @@ export default defineSuite({
   async setup(settings) {
     system = await startHandoffSystem(settings.databaseUrl);
     pool = new Pool({ connectionString: system.databaseUrl, max: 8 });
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- the linter cannot resolve transport-node's types; tsc checks them
+    nc = await connect({ servers: system.nats.url });
     client = ClientProxyFactory.create({
       transport: Transport.NATS,
       options: { servers: [system.nats.url] },
@@ -256,9 +304,10 @@ export default defineSuite({
   },
   async teardown() {
     await client?.close();
+    await nc?.close();
     await pool?.end();
     await system?.stop();
-    client = pool = system = undefined;
+    client = pool = system = nc = undefined;
     ready.length = 0;
   },
   measurements: [
