@@ -36,7 +36,6 @@ const ID_FIELD: Partial<Record<InvestigationEvent['type'], string>> = {
 /** Events whose data the reply carries in full (figures the caller acts on). */
 const ECHOED = new Set<InvestigationEvent['type']>([
   'EvidenceAttached',
-  'BackWagesComputed',
   'DeterminationProposed',
   'DeterminationIssued',
   'InvestigatorAssigned',
@@ -59,7 +58,12 @@ export function commandResult(
   for (const event of events) {
     const field = ID_FIELD[event.type];
     if (field) result.id = (event.data as Record<string, string>)[field];
-    if (ECHOED.has(event.type)) result.result = event.data;
+    if (event.type === 'BackWagesComputed') {
+      // Per-worker figures only: the per-week rows of a large payroll would not fit one NATS reply
+      // (they are in the event, and the trace route explains each week).
+      const { workers, ...rest } = event.data;
+      result.result = { ...rest, workers: workers.map(({ weeks, ...w }) => ({ ...w, weeks: weeks.length })) };
+    } else if (ECHOED.has(event.type)) result.result = event.data;
   }
   return result;
 }
