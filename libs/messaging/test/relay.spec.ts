@@ -31,7 +31,8 @@ describe('event relay', () => {
   }
 
   const subjectCount = async () =>
-    (await h.jsm.streams.info(CASE_EVENTS, { subjects_filter: `events.${h.category}.>` })).state.subjects ?? {};
+    (await h.jsm.streams.info(CASE_EVENTS, { subjects_filter: `events.${h.category}.>` })).state.subjects ??
+    {};
   const total = async () => Object.values(await subjectCount()).reduce((a, b) => a + b, 0);
 
   it('publishes each owned event once on events.<category>.<type> with Nats-Msg-Id = event id', async () => {
@@ -44,12 +45,16 @@ describe('event relay', () => {
       `events.${h.category}.CaseOpened`,
       `events.${h.category}.ComplaintReceived`,
     ]);
-    const stored = await h.jsm.streams.getMessage(CASE_EVENTS, { last_by_subj: `events.${h.category}.ComplaintReceived` });
+    const stored = await h.jsm.streams.getMessage(CASE_EVENTS, {
+      last_by_subj: `events.${h.category}.ComplaintReceived`,
+    });
     expect(stored?.header.get('Nats-Msg-Id')).toBe(first.eventId);
     expect(stored?.json<{ eventId: string; hash: string }>()).toMatchObject({ eventId: first.eventId });
 
     // A re-publish of the same event id is de-duplicated by the server.
-    const ack = await jetstream(h.nc).publish(`events.${h.category}.ComplaintReceived`, '{}', { msgID: first.eventId });
+    const ack = await jetstream(h.nc).publish(`events.${h.category}.ComplaintReceived`, '{}', {
+      msgID: first.eventId,
+    });
     expect(ack.duplicate).toBe(true);
   });
 
@@ -65,7 +70,10 @@ describe('event relay', () => {
     await h.store.append(stream, [newEvent()], 2);
     const r2 = relay();
     r2.start();
-    await eventually(async () => r2.publishedCount, (n) => n === 1);
+    await eventually(
+      async () => r2.publishedCount,
+      (n) => n === 1,
+    );
     await new Promise((r) => setTimeout(r, 200));
     expect(r2.publishedCount).toBe(1);
     expect(await total()).toBe(3);
@@ -87,5 +95,23 @@ describe('event relay', () => {
     expect(await eventually(total, (n) => n === 3)).toBe(3);
     expect(b.isLeader).toBe(true);
     expect(b.publishedCount).toBe(2);
+  });
+
+  it('writes its checkpoint without waiting for the WAL flush (the relay is the only writer on its connection)', async () => {
+    const r = relay();
+    r.start();
+    await eventually(
+      async () => r.isLeader,
+      (leader) => leader,
+    );
+    await h.store.append(`${h.category}-${randomUUID()}`, [newEvent()], 'no_stream');
+    expect(await eventually(total, (n) => n === 1)).toBe(1);
+    const leader = (
+      r as unknown as {
+        leadership: { connection(): { query(sql: string): Promise<{ rows: Array<{ s: string }> }> } };
+      }
+    ).leadership;
+    const { rows } = await leader.connection().query(`SELECT current_setting('synchronous_commit') AS s`);
+    expect(rows[0].s).toBe('off');
   });
 });
