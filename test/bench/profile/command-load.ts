@@ -1,0 +1,144 @@
+/**
+ * Load for profiling the command path (not a bench suite): starts gateway and intake as the
+ * command bench does (ALL_SERVICES=1: every service), warms up, then sends POST /complaints
+ * closed-loop from N clients or open-loop at a rate, and prints throughput, latencies, CPU
+ * seconds per process group per command (from /proc, so other work on the machine shows up
+ * too), PostgreSQL commits and rows per command, and whether the projector and relay kept up.
+ *
+ *   node -r @swc-node/register test/bench/profile/command-load.ts [clients | rate/s] [seconds]
+ *
+ * With PROFILE=1 and NODE_OPTIONS="--require ./test/bench/profile/cpu-profile.js" each service
+ * writes <name>.cpuprofile for the measured window (PROFILE_DIR, default the working directory).
+ */
+import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { mintDevToken } from '@lse/gateway/src/auth/mint-token';
+import { receiveInput } from '@lse/intake-domain/test/fixtures';
+import { readdirSync, readFileSync } from 'node:fs';
+import { startSystem } from '../../support/system';
+import { COMMAND_PATH } from '../suites/command';
+
+/** CPU seconds (user + system) of every process, by pid, with its name and command line. */
+function cpuByPid(): Map<number, { name: string; cpu: number }> {
+  const out = new Map<number, { name: string; cpu: number }>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      out.set(Number(d), { name: cmd.slice(0, 120), cpu: (Number(fields[11]) + Number(fields[12])) / 100 });
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+function cpuReport(before: Map<number, { name: string; cpu: number }>, after: Map<number, { name: string; cpu: number }>, n: number): string {
+  const groups = new Map<string, number>();
+  for (const [pid, a] of after) {
+    const used = a.cpu - (before.get(pid)?.cpu ?? 0);
+    if (used <= 0) continue;
+    const g = /services\/(\w+)\/src/.exec(a.name)?.[1] ?? (/postgres/.test(a.name) ? 'postgres' : /nats-server/.test(a.name) ? 'nats-server' : /profile-command/.test(a.name) ? 'load-driver' : 'other:' + a.name.slice(0, 60));
+    groups.set(g, (groups.get(g) ?? 0) + used);
+  }
+  return [...groups].sort((a, b) => b[1] - a[1]).map(([g, s]) => `${g} ${s.toFixed(2)}s (${((s * 1000) / n).toFixed(2)} ms/cmd)`).join(', ');
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+const body = JSON.stringify(receiveInput());
+
+async function main() {
+  const arg = process.argv[2] ?? '48';
+  const seconds = Number(process.argv[3] ?? 10);
+  const system = await startSystem(process.env.ALL_SERVICES ? undefined : COMMAND_PATH);
+  const token = await mintDevToken({ roles: ['intake_officer'], sub: 'bench' });
+  const url = new URL(`${system.gatewayUrl}/api/v1/complaints`);
+  const receive = () =>
+    new Promise<number>((resolve, reject) => {
+      const req = request(
+        { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body), 'idempotency-key': randomUUID() } },
+        (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  const closed = async (clients: number, secs: number) => {
+    const lat: number[] = [];
+    let failed = 0;
+    const start = performance.now();
+    const deadline = start + secs * 1000;
+    await Promise.all(Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        const t = performance.now();
+        if ((await receive()) === 201) lat.push(performance.now() - t); else failed++;
+      }
+    }));
+    return { rate: lat.length / ((performance.now() - start) / 1000), lat: lat.sort((a, b) => a - b), failed };
+  };
+  const open = async (rate: number, secs: number) => {
+    const total = Math.round(secs * rate);
+    const results: Array<Promise<number>> = [];
+    const start = performance.now() + 50;
+    let next = 0;
+    while (next < total) {
+      const now = performance.now();
+      while (next < total && start + (next * 1000) / rate <= now) {
+        const due = start + (next * 1000) / rate;
+        results.push(receive().then((s) => (s === 201 ? performance.now() - due : Number.NaN)));
+        next++;
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+    const all = await Promise.all(results);
+    const lat = all.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+    return { rate: lat.length / secs, lat, failed: all.length - lat.length };
+  };
+  const pids = [...system.supervisor.services.values()].map((s) => s.child?.pid).filter(Boolean) as number[];
+  try {
+    await closed(16, 2);
+    if (process.env.IDLE_MS) await new Promise((res) => setTimeout(res, Number(process.env.IDLE_MS)));
+    if (process.env.PROFILE) for (const p of pids) process.kill(p, 'SIGUSR2');
+    const dbStats = async () => {
+      const { Client } = await import('pg');
+      const c = new Client({ connectionString: system.databaseUrl });
+      await c.connect();
+      const { rows } = await c.query<{ xact_commit: string; tup_inserted: string; tup_updated: string }>(
+        'SELECT xact_commit, tup_inserted, tup_updated FROM pg_stat_database WHERE datname = current_database()',
+      );
+      await c.end();
+      return rows[0];
+    };
+    const db0 = await dbStats();
+    const before = cpuByPid();
+    const r = arg.endsWith('/s') ? await open(Number(arg.slice(0, -2)), seconds) : await closed(Number(arg), seconds);
+    if (process.env.PROFILE) { for (const p of pids) process.kill(p, 'SIGUSR2'); await new Promise((res) => setTimeout(res, 1500)); }
+    const after = cpuByPid();
+    await new Promise((res) => setTimeout(res, 600)); // stats are reported by backends every 500 ms
+    const db1 = await dbStats();
+    const per = (k: keyof typeof db0) => ((Number(db1[k]) - Number(db0[k])) / r.lat.length).toFixed(2);
+    {
+      const { Client } = await import('pg');
+      const c = new Client({ connectionString: system.databaseUrl });
+      await c.connect();
+      const q = async (sql: string) => (await c.query<{ n: string }>(sql)).rows[0]?.n;
+      process.stdout.write(
+        `events ${await q('SELECT count(*)::text AS n FROM event_store.events')}, queue rows ${await q('SELECT count(*)::text AS n FROM intake.complaint_queue')}, ` +
+          `relay at ${await q('SELECT position::text AS n FROM intake.relay_checkpoints')} of ${await q('SELECT max(global_position)::text AS n FROM event_store.events')}\n`,
+      );
+      await c.end();
+    }
+    process.stdout.write(`db per command: commits ${per('xact_commit')}, inserted ${per('tup_inserted')}, updated ${per('tup_updated')}\n`);
+    process.stdout.write(`cpu: ${cpuReport(before, after, r.lat.length)}\n`);
+    const q = (x: number) => r.lat[Math.min(r.lat.length - 1, Math.floor(x * r.lat.length))]?.toFixed(1);
+    process.stdout.write(`${arg} ${seconds}s: ${r.rate.toFixed(0)}/s ok, failed ${r.failed}, p50 ${q(0.5)} p90 ${q(0.9)} p99 ${q(0.99)} max ${q(1)} ms\n`);
+  } finally {
+    agent.destroy();
+    await system.stop();
+  }
+}
+void main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
