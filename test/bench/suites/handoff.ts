@@ -176,7 +176,7 @@ async function openCase(caseId: string): Promise<boolean> {
 }
 
 /** Opens cases at `rate` per second for `seconds`, open loop; resolves with the ids opened. */
-async function offer(seconds: number, rate: number): Promise<string[]> {
+async function offer(seconds: number, rate: number, strict = true): Promise<string[]> {
   const total = Math.round(seconds * rate);
   if (ready.length < total) throw new Error(`only ${ready.length} seeded complaints left, ${total} needed`);
   const batch = ready.splice(0, total);
@@ -188,10 +188,16 @@ async function offer(seconds: number, rate: number): Promise<string[]> {
     // Sleep (rather than spin) until due: the services need the cores more than the driver.
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const caseId = batch[i];
-    sent.push(openCase(caseId).then((ok) => (ok ? caseId : undefined)));
+    sent.push(
+      openCase(caseId).then(
+        (ok) => (ok ? caseId : undefined),
+        () => undefined, // a timeout: counted as not opened
+      ),
+    );
   }
   const opened = (await Promise.all(sent)).filter((id): id is string => id !== undefined);
-  if (opened.length < total * 0.99) throw new Error(`only ${opened.length} of ${total} cases opened`);
+  if (strict && opened.length < total * 0.99)
+    throw new Error(`only ${opened.length} of ${total} cases opened`);
   return opened;
 }
 
@@ -241,7 +247,7 @@ async function handoffs(caseIds: string[]): Promise<HandoffSample> {
   };
 }
 
-/** When JetStream stored each of these CaseOpened (ms since the epoch), by event id (Nats-Msg-Id). */
+/** When JetStream stored each of these CaseOpened (ms since the epoch), by event id. */
 async function publishedAt(eventIds: ReadonlySet<string>): Promise<Map<string, number>> {
   const found = new Map<string, number>();
   const consumer = await jetstream(nc!).consumers.get(CASE_EVENTS, {
@@ -249,15 +255,14 @@ async function publishedAt(eventIds: ReadonlySet<string>): Promise<Map<string, n
     deliver_policy: DeliverPolicy.All,
   });
   for (;;) {
-    const before = found.size;
     const messages = await consumer.fetch({ max_messages: 1000, expires: 1000 });
     let seen = 0;
     for await (const m of messages) {
       seen++;
-      const id = m.headers?.get('Nats-Msg-Id');
-      if (id && eventIds.has(id)) found.set(id, Number(m.info.timestampNanos) / 1e6);
+      const id = m.json<{ eventId: string }>().eventId;
+      if (eventIds.has(id)) found.set(id, Number(m.info.timestampNanos) / 1e6);
     }
-    if (seen === 0 || found.size === eventIds.size || (found.size === before && seen === 0)) break;
+    if (seen === 0 || found.size === eventIds.size) break;
   }
   return found;
 }
@@ -284,7 +289,6 @@ export default defineSuite({
   async setup(settings) {
     system = await startHandoffSystem(settings.databaseUrl);
     pool = new Pool({ connectionString: system.databaseUrl, max: 8 });
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- the linter cannot resolve transport-node's types; tsc checks them
     nc = await connect({ servers: system.nats.url });
     client = ClientProxyFactory.create({
       transport: Transport.NATS,
@@ -300,7 +304,7 @@ export default defineSuite({
     ready.push(...(await seedReadyComplaints(store, needed)));
     await waitForIntakeProjection(pool);
     // Warm up: connections, JIT, statement plans, the consumer's first pull.
-    await handoffs(await offer(WARMUP_SECONDS, HANDOFF_RATE));
+    await handoffs(await offer(WARMUP_SECONDS, HANDOFF_RATE, false));
   },
   async teardown() {
     await client?.close();
