@@ -50,8 +50,8 @@ export const PARTNERS: Record<PartnerKey, PartnerSpec> = {
     agreement: {
       type: 'letter_of_arrangement',
       title: 'Letter of arrangement: referrals and outreach',
-      sharingLevel: 'status',
-      clause: 'The agency tells the center the status of the cases it refers, nothing more.',
+      sharingLevel: 'status_and_outcome',
+      clause: 'The agency tells the center the status and outcome of the cases it refers, never amounts.',
     },
     staff: 'rosa@mwc.example.org',
   },
@@ -67,8 +67,8 @@ export const PARTNERS: Record<PartnerKey, PartnerSpec> = {
     agreement: {
       type: 'mou',
       title: 'Memorandum of understanding on the labor rights of Mexican nationals',
-      sharingLevel: 'status_and_outcome',
-      clause: 'The agency shares case status and outcome, as each worker consents.',
+      sharingLevel: 'status',
+      clause: 'The agency tells the consulate the status of the cases it refers, as each worker consents.',
     },
     staff: 'proteccion@consulmex-sf.example.org',
   },
@@ -110,6 +110,7 @@ export const CAR_WASH = {
       preferredLanguage: 'es',
       interpreterNeeded: true,
       confidentialityRequested: true,
+      consent: ['status', 'outcome'],
     },
     {
       ref: 'E-2',
@@ -118,6 +119,8 @@ export const CAR_WASH = {
       preferredLanguage: 'es',
       interpreterNeeded: false,
       confidentialityRequested: false,
+      /** Status only at first; he widens it to the outcome once the determination is out. */
+      consent: ['status'],
     },
   ],
   /** Found during the investigation (payroll). */

@@ -60,6 +60,8 @@ export async function investigateCarWash(
   caseId: string,
   today: IsoDate,
   waitMs: number,
+  /** Runs after the determination is issued, before the investigation closes. */
+  beforeClosure: () => Promise<void> = () => Promise.resolve(),
 ): Promise<CarWashInvestigation> {
   const inv = new InvestigationSteps(api, caseId);
   await inv.whenOpened(waitMs);
@@ -116,6 +118,7 @@ export async function investigateCarWash(
   const determinationId = proposed.id as string;
   await inv.act('determination/approval', SUP, { determinationId });
   const issued = await inv.act('determination/issue', SUP, { determinationId });
+  await beforeClosure();
   await inv.act('closure', SUP, { reason: 'determination_issued', note: 'Referred to collections.' });
   const result = (issued.result ?? {}) as { proposedBy?: string; approvedBy?: string };
   return {

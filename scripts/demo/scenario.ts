@@ -3,7 +3,8 @@
  * journey end-to-end test drives (one scenario, two drivers, so the demo is tested).
  *
  *   partners   a worker center, a consulate and a legal aid group, each with a signed agreement
- *   car wash   the worker center refers two workers (consent to share status and outcome) ->
+ *   car wash   the worker center refers two workers (one consents to status and outcome, one to
+ *              status only until the determination is out, then to both) ->
  *              partner_referral complaint -> case opened -> investigation (handoff) -> assigned,
  *              interview in Spanish, payroll CSV, back wages, determination proposed by the
  *              investigator, approved by a supervisor, issued -> collection case (handoff) ->
@@ -15,8 +16,9 @@
  *   FOIA       a reporter's request for the car wash and framing files, compiled as of a cut-off
  *              (after the disbursements, before the collection case closed) and released
  */
+import { randomUUID } from 'node:crypto';
 import { addDays, utcDateOf, type IsoDate } from '@lse/domain';
-import type { DemoApi, Who } from './api';
+import { eventually, type DemoApi, type Who } from './api';
 import { collectCarWash, type CarWashCollection } from './collections';
 import { CAR_WASH, FRAMING, OFFICE, PARTNERS, STAFF, TAQUERIA } from './data';
 import { openCase, refer, versionOf } from './intake';
@@ -38,6 +40,8 @@ export interface CaseOnFile {
   priority: string;
   channel: string;
 }
+
+type ReferralView = { disclosures: Array<{ milestone: string }> };
 
 export interface ScenarioResult {
   today: IsoDate;
@@ -69,8 +73,8 @@ export async function runScenario(api: DemoApi, options: ScenarioOptions = {}): 
 
   // The three cases and the outreach event are independent: run them side by side.
   const [carWash, taqueria, framing, outreachId] = await Promise.all([
-    carWashCase(api, partners.workerCenter.staff, today, waitMs, log),
-    taqueriaCase(api, partners.consulate.staff, today, waitMs, log),
+    carWashCase(api, partners.workerCenter, today, waitMs, log),
+    taqueriaCase(api, partners.consulate, today, waitMs, log),
     framingCase(api, today, log),
     outreach(api, partners, today, log),
   ]);
@@ -79,21 +83,26 @@ export async function runScenario(api: DemoApi, options: ScenarioOptions = {}): 
   return { today, partners, carWash, taqueria, framing, outreachId, foia };
 }
 
+type Partner = ScenarioResult['partners'][PartnerKey];
+
 async function carWashCase(
   api: DemoApi,
-  partner: Who,
+  partner: Partner,
   today: IsoDate,
   waitMs: number,
   log: (line: string) => void,
 ): Promise<ScenarioResult['carWash']> {
+  const workerIds = CAR_WASH.referredWorkers.map(() => randomUUID());
   const referred = await refer(
     api,
-    partner,
+    partner.staff,
     {
       office: OFFICE,
-      workers: CAR_WASH.referredWorkers.map(({ ref: _ref, ...w }) => ({
+      agreementId: partner.agreementId,
+      workers: CAR_WASH.referredWorkers.map(({ ref: _ref, consent, ...w }, i) => ({
         ...w,
-        consent: { scopes: ['status', 'outcome'] },
+        workerId: workerIds[i],
+        consent: { scopes: consent },
       })),
       employer: CAR_WASH.employer,
       allegations: [
@@ -113,7 +122,21 @@ async function carWashCase(
   );
   const opened = await openCase(api, caseId);
   log(`car wash: case ${opened.caseNumber} opened (${opened.priority})`);
-  const investigation = await investigateCarWash(api, caseId, today, waitMs);
+  // Once the partner has heard of the determination, José Luis widens his consent to the outcome.
+  const widenConsent = async () => {
+    await eventually(
+      () => api.get<ReferralView>(`/referrals/${caseId}`, partner.staff),
+      (r) => r.body.disclosures.some((d) => d.milestone === 'determination_issued'),
+      'the worker center to hear of the determination',
+      waitMs,
+    );
+    await api.post(`/referrals/${caseId}/consent`, partner.staff, {
+      workerId: workerIds[1],
+      scopes: ['status', 'outcome'],
+    });
+    log('car wash: the worker center heard of the determination; José Luis widened his consent to the outcome');
+  };
+  const investigation = await investigateCarWash(api, caseId, today, waitMs, widenConsent);
   log(
     `car wash: determination issued, $${(investigation.backWages.totalCents / 100).toFixed(2)} owed (proposed by ${investigation.proposedBy}, approved by ${investigation.approvedBy})`,
   );
@@ -121,13 +144,12 @@ async function carWashCase(
   log(
     `car wash: settlement in 3 installments, ${collection.payments.length} payments, ${collection.disbursed.length} workers paid out, collection case closed`,
   );
-  const referral = await api.get<{ consents: Array<{ workerId: string }> }>(`/referrals/${caseId}`, partner);
   return {
     caseId,
     caseNumber: opened.caseNumber,
     priority: opened.priority,
     channel: referred.channel,
-    referredWorkerIds: referral.body.consents.map((c) => c.workerId),
+    referredWorkerIds: workerIds,
     investigation,
     collection,
   };
@@ -135,16 +157,17 @@ async function carWashCase(
 
 async function taqueriaCase(
   api: DemoApi,
-  partner: Who,
+  partner: Partner,
   today: IsoDate,
   waitMs: number,
   log: (line: string) => void,
 ): Promise<ScenarioResult['taqueria']> {
   const referred = await refer(
     api,
-    partner,
+    partner.staff,
     {
       office: OFFICE,
+      agreementId: partner.agreementId,
       workers: [{ ...TAQUERIA.worker, consent: { scopes: ['status', 'outcome'] } }],
       employer: TAQUERIA.employer,
       allegations: [

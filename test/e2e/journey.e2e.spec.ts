@@ -48,7 +48,11 @@ type Disclosure = {
   fields: Record<string, unknown>;
   withheldFields?: string[];
 };
-type ReferralView = { status: string; disclosures: Disclosure[]; consents: Array<{ scopes: string[] }> };
+type ReferralView = {
+  status: string;
+  disclosures: Disclosure[];
+  consents: Array<{ workerId: string; version: number; scopes: string[] }>;
+};
 type HistoryItem = {
   eventId: string;
   type: string;
@@ -186,39 +190,45 @@ describe('the journey from partner referral to disbursement and FOIA release, ev
 
   it('shows each partner only what its agreement and the workers’ consent allow', async () => {
     const wc = r.partners.workerCenter;
-    // Every milestone reaches the worker center, status fields only: its agreement shares status.
+    // Every milestone reaches the worker center. Its agreement shares status and outcome, never
+    // amounts; José Luis consented to status only until the determination was out.
     const own = await eventually(
       () => api.get<ReferralView>(`/referrals/${r.carWash.caseId}`, wc.staff),
       (res) => res.body.status === 'closed' && res.body.disclosures.length === 5,
       'the referral to close with five disclosures',
       30_000,
     );
-    expect(own.body.consents.map((c) => c.scopes)).toEqual([
-      ['status', 'outcome'],
-      ['status', 'outcome'],
-    ]);
-    expect(own.body.disclosures.map((d) => d.milestone).sort()).toEqual(
-      [
-        'case_closed',
-        'case_opened',
-        'determination_issued',
-        'investigation_closed',
-        'investigation_opened',
-      ].sort(),
+    const [maria, jose] = r.carWash.referredWorkerIds;
+    expect(own.body.consents).toEqual(
+      expect.arrayContaining([
+        { workerId: maria, version: 1, scopes: ['status', 'outcome'] },
+        { workerId: jose, version: 2, scopes: ['status', 'outcome'] },
+      ]),
     );
-    for (const d of own.body.disclosures) {
-      expect(d.kind).toBe('shared');
-      for (const field of Object.keys(d.fields))
-        expect(['stage', 'status', 'occurredOn', 'caseNumber']).toContain(field);
-    }
-    expect(own.body.disclosures.find((d) => d.milestone === 'case_opened')!.fields.caseNumber).toBe(
-      r.carWash.caseNumber,
-    );
-    expect(own.body.disclosures.find((d) => d.milestone === 'determination_issued')!.withheldFields).toEqual([
-      'determinationOutcome',
-      'backWagesAssessedCents',
-      'civilPenaltiesCents',
-    ]);
+    expect(own.body.consents).toHaveLength(2);
+    const at = (milestone: string) => {
+      const d = own.body.disclosures.find((x) => x.milestone === milestone)!;
+      expect([milestone, d.kind, d.agreementId]).toEqual([milestone, 'shared', wc.agreementId]);
+      return { fields: Object.keys(d.fields).sort(), withheld: d.withheldFields, values: d.fields };
+    };
+    const status = ['occurredOn', 'stage', 'status'];
+    expect(at('case_opened').fields).toEqual(['caseNumber', ...status].sort());
+    expect(at('case_opened').values.caseNumber).toBe(r.carWash.caseNumber);
+    expect(at('investigation_opened').fields).toEqual(status);
+    // The outcome waits for every worker's consent; amounts are beyond the agreement.
+    expect(at('determination_issued')).toMatchObject({
+      fields: status,
+      withheld: ['determinationOutcome', 'backWagesAssessedCents', 'civilPenaltiesCents'],
+    });
+    // After José Luis widened his consent, the outcome goes out; amounts still do not.
+    expect(at('investigation_closed')).toMatchObject({
+      fields: ['closureReason', ...status].sort(),
+      withheld: [],
+    });
+    expect(at('investigation_closed').values.closureReason).toBe('determination_issued');
+    // (CollectionCaseClosed carries no amount, so the closing milestone has none to withhold.)
+    expect(at('case_closed')).toMatchObject({ fields: ['closureReason', ...status].sort(), withheld: [] });
+    expect(at('case_closed').values.closureReason).toBe('paid_in_full');
     const text = JSON.stringify(own.body);
     for (const cents of [2 * UNPAID_TOTAL, UNPAID_TOTAL, 2 * UNPAID[MARIA], 2 * UNPAID[ANA]])
       expect(text).not.toContain(String(cents));
