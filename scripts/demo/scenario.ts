@@ -134,7 +134,9 @@ async function carWashCase(
       workerId: workerIds[1],
       scopes: ['status', 'outcome'],
     });
-    log('car wash: the worker center heard of the determination; José Luis widened his consent to the outcome');
+    log(
+      'car wash: the worker center heard of the determination; José Luis widened his consent to the outcome',
+    );
   };
   const investigation = await investigateCarWash(api, caseId, today, waitMs, widenConsent);
   log(
