@@ -39,6 +39,8 @@ export class IntakeModule {
           useFactory: () =>
             new PostgresEventStore({
               connectionString: config.DATABASE_URL,
+              // Group commit needs few connections: the same budget as the read models' pool.
+              poolMax: config.DB_POOL_MAX,
               schema: config.EVENT_STORE_SCHEMA,
               service: 'intake',
               categories: ['complaint'],

@@ -114,6 +114,10 @@ async function main() {
       return rows[0];
     };
     const db0 = await dbStats();
+    for (let i = 1; i < Number(process.env.REPEAT ?? 1); i++) {
+      const r0 = arg.endsWith('/s') ? await open(Number(arg.slice(0, -2)), seconds) : await closed(Number(arg), seconds);
+      process.stdout.write(`pass ${i}: ${r0.rate.toFixed(0)}/s, p50 ${r0.lat[Math.floor(r0.lat.length / 2)]?.toFixed(1)} ms\n`);
+    }
     const before = cpuByPid();
     const r = arg.endsWith('/s') ? await open(Number(arg.slice(0, -2)), seconds) : await closed(Number(arg), seconds);
     if (process.env.PROFILE) { for (const p of pids) process.kill(p, 'SIGUSR2'); await new Promise((res) => setTimeout(res, 1500)); }

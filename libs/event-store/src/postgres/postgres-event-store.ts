@@ -27,6 +27,8 @@ export interface PostgresEventStoreOptions {
   /** A pool the caller owns, or a connection string for a pool the store owns and closes. */
   pool?: Pool;
   connectionString?: string;
+  /** Size of the pool the store makes from `connectionString` (default 20). */
+  poolMax?: number;
   schema?: string;
   /** The service this store appends for; used in ownership errors. */
   service: string;
@@ -60,7 +62,7 @@ export class PostgresEventStore implements EventStore {
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.schema = assertSchemaName(options.schema ?? 'event_store');
     this.ownsPool = !options.pool;
-    this.pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: 20 });
+    this.pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: options.poolMax ?? 20 });
     if (this.ownsPool) this.pool.on('error', () => undefined); // idle clients lost in a restart are replaced
     this.categories = options.categories ? new Set(options.categories) : undefined;
     this.now = options.now ?? (() => new Date());
