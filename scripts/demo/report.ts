@@ -1,7 +1,8 @@
+import type { WrittenFile } from './files';
 import type { ScenarioResult } from './scenario';
 
 /** What to open and what to try next, with the ids this run created. */
-export function report(r: ScenarioResult, gatewayUrl: string): string {
+export function report(r: ScenarioResult, gatewayUrl: string, files: readonly WrittenFile[] = []): string {
   const g = gatewayUrl.replace(/\/$/, '');
   const c = r.carWash;
   const wc = r.partners.workerCenter;
@@ -22,6 +23,7 @@ export function report(r: ScenarioResult, gatewayUrl: string): string {
     'Open',
     `  ${g}/api/docs                                    the API (OpenAPI)`,
     `  ${g}/health/ready                                readiness of the gateway, PostgreSQL and NATS`,
+    ...files.map((f) => `  file://${f.path}  ${f.what}`),
     '',
     'Try next',
     `  CASE=${c.caseId}`,

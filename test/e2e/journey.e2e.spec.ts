@@ -11,6 +11,8 @@
  * gateway it fails in one line.
  */
 import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@lse/testing';
 import { DemoApi, eventually, type Who } from '../../scripts/demo/api';
@@ -342,8 +344,9 @@ describe('the journey from partner referral to disbursement and FOIA release, ev
 
   it('npm run demo seeds again on the same system (partners found, new cases) and prints what to try; without a gateway it fails in one line', async () => {
     // The second run and the run without a gateway side by side: each is a fresh node process.
+    const out = await mkdtemp(join(tmpdir(), 'journey-demo-'));
     const [second, down] = await Promise.all([
-      runDemo({ GATEWAY_URL: system.gatewayUrl, DEMO_WAIT_MS: '60000' }),
+      runDemo({ GATEWAY_URL: system.gatewayUrl, DEMO_WAIT_MS: '60000', DEMO_OUT_DIR: out }),
       freePort().then((port) => runDemo({ GATEWAY_URL: `http://127.0.0.1:${port}` })),
     ]);
     expect(second.stderr).toBe('');
@@ -357,6 +360,19 @@ describe('the journey from partner referral to disbursement and FOIA release, ev
       expect([r.carWash.caseNumber, r.taqueria.caseNumber, r.framing.caseNumber]).not.toContain(n);
     expect(second.stdout).toContain('npm run cases -- history $CASE');
     expect(second.stdout).toMatch(/AUDITOR=\$\(npm run -s token -- --role auditor/);
+    // The documents it saved to open: the employer's statement never names the confidential worker.
+    const files = [...second.stdout.matchAll(/file:\/\/(\S+)/g)].map((m) => m[1]);
+    expect(files.map((f) => f.slice(out.length + 1).replace(/^LSE-\d{4}-\d{6}\//, ''))).toEqual([
+      'foia-package.html',
+      'employer-statement.html',
+      'worker-statement.html',
+    ]);
+    const [foiaHtml, employerHtml] = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+    expect(foiaHtml).toContain('WITHHELD');
+    expect(employerHtml).toContain(JOSE);
+    expect(employerHtml).not.toContain(MARIA);
+    expect(employerHtml).not.toContain('Torres');
+    await rm(out, { recursive: true, force: true });
 
     expect(down.code).toBe(1);
     expect(down.stderr).toMatch(
