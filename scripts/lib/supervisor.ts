@@ -30,7 +30,7 @@ export class Supervisor {
 
   constructor(private readonly options: SupervisorOptions) {
     for (const spec of options.services) {
-      const port = options.ports?.[spec.name] ?? Number(options.env[spec.portVariable] ?? spec.defaultPort);
+      const port = options.ports?.[spec.name] ?? Number(options.env[spec.portVariable] ?? process.env[spec.portVariable] ?? spec.defaultPort);
       this.services.set(spec.name, { spec, port, restarts: 0 });
     }
   }
