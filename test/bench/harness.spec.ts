@@ -1,5 +1,6 @@
 import {
   BenchSettings,
+  groupBySuite,
   median,
   Measurement,
   parseArgs,
@@ -90,5 +91,26 @@ describe('bench harness', () => {
     expect(await p99(settings)).toBe(300); // asked for alone (--only p99): measures each time
     expect(await p99(settings)).toBe(400);
     expect(measured).toBe(4);
+  });
+
+  it('runs suite by suite, each baseline with its first user', () => {
+    const all = [
+      m('raw.a'),
+      m('raw.b'),
+      m('append.a', 'raw.a'),
+      m('cmd.x', 'raw.a'),
+      m('cmd.y', 'raw.b'),
+      m('w'),
+    ];
+    const suiteOf = (x: Measurement) => x.name.split('.')[0];
+    const selected = selectMeasurements(all, []);
+    const groups = groupBySuite(selected, suiteOf).map((g) => [g.home, g.measurements.map((x) => x.name)]);
+    expect(groups).toEqual([
+      ['append', ['raw.a', 'append.a']],
+      ['cmd', ['cmd.x', 'raw.b', 'cmd.y']],
+      ['w', ['w']],
+    ]);
+    // Baselines alone form their own suite's group.
+    expect(groupBySuite(selectMeasurements(all, ['raw']), suiteOf).map((g) => g.home)).toEqual(['raw']);
   });
 });

@@ -4,7 +4,7 @@
  * A suite is a module in test/bench/suites/ whose default export is `defineSuite({...})`. It
  * registers named measurements; each returns one number (in its unit) for one measurement of
  * `seconds` seconds. The harness repeats each measurement `runs` times, interleaved with the
- * others, and reports the median. A measurement may name a baseline measured in the same run
+ * others of its suite, and reports the median. A measurement may name a baseline measured in the same run
  * (e.g. raw pgbench inserts): the report gives value / baselineValue as its ratio.
  *
  * Names are stable across runs so that results stay comparable: `<area>.<what>.<clients>`,
@@ -237,6 +237,37 @@ export function selectMeasurements(all: readonly Measurement[], only: readonly s
   for (const m of wanted) if (m.baseline) place(m, []);
   for (const m of wanted) place(m, []);
   return ordered;
+}
+
+/**
+ * The selected measurements in groups run one after another, each group all its runs before the
+ * next: a group is a suite's measurements with the baselines they are compared with (a baseline
+ * goes with its first user). So only one suite's system (processes, pools, seeded stores) is up
+ * at a time, and each baseline is still measured beside what it serves, in the same run.
+ */
+export function groupBySuite<S>(
+  selected: readonly Measurement[],
+  suiteOf: (m: Measurement) => S,
+): Array<{ home: S; measurements: Measurement[] }> {
+  const firstUser = new Map<string, Measurement>();
+  for (const m of selected) if (m.baseline && !firstUser.has(m.baseline)) firstUser.set(m.baseline, m);
+  const homeOf = (m: Measurement): S => {
+    let at = m;
+    const seen = new Set<string>();
+    while (firstUser.has(at.name) && !seen.has(at.name)) {
+      seen.add(at.name);
+      at = firstUser.get(at.name)!;
+    }
+    return suiteOf(at);
+  };
+  const groups: Array<{ home: S; measurements: Measurement[] }> = [];
+  for (const m of selected) {
+    const home = homeOf(m);
+    let group = groups.find((g) => g.home === home);
+    if (!group) groups.push((group = { home, measurements: [] }));
+    group.measurements.push(m);
+  }
+  return groups;
 }
 
 export interface Result {

@@ -1,9 +1,10 @@
 /**
  * `npm run bench -- [--only <prefix>] [--runs N] [--seconds S] [--list]`
  *
- * Loads every suite in test/bench/suites/, runs the selected measurements `runs` times each
- * (interleaved, baselines next to what they are compared with), prints a table of medians and
- * writes bench/results/latest.json. See harness.ts for how to add a suite.
+ * Loads every suite in test/bench/suites/, runs the selected measurements `runs` times each,
+ * suite by suite (one suite's system up at a time; baselines next to what they are compared with,
+ * see groupBySuite), prints a table of medians with goals and writes bench/results/latest.json.
+ * See harness.ts for how to add a suite.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -13,6 +14,7 @@ import {
   BenchSettings,
   formatNumber,
   formatTable,
+  groupBySuite,
   evaluateGoal,
   Goal,
   GoalVerdict,
@@ -93,40 +95,64 @@ async function main(): Promise<number> {
   const failures = new Map<string, string>();
   const active: Suite[] = [];
   let exitCode = 0;
-  try {
-    for (const suite of new Set(selected.map((m) => suiteOf.get(m)!))) {
-      try {
-        await suite.setup?.(settings);
-        active.push(suite);
-      } catch (err) {
-        for (const m of suite.measurements)
-          failures.set(m.name, `setup of suite ${suite.name} failed: ${String(err)}`);
-        log(`suite ${suite.name}: setup failed: ${(err as Error).stack ?? String(err)}`);
-      }
-    }
-    for (let r = 1; r <= settings.runs; r++) {
-      for (const m of selected) {
-        if (failures.has(m.name)) continue;
-        try {
-          const value = await m.measure(settings);
-          samples.set(m.name, [...(samples.get(m.name) ?? []), value]);
-          log(
-            `  run ${r}/${settings.runs}  ${m.name.padEnd(24)} ${formatNumber(value).padStart(12)} ${m.unit}`,
-          );
-        } catch (err) {
-          failures.set(m.name, String(err));
-          log(
-            `  run ${r}/${settings.runs}  ${m.name.padEnd(24)} FAILED: ${(err as Error).stack ?? String(err)}`,
-          );
-        }
-      }
-    }
-  } finally {
-    for (const suite of active.reverse()) {
+  const groups = groupBySuite(selected, (m) => suiteOf.get(m)!);
+  const setUp = async (suite: Suite): Promise<void> => {
+    if (active.includes(suite) || failedSetup.has(suite)) return;
+    try {
+      await suite.setup?.(settings);
+      active.push(suite);
+    } catch (err) {
+      failedSetup.add(suite);
+      for (const m of suite.measurements)
+        failures.set(m.name, `setup of suite ${suite.name} failed: ${String(err)}`);
+      log(`suite ${suite.name}: setup failed: ${(err as Error).stack ?? String(err)}`);
+      // Whatever the setup started before it failed (processes, databases) is stopped too.
       await suite
         .teardown?.()
-        .catch((err: unknown) => log(`suite ${suite.name}: teardown failed: ${String(err)}`));
+        .catch((e: unknown) => log(`suite ${suite.name}: teardown failed: ${String(e)}`));
     }
+  };
+  const tearDown = async (suite: Suite): Promise<void> => {
+    active.splice(active.indexOf(suite), 1);
+    await suite
+      .teardown?.()
+      .catch((err: unknown) => log(`suite ${suite.name}: teardown failed: ${String(err)}`));
+  };
+  const failedSetup = new Set<Suite>();
+  // Ctrl-C or a kill: stop the suites' systems (service processes, nats-servers) before exiting.
+  const interrupted = (signal: NodeJS.Signals) => {
+    log(`bench: ${signal}, stopping ${active.map((s) => s.name).join(', ') || 'nothing'}`);
+    stopping = Promise.all([...active].reverse().map((s) => tearDown(s)));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    for (const [g, group] of groups.entries()) {
+      if (stopping) break;
+      for (const m of group.measurements) await setUp(suiteOf.get(m)!);
+      for (let r = 1; r <= settings.runs; r++) {
+        for (const m of group.measurements) {
+          if (failures.has(m.name) || stopping) continue;
+          try {
+            const value = await m.measure(settings);
+            samples.set(m.name, [...(samples.get(m.name) ?? []), value]);
+            log(
+              `  run ${r}/${settings.runs}  ${m.name.padEnd(24)} ${formatNumber(value).padStart(12)} ${m.unit}`,
+            );
+          } catch (err) {
+            failures.set(m.name, String(err));
+            log(
+              `  run ${r}/${settings.runs}  ${m.name.padEnd(24)} FAILED: ${(err as Error).stack ?? String(err)}`,
+            );
+          }
+        }
+      }
+      // Take down what no later group measures with (a system of processes, pools, seeded data).
+      const later = new Set(groups.slice(g + 1).flatMap((x) => x.measurements.map((m) => suiteOf.get(m)!)));
+      for (const suite of [...active].reverse()) if (!later.has(suite)) await tearDown(suite);
+    }
+  } finally {
+    for (const suite of [...active].reverse()) await tearDown(suite);
   }
 
   const complete = selected.filter((m) => !failures.has(m.name));
@@ -182,8 +208,14 @@ async function main(): Promise<number> {
   return exitCode;
 }
 
+/** Set on SIGINT/SIGTERM: the suites' teardowns, which the exit waits for. */
+let stopping: Promise<unknown> | undefined;
+
 main().then(
-  (code) => process.exit(code),
+  async (code) => {
+    if (stopping) await stopping;
+    process.exit(stopping ? 130 : code);
+  },
   (err: unknown) => {
     process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
     process.exit(1);
