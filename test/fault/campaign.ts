@@ -10,6 +10,8 @@ export interface CampaignOptions {
   seed?: number;
   /** Cases driven at once by the load. */
   concurrency?: number;
+  /** Every n-th load worker refers cases as a partner (3 by default; 0: hotline only). */
+  referralEvery?: number;
   /** A redelivery injection after every this many cycles (0: none). */
   redeliverEvery?: number;
   /** An append transaction held open after every this many cycles (0: none). */
@@ -27,9 +29,13 @@ export interface CampaignOptions {
   /** What gets killed, by name (services, 'nats', 'postgres'); every one of them by default. */
   targets?: readonly string[];
   log?(line: string): void;
+  /** Ends the fault cycles early (Ctrl-C): the load stops and the checker still runs. */
+  signal?: AbortSignal;
 }
 
 export interface CampaignReport {
+  /** Commands refused (final 4xx) or abandoned, by step and last status, e.g. "rejected triage 409". */
+  refusals: Record<string, number>;
   cycles: number;
   byTarget: Record<string, number>;
   redeliveries: number;
@@ -76,6 +82,7 @@ async function campaign(
     concurrency: options.concurrency ?? 4,
     giveUpAfterMs: options.giveUpAfterMs ?? 90_000,
     pauseMs: 20,
+    referralEvery: options.referralEvery ?? 3,
   });
   const all = [...sys.services.map((s) => s.name), 'nats', ...(sys.postgres ? ['postgres'] : [])];
   const targets = options.targets ? all.filter((t) => options.targets?.includes(t)) : all;
@@ -86,11 +93,11 @@ async function campaign(
   let heldAppends = 0;
   const injected: Parameters<typeof check>[0]['commands'][number][] = [];
   const loadStarted = Date.now();
-  load.start();
+  await load.start();
   await sleep(500);
   let round: string[] = [];
   let longOutageDone = !options.longNatsOutageMs;
-  while (cycles < options.cycles) {
+  while (cycles < options.cycles && !options.signal?.aborted) {
     // Each round kills every target once, in a random order.
     if (round.length === 0) round = shuffle(targets, random);
     const target = round.pop() as string;
@@ -161,7 +168,13 @@ async function campaign(
   });
   const problems = [...report.problems, ...sys.unexpectedExits.map((e) => `unexpected exit: ${e}`)];
   if (report.commands.acked === 0) problems.push('no command was acknowledged: the load never ran');
+  const refusals: Record<string, number> = {};
+  for (const c of load.commands.filter((x) => x.outcome === 'rejected' || x.outcome === 'abandoned')) {
+    const k = `${c.outcome} ${c.step} ${c.lastStatus}`;
+    refusals[k] = (refusals[k] ?? 0) + 1;
+  }
   return {
+    refusals,
     cycles,
     byTarget,
     redeliveries,
@@ -193,6 +206,8 @@ function shuffle<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
+const refusals = (r: CampaignReport) => r.refusals;
+
 /** The counts the issue asks for, one line each. */
 export function summary(r: CampaignReport): string {
   const c = r.check;
@@ -203,6 +218,13 @@ export function summary(r: CampaignReport): string {
     `injections: ${r.redeliveries} redeliveries (${r.redeliveredMessages} messages), ${r.heldAppends} held-open appends`,
     `commands: ${c.commands.total} sent, ${c.commands.acked} acknowledged, ${c.commands.retried} retried, ` +
       `${c.commands.rejected} refused, ${c.commands.abandoned} abandoned by the client`,
+    ...(c.commands.rejected + c.commands.abandoned
+      ? [
+          `not acknowledged: ${Object.entries(refusals(r))
+            .map(([k, n]) => `${k} x${n}`)
+            .join(', ')}`,
+        ]
+      : []),
     `lost: ${c.lost.length}`,
     `duplicated: ${c.duplicated.length}`,
     `handoffs: ${c.handoffs.causes} causes, ${c.handoffs.missing.length} missing, ${c.handoffs.duplicated.length} duplicated`,

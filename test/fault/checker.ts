@@ -11,17 +11,43 @@ export interface Handoff {
   /** The reacting service; the handoff is checked only when it runs. */
   service: string;
   cause: string;
-  effect: string;
-  /** Stream category the effect is appended to, under the cause's case id. */
+  /** Only causes in a case that has a stream of this category (e.g. a referred case). */
+  causeIfCaseHas?: string;
+  /** Any of these types, appended under the cause's case id to `<effectCategory>-<caseId>`. */
+  effects: readonly string[];
   effectCategory: string;
+  /** Every event of these types is a reaction to such a cause: one without is an orphan. */
+  onlyAsReaction?: boolean;
 }
 
 export const HANDOFFS: readonly Handoff[] = [
   {
     service: 'investigation',
     cause: 'CaseOpened',
-    effect: 'InvestigationOpened',
+    effects: ['InvestigationOpened'],
     effectCategory: 'investigation',
+    onlyAsReaction: true,
+  },
+  {
+    service: 'intake',
+    cause: 'ReferralSubmitted',
+    effects: ['ComplaintReceived'],
+    effectCategory: 'complaint',
+  },
+  {
+    service: 'partners',
+    cause: 'CaseOpened',
+    causeIfCaseHas: 'referral',
+    effects: ['ReferralAccepted', 'ReferralDeclined'],
+    effectCategory: 'referral',
+    onlyAsReaction: true,
+  },
+  {
+    service: 'partners',
+    cause: 'InvestigationOpened',
+    causeIfCaseHas: 'referral',
+    effects: ['StatusSharedWithPartner', 'DisclosureWithheld'],
+    effectCategory: 'referral',
   },
 ];
 
@@ -213,24 +239,28 @@ async function checkHandoffs(pool: Pool, handoffs: readonly Handoff[]): Promise<
       `SELECT c.event_id::text AS cause, count(e.event_id) AS n
          FROM event_store.events c
          LEFT JOIN event_store.events e
-           ON e.type = $2 AND e.metadata->>'causationId' = c.event_id::text
+           ON e.type = ANY($2) AND e.metadata->>'causationId' = c.event_id::text
           AND e.stream_id = $3 || '-' || c.case_id
         WHERE c.type = $1
+          AND ($4::text IS NULL OR EXISTS (
+                SELECT 1 FROM event_store.streams s WHERE s.stream_id = $4 || '-' || c.case_id))
         GROUP BY c.event_id`,
-      [h.cause, h.effect, h.effectCategory],
+      [h.cause, h.effects, h.effectCategory, h.causeIfCaseHas ?? null],
     );
     result.causes += rows.length;
+    const label = `${h.cause} -> ${h.effects.join('|')}`;
     for (const r of rows) {
-      if (Number(r.n) === 0) result.missing.push(`${h.cause} ${r.cause}`);
-      if (Number(r.n) > 1) result.duplicated.push(`${h.cause} ${r.cause} x${r.n}`);
+      if (Number(r.n) === 0) result.missing.push(`${label} ${r.cause}`);
+      if (Number(r.n) > 1) result.duplicated.push(`${label} ${r.cause} x${r.n}`);
     }
+    if (!h.onlyAsReaction) continue;
     const orphans = await pool.query<{ event_id: string }>(
       `SELECT e.event_id::text FROM event_store.events e
-        WHERE e.type = $2 AND NOT EXISTS (
+        WHERE e.type = ANY($2) AND NOT EXISTS (
           SELECT 1 FROM event_store.events c WHERE c.type = $1 AND c.event_id::text = e.metadata->>'causationId')`,
-      [h.cause, h.effect],
+      [h.cause, h.effects],
     );
-    result.orphans.push(...orphans.rows.map((r) => `${h.effect} ${r.event_id}`));
+    result.orphans.push(...orphans.rows.map((r) => `${h.effects.join('|')} ${r.event_id}`));
   }
   return result;
 }
@@ -242,8 +272,9 @@ async function checkCommands(
   // Each command's events, found by its correlation id (= its Idempotency-Key on every attempt).
   const { rows } = await pool.query<{ key: string; type: string; stream_id: string; n: string }>(
     `SELECT metadata->>'correlationId' AS key, type, stream_id, count(*) AS n
-       FROM event_store.events WHERE category = 'complaint'
+       FROM event_store.events WHERE category = ANY($1)
       GROUP BY 1, 2, 3`,
+    [[...new Set(commands.map((c) => c.category))]],
   );
   const written = new Map<string, Array<{ type: string; streamId: string; n: number }>>();
   for (const r of rows) {
@@ -260,9 +291,15 @@ async function checkCommands(
     if (total > 1) duplicated.push(`${c.step} ${c.key} x${total}`);
     if (c.outcome === 'acked') {
       const inItsStream = mine
-        .filter((w) => w.streamId === `complaint-${c.caseId}`)
+        .filter((w) => w.streamId === `${c.category}-${c.caseId}`)
         .reduce((s, w) => s + w.n, 0);
-      if (inItsStream === 0) lost.push(`${c.step} ${c.key} case ${c.caseId}`);
+      if (inItsStream === 0) {
+        const anywhere =
+          (written.get(c.key) ?? []).map((w) => `${w.type}@${w.streamId}`).join(',') || 'nothing';
+        lost.push(
+          `${c.step} ${c.key} case ${c.caseId} (${c.attempts} attempts, last ${c.lastStatus}; wrote ${anywhere})`,
+        );
+      }
     }
     if (c.outcome === 'rejected' && total > 0)
       rejectedButWritten.push(`${c.step} ${c.key} (${c.lastStatus})`);
@@ -270,7 +307,8 @@ async function checkCommands(
   // A stream holds each of these at most once, whoever wrote it.
   const repeated = await pool.query<{ stream_id: string; type: string; n: string }>(
     `SELECT stream_id, type, count(*) AS n FROM event_store.events
-      WHERE type IN ('ComplaintReceived', 'TriageScored', 'CaseOpened', 'InvestigationOpened')
+      WHERE type IN ('ComplaintReceived', 'TriageScored', 'CaseOpened', 'InvestigationOpened',
+                     'ReferralSubmitted', 'ReferralAccepted')
       GROUP BY 1, 2 HAVING count(*) > 1`,
   );
   duplicated.push(...repeated.rows.map((r) => `${r.stream_id} ${r.type} x${r.n}`));

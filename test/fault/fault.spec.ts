@@ -40,11 +40,8 @@ describe('faults under load (short run)', () => {
     expect(report.check.duplicated).toEqual([]);
     expect(report.check.handoffs.causes).toBeGreaterThan(0);
     expect(report.check.handoffs.missing).toEqual([]);
-    expect(report.cycles).toBe(
-      report.byTarget.nats +
-        report.byTarget.postgres +
-        report.byTarget[picked[0]] +
-        report.byTarget[picked[1]],
-    );
+    // Every kill went to one of the chosen targets (PostgreSQL only when a private cluster runs).
+    expect(Object.keys(report.byTarget).every((t) => [...picked, 'nats', 'postgres'].includes(t))).toBe(true);
+    expect(report.cycles).toBe(Object.values(report.byTarget).reduce((a, b) => a + b, 0));
   });
 });

@@ -134,8 +134,9 @@ export async function holdAppend(
     await client.query('COMMIT');
     return {
       key,
-      step: 'open',
+      step: 'held-append',
       expects: 'CaseOpened',
+      category: 'complaint',
       caseId,
       attempts: 1,
       outcome: 'acked',

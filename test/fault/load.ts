@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { receiveInput } from '@lse/intake-domain/test/fixtures';
+import type { Role } from '@lse/gateway/src/auth/roles';
 import { Api } from '../support/http';
 
 /** One logical command as a client sees it: one Idempotency-Key, however many attempts. */
 export interface CommandRecord {
   /** Idempotency-Key and correlation id of every attempt: the checker finds its events by it. */
   key: string;
-  step: Step['name'];
-  /** The event type the command must have written exactly once when acknowledged. */
+  step: string;
+  /** The event type the command must have written exactly once when acknowledged... */
   expects: string;
+  /** ...in the stream `<category>-<caseId>`. */
+  category: string;
   caseId?: string;
   attempts: number;
   /**
@@ -20,17 +23,87 @@ export interface CommandRecord {
 }
 
 interface Step {
-  name: 'receive' | 'triage' | 'open';
+  name: string;
   expects: string;
+  category: string;
+  as: Role;
   path(caseId?: string): string;
+  body(): unknown;
   ifMatch?: string;
+  /** The case is made by a handoff that may not have happened yet: 404 and 409 are retried. */
+  awaitsHandoff?: boolean;
 }
 
-/** The intake path under load: receive, triage, open (CaseOpened -> InvestigationOpened). */
-const STEPS: readonly Step[] = [
-  { name: 'receive', expects: 'ComplaintReceived', path: () => '/complaints' },
-  { name: 'triage', expects: 'TriageScored', path: (id) => `/complaints/${id}/triage`, ifMatch: '"1"' },
-  { name: 'open', expects: 'CaseOpened', path: (id) => `/complaints/${id}/open`, ifMatch: '"2"' },
+const triage = (awaitsHandoff = false): Step => ({
+  name: 'triage',
+  expects: 'TriageScored',
+  category: 'complaint',
+  as: 'intake_officer',
+  path: (id) => `/complaints/${id}/triage`,
+  body: () => ({}),
+  ifMatch: '"1"',
+  awaitsHandoff,
+});
+const open: Step = {
+  name: 'open',
+  expects: 'CaseOpened',
+  category: 'complaint',
+  as: 'intake_officer',
+  path: (id) => `/complaints/${id}/open`,
+  body: () => ({}),
+  ifMatch: '"2"',
+};
+
+/** A hotline complaint received, triaged, opened (CaseOpened -> InvestigationOpened). */
+const HOTLINE: readonly Step[] = [
+  {
+    name: 'receive',
+    expects: 'ComplaintReceived',
+    category: 'complaint',
+    as: 'intake_officer',
+    path: () => '/complaints',
+    body: () => receiveInput({ office: 'SF-01' }),
+  },
+  triage(),
+  open,
+];
+
+/**
+ * A partner's referral: ReferralSubmitted -> ComplaintReceived (intake), then triaged and opened
+ * by intake; CaseOpened -> ReferralAccepted and InvestigationOpened -> a disclosure decision
+ * (partners), besides CaseOpened -> InvestigationOpened.
+ */
+const REFERRAL: readonly Step[] = [
+  {
+    name: 'refer',
+    expects: 'ReferralSubmitted',
+    category: 'referral',
+    as: 'partner',
+    path: () => '/referrals',
+    body: () => ({
+      office: 'SF-01',
+      workers: [
+        {
+          workerId: randomUUID(),
+          name: 'Ana Ruiz',
+          preferredLanguage: 'es',
+          interpreterNeeded: true,
+          confidentialityRequested: false,
+          consent: { scopes: ['status'] },
+        },
+      ],
+      employer: {
+        name: 'Golden Gate Car Wash LLC',
+        naics: '811192',
+        address: { street: '1200 Mission St', city: 'San Francisco', state: 'CA', postalCode: '94103' },
+      },
+      allegations: [{ type: 'overtime', periodStart: '2025-09-01', ongoing: true, workersAffected: 8 }],
+      prepWork: [{ kind: 'intake_interview', description: 'Interviewed the worker in Spanish.' }],
+      documents: [],
+    }),
+  },
+  triage(true),
+  open,
 ];
 
 export interface LoadOptions {
@@ -41,9 +114,12 @@ export interface LoadOptions {
   giveUpAfterMs: number;
   /** Pause between a case's steps and between cases, to keep the load steady rather than maximal. */
   pauseMs?: number;
+  /** Every n-th worker drives partner referrals instead of hotline complaints (0: none). */
+  referralEvery?: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const REQUEST_TIMEOUT_MS = 15_000;
 
 /**
  * Steady load through the public API. A failed attempt (connection refused or reset, 5xx, 429,
@@ -56,14 +132,22 @@ export class LoadGenerator {
   private stopDeadline = Infinity;
   private workers: Promise<void>[] = [];
   private readonly api: Api;
+  /** The referring partner, registered with a signed agreement before the faults begin. */
+  private partnerId?: string;
 
   constructor(private readonly options: LoadOptions) {
     this.api = new Api(options.gatewayUrl);
   }
 
-  start(): void {
+  /** Registers a partner under a signed letter of arrangement (for referrals), then starts the workers. */
+  async start(): Promise<void> {
+    if (this.options.referralEvery) this.partnerId = await this.registerPartner();
     this.running = true;
-    for (let i = 0; i < this.options.concurrency; i++) this.workers.push(this.worker(i));
+    for (let i = 0; i < this.options.concurrency; i++) {
+      const referrals =
+        !!this.options.referralEvery && i % this.options.referralEvery === this.options.referralEvery - 1;
+      this.workers.push(this.worker(i, referrals ? REFERRAL : HOTLINE));
+    }
   }
 
   /**
@@ -80,10 +164,10 @@ export class LoadGenerator {
     return this.commands.filter((c) => c.outcome === 'acked').length;
   }
 
-  private async worker(index: number): Promise<void> {
+  private async worker(index: number, steps: readonly Step[]): Promise<void> {
     while (this.running) {
       let caseId: string | undefined;
-      for (const step of STEPS) {
+      for (const step of steps) {
         const record = await this.send(step, caseId);
         if (record.outcome !== 'acked') break;
         caseId = record.caseId;
@@ -99,12 +183,13 @@ export class LoadGenerator {
       key,
       step: step.name,
       expects: step.expects,
+      category: step.category,
       caseId,
       attempts: 0,
       outcome: 'pending',
     };
     this.commands.push(record);
-    const body = step.name === 'receive' ? receiveInput({ office: 'SF-01' }) : {};
+    const body = step.body();
     const headers: Record<string, string> = { 'idempotency-key': key, 'x-correlation-id': key };
     if (step.ifMatch) headers['if-match'] = step.ifMatch;
     const deadline = Date.now() + this.options.giveUpAfterMs;
@@ -112,14 +197,16 @@ export class LoadGenerator {
     for (;;) {
       record.attempts++;
       try {
-        const res = await this.post(step.path(caseId), body, headers);
-        record.lastStatus = res.status;
+        const res = await this.post(step.as, step.path(caseId), body, headers);
+        record.lastStatus = res.body.type ? `${res.status} ${res.body.type.split('/').pop()}` : res.status;
         if (res.status >= 200 && res.status < 300) {
           record.outcome = 'acked';
-          record.caseId = caseId ?? res.body.caseId;
+          record.caseId = caseId ?? res.body.caseId ?? res.body.id;
           return record;
         }
-        if (!retryable(res.status, res.body.type)) {
+        // Before the handoff lands the complaint is missing: 404, or 409 for If-Match "1" on no stream.
+        const early = step.awaitsHandoff && (res.status === 404 || res.status === 409);
+        if (!retryable(res.status, res.body.type) && !early) {
           record.outcome = 'rejected';
           return record;
         }
@@ -137,11 +224,15 @@ export class LoadGenerator {
 
   /** One attempt, bounded in time: a gateway killed mid-request must not hang the client. */
   private async post(
+    as: Role,
     path: string,
     body: unknown,
     headers: Record<string, string>,
-  ): Promise<{ status: number; body: { caseId?: string; type?: string } }> {
-    const token = await this.api.token('intake_officer', 'fault-load');
+  ): Promise<{ status: number; body: { caseId?: string; id?: string; type?: string } }> {
+    const token =
+      as === 'partner'
+        ? await this.api.token('partner', 'fault-organizer', this.partnerId)
+        : await this.api.token(as, 'fault-load');
     const res = await fetch(`${this.options.gatewayUrl}/api/v1${path}`, {
       method: 'POST',
       headers: { ...headers, authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -149,7 +240,7 @@ export class LoadGenerator {
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const text = await res.text();
-    let parsed: { caseId?: string; type?: string } = {};
+    let parsed: { caseId?: string; id?: string; type?: string } = {};
     try {
       parsed = text ? (JSON.parse(text) as typeof parsed) : {};
     } catch {
@@ -157,9 +248,47 @@ export class LoadGenerator {
     }
     return { status: res.status, body: parsed };
   }
-}
 
-const REQUEST_TIMEOUT_MS = 15_000;
+  private async registerPartner(): Promise<string> {
+    const liaison = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+      const res = await this.post('partner_liaison', path, body, {
+        'idempotency-key': randomUUID(),
+        ...headers,
+      });
+      if (res.status >= 300) throw new Error(`POST ${path} -> ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    };
+    const partner = await liaison('/partners', {
+      name: 'Mission Worker Center',
+      type: 'worker_center',
+      languages: ['es'],
+      industries: ['car_washes'],
+      region: 'San Francisco',
+      office: 'SF-01',
+      contacts: [{ name: 'Rosa M.' }, { name: 'Luis P.' }],
+    });
+    const today = new Date();
+    const day = (offset: number) =>
+      new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const agreement = await liaison('/agreements', {
+      type: 'letter_of_arrangement',
+      title: 'LOA for the fault run',
+      partnerIds: [partner.id],
+      agencyParty: 'OLSE',
+      scope: ['outreach', 'referrals'],
+      sharingLevel: 'status',
+      effectiveOn: day(-30),
+      expiresOn: day(365),
+      clauses: [{ clauseId: 'sharing', title: 'Sharing', text: 'Case status only.' }],
+    });
+    await liaison(
+      `/agreements/${agreement.id}/signature`,
+      { signatories: ['Director'] },
+      { 'if-match': '"1"' },
+    );
+    return partner.id as string;
+  }
+}
 
 /** Worth retrying with the same key: the outcome is unknown or the service was not there. */
 function retryable(status: number, type: string | undefined): boolean {

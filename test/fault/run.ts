@@ -10,6 +10,13 @@ async function main(): Promise<void> {
   const seed = num('FAULT_SEED', Date.now() % 1_000_000);
   const cycles = num('FAULT_CYCLES', 1000);
   process.stdout.write(`fault run: ${cycles} kill cycles, seed ${seed}\n`);
+  // Ctrl-C or SIGTERM ends the cycles early; the checker still runs on what was done.
+  const abort = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      process.stdout.write(`${signal}: ending the fault cycles, then checking\n`);
+      abort.abort();
+    });
   const report = await runCampaign({
     cycles,
     seed,
@@ -19,6 +26,7 @@ async function main(): Promise<void> {
     holdMs: num('FAULT_HOLD_MS', 2_000),
     longNatsOutageMs: num('FAULT_NATS_OUTAGE_MS', 30_000),
     convergeMs: num('FAULT_CONVERGE_MS', 120_000),
+    signal: abort.signal,
     log: (line) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`),
   });
   process.stdout.write(`\n${summary(report)}\n`);

@@ -67,7 +67,16 @@ export async function startFaultSystem(
     },
   });
   const tail = (n = 15) => [...logs].map(([s, l]) => `--- ${s}\n${l.slice(-n).join('\n')}`).join('\n');
+  // If this process dies without stop() (a crash, Ctrl-C), take the services, nats-server and the
+  // private cluster down with it rather than leave them running.
+  const emergencyStop = () => {
+    for (const service of supervisor.services.values()) service.child?.kill('SIGKILL');
+    nats.kill();
+    postgres?.stopNow();
+  };
+  process.once('exit', emergencyStop);
   const teardown = async () => {
+    process.removeListener('exit', emergencyStop);
     stopping = true;
     await supervisor.stopAll();
     await nats.stop();

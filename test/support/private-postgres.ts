@@ -12,6 +12,8 @@ export interface PrivatePostgres {
   /** `pg_ctl stop -m immediate` (every backend killed, crash recovery on start) and start again. */
   restartImmediate(): Promise<void>;
   stop(): Promise<void>;
+  /** Synchronous immediate stop and removal, for a process 'exit' handler. */
+  stopNow(): void;
 }
 
 /** The newest PostgreSQL server binaries on this machine (Debian keeps them out of PATH). */
@@ -81,6 +83,16 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres | undefine
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   await start();
   let stopped = false;
+  const stopNow = () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    } catch {
+      // already down
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
   return {
     url,
     port,
@@ -88,16 +100,8 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres | undefine
       run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       await start();
     },
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      } catch {
-        // already down
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop: async () => stopNow(),
+    stopNow,
   };
 }
 
