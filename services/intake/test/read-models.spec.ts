@@ -334,4 +334,43 @@ describe('intake read models', () => {
     await project();
     expect(await listCases(h.dataSource, {}, 10)).toHaveLength(1);
   });
+
+  it('opens cases received in the same batch and a run of cases opened together, with a failing one refused whole', async () => {
+    const ids = Array.from({ length: 4 }, () => randomUUID());
+    // All received and triaged first, then all opened: one run of four CaseOpened in one batch.
+    for (const id of ids) await append(id, [receivedEvent(), triaged('P2', 55)]);
+    for (const [i, id] of ids.entries()) await append(id, [opened(`LSE-2026-00010${i}`, 'P2')]);
+    // Below the server-wide transaction horizon, which another suite's open transaction holds back.
+    let all = await h.store.readAfter(START, { limit: 100 });
+    for (const deadline = Date.now() + 20_000; all.events.length < 12 && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 50));
+      all = await h.store.readAfter(START, { limit: 100 });
+    }
+    expect(all.events.map((e) => e.type).slice(-4)).toEqual(Array(4).fill('CaseOpened'));
+    await projector.handleBatch(all.events, all.checkpoint);
+
+    const cases = await listCases(h.dataSource, {}, 10);
+    expect(cases.map((c) => [c.caseId, c.caseNumber, c.priority, c.employerName]).sort()).toEqual(
+      ids.map((id, i) => [id, `LSE-2026-00010${i}`, 'P2', receivedComplaint().employer.name]).sort(),
+    );
+    const queue = await listComplaints(h.dataSource, {}, 10);
+    expect(queue.every((r) => r.status === 'opened' && r.version === 3)).toBe(true);
+    const employers = await h.dataSource.query(
+      `SELECT status, case_number FROM "${h.intakeSchema.schema}".employer_index ORDER BY case_number`,
+    );
+    expect(employers).toEqual(ids.map((_, i) => ({ status: 'opened', case_number: `LSE-2026-00010${i}` })));
+
+    // A CaseOpened whose complaint was never received: the whole batch is refused, nothing written.
+    const stray = randomUUID();
+    await append(stray, [opened('LSE-2026-000999')]);
+    let next = await h.store.readAfter(all.checkpoint, { limit: 100 });
+    for (const deadline = Date.now() + 20_000; next.events.length < 1 && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 50));
+      next = await h.store.readAfter(all.checkpoint, { limit: 100 });
+    }
+    await expect(projector.handleBatch(next.events, next.checkpoint)).rejects.toThrow(
+      /no employer index row/,
+    );
+    expect(await listCases(h.dataSource, {}, 10)).toHaveLength(4);
+  });
 });

@@ -59,7 +59,16 @@ export async function projectEvents(
 ): Promise<void> {
   const t = tablesOf(schema);
   let received: ReceivedRow[] = [];
+  let opened: OpenedRow[] = [];
+  // Received rows first: a case opened in this batch may have been received in it too.
   const flush = async () => {
+    await flushReceived();
+    if (opened.length === 0) return;
+    const rows = opened;
+    opened = [];
+    await openCases(sql, t, rows);
+  };
+  const flushReceived = async () => {
     if (received.length === 0) return;
     const rows = received;
     received = [];
@@ -106,11 +115,66 @@ export async function projectEvents(
       });
       continue;
     }
-    // Later events of a complaint received in this batch update its rows: insert them first.
+    if (event.type === 'CaseOpened') {
+      const { caseNumber, priority, office, openedAt } = event.data;
+      opened.push({
+        case_id: caseId,
+        case_number: caseNumber,
+        priority,
+        version,
+        office,
+        opened_at: new Date(openedAt).toISOString(),
+      });
+      continue;
+    }
+    // Later events of a complaint received or opened in this batch update its rows: write those first.
     await flush();
     await applyUpdate(sql, t, caseId, version, event, industries);
   }
   await flush();
+}
+
+/** A case opened: its queue and employer-index rows updated, its case-index row inserted. */
+interface OpenedRow {
+  case_id: string;
+  case_number: string;
+  priority: string;
+  version: number;
+  office: string;
+  opened_at: string;
+}
+
+/**
+ * Runs of CaseOpened (the other half of the traffic once cases flow) in one statement, like runs
+ * of ComplaintReceived: a projector batch then holds its transaction (and with it the horizon the
+ * relay reads below) for a few round trips, not one per case opened.
+ */
+async function openCases(sql: Sql, t: Tables, rows: OpenedRow[]): Promise<void> {
+  const inserted = (await sql(
+    `WITH r AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
+         case_id uuid, case_number text, priority text, version int, office text, opened_at timestamptz)
+     ), q AS (
+       UPDATE ${t.queue} q SET status = 'opened', case_number = r.case_number, priority = r.priority,
+                               version = r.version
+         FROM r WHERE q.case_id = r.case_id
+     ), e AS (
+       UPDATE ${t.employers} e SET status = 'opened', case_number = r.case_number
+         FROM r WHERE e.case_id = r.case_id
+       RETURNING e.case_id, e.employer_name, e.fein
+     )
+     INSERT INTO ${t.cases} (case_id, case_number, employer_name, employer_fein, status, priority,
+                             office, opened_at)
+     SELECT r.case_id, r.case_number, e.employer_name, e.fein, 'open', r.priority, r.office, r.opened_at
+       FROM r JOIN e ON e.case_id = r.case_id
+     RETURNING case_id`,
+    [JSON.stringify(rows)],
+  )) as Array<{ case_id: string }>;
+  if (inserted.length !== rows.length) {
+    const found = new Set(inserted.map((r) => r.case_id));
+    const missing = rows.filter((r) => !found.has(r.case_id)).map((r) => r.case_id);
+    throw new Error(`CaseOpened for ${missing.join(', ')}: no employer index row`);
+  }
 }
 
 /** The compatibility form: one event through a TypeORM transaction. */
@@ -149,7 +213,7 @@ async function applyUpdate(
   t: Tables,
   caseId: string,
   version: number,
-  event: Exclude<ComplaintEvent, { type: 'ComplaintReceived' }>,
+  event: Exclude<ComplaintEvent, { type: 'ComplaintReceived' | 'CaseOpened' }>,
   industries: readonly TargetedIndustry[],
 ): Promise<void> {
   const setStatus = (status: string) =>
@@ -188,7 +252,10 @@ async function applyUpdate(
       }
       if (allegations) {
         assign('workers_affected', workersAffected({ allegations } as never));
-        assign('ongoing', allegations.some((a) => a.ongoing));
+        assign(
+          'ongoing',
+          allegations.some((a) => a.ongoing),
+        );
       }
       await sql(`UPDATE ${t.queue} SET ${set.join(', ')} WHERE case_id = $1`, params);
       return;
@@ -212,25 +279,6 @@ async function applyUpdate(
       if (event.data.crossFiled) await touch();
       else await setStatus('referred_out');
       return;
-    case 'CaseOpened': {
-      const { caseNumber, priority, office, openedAt } = event.data;
-      const inserted = await sql(
-        `WITH q AS (
-           UPDATE ${t.queue} SET status = 'opened', case_number = $2, priority = $3, version = $4
-            WHERE case_id = $1
-         ), e AS (
-           UPDATE ${t.employers} SET status = 'opened', case_number = $2 WHERE case_id = $1
-           RETURNING employer_name, fein
-         )
-         INSERT INTO ${t.cases} (case_id, case_number, employer_name, employer_fein, status, priority,
-                                 office, opened_at)
-         SELECT $1, $2, e.employer_name, e.fein, 'open', $3, $5, $6 FROM e
-         RETURNING case_id`,
-        [caseId, caseNumber, priority, version, office, new Date(openedAt).toISOString()],
-      );
-      if (inserted.length !== 1) throw new Error(`CaseOpened for ${caseId}: no employer index row`);
-      return;
-    }
     case 'JurisdictionAssessed':
       await touch();
       return;
