@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { configureServiceApp } from '@lse/service-kit';
 import { AppModule, GatewayOptions } from './app.module';
-import { refuseDeepJson } from './http/json-depth';
+import { checkJsonBody } from './http/json-depth';
 
 /** The configured gateway application, not yet listening (main.ts and tests share it). */
 export async function createGatewayApp(options: GatewayOptions): Promise<NestExpressApplication> {
@@ -18,7 +18,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<NestExp
   app.useBodyParser('json', {
     limit: options.config.BODY_LIMIT_BYTES,
     type: ['application/json', 'application/*+json'],
-    verify: refuseDeepJson(),
+    verify: checkJsonBody(),
   });
   await app.init();
   return app;

@@ -26,18 +26,27 @@ export function jsonDepth(text: Buffer): number {
 }
 
 /**
- * body-parser `verify`: a body nested deeper than `max` is a 400 before it is parsed. Without it,
- * rows the gateway forwards unparsed (hours and wages) failed to serialize for NATS and answered
- * 503 (found by test/security/fuzz.spec.ts).
+ * body-parser `verify` for JSON bodies. A body nested deeper than `maxDepth` is a 400 before it is
+ * parsed: without it, rows the gateway forwards unparsed (hours and wages) failed to serialize for
+ * NATS and answered 503. A charset other than UTF-8 is a 415 (RFC 8259 section 8.1): body-parser
+ * decodes any `utf-*`, and UTF-7 turned `+ADw-` into `<` behind the validation's back. Both found
+ * by test/security/fuzz.spec.ts.
  */
-export const refuseDeepJson =
-  (max = MAX_JSON_DEPTH) =>
-  (_req: unknown, _res: unknown, body: Buffer): void => {
-    if (jsonDepth(body) > max)
+export const checkJsonBody =
+  (maxDepth = MAX_JSON_DEPTH) =>
+  (_req: unknown, _res: unknown, body: Buffer, encoding: string): void => {
+    if (encoding !== 'utf-8' && encoding !== 'utf8')
+      throw new ProblemException({
+        type: problemType(ERROR_CODES.unsupported_media_type.slug),
+        title: ERROR_CODES.unsupported_media_type.title,
+        status: 415,
+        detail: 'A JSON body must be UTF-8.',
+      });
+    if (jsonDepth(body) > maxDepth)
       throw new ProblemException({
         type: problemType(ERROR_CODES.bad_request.slug),
         title: ERROR_CODES.bad_request.title,
         status: 400,
-        detail: `The JSON body is nested deeper than ${max} levels.`,
+        detail: `The JSON body is nested deeper than ${maxDepth} levels.`,
       });
   };
