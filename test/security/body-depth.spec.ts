@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { canonicalJson, requestHash } from '@lse/gateway/src/idempotency/fingerprint';
-import { jsonDepth, MAX_JSON_DEPTH } from '@lse/gateway/src/http/json-depth';
+import { checkJsonBody, jsonDepth, MAX_JSON_DEPTH } from '@lse/gateway/src/http/json-depth';
 import { deepJson } from './schema-mutations';
 
 describe('JSON nesting depth of a request body', () => {
@@ -14,6 +14,22 @@ describe('JSON nesting depth of a request body', () => {
     expect(jsonDepth(Buffer.from('"[[["'))).toBe(0);
     expect(jsonDepth(Buffer.from(deepJson(MAX_JSON_DEPTH, 'array')))).toBe(MAX_JSON_DEPTH);
     expect(jsonDepth(Buffer.from(deepJson(100_000, 'object')))).toBe(100_000);
+  });
+
+  it('lets the gateway refuse deeper bodies (400) and charsets other than UTF-8 (415) before parsing', () => {
+    const check = checkJsonBody();
+    const status = (text: string, encoding: string) => {
+      try {
+        check(undefined, undefined, Buffer.from(text), encoding);
+        return 'parsed';
+      } catch (err) {
+        return (err as { problem: { status: number } }).problem.status;
+      }
+    };
+    expect(status(deepJson(MAX_JSON_DEPTH, 'array'), 'utf-8')).toBe('parsed');
+    expect(status(deepJson(MAX_JSON_DEPTH + 1, 'object'), 'utf-8')).toBe(400);
+    expect(status('{"name":"+ADw-script+AD4-"}', 'utf-7')).toBe(415);
+    expect(status('{}', 'utf-16le')).toBe(415);
   });
 
   it('equals the depth of any JSON value', () => {

@@ -25,7 +25,7 @@ import {
 import { fillPath, loadOperations, Operation, pathParams, queryParams } from './operations';
 import { Answer, problemDefect, send, short } from './probe';
 import { bodyMutations, deepJson, MalformedInput } from './schema-mutations';
-import { dateKind, isUuid } from './schema-sample';
+import { dateKind, isUuid, sampleValid } from './schema-sample';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 4);
 const SEED = Number(process.env.FUZZ_SEED ?? 1);
@@ -194,6 +194,13 @@ describe('malformed input through the gateway to every service', () => {
             detail: 'JSON content type, no bytes',
             contentType: 'application/json',
             body: '',
+          },
+          {
+            // A valid body in a charset other than UTF-8 (body-parser decodes any utf-*).
+            kind: 'wrong_content_type',
+            detail: 'valid body as application/json; charset=utf-7',
+            contentType: 'application/json; charset=utf-7',
+            body: JSON.stringify(sampleValid(op.body!)),
           },
         ];
         const generated = fc.sample(fc.tuple(arb, fc.boolean()), { seed: seedFor(op), numRuns: RUNS });
