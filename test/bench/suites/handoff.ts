@@ -50,6 +50,8 @@ interface HandoffSample {
   /** Where the time went, ascending ms: CaseOpened commit -> on JetStream (relay), -> InvestigationOpened (consumer). */
   relay: number[];
   consumer: number[];
+  /** The first and the last tenth of the run compared. */
+  trend: string;
   /** CaseOpened per second actually committed (the offered rate, unless intake fell behind). */
   committedRate: number;
 }
@@ -239,7 +241,14 @@ async function handoffs(caseIds: string[]): Promise<HandoffSample> {
     consumer.push(r.reacted_at.getTime() - at);
   }
   const up = (a: number, b: number) => a - b;
+  // A queue that grows through the run (the system below the offered rate) shows as later
+  // handoffs taking longer than the first ones: the first and the last tenth, by commit time.
+  const byTime = [...rows].sort((a, b) => a.opened_at.getTime() - b.opened_at.getTime());
+  const tenth = Math.max(1, Math.floor(rows.length / 10));
+  const mid = (part: typeof rows) => quantile(part.map((r) => r.ms).sort(up), 0.5);
+  const trend = `first tenth p50 ${mid(byTime.slice(0, tenth)).toFixed(0)} ms, last tenth p50 ${mid(byTime.slice(-tenth)).toFixed(0)} ms`;
   return {
+    trend,
     latencies: rows.map((r) => r.ms).sort(up),
     relay: relay.sort(up),
     consumer: consumer.sort(up),
@@ -275,7 +284,8 @@ async function measureHandoffs(settings: BenchSettings): Promise<HandoffSample> 
       ` (offered ${HANDOFF_RATE}/s); p50 ${quantile(l, 0.5).toFixed(1)} p90 ${quantile(l, 0.9).toFixed(1)}` +
       ` p99 ${quantile(l, 0.99).toFixed(1)} max ${l[l.length - 1].toFixed(1)} ms;` +
       ` commit -> JetStream p50 ${leg(sample.relay, 0.5)} p99 ${leg(sample.relay, 0.99)},` +
-      ` JetStream -> reaction commit p50 ${leg(sample.consumer, 0.5)} p99 ${leg(sample.consumer, 0.99)} ms\n`,
+      ` JetStream -> reaction commit p50 ${leg(sample.consumer, 0.5)} p99 ${leg(sample.consumer, 0.99)} ms;` +
+      ` ${sample.trend}\n`,
   );
   return sample;
 }
