@@ -10,7 +10,8 @@
  * (two raw commits one after the other, pgbench -R at the same rate; suites/pgbench.ts).
  *
  * BENCH_SERVICE_NODE_OPTIONS is passed to the service processes as NODE_OPTIONS, e.g.
- * `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them under this load.
+ * `--require ./test/bench/profile/cpu-profile.js` with BENCH_PROFILE_WINDOW=1 and PROFILE_DIR to
+ * profile them over each measured window (`--cpu-prof` is not allowed in NODE_OPTIONS).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -276,8 +277,20 @@ async function publishedAt(eventIds: ReadonlySet<string>): Promise<Map<string, n
   return found;
 }
 
+/**
+ * With BENCH_PROFILE_WINDOW=1 and the SIGUSR2 preload of test/bench/profile/cpu-profile.js in
+ * BENCH_SERVICE_NODE_OPTIONS, each service is profiled over the measured window only.
+ */
+function signalServices(): void {
+  if (process.env.BENCH_PROFILE_WINDOW !== '1') return;
+  for (const s of system!.supervisor.services.values()) s.child?.kill('SIGUSR2');
+}
+
 async function measureHandoffs(settings: BenchSettings): Promise<HandoffSample> {
-  const sample = await handoffs(await offer(settings.seconds, HANDOFF_RATE));
+  signalServices();
+  const opened = await offer(settings.seconds, HANDOFF_RATE);
+  const sample = await handoffs(opened);
+  signalServices();
   const l = sample.latencies;
   process.stderr.write(
     `         handoff: ${l.length} handoffs, CaseOpened committed at ${sample.committedRate.toFixed(0)}/s` +
