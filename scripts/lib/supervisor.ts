@@ -30,7 +30,9 @@ export class Supervisor {
 
   constructor(private readonly options: SupervisorOptions) {
     for (const spec of options.services) {
-      const port = options.ports?.[spec.name] ?? Number(options.env[spec.portVariable] ?? process.env[spec.portVariable] ?? spec.defaultPort);
+      const port =
+        options.ports?.[spec.name] ??
+        Number(options.env[spec.portVariable] ?? process.env[spec.portVariable] ?? spec.defaultPort);
       this.services.set(spec.name, { spec, port, restarts: 0 });
     }
   }
@@ -86,7 +88,8 @@ export class Supervisor {
     const url = this.url(name, '/health/ready');
     for (;;) {
       const service = this.get(name);
-      if (!service.child && !this.options.restartOnExit) throw new Error(`${name} exited before it was ready`);
+      if (!service.child && !this.options.restartOnExit)
+        throw new Error(`${name} exited before it was ready`);
       try {
         const res = await fetch(url, { signal: AbortSignal.timeout(1_000) });
         if (res.ok) return;

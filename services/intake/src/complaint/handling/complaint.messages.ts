@@ -41,6 +41,19 @@ type Base = { caseId: string; now: string };
  * command through ComplaintCommands or a read-model query, reply with the envelope. Logs carry
  * ids and outcomes only, never the complaint's content.
  */
+
+/** One request schema per command input, built once: building zod schemas per message cost intake ~5-8% of its CPU. */
+type CommandRequestSchema = ReturnType<typeof complaintCommandRequest>;
+const requestSchemas = new WeakMap<z.ZodType, CommandRequestSchema>();
+function requestSchemaFor(inputSchema: z.ZodType): CommandRequestSchema {
+  let schema = requestSchemas.get(inputSchema);
+  if (!schema) {
+    schema = complaintCommandRequest(inputSchema);
+    requestSchemas.set(inputSchema, schema);
+  }
+  return schema;
+}
+
 @Controller()
 export class ComplaintMessages {
   private readonly logger = new Logger('Intake');
@@ -226,7 +239,7 @@ export class ComplaintMessages {
     ) => ComplaintCommand | Promise<ComplaintCommand>,
   ): Promise<ServiceReply<unknown>> {
     return this.handle(pattern, payload, (env) => {
-      const request = complaintCommandRequest(inputSchema).parse(env.data);
+      const request = requestSchemaFor(inputSchema).parse(env.data);
       const base = { caseId: request.caseId, now: this.now() };
       return this.commands.run(
         {
