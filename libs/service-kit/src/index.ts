@@ -19,3 +19,4 @@ export * from './shutdown/nats-drainer';
 export * from './util/with-timeout';
 export * from './service-kit.module';
 export * from './http/http-types';
+export * from './projection/checkpointed-projection';
