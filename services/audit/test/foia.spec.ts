@@ -4,7 +4,8 @@
  * releases exactly one field, and a released request accepts nothing more.
  */
 import { randomUUID } from 'node:crypto';
-import { complaintStreamId } from '@lse/contracts';
+import { complaintStreamId, foiaStreamId, type RedactionApplied } from '@lse/contracts';
+import { redactionLogDigest, redactionLogOf } from '@lse/audit-domain';
 import { PLANTED_NAME, PLANTED_PHONE } from '@lse/intake-domain/test/fixtures';
 import { caseStateAsOf } from '../src/replay/case-state';
 import { recordAccess } from '../src/access/record-access';
@@ -80,9 +81,35 @@ describe('FOIA requests and case replay', () => {
       },
       ctx(randomUUID()),
     );
+    const foiaEvents = () => h.core.store.readStream(foiaStreamId(requestId));
+    const applied = async () =>
+      (await foiaEvents())
+        .filter((e) => e.type === 'RedactionApplied')
+        .map((e) => e.data as RedactionApplied);
+    const withoutRelease = (log: typeof first.package.redactionLog) => log.map(({ released: _r, ...e }) => e);
+
     const first = await h.core.foia.compile(requestId, cutoff, ctx());
+    // The redactions are on record, and they are the package's log entry for entry.
+    const recorded = await applied();
+    expect(recorded.length).toBeGreaterThan(0);
+    expect(recorded.every((e) => e.cutoff === first.package.cutoff && e.caseId === caseId)).toBe(true);
+    expect(redactionLogOf(recorded)).toEqual(withoutRelease(first.package.redactionLog));
+    expect(first.package.redactionLog.length).toBeGreaterThan(3);
+    // They say where a field was withheld and why, never what it held.
+    for (const planted of [PLANTED_NAME, PLANTED_PHONE, 'maria.staff@agency.example'])
+      expect(JSON.stringify(recorded)).not.toContain(planted);
+    const digest = redactionLogDigest(first.package.redactionLog);
+    expect((await foiaEvents()).at(-1)).toMatchObject({
+      type: 'RecordsCompiled',
+      data: { packageSha256: first.sha256, redactionLogSha256: digest },
+      metadata: { actor: officer },
+    });
+
     const again = await h.core.foia.compile(requestId, cutoff, ctx());
     expect(again.sha256).toBe(first.sha256);
+    // Compiled again as of the same cut-off: the compilation is recorded, the same set is not.
+    expect(await applied()).toHaveLength(recorded.length);
+    expect((await foiaEvents()).filter((e) => e.type === 'RecordsCompiled')).toHaveLength(2);
     expect(first.package.summary.records).toBe(1); // the withdrawal came after the cut-off; the read is not a record
     expect(first.package.cases[0].openAtCutoff).toBe(true);
 
@@ -104,8 +131,21 @@ describe('FOIA requests and case replay', () => {
       ),
     ).rejects.toMatchObject({ code: 'validation' });
 
+    // As of another cut-off (now: the withdrawal is a record too) another set is recorded, whole.
+    const now = await h.core.foia.compile(requestId, new Date().toISOString(), ctx());
+    expect(now.package.summary.records).toBe(2);
+    const laterSet = (await applied()).slice(recorded.length);
+    expect(laterSet.every((e) => e.cutoff === now.package.cutoff)).toBe(true);
+    expect(redactionLogOf(laterSet)).toEqual(withoutRelease(now.package.redactionLog));
+
     const released = await h.core.foia.release(requestId, cutoff, ctx());
     expect(released.sha256).not.toBe(first.sha256); // the override changed it
+    // The override released one field; what the classification withheld is the set on record.
+    expect(await applied()).toHaveLength(recorded.length + laterSet.length);
+    expect(redactionLogOf(recorded)).toEqual(withoutRelease(released.package.redactionLog));
+    expect(released.package.redactionLog.filter((e) => e.released).map((e) => e.path)).toEqual([
+      'data.employer.fein',
+    ]);
     const text = JSON.stringify(released.package) + released.html;
     for (const planted of [PLANTED_NAME, PLANTED_PHONE, 'maria.staff@agency.example'])
       expect(text).not.toContain(planted);
@@ -113,7 +153,15 @@ describe('FOIA requests and case replay', () => {
     const state = await h.core.foia.get(requestId);
     expect(state).toMatchObject({
       status: 'released',
-      release: { packageSha256: released.sha256, overrides: 1 },
+      release: { packageSha256: released.sha256, overrides: 1, redactionLogSha256: digest },
+      redactionSets: [
+        {
+          cutoff: first.package.cutoff,
+          redactionLogSha256: digest,
+          redactions: first.package.redactionLog.length,
+        },
+        expect.objectContaining({ redactionLogSha256: redactionLogDigest(now.package.redactionLog) }),
+      ],
     });
     expect((await h.core.foia.released(requestId)).sha256).toBe(released.sha256);
     await expect(

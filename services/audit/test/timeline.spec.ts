@@ -67,6 +67,11 @@ describe('audit timeline projection', () => {
           },
           { caseId: caseA },
         ),
+        event(
+          'RedactionApplied',
+          { cutoff: '2026-01-17T12:00:00Z', caseId: caseA, part: 1, parts: 1, redactions: [] },
+          { caseId: caseA },
+        ),
         event('RedactionOverridden', {}, { caseId: caseA }),
         event('FoiaResponseReleased', { packageSha256: 'ab'.repeat(32) }, { caseId: caseA }),
       ],
@@ -127,18 +132,18 @@ describe('audit timeline projection', () => {
     ).rows;
 
   it('rebuilds every case event as a timeline row, field for field, and the FOIA request; twice the same', async () => {
-    expect(all).toHaveLength(9);
+    expect(all).toHaveLength(10);
     const first = await rebuildTimeline(h.core.dataSource, h.core.store);
-    expect(first.events).toBe(9);
+    expect(first.events).toBe(10);
     const rows = await timeline();
     expect(rows).toEqual(expected());
-    expect(rows).toHaveLength(8); // the partner registration belongs to no case
+    expect(rows).toHaveLength(9); // the partner registration belongs to no case
     expect(await foia()).toEqual([
       {
         status: 'released',
         overrides: 1,
         package_sha256: 'ab'.repeat(32),
-        version: 3,
+        version: 4,
         requester_organization: 'Daily Paper',
       },
     ]);
@@ -158,6 +163,6 @@ describe('audit timeline projection', () => {
     await projector.handleBatch(all, checkpoint); // the first five again, then the rest
     await projector.handleBatch(all, checkpoint);
     expect(await timeline()).toEqual(expected());
-    expect((await foia())[0]).toMatchObject({ overrides: 1, version: 3 });
+    expect((await foia())[0]).toMatchObject({ overrides: 1, version: 4 });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deliberative, personal, pub } from '../classification';
+import { CLASSIFICATIONS, deliberative, personal, pub } from '../classification';
 import { defineEvent } from '../registry';
 import { instant, text, uuid } from '../fields';
 import { FOIA_CATEGORY, SHA256_HEX } from './parts';
@@ -39,9 +39,56 @@ export const RecordsCompiled = defineEvent({
     packageSha256: pub(sha256()),
     records: pub(z.int().nonnegative()),
     redactions: pub(z.int().nonnegative()),
+    // The redaction set this compilation applied (RedactionApplied with the same digest). Absent
+    // on compilations recorded before redactions were recorded as events.
+    redactionLogSha256: pub(sha256()).optional(),
   }),
 });
 export type RecordsCompiled = z.infer<typeof RecordsCompiled.schema>;
+
+/**
+ * At most this many redactions per RedactionApplied event. A case can have thousands of withheld
+ * fields (a collection case may list 100,000 workers), so one event per compilation with the whole
+ * list could pass NATS's 1 MB message limit, and one event per field would be thousands of appends
+ * and messages for one compile. An entry is about 200 bytes (`data.complainants.0.name`); at its
+ * largest (a 500-character path of 4-byte characters, 3 exemptions) about 2.2 kB, so 250 of them
+ * stay under 600 kB with the envelope: every event fits a NATS message by its schema alone.
+ */
+export const REDACTIONS_PER_EVENT = 250;
+
+/** One withheld field as the package's redaction log numbers it (its marker cites `#n`). */
+export const AppliedRedactionSchema = z.strictObject({
+  n: pub(z.int().positive()),
+  eventId: pub(uuid()),
+  // Where the field sits in the record ("data.complainants.0.name"); never its value.
+  path: pub(z.string().min(1).max(500)),
+  classification: pub(z.enum(CLASSIFICATIONS.filter((c) => c !== 'public') as [string, ...string[]])),
+  // The codes of the jurisdiction's catalog the marker cites ("(b)(6)", "(b)(7)(C)").
+  exemptions: pub(z.array(z.string().min(1).max(40)).min(1).max(10)),
+});
+export type AppliedRedaction = z.infer<typeof AppliedRedactionSchema>;
+
+/**
+ * Fields of one case that the classification withheld from a package as of a cut-off: one part
+ * of the compilation's redaction set (every part carries the set's digest, `part` of `parts`). A
+ * set is recorded once per request, cut-off and digest: compiling again with the same records
+ * records RecordsCompiled only, and an override (RedactionOverridden) leaves the set as it is.
+ */
+export const RedactionApplied = defineEvent({
+  type: 'RedactionApplied',
+  category: FOIA_CATEGORY,
+  version: 1,
+  schema: z.strictObject({
+    cutoff: pub(instant()),
+    // sha256 of the canonical redaction log without release flags: identifies the set.
+    redactionLogSha256: pub(sha256()),
+    part: pub(z.int().positive()),
+    parts: pub(z.int().positive()),
+    caseId: pub(uuid()),
+    redactions: z.array(AppliedRedactionSchema).min(1).max(REDACTIONS_PER_EVENT),
+  }),
+});
+export type RedactionApplied = z.infer<typeof RedactionApplied.schema>;
 
 /** A withheld field the FOIA officer decided to release, and why: a reviewable decision. */
 export const RedactionOverridden = defineEvent({
@@ -71,6 +118,8 @@ export const FoiaResponseReleased = defineEvent({
     redactions: pub(z.int().nonnegative()),
     overrides: pub(z.int().nonnegative()),
     releasedAt: pub(instant()),
+    // The redaction set of the released package (RedactionApplied with the same digest).
+    redactionLogSha256: pub(sha256()).optional(),
   }),
 });
 export type FoiaResponseReleased = z.infer<typeof FoiaResponseReleased.schema>;

@@ -1,5 +1,11 @@
 import { RecordAccessed } from './access';
-import { FoiaRequestReceived, FoiaResponseReleased, RecordsCompiled, RedactionOverridden } from './foia';
+import {
+  FoiaRequestReceived,
+  FoiaResponseReleased,
+  RecordsCompiled,
+  RedactionApplied,
+  RedactionOverridden,
+} from './foia';
 import { IntegrityCheckpointRecorded } from './integrity';
 
 export * from './parts';
@@ -12,6 +18,7 @@ export * from './commands';
 export const AUDIT_EVENTS = {
   FoiaRequestReceived,
   RecordsCompiled,
+  RedactionApplied,
   RedactionOverridden,
   FoiaResponseReleased,
   RecordAccessed,
@@ -21,5 +28,6 @@ export const AUDIT_EVENTS = {
 export type FoiaEvent =
   | { type: 'FoiaRequestReceived'; data: FoiaRequestReceived }
   | { type: 'RecordsCompiled'; data: RecordsCompiled }
+  | { type: 'RedactionApplied'; data: RedactionApplied }
   | { type: 'RedactionOverridden'; data: RedactionOverridden }
   | { type: 'FoiaResponseReleased'; data: FoiaResponseReleased };

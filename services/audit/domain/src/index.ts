@@ -3,6 +3,7 @@ export * from './foia/commands';
 export * from './foia/decider';
 export * from './foia/errors';
 export * from './foia/state';
+export * from './foia/redactions';
 export * from './redaction/redact';
 export * from './redaction/package';
 export * from './redaction/html';

@@ -118,6 +118,8 @@ export class FoiaDesk {
         records: compiled.package.summary.records,
         redactions: compiled.package.summary.withheld,
       },
+      // Recorded as RedactionApplied unless this set (cut-off, digest) is on record already.
+      redactionLog: compiled.package.redactionLog,
     }));
     return { ...compiled, version };
   }
@@ -166,6 +168,7 @@ export class FoiaDesk {
       htmlSha256: compiled.htmlSha256,
       records: compiled.package.summary.records,
       redactions: compiled.package.summary.withheld,
+      redactionLog: compiled.package.redactionLog,
     }));
     return { ...compiled, version };
   }

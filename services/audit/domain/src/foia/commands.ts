@@ -1,4 +1,5 @@
 import type { FoiaRequestReceived, RecordsCompiled, RedactionOverridden } from '@lse/contracts';
+import type { LoggedRedaction } from './redactions';
 
 /** Time comes with the command (`now`), never from a clock inside the decider. */
 export type FoiaCommand =
@@ -8,7 +9,14 @@ export type FoiaCommand =
       now: string;
       request: Omit<FoiaRequestReceived, 'receivedAt'>;
     }
-  | { type: 'RecordCompilation'; requestId: string; now: string; compilation: RecordsCompiled }
+  | {
+      type: 'RecordCompilation';
+      requestId: string;
+      now: string;
+      compilation: Omit<RecordsCompiled, 'redactionLogSha256'>;
+      /** The compiled package's redaction log (entries may carry `released`; it is not recorded). */
+      redactionLog: readonly LoggedRedaction[];
+    }
   | {
       type: 'OverrideRedaction';
       requestId: string;
@@ -26,4 +34,6 @@ export type FoiaCommand =
       htmlSha256: string;
       records: number;
       redactions: number;
+      /** The released package's redaction log: recorded first if this set never was. */
+      redactionLog: readonly LoggedRedaction[];
     };

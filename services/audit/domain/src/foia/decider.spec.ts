@@ -1,6 +1,6 @@
 import { given } from '@lse/domain';
 import type { FoiaEvent } from '@lse/contracts';
-import { foiaDecider, type FoiaCommand } from '..';
+import { foiaDecider, redactionLogDigest, type FoiaCommand } from '..';
 
 const REQ = 'a1b2c3d4-0000-4000-8000-000000000001';
 const CASE = 'a1b2c3d4-0000-4000-8000-000000000002';
@@ -30,7 +30,9 @@ const release: FoiaCommand = {
   htmlSha256: 'b'.repeat(64),
   records: 3,
   redactions: 9,
+  redactionLog: [],
 };
+const NO_REDACTIONS = redactionLogDigest([]);
 
 describe('FOIA request decider', () => {
   it('receives a request at the command time', () => {
@@ -80,6 +82,7 @@ describe('FOIA request decider', () => {
             redactions: 9,
             overrides: 1,
             releasedAt: NOW,
+            redactionLogSha256: NO_REDACTIONS,
           },
         },
       ]);

@@ -10,6 +10,7 @@ import {
   FoiaRequestExistsError,
   FoiaRequestNotFoundError,
 } from './errors';
+import { redactionLogDigest, redactionParts, type LoggedRedaction } from './redactions';
 import { initialFoiaState, type FoiaState } from './state';
 
 type Open = Extract<FoiaState, { status: 'received' }>;
@@ -24,15 +25,42 @@ const notAfter = (cutoff: string, now: string) => {
   if (Date.parse(cutoff) > Date.parse(now)) throw new CutoffInFutureError();
 };
 
+/**
+ * The RedactionApplied events a compilation or release records: none when this set (same cut-off,
+ * same digest) is on record already. Recompiling with the same records, or after an override,
+ * gives the same set, and repeating it would say nothing new; a set that differs (another cut-off,
+ * (b)(7)(A) no longer cited because the case closed, a changed classification) is recorded whole,
+ * so each set on record is complete and can be compared with its package's log.
+ */
+function redactionsToRecord(current: Open, cutoff: string, log: readonly LoggedRedaction[]) {
+  for (const entry of log)
+    if (!current.request.caseIds.includes(entry.caseId)) throw new CaseNotRequestedError(entry.caseId);
+  const digest = redactionLogDigest(log);
+  const recorded = current.redactionSets.some((s) => s.cutoff === cutoff && s.redactionLogSha256 === digest);
+  const events: FoiaEvent[] = recorded
+    ? []
+    : redactionParts(cutoff, log).map((data) => ({ type: 'RedactionApplied', data }));
+  return { digest, events };
+}
+
 export function decideFoia(command: FoiaCommand, state: FoiaState): FoiaEvent[] {
   switch (command.type) {
     case 'ReceiveFoiaRequest':
       if (state.status !== 'none') throw new FoiaRequestExistsError(command.requestId);
       return [{ type: 'FoiaRequestReceived', data: { ...command.request, receivedAt: command.now } }];
-    case 'RecordCompilation':
-      open(state, command.requestId);
+    case 'RecordCompilation': {
+      const current = open(state, command.requestId);
       notAfter(command.compilation.cutoff, command.now);
-      return [{ type: 'RecordsCompiled', data: command.compilation }];
+      const { digest, events } = redactionsToRecord(
+        current,
+        command.compilation.cutoff,
+        command.redactionLog,
+      );
+      return [
+        ...events,
+        { type: 'RecordsCompiled', data: { ...command.compilation, redactionLogSha256: digest } },
+      ];
+    }
     case 'OverrideRedaction': {
       const current = open(state, command.requestId);
       const { caseId, eventId, path } = command.override;
@@ -45,7 +73,9 @@ export function decideFoia(command: FoiaCommand, state: FoiaState): FoiaEvent[] 
     case 'ReleaseResponse': {
       const current = open(state, command.requestId);
       notAfter(command.cutoff, command.now);
+      const { digest, events } = redactionsToRecord(current, command.cutoff, command.redactionLog);
       return [
+        ...events,
         {
           type: 'FoiaResponseReleased',
           data: {
@@ -56,6 +86,7 @@ export function decideFoia(command: FoiaCommand, state: FoiaState): FoiaEvent[] 
             redactions: command.redactions,
             overrides: current.overrides.length,
             releasedAt: command.now,
+            redactionLogSha256: digest,
           },
         },
       ];
@@ -67,13 +98,26 @@ export function decideFoia(command: FoiaCommand, state: FoiaState): FoiaEvent[] 
 export function evolveFoia(state: FoiaState, event: FoiaEvent): FoiaState {
   if (event.type === 'FoiaRequestReceived') {
     return state.status === 'none'
-      ? { status: 'received', request: event.data, compilations: [], overrides: [] }
+      ? { status: 'received', request: event.data, compilations: [], redactionSets: [], overrides: [] }
       : state;
   }
   if (state.status !== 'received') return state;
   switch (event.type) {
     case 'RecordsCompiled':
       return { ...state, compilations: [...state.compilations, event.data] };
+    case 'RedactionApplied': {
+      const { cutoff, redactionLogSha256, parts, redactions } = event.data;
+      const at = state.redactionSets.findIndex(
+        (s) => s.cutoff === cutoff && s.redactionLogSha256 === redactionLogSha256,
+      );
+      const redactionSets =
+        at < 0
+          ? [...state.redactionSets, { cutoff, redactionLogSha256, parts, redactions: redactions.length }]
+          : state.redactionSets.map((s, i) =>
+              i === at ? { ...s, redactions: s.redactions + redactions.length } : s,
+            );
+      return { ...state, redactionSets };
+    }
     case 'RedactionOverridden':
       return { ...state, overrides: [...state.overrides, event.data] };
     case 'FoiaResponseReleased':

@@ -5,21 +5,26 @@ import type {
   RedactionOverridden,
 } from '@lse/contracts';
 
+/** A redaction set recorded (RedactionApplied): the fields withheld as of a cut-off, by digest. */
+export interface RecordedRedactionSet {
+  cutoff: string;
+  redactionLogSha256: string;
+  parts: number;
+  /** Entries recorded so far (all parts: the set is appended in one go). */
+  redactions: number;
+}
+
+interface Reviewed {
+  request: FoiaRequestReceived;
+  compilations: RecordsCompiled[];
+  redactionSets: RecordedRedactionSet[];
+  overrides: RedactionOverridden[];
+}
+
 /** A FOIA request while it is reviewed; once released it accepts nothing more. */
 export type FoiaState =
   | { status: 'none' }
-  | {
-      status: 'received';
-      request: FoiaRequestReceived;
-      compilations: RecordsCompiled[];
-      overrides: RedactionOverridden[];
-    }
-  | {
-      status: 'released';
-      request: FoiaRequestReceived;
-      compilations: RecordsCompiled[];
-      overrides: RedactionOverridden[];
-      release: FoiaResponseReleased;
-    };
+  | ({ status: 'received' } & Reviewed)
+  | ({ status: 'released'; release: FoiaResponseReleased } & Reviewed);
 
 export const initialFoiaState: FoiaState = { status: 'none' };

@@ -1,0 +1,67 @@
+import { REDACTIONS_PER_EVENT, type RedactionApplied } from '@lse/contracts';
+import { canonicalJson, sha256Hex } from '../canonical';
+
+/** One entry of a package's redaction log, as recorded (the release flag belongs to overrides). */
+export interface LoggedRedaction {
+  n: number;
+  caseId: string;
+  eventId: string;
+  path: string;
+  classification: string;
+  exemptions: string[];
+}
+
+const entryOf = (e: LoggedRedaction): LoggedRedaction => ({
+  n: e.n,
+  caseId: e.caseId,
+  eventId: e.eventId,
+  path: e.path,
+  classification: e.classification,
+  exemptions: [...e.exemptions],
+});
+
+/**
+ * The digest of a redaction set: the log's entries in order, without `released` (an override
+ * releases a field; it does not change what the classification withheld). The same records as of
+ * the same cut-off give the same digest, which is how a recompilation is recognised.
+ */
+export function redactionLogDigest(log: readonly LoggedRedaction[]): string {
+  return sha256Hex(canonicalJson(log.map(entryOf)));
+}
+
+/**
+ * The RedactionApplied events of a redaction set, in log order: one case per event and at most
+ * REDACTIONS_PER_EVENT entries each (see there why neither one event per field nor one per
+ * compilation), numbered `part` of `parts`. Concatenated, their entries are the package's log.
+ */
+export function redactionParts(cutoff: string, log: readonly LoggedRedaction[]): RedactionApplied[] {
+  const digest = redactionLogDigest(log);
+  const chunks: Array<{ caseId: string; entries: LoggedRedaction[] }> = [];
+  for (const entry of log) {
+    const last = chunks.at(-1);
+    if (last && last.caseId === entry.caseId && last.entries.length < REDACTIONS_PER_EVENT)
+      last.entries.push(entry);
+    else chunks.push({ caseId: entry.caseId, entries: [entry] });
+  }
+  return chunks.map((chunk, i) => ({
+    cutoff,
+    redactionLogSha256: digest,
+    part: i + 1,
+    parts: chunks.length,
+    caseId: chunk.caseId,
+    redactions: chunk.entries.map((e) => ({
+      n: e.n,
+      eventId: e.eventId,
+      path: e.path,
+      classification: e.classification,
+      exemptions: [...e.exemptions],
+    })),
+  }));
+}
+
+/** The log entries a set of RedactionApplied events records, in order (to compare with a package). */
+export function redactionLogOf(events: readonly RedactionApplied[]): LoggedRedaction[] {
+  return [...events]
+    .sort((a, b) => a.part - b.part)
+    .flatMap((e) => e.redactions.map((r) => ({ caseId: e.caseId, ...r })));
+}
