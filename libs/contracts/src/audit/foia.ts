@@ -50,9 +50,9 @@ export type RecordsCompiled = z.infer<typeof RecordsCompiled.schema>;
  * At most this many redactions per RedactionApplied event. A case can have thousands of withheld
  * fields (a collection case may list 100,000 workers), so one event per compilation with the whole
  * list could pass NATS's 1 MB message limit, and one event per field would be thousands of appends
- * and messages for one compile. An entry is about 200 bytes (`data.complainants.0.name`); at its
- * largest (a 500-character path of 4-byte characters, 3 exemptions) about 2.2 kB, so 250 of them
- * stay under 600 kB with the envelope: every event fits a NATS message by its schema alone.
+ * and messages for one compile. 250 entries of `data.complainants.0.name` are 47 kB of JSON; with
+ * 500-character paths of 3-byte characters 416 kB, and 791 kB even if every path character needed a
+ * 6-byte JSON escape: every event fits a NATS message by its schema alone.
  */
 export const REDACTIONS_PER_EVENT = 250;
 

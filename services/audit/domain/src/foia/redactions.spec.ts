@@ -149,7 +149,8 @@ describe('FOIA decider: redactions recorded as RedactionApplied', () => {
   it('splits a large set into parts of at most REDACTIONS_PER_EVENT, one case per part, each under 1 MB', () => {
     const entries = log(REDACTIONS_PER_EVENT + 10, 5).map((e) => ({
       ...e,
-      path: `data.${'x'.repeat(490)}.${e.n}`,
+      // A path near the longest, every character a 6-byte JSON escape: the largest part there can be.
+      path: `${'\u0001'.repeat(490)}.${e.n}`,
     }));
     const parts = redactionParts(CUTOFF, entries);
     expect(parts.map((p) => [p.caseId, p.redactions.length, p.part, p.parts])).toEqual([
