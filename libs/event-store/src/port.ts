@@ -81,6 +81,8 @@ export interface ReadAllOptions extends EventFilter {
   /** Exclusive: events with a global position greater than this. */
   fromPosition?: number;
   limit?: number;
+  /** Only events recorded at or before this instant. */
+  asOf?: string | Date;
 }
 
 export interface ReadAllPage {
@@ -108,11 +110,7 @@ export interface ReadAfterResult {
 }
 
 export type VerifyProblem =
-  | 'hash_mismatch'
-  | 'version_gap'
-  | 'prev_hash_mismatch'
-  | 'head_mismatch'
-  | 'missing_events';
+  'hash_mismatch' | 'version_gap' | 'prev_hash_mismatch' | 'head_mismatch' | 'missing_events';
 
 export interface VerifyReport {
   ok: boolean;
@@ -134,11 +132,19 @@ export interface EventStore {
   streamVersion(streamId: string): Promise<number>;
   readAll(options?: ReadAllOptions): Promise<ReadAllPage>;
   /** Every stream of a case, in global order. */
-  readCase(caseId: string, options?: { fromPosition?: number; limit?: number }): Promise<ReadAllPage>;
+  readCase(
+    caseId: string,
+    options?: { fromPosition?: number; limit?: number; asOf?: string | Date },
+  ): Promise<ReadAllPage>;
   /** Events that can never again be preceded by a new commit, after the checkpoint. */
   readAfter(checkpoint: Checkpoint, options?: EventFilter & { limit?: number }): Promise<ReadAfterResult>;
   verifyStream(streamId: string): Promise<VerifyReport>;
   verifyAll(): Promise<VerifyReport>;
+  /**
+   * The hash chains of a case's streams as far as they were recorded at `recordedUntil` (ISO
+   * instant; everything when absent): each stream's events of the case from version 1 on.
+   */
+  verifyCase(caseId: string, recordedUntil?: string): Promise<VerifyReport>;
   /** In-process wake-up after each local commit; returns an unsubscribe function. */
   onAppended(listener: (streamId: string, positions: number[]) => void): () => void;
   close(): Promise<void>;

@@ -11,6 +11,25 @@ export interface StreamHead {
 }
 
 /**
+ * One stored event as the chain sees it. Whether its own hash matches its content is decided by
+ * whoever read it (PostgreSQL recomputes scheme-2 hashes natively; `hashMatchesContent` does
+ * scheme 1 in Node); the walker checks the links between events and against the head.
+ */
+export interface ChainLink {
+  streamId: string;
+  streamVersion: number;
+  globalPosition: number;
+  prevHash: string;
+  hash: string;
+  hashValid: boolean;
+}
+
+/** Scheme 1 (rows stored before migration 004): the hash recomputed from canonical JSON. */
+export function hashMatchesContent(e: RecordedEvent): boolean {
+  return chainHash(e.prevHash, e.streamVersion, contentDigest(canonicalBody(e))) === e.hash;
+}
+
+/**
  * Follows one stream's hash chain event by event, so that a stream of any length is checked
  * without holding it in memory. Pure: the audit service uses it on events read from anywhere.
  */
@@ -21,11 +40,11 @@ export class ChainWalker {
   constructor(readonly streamId: string) {}
 
   /** The first broken link at this event, if any. Events must come in stored version order. */
-  step(e: RecordedEvent): BrokenLink | undefined {
+  step(e: ChainLink): BrokenLink | undefined {
     const at = { streamId: e.streamId, streamVersion: e.streamVersion, globalPosition: e.globalPosition };
     if (e.streamVersion !== this.nextVersion) return { ...at, problem: 'version_gap' };
     if (e.prevHash !== this.prevHash) return { ...at, problem: 'prev_hash_mismatch' };
-    if (chainHash(this.prevHash, e.streamVersion, contentDigest(canonicalBody(e))) !== e.hash) return { ...at, problem: 'hash_mismatch' };
+    if (!e.hashValid) return { ...at, problem: 'hash_mismatch' };
     this.prevHash = e.hash;
     this.nextVersion++;
     return undefined;
@@ -44,9 +63,9 @@ export class ChainWalker {
   }
 }
 
-export function verifyChain(events: readonly RecordedEvent[], head?: StreamHead): BrokenLink | undefined {
-  const walker = new ChainWalker(events[0]?.streamId ?? head?.streamId ?? '');
-  for (const e of events) {
+export function verifyChain(links: readonly ChainLink[], head?: StreamHead): BrokenLink | undefined {
+  const walker = new ChainWalker(links[0]?.streamId ?? head?.streamId ?? '');
+  for (const e of links) {
     const broken = walker.step(e);
     if (broken) return broken;
   }

@@ -37,18 +37,35 @@ describe('tamper detection', () => {
 
   it('detects a flipped byte in the data', async () => {
     await sql(
-      `UPDATE events SET data = jsonb_set(data, '{amountCents}', '123457') WHERE global_position = $1`,
+      `UPDATE events SET data = replace(data::text, '123456', '123457')::json WHERE global_position = $1`,
       [positions[2]],
     );
     await expectBrokenAt(3, 'hash_mismatch', positions[2]);
   });
 
+  it('detects a byte that changes no value (white space) in the stored text', async () => {
+    await sql(`UPDATE events SET data = replace(data::text, ',"', ', "')::json WHERE global_position = $1`, [
+      positions[1],
+    ]);
+    await expectBrokenAt(2, 'hash_mismatch', positions[1]);
+  });
+
   it('detects a flipped character in the metadata', async () => {
     await sql(
-      `UPDATE events SET metadata = jsonb_set(metadata, '{actor,id}', '"u-2"') WHERE global_position = $1`,
+      `UPDATE events SET metadata = replace(metadata::text, '"u-1"', '"u-2"')::json WHERE global_position = $1`,
       [positions[0]],
     );
     await expectBrokenAt(1, 'hash_mismatch', positions[0]);
+  });
+
+  it('detects an event moved to another case or recorded at another instant', async () => {
+    await sql(`UPDATE events SET case_id = $2 WHERE global_position = $1`, [positions[3], randomUUID()]);
+    await expectBrokenAt(4, 'hash_mismatch', positions[3]);
+    await sql(
+      `UPDATE events SET case_id = NULL, recorded_at = recorded_at - interval '1 ms' WHERE global_position = $1`,
+      [positions[3]],
+    );
+    await expectBrokenAt(4, 'hash_mismatch', positions[3]);
   });
 
   it('detects a deleted row in the middle', async () => {

@@ -1,13 +1,14 @@
 /**
- * The fast whole-store pass must accept every healthy store on its own (else verifyAll silently
- * falls back to the slow walk) and must never accept a tampered one.
+ * The fast whole-store pass (PostgreSQL recomputes every hash in one parallel scan) must accept
+ * every healthy store on its own (else verifyAll silently falls back to the slow walk) and must
+ * never accept a tampered one.
  */
 import { randomUUID } from 'node:crypto';
-import { scanInPositionOrder } from '../src/postgres/verify';
+import { scanWholeStore } from '../src/postgres/verify';
 import { events } from '../src/contract/fixtures';
 import { storeHarness, StoreHarness } from './harness';
 
-describe('verifyAll fast pass (global position order)', () => {
+describe('verifyAll fast pass (in PostgreSQL)', () => {
   let h: StoreHarness;
   beforeEach(async () => {
     h = await storeHarness();
@@ -31,12 +32,12 @@ describe('verifyAll fast pass (global position order)', () => {
     }));
     await h.store.append(a, awkward, 3);
     await h.store.append(b, events(2), 2);
-    expect(await scanInPositionOrder(h.db.pool, h.db.schema)).toEqual({
+    expect(await scanWholeStore(h.db.pool, h.db.schema)).toEqual({
       ok: true,
       streamsChecked: 2,
       eventsChecked: 8,
     });
-    expect(await scanInPositionOrder(h.db.pool, h.db.schema)).toEqual(await h.store.verifyAll());
+    expect(await scanWholeStore(h.db.pool, h.db.schema)).toEqual(await h.store.verifyAll());
   });
 
   it('does not accept a changed row or a head that no longer matches', async () => {
@@ -44,10 +45,10 @@ describe('verifyAll fast pass (global position order)', () => {
     const { positions } = await h.store.append(a, events(3), 'no_stream');
     await h.db.pool.query(`ALTER TABLE events DISABLE TRIGGER events_immutable`);
     await h.db.pool.query(
-      `UPDATE events SET metadata = jsonb_set(metadata, '{actor,id}', '"someone-else"') WHERE global_position = $1`,
+      `UPDATE events SET metadata = replace(metadata::text, '"u-1"', '"someone-else"')::json WHERE global_position = $1`,
       [positions[1]],
     );
-    expect(await scanInPositionOrder(h.db.pool, h.db.schema)).toBeUndefined();
+    expect(await scanWholeStore(h.db.pool, h.db.schema)).toBeUndefined();
     expect((await h.store.verifyAll()).firstBroken).toMatchObject({
       streamId: a,
       streamVersion: 2,
@@ -59,6 +60,26 @@ describe('verifyAll fast pass (global position order)', () => {
     await h.db.pool.query(
       `INSERT INTO streams (stream_id, category, version, last_hash) VALUES ('complaint-x', 'complaint', 1, 'x')`,
     );
-    expect(await scanInPositionOrder(h.db.pool, h.db.schema)).toBeUndefined();
+    expect(await scanWholeStore(h.db.pool, h.db.schema)).toBeUndefined();
+  });
+
+  it('does not accept a duplicated row that replaces a deleted one', async () => {
+    const a = `complaint-${randomUUID()}`;
+    const { positions } = await h.store.append(a, events(3), 'no_stream');
+    await h.db.pool.query(`ALTER TABLE events DISABLE TRIGGER events_immutable`);
+    await h.db.pool.query(
+      `ALTER TABLE events DROP CONSTRAINT events_stream_version_key, DROP CONSTRAINT events_event_id_key`,
+    );
+    // Version 2 stored twice, version 3 gone: as many rows as the head says.
+    await h.db.pool.query(
+      `INSERT INTO events (event_id, stream_id, category, stream_version, type, schema_version, data, metadata,
+                           case_id, recorded_at, prev_hash, hash, hash_scheme)
+       SELECT event_id, stream_id, category, stream_version, type, schema_version, data, metadata, case_id,
+              recorded_at, prev_hash, hash, hash_scheme FROM events WHERE global_position = $1`,
+      [positions[1]],
+    );
+    await h.db.pool.query(`DELETE FROM events WHERE global_position = $1`, [positions[2]]);
+    expect(await scanWholeStore(h.db.pool, h.db.schema)).toBeUndefined();
+    expect((await h.store.verifyAll()).ok).toBe(false);
   });
 });

@@ -57,7 +57,7 @@ describe('npm run cases', () => {
     expect((await cases('verify')).code).toBe(0);
     await h.sql(`ALTER TABLE events DISABLE TRIGGER events_immutable`);
     await h.sql(
-      `UPDATE events SET data = jsonb_set(data, '{reason}', '"changed"') WHERE global_position = $1`,
+      `UPDATE events SET data = jsonb_set(data::jsonb, '{reason}', '"changed"')::json WHERE global_position = $1`,
       [positions[2]],
     );
     const broken = await cases('verify', '--case', caseId);

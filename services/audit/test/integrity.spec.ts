@@ -64,7 +64,7 @@ describe('integrity verification', () => {
 
   it('a flipped byte', async () => {
     await h.sql(
-      `UPDATE events SET data = jsonb_set(data, '{reason}', '"Assessment 3!"') WHERE global_position = $1`,
+      `UPDATE events SET data = replace(data::text, 'Assessment', 'Assessmenu')::json WHERE global_position = $1`,
       [positions[3]],
     );
     await expectBroken(4, 'hash_mismatch', positions[3]);

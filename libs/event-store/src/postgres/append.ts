@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { canonicalBody, canonicalJson, contentDigest } from '../canonical';
+import { canonicalJson } from '../canonical';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedVersionError } from '../errors';
 import type { AppendResult, ExpectedVersion, NewEvent } from '../port';
 import { categoryOf } from '../stream-id';
@@ -51,11 +51,14 @@ export interface PreparedAppend {
   caseId: string | null;
   recordedAt: Date;
   events: readonly NewEvent[];
-  /** The events as append_events' jsonb argument, each with its content digest. */
+  /**
+   * The events as append_events' json argument. data and metadata are stored, and hashed by
+   * PostgreSQL, exactly as serialised here (migration 004).
+   */
   payload: string;
 }
 
-/** Validates an append and computes its digests, before anything reaches the database. */
+/** Validates an append and serialises it, before anything reaches the database. */
 export function prepareAppend(
   streamId: string,
   events: readonly NewEvent[],
@@ -65,15 +68,14 @@ export function prepareAppend(
   const category = categoryOf(streamId);
   const caseId = validate(streamId, events);
   const expectedNumber = expectedCode(expected);
-  const recordedIso = recordedAt.toISOString();
-  const payload = events.map((e) => ({
-    id: e.eventId,
-    type: e.type,
-    schemaVersion: e.schemaVersion,
-    data: e.data,
-    metadata: e.metadata,
-    digest: contentDigest(canonicalBody({ ...e, streamId, recordedAt: recordedIso })),
-  }));
+  let payload = '[';
+  for (const e of events) {
+    if (payload.length > 1) payload += ',';
+    payload +=
+      `{"id":${JSON.stringify(e.eventId)},"type":${JSON.stringify(e.type)},"schemaVersion":${e.schemaVersion},` +
+      `"data":${serialised(e.data, e.eventId)},"metadata":${serialised(e.metadata, e.eventId)}}`;
+  }
+  payload += ']';
   return {
     streamId,
     category,
@@ -82,8 +84,17 @@ export function prepareAppend(
     caseId: caseId ?? null,
     recordedAt,
     events,
-    payload: JSON.stringify(payload),
+    payload,
   };
+}
+
+/** JSON text of an event's data or metadata: an object, as the hash and every reader expect. */
+function serialised(value: unknown, eventId: string): string {
+  const text =
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? JSON.stringify(value) : undefined;
+  if (text === undefined)
+    throw new InvalidAppendError(`event ${eventId}: data and metadata must be JSON objects`);
+  return text;
 }
 
 /**
@@ -111,7 +122,7 @@ export async function appendPrepared(
 ): Promise<AppendResult> {
   try {
     const { rows } = await db.query<{ out_position: string; out_version: string }>(
-      `SELECT out_position, out_version FROM ${schema}.append_events($1, $2, $3, $4, $5, $6::jsonb)`,
+      `SELECT out_position, out_version FROM ${schema}.append_events($1, $2, $3, $4, $5, $6::json)`,
       [a.streamId, a.category, a.expectedCode, a.caseId, a.recordedAt, a.payload],
     );
     return appended(
@@ -153,7 +164,7 @@ export async function appendBatch(
       )
       .join(',')}]`;
     ({ rows } = await pool.query(
-      `SELECT b_index, b_position, b_version, b_error, b_actual FROM ${schema}.append_batch($1::jsonb)`,
+      `SELECT b_index, b_position, b_version, b_error, b_actual FROM ${schema}.append_batch($1::json)`,
       [batch],
     ));
   } catch {

@@ -20,8 +20,8 @@ import { GroupCommit, type GroupCommitOptions } from './group-commit';
 import { assertSchemaName } from './migrate';
 import { filterClauses } from './filters';
 import { readAfter } from './read-after';
-import { EVENT_COLUMNS, EventRow, toRecorded } from './rows';
-import { verifyAllStreams, verifyOneStream } from './verify';
+import { EVENT_COLUMNS, EVENT_TYPES, EventRow, toRecorded } from './rows';
+import { verifyAllStreams, verifyCaseStreams, verifyOneStream } from './verify';
 
 export interface PostgresEventStoreOptions {
   /** A pool the caller owns, or a connection string for a pool the store owns and closes. */
@@ -62,7 +62,8 @@ export class PostgresEventStore implements EventStore {
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.schema = assertSchemaName(options.schema ?? 'event_store');
     this.ownsPool = !options.pool;
-    this.pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: options.poolMax ?? 20 });
+    this.pool =
+      options.pool ?? new Pool({ connectionString: options.connectionString, max: options.poolMax ?? 20 });
     if (this.ownsPool) this.pool.on('error', () => undefined); // idle clients lost in a restart are replaced
     this.categories = options.categories ? new Set(options.categories) : undefined;
     this.now = options.now ?? (() => new Date());
@@ -91,17 +92,22 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const params: unknown[] = [streamId, options.fromVersion ?? 1, options.toVersion ?? Number.MAX_SAFE_INTEGER];
+    const params: unknown[] = [
+      streamId,
+      options.fromVersion ?? 1,
+      options.toVersion ?? Number.MAX_SAFE_INTEGER,
+    ];
     let asOf = '';
     if (options.asOf !== undefined) {
       params.push(new Date(options.asOf));
       asOf = ` AND recorded_at <= $4`;
     }
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events
-        WHERE stream_id = $1 AND stream_version BETWEEN $2 AND $3${asOf} ORDER BY stream_version`,
-      params,
-    );
+    const { rows } = await this.pool.query<EventRow>({
+      text: `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events
+              WHERE stream_id = $1 AND stream_version BETWEEN $2 AND $3${asOf} ORDER BY stream_version`,
+      values: params,
+      types: EVENT_TYPES,
+    });
     return rows.map((r) => this.upcast(toRecorded(r)));
   }
 
@@ -117,19 +123,30 @@ export class PostgresEventStore implements EventStore {
     const limit = pageSize(options.limit);
     const params: unknown[] = [options.fromPosition ?? 0, limit + 1];
     const where = ['global_position > $1', ...filterClauses(options, params)];
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events WHERE ${where.join(' AND ')}
-        ORDER BY global_position LIMIT $2`,
-      params,
-    );
+    if (options.asOf !== undefined) {
+      params.push(new Date(options.asOf));
+      where.push(`recorded_at <= $${params.length}`);
+    }
+    const { rows } = await this.pool.query<EventRow>({
+      text: `SELECT ${EVENT_COLUMNS} FROM ${this.schema}.events WHERE ${where.join(' AND ')}
+              ORDER BY global_position LIMIT $2`,
+      values: params,
+      types: EVENT_TYPES,
+    });
     return this.page(rows, limit);
   }
 
-  async readCase(caseId: string, options: { fromPosition?: number; limit?: number } = {}): Promise<ReadAllPage> {
-    return this.readAll({ caseId, fromPosition: options.fromPosition, limit: options.limit });
+  async readCase(
+    caseId: string,
+    options: { fromPosition?: number; limit?: number; asOf?: string | Date } = {},
+  ): Promise<ReadAllPage> {
+    return this.readAll({ ...options, caseId });
   }
 
-  async readAfter(checkpoint: Checkpoint, options: EventFilter & { limit?: number } = {}): Promise<ReadAfterResult> {
+  async readAfter(
+    checkpoint: Checkpoint,
+    options: EventFilter & { limit?: number } = {},
+  ): Promise<ReadAfterResult> {
     const result = await readAfter(this.pool, this.schema, checkpoint, options, pageSize(options.limit));
     return { ...result, events: result.events.map(this.upcast) };
   }
@@ -140,6 +157,10 @@ export class PostgresEventStore implements EventStore {
 
   verifyAll(): Promise<VerifyReport> {
     return verifyAllStreams(this.pool, this.schema);
+  }
+
+  verifyCase(caseId: string, recordedUntil?: string): Promise<VerifyReport> {
+    return verifyCaseStreams(this.pool, this.schema, caseId, recordedUntil);
   }
 
   onAppended(listener: (streamId: string, positions: number[]) => void): () => void {

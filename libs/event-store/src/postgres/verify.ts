@@ -1,8 +1,7 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { VerifyReport } from '../port';
-import { canonicalBody, chainHash, contentDigest } from '../canonical';
-import { BrokenLink, ChainWalker, StreamHead } from '../verify-chain';
-import { eventColumns, EventRow, toRecorded } from './rows';
+import { BrokenLink, ChainLink, ChainWalker, hashMatchesContent, StreamHead } from '../verify-chain';
+import { hashOf, legacyRecorded, linkColumns, LinkRow } from './verify-rows';
 
 const PAGE = 10_000;
 
@@ -18,6 +17,18 @@ const toHead = (r: HeadRow): StreamHead => ({
   lastHash: r.last_hash,
 });
 
+/** A stored event as a chain link: scheme 2 checked by PostgreSQL, scheme 1 here. */
+function toLink(r: LinkRow): ChainLink {
+  return {
+    streamId: r.stream_id,
+    streamVersion: Number(r.stream_version),
+    globalPosition: Number(r.global_position),
+    prevHash: r.prev_hash,
+    hash: r.hash,
+    hashValid: r.hash_scheme === 2 ? r.hash_ok === true : hashMatchesContent(legacyRecorded(r)),
+  };
+}
+
 export async function verifyOneStream(pool: Pool, schema: string, streamId: string): Promise<VerifyReport> {
   const heads = await pool.query<HeadRow>(
     `SELECT stream_id, version, last_hash FROM ${schema}.streams WHERE stream_id = $1`,
@@ -27,13 +38,13 @@ export async function verifyOneStream(pool: Pool, schema: string, streamId: stri
   let after = 0;
   let checked = 0;
   for (;;) {
-    const { rows } = await pool.query<EventRow>(
-      `SELECT ${eventColumns()} FROM ${schema}.events WHERE stream_id = $1 AND stream_version > $2
-        ORDER BY stream_version LIMIT ${PAGE}`,
+    const { rows } = await pool.query<LinkRow>(
+      `SELECT ${linkColumns(schema, 'e')} FROM ${schema}.events e WHERE e.stream_id = $1 AND e.stream_version > $2
+        ORDER BY e.stream_version LIMIT ${PAGE}`,
       [streamId, after],
     );
     for (const row of rows) {
-      const broken = walker.step(toRecorded(row));
+      const broken = walker.step(toLink(row));
       checked++;
       if (broken) return report(1, checked, broken);
       after = Number(row.stream_version);
@@ -45,152 +56,142 @@ export async function verifyOneStream(pool: Pool, schema: string, streamId: stri
 }
 
 /**
- * The whole store: a fast pass in global position order (see `scanInPositionOrder`); only when
- * it finds something wrong is the store walked again stream by stream, so that the report names
- * the first broken place in (stream id, version) order, exactly as before.
+ * A case's streams as they stood at `recordedUntil` (now when absent): each stream's events of
+ * the case recorded by then must form an unbroken chain from version 1. Heads are not compared:
+ * at an earlier instant a stream was shorter than its head says now.
  */
-export async function verifyAllStreams(pool: Pool, schema: string): Promise<VerifyReport> {
-  const fast = await scanInPositionOrder(pool, schema);
-  return fast ?? verifyAllInStreamOrder(pool, schema);
+export async function verifyCaseStreams(
+  pool: Pool,
+  schema: string,
+  caseId: string,
+  recordedUntil?: string,
+): Promise<VerifyReport> {
+  const params: unknown[] = [caseId];
+  let where = 'e.case_id = $1';
+  if (recordedUntil !== undefined) {
+    params.push(recordedUntil);
+    where += ' AND e.recorded_at <= $2::timestamptz';
+  }
+  return walkInStreamOrder(pool, schema, where, params, { heads: false });
 }
 
-const FAST_PAGE = 20_000;
-
-type FastRow = [
-  streamId: string,
-  version: string,
-  eventId: string,
-  type: string,
-  schemaVersion: number,
-  data: string,
-  metadata: string,
-  recordedAt: string,
-  prevHash: string,
-  hash: string,
-];
+/**
+ * The whole store: one parallel pass in PostgreSQL (see `scanWholeStore`); only when it finds
+ * something wrong is the store walked stream by stream, so that the report names the first broken
+ * place in (stream id, version) order.
+ */
+export async function verifyAllStreams(pool: Pool, schema: string): Promise<VerifyReport> {
+  const fast = await scanWholeStore(pool, schema);
+  if (fast) return fast;
+  const walked = await walkInStreamOrder(pool, schema, 'true', [], { heads: true });
+  const headless = await firstHeadWithoutEvents(pool, schema);
+  if (headless && (!walked.firstBroken || headless.streamId < walked.firstBroken.streamId))
+    return { ...walked, ok: false, firstBroken: headless };
+  return walked;
+}
 
 /**
- * One pass over the events table in primary-key order (sequential, unlike the stream-id index),
- * in one REPEATABLE READ snapshot so the heads read at the end match the events read. Rows come
- * as arrays with JSON as text and the instant formatted by PostgreSQL; the next page is fetched
- * while this one is hashed. Returns the report when everything holds, undefined otherwise (the
- * caller then finds the first broken place in stream order).
+ * Accepts a healthy store without walking it in Node, in one REPEATABLE READ snapshot:
+ * (1) every scheme-2 row's hash is recomputed by PostgreSQL (a parallel scan), scheme-1 rows here;
+ * (2) every row's prev_hash is the hash of its stream's previous version ('' for version 1),
+ *     checked by a hash join of the table with itself;
+ * (3) every head names a stored row whose hash is the head's;
+ * (4) the table holds exactly as many rows as the heads' versions add up to.
+ * Together these leave no room for a missing, extra, duplicated or reordered row: with (4), a
+ * duplicate means a missing version, whose successor fails (2) or, if it is the last, fails (3).
+ * Returns undefined when anything fails; the caller then finds the first broken place.
  */
-export async function scanInPositionOrder(pool: Pool, schema: string): Promise<VerifyReport | undefined> {
+export async function scanWholeStore(pool: Pool, schema: string): Promise<VerifyReport | undefined> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const { rows } = await client.query<{ max: string }>(
-      `SELECT coalesce(max(global_position), 0) AS max FROM ${schema}.events`,
+    const { rows: scan } = await client.query<{ events: string; bad: string; legacy: string }>(
+      `SELECT count(*) AS events,
+              count(*) FILTER (WHERE e.prev_hash IS DISTINCT FROM coalesce(p.hash, '')
+                                  OR (e.hash_scheme = 2 AND e.hash IS DISTINCT FROM ${hashOf(schema, 'e')})) AS bad,
+              count(*) FILTER (WHERE e.hash_scheme = 1) AS legacy
+         FROM ${schema}.events e
+         LEFT JOIN ${schema}.events p ON p.stream_id = e.stream_id AND p.stream_version = e.stream_version - 1`,
     );
-    const max = Number(rows[0].max);
-    const streams = new Map<string, { version: number; hash: string }>();
-    const fetch = (from: number) =>
-      client.query<FastRow>({
-        text: `SELECT stream_id, stream_version, event_id, type, schema_version, data::text, metadata::text,
-                      to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), prev_hash, hash
-                 FROM ${schema}.events WHERE global_position > $1 AND global_position <= $2 ORDER BY global_position`,
-        values: [from, from + FAST_PAGE],
-        rowMode: 'array',
-      });
-    let checked = 0;
-    let next = max > 0 ? fetch(0) : undefined;
-    for (let from = 0; next; from += FAST_PAGE) {
-      const page = await next;
-      next = from + FAST_PAGE < max ? fetch(from + FAST_PAGE) : undefined;
-      for (const [
-        streamId,
-        v,
-        eventId,
-        type,
-        schemaVersion,
-        data,
-        metadata,
-        recordedAt,
-        prevHash,
-        hash,
-      ] of page.rows) {
-        const version = Number(v);
-        const seen = streams.get(streamId);
-        if (version !== (seen ? seen.version + 1 : 1) || prevHash !== (seen ? seen.hash : ''))
-          return settle(next);
-        const body = canonicalBody({
-          eventId,
-          streamId,
-          type,
-          schemaVersion,
-          data: JSON.parse(data),
-          metadata: JSON.parse(metadata),
-          recordedAt,
-        });
-        if (chainHash(prevHash, version, contentDigest(body)) !== hash) return settle(next);
-        if (seen) {
-          seen.version = version;
-          seen.hash = hash;
-        } else streams.set(streamId, { version, hash });
-        checked++;
-      }
-    }
-    const heads = await client.query<HeadRow>(`SELECT stream_id, version, last_hash FROM ${schema}.streams`);
-    if (heads.rows.length !== streams.size) return undefined;
-    for (const head of heads.rows) {
-      const walked = streams.get(head.stream_id);
-      if (!walked || walked.version !== Number(head.version) || walked.hash !== head.last_hash)
-        return undefined;
-    }
-    return report(streams.size, checked, undefined);
+    const events = Number(scan[0].events);
+    if (Number(scan[0].bad) > 0) return undefined;
+    if (Number(scan[0].legacy) > 0 && !(await legacyHashesHold(client, schema))) return undefined;
+    const { rows: heads } = await client.query<{ streams: string; total: string; bad: string }>(
+      `SELECT count(*) AS streams, coalesce(sum(s.version), 0) AS total,
+              count(*) FILTER (WHERE NOT EXISTS (
+                SELECT 1 FROM ${schema}.events e
+                 WHERE e.stream_id = s.stream_id AND e.stream_version = s.version AND e.hash = s.last_hash)) AS bad
+         FROM ${schema}.streams s`,
+    );
+    if (Number(heads[0].bad) > 0 || Number(heads[0].total) !== events) return undefined;
+    return report(Number(heads[0].streams), events, undefined);
   } finally {
     await client.query('ROLLBACK').catch(() => undefined);
     client.release();
   }
 }
 
-/** Lets a prefetch in flight finish before the connection is reused. */
-async function settle(pending: Promise<unknown> | undefined): Promise<undefined> {
-  await pending?.catch(() => undefined);
-  return undefined;
+/** Scheme-1 rows (stored before migration 004) have their hashes recomputed in Node. */
+async function legacyHashesHold(client: PoolClient, schema: string): Promise<boolean> {
+  for (let after = 0; ;) {
+    const { rows } = await client.query<LinkRow>(
+      `SELECT ${linkColumns(schema, 'e')} FROM ${schema}.events e
+        WHERE e.hash_scheme = 1 AND e.global_position > $1 ORDER BY e.global_position LIMIT ${PAGE}`,
+      [after],
+    );
+    for (const row of rows) if (!toLink(row).hashValid) return false;
+    if (rows.length < PAGE) return true;
+    after = Number(rows[rows.length - 1].global_position);
+  }
 }
 
 /**
- * Walks every stream in (stream id, version) order, page by page, and checks each against its
- * head. Streams whose head exists without events, or events without a head, are found too.
+ * Walks the selected events in (stream id, version) order, page by page, and (with `heads`)
+ * checks each stream against its head. Events without a head are found too.
  */
-export async function verifyAllInStreamOrder(pool: Pool, schema: string): Promise<VerifyReport> {
+async function walkInStreamOrder(
+  pool: Pool,
+  schema: string,
+  where: string,
+  params: unknown[],
+  options: { heads: boolean },
+): Promise<VerifyReport> {
   let walker: ChainWalker | undefined;
   let head: StreamHead | undefined;
-  let afterStream = '';
-  let afterVersion = 0;
+  let after: [string, number] = ['', 0];
   let streams = 0;
   let checked = 0;
   let found: BrokenLink | undefined;
+  const finish = () => (walker && options.heads ? walker.finish(head) : undefined);
+  const n = params.length;
   scan: for (;;) {
-    const { rows } = await pool.query<EventRow>(
-      `SELECT ${eventColumns()} FROM ${schema}.events WHERE (stream_id, stream_version) > ($1, $2)
-        ORDER BY stream_id, stream_version LIMIT ${PAGE}`,
-      [afterStream, afterVersion],
+    const { rows } = await pool.query<LinkRow>(
+      `SELECT ${linkColumns(schema, 'e')} FROM ${schema}.events e
+        WHERE ${where} AND (e.stream_id, e.stream_version) > ($${n + 1}, $${n + 2})
+        ORDER BY e.stream_id, e.stream_version LIMIT ${PAGE}`,
+      [...params, ...after],
     );
-    const heads = await loadHeads(pool, schema, [...new Set(rows.map((r) => r.stream_id))]);
+    const heads = options.heads
+      ? await loadHeads(pool, schema, [...new Set(rows.map((r) => r.stream_id))])
+      : new Map<string, StreamHead>();
     for (const row of rows) {
       if (walker?.streamId !== row.stream_id) {
-        found = walker?.finish(head);
+        found = finish();
         if (found) break scan;
         walker = new ChainWalker(row.stream_id);
         head = heads.get(row.stream_id);
         streams++;
       }
       checked++;
-      found = walker.step(toRecorded(row));
+      found = walker.step(toLink(row));
       if (found) break scan;
-      afterStream = row.stream_id;
-      afterVersion = Number(row.stream_version);
+      after = [row.stream_id, Number(row.stream_version)];
     }
     if (rows.length < PAGE) {
-      found = walker?.finish(head);
+      found = finish();
       break;
     }
   }
-  const headless = await firstHeadWithoutEvents(pool, schema);
-  if (headless && (!found || headless.streamId < found.streamId)) found = headless;
   return report(streams, checked, found);
 }
 
