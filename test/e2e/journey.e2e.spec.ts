@@ -228,8 +228,11 @@ describe('the journey from partner referral to disbursement and FOIA release, ev
       withheld: [],
     });
     expect(at('investigation_closed').values.closureReason).toBe('determination_issued');
-    // (CollectionCaseClosed carries no amount, so the closing milestone has none to withhold.)
-    expect(at('case_closed')).toMatchObject({ fields: ['closureReason', ...status].sort(), withheld: [] });
+    // The amount collected is beyond a status-and-outcome agreement: withheld, and the ledger says so.
+    expect(at('case_closed')).toMatchObject({
+      fields: ['closureReason', ...status].sort(),
+      withheld: ['amountCollectedCents'],
+    });
     expect(at('case_closed').values.closureReason).toBe('paid_in_full');
     const text = JSON.stringify(own.body);
     for (const cents of [2 * UNPAID_TOTAL, UNPAID_TOTAL, 2 * UNPAID[MARIA], 2 * UNPAID[ANA]])

@@ -50,6 +50,10 @@ export const CollectionCaseClosed = defineEvent({
     closedOn: pub(isoDate()),
     reason: pub(z.enum(CLOSE_REASONS)),
     note: deliberative(text(4000)).optional(),
+    // What the case recovered in all (paid out, held or transferred) and what was written off,
+    // as of closing: the outcome partners are told. Absent on cases closed before it was recorded.
+    collectedCents: pub(z.int().nonnegative()).optional(),
+    writtenOffCents: pub(z.int().nonnegative()).optional(),
   }),
 });
 export type CollectionCaseClosed = z.infer<typeof CollectionCaseClosed.schema>;

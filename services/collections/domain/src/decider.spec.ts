@@ -643,7 +643,7 @@ describe('collection decider', () => {
     );
     const closed = {
       type: 'CollectionCaseClosed',
-      data: { closedOn: '2026-03-10', reason: 'paid_in_full' },
+      data: { closedOn: '2026-03-10', reason: 'paid_in_full', collectedCents: 200_000, writtenOffCents: 0 },
     } as unknown as CollectionEvent;
 
     it('closes only when nothing is outstanding and everything collected was paid out', () => {

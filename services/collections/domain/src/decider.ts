@@ -443,6 +443,8 @@ function decide(
             closedOn: dated('closedOn', input.closedOn),
             reason: input.reason,
             ...(input.note ? { note: input.note } : {}),
+            collectedCents: t.collectedCents,
+            writtenOffCents: t.writtenOffCents,
           },
         },
       ];

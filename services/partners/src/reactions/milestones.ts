@@ -28,7 +28,11 @@ const DeterminationIssued = z.object({
   }),
 });
 const InvestigationClosed = z.object({ reason: z.string(), closedAt: z.string() });
-const CollectionCaseClosed = z.object({ reason: z.string(), closedOn: z.string() });
+const CollectionCaseClosed = z.object({
+  reason: z.string(),
+  closedOn: z.string(),
+  collectedCents: z.number().int().optional(),
+});
 
 /** What a case event asks of the referral made from it (if the case came from one). */
 export type ReferralReaction =
@@ -139,6 +143,7 @@ export function reactionTo(event: Pick<RecordedEvent, 'type' | 'data'>): Referra
             status: 'case_closed',
             occurredOn: d.closedOn as IsoDate,
             closureReason: closureReason(d.reason),
+            ...(d.collectedCents !== undefined ? { amountCollectedCents: d.collectedCents } : {}),
           },
         },
       };
