@@ -1,9 +1,8 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
-import type { Options } from 'pino-http';
-import { correlationIdFor } from './correlation';
+import { DynamicModule, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { Logger, PARAMS_PROVIDER_TOKEN, PinoLogger, type Params } from 'nestjs-pino';
+import { pino, type DestinationStream, type LoggerOptions, type Logger as PinoRoot } from 'pino';
 import { PERSONAL_FIELDS, REDACTED, redactPaths } from './redaction';
+import { requestLogging } from './request-logging';
 
 export interface LoggingOptions {
   level?: string;
@@ -13,17 +12,13 @@ export interface LoggingOptions {
   personalFields?: string[];
 }
 
-const QUIET_PATHS = /^\/(health|metrics)(\/|$|\?)/;
+const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
-/** pino-http options: JSON lines, a correlation id on each, no headers, bodies or query strings. */
-export function pinoHttpOptions(service: string, options: LoggingOptions = {}): Options {
+/** pino options: JSON lines, the service's name on each, personal fields and secrets redacted. */
+export function loggerOptions(service: string, options: LoggingOptions = {}): LoggerOptions {
   return {
     level: options.level ?? 'info',
     base: { service },
-    genReqId: (req, res) => correlationIdFor(req, res),
-    // Bind only the id to request-scoped loggers, under a name every service shares.
-    quietReqLogger: true,
-    customAttributeKeys: { reqId: 'correlationId' },
     serializers: {
       req: (req: { method?: string; url?: string }) => ({
         method: req.method,
@@ -31,8 +26,6 @@ export function pinoHttpOptions(service: string, options: LoggingOptions = {}): 
       }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-    autoLogging: { ignore: (req) => QUIET_PATHS.test(req.url ?? '') },
     redact: {
       paths: redactPaths([...PERSONAL_FIELDS, ...(options.personalFields ?? [])]),
       censor: REDACTED,
@@ -40,20 +33,35 @@ export function pinoHttpOptions(service: string, options: LoggingOptions = {}): 
   };
 }
 
+/**
+ * nestjs-pino's Logger over one pino logger per service, and the request middleware
+ * (request-logging.ts) that gives each request its correlation id and log context. Use
+ * `app.useLogger(app.get(Logger))` after creating the app.
+ */
 @Module({})
-export class LoggingModule {
-  /** nestjs-pino for one service; use `app.useLogger(app.get(Logger))` after creating the app. */
+export class LoggingModule implements NestModule {
+  constructor(@Inject(ROOT_LOGGER) private readonly root: PinoRoot) {}
+
   static forService(service: string, options: LoggingOptions = {}): DynamicModule {
-    const http = pinoHttpOptions(service, options);
+    const opts = loggerOptions(service, options);
+    const root = options.destination ? pino(opts, options.destination) : pino(opts);
+    // nestjs-pino's params, as LoggerModule.forRoot would provide them: its Logger and
+    // PinoLogger write to `root` outside requests, to the request's logger inside one.
+    const params: Params = { pinoHttp: { logger: root } };
     return {
       module: LoggingModule,
       global: true,
-      imports: [
-        LoggerModule.forRoot({
-          pinoHttp: options.destination ? [http, options.destination] : http,
-        }),
+      providers: [
+        { provide: ROOT_LOGGER, useValue: root },
+        { provide: PARAMS_PROVIDER_TOKEN, useValue: params },
+        PinoLogger,
+        Logger,
       ],
-      exports: [LoggerModule],
+      exports: [Logger, PinoLogger, PARAMS_PROVIDER_TOKEN],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(requestLogging(this.root)).forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }
