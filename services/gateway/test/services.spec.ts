@@ -2,7 +2,7 @@ import { Controller, INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
 import { DomainError, ServiceRequest, toReply } from '@lse/service-kit';
-import { natsUrl } from '@lse/testing';
+import { natsUrl, startPrivateNats } from '@lse/testing';
 import { connect, NatsConnection } from 'nats';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -11,6 +11,7 @@ import { startGateway, TestGateway } from './support/gateway-harness';
 const suffix = randomBytes(4).toString('hex');
 const ECHO = `test${suffix}.echo`;
 const MISSING = `test${suffix}.missing`;
+const THROWS = `test${suffix}.throws`;
 
 /** A service as services are written: a NATS message handler replying with the envelope. */
 @Controller()
@@ -18,6 +19,12 @@ class EchoService {
   @MessagePattern(ECHO)
   echo(@Payload() req: ServiceRequest<{ hello: string }>) {
     return toReply(() => ({ actor: req.actor, correlationId: req.correlationId, data: req.data }));
+  }
+
+  /** A handler that throws instead of replying with an envelope (a bug in the service). */
+  @MessagePattern(THROWS)
+  throws() {
+    throw new Error('handler bug with maria@example.org');
   }
 
   @MessagePattern(MISSING)
@@ -77,6 +84,12 @@ describe('calling services over NATS request/reply', () => {
     });
   });
 
+  it("answers 502 without the handler's message when the service's handler throws", async () => {
+    const res = await call(THROWS).expect(502);
+    expect(res.body).toMatchObject({ type: 'https://lse.example/problems/bad-gateway', status: 502 });
+    expect(JSON.stringify(res.body)).not.toContain('maria@example.org');
+  });
+
   it('answers 503 at once when nobody serves the subject', async () => {
     const started = Date.now();
     const res = await call(`test${suffix}.nobody`).expect(503);
@@ -124,4 +137,53 @@ describe('without a reachable NATS', () => {
       .expect(503);
     expect(res.body.type).toBe('https://lse.example/problems/service-unavailable');
   });
+});
+
+describe('when NATS goes away and comes back', () => {
+  it('answers 503 at once while it is down, then calls go through again', async () => {
+    const nats = await startPrivateNats();
+    const gw = await startGateway({ NATS_URL: nats.url, SERVICE_TIMEOUT_MS: '2000' });
+    const service = await NestFactory.createMicroservice(
+      { module: class EchoModule {}, controllers: [EchoService] } as never,
+      {
+        transport: Transport.NATS,
+        options: { servers: [nats.url], reconnect: true, maxReconnectAttempts: -1, reconnectTimeWait: 100 },
+        logger: false,
+      },
+    );
+    await service.listen();
+    try {
+      const token = await gw.token('investigator', 'inv-1');
+      const call = () =>
+        request(gw.server as never)
+          .get(`/api/v1/test/call/${ECHO}`)
+          .set('Authorization', `Bearer ${token}`);
+      await call().expect(200);
+
+      nats.kill();
+      // The client notices the closed socket; then a call does not wait out its 2 s timeout.
+      let res = await call();
+      for (const until = Date.now() + 5000; res.status !== 503 && Date.now() < until; ) {
+        await new Promise((r) => setTimeout(r, 50));
+        res = await call();
+      }
+      expect(res.status).toBe(503);
+      expect(res.body.type).toBe('https://lse.example/problems/service-unavailable');
+      const started = Date.now();
+      await call().expect(503);
+      expect(Date.now() - started).toBeLessThan(500);
+
+      await nats.restart();
+      let back = await call();
+      for (const until = Date.now() + 10_000; back.status !== 200 && Date.now() < until; ) {
+        await new Promise((r) => setTimeout(r, 100));
+        back = await call();
+      }
+      expect(back.status).toBe(200);
+    } finally {
+      await service.close();
+      await gw.close();
+      await nats.stop();
+    }
+  }, 30_000);
 });

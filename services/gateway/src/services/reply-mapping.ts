@@ -7,7 +7,8 @@ import {
   ProblemException,
   problemType,
 } from '@lse/service-kit';
-import { TimeoutError } from 'rxjs';
+import { ErrorCode } from 'nats';
+import { HandlerFailure } from './rpc-wire';
 
 const problem = (code: 'unavailable' | 'timeout' | 'bad_gateway', detail: string) => {
   const m = ERROR_CODES[code];
@@ -32,16 +33,27 @@ export function valueOfReply<T>(reply: unknown, pattern: string): T {
   throw new ReplyError(code, message, details);
 }
 
+/** Thrown while the connection to NATS is down and reconnecting: a 503 now rather than a 504 later. */
+export class BusDisconnectedError extends Error {
+  constructor() {
+    super('NATS connection lost; reconnecting');
+  }
+}
+export const disconnected = () => new BusDisconnectedError();
+
 /** Transport failures: what went wrong on the way, never a hang. Other errors pass through. */
-export function transportFailure(err: unknown, pattern: string, timeoutMs: number): unknown {
+export function transportFailure(failure: unknown, pattern: string, timeoutMs: number): unknown {
+  const err = failure instanceof HandlerFailure ? failure.sent : failure;
   if (err instanceof ProblemException || err instanceof DomainError) return err;
-  if (err instanceof TimeoutError)
-    return problem('timeout', `No answer from ${pattern} within ${timeoutMs} ms.`);
-  if (err instanceof EmptyResponseException)
-    return problem('unavailable', `No service is answering ${pattern}.`);
   const code = (err as { code?: unknown } | null)?.code;
+  if (code === ErrorCode.Timeout)
+    return problem('timeout', `No answer from ${pattern} within ${timeoutMs} ms.`);
+  if (err instanceof EmptyResponseException || code === ErrorCode.NoResponders)
+    return problem('unavailable', `No service is answering ${pattern}.`);
+  if (err instanceof BusDisconnectedError)
+    return problem('unavailable', `The message bus is unavailable for ${pattern}.`);
   const text = typeof err === 'string' ? err : err instanceof Error ? err.message : '';
-  // nats.js errors carry codes (CONNECTION_REFUSED, 503 no responders...); Nest rejects with strings.
+  // nats.js errors carry codes (CONNECTION_REFUSED, CONNECTION_CLOSED, ...).
   if (typeof code === 'string' || /connect|nats|closed|draining/i.test(text)) {
     return problem('unavailable', `The message bus is unavailable for ${pattern}.`);
   }

@@ -1,6 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ClientsModule, Transport } from '@nestjs/microservices';
-import { SERVICE_TIMEOUT_MS, SERVICES_NATS, ServicesClient, SUBJECT_PREFIX_TOKEN } from './services-client';
+import type { ConnectionOptions } from 'nats';
+import {
+  SERVICE_TIMEOUT_MS,
+  SERVICES_NATS_OPTIONS,
+  ServicesClient,
+  SUBJECT_PREFIX_TOKEN,
+} from './services-client';
 
 export interface ServicesModuleOptions {
   natsUrl: string;
@@ -9,30 +14,25 @@ export interface ServicesModuleOptions {
   subjectPrefix: string;
 }
 
-/** The NATS ClientProxy (Nest microservices transport) and the ServicesClient around it. */
+/** The ServicesClient and the NATS connection it calls services on. */
 @Module({})
 export class ServicesModule {
   static register(options: ServicesModuleOptions): DynamicModule {
+    const nats: ConnectionOptions = {
+      servers: options.natsUrl.split(',').map((s) => s.trim()),
+      name: 'lse-gateway',
+      // Keep trying after an outage; calls meanwhile fail fast with 503.
+      reconnect: true,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      timeout: 2000,
+      // No stack captured per request (a new Error each): a timeout is a 504 either way.
+      noAsyncTraces: true,
+    };
     return {
       module: ServicesModule,
-      imports: [
-        ClientsModule.register([
-          {
-            name: SERVICES_NATS,
-            transport: Transport.NATS,
-            options: {
-              servers: options.natsUrl.split(',').map((s) => s.trim()),
-              name: 'lse-gateway',
-              // Keep trying after an outage; calls meanwhile fail fast with 503.
-              reconnect: true,
-              maxReconnectAttempts: -1,
-              reconnectTimeWait: 500,
-              timeout: 2000,
-            },
-          },
-        ]),
-      ],
       providers: [
+        { provide: SERVICES_NATS_OPTIONS, useValue: nats },
         { provide: SERVICE_TIMEOUT_MS, useValue: options.timeoutMs },
         { provide: SUBJECT_PREFIX_TOKEN, useValue: options.subjectPrefix },
         ServicesClient,
