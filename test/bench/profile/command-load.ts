@@ -2,8 +2,9 @@
  * Load for profiling the command path (not a bench suite): starts gateway and intake as the
  * command bench does (ALL_SERVICES=1: every service), warms up, then sends POST /complaints
  * closed-loop from N clients or open-loop at a rate, and prints throughput, latencies, CPU
- * seconds per process group per command (from /proc, so other work on the machine shows up
- * too), PostgreSQL commits and rows per command, and whether the projector and relay kept up.
+ * seconds per command of each of the system's own processes (from /proc: its services, its
+ * nats-server, its database's PostgreSQL backends, this driver; other work on the machine is not
+ * counted), PostgreSQL commits and rows per command, and whether the projector and relay kept up.
  *
  *   node -r @swc-node/register test/bench/profile/command-load.ts [clients | rate/s] [seconds]
  *
@@ -19,32 +20,58 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { startSystem } from '../../support/system';
 import { COMMAND_PATH } from '../suites/command';
 
-/** CPU seconds (user + system) of every process, by pid, with its name and command line. */
-function cpuByPid(): Map<number, { name: string; cpu: number }> {
-  const out = new Map<number, { name: string; cpu: number }>();
+/** CPU seconds (user + system) of a process, undefined once it is gone. */
+function cpuOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pid of the process whose command line matches (the system's own nats-server). */
+function findPid(pattern: RegExp): number | undefined {
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      out.set(Number(d), { name: cmd.slice(0, 120), cpu: (Number(fields[11]) + Number(fields[12])) / 100 });
+      if (pattern.test(readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' '))) return Number(d);
     } catch {
       /* gone */
     }
   }
+  return undefined;
+}
+
+/**
+ * CPU seconds by role of this system's processes only (its services, its nats-server, the
+ * PostgreSQL backends of its database, this driver): other work on the machine is not counted.
+ */
+type CpuSample = Map<number, { role: string; cpu: number }>;
+async function cpuSample(
+  roles: Record<string, number | undefined>,
+  backends: () => Promise<number[]>,
+): Promise<CpuSample> {
+  const out: CpuSample = new Map();
+  const add = (pid: number, role: string) => {
+    const cpu = cpuOf(pid);
+    if (cpu !== undefined) out.set(pid, { role, cpu });
+  };
+  for (const [role, pid] of Object.entries(roles)) if (pid !== undefined) add(pid, role);
+  for (const pid of await backends()) add(pid, 'postgres');
   return out;
 }
 
-function cpuReport(before: Map<number, { name: string; cpu: number }>, after: Map<number, { name: string; cpu: number }>, n: number): string {
+function cpuReport(before: CpuSample, after: CpuSample, n: number): string {
   const groups = new Map<string, number>();
-  for (const [pid, a] of after) {
-    const used = a.cpu - (before.get(pid)?.cpu ?? 0);
-    if (used <= 0) continue;
-    const g = /services\/(\w+)\/src/.exec(a.name)?.[1] ?? (/postgres/.test(a.name) ? 'postgres' : /nats-server/.test(a.name) ? 'nats-server' : /profile-command/.test(a.name) ? 'load-driver' : 'other:' + a.name.slice(0, 60));
-    groups.set(g, (groups.get(g) ?? 0) + used);
-  }
-  return [...groups].sort((a, b) => b[1] - a[1]).map(([g, s]) => `${g} ${s.toFixed(2)}s (${((s * 1000) / n).toFixed(2)} ms/cmd)`).join(', ');
+  for (const [pid, a] of after)
+    groups.set(a.role, (groups.get(a.role) ?? 0) + a.cpu - (before.get(pid)?.cpu ?? 0));
+  const total = [...groups.values()].reduce((a, b) => a + b, 0);
+  const parts = [...groups]
+    .sort((a, b) => b[1] - a[1])
+    .map(([g, s]) => `${g} ${s.toFixed(2)}s (${((s * 1000) / n).toFixed(2)} ms/cmd)`);
+  return `${parts.join(', ')}; total ${((total * 1000) / n).toFixed(2)} ms/cmd`;
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
@@ -59,10 +86,23 @@ async function main() {
   const receive = () =>
     new Promise<number>((resolve, reject) => {
       const req = request(
-        { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body), 'idempotency-key': randomUUID() } },
-        (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); },
+        {
+          agent,
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'idempotency-key': randomUUID(),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
       );
       req.on('error', reject);
       req.end(body);
@@ -72,13 +112,20 @@ async function main() {
     let failed = 0;
     const start = performance.now();
     const deadline = start + secs * 1000;
-    await Promise.all(Array.from({ length: clients }, async () => {
-      while (performance.now() < deadline) {
-        const t = performance.now();
-        if ((await receive()) === 201) lat.push(performance.now() - t); else failed++;
-      }
-    }));
-    return { rate: lat.length / ((performance.now() - start) / 1000), lat: lat.sort((a, b) => a - b), failed };
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (performance.now() < deadline) {
+          const t = performance.now();
+          if ((await receive()) === 201) lat.push(performance.now() - t);
+          else failed++;
+        }
+      }),
+    );
+    return {
+      rate: lat.length / ((performance.now() - start) / 1000),
+      lat: lat.sort((a, b) => a - b),
+      failed,
+    };
   };
   const open = async (rate: number, secs: number) => {
     const total = Math.round(secs * rate);
@@ -98,7 +145,24 @@ async function main() {
     const lat = all.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
     return { rate: lat.length / secs, lat, failed: all.length - lat.length };
   };
-  const pids = [...system.supervisor.services.values()].map((s) => s.child?.pid).filter(Boolean) as number[];
+  const services = [...system.supervisor.services.entries()].map(
+    ([name, s]) => [name, s.child?.pid] as const,
+  );
+  const pids = services.map(([, pid]) => pid).filter(Boolean) as number[];
+  const roles: Record<string, number | undefined> = {
+    ...Object.fromEntries(services),
+    'nats-server': findPid(new RegExp(`nats-server .*-p ${system.nats.port} `)),
+    driver: process.pid,
+  };
+  const { Client } = await import('pg');
+  const stats = new Client({ connectionString: system.databaseUrl });
+  await stats.connect();
+  const backends = async () =>
+    (
+      await stats.query<{ pid: number }>(
+        'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      )
+    ).rows.map((r) => r.pid);
   try {
     await closed(16, 2);
     if (process.env.IDLE_MS) await new Promise((res) => setTimeout(res, Number(process.env.IDLE_MS)));
@@ -115,13 +179,22 @@ async function main() {
     };
     const db0 = await dbStats();
     for (let i = 1; i < Number(process.env.REPEAT ?? 1); i++) {
-      const r0 = arg.endsWith('/s') ? await open(Number(arg.slice(0, -2)), seconds) : await closed(Number(arg), seconds);
-      process.stdout.write(`pass ${i}: ${r0.rate.toFixed(0)}/s, p50 ${r0.lat[Math.floor(r0.lat.length / 2)]?.toFixed(1)} ms\n`);
+      const r0 = arg.endsWith('/s')
+        ? await open(Number(arg.slice(0, -2)), seconds)
+        : await closed(Number(arg), seconds);
+      process.stdout.write(
+        `pass ${i}: ${r0.rate.toFixed(0)}/s, p50 ${r0.lat[Math.floor(r0.lat.length / 2)]?.toFixed(1)} ms\n`,
+      );
     }
-    const before = cpuByPid();
-    const r = arg.endsWith('/s') ? await open(Number(arg.slice(0, -2)), seconds) : await closed(Number(arg), seconds);
-    if (process.env.PROFILE) { for (const p of pids) process.kill(p, 'SIGUSR2'); await new Promise((res) => setTimeout(res, 1500)); }
-    const after = cpuByPid();
+    const before = await cpuSample(roles, backends);
+    const r = arg.endsWith('/s')
+      ? await open(Number(arg.slice(0, -2)), seconds)
+      : await closed(Number(arg), seconds);
+    if (process.env.PROFILE) {
+      for (const p of pids) process.kill(p, 'SIGUSR2');
+      await new Promise((res) => setTimeout(res, 1500));
+    }
+    const after = await cpuSample(roles, backends);
     await new Promise((res) => setTimeout(res, 600)); // stats are reported by backends every 500 ms
     const db1 = await dbStats();
     const per = (k: keyof typeof db0) => ((Number(db1[k]) - Number(db0[k])) / r.lat.length).toFixed(2);
@@ -136,13 +209,24 @@ async function main() {
       );
       await c.end();
     }
-    process.stdout.write(`db per command: commits ${per('xact_commit')}, inserted ${per('tup_inserted')}, updated ${per('tup_updated')}\n`);
+    process.stdout.write(
+      `db per command: commits ${per('xact_commit')}, inserted ${per('tup_inserted')}, updated ${per('tup_updated')}\n`,
+    );
     process.stdout.write(`cpu: ${cpuReport(before, after, r.lat.length)}\n`);
     const q = (x: number) => r.lat[Math.min(r.lat.length - 1, Math.floor(x * r.lat.length))]?.toFixed(1);
-    process.stdout.write(`${arg} ${seconds}s: ${r.rate.toFixed(0)}/s ok, failed ${r.failed}, p50 ${q(0.5)} p90 ${q(0.9)} p99 ${q(0.99)} max ${q(1)} ms\n`);
+    process.stdout.write(
+      `${arg} ${seconds}s: ${r.rate.toFixed(0)}/s ok, failed ${r.failed}, p50 ${q(0.5)} p90 ${q(0.9)} p99 ${q(0.99)} max ${q(1)} ms\n`,
+    );
   } finally {
+    await stats.end();
     agent.destroy();
     await system.stop();
   }
 }
-void main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+void main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
