@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pub } from '../classification';
+import { personal, pub } from '../classification';
 import { defineEvent } from '../registry';
 import { instant, text, uuid } from '../fields';
 import { ACCESS_CATEGORY } from './parts';
@@ -18,6 +18,9 @@ export const RecordAccessed = defineEvent({
   schema: z.strictObject({
     resource: pub(AccessedResourceSchema),
     caseId: pub(uuid()).optional(),
+    // Which record within the resource, when the route names one (a worker's statement, a partner):
+    // it may identify a person, so personal.
+    subjectId: personal(uuid()).optional(),
     // The route or query, without personal data: `GET /api/v1/complaints/:caseId`.
     operation: pub(text(300)),
     accessedAt: pub(instant()),

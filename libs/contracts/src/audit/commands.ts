@@ -28,6 +28,8 @@ export const RecordAccessInput = z.strictObject({
   accessId: uuid(),
   resource: AccessedResourceSchema,
   caseId: uuid().optional(),
+  /** The record read within the resource (`:workerId`, a partner's `:id`), when the route names one. */
+  subjectId: uuid().optional(),
   operation: text(300),
 });
 export type RecordAccessInput = z.infer<typeof RecordAccessInput>;

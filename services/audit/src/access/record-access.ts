@@ -21,6 +21,7 @@ export async function recordAccess(
     data: {
       resource: input.resource,
       ...(input.caseId ? { caseId: input.caseId } : {}),
+      ...(input.subjectId ? { subjectId: input.subjectId } : {}),
       operation: input.operation,
       accessedAt: now.toISOString(),
     },

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { AuditController } from './audit.controller';
 
-export { RecordAccessInterceptor, RecordsAccess } from './record-access.interceptor';
+export { RecordAccessInterceptor, RecordsAccess, recordsAccessOf } from './record-access.interceptor';
+export { UNRECORDED_READS } from './unrecorded-reads';
 /** The auditor's routes, served by audit over NATS. */
 export const AUDIT_CONTROLLERS: Type[] = [AuditController];

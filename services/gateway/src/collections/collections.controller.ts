@@ -31,6 +31,7 @@ import {
   type InstallmentDueItem,
   type ReceivableItem,
 } from './schemas';
+import { RecordsAccess } from '../audit/record-access.interceptor';
 
 type PagedQuery = Record<string, unknown> & { cursor?: string; limit?: string };
 
@@ -162,6 +163,7 @@ export class CollectionsController {
     response: { status: 200, description: 'The collection case.', schema: CollectionCaseViewSchema },
     versioned: true,
   })
+  @RecordsAccess('collection-case')
   async get(
     @Param(new ZodPipe(CaseIdParams)) params: z.infer<typeof CaseIdParams>,
     @CallCtx() ctx: CallContext,
@@ -186,6 +188,7 @@ export class CollectionsController {
     response: { status: 200, description: 'The ledger.', schema: LedgerViewSchema },
     versioned: true,
   })
+  @RecordsAccess('collection-ledger')
   async ledger(
     @Param(new ZodPipe(CaseIdParams)) params: z.infer<typeof CaseIdParams>,
     @ValidQuery(AsOfQuery) query: z.infer<typeof AsOfQuery>,
@@ -214,6 +217,7 @@ export class CollectionsController {
     query: StatementQuery,
     response: { status: 200, description: 'The statement.', schema: StatementSchema },
   })
+  @RecordsAccess('debtor-statement', { subjectParam: 'debtorId' })
   debtorStatement(
     @Param(new ZodPipe(DebtorParams)) params: z.infer<typeof DebtorParams>,
     @ValidQuery(StatementQuery) query: z.infer<typeof StatementQuery>,
@@ -235,6 +239,7 @@ export class CollectionsController {
     query: StatementQuery,
     response: { status: 200, description: 'The statement.', schema: StatementSchema },
   })
+  @RecordsAccess('worker-statement', { subjectParam: 'workerId' })
   workerStatement(
     @Param(new ZodPipe(WorkerParams)) params: z.infer<typeof WorkerParams>,
     @ValidQuery(StatementQuery) query: z.infer<typeof StatementQuery>,

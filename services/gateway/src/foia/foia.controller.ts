@@ -21,6 +21,7 @@ import {
   RequestIdParams,
   VersionSchema,
 } from './schemas';
+import { RecordsAccess } from '../audit/record-access.interceptor';
 
 type Item = z.infer<typeof FoiaRequestItemSchema>;
 type Params = z.infer<typeof RequestIdParams>;
@@ -90,6 +91,7 @@ export class FoiaController {
     response: { status: 200, description: 'The request.' },
     versioned: true,
   })
+  @RecordsAccess('foia-request', { subjectParam: 'requestId' })
   async get(
     @Param(new ZodPipe(RequestIdParams)) params: Params,
     @CallCtx() ctx: CallContext,

@@ -71,6 +71,7 @@ export class InvestigationsController {
     params: CaseIdParams,
     response: { status: 200, description: 'The findings, in the order recorded.', schema: FindingsSchema },
   })
+  @RecordsAccess('investigation-findings')
   findings(
     @Param(new ZodPipe(CaseIdParams)) params: z.infer<typeof CaseIdParams>,
     @CallCtx() ctx: CallContext,
@@ -89,6 +90,7 @@ export class InvestigationsController {
     params: ComputationParams,
     response: { status: 200, description: 'The trace per worker and workweek.', schema: TraceSchema },
   })
+  @RecordsAccess('back-wage-trace', { subjectParam: 'computationId' })
   trace(
     @Param(new ZodPipe(ComputationParams)) params: z.infer<typeof ComputationParams>,
     @CallCtx() ctx: CallContext,
@@ -110,7 +112,7 @@ export class InvestigationsController {
     params: EvidenceParams,
     response: { status: 200, description: 'The file.' },
   })
-  @RecordsAccess('investigation-evidence')
+  @RecordsAccess('investigation-evidence', { subjectParam: 'evidenceId' })
   async evidence(
     @Param(new ZodPipe(EvidenceParams)) params: z.infer<typeof EvidenceParams>,
     @CallCtx() ctx: CallContext,

@@ -25,6 +25,7 @@ import {
   PartnersQuery,
   PartnerViewSchema,
 } from './schemas';
+import { RecordsAccess } from '../audit/record-access.interceptor';
 
 type View = z.infer<typeof PartnerViewSchema>;
 type Item = { id: string; at: string };
@@ -68,6 +69,7 @@ export class PartnersController {
     query: PartnersQuery,
     response: { status: 200, description: 'A page of partners.', schema: ListPageSchema },
   })
+  @RecordsAccess('partner-directory')
   list(
     @ValidQuery(PartnersQuery) query: z.infer<typeof PartnersQuery>,
     @CallCtx() ctx: CallContext,
@@ -86,6 +88,7 @@ export class PartnersController {
     response: { status: 200, description: 'The partner.', schema: PartnerViewSchema },
     versioned: true,
   })
+  @RecordsAccess('partner', { subjectParam: 'id' })
   async get(
     @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
     @CallCtx() ctx: CallContext,

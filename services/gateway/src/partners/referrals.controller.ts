@@ -31,6 +31,7 @@ import {
   ReferralsQuery,
   ReferralViewSchema,
 } from './schemas';
+import { RecordsAccess } from '../audit/record-access.interceptor';
 
 type Item = { id: string; at: string };
 type Result = z.infer<typeof ReferralResultSchema>;
@@ -81,6 +82,7 @@ export class ReferralsController {
     query: ReferralsQuery,
     response: { status: 200, description: 'A page of referrals.', schema: ListPageSchema },
   })
+  @RecordsAccess('referral-list')
   list(
     @ValidQuery(ReferralsQuery) query: z.infer<typeof ReferralsQuery>,
     @CallCtx() ctx: CallContext,
@@ -100,6 +102,7 @@ export class ReferralsController {
     response: { status: 200, description: 'The referral.', schema: ReferralViewSchema },
     versioned: true,
   })
+  @RecordsAccess('referral', { caseIdParam: 'id' })
   async get(
     @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
     @CallCtx() ctx: CallContext,
@@ -155,6 +158,7 @@ export class ReferralsController {
     query: DisclosuresQuery,
     response: { status: 200, description: 'A page of the ledger.', schema: ListPageSchema },
   })
+  @RecordsAccess('disclosure-ledger', { caseIdQuery: 'referralId' })
   disclosures(
     @ValidQuery(DisclosuresQuery) query: z.infer<typeof DisclosuresQuery>,
     @CallCtx() ctx: CallContext,

@@ -1,0 +1,29 @@
+/**
+ * GET routes that append no RecordAccessed in the gateway, each with the reason (DESIGN.md
+ * section 6 records reads of personal data and case histories). Every other GET route carries
+ * `@RecordsAccess(...)`: services/gateway/test/record-access.spec.ts fails on a GET route that is
+ * in neither place, so each new read is decided on. "Public" follows the field classification in
+ * libs/contracts (an employer's or debtor's name and address are public; a FEIN is not shown).
+ */
+export const UNRECORDED_READS: Readonly<Record<string, string>> = {
+  'GET whoami': "the caller's own token claims",
+  'GET cases/:caseId/history': 'audit records it itself (case-history) before it answers',
+  'GET cases/:caseId/state': 'audit records it itself (case-state) before it answers',
+  'GET integrity/verification': 'stream ids, versions and positions: no record content',
+  'GET integrity/checkpoints/latest': 'a Merkle root and counts: no record content',
+  'GET complaints': 'the queue: employer name, office, priority, counts; no worker identity',
+  'GET cases': 'the case index: case number, employer name, status, priority, office',
+  'GET employers': 'employer names and addresses (public) and their case numbers',
+  'GET investigations': 'case number, priority, status, assigned staff id, determined total',
+  'GET investigations/workload': 'caseload counts per investigator',
+  'GET collection-reports/receivables': 'debtor names (public) and amounts per case',
+  'GET collection-reports/installments-due': 'debtor names (public) and installments per case',
+  'GET collection-reports/defaults': 'debtor names (public) and missed installments per case',
+  'GET collection-reports/collection-rate': 'totals per office, industry or month',
+  'GET agreements': "agreements' public terms (signatories by title, not name)",
+  'GET agreements/:id': "an agreement's public terms and clause versions",
+  'GET partners/:id/meetings': 'dates, kinds, attendee counts and topics (notes are not served)',
+  'GET outreach-events': 'events with attendance counts, never attendees',
+  'GET foia-requests': 'status, case ids and the requester’s organization (never the requester)',
+  'GET foia-requests/:requestId/package': 'the released package: a public record by then',
+};
