@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } fr
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { ERROR_CODES, ProblemException, problemType } from '@lse/service-kit';
-import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
+import { from, lastValueFrom, Observable, throwError } from 'rxjs';
 import type { AuthedRequest } from '../auth/request-user';
 import type { HttpResponse } from '@lse/service-kit';
 import { requestHash } from './fingerprint';
@@ -56,27 +56,33 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const claim = { subject, key, method: req.method, path: req.path, requestHash: requestHash(req.body) };
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
 
-    return from(this.claim(claim)).pipe(
-      mergeMap((outcome) => {
-        if (outcome.kind === 'replay') return of(this.replay(res, outcome.response));
-        return next.handle().pipe(
-          mergeMap(async (body: unknown) => {
-            await this.store
-              .complete(subject, key, { status, headers: keptHeaders(res), body })
-              // The command succeeded; failing the response now would invite a duplicate retry.
-              .catch((err: unknown) =>
-                this.logger.warn({ reason: (err as Error).message }, 'could not store response'),
-              );
-            return body;
-          }),
-          catchError((err: unknown) =>
-            from(this.store.release(subject, key).catch(() => undefined)).pipe(
-              mergeMap(() => throwError(() => err)),
-            ),
-          ),
-        );
-      }),
-    );
+    // One promise for the whole exchange (claim, handler, completion): fewer rxjs layers per request.
+    return from(this.run(claim, status, res, next));
+  }
+
+  private async run(
+    claim: Parameters<IdempotencyStore['begin']>[0],
+    status: number,
+    res: HttpResponse,
+    next: CallHandler,
+  ): Promise<unknown> {
+    const { subject, key } = claim;
+    const outcome = await this.claim(claim);
+    if (outcome.kind === 'replay') return this.replay(res, outcome.response);
+    let body: unknown;
+    try {
+      body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+    } catch (err) {
+      await this.store.release(subject, key).catch(() => undefined);
+      throw err;
+    }
+    await this.store
+      .complete(subject, key, { status, headers: keptHeaders(res), body })
+      // The command succeeded; failing the response now would invite a duplicate retry.
+      .catch((err: unknown) =>
+        this.logger.warn({ reason: (err as Error).message }, 'could not store response'),
+      );
+    return body;
   }
 
   /** Claims the key, waiting a little while another request with it is in flight. */
