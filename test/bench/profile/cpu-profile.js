@@ -1,7 +1,9 @@
 // Preload for profiling services (see command-load.ts): in a process started from
 // services/<name>/src/main.ts, the first SIGUSR2 starts V8's CPU profiler and the next one
 // writes <PROFILE_DIR or cwd>/<name>.cpuprofile (open it in Chrome DevTools, or summarize it
-// with summarize.js). Other processes are left alone.
+// with summarize.js). With PROFILE_HEAP=1 it samples allocations instead and writes
+// <name>.heapprofile (what is allocated where: the garbage collector's work). Other processes
+// are left alone.
 const main = process.argv.find((a) => /services\/[^/]+\/src\/main\.ts$/.test(a));
 if (main) {
   const name = /services\/([^/]+)\/src/.exec(main)[1];
@@ -10,19 +12,35 @@ if (main) {
   const path = require('node:path');
   const session = new inspector.Session();
   session.connect();
+  const heap = process.env.PROFILE_HEAP === '1';
+  const file = path.join(
+    process.env.PROFILE_DIR || process.cwd(),
+    `${name}.${heap ? 'heapprofile' : 'cpuprofile'}`,
+  );
   let running = false;
   process.on('SIGUSR2', () => {
     if (!running) {
       running = true;
-      session.post('Profiler.enable', () =>
-        session.post('Profiler.setSamplingInterval', { interval: 1000 }, () => session.post('Profiler.start')),
-      );
+      if (heap)
+        session.post('HeapProfiler.enable', () =>
+          session.post('HeapProfiler.startSampling', {
+            samplingInterval: 4096,
+            // Count what the collector already freed too: that is the garbage.
+            includeObjectsCollectedByMajorGC: true,
+            includeObjectsCollectedByMinorGC: true,
+          }),
+        );
+      else
+        session.post('Profiler.enable', () =>
+          session.post('Profiler.setSamplingInterval', { interval: 1000 }, () =>
+            session.post('Profiler.start'),
+          ),
+        );
       return;
     }
     running = false;
-    session.post('Profiler.stop', (err, result) => {
+    session.post(heap ? 'HeapProfiler.stopSampling' : 'Profiler.stop', (err, result) => {
       if (err) return;
-      const file = path.join(process.env.PROFILE_DIR || process.cwd(), `${name}.cpuprofile`);
       fs.writeFileSync(file, JSON.stringify(result.profile));
     });
   });
