@@ -3,7 +3,7 @@
  * tests hold an append transaction open while later appends commit, and roll one back.
  */
 import { randomUUID } from 'node:crypto';
-import type { PoolClient } from 'pg';
+import { Client, type PoolClient } from 'pg';
 import { appendEvents, Checkpoint, RecordedEvent, START } from '../src';
 import { events } from '../src/contract/fixtures';
 import { storeHarness, StoreHarness } from './harness';
@@ -24,8 +24,8 @@ describe('catch-up reading with transactions in flight', () => {
   });
 
   /**
-   * Reads until `expected` events arrived (or a deadline passed). The horizon is cluster-wide:
-   * any transaction in flight anywhere, e.g. a parallel suite's, delays delivery for a moment.
+   * Reads until `expected` events arrived (or a deadline passed). Any transaction in flight in
+   * this database, e.g. a parallel suite's, delays delivery for a moment.
    */
   async function drain(from: Checkpoint, expected: number): Promise<{ seen: RecordedEvent[]; checkpoint: Checkpoint }> {
     const seen: RecordedEvent[] = [];
@@ -76,6 +76,37 @@ describe('catch-up reading with transactions in flight', () => {
     // Delivered in transaction order: the older transaction's higher position comes first.
     expect(after.seen[0].globalPosition).toBe(slow.positions[0]);
     expect(after.seen[0].globalPosition).toBeGreaterThan(after.seen[1].globalPosition);
+  });
+
+  it('does not pass a transaction of this database that took its id before it appended', async () => {
+    await held.query('BEGIN');
+    await held.query('SELECT pg_current_xact_id()'); // an id, and no event-store row or lock yet
+    await h.store.append(stream(), events(1), 'no_stream'); // newer transaction, committed
+
+    const before = await drain(START, 0);
+    expect(before.seen).toHaveLength(0); // the reader cannot know the older one will not append
+
+    const slow = await appendEvents(held, h.db.schema, stream(), events(1), 'any', new Date(), undefined);
+    await held.query('COMMIT');
+    const after = await drain(before.checkpoint, 2);
+    expect(after.seen.map((e) => e.globalPosition)).toEqual([slow.positions[0], slow.positions[0] - 1]);
+  });
+
+  it('is not held back by a transaction of another database', async () => {
+    const url = new URL(h.db.url);
+    url.pathname = '/postgres';
+    const other = new Client({ connectionString: url.toString() });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_current_xact_id()'); // in flight, older than the append below
+      const appended = await h.store.append(stream(), events(1), 'no_stream');
+      const { seen } = await drain(START, 1);
+      expect(seen.map((e) => e.globalPosition)).toEqual(appended.positions);
+    } finally {
+      await other.query('ROLLBACK').catch(() => undefined);
+      await other.end();
+    }
   });
 
   it('passes over rolled-back appends and delivers everything that committed', async () => {

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Checkpoint, EventFilter, ReadAfterResult } from '../port';
+import type { Checkpoint, EventFilter, ReadAfterResult, RecordedEvent } from '../port';
 import { filterClauses } from './filters';
 import { eventColumns, EventRow, toRecorded } from './rows';
 
@@ -7,14 +7,36 @@ import { eventColumns, EventRow, toRecorded } from './rows';
 const ALL_POSITIONS = Number.MAX_SAFE_INTEGER;
 
 /**
+ * The oldest transaction that can still write to this database's tables: the statement
+ * snapshot's xmax (every transaction id assigned later is at least that), lowered to any id the
+ * snapshot saw in flight, except those seen running in another database. A transaction of another
+ * database can never write here, so other databases' long or slow transactions (the server-wide
+ * pg_snapshot_xmin) do not hold readers back. An in-flight id whose database is unknown (it ended
+ * meanwhile, or a prepared transaction) counts as this database's.
+ *
+ * Why pg_stat_activity's pairing of id and database is safe: it is read in the same statement,
+ * after the snapshot was taken; an id in the snapshot was assigned before, by a backend holding
+ * its status slot since, so the slot can only show another database's backend once that
+ * transaction has ended. Its 32-bit ids are unique among transactions in flight.
+ */
+const HORIZON = `SELECT coalesce(
+    (SELECT min(x) FROM pg_snapshot_xip(pg_current_snapshot()) x
+      WHERE xid(x) NOT IN (
+        SELECT a.backend_xid FROM pg_stat_get_activity(NULL) a
+         WHERE a.backend_xid IS NOT NULL
+           AND a.datid <> (SELECT oid FROM pg_database WHERE datname = current_database()))),
+    pg_snapshot_xmax(pg_current_snapshot())) AS xmin`;
+
+/**
  * The catch-up read. Global positions are allocated before commit, so position order is not
  * commit order: a reader that moved past position p could miss an event at p - 1 whose
- * transaction commits later. Every transaction below the snapshot's xmin has ended, and every
- * transaction that can still commit has an id >= xmin, so reading only tx_id < xmin in
- * (tx_id, position) order never lets a new commit land behind the checkpoint.
+ * transaction commits later. Every transaction below the horizon (see HORIZON) has ended or
+ * belongs to another database, and every transaction that can still write here has an id >= it,
+ * so reading only tx_id < horizon in (tx_id, position) order never lets a new commit land behind
+ * the checkpoint. The horizon and the events come from one statement, hence one snapshot.
  *
  * When fewer rows than asked come back, everything below the horizon has been seen, so the
- * checkpoint moves to (xmin - 1, all positions) even if the filter matched nothing: a filtered
+ * checkpoint moves to (horizon - 1, all positions) even if the filter matched nothing: a filtered
  * reader does not rescan the same events forever.
  */
 export async function readAfter(
@@ -31,7 +53,7 @@ export async function readAfter(
     ...filterClauses(filter, params).map((c) => `e.${c}`),
   ];
   const { rows } = await pool.query<EventRow & { horizon: string }>(
-    `WITH h AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+    `WITH h AS MATERIALIZED (${HORIZON})
      SELECT h.xmin::text AS horizon, r.* FROM h LEFT JOIN LATERAL (
        SELECT ${eventColumns('e')}
          FROM ${schema}.events e WHERE ${where.join(' AND ')}
@@ -49,6 +71,36 @@ export async function readAfter(
   const reached = { txId: horizon.toString(), position: ALL_POSITIONS };
   // Never move backwards (a checkpoint can be ahead of a horizon seen through another connection).
   return { events, checkpoint: compare(reached, checkpoint) > 0 ? reached : checkpoint };
+}
+
+/** An event just committed, with where its stream's previous event stands (null: the stream's first). */
+export interface AppendedEvent {
+  event: RecordedEvent;
+  previous: Checkpoint | null;
+}
+
+/**
+ * Events by global position, in (tx_id, position) order, each with its stream predecessor's
+ * checkpoint: for a relay publishing its own process's appends as soon as they committed (the
+ * positions come from the append results), ahead of the catch-up read.
+ */
+export async function readAppended(
+  pool: Pool,
+  schema: string,
+  positions: readonly number[],
+): Promise<AppendedEvent[]> {
+  const { rows } = await pool.query<EventRow & { prev_tx_id: string | null; prev_position: string | null }>(
+    `SELECT ${eventColumns('e')}, p.tx_id::text AS prev_tx_id, p.global_position::text AS prev_position
+       FROM ${schema}.events e
+       LEFT JOIN ${schema}.events p ON p.stream_id = e.stream_id AND p.stream_version = e.stream_version - 1
+      WHERE e.global_position = ANY($1::bigint[])
+      ORDER BY e.tx_id, e.global_position`,
+    [positions],
+  );
+  return rows.map((r) => ({
+    event: toRecorded(r),
+    previous: r.prev_tx_id === null ? null : { txId: r.prev_tx_id, position: Number(r.prev_position) },
+  }));
 }
 
 export function compare(a: Checkpoint, b: Checkpoint): number {
