@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
+import { PostgresEventStore, readAppended } from '@lse/event-store';
 import { CASE_EVENTS, EventRelay } from '../src';
 import { eventually, messagingHarness, MessagingHarness, newEvent } from './harness';
 
@@ -15,8 +16,9 @@ describe('event relay', () => {
     await h.cleanup();
   });
 
-  function relay(): EventRelay {
+  function relay(fast = false): EventRelay {
     const r = new EventRelay({
+      ...(fast ? { readAppended: (p: number[]) => readAppended(h.db.pool, h.db.schema, p) } : {}),
       name: `relay-${h.category}`,
       store: h.store,
       nc: h.nc,
@@ -113,5 +115,84 @@ describe('event relay', () => {
     ).leadership;
     const { rows } = await leader.connection().query(`SELECT current_setting('synchronous_commit') AS s`);
     expect(rows[0].s).toBe('off');
+  });
+
+  describe('publishing its own appends ahead of the catch-up read', () => {
+    /** CASE_EVENTS sequence numbers of these events, in the order of `ids`. */
+    const sequences = async (ids: string[]) => {
+      const consumer = await jetstream(h.nc).consumers.get(CASE_EVENTS, {
+        filter_subjects: `events.${h.category}.>`,
+      });
+      const seqs = new Map<string, number>();
+      for await (const m of await consumer.fetch({ max_messages: 100, expires: 1000 }))
+        seqs.set(m.json<{ eventId: string }>().eventId, m.seq);
+      return ids.map((id) => seqs.get(id));
+    };
+    const leader = async () => {
+      const r = relay(true);
+      r.start();
+      await eventually(async () => r.isLeader, Boolean);
+      await new Promise((resolve) => setTimeout(resolve, 100)); // its checkpoint is loaded
+      return r;
+    };
+    /** An older transaction in flight: nothing committed after it is below the catch-up horizon. */
+    const holdHorizon = async () => {
+      const held = await h.db.pool.connect();
+      await held.query('BEGIN');
+      await held.query('SELECT pg_current_xact_id()');
+      return async () => {
+        await held.query('ROLLBACK');
+        held.release();
+      };
+    };
+
+    it('publishes local appends while the catch-up read is held back, and not again once it passes', async () => {
+      const r = await leader();
+      const stream = `${h.category}-${randomUUID()}`;
+      const first = newEvent();
+      const second = newEvent();
+      const release = await holdHorizon();
+      try {
+        await h.store.append(stream, [first], 'no_stream');
+        await h.store.append(stream, [second], 1); // its predecessor is published: it goes too
+        expect(await eventually(total, (n) => n === 2)).toBe(2);
+        const [a, b] = await sequences([first.eventId, second.eventId]);
+        expect(a).toBeLessThan(b!);
+      } finally {
+        await release();
+      }
+      const [, last] = await h.store.readStream(stream);
+      expect(BigInt(r.position.txId)).toBeLessThan(BigInt(last.txId)); // published ahead of the checkpoint
+      await eventually(async () => BigInt(r.position.txId) >= BigInt(last.txId), Boolean);
+      expect(BigInt(r.position.txId)).toBeGreaterThanOrEqual(BigInt(last.txId));
+      expect(r.publishedCount).toBe(2);
+    });
+
+    it('leaves an event whose stream predecessor is not published yet to the catch-up read, in order', async () => {
+      const r = await leader();
+      // Another process's store: its appends do not reach this relay's fast path.
+      const elsewhere = new PostgresEventStore({
+        pool: h.db.pool,
+        schema: h.db.schema,
+        service: 'test',
+        categories: [h.category],
+      });
+      const stream = `${h.category}-${randomUUID()}`;
+      const first = newEvent();
+      const second = newEvent();
+      const release = await holdHorizon();
+      try {
+        await elsewhere.append(stream, [first], 'no_stream');
+        await h.store.append(stream, [second], 1);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(await total()).toBe(0); // the second would have overtaken the first
+      } finally {
+        await release();
+      }
+      expect(await eventually(total, (n) => n === 2)).toBe(2);
+      const [a, b] = await sequences([first.eventId, second.eventId]);
+      expect(a).toBeLessThan(b!);
+      expect(r.publishedCount).toBe(2);
+    });
   });
 });

@@ -1,5 +1,5 @@
-import type { Checkpoint, EventStore, RecordedEvent } from '@lse/event-store';
-import { START, Wakeup } from '@lse/event-store';
+import type { AppendedEvent, Checkpoint, EventStore, RecordedEvent } from '@lse/event-store';
+import { categoryOf, compareCheckpoints, START, Wakeup } from '@lse/event-store';
 import { jetstream, JetStreamClient } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/nats-core';
 import { eventSubject, HEADERS } from '../subjects';
@@ -16,6 +16,12 @@ export interface EventRelayOptions {
   schema: string;
   /** The categories this service owns and relays. */
   categories: readonly string[];
+  /**
+   * Reads this process's appends by position (`readAppended` of @lse/event-store): the leader
+   * then publishes them as soon as they commit instead of when the catch-up read reaches them.
+   * Without it, local appends only wake the catch-up read.
+   */
+  readAppended?(positions: number[]): Promise<AppendedEvent[]>;
   batchSize?: number;
   pollIntervalMs?: number;
   standbyRetryMs?: number;
@@ -23,21 +29,37 @@ export interface EventRelayOptions {
   onPublished?(count: number): void;
 }
 
+/** Events published ahead of the checkpoint at most; beyond, local appends wait for the catch-up read. */
+const MAX_AHEAD = 10_000;
+
 /**
  * Tails the event store for the service's own categories and publishes each event to
  * JetStream with `Nats-Msg-Id` = event id. The store is the outbox: nothing is written twice.
  * A batch's checkpoint is saved only after JetStream acknowledged all of it, so a crash
- * re-publishes at most one batch, which the server de-duplicates.
+ * re-publishes only what came after the checkpoint, which the server de-duplicates.
+ *
+ * The catch-up read (store.readAfter) publishes every event, in (transaction, position) order,
+ * once no transaction can commit behind it. With `readAppended`, the leader also publishes its
+ * own process's appends right after they commit, each only once its stream's previous event is
+ * published (a stream's events stay in order); the catch-up read then skips what JetStream has
+ * already acknowledged. That fast path can only add publications early, never leave one out.
  */
 export class EventRelay {
   private readonly js: JetStreamClient;
   private readonly leadership: Leadership;
   private checkpoint: Checkpoint = START;
+  /** Leader with its checkpoint loaded: the fast path may compare against it. */
+  private leading = false;
   private running = false;
   private loop?: Promise<void>;
   private readonly wakeup = new Wakeup();
   private unsubscribe?: () => void;
   private published = 0;
+  /** Positions of local appends the fast path has not looked at yet. */
+  private appended: number[] = [];
+  private fastPath?: Promise<void>;
+  /** Published by the fast path, acknowledged, not yet passed by the checkpoint: position -> checkpoint. */
+  private readonly ahead = new Map<number, Checkpoint>();
 
   constructor(private readonly options: EventRelayOptions) {
     this.js = jetstream(options.nc);
@@ -59,7 +81,7 @@ export class EventRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.unsubscribe = this.options.store.onAppended(() => this.signal());
+    this.unsubscribe = this.options.store.onAppended((_stream, positions) => this.onLocalAppend(positions));
     this.loop = this.run();
   }
 
@@ -68,11 +90,18 @@ export class EventRelay {
     this.unsubscribe?.();
     this.signal();
     await this.loop;
+    await this.fastPath;
     await this.leadership.release();
   }
 
   private signal(): void {
     this.wakeup.signal();
+  }
+
+  private onLocalAppend(positions: number[]): void {
+    if (!this.options.readAppended) return this.signal();
+    this.appended.push(...positions);
+    this.fastPath ??= this.publishAppended().finally(() => (this.fastPath = undefined));
   }
 
   private async run(): Promise<void> {
@@ -88,6 +117,8 @@ export class EventRelay {
         // fewer between a commit and its publication.
         await this.leadership.connection().query('SET synchronous_commit = off');
         this.checkpoint = await this.loadCheckpoint();
+        this.ahead.clear();
+        this.leading = true;
         while (this.running && this.leadership.held) {
           const moved = await this.relayOnce();
           backoff = 50;
@@ -98,10 +129,13 @@ export class EventRelay {
         await this.leadership.release();
         await this.idle(backoff);
         backoff = Math.min(backoff * 2, 5_000);
+      } finally {
+        this.leading = false;
       }
     }
   }
 
+  /** The catch-up read: one batch below the horizon, published (less what is ahead), then the checkpoint. */
   private async relayOnce(): Promise<boolean> {
     this.wakeup.reset();
     const batch = await this.options.store.readAfter(this.checkpoint, {
@@ -109,12 +143,74 @@ export class EventRelay {
       limit: this.options.batchSize ?? 256,
     });
     if (batch.events.length === 0 && sameCheckpoint(batch.checkpoint, this.checkpoint)) return false;
-    await Promise.all(batch.events.map((e) => this.publish(e)));
+    const due = batch.events.filter((e) => !this.ahead.has(e.globalPosition));
+    await Promise.all(due.map((e) => this.publish(e)));
     await this.saveCheckpoint(batch.checkpoint);
     this.checkpoint = batch.checkpoint;
-    this.published += batch.events.length;
-    if (batch.events.length) this.options.onPublished?.(batch.events.length);
+    // Also drops fast publications acknowledged after this batch was read (they were in it).
+    for (const [position, at] of this.ahead)
+      if (compareCheckpoints(at, this.checkpoint) <= 0) this.ahead.delete(position);
+    this.count(due.length);
     return batch.events.length > 0;
+  }
+
+  /**
+   * The fast path, one batch of local appends at a time (a later batch's events of a stream go
+   * after an earlier batch's). An event goes now only when its stream's previous event is
+   * published: at or below the checkpoint, ahead, or earlier in this batch and acknowledged.
+   * Anything not published here (not leader, predecessor pending, a failed publish) is left to
+   * the catch-up read, which is woken for it.
+   */
+  private async publishAppended(): Promise<void> {
+    while (this.appended.length > 0 && this.running) {
+      const positions = this.appended.splice(0);
+      if (!this.leading || !this.leadership.held || this.ahead.size >= MAX_AHEAD) {
+        this.signal();
+        continue;
+      }
+      try {
+        const events = await this.options.readAppended!(positions);
+        const checkpoint = this.checkpoint;
+        const inBatch = new Map<number, Promise<boolean>>();
+        let left = false;
+        for (const { event, previous } of events) {
+          if (!this.options.categories.includes(categoryOf(event.streamId))) continue;
+          const before =
+            previous === null ||
+            compareCheckpoints(previous, checkpoint) <= 0 ||
+            this.ahead.has(previous.position)
+              ? Promise.resolve(true)
+              : inBatch.get(previous.position);
+          if (!before) {
+            left = true;
+            continue;
+          }
+          inBatch.set(
+            event.globalPosition,
+            before.then((ok) => (ok ? this.publishAhead(event) : false)),
+          );
+        }
+        const done = await Promise.all(inBatch.values());
+        this.count(done.filter(Boolean).length);
+        if (left || done.includes(false)) this.signal();
+      } catch (err) {
+        this.options.onError?.(err);
+        this.signal();
+      }
+    }
+  }
+
+  /** True once JetStream acknowledged it; a failure is the catch-up read's to retry. */
+  private async publishAhead(event: RecordedEvent): Promise<boolean> {
+    try {
+      await this.publish(event);
+    } catch (err) {
+      this.options.onError?.(err);
+      return false;
+    }
+    const at = { txId: event.txId, position: event.globalPosition };
+    if (compareCheckpoints(at, this.checkpoint) > 0) this.ahead.set(event.globalPosition, at);
+    return true;
   }
 
   private async publish(event: RecordedEvent): Promise<void> {
@@ -122,6 +218,11 @@ export class EventRelay {
     h.set(HEADERS.eventType, event.type);
     if (event.metadata.caseId) h.set(HEADERS.caseId, event.metadata.caseId);
     await this.js.publish(eventSubject(event), JSON.stringify(event), { msgID: event.eventId, headers: h });
+  }
+
+  private count(n: number): void {
+    this.published += n;
+    if (n) this.options.onPublished?.(n);
   }
 
   private async loadCheckpoint(): Promise<Checkpoint> {
