@@ -1,5 +1,10 @@
 import { CaseOpened, INVESTIGATION_EVENTS, investigationStreamId } from '@lse/contracts';
-import { PostgresEventStore, WrongExpectedVersionError, type RecordedEvent } from '@lse/event-store';
+import {
+  DuplicateEventIdError,
+  PostgresEventStore,
+  WrongExpectedVersionError,
+  type RecordedEvent,
+} from '@lse/event-store';
 import { reactionEvent } from '@lse/messaging';
 import type { InvestigationCommands } from '../handling/investigation-commands.service';
 
@@ -10,6 +15,11 @@ export const OPEN_ON_CASE_OPENED = 'investigation:open-on-case-opened';
  * complaint CaseOpened -> InvestigationOpened. Idempotent: the event id derives from the cause,
  * the append expects no stream, and a case already under investigation is left as it is, so a
  * redelivered CaseOpened changes nothing.
+ *
+ * An investigation stream exists only once opened (InvestigationOpened starts it), so the
+ * decision is taken on the empty state without reading the stream, and the append's `no_stream`
+ * is the check: one round trip instead of two. A stream that exists refuses it (already open);
+ * the same InvestigationOpened stored before is answered as stored (a redelivery).
  */
 export async function openOnCaseOpened(
   cause: RecordedEvent,
@@ -19,7 +29,6 @@ export async function openOnCaseOpened(
 ): Promise<'opened' | 'already_open'> {
   const caseId = cause.metadata.caseId ?? cause.streamId.slice('complaint-'.length);
   const opened = CaseOpened.parse(cause.schemaVersion, cause.data);
-  const { state } = await commands.load(caseId);
   const decided = commands.decider.decide(
     {
       type: 'OpenInvestigation',
@@ -31,7 +40,7 @@ export async function openOnCaseOpened(
       office: opened.office,
       openedAt: opened.openedAt,
     },
-    state,
+    commands.decider.initialState,
   );
   if (decided.length === 0) return 'already_open';
   const [event] = decided;
@@ -43,11 +52,13 @@ export async function openOnCaseOpened(
     data,
   });
   try {
-    await store.append(investigationStreamId(caseId), [next], 'no_stream');
-    return 'opened';
+    const appended = await store.append(investigationStreamId(caseId), [next], 'no_stream');
+    return appended.alreadyStored ? 'already_open' : 'opened';
   } catch (err) {
-    // Two replicas raced on the same delivery: the other one opened it.
-    if (err instanceof WrongExpectedVersionError) return 'already_open';
+    // Opened before: by a redelivery of this cause (with other data, had its contract changed
+    // since), or by another replica racing on the same delivery.
+    if (err instanceof WrongExpectedVersionError || err instanceof DuplicateEventIdError)
+      return 'already_open';
     throw err;
   }
 }

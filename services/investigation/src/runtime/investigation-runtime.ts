@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { INVESTIGATION_CATEGORY } from '@lse/contracts';
 import type { Clock } from '@lse/domain';
-import { PostgresEventStore } from '@lse/event-store';
+import { PostgresEventStore, readAppended } from '@lse/event-store';
 import { DurableConsumer, ensureStreams, EventRelay, RECONNECT_FOREVER } from '@lse/messaging';
 import { describeError, HealthRegistry, natsCheck, postgresCheck } from '@lse/service-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -53,6 +53,9 @@ export class InvestigationRuntime implements OnApplicationBootstrap, OnApplicati
       servers: this.config.NATS_URL.split(',').map((s) => s.trim()),
       name: 'lse-investigation-runtime',
       ...RECONNECT_FOREVER,
+      // Every JetStream publish is a request; its error would carry a stack captured up front,
+      // at a cost per message that the relay pays for each event.
+      noAsyncTraces: true,
     });
     this.nc = nc;
     await ensureStreams(nc);
@@ -66,6 +69,8 @@ export class InvestigationRuntime implements OnApplicationBootstrap, OnApplicati
       nc,
       connectionString: this.config.DATABASE_URL,
       schema: this.config.INVESTIGATION_SCHEMA,
+      // Publishes this process's own appends as soon as they commit (see EventRelay).
+      readAppended: (positions) => readAppended(this.store.pool, this.store.schema, positions),
       categories: [INVESTIGATION_CATEGORY],
       pollIntervalMs: this.config.RELAY_POLL_MS,
       onError: (err) => this.logger.warn({ error: describeError(err) }, 'relay failed; retrying'),
@@ -87,7 +92,8 @@ export class InvestigationRuntime implements OnApplicationBootstrap, OnApplicati
           this.commands,
           this.clock.now().toISOString(),
         );
-        this.logger.log({ caseId: event.metadata.caseId, outcome }, 'CaseOpened handled');
+        // One line per case opened would be a log write per handoff at the default level.
+        this.logger.debug({ caseId: event.metadata.caseId, outcome }, 'CaseOpened handled');
       },
       onError: (err) =>
         this.logger.warn({ error: describeError(err) }, 'CaseOpened reaction failed; will retry'),
