@@ -9,6 +9,11 @@
  * clock, at millisecond resolution). The baseline is the database's share of the same handoff
  * (two raw commits one after the other, pgbench -R at the same rate; suites/pgbench.ts).
  *
+ * Each run also prints CPU milliseconds per handoff by process (intake, investigation, their
+ * PostgreSQL backends, nats-server, this driver; from /proc), which depends far less than
+ * latency on what else runs on the machine. BENCH_HANDOFF_RATE offers another rate (diagnosis
+ * only: the goal and the baseline are at HANDOFF_RATE).
+ *
  * BENCH_SERVICE_NODE_OPTIONS is passed to the service processes as NODE_OPTIONS, e.g.
  * `--require ./test/bench/profile/cpu-profile.js` with BENCH_PROFILE_WINDOW=1 and PROFILE_DIR to
  * profile them over each measured window (`--cpu-prof` is not allowed in NODE_OPTIONS).
@@ -31,14 +36,18 @@ import { migrateAll } from '../../../scripts/migrate';
 import { SERVICES } from '../../../scripts/lib/services';
 import { Supervisor } from '../../../scripts/lib/supervisor';
 import { defineSuite, quantile, sharedSample, type BenchSettings } from '../harness';
+import { cpuWindow, findPid } from '../profile/proc-cpu';
 import { HANDOFF_RATE } from './pgbench';
 
 const EVENT_STORE = 'event_store';
+/** BENCH_HANDOFF_RATE: another offered rate, for diagnosis only (the goal and baseline are at HANDOFF_RATE). */
+const RATE = Number(process.env.BENCH_HANDOFF_RATE ?? HANDOFF_RATE);
 const WARMUP_SECONDS = 1;
 const DRAIN_TIMEOUT_MS = 60_000;
 
 interface System {
   databaseUrl: string;
+  dbName: string;
   nats: PrivateNats;
   supervisor: Supervisor;
   logs: string[];
@@ -106,7 +115,7 @@ async function startHandoffSystem(databaseUrl: string): Promise<System> {
     await stop();
     throw new Error(`${(err as Error).message}\n${logs.slice(-20).join('\n')}`);
   }
-  return { databaseUrl: systemUrl, nats, supervisor, logs, stop };
+  return { databaseUrl: systemUrl, dbName, nats, supervisor, logs, stop };
 }
 
 /** `count` complaints received and triaged, appended as intake's handlers would append them. */
@@ -286,19 +295,38 @@ function signalServices(): void {
   for (const s of system!.supervisor.services.values()) s.child?.kill('SIGUSR2');
 }
 
+/** CPU per handoff by process and by the PostgreSQL backends serving each (Linux /proc). */
+function handoffCpu() {
+  const services = system!.supervisor.services;
+  return cpuWindow({
+    processes: {
+      intake: services.get('intake')?.child?.pid,
+      investigation: services.get('investigation')?.child?.pid,
+      'nats-server': findPid(new RegExp(`nats-server .*-p ${new URL(system!.nats.url).port}\\b`)),
+      driver: process.pid,
+    },
+    pool: pool!,
+    database: system!.dbName,
+  });
+}
+
 async function measureHandoffs(settings: BenchSettings): Promise<HandoffSample> {
+  const cpu = handoffCpu();
+  await cpu.start();
   signalServices();
-  const opened = await offer(settings.seconds, HANDOFF_RATE);
+  const opened = await offer(settings.seconds, RATE);
   const sample = await handoffs(opened);
   signalServices();
+  const used = await cpu.stop(sample.latencies.length);
   const l = sample.latencies;
   process.stderr.write(
     `         handoff: ${l.length} handoffs, CaseOpened committed at ${sample.committedRate.toFixed(0)}/s` +
-      ` (offered ${HANDOFF_RATE}/s); p50 ${quantile(l, 0.5).toFixed(1)} p90 ${quantile(l, 0.9).toFixed(1)}` +
+      ` (offered ${RATE}/s); p50 ${quantile(l, 0.5).toFixed(1)} p90 ${quantile(l, 0.9).toFixed(1)}` +
       ` p99 ${quantile(l, 0.99).toFixed(1)} max ${l[l.length - 1].toFixed(1)} ms;` +
       ` commit -> JetStream p50 ${leg(sample.relay, 0.5)} p99 ${leg(sample.relay, 0.99)},` +
       ` JetStream -> reaction commit p50 ${leg(sample.consumer, 0.5)} p99 ${leg(sample.consumer, 0.99)} ms;` +
-      ` ${sample.trend}\n`,
+      ` ${sample.trend}\n` +
+      `         CPU ms per handoff (measured window and drain): ${used.text}\n`,
   );
   return sample;
 }
@@ -311,7 +339,7 @@ export default defineSuite({
   name: 'handoff',
   async setup(settings) {
     system = await startHandoffSystem(settings.databaseUrl);
-    pool = new Pool({ connectionString: system.databaseUrl, max: 8 });
+    pool = new Pool({ connectionString: system.databaseUrl, max: 8, application_name: 'bench-handoff' });
     nc = await connect({ servers: system.nats.url });
     client = ClientProxyFactory.create({
       transport: Transport.NATS,
@@ -323,11 +351,11 @@ export default defineSuite({
       service: 'intake',
       categories: ['complaint'],
     });
-    const needed = Math.round(HANDOFF_RATE * (settings.seconds * settings.runs + WARMUP_SECONDS));
+    const needed = Math.round(RATE * (settings.seconds * settings.runs + WARMUP_SECONDS));
     ready.push(...(await seedReadyComplaints(store, needed)));
     await waitForIntakeProjection(pool);
     // Warm up: connections, JIT, statement plans, the consumer's first pull.
-    await handoffs(await offer(WARMUP_SECONDS, HANDOFF_RATE, false));
+    await handoffs(await offer(WARMUP_SECONDS, RATE, false));
   },
   async teardown() {
     await client?.close();
