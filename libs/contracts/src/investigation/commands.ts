@@ -92,7 +92,11 @@ export const EVIDENCE_MAX_BYTES_DEFAULT = 512 * 1024;
 
 /** The gateway reads the raw upload and sends it base64-encoded; the service hashes the bytes. */
 export const AttachEvidenceInput = z.strictObject({
-  contentBase64: z.base64().max(Math.ceil((EVIDENCE_MAX_BYTES_DEFAULT * 4) / 3) + 4),
+  // An empty file proves nothing; a request that forgot its body must not record one.
+  contentBase64: z
+    .base64()
+    .min(1, 'the evidence is empty')
+    .max(Math.ceil((EVIDENCE_MAX_BYTES_DEFAULT * 4) / 3) + 4),
   mediaType: z.string().regex(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/, 'expected a media type'),
   fileName: text(255).optional(),
   description: text(4000).optional(),

@@ -23,7 +23,7 @@ import type { z } from 'zod';
 import type { Role } from '../auth/roles';
 import { etagFor, parseIfMatch } from '../http/etag';
 import { ValidBody, ZodPipe } from '../http/zod.pipe';
-import { ApiController, Endpoint } from '../openapi/endpoint';
+import { ApiController, Endpoint, type EndpointSpec } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
 import { DETERMINATION_PROPOSERS, INVESTIGATION_SUPERVISORS, INVESTIGATION_WRITERS } from './roles';
@@ -39,6 +39,7 @@ export const investigationAction = (
   summary: string,
   body: z.ZodType,
   roles: Role[] = INVESTIGATION_WRITERS,
+  upload?: Pick<EndpointSpec, 'query' | 'otherBodies'>,
 ) =>
   Endpoint({
     operationId,
@@ -49,6 +50,7 @@ export const investigationAction = (
     roles,
     params: CaseIdParams,
     body,
+    ...upload,
     response: {
       status: 200,
       description: 'Done; ETag is the new stream version.',

@@ -13,6 +13,7 @@ import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
 import { investigationAction, sendInvestigationCommand } from './investigation-actions.controller';
 import { CaseIdParams, EvidenceUploadQuery, HoursCsvQuery } from './schemas';
+import { INVESTIGATION_WRITERS } from './roles';
 
 type Params = z.infer<typeof CaseIdParams>;
 
@@ -37,6 +38,18 @@ export class InvestigationUploadsController {
     'hours-and-wages',
     'Record per-workweek hours and pay: JSON as documented, or Content-Type text/csv with columns worker_ref, worker_name, week_start, d1..d7, hourly_rate, paid_hours, piece, salary, bonus, overtime_premium, makeup, payday (source, employerId, recordSetId in the query string). Bad rows: 422 listing each row and field; nothing is recorded.',
     HoursAndWagesJsonInput,
+    INVESTIGATION_WRITERS,
+    {
+      query: HoursCsvQuery,
+      otherBodies: [
+        {
+          mediaType: 'text/csv',
+          description:
+            'A header row, then one row per workweek: worker_ref, worker_name, week_start, d1..d7, hourly_rate, paid_hours, piece, salary, bonus, overtime_premium, makeup, payday. UTF-8.',
+          schema: { type: 'string' },
+        },
+      ],
+    },
   )
   hours(
     @Param(new ZodPipe(CaseIdParams)) p: Params,
@@ -71,6 +84,17 @@ export class InvestigationUploadsController {
     'evidence',
     'Attach evidence: the raw bytes with their Content-Type (fileName and description in the query string), or JSON with contentBase64. At most 512 KiB; the server computes the SHA-256.',
     AttachEvidenceInput,
+    INVESTIGATION_WRITERS,
+    {
+      query: EvidenceUploadQuery,
+      otherBodies: [
+        {
+          mediaType: '*/*',
+          description: 'The file itself, with its own Content-Type (at most 512 KiB).',
+          schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+        },
+      ],
+    },
   )
   evidence(
     @Param(new ZodPipe(CaseIdParams)) p: Params,

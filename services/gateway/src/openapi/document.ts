@@ -98,6 +98,12 @@ function operation(spec: EndpointSpec): Json {
   if (spec.method === 'POST') {
     responses[409] = problemRef('Conflict, or a request with the same Idempotency-Key is still in progress.');
     responses[413] = problemRef('Request body too large.');
+    const accepted = ['application/json', ...(spec.otherBodies ?? []).map((b) => b.mediaType)];
+    responses[415] = problemRef(
+      accepted.includes('*/*')
+        ? 'A JSON body in a charset other than UTF-8.'
+        : `Content-Type is not ${accepted.join(' or ')}, or a charset other than UTF-8.`,
+    );
     responses[422] = problemRef(
       'Not allowed in the current state, or Idempotency-Key reused with another body.',
     );
@@ -111,11 +117,12 @@ function operation(spec: EndpointSpec): Json {
     parameters: parameters(spec),
     responses,
   };
-  if (spec.body)
-    op.requestBody = {
-      required: true,
-      content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } },
-    };
+  if (spec.body) {
+    const content: Json = { 'application/json': { schema: jsonSchema(spec.body, 'input') } };
+    for (const other of spec.otherBodies ?? [])
+      content[other.mediaType] = { schema: { ...other.schema, description: other.description } };
+    op.requestBody = { required: true, content };
+  }
   return op;
 }
 

@@ -20,6 +20,11 @@ export interface EndpointSpec {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /**
+   * Request bodies accepted besides JSON (e.g. text/csv, raw bytes), by media type: a media type
+   * (or range, `*\/*`) and what the body holds. Anything else is a 415.
+   */
+  otherBodies?: Array<{ mediaType: string; description: string; schema: Record<string, unknown> }>;
   response: { status: number; description: string; schema?: z.ZodType };
   /** Responses carry ETag; writes accept If-Match. */
   versioned?: boolean;
