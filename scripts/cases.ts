@@ -7,7 +7,8 @@
  *   verify [--case <case>] [--json]         hash chains and the latest checkpoint; exit 1 when broken
  *   checkpoint [--export <file>]            take an integrity checkpoint; write it signed (Ed25519)
  *   foia compile|release <request> --cutoff <instant> [--out <dir>]
- *   rebuild timeline                        rebuild audit's read models from position 0 (progress on a TTY)
+ *   rebuild <projection>                    a service's read models from position 0 (progress on a TTY):
+ *                                           timeline, intake, investigation, collections, partners
  *
  * --as <id> names the operator recorded in RecordAccessed and FOIA events (default $USER).
  */
@@ -25,8 +26,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`cases: ${(err as Error).message}\n`);
     return 2;
   }
+  const connectionString = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lse';
   const core = await openAuditCore({
-    connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lse',
+    connectionString,
     eventStoreSchema: process.env.EVENT_STORE_SCHEMA ?? 'event_store',
     auditSchema: process.env.AUDIT_SCHEMA ?? 'audit',
     poolMax: 2,
@@ -37,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
     const operator = (args.flags.get('--as') as string | undefined) ?? process.env.USER ?? 'cli';
     return await run(args.positional[0], args, {
       core,
+      connectionString,
       out: (line) => process.stdout.write(line + '\n'),
       operator,
     });

@@ -9,13 +9,15 @@ import { verifyIntegrity } from '@lse/audit/src/integrity/verify';
 import { recordCheckpoint } from '@lse/audit/src/integrity/checkpoints';
 import { exportCheckpoint } from '@lse/audit/src/integrity/export';
 import { loadSigningKey } from '@lse/audit/src/integrity/signing-key';
-import { rebuildTimeline } from '@lse/audit/src/timeline/projector';
 import { instantArg, uuidArg, UsageError, type Parsed } from './args';
 import { progressBar } from './progress';
+import { describeProjection, rebuildNamed } from './rebuild';
 
 type Out = (line: string) => void;
 export interface CliContext {
   core: AuditCore;
+  /** DATABASE_URL: service read models are rebuilt through their own data sources. */
+  connectionString: string;
   out: Out;
   operator: string;
 }
@@ -130,16 +132,14 @@ export async function run(command: string, args: Parsed, ctx: CliContext): Promi
       return 0;
     }
     case 'rebuild': {
-      if (first !== 'timeline')
-        throw new UsageError(
-          `unknown projection "${first ?? ''}": audit rebuilds "timeline" (the case timeline and FOIA list)`,
-        );
-      const bar = progressBar('timeline');
-      const done = await rebuildTimeline(ctx.core.dataSource, ctx.core.store, (p) =>
-        bar.update(p.events, p.total),
+      const bar = progressBar(first ?? 'rebuild');
+      const done = await rebuildNamed(first, ctx.core, ctx.connectionString, (n, total) =>
+        bar.update(n, total),
       );
       bar.finish();
-      ctx.out(`rebuilt timeline: ${done.events} events to position ${done.position}`);
+      ctx.out(
+        `rebuilt ${first} (${describeProjection(first!)}): ${done.events} events to position ${done.position}`,
+      );
       return 0;
     }
     default:
