@@ -24,7 +24,9 @@ const hundredths = (hours: number) => Math.round(hours * 100);
 
 function quarters(multiplier: number, where: string): number {
   if (!(multiplier >= 1) || !isWholeQuarters(multiplier)) {
-    throw new ValidationError(`${where}: overtime multiplier must be >= 1 in steps of 0.25, not ${multiplier}`);
+    throw new ValidationError(
+      `${where}: overtime multiplier must be >= 1 in steps of 0.25, not ${multiplier}`,
+    );
   }
   return Math.round(multiplier * 4);
 }
@@ -36,7 +38,12 @@ function afterHours(hours: number, where: string): number {
   return hundredths(hours);
 }
 
-export function compileRuleSet(rs: RuleSet, index: number, filingDate: IsoDate, willful: boolean): CompiledRuleSet {
+export function compileRuleSet(
+  rs: RuleSet,
+  index: number,
+  filingDate: IsoDate,
+  willful: boolean,
+): CompiledRuleSet {
   const table = rs.minimumWage.table;
   if (table.length === 0) throw new ValidationError(`${rs.id}: empty minimum wage table`);
   for (let i = 1; i < table.length; i++) {

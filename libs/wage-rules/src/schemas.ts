@@ -17,16 +17,22 @@ export function isWholeQuarters(value: number): boolean {
   return Math.abs(value * 4 - Math.round(value * 4)) < 1e-9;
 }
 
-export const IsoDateSchema = z
-  .string()
-  .refine(isIsoDate, { message: 'expected a calendar date YYYY-MM-DD' });
+export const IsoDateSchema = z.string().refine(isIsoDate, { message: 'expected a calendar date YYYY-MM-DD' });
 
 const centsField = z.number().int().min(0).max(100_000_000_00);
 const hoursField = (max: number) =>
-  z.number().min(0).max(max).refine(hasTwoDecimalsAtMost, { message: 'at most two decimals (hundredths of an hour)' });
+  z
+    .number()
+    .min(0)
+    .max(max)
+    .refine(hasTwoDecimalsAtMost, { message: 'at most two decimals (hundredths of an hour)' });
 
 export const PayComponentSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('hourly'), rateCents: z.number().int().min(0).max(10_000_00), hours: hoursField(168) }),
+  z.object({
+    kind: z.literal('hourly'),
+    rateCents: z.number().int().min(0).max(10_000_00),
+    hours: hoursField(168),
+  }),
   z.object({ kind: z.literal('piece'), cents: centsField }),
   z.object({ kind: z.literal('salary'), cents: centsField }),
   z.object({ kind: z.literal('bonus'), cents: centsField }),
@@ -64,7 +70,13 @@ export const RuleSetSchema = z.object({
   minimumWage: z.object({
     id: z.string().min(1),
     table: z
-      .array(z.object({ from: IsoDateSchema, centsPerHour: z.number().int().min(0), source: z.string().optional() }))
+      .array(
+        z.object({
+          from: IsoDateSchema,
+          centsPerHour: z.number().int().min(0),
+          source: z.string().optional(),
+        }),
+      )
       .min(1)
       .refine((rows) => rows.every((r, i) => i === 0 || r.from > rows[i - 1].from), {
         message: 'minimum wage table ascending by date',
