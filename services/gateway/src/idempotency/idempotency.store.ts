@@ -48,7 +48,9 @@ interface Completion {
  *
  * Claims and completions that arrive together are written together: one INSERT .. ON CONFLICT
  * for many claims, one UPDATE for many completions (see Batcher). Each row is still decided on
- * its own by the statement, so batching changes the cost, not the outcome.
+ * its own by the statement, so batching changes the cost, not the outcome. The two statements
+ * every command runs are named (prepared once per connection): PostgreSQL does not parse and
+ * plan them again for each batch.
  */
 export class IdempotencyStore {
   private readonly claims = new Batcher<IdempotencyRequest, BeginOutcome>((reqs) => this.beginMany(reqs));
@@ -78,8 +80,9 @@ export class IdempotencyStore {
     // concurrent request with that key (it finds the first one's claim in progress).
     const ids = reqs.map((r) => JSON.stringify([r.subject, r.key]));
     const firsts = reqs.filter((_, i) => ids.indexOf(ids[i]) === i);
-    const claimed = await this.pool.query<{ subject: string; key: string }>(
-      `INSERT INTO gateway_idempotency (subject, key, method, path, request_hash, state)
+    const claimed = await this.pool.query<{ subject: string; key: string }>({
+      name: 'gateway_idempotency_claim',
+      text: `INSERT INTO gateway_idempotency (subject, key, method, path, request_hash, state)
        SELECT r.subject, r.key, r.method, r.path, r.request_hash, 'in_progress'
          FROM jsonb_to_recordset($1::jsonb) AS r(subject text, key text, method text, path text, request_hash text)
        ON CONFLICT (subject, key) DO UPDATE
@@ -90,7 +93,7 @@ export class IdempotencyStore {
             OR (gateway_idempotency.state = 'in_progress'
                 AND gateway_idempotency.created_at < now() - make_interval(secs => $3))
        RETURNING subject, key`,
-      [
+      values: [
         JSON.stringify(
           firsts.map((r) => ({
             subject: r.subject,
@@ -103,7 +106,7 @@ export class IdempotencyStore {
         KEY_TTL_HOURS,
         ABANDONED_AFTER_SECONDS,
       ],
-    );
+    });
     const started = new Set(claimed.rows.map((r) => JSON.stringify([r.subject, r.key])));
     const startedOnce = new Set<string>();
     const outcomes: Array<BeginOutcome | undefined> = ids.map((id) => {
@@ -124,12 +127,13 @@ export class IdempotencyStore {
   }
 
   private async completeMany(done: Completion[]): Promise<void[]> {
-    await this.pool.query(
-      `UPDATE gateway_idempotency g
+    await this.pool.query({
+      name: 'gateway_idempotency_complete',
+      text: `UPDATE gateway_idempotency g
           SET state = 'completed', status = r.status, headers = r.headers, body = r.body, completed_at = now()
          FROM jsonb_to_recordset($1::jsonb) AS r(subject text, key text, status integer, headers jsonb, body jsonb)
         WHERE g.subject = r.subject AND g.key = r.key`,
-      [
+      values: [
         JSON.stringify(
           done.map((d) => ({
             subject: d.subject,
@@ -140,7 +144,7 @@ export class IdempotencyStore {
           })),
         ),
       ],
-    );
+    });
     return done.map(() => undefined);
   }
 
