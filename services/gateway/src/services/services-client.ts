@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { prefixedSubject } from '@lse/contracts';
 import { NatsDrainer, ServiceActor } from '@lse/service-kit';
-import { connect, Events, type ConnectionOptions, type NatsConnection } from 'nats';
+import { connect, ErrorCode, Events, NatsError, type ConnectionOptions, type NatsConnection } from 'nats';
+import { RequestMux } from './request-mux';
 import { decodeReply, encodeRequest } from './rpc-wire';
 import { disconnected, transportFailure, valueOfReply } from './reply-mapping';
 
@@ -19,10 +20,10 @@ export interface CallContext {
  * Calls services by NATS request/reply (`<service>.<verb>`). Every call is bounded: no answer in
  * time is a 504, no responder or no connection a 503, a failure reply its mapped status.
  *
- * One nats.js connection, requests straight on it: replies come back on the connection's one
- * shared inbox subscription. (Nest's ClientProxy subscribed and unsubscribed an inbox per call
- * and ran each through rxjs; that was a tenth of the gateway's CPU per command.) The payloads
- * are Nest's (rpc-wire.ts), so services are Nest microservices as before.
+ * One nats.js connection; replies come back on one shared inbox subscription (request-mux.ts).
+ * (Nest's ClientProxy subscribed and unsubscribed an inbox per call and ran each through rxjs;
+ * that was a tenth of the gateway's CPU per command.) The payloads are Nest's (rpc-wire.ts), so
+ * services are Nest microservices as before.
  */
 @Injectable()
 export class ServicesClient implements OnModuleInit, OnApplicationShutdown {
@@ -30,6 +31,7 @@ export class ServicesClient implements OnModuleInit, OnApplicationShutdown {
   private readonly inFlight = new Set<Promise<unknown>>();
   private nc?: NatsConnection;
   private connecting?: Promise<NatsConnection>;
+  private readonly muxes = new WeakMap<NatsConnection, RequestMux>();
   /** Between a disconnect and the reconnect: calls fail at once instead of waiting out their timeout. */
   private down = false;
 
@@ -65,6 +67,7 @@ export class ServicesClient implements OnModuleInit, OnApplicationShutdown {
     this.connecting ??= connect(this.options).then(
       (nc) => {
         this.nc = nc;
+        this.muxes.set(nc, new RequestMux(nc));
         this.down = false;
         void this.watch(nc);
         return nc;
@@ -92,8 +95,10 @@ export class ServicesClient implements OnModuleInit, OnApplicationShutdown {
 
   private async request(subject: string, request: unknown): Promise<unknown> {
     const nc = this.nc && !this.nc.isClosed() ? this.nc : await this.connect();
+    const mux = this.muxes.get(nc);
+    if (!mux || nc.isClosed()) throw NatsError.errorForCode(ErrorCode.ConnectionClosed);
     if (this.down) throw disconnected();
-    const msg = await nc.request(subject, encodeRequest(subject, request), { timeout: this.timeoutMs });
+    const msg = await mux.request(subject, encodeRequest(subject, request), this.timeoutMs);
     return decodeReply(msg.data, subject);
   }
 
