@@ -16,9 +16,9 @@ import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { mintDevToken } from '@lse/gateway/src/auth/mint-token';
 import { receiveInput } from '@lse/intake-domain/test/fixtures';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { startSystem } from '../../support/system';
-import { COMMAND_PATH } from '../suites/command';
+import { COMMAND_PATH, sleepUntil } from '../suites/command';
 
 /** CPU seconds (user + system) of a process, undefined once it is gone. */
 function cpuOf(pid: number): number | undefined {
@@ -44,22 +44,64 @@ function findPid(pattern: RegExp): number | undefined {
   return undefined;
 }
 
+/** Local TCP ports of the sockets a process holds open (to tell whose PostgreSQL backend is whose). */
+function localPorts(pid: number): Set<number> {
+  const inodes = new Set<string>();
+  try {
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      const m = /^socket:\[(\d+)\]$/.exec(readlinkSafe(`/proc/${pid}/fd/${fd}`));
+      if (m) inodes.add(m[1]);
+    }
+  } catch {
+    return new Set();
+  }
+  const ports = new Set<number>();
+  for (const table of [`/proc/${pid}/net/tcp`, `/proc/${pid}/net/tcp6`]) {
+    let text = '';
+    try {
+      text = readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length > 9 && inodes.has(cols[9])) ports.add(parseInt(cols[1].split(':')[1], 16));
+    }
+  }
+  return ports;
+}
+
+function readlinkSafe(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return '';
+  }
+}
+
 /**
  * CPU seconds by role of this system's processes only (its services, its nats-server, the
- * PostgreSQL backends of its database, this driver): other work on the machine is not counted.
+ * PostgreSQL backends of its database as `postgres:<service>` by whose socket they serve, this
+ * driver): other work on the machine is not counted.
  */
 type CpuSample = Map<number, { role: string; cpu: number }>;
 async function cpuSample(
   roles: Record<string, number | undefined>,
-  backends: () => Promise<number[]>,
+  backends: () => Promise<Array<{ pid: number; port: number | null }>>,
 ): Promise<CpuSample> {
   const out: CpuSample = new Map();
+  const owners = new Map<number, string>();
   const add = (pid: number, role: string) => {
     const cpu = cpuOf(pid);
     if (cpu !== undefined) out.set(pid, { role, cpu });
   };
-  for (const [role, pid] of Object.entries(roles)) if (pid !== undefined) add(pid, role);
-  for (const pid of await backends()) add(pid, 'postgres');
+  for (const [role, pid] of Object.entries(roles)) {
+    if (pid === undefined) continue;
+    add(pid, role);
+    for (const port of localPorts(pid)) owners.set(port, role);
+  }
+  for (const b of await backends())
+    add(b.pid, `postgres:${(b.port !== null && owners.get(b.port)) || 'other'}`);
   return out;
 }
 
@@ -139,7 +181,7 @@ async function main() {
         results.push(receive().then((s) => (s === 201 ? performance.now() - due : Number.NaN)));
         next++;
       }
-      await new Promise((r) => setImmediate(r));
+      if (next < total) await sleepUntil(start + (next * 1000) / rate);
     }
     const all = await Promise.all(results);
     const lat = all.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
@@ -159,10 +201,10 @@ async function main() {
   await stats.connect();
   const backends = async () =>
     (
-      await stats.query<{ pid: number }>(
-        'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      await stats.query<{ pid: number; port: number | null }>(
+        'SELECT pid, client_port AS port FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
       )
-    ).rows.map((r) => r.pid);
+    ).rows;
   try {
     await closed(16, 2);
     if (process.env.IDLE_MS) await new Promise((res) => setTimeout(res, Number(process.env.IDLE_MS)));
