@@ -101,7 +101,11 @@ export class EventRelay {
   private onLocalAppend(positions: number[]): void {
     if (!this.options.readAppended) return this.signal();
     this.appended.push(...positions);
-    this.fastPath ??= this.publishAppended().finally(() => (this.fastPath = undefined));
+    // From the next turn of the event loop: the appends of one group commit, each notified in
+    // its own microtask, then go in one read.
+    this.fastPath ??= new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.publishAppended())
+      .finally(() => (this.fastPath = undefined));
   }
 
   private async run(): Promise<void> {
