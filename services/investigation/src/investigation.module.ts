@@ -44,6 +44,9 @@ export class InvestigationModule {
               schema: config.EVENT_STORE_SCHEMA,
               service: 'investigation',
               categories: ['investigation'],
+              // CaseOpened reactions (several at once) and commands arriving together append in
+              // one statement and one commit.
+              groupCommit: true,
             }),
         },
         {
