@@ -138,7 +138,7 @@ export async function run(command: string, args: Parsed, ctx: CliContext): Promi
       );
       bar.finish();
       ctx.out(
-        `rebuilt ${first} (${describeProjection(first!)}): ${done.events} events to position ${done.position}`,
+        `rebuilt ${first} (${describeProjection(first)}): ${done.events} events to position ${done.position}`,
       );
       return 0;
     }

@@ -2,7 +2,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { migrateIntake } from '@lse/intake/src/migrate';
 import { appendComplaint, auditHarness, type AuditHarness } from './harness';
 
 jest.setTimeout(60_000);
@@ -71,30 +70,6 @@ describe('npm run cases', () => {
     expect(broken.code).toBe(1);
     expect(broken.stdout.trim()).toBe(
       `BROKEN: case ${caseId}: hash_mismatch at complaint-${caseId} version 3 (global position ${positions[2]})`,
-    );
-  });
-
-  it("rebuilds a service's read models from the events: intake's case index holds the complaint again", async () => {
-    const intakeSchema = `${h.audit.schema}_intake`;
-    await migrateIntake({ connectionString: h.events.url, schema: intakeSchema });
-    try {
-      const rebuilt = await cases('rebuild', 'intake', { INTAKE_SCHEMA: intakeSchema });
-      expect(rebuilt).toMatchObject({ code: 0, stderr: '' });
-      expect(rebuilt.stdout).toMatch(
-        /^rebuilt intake \(the complaint queue, case index and employer index\): \d+ events/,
-      );
-      const { rows } = await h.sql(
-        `SELECT count(*)::int AS n FROM ${intakeSchema}.complaint_queue WHERE case_id = $1`,
-        [caseId],
-      );
-      expect(rows[0].n).toBe(1);
-    } finally {
-      await h.sql(`DROP SCHEMA ${intakeSchema} CASCADE`);
-    }
-    const unknown = await cases('rebuild', 'everything');
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe(
-      'cases: unknown projection "everything": give one of timeline, intake, investigation, collections, partners\n',
     );
   });
 
