@@ -13,14 +13,8 @@ import type {
   WorkweekResult,
 } from './model';
 import { dollars, rateText } from './rounding';
-import {
-  evaluateWeek,
-  newPreparedWeek,
-  newWeekFigures,
-  prepareWeek,
-  type PreparedWeek,
-  type WeekFigures,
-} from './workweek';
+import { newPreparedWeek, prepareWeek, type PreparedWeek } from './prepared-week';
+import { evaluateWeek, newWeekFigures, type WeekFigures } from './workweek';
 
 export const ROUNDING_RULE =
   'Exact integer arithmetic (cents, hundredths of an hour, the regular rate as an exact fraction); ' +
