@@ -162,13 +162,16 @@ export class EventRelay {
    * The fast path, one batch of local appends at a time (a later batch's events of a stream go
    * after an earlier batch's). An event goes now only when its stream's previous event is
    * published: at or below the checkpoint, ahead, or earlier in this batch and acknowledged.
-   * Anything not published here (not leader, predecessor pending, a failed publish) is left to
-   * the catch-up read, which is woken for it.
+   * Anything not published here (predecessor pending, a failed publish) is left to the catch-up
+   * read, which is woken for it.
    */
   private async publishAppended(): Promise<void> {
     while (this.appended.length > 0 && this.running) {
       const positions = this.appended.splice(0);
-      if (!this.leading || !this.leadership.held || this.ahead.size >= MAX_AHEAD) {
+      // A standby leaves them to the leader's catch-up read (waking its own loop would only
+      // retry the lock on a new connection); a leader too far ahead, to its own.
+      if (!this.leading || !this.leadership.held) continue;
+      if (this.ahead.size >= MAX_AHEAD) {
         this.signal();
         continue;
       }
