@@ -114,6 +114,47 @@ describe('Idempotency-Key on POST', () => {
     ]);
   });
 
+  it('writes claims and completions of one batch together, each decided on its own', async () => {
+    const store = new IdempotencyStore(gw.db.pool);
+    const req = (key: string) => ({
+      subject: 'mixed-subject',
+      key,
+      method: 'POST',
+      path: '/api/v1/x',
+      requestHash: 'h',
+    });
+    const stored = (n: number) => ({ status: 201, headers: {}, body: { n } });
+    await Promise.all([store.begin(req('a')), store.begin(req('b')), store.begin(req('c'))]);
+    // One tick, one statement: a's completion, a retry of a (the statement must not write a's
+    // row twice; the retry finds it completed), a new claim.
+    const [, retryOfA, d] = await Promise.all([
+      store.complete('mixed-subject', 'a', stored(1)),
+      store.begin(req('a')),
+      store.begin(req('d')),
+    ]);
+    expect(retryOfA).toEqual({ kind: 'replay', response: stored(1) });
+    expect(d).toEqual({ kind: 'started' });
+    // A completion PostgreSQL refuses fails alone: not the claim, not the other completion.
+    const [bDone, cDone, e] = await Promise.allSettled([
+      store.complete('mixed-subject', 'b', { status: 201, headers: {}, body: { text: 'nul \u0000' } }),
+      store.complete('mixed-subject', 'c', stored(3)),
+      store.begin(req('e')),
+    ]);
+    expect(bDone.status).toBe('rejected');
+    expect(cDone.status).toBe('fulfilled');
+    expect(e).toEqual({ status: 'fulfilled', value: { kind: 'started' } });
+    const { rows } = await gw.db.pool.query<{ key: string; state: string }>(
+      `SELECT key, state FROM gateway_idempotency WHERE subject = 'mixed-subject' ORDER BY key`,
+    );
+    expect(rows.map((r) => `${r.key}:${r.state}`)).toEqual([
+      'a:completed',
+      'b:in_progress',
+      'c:completed',
+      'd:in_progress',
+      'e:in_progress',
+    ]);
+  });
+
   it('deletes keys older than 24 hours', async () => {
     await post('/api/v1/test/echo', 'key-old').send({ name: 'a', count: 1 }).expect(201);
     await gw.db.pool.query(

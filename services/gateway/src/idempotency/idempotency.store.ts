@@ -43,18 +43,31 @@ interface Completion {
   response: StoredResponse;
 }
 
+/** What the batcher writes: a claim or a completion, in one statement per batch. */
+type Write = { claim: IdempotencyRequest } | { completion: Completion };
+/** Per write: a claim's outcome, nothing for a completion, or why it failed. */
+type Written = BeginOutcome | undefined | { failed: unknown };
+
+const idOf = (subject: string, key: string) => JSON.stringify([subject, key]);
+const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
+/** PostgreSQL refused the values (SQLSTATE class 22 data exception, 54 limit exceeded), not the connection. */
+const refusedData = (err: unknown) => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|54)/.test(code);
+};
+
 /**
  * The gateway_idempotency table: claim a key, then complete or release it.
  *
- * Claims and completions that arrive together are written together: one INSERT .. ON CONFLICT
- * for many claims, one UPDATE for many completions (see Batcher). Each row is still decided on
- * its own by the statement, so batching changes the cost, not the outcome. The two statements
- * every command runs are named (prepared once per connection): PostgreSQL does not parse and
- * plan them again for each batch.
+ * Claims and completions that arrive together are written together (see Batcher), in one
+ * statement and one transaction: an UPDATE for the completions and an INSERT .. ON CONFLICT for
+ * the claims. Below saturation a batch holds a request or two, so claims and completions each in
+ * their own transaction cost two commits per command; together, one. Each row is still decided
+ * on its own by the statement, so batching changes the cost, not the outcome. The statement is
+ * named (prepared once per connection): PostgreSQL does not parse and plan it for every batch.
  */
 export class IdempotencyStore {
-  private readonly claims = new Batcher<IdempotencyRequest, BeginOutcome>((reqs) => this.beginMany(reqs));
-  private readonly completions = new Batcher<Completion, void>((done) => this.completeMany(done));
+  private readonly writes = new Batcher<Write, Written>((batch) => this.writeMany(batch));
 
   constructor(private readonly pool: Pool) {}
 
@@ -62,38 +75,84 @@ export class IdempotencyStore {
    * Claims the key for this request, or says why not. The claim is an INSERT .. ON CONFLICT,
    * so two concurrent requests can never both start; an expired or abandoned row is reclaimed.
    */
-  begin(req: IdempotencyRequest): Promise<BeginOutcome> {
-    return this.claims.submit(req);
+  async begin(req: IdempotencyRequest): Promise<BeginOutcome> {
+    const written = await this.writes.submit({ claim: req });
+    if (!written) throw new Error('claim not decided');
+    if ('failed' in written) throw asError(written.failed);
+    return written;
   }
 
-  complete(subject: string, key: string, response: StoredResponse): Promise<void> {
-    return this.completions.submit({ subject, key, response });
+  async complete(subject: string, key: string, response: StoredResponse): Promise<void> {
+    const written = await this.writes.submit({ completion: { subject, key, response } });
+    if (written && 'failed' in written) throw asError(written.failed);
   }
 
   /** Resolves once no claim or completion is waiting to be written (before the pool closes). */
-  async drained(): Promise<void> {
-    await Promise.all([this.claims.drained(), this.completions.drained()]);
+  drained(): Promise<void> {
+    return this.writes.drained();
   }
 
-  private async beginMany(reqs: IdempotencyRequest[]): Promise<BeginOutcome[]> {
-    // One statement cannot claim a row twice: a repeated key in the batch waits like any
-    // concurrent request with that key (it finds the first one's claim in progress).
-    const ids = reqs.map((r) => JSON.stringify([r.subject, r.key]));
-    const firsts = reqs.filter((_, i) => ids.indexOf(ids[i]) === i);
+  private async writeMany(batch: Write[]): Promise<Written[]> {
+    const claims = batch.flatMap((w) => ('claim' in w ? [w.claim] : []));
+    const completions = batch.flatMap((w) => ('completion' in w ? [w.completion] : []));
+    let outcomes: BeginOutcome[];
+    let completed: Written[] = completions.map(() => undefined);
+    try {
+      outcomes = await this.beginMany(claims, completions);
+    } catch (err) {
+      if (completions.length === 0 || !refusedData(err)) throw err;
+      // A completion PostgreSQL refuses (a body it cannot store as jsonb, say) must fail
+      // neither the claims nor the other completions it shared a statement with.
+      outcomes = claims.length > 0 ? await this.beginMany(claims, []) : [];
+      completed = await Promise.all(
+        completions.map((done) =>
+          this.beginMany([], [done]).then(
+            () => undefined,
+            (e: unknown) => ({ failed: e }),
+          ),
+        ),
+      );
+    }
+    let claim = 0;
+    let completion = 0;
+    return batch.map((w) => ('claim' in w ? outcomes[claim++] : completed[completion++]));
+  }
+
+  private async beginMany(reqs: IdempotencyRequest[], done: Completion[]): Promise<BeginOutcome[]> {
+    const ids = reqs.map((r) => idOf(r.subject, r.key));
+    // One statement cannot write a row twice: a key repeated in the batch, or being completed
+    // in it, waits like any concurrent request with that key (it finds the claim in progress).
+    const completing = new Set(done.map((d) => idOf(d.subject, d.key)));
+    const firsts = reqs.filter((_, i) => ids.indexOf(ids[i]) === i && !completing.has(ids[i]));
     const claimed = await this.pool.query<{ subject: string; key: string }>({
-      name: 'gateway_idempotency_claim',
-      text: `INSERT INTO gateway_idempotency (subject, key, method, path, request_hash, state)
+      name: 'gateway_idempotency_write',
+      text: `WITH completed AS (
+         UPDATE gateway_idempotency g
+            SET state = 'completed', status = r.status, headers = r.headers, body = r.body, completed_at = now()
+           FROM jsonb_to_recordset($1::jsonb) AS r(subject text, key text, status integer, headers jsonb, body jsonb)
+          WHERE g.subject = r.subject AND g.key = r.key
+       )
+       INSERT INTO gateway_idempotency (subject, key, method, path, request_hash, state)
        SELECT r.subject, r.key, r.method, r.path, r.request_hash, 'in_progress'
-         FROM jsonb_to_recordset($1::jsonb) AS r(subject text, key text, method text, path text, request_hash text)
+         FROM jsonb_to_recordset($2::jsonb) AS r(subject text, key text, method text, path text, request_hash text)
        ON CONFLICT (subject, key) DO UPDATE
          SET method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash,
              state = 'in_progress', status = NULL, headers = NULL, body = NULL,
              created_at = now(), completed_at = NULL
-         WHERE gateway_idempotency.created_at < now() - make_interval(hours => $2)
+         WHERE gateway_idempotency.created_at < now() - make_interval(hours => $3)
             OR (gateway_idempotency.state = 'in_progress'
-                AND gateway_idempotency.created_at < now() - make_interval(secs => $3))
+                AND gateway_idempotency.created_at < now() - make_interval(secs => $4))
        RETURNING subject, key`,
       values: [
+        JSON.stringify(
+          done.map((d) => ({
+            subject: d.subject,
+            key: d.key,
+            status: d.response.status,
+            headers: d.response.headers,
+            body: d.response.body ?? null,
+          })),
+        ),
         JSON.stringify(
           firsts.map((r) => ({
             subject: r.subject,
@@ -107,7 +166,7 @@ export class IdempotencyStore {
         ABANDONED_AFTER_SECONDS,
       ],
     });
-    const started = new Set(claimed.rows.map((r) => JSON.stringify([r.subject, r.key])));
+    const started = new Set(claimed.rows.map((r) => idOf(r.subject, r.key)));
     const startedOnce = new Set<string>();
     const outcomes: Array<BeginOutcome | undefined> = ids.map((id) => {
       if (!started.has(id) || startedOnce.has(id)) return undefined;
@@ -122,30 +181,8 @@ export class IdempotencyStore {
          JOIN unnest($1::text[], $2::text[]) AS k(subject, key) ON g.subject = k.subject AND g.key = k.key`,
       [others.map((r) => r.subject), others.map((r) => r.key)],
     );
-    const rows = new Map(found.rows.map((r) => [JSON.stringify([r.subject, r.key]), r]));
+    const rows = new Map(found.rows.map((r) => [idOf(r.subject, r.key), r]));
     return reqs.map((req, i) => outcomes[i] ?? outcomeOf(req, rows.get(ids[i])));
-  }
-
-  private async completeMany(done: Completion[]): Promise<void[]> {
-    await this.pool.query({
-      name: 'gateway_idempotency_complete',
-      text: `UPDATE gateway_idempotency g
-          SET state = 'completed', status = r.status, headers = r.headers, body = r.body, completed_at = now()
-         FROM jsonb_to_recordset($1::jsonb) AS r(subject text, key text, status integer, headers jsonb, body jsonb)
-        WHERE g.subject = r.subject AND g.key = r.key`,
-      values: [
-        JSON.stringify(
-          done.map((d) => ({
-            subject: d.subject,
-            key: d.key,
-            status: d.response.status,
-            headers: d.response.headers,
-            body: d.response.body ?? null,
-          })),
-        ),
-      ],
-    });
-    return done.map(() => undefined);
   }
 
   /**
