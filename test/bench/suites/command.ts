@@ -23,6 +23,9 @@ let system: RunningSystem | undefined;
 let token = '';
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 const body = JSON.stringify(receiveInput());
+const bodyLength = Buffer.byteLength(body);
+/** POST /api/v1/complaints on the system's gateway, once it runs. */
+let target: URL | undefined;
 
 /**
  * One POST /complaints; resolves with its status, 0 when the connection failed. A request sent
@@ -30,19 +33,18 @@ const body = JSON.stringify(receiveInput());
  * Idempotency-Key, which is what makes the retry of a POST safe.
  */
 function receive(key: string = randomUUID(), retry = true): Promise<number> {
-  const url = new URL(`${system!.gatewayUrl}/api/v1/complaints`);
   return new Promise((resolve) => {
     const req = request(
       {
         agent,
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
+        host: target!.hostname,
+        port: target!.port,
+        path: target!.pathname,
         method: 'POST',
         headers: {
           authorization: `Bearer ${token}`,
           'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
+          'content-length': bodyLength,
           'idempotency-key': key,
         },
       },
@@ -112,6 +114,7 @@ export default defineSuite({
   name: 'command',
   async setup() {
     system = await startSystem(COMMAND_PATH);
+    target = new URL(`${system.gatewayUrl}/api/v1/complaints`);
     token = await mintDevToken({ roles: ['intake_officer'], sub: 'bench' });
     await saturation(1, 16); // warm up connections, JIT and statement plans
   },
