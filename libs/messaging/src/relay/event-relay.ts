@@ -101,9 +101,9 @@ export class EventRelay {
   private onLocalAppend(positions: number[]): void {
     if (!this.options.readAppended) return this.signal();
     this.appended.push(...positions);
-    // From the next turn of the event loop: the appends of one group commit, each notified in
-    // its own microtask, then go in one read.
-    this.fastPath ??= new Promise<void>((resolve) => setImmediate(resolve))
+    // After the microtasks queued now: the appends of one group commit, each notified in its own
+    // microtask, then go in one read (without waiting for the next turn of the event loop).
+    this.fastPath ??= new Promise<void>((resolve) => process.nextTick(resolve))
       .then(() => this.publishAppended())
       .finally(() => (this.fastPath = undefined));
   }
