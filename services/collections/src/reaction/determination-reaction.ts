@@ -48,8 +48,14 @@ export async function reactToDetermination(
     toNewEvent(e, reactionEventId(cause.eventId, `${OPEN_CASE_REACTION}/${i}`), metadata),
   );
   try {
-    await deps.store.append(streamId, events, recorded.length === 0 ? 'no_stream' : recorded.length);
-    return 'opened';
+    const appended = await deps.store.append(
+      streamId,
+      events,
+      recorded.length === 0 ? 'no_stream' : recorded.length,
+    );
+    // A concurrent delivery that committed the same events while this one waited for the stream
+    // lock: the store answers with the stored result, and this delivery opened nothing.
+    return appended.alreadyStored ? 'already_open' : 'opened';
   } catch (err) {
     // A concurrent delivery appended the same reaction first: nothing more to do.
     if (err instanceof WrongExpectedVersionError || err instanceof DuplicateEventIdError) {
