@@ -4,7 +4,12 @@
  * categories `complaint` and `investigation` (and not to `collection`).
  */
 import { randomUUID } from 'node:crypto';
-import { DuplicateEventIdError, CategoryNotOwnedError, InvalidAppendError, WrongExpectedVersionError } from '../errors';
+import {
+  DuplicateEventIdError,
+  CategoryNotOwnedError,
+  InvalidAppendError,
+  WrongExpectedVersionError,
+} from '../errors';
 import type { EventStore, RecordedEvent } from '../port';
 import { START } from '../port';
 import { CatchUpSubscription } from '../subscription';
@@ -68,7 +73,9 @@ export function describeEventStoreContract(adapter: string, create: () => Promis
       it('lets exactly one of two concurrent writers at the same version win', async () => {
         const id = stream();
         await store.append(id, events(1), 'no_stream');
-        const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => store.append(id, events(2), 1)));
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 8 }, () => store.append(id, events(2), 1)),
+        );
         expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
         const rejected = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
         expect(rejected.every((o) => o.reason instanceof WrongExpectedVersionError)).toBe(true);
@@ -78,8 +85,12 @@ export function describeEventStoreContract(adapter: string, create: () => Promis
       it('rejects empty appends, malformed ids and malformed stream ids, writing nothing', async () => {
         const id = stream();
         await expect(store.append(id, [], 'any')).rejects.toBeInstanceOf(InvalidAppendError);
-        await expect(store.append(id, [anEvent({ eventId: 'not-a-uuid' })], 'any')).rejects.toBeInstanceOf(InvalidAppendError);
-        await expect(store.append('no category', events(1), 'any')).rejects.toBeInstanceOf(InvalidAppendError);
+        await expect(store.append(id, [anEvent({ eventId: 'not-a-uuid' })], 'any')).rejects.toBeInstanceOf(
+          InvalidAppendError,
+        );
+        await expect(store.append('no category', events(1), 'any')).rejects.toBeInstanceOf(
+          InvalidAppendError,
+        );
         const e = anEvent();
         await expect(store.append(id, [e, e], 'any')).rejects.toBeInstanceOf(InvalidAppendError);
         expect(await store.streamVersion(id)).toBe(0);
@@ -130,7 +141,9 @@ export function describeEventStoreContract(adapter: string, create: () => Promis
       it('reads a version range and the stream as of an instant', async () => {
         const id = stream();
         await store.append(id, events(5), 'no_stream');
-        expect((await store.readStream(id, { fromVersion: 2, toVersion: 4 })).map((e) => e.streamVersion)).toEqual([2, 3, 4]);
+        expect(
+          (await store.readStream(id, { fromVersion: 2, toVersion: 4 })).map((e) => e.streamVersion),
+        ).toEqual([2, 3, 4]);
         const all = await store.readStream(id);
         const asOf = await store.readStream(id, { asOf: all[0].recordedAt });
         expect(asOf.length).toBeGreaterThanOrEqual(1);
@@ -144,7 +157,12 @@ export function describeEventStoreContract(adapter: string, create: () => Promis
         const sent = events(2, caseId);
         await store.append(id, sent, 'no_stream');
         const [a, b] = await store.readStream(id);
-        expect(a).toMatchObject({ eventId: sent[0].eventId, type: sent[0].type, data: sent[0].data, streamId: id });
+        expect(a).toMatchObject({
+          eventId: sent[0].eventId,
+          type: sent[0].type,
+          data: sent[0].data,
+          streamId: id,
+        });
         expect(a.metadata).toEqual(sent[0].metadata);
         expect(a.prevHash).toBe('');
         expect(b.prevHash).toBe(a.hash);
@@ -154,7 +172,11 @@ export function describeEventStoreContract(adapter: string, create: () => Promis
       it('pages through all events with filters by category, type and case', async () => {
         const caseId = randomUUID();
         await store.append(`complaint-${caseId}`, events(3, caseId), 'no_stream');
-        await store.append(`investigation-${caseId}`, [anEvent({ caseId, type: 'InvestigationOpened' })], 'no_stream');
+        await store.append(
+          `investigation-${caseId}`,
+          [anEvent({ caseId, type: 'InvestigationOpened' })],
+          'no_stream',
+        );
         await store.append(stream(), events(2), 'no_stream');
 
         const seen: RecordedEvent[] = [];
@@ -165,7 +187,9 @@ export function describeEventStoreContract(adapter: string, create: () => Promis
           from = page.nextPosition;
         }
         expect(seen.length).toBe(6);
-        expect(seen.map((e) => e.globalPosition)).toEqual([...seen.map((e) => e.globalPosition)].sort((x, y) => x - y));
+        expect(seen.map((e) => e.globalPosition)).toEqual(
+          [...seen.map((e) => e.globalPosition)].sort((x, y) => x - y),
+        );
 
         expect((await store.readAll({ categories: ['investigation'] })).events.map((e) => e.type)).toEqual([
           'InvestigationOpened',
@@ -184,21 +208,29 @@ export function describeEventStoreContract(adapter: string, create: () => Promis
     describe('catch-up reading', () => {
       it('reads every committed event once, in stream order, and advances its checkpoint', async () => {
         const ids = [stream(), stream(), stream()];
-        await Promise.all(ids.map(async (id) => {
-          for (let i = 0; i < 4; i++) await store.append(id, events(2), 'any');
-        }));
+        await Promise.all(
+          ids.map(async (id) => {
+            for (let i = 0; i < 4; i++) await store.append(id, events(2), 'any');
+          }),
+        );
         const seen: RecordedEvent[] = [];
         let checkpoint = START;
-        for (;;) {
+        // A reader sees only what no transaction still in flight in this database can precede;
+        // other suites share the database, so an empty batch may mean "not yet", not "all read".
+        const deadline = Date.now() + 10_000;
+        while (seen.length < 24 && Date.now() < deadline) {
           const batch = await store.readAfter(checkpoint, { limit: 5 });
           seen.push(...batch.events);
           checkpoint = batch.checkpoint;
-          if (batch.events.length === 0) break;
+          if (batch.events.length === 0) await new Promise((r) => setTimeout(r, 20));
         }
+        expect((await store.readAfter(checkpoint, { limit: 5 })).events).toEqual([]);
         expect(seen).toHaveLength(24);
         expect(new Set(seen.map((e) => e.eventId)).size).toBe(24);
         for (const id of ids) {
-          expect(seen.filter((e) => e.streamId === id).map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+          expect(seen.filter((e) => e.streamId === id).map((e) => e.streamVersion)).toEqual([
+            1, 2, 3, 4, 5, 6, 7, 8,
+          ]);
         }
         expect((await store.readAfter(checkpoint)).events).toEqual([]);
       });
@@ -222,9 +254,11 @@ export function describeEventStoreContract(adapter: string, create: () => Promis
         });
         sub.start();
         const ids = Array.from({ length: 8 }, stream);
-        await Promise.all(ids.map(async (id) => {
-          for (let i = 0; i < 5; i++) await store.append(id, events(1), 'any');
-        }));
+        await Promise.all(
+          ids.map(async (id) => {
+            for (let i = 0; i < 5; i++) await store.append(id, events(1), 'any');
+          }),
+        );
         const deadline = Date.now() + 10_000;
         while (seen.length < 40 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
         await sub.stop();
