@@ -20,3 +20,4 @@ export * from './util/with-timeout';
 export * from './service-kit.module';
 export * from './http/http-types';
 export * from './projection/checkpointed-projection';
+export * from './migrations/migrate-service-schema';

@@ -1,8 +1,6 @@
 import { migrateMessaging } from '@lse/messaging';
-import { Pool } from 'pg';
+import { migrateServiceSchema } from '@lse/service-kit';
 import { createCollectionsDataSource } from './read-models/data-source';
-
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
 
 export interface MigrateCollectionsOptions {
   connectionString: string;
@@ -11,42 +9,19 @@ export interface MigrateCollectionsOptions {
 }
 
 /**
- * Applies collections' migrations: its read models (TypeORM migrations) and the relay's checkpoint
- * table, both in the collections schema. Idempotent and safe for several starters (advisory lock).
+ * Applies collections's migrations in its schema: its read models (TypeORM migrations) and the relay's
+ * checkpoint table from libs/messaging. Idempotent and safe for several starters at once.
+ * `npm run migrate` calls this.
  */
 export async function migrateCollections(
   options: MigrateCollectionsOptions,
 ): Promise<{ readModels: string[]; messaging: string[] }> {
-  const schema = options.schema ?? 'collections';
-  if (!SCHEMA_NAME.test(schema)) throw new Error(`"${schema}" is not a valid schema name`);
-  const pool = new Pool({ connectionString: options.connectionString, max: 2 });
-  pool.on('error', () => undefined);
-  try {
-    const lock = await pool.connect();
-    let readModels: string[];
-    try {
-      await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`collections-migrations:${schema}`]);
-      await lock.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      const ds = createCollectionsDataSource({
-        connectionString: options.connectionString,
-        schema,
-        poolMax: 1,
-      });
-      await ds.initialize();
-      try {
-        readModels = (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
-      } finally {
-        await ds.destroy();
-      }
-    } finally {
-      await lock
-        .query('SELECT pg_advisory_unlock(hashtext($1))', [`collections-migrations:${schema}`])
-        .catch(() => undefined);
-      lock.release();
-    }
-    const messaging = await migrateMessaging(pool, schema);
-    return { readModels, messaging };
-  } finally {
-    await pool.end();
-  }
+  const { readModels, then } = await migrateServiceSchema({
+    service: 'collections',
+    connectionString: options.connectionString,
+    schema: options.schema ?? 'collections',
+    dataSource: createCollectionsDataSource,
+    then: migrateMessaging,
+  });
+  return { readModels, messaging: then };
 }

@@ -1,8 +1,6 @@
 import { migrateMessaging } from '@lse/messaging';
-import { Pool } from 'pg';
+import { migrateServiceSchema } from '@lse/service-kit';
 import { createIntakeDataSource } from './read-models/data-source';
-
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
 
 export interface MigrateIntakeOptions {
   connectionString: string;
@@ -10,43 +8,20 @@ export interface MigrateIntakeOptions {
   schema?: string;
 }
 
-export interface MigrateIntakeResult {
-  readModels: string[];
-  messaging: string[];
-}
-
 /**
- * Applies intake's migrations: its read models (TypeORM migrations, run programmatically) and
- * the relay's checkpoint table from libs/messaging, both in the intake schema. Idempotent and safe
- * for several starters at once (an advisory lock per schema). `npm run migrate` calls this.
+ * Applies intake's migrations in its schema: its read models (TypeORM migrations) and the relay's
+ * checkpoint table from libs/messaging. Idempotent and safe for several starters at once.
+ * `npm run migrate` calls this.
  */
-export async function migrateIntake(options: MigrateIntakeOptions): Promise<MigrateIntakeResult> {
-  const schema = options.schema ?? 'intake';
-  if (!SCHEMA_NAME.test(schema)) throw new Error(`"${schema}" is not a valid schema name`);
-  const pool = new Pool({ connectionString: options.connectionString, max: 2 });
-  pool.on('error', () => undefined);
-  try {
-    const lock = await pool.connect();
-    let readModels: string[];
-    try {
-      await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`intake-migrations:${schema}`]);
-      await lock.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      const ds = createIntakeDataSource({ connectionString: options.connectionString, schema, poolMax: 1 });
-      await ds.initialize();
-      try {
-        readModels = (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
-      } finally {
-        await ds.destroy();
-      }
-    } finally {
-      await lock
-        .query('SELECT pg_advisory_unlock(hashtext($1))', [`intake-migrations:${schema}`])
-        .catch(() => undefined);
-      lock.release();
-    }
-    const messaging = await migrateMessaging(pool, schema);
-    return { readModels, messaging };
-  } finally {
-    await pool.end();
-  }
+export async function migrateIntake(
+  options: MigrateIntakeOptions,
+): Promise<{ readModels: string[]; messaging: string[] }> {
+  const { readModels, then } = await migrateServiceSchema({
+    service: 'intake',
+    connectionString: options.connectionString,
+    schema: options.schema ?? 'intake',
+    dataSource: createIntakeDataSource,
+    then: migrateMessaging,
+  });
+  return { readModels, messaging: then };
 }

@@ -1,8 +1,6 @@
 import { migrateMessaging } from '@lse/messaging';
-import { Pool } from 'pg';
+import { migrateServiceSchema } from '@lse/service-kit';
 import { createPartnersDataSource } from './read-models/data-source';
-
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
 
 export interface MigratePartnersOptions {
   connectionString: string;
@@ -10,43 +8,20 @@ export interface MigratePartnersOptions {
   schema?: string;
 }
 
-export interface MigratePartnersResult {
-  readModels: string[];
-  messaging: string[];
-}
-
 /**
- * Applies partners's migrations: its read models (TypeORM migrations, run programmatically) and
- * the relay's checkpoint table from libs/messaging, both in the partners schema. Idempotent and safe
- * for several starters at once (an advisory lock per schema). `npm run migrate` calls this.
+ * Applies partners's migrations in its schema: its read models (TypeORM migrations) and the relay's
+ * checkpoint table from libs/messaging. Idempotent and safe for several starters at once.
+ * `npm run migrate` calls this.
  */
-export async function migratePartners(options: MigratePartnersOptions): Promise<MigratePartnersResult> {
-  const schema = options.schema ?? 'partners';
-  if (!SCHEMA_NAME.test(schema)) throw new Error(`"${schema}" is not a valid schema name`);
-  const pool = new Pool({ connectionString: options.connectionString, max: 2 });
-  pool.on('error', () => undefined);
-  try {
-    const lock = await pool.connect();
-    let readModels: string[];
-    try {
-      await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`partners-migrations:${schema}`]);
-      await lock.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      const ds = createPartnersDataSource({ connectionString: options.connectionString, schema, poolMax: 1 });
-      await ds.initialize();
-      try {
-        readModels = (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
-      } finally {
-        await ds.destroy();
-      }
-    } finally {
-      await lock
-        .query('SELECT pg_advisory_unlock(hashtext($1))', [`partners-migrations:${schema}`])
-        .catch(() => undefined);
-      lock.release();
-    }
-    const messaging = await migrateMessaging(pool, schema);
-    return { readModels, messaging };
-  } finally {
-    await pool.end();
-  }
+export async function migratePartners(
+  options: MigratePartnersOptions,
+): Promise<{ readModels: string[]; messaging: string[] }> {
+  const { readModels, then } = await migrateServiceSchema({
+    service: 'partners',
+    connectionString: options.connectionString,
+    schema: options.schema ?? 'partners',
+    dataSource: createPartnersDataSource,
+    then: migrateMessaging,
+  });
+  return { readModels, messaging: then };
 }
