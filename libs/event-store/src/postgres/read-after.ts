@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Checkpoint, EventFilter, ReadAfterResult, RecordedEvent } from '../port';
 import { filterClauses } from './filters';
-import { eventColumns, EventRow, toRecorded } from './rows';
+import { EVENT_TYPES, eventColumns, EventRow, toRecorded } from './rows';
 
 /** Larger than any position: "every event of this transaction". */
 const ALL_POSITIONS = Number.MAX_SAFE_INTEGER;
@@ -52,15 +52,16 @@ export async function readAfter(
     'e.tx_id < h.xmin',
     ...filterClauses(filter, params).map((c) => `e.${c}`),
   ];
-  const { rows } = await pool.query<EventRow & { horizon: string }>(
-    `WITH h AS MATERIALIZED (${HORIZON})
+  const { rows } = await pool.query<EventRow & { horizon: string }>({
+    text: `WITH h AS MATERIALIZED (${HORIZON})
      SELECT h.xmin::text AS horizon, r.* FROM h LEFT JOIN LATERAL (
        SELECT ${eventColumns('e')}
          FROM ${schema}.events e WHERE ${where.join(' AND ')}
         ORDER BY e.tx_id, e.global_position LIMIT $3
      ) r ON true`,
-    params,
-  );
+    values: params,
+    types: EVENT_TYPES,
+  });
   const found = rows.filter((r) => r.event_id !== null);
   const events = found.map(toRecorded);
   if (events.length === limit) {
@@ -89,14 +90,15 @@ export async function readAppended(
   schema: string,
   positions: readonly number[],
 ): Promise<AppendedEvent[]> {
-  const { rows } = await pool.query<EventRow & { prev_tx_id: string | null; prev_position: string | null }>(
-    `SELECT ${eventColumns('e')}, p.tx_id::text AS prev_tx_id, p.global_position::text AS prev_position
+  const { rows } = await pool.query<EventRow & { prev_tx_id: string | null; prev_position: string | null }>({
+    text: `SELECT ${eventColumns('e')}, p.tx_id::text AS prev_tx_id, p.global_position::text AS prev_position
        FROM ${schema}.events e
        LEFT JOIN ${schema}.events p ON p.stream_id = e.stream_id AND p.stream_version = e.stream_version - 1
       WHERE e.global_position = ANY($1::bigint[])
       ORDER BY e.tx_id, e.global_position`,
-    [positions],
-  );
+    values: [positions],
+    types: EVENT_TYPES,
+  });
   return rows.map((r) => ({
     event: toRecorded(r),
     previous: r.prev_tx_id === null ? null : { txId: r.prev_tx_id, position: Number(r.prev_position) },

@@ -33,8 +33,8 @@ export interface EventRow {
   data: Record<string, unknown>;
   metadata: EventMetadata;
   tx_id: string;
-  /** An ISO instant when read with EVENT_TYPES, else the driver's Date. */
-  recorded_at: Date | string;
+  /** ISO text: every event read passes EVENT_TYPES. */
+  recorded_at: string;
   prev_hash: string;
   hash: string;
 }
@@ -50,7 +50,7 @@ export function toRecorded(row: EventRow): RecordedEvent {
     schemaVersion: row.schema_version,
     data: row.data,
     metadata: row.metadata,
-    recordedAt: typeof row.recorded_at === 'string' ? row.recorded_at : row.recorded_at.toISOString(),
+    recordedAt: row.recorded_at,
     prevHash: row.prev_hash,
     hash: row.hash,
   };
