@@ -51,6 +51,31 @@ export async function resetTables(url: string, tables: readonly string[]): Promi
   }
 }
 
+/**
+ * Waits (at most `maxMs`) until no autovacuum worker runs, then checkpoints. A suite's work (tens of thousands of rows written,
+ * service processes just stopped) leaves vacuum and writeback running for seconds, which the
+ * next suite would otherwise measure as its own tail latency. Returns the milliseconds waited.
+ */
+export async function settle(url: string, maxMs = 30_000): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const start = Date.now();
+  try {
+    for (;;) {
+      const { rows } = await client.query<{ busy: string }>(
+        `SELECT count(*) AS busy FROM pg_stat_activity
+          WHERE backend_type = 'autovacuum worker'`,
+      );
+      if (Number(rows[0].busy) === 0 || Date.now() - start > maxMs) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await client.query('CHECKPOINT').catch(() => undefined);
+    return Date.now() - start;
+  } finally {
+    await client.end();
+  }
+}
+
 /** libpq environment for command-line tools (pgbench, psql) from a connection URL. */
 export function libpqEnv(url: string): NodeJS.ProcessEnv {
   const u = new URL(url);

@@ -9,7 +9,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { benchDatabaseUrl, prepareBenchDatabase, serverVersion } from './db';
+import { benchDatabaseUrl, prepareBenchDatabase, serverVersion, settle } from './db';
 import {
   BenchSettings,
   formatNumber,
@@ -130,6 +130,8 @@ async function main(): Promise<number> {
     for (const [g, group] of groups.entries()) {
       if (stopping) break;
       for (const m of group.measurements) await setUp(suiteOf.get(m)!);
+      const waited = await settle(settings.databaseUrl);
+      if (waited > 1000) log(`  (waited ${(waited / 1000).toFixed(1)} s for PostgreSQL to go idle)`);
       for (let r = 1; r <= settings.runs; r++) {
         for (const m of group.measurements) {
           if (failures.has(m.name) || stopping) continue;

@@ -9,14 +9,16 @@ import { storeHarness, StoreHarness } from './harness';
 describe('tamper detection', () => {
   let h: StoreHarness;
   let target: string;
+  let caseId: string;
   let positions: number[];
   const sql = (text: string, params: unknown[] = []) => h.db.pool.query(text, params);
 
   beforeEach(async () => {
     h = await storeHarness();
     await h.store.append(`complaint-${randomUUID()}`, events(3), 'no_stream');
-    target = `complaint-${randomUUID()}`;
-    positions = (await h.store.append(target, events(5), 'no_stream')).positions;
+    caseId = randomUUID();
+    target = `complaint-${caseId}`;
+    positions = (await h.store.append(target, events(5, caseId), 'no_stream')).positions;
     await h.store.append(`investigation-${randomUUID()}`, events(2), 'no_stream');
     await sql(`ALTER TABLE events DISABLE TRIGGER events_immutable`);
   });
@@ -31,8 +33,21 @@ describe('tamper detection', () => {
     expect(all.firstBroken?.streamId === target ? all.firstBroken : expected).toEqual(expected);
   }
 
+  /** A case's own check (audit replay) sees what lies within the case's events: no heads. */
+  async function expectCaseBrokenAt(version: number, problem: string, position: number | null) {
+    const report = await h.store.verifyCase(caseId);
+    expect(report).toMatchObject({ ok: false, streamsChecked: 1 });
+    expect(report.firstBroken).toEqual({
+      streamId: target,
+      streamVersion: version,
+      problem,
+      globalPosition: position,
+    });
+  }
+
   it('an untouched store verifies', async () => {
     expect((await h.store.verifyAll()).ok).toBe(true);
+    expect(await h.store.verifyCase(caseId)).toEqual({ ok: true, streamsChecked: 1, eventsChecked: 5 });
   });
 
   it('detects a flipped byte in the data', async () => {
@@ -41,6 +56,7 @@ describe('tamper detection', () => {
       [positions[2]],
     );
     await expectBrokenAt(3, 'hash_mismatch', positions[2]);
+    await expectCaseBrokenAt(3, 'hash_mismatch', positions[2]);
   });
 
   it('detects a byte that changes no value (white space) in the stored text', async () => {
@@ -61,6 +77,8 @@ describe('tamper detection', () => {
   it('detects an event moved to another case or recorded at another instant', async () => {
     await sql(`UPDATE events SET case_id = $2 WHERE global_position = $1`, [positions[3], randomUUID()]);
     await expectBrokenAt(4, 'hash_mismatch', positions[3]);
+    // Within the case, version 4 is now missing.
+    await expectCaseBrokenAt(5, 'version_gap', positions[4]);
     await sql(
       `UPDATE events SET case_id = NULL, recorded_at = recorded_at - interval '1 ms' WHERE global_position = $1`,
       [positions[3]],
@@ -71,6 +89,7 @@ describe('tamper detection', () => {
   it('detects a deleted row in the middle', async () => {
     await sql(`DELETE FROM events WHERE global_position = $1`, [positions[1]]);
     await expectBrokenAt(3, 'version_gap', positions[2]);
+    await expectCaseBrokenAt(3, 'version_gap', positions[2]);
   });
 
   it('detects two swapped rows', async () => {
@@ -79,6 +98,7 @@ describe('tamper detection', () => {
     await sql(`UPDATE events SET stream_version = 2 WHERE stream_id = $1 AND stream_version = 3`, [target]);
     await sql(`UPDATE events SET stream_version = 3 WHERE stream_id = $1 AND stream_version = 100`, [target]);
     await expectBrokenAt(2, 'prev_hash_mismatch', positions[2]);
+    await expectCaseBrokenAt(2, 'prev_hash_mismatch', positions[2]);
   });
 
   it('detects a truncated tail against the stream head', async () => {

@@ -72,7 +72,35 @@ export async function verifyCaseStreams(
     params.push(recordedUntil);
     where += ' AND e.recorded_at <= $2::timestamptz';
   }
+  const fast = await scanCase(pool, schema, where, params);
+  if (fast) return fast;
   return walkInStreamOrder(pool, schema, where, params, { heads: false });
+}
+
+/**
+ * Accepts a healthy case without sending its links to Node: per stream, in version order, every
+ * version follows its predecessor from 1, every prev_hash is the predecessor's hash and every
+ * scheme-2 hash is recomputed. Undefined when anything fails or scheme-1 rows are present (those
+ * are rehashed in Node); the caller then walks the case to name the first broken place.
+ */
+async function scanCase(
+  pool: Pool,
+  schema: string,
+  where: string,
+  params: unknown[],
+): Promise<VerifyReport | undefined> {
+  const { rows } = await pool.query<{ streams: string; events: string; bad: string }>(
+    `SELECT count(DISTINCT l.stream_id) AS streams, count(*) AS events,
+            count(*) FILTER (WHERE l.ok IS NOT TRUE OR l.stream_version <> l.n OR l.prev_hash IS DISTINCT FROM coalesce(l.before, '')) AS bad
+       FROM (SELECT e.stream_id, e.stream_version, e.prev_hash,
+                    e.hash_scheme = 2 AND e.hash = ${hashOf(schema, 'e')} AS ok,
+                    row_number() OVER w AS n, lag(e.hash) OVER w AS before
+               FROM ${schema}.events e WHERE ${where}
+             WINDOW w AS (PARTITION BY e.stream_id ORDER BY e.stream_version)) AS l`,
+    params,
+  );
+  if (Number(rows[0].bad) > 0) return undefined;
+  return report(Number(rows[0].streams), Number(rows[0].events), undefined);
 }
 
 /**
