@@ -39,3 +39,20 @@ export class CategoryNotOwnedError extends EventStoreError {
 export class InvalidAppendError extends EventStoreError {
   readonly code = 'invalid_append';
 }
+
+/**
+ * Every event is published to JetStream as one message, and a NATS message is at most 1 MiB: a
+ * larger event could be stored but never relayed, and would hold back every later event of its
+ * service. So the store refuses it before anything is written (HTTP 413).
+ */
+export class EventTooLargeError extends EventStoreError {
+  readonly code = 'event_too_large';
+  readonly details: { reason: 'event_too_large'; eventType: string; bytes: number; limit: number };
+  constructor(eventType: string, bytes: number, limit: number) {
+    super(
+      `A ${eventType} event would be ${bytes} bytes; at most ${limit} bytes can be recorded as one event. ` +
+        'Send the content in smaller parts.',
+    );
+    this.details = { reason: 'event_too_large', eventType, bytes, limit };
+  }
+}

@@ -23,6 +23,13 @@ export interface EventMetadata {
   [extra: string]: unknown;
 }
 
+/**
+ * The most bytes an event's data and metadata may take together as stored (UTF-8 JSON): what is
+ * left of NATS's 1 MiB message for the envelope the relay publishes (ids, hashes, type) and its
+ * headers, with room to spare.
+ */
+export const MAX_EVENT_BYTES = 1_000_000;
+
 /** An event before it is stored. The id is the caller's: it makes appends idempotent. */
 export interface NewEvent {
   eventId: string;

@@ -7,11 +7,12 @@ import { randomUUID } from 'node:crypto';
 import {
   DuplicateEventIdError,
   CategoryNotOwnedError,
+  EventTooLargeError,
   InvalidAppendError,
   WrongExpectedVersionError,
 } from '../errors';
 import type { EventStore, RecordedEvent } from '../port';
-import { START } from '../port';
+import { MAX_EVENT_BYTES, START } from '../port';
 import { CatchUpSubscription } from '../subscription';
 import { anEvent, events } from './fixtures';
 
@@ -94,6 +95,24 @@ export function describeEventStoreContract(adapter: string, create: () => Promis
         const e = anEvent();
         await expect(store.append(id, [e, e], 'any')).rejects.toBeInstanceOf(InvalidAppendError);
         expect(await store.streamVersion(id)).toBe(0);
+      });
+
+      it('refuses an event too large to be relayed as one NATS message, writing nothing', async () => {
+        const id = stream();
+        // Multi-byte text: the limit counts UTF-8 bytes, not characters.
+        const big = anEvent({ data: { text: '\u00e9'.repeat(MAX_EVENT_BYTES / 2) } });
+        const refused = store.append(id, [anEvent(), big], 'no_stream');
+        await expect(refused).rejects.toBeInstanceOf(EventTooLargeError);
+        await expect(refused).rejects.toMatchObject({
+          code: 'event_too_large',
+          details: { eventType: big.type, limit: MAX_EVENT_BYTES },
+        });
+        expect(await store.streamVersion(id)).toBe(0);
+        // Just under the limit is recorded.
+        const fits = anEvent({ data: { text: 'x'.repeat(MAX_EVENT_BYTES - 2_000) } });
+        await expect(store.append(id, [fits], 'no_stream')).resolves.toMatchObject({
+          nextExpectedVersion: 1,
+        });
       });
 
       it('refuses streams of categories the service does not own', async () => {

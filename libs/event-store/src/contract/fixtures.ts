@@ -8,7 +8,12 @@ export function anEvent(overrides: Partial<NewEvent> & { caseId?: string } = {})
     eventId: randomUUID(),
     type: 'ComplaintReceived',
     schemaVersion: 1,
-    data: { channel: 'hotline', workersAffected: 2, note: 'Pagó menos del mínimo — “overtime” ✓', amountCents: 123456 },
+    data: {
+      channel: 'hotline',
+      workersAffected: 2,
+      note: 'Pagó menos del mínimo — “overtime” ✓',
+      amountCents: 123456,
+    },
     metadata: {
       caseId,
       actor: { id: 'u-1', role: 'intake_officer' },

@@ -1,7 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
 import { canonicalJson } from '../canonical';
-import { DuplicateEventIdError, InvalidAppendError, WrongExpectedVersionError } from '../errors';
-import type { AppendResult, ExpectedVersion, NewEvent } from '../port';
+import {
+  DuplicateEventIdError,
+  EventTooLargeError,
+  InvalidAppendError,
+  WrongExpectedVersionError,
+} from '../errors';
+import { MAX_EVENT_BYTES, type AppendResult, type ExpectedVersion, type NewEvent } from '../port';
 import { categoryOf } from '../stream-id';
 
 const UNIQUE_VIOLATION = '23505';
@@ -70,10 +75,17 @@ export function prepareAppend(
   const expectedNumber = expectedCode(expected);
   let payload = '[';
   for (const e of events) {
+    const data = serialised(e.data, e.eventId);
+    const metadata = serialised(e.metadata, e.eventId);
+    // At most three UTF-8 bytes per UTF-16 unit: count the bytes only when that bound is over the limit.
+    if (data.length + metadata.length > MAX_EVENT_BYTES / 3) {
+      const bytes = Buffer.byteLength(data) + Buffer.byteLength(metadata);
+      if (bytes > MAX_EVENT_BYTES) throw new EventTooLargeError(e.type, bytes, MAX_EVENT_BYTES);
+    }
     if (payload.length > 1) payload += ',';
     payload +=
       `{"id":${JSON.stringify(e.eventId)},"type":${JSON.stringify(e.type)},"schemaVersion":${e.schemaVersion},` +
-      `"data":${serialised(e.data, e.eventId)},"metadata":${serialised(e.metadata, e.eventId)}}`;
+      `"data":${data},"metadata":${metadata}}`;
   }
   payload += ']';
   return {

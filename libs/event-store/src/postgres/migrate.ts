@@ -33,7 +33,11 @@ export async function migrate(pool: Pool, schema = 'event_store'): Promise<strin
   return applyMigrations(pool, assertSchemaName(schema), eventStoreMigrations());
 }
 
-export async function applyMigrations(pool: Pool, schema: string, migrations: Migration[]): Promise<string[]> {
+export async function applyMigrations(
+  pool: Pool,
+  schema: string,
+  migrations: Migration[],
+): Promise<string[]> {
   const client = await pool.connect();
   const applied: string[] = [];
   try {

@@ -27,6 +27,7 @@ export const ERROR_CODES: Record<string, CodeMapping> = {
   },
   precondition_failed: { status: 412, slug: 'precondition-failed', title: 'Precondition failed' },
   payload_too_large: { status: 413, slug: 'payload-too-large', title: 'Request body too large' },
+  event_too_large: { status: 413, slug: 'event-too-large', title: 'Too large to record as one event' },
   unsupported_media_type: { status: 415, slug: 'unsupported-media-type', title: 'Unsupported media type' },
   invalid_transition: { status: 422, slug: 'invalid-transition', title: 'Not allowed in the current state' },
   idempotency_key_reused: {
