@@ -212,6 +212,32 @@ describe('investigation through the gateway, every service its own process', () 
     );
     expect(trace.status).toBe(200);
     expect(trace.body.verified).toBe(true);
+    // Page by page: one workweek per page, following nextCursor, gives the same workweeks.
+    const traceUrl = `/cases/${caseId}/investigation/back-wage-computations/${computed.body.id as string}/trace`;
+    type TracePage = { workers: Array<{ workerId: string; weeks: unknown[] }>; nextCursor: string | null };
+    const weeksOf = (p: TracePage) =>
+      p.workers.flatMap((w) => w.weeks.map((wk) => JSON.stringify([w.workerId, wk])));
+    const paged: string[] = [];
+    for (let cursor: string | null = '', pages = 0; cursor !== null && pages < 20; pages++) {
+      const page = await api.request<TracePage>(
+        'GET',
+        `${traceUrl}?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        {
+          as: 'auditor',
+          sub: 'ig-1',
+        },
+      );
+      expect(page.status).toBe(200);
+      paged.push(...weeksOf(page.body));
+      cursor = page.body.nextCursor;
+    }
+    expect(paged).toEqual(weeksOf(trace.body as unknown as TracePage));
+    expect(paged.length).toBeGreaterThan(1);
+    const forged = Buffer.from(JSON.stringify({ worker: 99, week: 0 })).toString('base64url');
+    expectProblem(
+      await api.request('GET', `${traceUrl}?cursor=${forged}`, { as: 'auditor', sub: 'ig-1' }),
+      400,
+    );
 
     await act(caseId, 'violations', INV, {
       type: 'overtime',

@@ -243,7 +243,20 @@ export type CloseInvestigationInput = z.infer<typeof CloseInvestigationInput>;
 /* Queries */
 
 export const InvestigationCaseQuery = z.strictObject({ caseId: uuid() });
-export const BackWageTraceQuery = z.strictObject({ caseId: uuid(), computationId: uuid() });
+/** Where a page of a back-wage trace starts: the worker (by its place in the trace) and its week. */
+export const BackWageTracePositionSchema = z.strictObject({
+  worker: z.int().min(0).max(10_000_000),
+  week: z.int().min(0).max(10_000_000),
+});
+export type BackWageTracePosition = z.infer<typeof BackWageTracePositionSchema>;
+/** Workweeks per page of a trace at most (each page also stays under TRACE_PAGE_BYTES). */
+export const MAX_TRACE_PAGE_WEEKS = 200;
+export const BackWageTraceQuery = z.strictObject({
+  caseId: uuid(),
+  computationId: uuid(),
+  after: BackWageTracePositionSchema.optional(),
+  limit: z.int().min(1).max(MAX_TRACE_PAGE_WEEKS).optional(),
+});
 export const EvidenceQuery = z.strictObject({ caseId: uuid(), evidenceId: uuid() });
 
 export const INVESTIGATION_STATUSES = ['open', 'closed'] as const;

@@ -1,10 +1,15 @@
 import { Param, Res, StreamableFile } from '@nestjs/common';
 import { RecordsAccess } from '../audit';
-import { INVESTIGATION_PATTERNS, InvestigationListPositionSchema } from '@lse/contracts';
+import {
+  BackWageTracePositionSchema,
+  INVESTIGATION_PATTERNS,
+  InvestigationListPositionSchema,
+  type BackWageTracePosition,
+} from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import { z } from 'zod';
 import { etagFor } from '../http/etag';
-import { pageOf, parsePageQuery, type Page } from '../http/pagination';
+import { encodeCursor, pageOf, parsePageQuery, type Page } from '../http/pagination';
 import { ValidQuery, ZodPipe } from '../http/zod.pipe';
 import { ApiController, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
@@ -18,6 +23,7 @@ import {
   InvestigationListQuery,
   InvestigationPageSchema,
   InvestigationViewSchema,
+  TraceQuery,
   TraceSchema,
   WorkloadPageSchema,
   WorkloadQuery,
@@ -88,18 +94,24 @@ export class InvestigationsController {
     tags: ['investigations'],
     roles: INVESTIGATION_READERS,
     params: ComputationParams,
-    response: { status: 200, description: 'The trace per worker and workweek.', schema: TraceSchema },
+    query: TraceQuery,
+    response: {
+      status: 200,
+      description: 'A page of the trace, by worker and workweek.',
+      schema: TraceSchema,
+    },
   })
   @RecordsAccess('back-wage-trace', { subjectParam: 'computationId' })
-  trace(
+  async trace(
     @Param(new ZodPipe(ComputationParams)) params: z.infer<typeof ComputationParams>,
+    @ValidQuery(TraceQuery) query: z.infer<typeof TraceQuery>,
     @CallCtx() ctx: CallContext,
   ) {
-    return this.services.call<z.infer<typeof TraceSchema>>(
-      INVESTIGATION_PATTERNS.getBackWageTrace,
-      params,
-      ctx,
-    );
+    const { limit, after } = parsePageQuery(query, BackWageTracePositionSchema);
+    const { next, ...page } = await this.services.call<
+      Omit<z.infer<typeof TraceSchema>, 'nextCursor'> & { next: BackWageTracePosition | null }
+    >(INVESTIGATION_PATTERNS.getBackWageTrace, { ...params, limit, ...(after ? { after } : {}) }, ctx);
+    return { ...page, nextCursor: next ? encodeCursor(next) : null };
   }
 
   @Endpoint({

@@ -94,9 +94,24 @@ export const FindingsSchema = z.object({
   ),
 });
 
+export const TraceQuery = z.strictObject(page);
 export const TraceSchema = z.looseObject({
   computationId: z.uuid(),
   verified: z.boolean().describe('The recomputed trace matches the digest recorded with the computation.'),
   rounding: z.string(),
-  workers: z.array(z.record(z.string(), z.unknown())),
+  ruleSets: z.array(z.object({ id: z.string(), version: z.string() })),
+  totals: z.record(z.string(), z.int()).describe("The computation's totals, in cents."),
+  workers: z
+    .array(
+      z.looseObject({
+        workerId: z.uuid(),
+        figures: z.record(z.string(), z.unknown()).nullable().describe("The worker's computed amounts."),
+        weeks: z.array(z.record(z.string(), z.unknown())),
+        excluded: z.array(z.record(z.string(), z.unknown())),
+      }),
+    )
+    .describe(
+      "Workers in the trace's order, `limit` workweeks at most (default 50, at most 200); a worker whose weeks go on continues on the next page.",
+    ),
+  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
 });

@@ -45,6 +45,7 @@ import {
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { computeForInvestigation, retrace } from '../back-wages/compute';
+import { DEFAULT_TRACE_PAGE_WEEKS, tracePage } from '../back-wages/trace-page';
 import { INVESTIGATION_CONFIG, type InvestigationConfig } from '../config';
 import { EVIDENCE_STORE, type EvidenceStore } from '../evidence/evidence-store';
 import { HoursRequestInput, recordSetFromCsv, recordSetFromJson } from '../hours/hours-input';
@@ -398,11 +399,14 @@ export class InvestigationMessages {
     });
   }
 
-  /** Recomputed from the recorded hours and rule-set versions, and checked against the event's digest. */
+  /**
+   * Recomputed from the recorded hours and rule-set versions and checked against the event's
+   * digest, whole, on every request; answered a page at a time (a reply is one NATS message).
+   */
   @MessagePattern(P.getBackWageTrace)
   getBackWageTrace(@Payload() payload: unknown) {
     return this.handle(P.getBackWageTrace, payload, async (env) => {
-      const { caseId, computationId } = BackWageTraceQuery.parse(env.data);
+      const { caseId, computationId, after, limit } = BackWageTraceQuery.parse(env.data);
       const { state } = await this.commands.load(caseId);
       if (state.status === 'none') throw new InvestigationNotFoundError(caseId);
       const inv = state.investigation;
@@ -416,7 +420,7 @@ export class InvestigationMessages {
         throw new DomainError('conflict', 'The recomputed trace does not match the recorded computation.', {
           reason: 'trace_mismatch',
         });
-      return { ...trace, figures: computed };
+      return { ...tracePage(trace, computed, after, limit ?? DEFAULT_TRACE_PAGE_WEEKS), verified: true };
     });
   }
 
