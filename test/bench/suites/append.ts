@@ -29,10 +29,21 @@ function event(caseId: string, seq: number): NewEvent {
 }
 
 /** Events appended per second by `writers` concurrent writers, `batch` events per append. */
-async function appendRate(settings: BenchSettings, writers: number, batch: number): Promise<number> {
+async function appendRate(
+  settings: BenchSettings,
+  writers: number,
+  batch: number,
+  groupCommit = false,
+): Promise<number> {
   await resetTables(settings.databaseUrl, tables);
   const pool = new Pool({ connectionString: settings.databaseUrl, max: writers === 1 ? 1 : 16 });
-  const store = new PostgresEventStore({ pool, schema: SCHEMA, service: 'bench', categories: ['bench'] });
+  const store = new PostgresEventStore({
+    pool,
+    schema: SCHEMA,
+    service: 'bench',
+    categories: ['bench'],
+    groupCommit,
+  });
   try {
     // Open every connection before the clock starts (pgbench does not count connecting either).
     const clients = await Promise.all(Array.from({ length: Math.min(writers, 16) }, () => pool.connect()));
@@ -63,8 +74,19 @@ async function appendRate(settings: BenchSettings, writers: number, batch: numbe
   }
 }
 
-function appendMeasurement(name: string, writers: number, batch: number, baseline: string): Measurement {
-  return { name, unit: 'events/s', baseline, measure: (settings) => appendRate(settings, writers, batch) };
+function appendMeasurement(
+  name: string,
+  writers: number,
+  batch: number,
+  baseline: string,
+  groupCommit = false,
+): Measurement {
+  return {
+    name,
+    unit: 'events/s',
+    baseline,
+    measure: (settings) => appendRate(settings, writers, batch, groupCommit),
+  };
 }
 
 export default defineSuite({
@@ -89,6 +111,8 @@ export default defineSuite({
     appendMeasurement('append.single.c1', 1, 1, 'pgbench.insert1.c1'),
     appendMeasurement('append.single.c16', 16, 1, 'pgbench.insert1.c16'),
     appendMeasurement('append.batch10.c16', 16, 10, 'pgbench.insert10.c16'),
+    appendMeasurement('append.single.c16.group', 16, 1, 'pgbench.insert1.c16', true),
+    appendMeasurement('append.batch10.c16.group', 16, 10, 'pgbench.insert10.c16', true),
   ],
   goals: [
     { name: 'append.single.c16', minRatio: 0.5, source: 'issue 2' },
