@@ -219,17 +219,15 @@ describe('investigation through the gateway, every service its own process', () 
       p.workers.flatMap((w) => w.weeks.map((wk) => JSON.stringify([w.workerId, wk])));
     const paged: string[] = [];
     for (let cursor: string | null = '', pages = 0; cursor !== null && pages < 20; pages++) {
-      const page = await api.request<TracePage>(
-        'GET',
-        `${traceUrl}?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
-        {
-          as: 'auditor',
-          sub: 'ig-1',
-        },
-      );
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page = await api.request<TracePage>('GET', `${traceUrl}?limit=1${query}`, {
+        as: 'auditor',
+        sub: 'ig-1',
+      });
       expect(page.status).toBe(200);
       paged.push(...weeksOf(page.body));
-      cursor = page.body.nextCursor;
+      const next: string | null = page.body.nextCursor;
+      cursor = next;
     }
     expect(paged).toEqual(weeksOf(trace.body as unknown as TracePage));
     expect(paged.length).toBeGreaterThan(1);
