@@ -73,7 +73,8 @@ export function tracePage(
       const week = worker.weeks[k];
       const size = bytesOf(week) + 1;
       if (weeks >= limit || (weeks > 0 && bytes + size > maxBytes)) {
-        if (entry.weeks.length === 0 && entry.excluded.length === 0) workers.pop();
+        // No workweek of this worker made it: the next page starts with it, excluded weeks and all.
+        if (entry.weeks.length === 0) workers.pop();
         return page({ worker: w, week: k });
       }
       entry.weeks.push(week);
