@@ -8,5 +8,5 @@ export * from './wakeup';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { migrate, applyMigrations, eventStoreMigrations, type Migration } from './postgres/migrate';
 export { appendEvents } from './postgres/append';
-export { compare as compareCheckpoints, readAppended, type AppendedEvent } from './postgres/read-after';
+export { compare as compareCheckpoints } from './postgres/read-after';
 export { headsBelow, transactionHorizon, type HeadAt } from './postgres/heads';

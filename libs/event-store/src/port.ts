@@ -70,6 +70,19 @@ export interface AppendResult {
   alreadyStored: boolean;
 }
 
+/** An event just committed, with where its stream's previous event stands (null: the stream's first). */
+export interface AppendedEvent {
+  event: RecordedEvent;
+  previous: Checkpoint | null;
+}
+
+/** See `EventStore.onAppended`. */
+export type AppendListener = (
+  streamId: string,
+  positions: number[],
+  appended: () => readonly AppendedEvent[],
+) => void;
+
 export interface ReadStreamOptions {
   fromVersion?: number;
   toVersion?: number;
@@ -152,7 +165,10 @@ export interface EventStore {
    * instant; everything when absent): each stream's events of the case from version 1 on.
    */
   verifyCase(caseId: string, recordedUntil?: string): Promise<VerifyReport>;
-  /** In-process wake-up after each local commit; returns an unsubscribe function. */
-  onAppended(listener: (streamId: string, positions: number[]) => void): () => void;
+  /**
+   * In-process notice after each local commit; returns an unsubscribe function. `appended()`
+   * gives the committed events as a reader would read them (not upcast), without a read.
+   */
+  onAppended(listener: AppendListener): () => void;
   close(): Promise<void>;
 }

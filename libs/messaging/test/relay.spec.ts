@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
-import { PostgresEventStore, readAppended } from '@lse/event-store';
+import { PostgresEventStore } from '@lse/event-store';
 import { CASE_EVENTS, EventRelay } from '../src';
 import { eventually, messagingHarness, MessagingHarness, newEvent } from './harness';
 
@@ -18,7 +18,7 @@ describe('event relay', () => {
 
   function relay(fast = false): EventRelay {
     const r = new EventRelay({
-      ...(fast ? { readAppended: (p: number[]) => readAppended(h.db.pool, h.db.schema, p) } : {}),
+      publishOnCommit: fast,
       name: `relay-${h.category}`,
       store: h.store,
       nc: h.nc,

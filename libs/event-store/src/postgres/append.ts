@@ -6,7 +6,15 @@ import {
   InvalidAppendError,
   WrongExpectedVersionError,
 } from '../errors';
-import { MAX_EVENT_BYTES, type AppendResult, type ExpectedVersion, type NewEvent } from '../port';
+import {
+  MAX_EVENT_BYTES,
+  type AppendedEvent,
+  type AppendResult,
+  type Checkpoint,
+  type EventMetadata,
+  type ExpectedVersion,
+  type NewEvent,
+} from '../port';
 import { categoryOf } from '../stream-id';
 
 const UNIQUE_VIOLATION = '23505';
@@ -61,6 +69,14 @@ export interface PreparedAppend {
    * PostgreSQL, exactly as serialised here (migration 004).
    */
   payload: string;
+  /** Each event's data and metadata as stored (the text in `payload`). */
+  stored: Array<{ data: string; metadata: string }>;
+}
+
+/** A committed append: its result, and its events as a reader would read them (built on demand). */
+export interface Committed {
+  result: AppendResult;
+  appended: () => readonly AppendedEvent[];
 }
 
 /** Validates an append and serialises it, before anything reaches the database. */
@@ -74,6 +90,7 @@ export function prepareAppend(
   const caseId = validate(streamId, events);
   const expectedNumber = expectedCode(expected);
   let payload = '[';
+  const stored: PreparedAppend['stored'] = [];
   for (const e of events) {
     const data = serialised(e.data, e.eventId);
     const metadata = serialised(e.metadata, e.eventId);
@@ -82,6 +99,7 @@ export function prepareAppend(
       const bytes = Buffer.byteLength(data) + Buffer.byteLength(metadata);
       if (bytes > MAX_EVENT_BYTES) throw new EventTooLargeError(e.type, bytes, MAX_EVENT_BYTES);
     }
+    stored.push({ data, metadata });
     if (payload.length > 1) payload += ',';
     payload +=
       `{"id":${JSON.stringify(e.eventId)},"type":${JSON.stringify(e.type)},"schemaVersion":${e.schemaVersion},` +
@@ -97,6 +115,7 @@ export function prepareAppend(
     recordedAt,
     events,
     payload,
+    stored,
   };
 }
 
@@ -123,7 +142,8 @@ export async function appendEvents(
   /** Where to look for an earlier append of the same ids; none inside a caller's transaction. */
   reader: Pool | undefined,
 ): Promise<AppendResult> {
-  return appendPrepared(db, schema, prepareAppend(streamId, events, expected, recordedAt), reader);
+  return (await appendPrepared(db, schema, prepareAppend(streamId, events, expected, recordedAt), reader))
+    .result;
 }
 
 export async function appendPrepared(
@@ -131,21 +151,39 @@ export async function appendPrepared(
   schema: string,
   a: PreparedAppend,
   reader: Pool | undefined,
-): Promise<AppendResult> {
+): Promise<Committed> {
   try {
-    const { rows } = await db.query<{ out_position: string; out_version: string }>(
-      `SELECT out_position, out_version FROM ${schema}.append_events($1, $2, $3, $4, $5, $6::json)`,
-      [a.streamId, a.category, a.expectedCode, a.caseId, a.recordedAt, a.payload],
-    );
-    return appended(
-      a.streamId,
-      rows.map((r) => ({ position: Number(r.out_position), version: Number(r.out_version) })),
+    const { rows } = await db.query<{
+      out_position: string;
+      out_version: string;
+      out_tx_id: string;
+      out_prev_hash: string;
+      out_hash: string;
+      out_before_tx_id: string | null;
+      out_before_position: string | null;
+    }>({
+      // Named: prepared once per connection, not parsed and planned for every append.
+      name: `lse.append_events.${schema}`,
+      text: `SELECT out_position, out_version, out_tx_id, out_prev_hash, out_hash, out_before_tx_id, out_before_position
+               FROM ${schema}.append_events($1, $2, $3, $4, $5, $6::json)`,
+      values: [a.streamId, a.category, a.expectedCode, a.caseId, a.recordedAt, a.payload],
+    });
+    return committed(
+      a,
+      rows.map((r) => ({
+        position: Number(r.out_position),
+        version: Number(r.out_version),
+        txId: r.out_tx_id,
+        prevHash: r.out_prev_hash,
+        hash: r.out_hash,
+        before: checkpointOf(r.out_before_tx_id, r.out_before_position),
+      })),
     );
   } catch (err) {
     const pgErr = err as PgError;
     const duplicate = pgErr.code === UNIQUE_VIOLATION && pgErr.constraint === 'events_event_id_key';
     if (pgErr.code !== WRONG_EXPECTED_VERSION && !duplicate) throw err;
-    return refused(schema, a, duplicate ? 'duplicate' : Number(pgErr.detail), reader);
+    return alreadyCommitted(await refused(schema, a, duplicate ? 'duplicate' : Number(pgErr.detail), reader));
   }
 }
 
@@ -158,13 +196,18 @@ export async function appendBatch(
   pool: Pool,
   schema: string,
   appends: readonly PreparedAppend[],
-): Promise<Array<PromiseSettledResult<AppendResult>>> {
+): Promise<Array<PromiseSettledResult<Committed>>> {
   let rows: Array<{
     b_index: number;
     b_position: string | null;
     b_version: string | null;
     b_error: string | null;
     b_actual: string | null;
+    b_tx_id: string | null;
+    b_prev_hash: string | null;
+    b_hash: string | null;
+    b_before_tx_id: string | null;
+    b_before_position: string | null;
   }>;
   try {
     const batch = `[${appends
@@ -175,10 +218,13 @@ export async function appendBatch(
           `"recordedAt":${JSON.stringify(a.recordedAt.toISOString())},"events":${a.payload}}`,
       )
       .join(',')}]`;
-    ({ rows } = await pool.query(
-      `SELECT b_index, b_position, b_version, b_error, b_actual FROM ${schema}.append_batch($1::json)`,
-      [batch],
-    ));
+    ({ rows } = await pool.query({
+      name: `lse.append_batch.${schema}`,
+      text: `SELECT b_index, b_position, b_version, b_error, b_actual, b_tx_id, b_prev_hash, b_hash, b_before_tx_id,
+                    b_before_position
+               FROM ${schema}.append_batch($1::json)`,
+      values: [batch],
+    }));
   } catch {
     return Promise.allSettled(appends.map((a) => appendPrepared(pool, schema, a, pool)));
   }
@@ -189,25 +235,82 @@ export async function appendBatch(
       const mine = byIndex.get(i) ?? [];
       const error = mine.find((r) => r.b_error !== null);
       if (error)
-        return refused(schema, a, error.b_error === 'duplicate' ? 'duplicate' : Number(error.b_actual), pool);
+        return alreadyCommitted(
+          await refused(
+            schema,
+            a,
+            error.b_error === 'duplicate' ? 'duplicate' : Number(error.b_actual),
+            pool,
+          ),
+        );
       if (mine.length !== a.events.length)
         throw new Error(`append_batch returned no result for ${a.streamId}`);
-      return appended(
-        a.streamId,
-        mine.map((r) => ({ position: Number(r.b_position), version: Number(r.b_version) })),
+      return committed(
+        a,
+        mine.map((r) => ({
+          position: Number(r.b_position),
+          version: Number(r.b_version),
+          txId: r.b_tx_id!,
+          prevHash: r.b_prev_hash!,
+          hash: r.b_hash!,
+          before: checkpointOf(r.b_before_tx_id, r.b_before_position),
+        })),
       );
     }),
   );
 }
 
-function appended(streamId: string, rows: Array<{ position: number; version: number }>): AppendResult {
+/** One appended event as append_events and append_batch report it (migration 005). */
+interface AppendedRow {
+  position: number;
+  version: number;
+  txId: string;
+  prevHash: string;
+  hash: string;
+  /** The stream's event before the append (null: the append began the stream). */
+  before: Checkpoint | null;
+}
+
+function checkpointOf(txId: string | null, position: string | null): Checkpoint | null {
+  return txId === null ? null : { txId, position: Number(position) };
+}
+
+function committed(a: PreparedAppend, rows: AppendedRow[]): Committed {
   rows.sort((x, y) => x.version - y.version);
-  return {
-    streamId,
+  const result: AppendResult = {
+    streamId: a.streamId,
     nextExpectedVersion: rows[rows.length - 1].version,
     positions: rows.map((r) => r.position),
     alreadyStored: false,
   };
+  let events: AppendedEvent[] | undefined;
+  return {
+    result,
+    // The events as a reader gets them: data and metadata parsed from the text stored, recorded_at
+    // at the millisecond precision it was given in.
+    appended: () =>
+      (events ??= rows.map((r, i) => ({
+        event: {
+          eventId: a.events[i].eventId.toLowerCase(),
+          streamId: a.streamId,
+          streamVersion: r.version,
+          globalPosition: r.position,
+          txId: r.txId,
+          type: a.events[i].type,
+          schemaVersion: a.events[i].schemaVersion,
+          data: JSON.parse(a.stored[i].data) as Record<string, unknown>,
+          metadata: JSON.parse(a.stored[i].metadata) as EventMetadata,
+          recordedAt: a.recordedAt.toISOString(),
+          prevHash: r.prevHash,
+          hash: r.hash,
+        },
+        previous: i === 0 ? r.before : { txId: rows[i - 1].txId, position: rows[i - 1].position },
+      }))),
+  };
+}
+
+function alreadyCommitted(result: AppendResult): Committed {
+  return { result, appended: () => [] };
 }
 
 /**

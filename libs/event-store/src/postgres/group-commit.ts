@@ -1,6 +1,5 @@
 import type { Pool } from 'pg';
-import type { AppendResult } from '../port';
-import { appendBatch, appendPrepared, type PreparedAppend } from './append';
+import { appendBatch, appendPrepared, type Committed, type PreparedAppend } from './append';
 
 export interface GroupCommitOptions {
   /** Appends per statement at most (default 100). */
@@ -11,7 +10,7 @@ export interface GroupCommitOptions {
 
 interface Pending {
   append: PreparedAppend;
-  resolve: (result: AppendResult) => void;
+  resolve: (result: Committed) => void;
   reject: (error: unknown) => void;
 }
 
@@ -36,7 +35,7 @@ export class GroupCommit {
     this.maxInFlight = options.maxInFlight ?? 2;
   }
 
-  append(append: PreparedAppend): Promise<AppendResult> {
+  append(append: PreparedAppend): Promise<Committed> {
     return new Promise((resolve, reject) => {
       this.queue.push({ append, resolve, reject });
       this.schedule();

@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { CategoryNotOwnedError } from '../errors';
 import type {
+  AppendListener,
   AppendResult,
   Checkpoint,
   EventFilter,
@@ -15,7 +16,7 @@ import type {
   VerifyReport,
 } from '../port';
 import { categoryOf } from '../stream-id';
-import { appendEvents, prepareAppend } from './append';
+import { appendPrepared, prepareAppend } from './append';
 import { GroupCommit, type GroupCommitOptions } from './group-commit';
 import { assertSchemaName } from './migrate';
 import { filterClauses } from './filters';
@@ -54,7 +55,7 @@ export class PostgresEventStore implements EventStore {
   readonly pool: Pool;
   private readonly ownsPool: boolean;
   private readonly categories?: ReadonlySet<string>;
-  private readonly listeners = new Set<(streamId: string, positions: number[]) => void>();
+  private readonly listeners = new Set<AppendListener>();
   private readonly now: () => Date;
   private readonly upcast: (event: RecordedEvent) => RecordedEvent;
   private readonly group?: GroupCommit;
@@ -76,11 +77,14 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     this.assertOwned(streamId);
-    const result = this.group
-      ? await this.group.append(prepareAppend(streamId, events, expected, this.now()))
-      : await appendEvents(this.pool, this.schema, streamId, events, expected, this.now(), this.pool);
-    if (!result.alreadyStored) this.notify(streamId, result.positions);
-    return result;
+    const prepared = prepareAppend(streamId, events, expected, this.now());
+    const committed = this.group
+      ? await this.group.append(prepared)
+      : await appendPrepared(this.pool, this.schema, prepared, this.pool);
+    if (!committed.result.alreadyStored)
+      for (const listener of this.listeners)
+        listener(streamId, committed.result.positions, committed.appended);
+    return committed.result;
   }
 
   /** Refuses streams outside the service's categories before anything reaches the database. */
@@ -163,7 +167,7 @@ export class PostgresEventStore implements EventStore {
     return verifyCaseStreams(this.pool, this.schema, caseId, recordedUntil);
   }
 
-  onAppended(listener: (streamId: string, positions: number[]) => void): () => void {
+  onAppended(listener: AppendListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -171,10 +175,6 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     this.listeners.clear();
     if (this.ownsPool) await this.pool.end();
-  }
-
-  private notify(streamId: string, positions: number[]): void {
-    for (const listener of this.listeners) listener(streamId, positions);
   }
 
   private page(rows: EventRow[], limit: number): ReadAllPage {

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Checkpoint, EventFilter, ReadAfterResult, RecordedEvent } from '../port';
+import type { Checkpoint, EventFilter, ReadAfterResult } from '../port';
 import { filterClauses } from './filters';
 import { EVENT_TYPES, eventColumns, EventRow, toRecorded } from './rows';
 
@@ -72,37 +72,6 @@ export async function readAfter(
   const reached = { txId: horizon.toString(), position: ALL_POSITIONS };
   // Never move backwards (a checkpoint can be ahead of a horizon seen through another connection).
   return { events, checkpoint: compare(reached, checkpoint) > 0 ? reached : checkpoint };
-}
-
-/** An event just committed, with where its stream's previous event stands (null: the stream's first). */
-export interface AppendedEvent {
-  event: RecordedEvent;
-  previous: Checkpoint | null;
-}
-
-/**
- * Events by global position, in (tx_id, position) order, each with its stream predecessor's
- * checkpoint: for a relay publishing its own process's appends as soon as they committed (the
- * positions come from the append results), ahead of the catch-up read.
- */
-export async function readAppended(
-  pool: Pool,
-  schema: string,
-  positions: readonly number[],
-): Promise<AppendedEvent[]> {
-  const { rows } = await pool.query<EventRow & { prev_tx_id: string | null; prev_position: string | null }>({
-    text: `SELECT ${eventColumns('e')}, p.tx_id::text AS prev_tx_id, p.global_position::text AS prev_position
-       FROM ${schema}.events e
-       LEFT JOIN ${schema}.events p ON p.stream_id = e.stream_id AND p.stream_version = e.stream_version - 1
-      WHERE e.global_position = ANY($1::bigint[])
-      ORDER BY e.tx_id, e.global_position`,
-    values: [positions],
-    types: EVENT_TYPES,
-  });
-  return rows.map((r) => ({
-    event: toRecorded(r),
-    previous: r.prev_tx_id === null ? null : { txId: r.prev_tx_id, position: Number(r.prev_position) },
-  }));
 }
 
 export function compare(a: Checkpoint, b: Checkpoint): number {

@@ -17,11 +17,11 @@ export interface EventRelayOptions {
   /** The categories this service owns and relays. */
   categories: readonly string[];
   /**
-   * Reads this process's appends by position (`readAppended` of @lse/event-store): the leader
-   * then publishes them as soon as they commit instead of when the catch-up read reaches them.
-   * Without it, local appends only wake the catch-up read.
+   * The leader publishes this process's appends as soon as they commit (the store hands them
+   * over with its append notice), instead of when the catch-up read reaches them. Default true;
+   * false: local appends only wake the catch-up read.
    */
-  readAppended?(positions: number[]): Promise<AppendedEvent[]>;
+  publishOnCommit?: boolean;
   batchSize?: number;
   pollIntervalMs?: number;
   standbyRetryMs?: number;
@@ -39,10 +39,10 @@ const MAX_AHEAD = 10_000;
  * re-publishes only what came after the checkpoint, which the server de-duplicates.
  *
  * The catch-up read (store.readAfter) publishes every event, in (transaction, position) order,
- * once no transaction can commit behind it. With `readAppended`, the leader also publishes its
- * own process's appends right after they commit, each only once its stream's previous event is
- * published (a stream's events stay in order); the catch-up read then skips what JetStream has
- * already acknowledged. That fast path can only add publications early, never leave one out.
+ * once no transaction can commit behind it. The leader also publishes its own process's
+ * appends right after they commit (unless `publishOnCommit` is false), each only once its
+ * stream's previous event is published (a stream's events stay in order); the catch-up read then
+ * skips what JetStream has already acknowledged. That fast path can only add publications early, never leave one out.
  */
 export class EventRelay {
   private readonly js: JetStreamClient;
@@ -55,8 +55,8 @@ export class EventRelay {
   private readonly wakeup = new Wakeup();
   private unsubscribe?: () => void;
   private published = 0;
-  /** Positions of local appends the fast path has not looked at yet. */
-  private appended: number[] = [];
+  /** Local appends the fast path has not looked at yet. */
+  private appended: Array<() => readonly AppendedEvent[]> = [];
   private fastPath?: Promise<void>;
   /** Published by the fast path, acknowledged, not yet passed by the checkpoint: position -> checkpoint. */
   private readonly ahead = new Map<number, Checkpoint>();
@@ -81,7 +81,9 @@ export class EventRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.unsubscribe = this.options.store.onAppended((_stream, positions) => this.onLocalAppend(positions));
+    this.unsubscribe = this.options.store.onAppended((_stream, _positions, appended) =>
+      this.onLocalAppend(appended),
+    );
     this.loop = this.run();
   }
 
@@ -98,11 +100,11 @@ export class EventRelay {
     this.wakeup.signal();
   }
 
-  private onLocalAppend(positions: number[]): void {
-    if (!this.options.readAppended) return this.signal();
-    this.appended.push(...positions);
+  private onLocalAppend(appended: () => readonly AppendedEvent[]): void {
+    if (this.options.publishOnCommit === false) return this.signal();
+    this.appended.push(appended);
     // After the microtasks queued now: the appends of one group commit, each notified in its own
-    // microtask, then go in one read (without waiting for the next turn of the event loop).
+    // microtask, then go as one batch (without waiting for the next turn of the event loop).
     this.fastPath ??= new Promise<void>((resolve) => process.nextTick(resolve))
       .then(() => this.publishAppended())
       .finally(() => (this.fastPath = undefined));
@@ -167,7 +169,7 @@ export class EventRelay {
    */
   private async publishAppended(): Promise<void> {
     while (this.appended.length > 0 && this.running) {
-      const positions = this.appended.splice(0);
+      const notices = this.appended.splice(0);
       // A standby leaves them to the leader's catch-up read (waking its own loop would only
       // retry the lock on a new connection); a leader too far ahead, to its own.
       if (!this.leading || !this.leadership.held) continue;
@@ -176,7 +178,15 @@ export class EventRelay {
         continue;
       }
       try {
-        const events = await this.options.readAppended!(positions);
+        // In commit order, as the catch-up read would see them: (transaction, position).
+        const events = notices
+          .flatMap((appended) => appended())
+          .sort((x, y) =>
+            compareCheckpoints(
+              { txId: x.event.txId, position: x.event.globalPosition },
+              { txId: y.event.txId, position: y.event.globalPosition },
+            ),
+          );
         const checkpoint = this.checkpoint;
         const inBatch = new Map<number, Promise<boolean>>();
         let left = false;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { COMPLAINT_CATEGORY } from '@lse/contracts';
-import { PostgresEventStore, readAppended } from '@lse/event-store';
+import { PostgresEventStore } from '@lse/event-store';
 import { ensureStreams, EventRelay, RECONNECT_FOREVER } from '@lse/messaging';
 import { describeError, HealthRegistry, natsCheck, postgresCheck } from '@lse/service-kit';
 import type { NatsConnection } from '@nats-io/nats-core';
@@ -61,8 +61,6 @@ export class IntakeRuntime implements OnApplicationBootstrap, OnApplicationShutd
       nc,
       connectionString: this.config.DATABASE_URL,
       schema: this.config.INTAKE_SCHEMA,
-      // Publishes this process's own appends as soon as they commit (see EventRelay).
-      readAppended: (positions) => readAppended(this.store.pool, this.store.schema, positions),
       categories: [COMPLAINT_CATEGORY],
       pollIntervalMs: this.config.RELAY_POLL_MS,
       onError: (err) => this.logger.warn({ error: describeError(err) }, 'relay failed; retrying'),

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { INVESTIGATION_CATEGORY } from '@lse/contracts';
 import type { Clock } from '@lse/domain';
-import { PostgresEventStore, readAppended } from '@lse/event-store';
+import { PostgresEventStore } from '@lse/event-store';
 import { DurableConsumer, ensureStreams, EventRelay, RECONNECT_FOREVER } from '@lse/messaging';
 import { describeError, HealthRegistry, natsCheck, postgresCheck } from '@lse/service-kit';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -69,8 +69,6 @@ export class InvestigationRuntime implements OnApplicationBootstrap, OnApplicati
       nc,
       connectionString: this.config.DATABASE_URL,
       schema: this.config.INVESTIGATION_SCHEMA,
-      // Publishes this process's own appends as soon as they commit (see EventRelay).
-      readAppended: (positions) => readAppended(this.store.pool, this.store.schema, positions),
       categories: [INVESTIGATION_CATEGORY],
       pollIntervalMs: this.config.RELAY_POLL_MS,
       onError: (err) => this.logger.warn({ error: describeError(err) }, 'relay failed; retrying'),
