@@ -19,7 +19,13 @@ import { createInvestigationDataSource } from '../src/read-models/data-source';
 import { findingsOfCase } from '../src/read-models/findings/findings-of-case';
 import { listInvestigations } from '../src/read-models/investigations/list-investigations';
 import { investigatorWorkload } from '../src/read-models/investigations/workload';
-import { InvestigationProjector, rebuildInvestigationReadModels } from '../src/read-models/projector';
+import { InvestigationRow } from '../src/read-models/investigations/investigation-row.entity';
+import { projectEvent } from '../src/read-models/project-event';
+import {
+  INVESTIGATION_PROJECTION,
+  InvestigationProjector,
+  rebuildInvestigationReadModels,
+} from '../src/read-models/projector';
 
 const stored = (caseId: string, event: InvestigationEvent): NewEvent =>
   (INVESTIGATION_EVENTS[event.type] as { create(input: unknown): NewEvent }).create({
@@ -140,5 +146,51 @@ describe('investigation read models', () => {
     expect(progress.events).toBe([...written.values()].reduce((a, b) => a + b, 0));
     expect(await listInvestigations(ds, {}, 10, undefined, now)).toEqual(before.list);
     expect(await findingsOfCase(ds, urgent)).toEqual(before.findings);
+  });
+
+  it('applies a run of InvestigationOpened in one statement with the same rows as event by event', async () => {
+    const ids: string[] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const [a, b, c, d] = ids;
+    for (const caseId of [a, b, c]) await append(caseId, [openedWith('P2', '2026-01-10T09:00:00Z')]);
+    await append(b, [assigned]);
+    await append(d, [openedWith('P1', '2026-01-12T09:00:00Z')]);
+    // The batch as the subscription hands it over: three opened, one assigned, one more opened.
+    const batch = (await Promise.all(ids.map((id) => store.readStream(investigationStreamId(id)))))
+      .flat()
+      .sort((x, y) => x.globalPosition - y.globalPosition);
+    expect(batch.map((e) => e.type)).toEqual([
+      'InvestigationOpened',
+      'InvestigationOpened',
+      'InvestigationOpened',
+      'InvestigatorAssigned',
+      'InvestigationOpened',
+    ]);
+    const rows = async () =>
+      (await ds.getRepository(InvestigationRow).find({ order: { caseId: 'ASC' } })).filter((r) =>
+        ids.includes(r.caseId),
+      );
+    const statements: string[] = [];
+    await ds.transaction(async (em) => {
+      const query = em.queryRunner!.query.bind(em.queryRunner!);
+      em.queryRunner!.query = ((sql: string, ...rest: unknown[]) => {
+        statements.push(sql);
+        return query(sql, ...(rest as []));
+      }) as typeof query;
+      await INVESTIGATION_PROJECTION.apply(em, batch, store);
+    });
+    const batched = await rows();
+    expect(statements.filter((q) => q.startsWith('INSERT INTO')).length).toBe(2);
+
+    await ds.getRepository(InvestigationRow).delete(ids);
+    await ds.transaction(async (em) => {
+      for (const event of batch) await projectEvent(em, event);
+    });
+    const oneByOne = await rows();
+    expect(batched).toHaveLength(4);
+    expect(batched.find((r) => r.caseId === b)).toMatchObject({
+      investigatorId: 'ivan@agency.gov',
+      version: 2,
+    });
+    expect(batched).toEqual(oneByOne);
   });
 });

@@ -5,11 +5,42 @@ import { FindingRow } from './findings/finding-row.entity';
 import { InvestigationRow } from './investigations/investigation-row.entity';
 
 /**
+ * InvestigationOpened events in one statement (cases opened together arrive together). Each is
+ * its stream's first event, so no case appears twice; were one replayed twice, the later wins.
+ */
+export async function projectOpenedInvestigations(em: EntityManager, opened: RecordedEvent[]): Promise<void> {
+  const rows = new Map<string, InvestigationRow>();
+  for (const recorded of opened) {
+    const event = investigationEventOf(recorded);
+    if (event.type !== 'InvestigationOpened') throw new Error(`${recorded.type} is not InvestigationOpened`);
+    const caseId = caseIdOf(recorded);
+    const d = event.data;
+    rows.set(caseId, {
+      caseId,
+      caseNumber: d.caseNumber,
+      priority: d.priority,
+      office: d.office,
+      openedAt: new Date(d.openedAt),
+      status: 'open',
+      investigatorId: null,
+      determinationStatus: null,
+      determinedCents: null,
+      version: recorded.streamVersion,
+    });
+  }
+  if (rows.size) await em.getRepository(InvestigationRow).upsert([...rows.values()], ['caseId']);
+}
+
+function caseIdOf(recorded: RecordedEvent): string {
+  return recorded.metadata.caseId ?? recorded.streamId.slice('investigation-'.length);
+}
+
+/**
  * Applies one investigation event to the read models, inside the caller's transaction. Only what
  * lists need is copied: no interview content, no worker names.
  */
 export async function projectEvent(em: EntityManager, recorded: RecordedEvent): Promise<void> {
-  const caseId = recorded.metadata.caseId ?? recorded.streamId.slice('investigation-'.length);
+  const caseId = caseIdOf(recorded);
   const version = recorded.streamVersion;
   const recordedAt = new Date(recorded.metadata.occurredAt);
   const investigations = em.getRepository(InvestigationRow);
@@ -19,25 +50,9 @@ export async function projectEvent(em: EntityManager, recorded: RecordedEvent): 
     findings.upsert({ ...row, caseId, recordedAt, version }, ['caseId', 'findingId']);
 
   switch (event.type) {
-    case 'InvestigationOpened': {
-      const d = event.data;
-      await investigations.upsert(
-        {
-          caseId,
-          caseNumber: d.caseNumber,
-          priority: d.priority,
-          office: d.office,
-          openedAt: new Date(d.openedAt),
-          status: 'open',
-          investigatorId: null,
-          determinationStatus: null,
-          determinedCents: null,
-          version,
-        },
-        ['caseId'],
-      );
+    case 'InvestigationOpened':
+      await projectOpenedInvestigations(em, [recorded]);
       return;
-    }
     case 'InvestigatorAssigned':
       await investigations.update({ caseId }, { investigatorId: event.data.investigatorId, version });
       return;

@@ -1,5 +1,5 @@
 import { INVESTIGATION_CATEGORY } from '@lse/contracts';
-import type { EventStore } from '@lse/event-store';
+import type { EventStore, RecordedEvent } from '@lse/event-store';
 import {
   CheckpointedProjection,
   rebuildProjection,
@@ -11,16 +11,30 @@ import { In, type DataSource } from 'typeorm';
 import { FindingRow } from './findings/finding-row.entity';
 import { InvestigationRow } from './investigations/investigation-row.entity';
 import { ProjectionCheckpointRow } from './projection-checkpoint.entity';
-import { projectEvent } from './project-event';
+import { projectEvent, projectOpenedInvestigations } from './project-event';
 
-/** Investigation's read models: investigations (with workload) and findings, event by event. */
+/**
+ * Investigation's read models: investigations (with workload) and findings, event by event, except
+ * that a run of InvestigationOpened (cases opened together) goes in one statement.
+ */
 export const INVESTIGATION_PROJECTION: ProjectionSpec = {
   name: 'investigation_read_models',
   categories: [INVESTIGATION_CATEGORY],
   checkpointEntity: ProjectionCheckpointRow,
   tables: [InvestigationRow, FindingRow],
   async apply(em, events) {
-    for (const event of events) await projectEvent(em, event);
+    let opened: RecordedEvent[] = [];
+    for (const event of events) {
+      if (event.type === 'InvestigationOpened') {
+        opened.push(event);
+        continue;
+      }
+      // What was opened before this event is in place before it applies.
+      if (opened.length) await projectOpenedInvestigations(em, opened);
+      opened = [];
+      await projectEvent(em, event);
+    }
+    if (opened.length) await projectOpenedInvestigations(em, opened);
   },
 };
 
