@@ -33,15 +33,8 @@ export async function send(baseUrl: string, probe: Probe): Promise<Answer> {
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', text, body };
 }
 
-/**
- * The stable problem types: one per entry of ERROR_CODES, and the gateway's two HTTP-level ones
- * (services/gateway/src/http: a cursor it did not issue, an If-Match that is not a version).
- */
-export const STABLE_PROBLEM_TYPES = new Set([
-  ...Object.values(ERROR_CODES).map((c) => problemType(c.slug)),
-  problemType('invalid-cursor'),
-  problemType('invalid-if-match'),
-]);
+/** The stable problem types: one per entry of ERROR_CODES. */
+export const STABLE_PROBLEM_TYPES = new Set(Object.values(ERROR_CODES).map((c) => problemType(c.slug)));
 
 /**
  * What is wrong with an error answer, if anything: it must be problem+json (RFC 9457) with a

@@ -11,6 +11,10 @@ export interface CodeMapping {
 export const ERROR_CODES: Record<string, CodeMapping> = {
   validation: { status: 400, slug: 'validation', title: 'The request is not valid' },
   bad_request: { status: 400, slug: 'bad-request', title: 'Bad request' },
+  /** A pagination cursor the server did not issue, or a limit out of range. */
+  invalid_cursor: { status: 400, slug: 'invalid-cursor', title: 'Invalid pagination parameters' },
+  /** An If-Match header that is not one strong ETag holding a stream version, or `*`. */
+  invalid_if_match: { status: 400, slug: 'invalid-if-match', title: 'Invalid If-Match header' },
   unauthorized: { status: 401, slug: 'unauthorized', title: 'Authentication required' },
   forbidden: { status: 403, slug: 'forbidden', title: 'Not allowed' },
   not_found: { status: 404, slug: 'not-found', title: 'Not found' },

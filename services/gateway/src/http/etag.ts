@@ -5,9 +5,9 @@ export const etagFor = (version: number) => `"${version}"`;
 
 const badIfMatch = () =>
   new ProblemException({
-    type: problemType('invalid-if-match'),
-    title: ERROR_CODES.bad_request.title,
-    status: 400,
+    type: problemType(ERROR_CODES.invalid_if_match.slug),
+    title: ERROR_CODES.invalid_if_match.title,
+    status: ERROR_CODES.invalid_if_match.status,
     detail: 'If-Match must be one strong ETag holding a stream version, e.g. "7", or *.',
   });
 

@@ -1,4 +1,4 @@
-import { ProblemException, problemType } from '@lse/service-kit';
+import { ERROR_CODES, ProblemException, problemType } from '@lse/service-kit';
 import { z } from 'zod';
 
 export const DEFAULT_LIMIT = 50;
@@ -12,9 +12,9 @@ export interface Page<T> {
 
 const badCursor = (detail: string) =>
   new ProblemException({
-    type: problemType('invalid-cursor'),
-    title: 'Invalid pagination parameters',
-    status: 400,
+    type: problemType(ERROR_CODES.invalid_cursor.slug),
+    title: ERROR_CODES.invalid_cursor.title,
+    status: ERROR_CODES.invalid_cursor.status,
     detail,
   });
 
