@@ -2,6 +2,7 @@ import { DynamicModule, Logger, Module, Type } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, Reflector } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ServiceKitModule } from '@lse/service-kit';
+import { hostname } from 'node:os';
 import type { Pool } from 'pg';
 import type { DestinationStream } from 'pino';
 import { AuthGuard } from './auth/auth.guard';
@@ -91,7 +92,7 @@ export class AppModule {
         { provide: TokenVerifier, useFactory: () => tokenVerifier(config) },
         {
           provide: IdempotencyStore,
-          useFactory: (pool: Pool) => new IdempotencyStore(pool),
+          useFactory: (pool: Pool) => new IdempotencyStore(pool, `${hostname()}:${config.GATEWAY_PORT}`),
           inject: [GATEWAY_POOL],
         },
         {

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { IdempotencyJanitor } from '../src/idempotency/idempotency-janitor';
 import { IdempotencyStore } from '../src/idempotency/idempotency.store';
 import { startGateway, TestGateway } from './support/gateway-harness';
 import { TestRoutesController } from './support/test-routes.controller';
@@ -112,6 +113,36 @@ describe('Idempotency-Key on POST', () => {
       { kind: 'replay', response: { status: 201, headers: { etag: '"1"' }, body: { n: 1 } } },
       { kind: 'mismatch' },
     ]);
+  });
+
+  it('frees the claims a crashed gateway process held when it starts again, and only those', async () => {
+    const req = (key: string) => ({
+      subject: 'crash-subject',
+      key,
+      method: 'POST',
+      path: '/x',
+      requestHash: 'h',
+    });
+    const crashed = new IdempotencyStore(gw.db.pool, 'gw-host:3000');
+    const other = new IdempotencyStore(gw.db.pool, 'gw-host:3001');
+    expect(await crashed.begin(req('held-by-crashed'))).toEqual({ kind: 'started' });
+    expect(await other.begin(req('held-by-other'))).toEqual({ kind: 'started' });
+    await crashed.begin(req('finished-by-crashed'));
+    await crashed.complete('crash-subject', 'finished-by-crashed', {
+      status: 201,
+      headers: {},
+      body: { n: 1 },
+    });
+    // The process dies mid-request: a retry of its request is in progress, as before.
+    expect(await other.begin(req('held-by-crashed'))).toEqual({ kind: 'in_progress' });
+
+    const restarted = new IdempotencyStore(gw.db.pool, 'gw-host:3000');
+    await new IdempotencyJanitor(restarted).onModuleInit();
+    expect(await restarted.begin(req('held-by-crashed'))).toEqual({ kind: 'started' });
+    // Another process's claim and a completed response are kept.
+    expect(await restarted.begin(req('held-by-other'))).toEqual({ kind: 'in_progress' });
+    expect(await restarted.begin(req('finished-by-crashed'))).toMatchObject({ kind: 'replay' });
+    expect(await restarted.releaseOwnClaims()).toBe(1);
   });
 
   it('writes claims and completions of one batch together, each decided on its own', async () => {

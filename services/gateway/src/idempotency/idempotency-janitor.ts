@@ -3,7 +3,10 @@ import { IdempotencyStore } from './idempotency.store';
 
 const EVERY_MS = 60 * 60 * 1000;
 
-/** Deletes idempotency keys older than 24 hours, once an hour (any replica may; it is idempotent). */
+/**
+ * Deletes idempotency keys older than 24 hours, once an hour (any replica may; it is idempotent),
+ * and on start frees the claims this gateway process held when it last stopped without finishing.
+ */
 @Injectable()
 export class IdempotencyJanitor implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('IdempotencyJanitor');
@@ -11,9 +14,16 @@ export class IdempotencyJanitor implements OnModuleInit, OnApplicationShutdown {
 
   constructor(private readonly store: IdempotencyStore) {}
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
     this.timer = setInterval(() => void this.purge(), EVERY_MS);
     this.timer.unref();
+    // Before the server listens. If PostgreSQL is down now, those claims simply expire by age.
+    try {
+      const released = await this.store.releaseOwnClaims();
+      if (released > 0) this.logger.log({ released }, 'claims of an earlier run of this gateway freed');
+    } catch (err) {
+      this.logger.warn({ reason: (err as Error).message }, 'could not free earlier claims');
+    }
   }
 
   onApplicationShutdown(): void {

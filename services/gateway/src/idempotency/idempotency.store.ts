@@ -69,7 +69,14 @@ const refusedData = (err: unknown) => {
 export class IdempotencyStore {
   private readonly writes = new Batcher<Write, Written>((batch) => this.writeMany(batch));
 
-  constructor(private readonly pool: Pool) {}
+  /**
+   * @param claimant this gateway process's name for its claims (`<host>:<port>`): stable across
+   * a restart, so the restarted process can free what its crashed predecessor held.
+   */
+  constructor(
+    private readonly pool: Pool,
+    private readonly claimant: string | null = null,
+  ) {}
 
   /**
    * Claims the key for this request, or says why not. The claim is an INSERT .. ON CONFLICT,
@@ -132,13 +139,13 @@ export class IdempotencyStore {
            FROM jsonb_to_recordset($1::jsonb) AS r(subject text, key text, status integer, headers jsonb, body jsonb)
           WHERE g.subject = r.subject AND g.key = r.key
        )
-       INSERT INTO gateway_idempotency (subject, key, method, path, request_hash, state)
-       SELECT r.subject, r.key, r.method, r.path, r.request_hash, 'in_progress'
+       INSERT INTO gateway_idempotency (subject, key, method, path, request_hash, state, claimed_by)
+       SELECT r.subject, r.key, r.method, r.path, r.request_hash, 'in_progress', $5
          FROM jsonb_to_recordset($2::jsonb) AS r(subject text, key text, method text, path text, request_hash text)
        ON CONFLICT (subject, key) DO UPDATE
          SET method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash,
              state = 'in_progress', status = NULL, headers = NULL, body = NULL,
-             created_at = now(), completed_at = NULL
+             created_at = now(), completed_at = NULL, claimed_by = EXCLUDED.claimed_by
          WHERE gateway_idempotency.created_at < now() - make_interval(hours => $3)
             OR (gateway_idempotency.state = 'in_progress'
                 AND gateway_idempotency.created_at < now() - make_interval(secs => $4))
@@ -164,6 +171,7 @@ export class IdempotencyStore {
         ),
         KEY_TTL_HOURS,
         ABANDONED_AFTER_SECONDS,
+        this.claimant,
       ],
     });
     const started = new Set(claimed.rows.map((r) => idOf(r.subject, r.key)));
@@ -194,6 +202,21 @@ export class IdempotencyStore {
       `DELETE FROM gateway_idempotency WHERE subject = $1 AND key = $2 AND state = 'in_progress'`,
       [subject, key],
     );
+  }
+
+  /**
+   * Frees the claims a previous run of this gateway process left in progress (it crashed or was
+   * killed mid-request), so their retries run now rather than after ABANDONED_AFTER_SECONDS.
+   * Call before serving: every claim under this name is then a predecessor's. Safe for the same
+   * reason as the abandonment rule: the key was forwarded to the service, which de-duplicates.
+   */
+  async releaseOwnClaims(): Promise<number> {
+    if (this.claimant === null) return 0;
+    const result = await this.pool.query(
+      `DELETE FROM gateway_idempotency WHERE state = 'in_progress' AND claimed_by = $1`,
+      [this.claimant],
+    );
+    return result.rowCount ?? 0;
   }
 
   /** Deletes keys past their 24 hours; returns how many. */
