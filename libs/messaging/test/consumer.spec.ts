@@ -29,6 +29,7 @@ describe('durable consumer', () => {
       `${h.category}-poison`,
       `${h.category}-react`,
       `${h.category}-parallel`,
+      `${h.category}-lost`,
     ]) {
       await h.jsm.consumers.delete('CASE_EVENTS', name).catch(() => undefined);
     }
@@ -40,15 +41,18 @@ describe('durable consumer', () => {
     suffix: string,
     handle: (e: RecordedEvent, d: { deliveryCount: number }) => Promise<void>,
     concurrency?: number,
+    ackWaitMs?: number,
+    maxDeliver = 3,
   ) {
     const c = new DurableConsumer({
       concurrency,
+      ackWaitMs,
       nc: h.nc,
       jsm: h.jsm,
       name: `${h.category}-${suffix}`,
       filterSubject: `events.${h.category}.>`,
       types: ['Wanted'],
-      maxDeliver: 3,
+      maxDeliver,
       backoffMs: [50, 100],
       handle,
     });
@@ -107,6 +111,56 @@ describe('durable consumer', () => {
       ),
     ).toBe(0);
   });
+
+  /** Deliveries of the next message that reach a process which dies before acknowledging it. */
+  async function loseDeliveries(name: string, count: number, ackWaitMs: number): Promise<void> {
+    const raw = await jetstream(h.nc).consumers.get('CASE_EVENTS', name);
+    for (let i = 0; i < count; i++) {
+      const msg = await raw.next({ expires: 5_000 });
+      expect(msg?.info.deliveryCount).toBe(i + 1); // not acknowledged: redelivered after ack wait
+      await new Promise((r) => setTimeout(r, ackWaitMs + 100));
+    }
+  }
+
+  it('never lets the server drop a message whose deliveries were lost with crashed processes', async () => {
+    const ackWaitMs = 300;
+    const maxDeliver = 2;
+    const handled: number[] = [];
+    const lostConsumer = () =>
+      consumer('lost', async (_e, d) => void handled.push(d.deliveryCount), undefined, ackWaitMs, maxDeliver);
+    const setup = lostConsumer();
+    await setup.start(); // creates the durable consumer
+    await setup.stop();
+    const first = newEvent('Wanted');
+    const second = newEvent('Wanted');
+    await h.store.append(`${h.category}-${randomUUID()}`, [first], 'no_stream');
+    // More lost deliveries than maxDeliver + 1: a server-side limit there would have dropped it.
+    await loseDeliveries(`${h.category}-lost`, 3, ackWaitMs);
+    const c = lostConsumer();
+    await c.start();
+    await eventually(
+      async () => handled.length,
+      (n) => n === 1,
+    );
+    expect(handled).toEqual([4]);
+    await c.stop();
+
+    // Lost more than twice maxDeliver times: parked unhandled (it may be what kills the process).
+    await h.store.append(`${h.category}-${randomUUID()}`, [second], 'no_stream');
+    await loseDeliveries(`${h.category}-lost`, 4, ackWaitMs);
+    const again = lostConsumer();
+    await again.start();
+    const dead = await eventually(
+      () =>
+        h.jsm.streams
+          .getMessage(DEAD_LETTERS, { last_by_subj: `deadletter.${h.category}-lost` })
+          .catch(() => null),
+      (m) => m !== null,
+    );
+    expect(dead?.json<RecordedEvent>().eventId).toBe(second.eventId);
+    expect(dead?.header.get(HEADERS.failureReason)).toContain('delivered 5 times and never acknowledged');
+    expect(handled).toEqual([4]);
+  }, 60_000);
 
   it('makes a redelivered reaction a no-op through its derived event id', async () => {
     const reactions: boolean[] = [];

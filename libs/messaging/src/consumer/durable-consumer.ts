@@ -24,7 +24,11 @@ export interface DurableConsumerOptions {
    * acknowledged only then. A throw asks for redelivery.
    */
   handle(event: RecordedEvent, delivery: { deliveryCount: number }): Promise<void>;
-  /** Deliveries before a message becomes a dead letter. */
+  /**
+   * Failed deliveries before a message becomes a dead letter (default 5). A message delivered
+   * more than twice as often without ever being acknowledged (each delivery lost with a crashed
+   * process, say) is parked before it is handled again: it may be what crashes the process.
+   */
   maxDeliver?: number;
   /** Redelivery delays by attempt; the last repeats. */
   backoffMs?: readonly number[];
@@ -69,9 +73,11 @@ export class DurableConsumer {
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    await this.messages?.close();
-    await this.loop;
+    if (this.running) {
+      this.running = false;
+      await this.messages?.close();
+    }
+    await this.loop; // a second stop() waits for the first
   }
 
   /** Messages not yet delivered plus those delivered and not yet acknowledged. */
@@ -81,14 +87,15 @@ export class DurableConsumer {
   }
 
   private async ensureConsumer(): Promise<void> {
-    const maxDeliver = this.options.maxDeliver ?? 5;
     const config = {
       durable_name: this.options.name,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       filter_subject: this.options.filterSubject,
-      // The server's own limit sits above ours, so our last attempt can still dead-letter it.
-      max_deliver: maxDeliver + 1,
+      // No server limit: the server would drop a message silently once it reached it, and
+      // deliveries lost with a killed process count towards it too. This consumer parks a
+      // message on the dead-letter subject instead (see process), so none is ever dropped.
+      max_deliver: -1,
       ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
     };
     try {
@@ -105,6 +112,11 @@ export class DurableConsumer {
         const consumer = await this.js.consumers.get(CASE_EVENTS, this.options.name);
         const messages = await consumer.consume({ max_messages: 64 });
         this.messages = messages;
+        // Stopped while the subscription was being set up: stop() found nothing to close.
+        if (!this.running) {
+          messages.stop(); // close() would wait for an iteration that never starts
+          break;
+        }
         for await (const msg of messages) {
           if ((this.options.concurrency ?? 1) > 1) await this.dispatch(msg);
           else await this.process(msg);
@@ -139,8 +151,14 @@ export class DurableConsumer {
   private async process(msg: JsMsg): Promise<void> {
     let event: RecordedEvent | undefined;
     const deliveryCount = msg.info.deliveryCount;
+    const maxDeliver = this.options.maxDeliver ?? 5;
     try {
       event = msg.json<RecordedEvent>();
+      if (deliveryCount > 2 * maxDeliver) {
+        const never = new Error(`delivered ${deliveryCount} times and never acknowledged`);
+        await this.deadLetter(msg, never, event);
+        return;
+      }
       if (!this.options.types || this.options.types.includes(event.type)) {
         await this.options.handle(event, { deliveryCount });
       }
@@ -148,7 +166,6 @@ export class DurableConsumer {
       this.handled++;
     } catch (err) {
       this.options.onError?.(err, event);
-      const maxDeliver = this.options.maxDeliver ?? 5;
       if (deliveryCount >= maxDeliver || event === undefined) {
         await this.deadLetter(msg, err, event);
         return;
