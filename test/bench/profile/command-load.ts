@@ -2,7 +2,7 @@
  * Load for profiling the command path (not a bench suite): starts gateway and intake as the
  * command bench does (ALL_SERVICES=1: every service), warms up, then sends POST /complaints
  * closed-loop from N clients or open-loop at a rate, and prints throughput, latencies, CPU
- * seconds per command of each of the system's own processes (from /proc: its services, its
+ * milliseconds per command of each of the system's own processes (proc-cpu.ts: its services, its
  * nats-server, its database's PostgreSQL backends, this driver; other work on the machine is not
  * counted), PostgreSQL commits and rows per command, and whether the projector and relay kept up.
  *
@@ -16,105 +16,9 @@ import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { mintDevToken } from '@lse/gateway/src/auth/mint-token';
 import { receiveInput } from '@lse/intake-domain/test/fixtures';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { startSystem } from '../../support/system';
 import { COMMAND_PATH, sleepUntil } from '../suites/command';
-
-/** CPU seconds (user + system) of a process, undefined once it is gone. */
-function cpuOf(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The pid of the process whose command line matches (the system's own nats-server). */
-function findPid(pattern: RegExp): number | undefined {
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      if (pattern.test(readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' '))) return Number(d);
-    } catch {
-      /* gone */
-    }
-  }
-  return undefined;
-}
-
-/** Local TCP ports of the sockets a process holds open (to tell whose PostgreSQL backend is whose). */
-function localPorts(pid: number): Set<number> {
-  const inodes = new Set<string>();
-  try {
-    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
-      const m = /^socket:\[(\d+)\]$/.exec(readlinkSafe(`/proc/${pid}/fd/${fd}`));
-      if (m) inodes.add(m[1]);
-    }
-  } catch {
-    return new Set();
-  }
-  const ports = new Set<number>();
-  for (const table of [`/proc/${pid}/net/tcp`, `/proc/${pid}/net/tcp6`]) {
-    let text = '';
-    try {
-      text = readFileSync(table, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const line of text.split('\n').slice(1)) {
-      const cols = line.trim().split(/\s+/);
-      if (cols.length > 9 && inodes.has(cols[9])) ports.add(parseInt(cols[1].split(':')[1], 16));
-    }
-  }
-  return ports;
-}
-
-function readlinkSafe(path: string): string {
-  try {
-    return readlinkSync(path);
-  } catch {
-    return '';
-  }
-}
-
-/**
- * CPU seconds by role of this system's processes only (its services, its nats-server, the
- * PostgreSQL backends of its database as `postgres:<service>` by whose socket they serve, this
- * driver): other work on the machine is not counted.
- */
-type CpuSample = Map<number, { role: string; cpu: number }>;
-async function cpuSample(
-  roles: Record<string, number | undefined>,
-  backends: () => Promise<Array<{ pid: number; port: number | null }>>,
-): Promise<CpuSample> {
-  const out: CpuSample = new Map();
-  const owners = new Map<number, string>();
-  const add = (pid: number, role: string) => {
-    const cpu = cpuOf(pid);
-    if (cpu !== undefined) out.set(pid, { role, cpu });
-  };
-  for (const [role, pid] of Object.entries(roles)) {
-    if (pid === undefined) continue;
-    add(pid, role);
-    for (const port of localPorts(pid)) owners.set(port, role);
-  }
-  for (const b of await backends())
-    add(b.pid, `postgres:${(b.port !== null && owners.get(b.port)) || 'other'}`);
-  return out;
-}
-
-function cpuReport(before: CpuSample, after: CpuSample, n: number): string {
-  const groups = new Map<string, number>();
-  for (const [pid, a] of after)
-    groups.set(a.role, (groups.get(a.role) ?? 0) + a.cpu - (before.get(pid)?.cpu ?? 0));
-  const total = [...groups.values()].reduce((a, b) => a + b, 0);
-  const parts = [...groups]
-    .sort((a, b) => b[1] - a[1])
-    .map(([g, s]) => `${g} ${s.toFixed(2)}s (${((s * 1000) / n).toFixed(2)} ms/cmd)`);
-  return `${parts.join(', ')}; total ${((total * 1000) / n).toFixed(2)} ms/cmd`;
-}
+import { cpuWindow, findPid } from './proc-cpu';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
 const body = JSON.stringify(receiveInput());
@@ -196,15 +100,13 @@ async function main() {
     'nats-server': findPid(new RegExp(`nats-server .*-p ${system.nats.port} `)),
     driver: process.pid,
   };
-  const { Client } = await import('pg');
-  const stats = new Client({ connectionString: system.databaseUrl });
-  await stats.connect();
-  const backends = async () =>
-    (
-      await stats.query<{ pid: number; port: number | null }>(
-        'SELECT pid, client_port AS port FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-      )
-    ).rows;
+  const { Pool } = await import('pg');
+  const stats = new Pool({ connectionString: system.databaseUrl, max: 1 });
+  const cpu = cpuWindow({
+    processes: roles,
+    pool: stats,
+    database: new URL(system.databaseUrl).pathname.slice(1),
+  });
   try {
     await closed(16, 2);
     if (process.env.IDLE_MS) await new Promise((res) => setTimeout(res, Number(process.env.IDLE_MS)));
@@ -228,7 +130,7 @@ async function main() {
         `pass ${i}: ${r0.rate.toFixed(0)}/s, p50 ${r0.lat[Math.floor(r0.lat.length / 2)]?.toFixed(1)} ms\n`,
       );
     }
-    const before = await cpuSample(roles, backends);
+    await cpu.start();
     const r = arg.endsWith('/s')
       ? await open(Number(arg.slice(0, -2)), seconds)
       : await closed(Number(arg), seconds);
@@ -236,7 +138,7 @@ async function main() {
       for (const p of pids) process.kill(p, 'SIGUSR2');
       await new Promise((res) => setTimeout(res, 1500));
     }
-    const after = await cpuSample(roles, backends);
+    const used = await cpu.stop(r.lat.length);
     await new Promise((res) => setTimeout(res, 600)); // stats are reported by backends every 500 ms
     const db1 = await dbStats();
     const per = (k: keyof typeof db0) => ((Number(db1[k]) - Number(db0[k])) / r.lat.length).toFixed(2);
@@ -254,7 +156,7 @@ async function main() {
     process.stdout.write(
       `db per command: commits ${per('xact_commit')}, inserted ${per('tup_inserted')}, updated ${per('tup_updated')}\n`,
     );
-    process.stdout.write(`cpu: ${cpuReport(before, after, r.lat.length)}\n`);
+    process.stdout.write(`cpu ms per command: ${used.text}\n`);
     const q = (x: number) => r.lat[Math.min(r.lat.length - 1, Math.floor(x * r.lat.length))]?.toFixed(1);
     process.stdout.write(
       `${arg} ${seconds}s: ${r.rate.toFixed(0)}/s ok, failed ${r.failed}, p50 ${q(0.5)} p90 ${q(0.9)} p99 ${q(0.99)} max ${q(1)} ms\n`,
