@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { agreementStreamId } from '@lse/contracts';
-import { migrate, PostgresEventStore } from '@lse/event-store';
+import { migrate, PostgresEventStore, START } from '@lse/event-store';
 import { createTestSchema, type TestSchema } from '@lse/testing';
 import type { DataSource } from 'typeorm';
 import { draft } from '@lse/partners-domain/test/fixtures';
@@ -97,6 +97,19 @@ describe('agreement expiry with several replicas', () => {
     const due = await signed('2027-12-31');
     const onTheDay = await signed('2028-01-02');
     const later = await signed('2028-01-03');
+    // A rebuild reads below the transaction horizon, which another suite's open transaction on the
+    // same database holds back: wait until the catch-up read sees all six events, or the rebuild
+    // may stop short of them and nominate nothing.
+    const ours = new Set([due, onTheDay, later].map(agreementStreamId));
+    const visible = async () =>
+      (await replicas[0].store.readAfter(START, { categories: ['agreement'], limit: 1000 })).events.filter(
+        (e) => ours.has(e.streamId),
+      ).length;
+    for (const deadline = Date.now() + 20_000; (await visible()) < 6;) {
+      if (Date.now() > deadline)
+        throw new Error('the transaction horizon did not pass the agreements in 20 s');
+      await new Promise((r) => setTimeout(r, 50));
+    }
     await rebuildPartnersReadModels(dataSource, replicas[0].store);
     const [a, b] = await Promise.all(replicas.map((r) => r.expiry.checkOnce(clock.now())));
     const recorded = [...a, ...b];
