@@ -20,16 +20,27 @@ const HEADER =
   'worker_ref,worker_name,week_start,d1,d2,d3,d4,d5,d6,d7,hourly_rate,paid_hours,piece,salary,bonus';
 const WEEK_MS = 7 * 86_400_000;
 
-/** 100 workers x 50 workweeks; `pay` fills the pay columns of each row. */
-function payroll(pay: string): string {
+/** 100 workers (E<from> on) x 50 workweeks; `pay` fills the pay columns of each row. */
+function payroll(pay: string, from = 0): string {
   const rows = [HEADER];
   const first = Date.UTC(2024, 0, 7);
-  for (let w = 0; w < 100; w++)
+  for (let w = from; w < from + 100; w++)
     for (let k = 0; k < MAX_WORKWEEK_RECORDS / 100; k++) {
       const week = new Date(first + k * WEEK_MS).toISOString().slice(0, 10);
       rows.push(`E${w},Worker ${w},${week},10,10,10,10,10,0,0,${pay}`);
     }
   return rows.join('\n');
+}
+
+interface TracePage {
+  verified: boolean;
+  workers: Array<{
+    workerId: string;
+    figures: { totalCents: number } | null;
+    weeks: Array<{ weekStart: string }>;
+    excluded: Array<{ weekStart: string }>;
+  }>;
+  next: unknown;
 }
 
 describe("uploads at the contracts' limits", () => {
@@ -68,6 +79,33 @@ describe("uploads at the contracts' limits", () => {
     await svc.close();
   });
 
+  /** Every page of a computation's trace: each workweek traced, each reply's size. */
+  async function traceAll(computationId: string) {
+    const weeks: string[] = [];
+    const sizes: number[] = [];
+    const figures = new Map<string, number>();
+    let after: unknown;
+    for (let pages = 0; ; pages++) {
+      expect(pages).toBeLessThan(200);
+      const reply = await client.send<TracePage>(P.getBackWageTrace, {
+        caseId,
+        computationId,
+        limit: 200,
+        ...(after ? { after } : {}),
+      });
+      sizes.push(Buffer.byteLength(JSON.stringify(reply)));
+      if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+      expect(reply.value.verified).toBe(true);
+      // Every recorded workweek is traced: owed, or excluded (outside the limitation window).
+      for (const w of reply.value.workers) {
+        if (w.figures) figures.set(w.workerId, w.figures.totalCents);
+        for (const wk of [...w.weeks, ...w.excluded]) weeks.push(`${w.workerId} ${wk.weekStart}`);
+      }
+      if (!reply.value.next) return { weeks, sizes, figures };
+      after = reply.value.next;
+    }
+  }
+
   const upload = (csv: string) =>
     client.send(P.recordHoursAndWages, {
       caseId,
@@ -97,31 +135,50 @@ describe("uploads at the contracts' limits", () => {
       input: { ruleSetIds: ['US-FLSA'] },
     });
 
-    const weeks: string[] = [];
-    const sizes: number[] = [];
-    let after: unknown;
-    for (let pages = 0; ; pages++) {
-      expect(pages).toBeLessThan(100);
-      const reply = await client.send<{
-        verified: boolean;
-        workers: Array<{
-          workerId: string;
-          weeks: Array<{ weekStart: string }>;
-          excluded: Array<{ weekStart: string }>;
-        }>;
-        next: unknown;
-      }>(P.getBackWageTrace, { caseId, computationId: computed.id, limit: 200, ...(after ? { after } : {}) });
-      sizes.push(Buffer.byteLength(JSON.stringify(reply)));
-      if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-      expect(reply.value.verified).toBe(true);
-      // Every recorded workweek is traced: owed, or excluded (outside the limitation window).
-      for (const w of reply.value.workers)
-        for (const wk of [...w.weeks, ...w.excluded]) weeks.push(`${w.workerId} ${wk.weekStart}`);
-      if (!reply.value.next) break;
-      after = reply.value.next;
-    }
+    const { weeks, sizes } = await traceAll(computed.id as string);
     expect(weeks).toHaveLength(MAX_WORKWEEK_RECORDS);
     expect(new Set(weeks).size).toBe(MAX_WORKWEEK_RECORDS);
     expect(Math.max(...sizes)).toBeLessThan(1024 * 1024);
   }, 120_000);
+
+  it('records a computation too large for one event in several, and answers it whole', async () => {
+    // A second record set of other workers: the figures of 10,000 workweeks (about 1.7 MB) are
+    // more than one event may carry.
+    await expect(upload(payroll('10.00,50,,,', 100))).resolves.toMatchObject({ ok: true });
+    const before = await svc.store.streamVersion(`investigation-${caseId}`);
+    const computed = await client.ok<CommandResult>(P.computeBackWages, {
+      caseId,
+      input: { ruleSetIds: ['US-FLSA'] },
+    });
+    const recorded = (await svc.store.readStream(`investigation-${caseId}`)).slice(before);
+    expect(recorded.map((e) => e.type)).toEqual([
+      'BackWagesComputed',
+      'BackWageFiguresContinued',
+      'BackWageFiguresContinued',
+    ]);
+    for (const e of recorded) {
+      expect(
+        Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata)),
+      ).toBeLessThan(MAX_EVENT_BYTES);
+    }
+    const stored = recorded.flatMap(
+      (e) => (e.data as { workers: Array<{ workerId: string; totalCents: number }> }).workers,
+    );
+    expect(new Set(stored.map((w) => w.workerId)).size).toBe(200);
+    const result = computed.result as {
+      workerCount: number;
+      workers: unknown[];
+      totals: { totalCents: number };
+    };
+    expect(result.workerCount).toBe(200);
+    expect(result.workers).toHaveLength(200);
+    expect(result.totals.totalCents).toBe(stored.reduce((sum, w) => sum + w.totalCents, 0));
+    expect(result.totals.totalCents).toBeGreaterThan(0);
+
+    const { weeks, sizes, figures } = await traceAll(computed.id as string);
+    expect(weeks).toHaveLength(2 * MAX_WORKWEEK_RECORDS);
+    expect(new Set(weeks).size).toBe(2 * MAX_WORKWEEK_RECORDS);
+    expect(Math.max(...sizes)).toBeLessThan(1024 * 1024);
+    expect(new Map(stored.map((w) => [w.workerId, w.totalCents]))).toEqual(figures);
+  }, 180_000);
 });

@@ -115,6 +115,31 @@ export const investigationExamples = () => ({
     },
     traceSha256: EX.digest,
   },
+  BackWageFiguresContinued: {
+    computationId: EX.otherId,
+    part: 2,
+    workers: [
+      {
+        workerId: '5c4d3e2f-1a0b-4c9d-8e7f-6a5b4c3d2e1f',
+        minimumWageCents: 725,
+        overtimeCents: 0,
+        unpaidWagesCents: 725,
+        liquidatedDamagesCents: 725,
+        totalCents: 1450,
+        weeks: [
+          {
+            weekStart: '2025-03-09',
+            ruleSetId: 'US-FLSA',
+            minimumWageCents: 725,
+            overtimeCents: 0,
+            unpaidWagesCents: 725,
+            liquidatedDamagesCents: 725,
+            totalCents: 1450,
+          },
+        ],
+      },
+    ],
+  },
   ViolationFound: {
     violationId: EX.otherId,
     type: 'overtime',

@@ -7,7 +7,7 @@ import {
   RecordsRequested,
   SubpoenaIssued,
 } from './fieldwork';
-import { BackWagesComputed, HoursAndWagesRecorded } from './wages';
+import { BackWageFiguresContinued, BackWagesComputed, HoursAndWagesRecorded } from './wages';
 import {
   CivilPenaltyAssessed,
   ImmigrationSupportLetterIssued,
@@ -42,6 +42,7 @@ export const INVESTIGATION_EVENTS = {
   EvidenceAttached,
   HoursAndWagesRecorded,
   BackWagesComputed,
+  BackWageFiguresContinued,
   ViolationFound,
   RetaliationConcernFlagged,
   ImmigrationSupportLetterRequested,

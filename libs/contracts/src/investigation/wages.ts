@@ -140,7 +140,10 @@ export type WorkerBackWages = z.infer<typeof WorkerBackWagesSchema>;
 /**
  * A run of `computeBackWages` over the recorded hours. The figures per worker and workweek are
  * here; the trace explaining each one is recomputed on request from the same inputs and rule-set
- * version and checked against `traceSha256`.
+ * version and checked against `traceSha256`. When the figures are too many for one event (about
+ * 5,000 workweeks; each event must stay relayable as one NATS message), the first workers' are
+ * here and the rest follow in `BackWageFiguresContinued` events of the same append: `figureEvents`
+ * says how many events carry figures, this one included (absent: only this one).
  */
 export const BackWagesComputed = defineEvent({
   type: 'BackWagesComputed',
@@ -156,8 +159,25 @@ export const BackWagesComputed = defineEvent({
     // Workweeks outside the limitation window: not owed, listed in the trace.
     excludedWorkweeks: pub(z.int().nonnegative()),
     workers: z.array(WorkerBackWagesSchema),
+    figureEvents: pub(z.int().min(2)).optional(),
     totals: z.strictObject(amounts),
     traceSha256: pub(sha256Hex()),
   }),
 });
 export type BackWagesComputed = z.infer<typeof BackWagesComputed.schema>;
+
+/**
+ * More workers' figures of a computation whose figures did not fit its `BackWagesComputed`:
+ * appended with it, in `part` order (2 up to its `figureEvents`); each worker is in exactly one.
+ */
+export const BackWageFiguresContinued = defineEvent({
+  type: 'BackWageFiguresContinued',
+  category: INVESTIGATION_CATEGORY,
+  version: 1,
+  schema: z.strictObject({
+    computationId: pub(uuid()),
+    part: pub(z.int().min(2)),
+    workers: z.array(WorkerBackWagesSchema).min(1),
+  }),
+});
+export type BackWageFiguresContinued = z.infer<typeof BackWageFiguresContinued.schema>;

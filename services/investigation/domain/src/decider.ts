@@ -2,6 +2,7 @@ import type { InvestigationEvent } from '@lse/contracts';
 import type { Decider } from '@lse/domain';
 import type { Actor, InvestigationCommand } from './commands';
 import { issuedDetermination } from './determination';
+import { continued, figureEvents } from './figures';
 import {
   AlreadyRecordedError,
   DeterminationNotFoundError,
@@ -134,7 +135,7 @@ export function decide(command: InvestigationCommand, state: InvestigationState)
         if (!workers.has(w.workerId))
           throw new UnknownReferenceError(`workers[${i}].workerId`, 'worker of the record sets', w.workerId);
       });
-      return [{ type: 'BackWagesComputed', data: computation }];
+      return figureEvents(computation);
     }
     case 'FindViolation': {
       const { violation } = command;
@@ -350,6 +351,16 @@ export function evolve(state: InvestigationState, event: InvestigationEvent): In
         computations: { ...inv.computations, [event.data.computationId]: event.data },
         latestComputationId: event.data.computationId,
       });
+    case 'BackWageFiguresContinued': {
+      const computation = inv.computations[event.data.computationId];
+      if (!computation) return state;
+      return next({
+        computations: {
+          ...inv.computations,
+          [computation.computationId]: continued(computation, event.data),
+        },
+      });
+    }
     case 'ViolationFound':
       return next({ violations: { ...inv.violations, [event.data.violationId]: event.data } });
     case 'RetaliationConcernFlagged':

@@ -3,3 +3,4 @@ export * from './decider';
 export * from './determination';
 export * from './errors';
 export * from './state';
+export * from './figures';

@@ -58,12 +58,32 @@ export function commandResult(
   for (const event of events) {
     const field = ID_FIELD[event.type];
     if (field) result.id = (event.data as Record<string, string>)[field];
-    if (event.type === 'BackWagesComputed') {
-      // Per-worker figures only: the per-week rows of a large payroll would not fit one NATS reply
-      // (they are in the event, and the trace route explains each week).
-      const { workers, ...rest } = event.data;
-      result.result = { ...rest, workers: workers.map(({ weeks, ...w }) => ({ ...w, weeks: weeks.length })) };
-    } else if (ECHOED.has(event.type)) result.result = event.data;
+    if (event.type === 'BackWagesComputed') result.result = computationReply(event.data, events);
+    else if (ECHOED.has(event.type)) result.result = event.data;
   }
   return result;
+}
+
+/** Workers whose figures a computation's reply lists; the trace pages give every worker's. */
+export const REPLY_WORKERS = 1000;
+
+/**
+ * A computation's reply: its figures per worker without the per-week rows, for the first
+ * REPLY_WORKERS workers, so that the reply of a payroll of any size fits one NATS message (the
+ * weeks are in the events, and the trace route pages through every worker and week).
+ */
+function computationReply(
+  header: Extract<InvestigationEvent, { type: 'BackWagesComputed' }>['data'],
+  events: InvestigationEvent[],
+): Record<string, unknown> {
+  const { workers: first, figureEvents: _parts, ...rest } = header;
+  const workers = [...first];
+  for (const e of events)
+    if (e.type === 'BackWageFiguresContinued' && e.data.computationId === header.computationId)
+      workers.push(...e.data.workers);
+  return {
+    ...rest,
+    workerCount: workers.length,
+    workers: workers.slice(0, REPLY_WORKERS).map(({ weeks, ...w }) => ({ ...w, weeks: weeks.length })),
+  };
 }
