@@ -1,4 +1,4 @@
-import { jetstreamManager } from '@nats-io/jetstream';
+import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { Pool } from 'pg';
@@ -129,6 +129,8 @@ export async function check(options: {
       await new Promise((r) => setTimeout(r, 250));
       report = await observe(pool, nc, handoffs);
     }
+    if (report.handoffs.missing.length)
+      report.handoffs.missing = await locateMissing(nc, report.handoffs.missing);
     const commands = await checkCommands(pool, options.commands);
     const store = new PostgresEventStore({ pool, service: 'fault-checker' });
     const chains = await store.verifyAll();
@@ -250,7 +252,7 @@ async function checkHandoffs(pool: Pool, handoffs: readonly Handoff[]): Promise<
     result.causes += rows.length;
     const label = `${h.cause} -> ${h.effects.join('|')}`;
     for (const r of rows) {
-      if (Number(r.n) === 0) result.missing.push(`${label} ${r.cause}`);
+      if (Number(r.n) === 0) result.missing.push(`${label} ${r.cause} [${causeSubject(h.cause)}]`);
       if (Number(r.n) > 1) result.duplicated.push(`${label} ${r.cause} x${r.n}`);
     }
     if (!h.onlyAsReaction) continue;
@@ -263,6 +265,52 @@ async function checkHandoffs(pool: Pool, handoffs: readonly Handoff[]): Promise<
     result.orphans.push(...orphans.rows.map((r) => `${h.effects.join('|')} ${r.event_id}`));
   }
   return result;
+}
+
+const CAUSE_CATEGORY: Record<string, string> = {
+  CaseOpened: 'complaint',
+  ReferralSubmitted: 'referral',
+  InvestigationOpened: 'investigation',
+};
+/** The JetStream subject the relay publishes a cause on (`events.<category>.<EventType>`). */
+const causeSubject = (type: string) => `events.${CAUSE_CATEGORY[type]}.${type}`;
+
+/**
+ * Where each missing handoff stopped: a cause on JetStream was published and not reacted to (the
+ * consumer's side); one not there was never published (the relay's side). Run once, at the end.
+ */
+export async function locateMissing(nc: NatsConnection, missing: string[]): Promise<string[]> {
+  const bySubject = new Map<string, Map<string, number | undefined>>();
+  for (const m of missing) {
+    const [, id, subject] = /(\S+) \[(\S+)\]$/.exec(m) ?? [];
+    if (!subject) continue;
+    const ids = bySubject.get(subject) ?? new Map<string, number | undefined>();
+    ids.set(id, undefined);
+    bySubject.set(subject, ids);
+  }
+  for (const [subject, ids] of bySubject) {
+    const consumer = await jetstream(nc).consumers.get(CASE_EVENTS, {
+      filter_subjects: subject,
+      deliver_policy: DeliverPolicy.All,
+    });
+    for (;;) {
+      const messages = await consumer.fetch({ max_messages: 1000, expires: 1000 });
+      let seen = 0;
+      for await (const m of messages) {
+        seen++;
+        const id = m.headers?.get('Nats-Msg-Id');
+        if (id && ids.has(id)) ids.set(id, m.seq);
+      }
+      if (seen === 0) break;
+    }
+  }
+  return missing.map((m) => {
+    const [, id, subject] = /(\S+) \[(\S+)\]$/.exec(m) ?? [];
+    const seq = subject ? bySubject.get(subject)?.get(id) : undefined;
+    return seq === undefined
+      ? `${m} not on JetStream (never published)`
+      : `${m} on JetStream at seq ${seq} (published, not reacted to)`;
+  });
 }
 
 async function checkCommands(
