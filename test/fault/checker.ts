@@ -298,7 +298,7 @@ export async function locateMissing(nc: NatsConnection, missing: string[]): Prom
       let seen = 0;
       for await (const m of messages) {
         seen++;
-        const id = m.headers?.get('Nats-Msg-Id');
+        const id = m.json<{ eventId?: string }>().eventId;
         if (id && ids.has(id)) ids.set(id, m.seq);
       }
       if (seen === 0) break;
