@@ -1,9 +1,10 @@
-import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { Pool } from 'pg';
 import { compareCheckpoints, PostgresEventStore, type Checkpoint } from '@lse/event-store';
 import { CASE_EVENTS, DEAD_LETTERS } from '@lse/messaging';
+import { scanSubject } from '../support/jetstream';
 import type { CommandRecord } from './load';
 
 /** A reaction one service has to another's event: exactly one effect per cause. */
@@ -289,20 +290,10 @@ export async function locateMissing(nc: NatsConnection, missing: string[]): Prom
     bySubject.set(subject, ids);
   }
   for (const [subject, ids] of bySubject) {
-    const consumer = await jetstream(nc).consumers.get(CASE_EVENTS, {
-      filter_subjects: subject,
-      deliver_policy: DeliverPolicy.All,
+    await scanSubject(nc, subject, (m) => {
+      const id = m.json<{ eventId?: string }>().eventId;
+      if (id && ids.has(id)) ids.set(id, m.seq);
     });
-    for (;;) {
-      const messages = await consumer.fetch({ max_messages: 1000, expires: 1000 });
-      let seen = 0;
-      for await (const m of messages) {
-        seen++;
-        const id = m.json<{ eventId?: string }>().eventId;
-        if (id && ids.has(id)) ids.set(id, m.seq);
-      }
-      if (seen === 0) break;
-    }
   }
   return missing.map((m) => {
     const [, id, subject] = /(\S+) \[(\S+)\]$/.exec(m) ?? [];

@@ -27,12 +27,11 @@ import { COMPLAINT_EVENTS, complaintStreamId, INTAKE_PATTERNS, type ComplaintEve
 import { PostgresEventStore, type NewEvent } from '@lse/event-store';
 import { complaintDecider, type ComplaintState } from '@lse/intake-domain';
 import { receivedComplaint } from '@lse/intake-domain/test/fixtures';
-import { CASE_EVENTS } from '@lse/messaging';
 import { freePort, startPrivateNats, type PrivateNats } from '@lse/testing';
-import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { migrateAll } from '../../../scripts/migrate';
+import { scanSubject } from '../../support/jetstream';
 import { SERVICES } from '../../../scripts/lib/services';
 import { Supervisor } from '../../../scripts/lib/supervisor';
 import { defineSuite, quantile, sharedSample, type BenchSettings } from '../harness';
@@ -269,20 +268,11 @@ async function handoffs(caseIds: string[]): Promise<HandoffSample> {
 /** When JetStream stored each of these CaseOpened (ms since the epoch), by event id. */
 async function publishedAt(eventIds: ReadonlySet<string>): Promise<Map<string, number>> {
   const found = new Map<string, number>();
-  const consumer = await jetstream(nc!).consumers.get(CASE_EVENTS, {
-    filter_subjects: 'events.complaint.CaseOpened',
-    deliver_policy: DeliverPolicy.All,
+  await scanSubject(nc!, 'events.complaint.CaseOpened', (m) => {
+    const id = m.json<{ eventId: string }>().eventId;
+    if (eventIds.has(id)) found.set(id, Number(m.info.timestampNanos) / 1e6);
+    return found.size === eventIds.size;
   });
-  for (;;) {
-    const messages = await consumer.fetch({ max_messages: 1000, expires: 1000 });
-    let seen = 0;
-    for await (const m of messages) {
-      seen++;
-      const id = m.json<{ eventId: string }>().eventId;
-      if (eventIds.has(id)) found.set(id, Number(m.info.timestampNanos) / 1e6);
-    }
-    if (seen === 0 || found.size === eventIds.size) break;
-  }
   return found;
 }
 
