@@ -64,7 +64,13 @@ const refusedData = (err: unknown) => {
  * the claims. Below saturation a batch holds a request or two, so claims and completions each in
  * their own transaction cost two commits per command; together, one. Each row is still decided
  * on its own by the statement, so batching changes the cost, not the outcome. The statement is
- * named (prepared once per connection): PostgreSQL does not parse and plan it for every batch.
+ * named (prepared once per connection): PostgreSQL does not parse it for every batch.
+ *
+ * The completions find their rows through the primary key by the `= ANY` lists: joined only on
+ * jsonb_to_recordset, which the planner takes for 100 rows whatever it holds, the UPDATE was a
+ * hash join over a sequential scan of the whole table, and a plan kept from when the table was
+ * small kept doing that as it grew (command throughput fell run after run in the bench). The
+ * pool plans each execution afresh (planEachExecution) so the plan follows the table's size.
  */
 export class IdempotencyStore {
   private readonly writes = new Batcher<Write, Written>((batch) => this.writeMany(batch));
@@ -138,6 +144,7 @@ export class IdempotencyStore {
             SET state = 'completed', status = r.status, headers = r.headers, body = r.body, completed_at = now()
            FROM jsonb_to_recordset($1::jsonb) AS r(subject text, key text, status integer, headers jsonb, body jsonb)
           WHERE g.subject = r.subject AND g.key = r.key
+            AND g.subject = ANY($6::text[]) AND g.key = ANY($7::text[])
        )
        INSERT INTO gateway_idempotency (subject, key, method, path, request_hash, state, claimed_by)
        SELECT r.subject, r.key, r.method, r.path, r.request_hash, 'in_progress', $5
@@ -172,6 +179,8 @@ export class IdempotencyStore {
         KEY_TTL_HOURS,
         ABANDONED_AFTER_SECONDS,
         this.claimant,
+        done.map((d) => d.subject),
+        done.map((d) => d.key),
       ],
     });
     const started = new Set(claimed.rows.map((r) => idOf(r.subject, r.key)));
