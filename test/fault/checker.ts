@@ -2,8 +2,9 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { Pool } from 'pg';
-import { compareCheckpoints, PostgresEventStore, type Checkpoint } from '@lse/event-store';
+import { PostgresEventStore } from '@lse/event-store';
 import { CASE_EVENTS, DEAD_LETTERS } from '@lse/messaging';
+import { checkpointsAgainstHead, type CheckpointState } from '../support/checkpoints';
 import { scanSubject } from '../support/jetstream';
 import type { CommandRecord } from './load';
 
@@ -93,7 +94,7 @@ export interface CheckReport {
   /** Keys of commands refused with a final 4xx that nevertheless wrote their event. */
   rejectedButWritten: string[];
   handoffs: { causes: number; missing: string[]; duplicated: string[]; orphans: string[] };
-  checkpoints: Array<{ name: string; at: Checkpoint; converged: boolean }>;
+  checkpoints: CheckpointState[];
   consumers: Array<{ name: string; pending: number }>;
   deadLetters: number;
   rowCounts: Array<{ table: string; expected: number; actual: number; stale: number }>;
@@ -162,46 +163,12 @@ function converged(o: Observation): boolean {
 }
 
 async function observe(pool: Pool, nc: NatsConnection, handoffs: readonly Handoff[]): Promise<Observation> {
-  const head = (
-    await pool.query<{ tx_id: string; position: string }>(
-      `SELECT tx_id::text AS tx_id, global_position AS position FROM event_store.events
-        ORDER BY tx_id DESC, global_position DESC LIMIT 1`,
-    )
-  ).rows[0];
-  const headAt: Checkpoint = head
-    ? { txId: head.tx_id, position: Number(head.position) }
-    : { txId: '0', position: 0 };
   return {
     handoffs: await checkHandoffs(pool, handoffs),
-    checkpoints: await checkpointsOf(pool, headAt),
+    checkpoints: await checkpointsAgainstHead(pool),
     ...(await consumersOf(nc)),
     rowCounts: await rowCountsOf(pool),
   };
-}
-
-/** Every projection and relay checkpoint in every schema, against the store's head. */
-async function checkpointsOf(pool: Pool, head: Checkpoint): Promise<CheckReport['checkpoints']> {
-  const tables = await pool.query<{ schema: string; table: string; key: string }>(
-    `SELECT t.table_schema AS schema, t.table_name AS table,
-            CASE t.table_name WHEN 'relay_checkpoints' THEN 'relay_name' ELSE 'name' END AS key
-       FROM information_schema.tables t
-      WHERE t.table_name IN ('projection_checkpoints', 'relay_checkpoints')`,
-  );
-  const out: CheckReport['checkpoints'] = [];
-  for (const t of tables.rows) {
-    const rows = await pool.query<{ name: string; tx_id: string; position: string }>(
-      `SELECT ${t.key} AS name, tx_id::text AS tx_id, position::text AS position FROM "${t.schema}"."${t.table}"`,
-    );
-    for (const r of rows.rows) {
-      const at = { txId: r.tx_id, position: Number(r.position) };
-      out.push({
-        name: `${t.schema}.${t.table}:${r.name}`,
-        at,
-        converged: compareCheckpoints(at, head) >= 0,
-      });
-    }
-  }
-  return out;
 }
 
 async function consumersOf(nc: NatsConnection): Promise<Pick<CheckReport, 'consumers' | 'deadLetters'>> {
