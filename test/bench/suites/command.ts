@@ -112,9 +112,9 @@ export const sleepUntil = (due: number) =>
 
 /**
  * Waits until intake's projection and relay have applied every event: a run at 1,000 commands/s
- * leaves thousands of events for them to catch up on after its last reply, and that work, charged
- * to whichever measurement came next, made each run slower than the one before (1,053, 644, 414
- * commands/s in one full run).
+ * leaves thousands of events for them to catch up on after its last reply, work that would
+ * otherwise be charged to whichever measurement comes next. (It was not what made each run slower
+ * than the one before: that was the gateway's idempotency table being scanned whole, ded82e5.)
  */
 const settled = () => caughtUp(pool!, 120_000);
 
