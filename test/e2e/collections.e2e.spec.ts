@@ -9,6 +9,7 @@ import { Pool } from 'pg';
 import { addDays, utcDateOf } from '@lse/domain';
 import { PostgresEventStore } from '@lse/event-store';
 import { PLANTED_NAME, receiveInput } from '@lse/intake-domain/test/fixtures';
+import { eventually as until } from '@lse/testing';
 import { Api } from '../support/http';
 import { RunningSystem, startSystem } from '../support/system';
 
@@ -65,21 +66,8 @@ describe('collections through the gateway, every service its own process', () =>
   const today = (offsetDays = 0) => addDays(utcDateOf(new Date()), offsetDays);
   const stream = (caseId: string) => store.readStream(`collection-${caseId}`);
 
-  async function eventually<T>(
-    probe: () => Promise<T>,
-    ok: (v: T) => boolean,
-    what: string,
-    timeoutMs = 30_000,
-  ): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (ok(value)) return value;
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value).slice(0, 500)}`);
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
+  const eventually = <T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 30_000) =>
+    until(probe, ok, { what, timeoutMs, intervalMs: 150 });
 
   /** A complaint received, triaged and opened through intake: the case collections will know. */
   async function openComplaintCase(): Promise<string> {

@@ -13,6 +13,7 @@ import { CollectionCaseClosed, DeterminationIssued, InvestigationClosed } from '
 import { utcDateOf, addDays } from '@lse/domain';
 import { migrateMessaging, EventRelay, ensureStreams } from '@lse/messaging';
 import { PostgresEventStore } from '@lse/event-store';
+import { eventually as until } from '@lse/testing';
 import { SERVICES } from '../../scripts/lib/services';
 import { Api } from '../support/http';
 import { RunningSystem, startSystem } from '../support/system';
@@ -30,21 +31,8 @@ let logsOf: () => string = () => '';
  * no-skip horizon), and other suites share that server: allow a minute, and on a timeout show what
  * the services logged.
  */
-async function eventually<T>(
-  probe: () => Promise<T>,
-  ok: (v: T) => boolean,
-  what: string,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}\n${logsOf()}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+const eventually = <T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 60_000) =>
+  until(probe, ok, { what, timeoutMs, intervalMs: 150, details: (v) => `${JSON.stringify(v)}\n${logsOf()}` });
 
 type Disclosure = {
   milestone: string;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { eventually as until } from '@lse/testing';
 import { Api, ApiResponse } from '../support/http';
 import type { RunningSystem } from '../support/system';
 import type { Operation } from './operations';
@@ -30,20 +31,8 @@ async function ok<T = Record<string, unknown>>(
   return res;
 }
 
-async function eventually<T>(
-  probe: () => Promise<T>,
-  done: (v: T) => boolean,
-  what: string,
-  logs: () => string,
-) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const v = await probe();
-    if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${logs()}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+const eventually = <T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, logs: () => string) =>
+  until(probe, ok, { what, timeoutMs: 60_000, intervalMs: 150, details: () => logs() });
 
 const partnerBody = (name: string) => ({
   name,

@@ -22,7 +22,12 @@ export async function messagingHarness(): Promise<MessagingHarness> {
   await migrate(db.pool, db.schema);
   await migrateMessaging(db.pool, db.schema);
   const category = `t${randomBytes(5).toString('hex')}`;
-  const store = new PostgresEventStore({ pool: db.pool, schema: db.schema, service: 'test', categories: [category] });
+  const store = new PostgresEventStore({
+    pool: db.pool,
+    schema: db.schema,
+    service: 'test',
+    categories: [category],
+  });
   const nc: NatsConnection = await connect({ servers: natsUrl() });
   const jsm = await ensureStreams(nc);
   return {
@@ -44,7 +49,11 @@ export async function messagingHarness(): Promise<MessagingHarness> {
 /** One case for a test file's events unless a test says otherwise. */
 const CASE_ID = randomUUID();
 
-export function newEvent(type = 'ThingHappened', data: Record<string, unknown> = { n: 1 }, caseId = CASE_ID): NewEvent {
+export function newEvent(
+  type = 'ThingHappened',
+  data: Record<string, unknown> = { n: 1 },
+  caseId = CASE_ID,
+): NewEvent {
   return {
     eventId: randomUUID(),
     type,
@@ -60,11 +69,5 @@ export function newEvent(type = 'ThingHappened', data: Record<string, unknown> =
   };
 }
 
-export async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Shared with every suite (@lse/testing). */
+export { eventually } from '@lse/testing';

@@ -1,3 +1,4 @@
 export * from './connection';
 export * from './database';
 export * from './nats-server';
+export * from './eventually';

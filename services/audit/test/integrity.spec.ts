@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { INTEGRITY_STREAM_ID } from '@lse/contracts';
+import { eventually } from '@lse/testing';
 import { appendComplaint, auditHarness, type AuditHarness } from './harness';
 import { exportCheckpoint, verifySignedCheckpoint } from '../src/integrity/export';
 import { recordCheckpoint } from '../src/integrity/checkpoints';
@@ -27,14 +28,11 @@ describe('integrity verification', () => {
     positions = await appendComplaint(h, caseId, 5);
     await appendComplaint(h, randomUUID(), 2);
     // Other suites' open transactions hold the horizon back: wait until the checkpoint covers ours.
-    for (
-      let tries = 0;
-      (await recordCheckpoint(h.core.store, h.core.dataSource)).data.position < positions[4];
-      tries++
-    ) {
-      if (tries > 200) throw new Error('the checkpoint never covered the case');
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await eventually(
+      () => recordCheckpoint(h.core.store, h.core.dataSource),
+      (checkpoint) => checkpoint.data.position >= positions[4],
+      { what: 'a checkpoint covering the case', details: (c) => `at ${c.data.position}` },
+    );
     await h.sql(`ALTER TABLE events DISABLE TRIGGER events_immutable`);
   });
   afterEach(() => h.cleanup());

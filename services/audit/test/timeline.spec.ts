@@ -1,6 +1,7 @@
 /** Audit's timeline projection on the real PostgreSQL: rebuild from 0, batches, redelivery. */
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore, START, type NewEvent, type RecordedEvent } from '@lse/event-store';
+import { eventually } from '@lse/testing';
 import { historyEntryOf } from '../src/history/history-entry';
 import { rebuildTimeline, TimelineProjector } from '../src/timeline/projector';
 import { appendComplaint, auditHarness, type AuditHarness } from './harness';
@@ -80,11 +81,15 @@ describe('audit timeline projection', () => {
     all = (await h.intake.readAll({ limit: 100 })).events;
     // A rebuild reads below the server-wide transaction horizon: a transaction held open anywhere
     // on the server (another suite's) delays what it sees. Wait until every event is below it.
-    const deadline = Date.now() + 20_000;
-    while ((await h.core.store.readAfter(START, { limit: 100 })).events.length < all.length) {
-      if (Date.now() > deadline) throw new Error('the transaction horizon did not pass the events in 20 s');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await eventually(
+      () => h.core.store.readAfter(START, { limit: 100 }),
+      (read) => read.events.length >= all.length,
+      {
+        what: 'the transaction horizon to pass the events',
+        timeoutMs: 20_000,
+        details: (r) => `${r.events.length} of ${all.length} read`,
+      },
+    );
   });
   afterAll(() => h.cleanup());
 

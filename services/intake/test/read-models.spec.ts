@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ComplaintEvent } from '@lse/contracts';
 import { START } from '@lse/event-store';
+import { eventually } from '@lse/testing';
 import { receivedComplaint } from '@lse/intake-domain/test/fixtures';
 import { appendAll, storeHarness, type StoreHarness } from './harness';
 import { DEFAULT_TARGETED_INDUSTRIES } from '@lse/intake-domain';
@@ -341,11 +342,11 @@ describe('intake read models', () => {
     for (const id of ids) await append(id, [receivedEvent(), triaged('P2', 55)]);
     for (const [i, id] of ids.entries()) await append(id, [opened(`LSE-2026-00010${i}`, 'P2')]);
     // Below the server-wide transaction horizon, which another suite's open transaction holds back.
-    let all = await h.store.readAfter(START, { limit: 100 });
-    for (const deadline = Date.now() + 20_000; all.events.length < 12 && Date.now() < deadline;) {
-      await new Promise((r) => setTimeout(r, 50));
-      all = await h.store.readAfter(START, { limit: 100 });
-    }
+    const all = await eventually(
+      () => h.store.readAfter(START, { limit: 100 }),
+      (read) => read.events.length >= 12,
+      20_000,
+    );
     expect(all.events.map((e) => e.type).slice(-4)).toEqual(Array(4).fill('CaseOpened'));
     await projector.handleBatch(all.events, all.checkpoint);
 

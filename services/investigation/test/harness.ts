@@ -158,18 +158,8 @@ export class InvestigationClient {
   }
 }
 
-export async function eventually<T>(
-  probe: () => Promise<T>,
-  ok: (v: T) => boolean,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** Shared with every suite (@lse/testing). */
+export { eventually } from '@lse/testing';
 
 /** The messages JetStream holds on `subject`, as relayed events. */
 export async function publishedOn(nc: NatsConnection, subject: string): Promise<RecordedEvent[]> {

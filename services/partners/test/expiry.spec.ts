@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { agreementStreamId } from '@lse/contracts';
 import { migrate, PostgresEventStore, START } from '@lse/event-store';
-import { createTestSchema, type TestSchema } from '@lse/testing';
+import { createTestSchema, eventually, type TestSchema } from '@lse/testing';
 import type { DataSource } from 'typeorm';
 import { draft } from '@lse/partners-domain/test/fixtures';
 import { isoDate } from '@lse/domain';
@@ -105,11 +105,11 @@ describe('agreement expiry with several replicas', () => {
       (await replicas[0].store.readAfter(START, { categories: ['agreement'], limit: 1000 })).events.filter(
         (e) => ours.has(e.streamId),
       ).length;
-    for (const deadline = Date.now() + 20_000; (await visible()) < 6;) {
-      if (Date.now() > deadline)
-        throw new Error('the transaction horizon did not pass the agreements in 20 s');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await eventually(visible, (seen) => seen >= 6, {
+      what: 'the transaction horizon to pass the agreements',
+      timeoutMs: 20_000,
+      details: (seen) => `${seen} of 6 events read`,
+    });
     await rebuildPartnersReadModels(dataSource, replicas[0].store);
     const [a, b] = await Promise.all(replicas.map((r) => r.expiry.checkOnce(clock.now())));
     const recorded = [...a, ...b];
