@@ -4,7 +4,7 @@ import { startPrivateNats, type PrivateNats } from '@lse/testing';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
-import { locateMissing } from './checker';
+import { describeMissing, locateMissing } from './checker';
 
 /** The fault checker says on which side a missing handoff stopped, from JetStream itself. */
 describe('fault checker: where a missing handoff stopped', () => {
@@ -31,15 +31,19 @@ describe('fault checker: where a missing handoff stopped', () => {
     const ack = await js.publish('events.complaint.CaseOpened', JSON.stringify({ eventId: published }), {
       msgID: published,
     });
-    const label = 'CaseOpened -> InvestigationOpened';
-    expect(
-      await locateMissing(nc, [
-        `${label} ${published} [events.complaint.CaseOpened]`,
-        `${label} ${never} [events.complaint.CaseOpened]`,
-      ]),
-    ).toEqual([
-      `${label} ${published} [events.complaint.CaseOpened] on JetStream at seq ${ack.seq} (published, not reacted to)`,
-      `${label} ${never} [events.complaint.CaseOpened] not on JetStream (never published)`,
+    const handoff = 'CaseOpened -> InvestigationOpened';
+    const subject = 'events.complaint.CaseOpened';
+    const located = await locateMissing(nc, [
+      { handoff, cause: published, subject },
+      { handoff, cause: never, subject },
+    ]);
+    expect(located).toEqual([
+      { handoff, cause: published, subject, jetStreamSeq: ack.seq },
+      { handoff, cause: never, subject, jetStreamSeq: null },
+    ]);
+    expect(located.map(describeMissing)).toEqual([
+      `${handoff} ${published} [${subject}] on JetStream at seq ${ack.seq} (published, not reacted to)`,
+      `${handoff} ${never} [${subject}] not on JetStream (never published)`,
     ]);
   });
 });

@@ -85,6 +85,32 @@ const ROW_COUNTS: readonly RowCount[] = [
   },
 ];
 
+/** A cause whose reaction is not in the store. */
+export interface MissingHandoff {
+  /** `<cause type> -> <effect types>`. */
+  handoff: string;
+  /** The cause's event id. */
+  cause: string;
+  /** The JetStream subject the relay publishes the cause on. */
+  subject: string;
+  /**
+   * Where it stopped (locateMissing, once at the end): the cause's sequence on JetStream when it
+   * was published and not reacted to, `null` when it was never published.
+   */
+  jetStreamSeq?: number | null;
+}
+
+/** One line for the report: the handoff, the cause, and on which side it stopped. */
+export function describeMissing(m: MissingHandoff): string {
+  const where =
+    m.jetStreamSeq === undefined
+      ? ''
+      : m.jetStreamSeq === null
+        ? ' not on JetStream (never published)'
+        : ` on JetStream at seq ${m.jetStreamSeq} (published, not reacted to)`;
+  return `${m.handoff} ${m.cause} [${m.subject}]${where}`;
+}
+
 export interface CheckReport {
   commands: { total: number; acked: number; rejected: number; abandoned: number; retried: number };
   /** Keys of acknowledged commands whose event is missing. */
@@ -93,7 +119,7 @@ export interface CheckReport {
   duplicated: string[];
   /** Keys of commands refused with a final 4xx that nevertheless wrote their event. */
   rejectedButWritten: string[];
-  handoffs: { causes: number; missing: string[]; duplicated: string[]; orphans: string[] };
+  handoffs: { causes: number; missing: MissingHandoff[]; duplicated: string[]; orphans: string[] };
   checkpoints: CheckpointState[];
   consumers: Array<{ name: string; pending: number }>;
   deadLetters: number;
@@ -220,7 +246,8 @@ async function checkHandoffs(pool: Pool, handoffs: readonly Handoff[]): Promise<
     result.causes += rows.length;
     const label = `${h.cause} -> ${h.effects.join('|')}`;
     for (const r of rows) {
-      if (Number(r.n) === 0) result.missing.push(`${label} ${r.cause} [${causeSubject(h.cause)}]`);
+      if (Number(r.n) === 0)
+        result.missing.push({ handoff: label, cause: r.cause, subject: causeSubject(h.cause) });
       if (Number(r.n) > 1) result.duplicated.push(`${label} ${r.cause} x${r.n}`);
     }
     if (!h.onlyAsReaction) continue;
@@ -247,28 +274,18 @@ const causeSubject = (type: string) => `events.${CAUSE_CATEGORY[type]}.${type}`;
  * Where each missing handoff stopped: a cause on JetStream was published and not reacted to (the
  * consumer's side); one not there was never published (the relay's side). Run once, at the end.
  */
-export async function locateMissing(nc: NatsConnection, missing: string[]): Promise<string[]> {
-  const bySubject = new Map<string, Map<string, number | undefined>>();
-  for (const m of missing) {
-    const [, id, subject] = /(\S+) \[(\S+)\]$/.exec(m) ?? [];
-    if (!subject) continue;
-    const ids = bySubject.get(subject) ?? new Map<string, number | undefined>();
-    ids.set(id, undefined);
-    bySubject.set(subject, ids);
-  }
-  for (const [subject, ids] of bySubject) {
-    await scanSubject(nc, subject, (m) => {
-      const id = m.json<{ eventId?: string }>().eventId;
-      if (id && ids.has(id)) ids.set(id, m.seq);
+export async function locateMissing(
+  nc: NatsConnection,
+  missing: readonly MissingHandoff[],
+): Promise<MissingHandoff[]> {
+  const seqs = new Map(missing.map((m) => [m.cause, null as number | null]));
+  for (const subject of new Set(missing.map((m) => m.subject))) {
+    await scanSubject(nc, subject, (msg) => {
+      const id = msg.json<{ eventId?: string }>().eventId;
+      if (id && seqs.has(id)) seqs.set(id, msg.seq);
     });
   }
-  return missing.map((m) => {
-    const [, id, subject] = /(\S+) \[(\S+)\]$/.exec(m) ?? [];
-    const seq = subject ? bySubject.get(subject)?.get(id) : undefined;
-    return seq === undefined
-      ? `${m} not on JetStream (never published)`
-      : `${m} on JetStream at seq ${seq} (published, not reacted to)`;
-  });
+  return missing.map((m) => ({ ...m, jetStreamSeq: seqs.get(m.cause) ?? null }));
 }
 
 async function checkCommands(
@@ -338,7 +355,8 @@ function problemsOf(r: CheckReport): string[] {
   if (r.duplicated.length) p.push(`duplicated: ${r.duplicated.slice(0, 5).join('; ')}`);
   if (r.rejectedButWritten.length)
     p.push(`refused yet written: ${r.rejectedButWritten.slice(0, 5).join('; ')}`);
-  if (r.handoffs.missing.length) p.push(`handoffs missing: ${r.handoffs.missing.slice(0, 5).join('; ')}`);
+  if (r.handoffs.missing.length)
+    p.push(`handoffs missing: ${r.handoffs.missing.slice(0, 5).map(describeMissing).join('; ')}`);
   if (r.handoffs.duplicated.length)
     p.push(`handoffs duplicated: ${r.handoffs.duplicated.slice(0, 5).join('; ')}`);
   if (r.handoffs.orphans.length)
