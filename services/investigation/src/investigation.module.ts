@@ -5,7 +5,9 @@ import type { DestinationStream } from 'pino';
 import { INVESTIGATION_CONFIG, type InvestigationConfig } from './config';
 import { EVIDENCE_STORE, FilesystemEvidenceStore, type EvidenceStore } from './evidence/evidence-store';
 import { InvestigationCommands } from './handling/investigation-commands.service';
-import { CLOCK, INVESTIGATION_DATA_SOURCE, InvestigationMessages } from './handling/investigation.messages';
+import { InvestigationMessages } from './handling/investigation.messages';
+import { CLOCK, INVESTIGATION_DATA_SOURCE } from './handling/tokens';
+import { InvestigationQueryMessages } from './handling/investigation-queries.messages';
 import { createInvestigationDataSource } from './read-models/data-source';
 import { InvestigationRuntime } from './runtime/investigation-runtime';
 
@@ -27,7 +29,7 @@ export class InvestigationModule {
           logging: { level: config.LOG_LEVEL, destination: logDestination },
         }),
       ],
-      controllers: [InvestigationMessages],
+      controllers: [InvestigationMessages, InvestigationQueryMessages],
       providers: [
         { provide: INVESTIGATION_CONFIG, useValue: config },
         // The system clock lives here, at the edge; the decider only sees the command's `now`.

@@ -6,25 +6,20 @@ import {
   AssessCivilPenaltyInput,
   AssignInvestigatorInput,
   AttachEvidenceInput,
-  BackWageTraceQuery,
   CloseInvestigationInput,
   ComputeBackWagesInput,
-  EvidenceQuery,
   FindViolationInput,
   FlagRetaliationInput,
   INVESTIGATION_PATTERNS as P,
-  InvestigationCaseQuery,
   investigationCommandRequest,
   IssueDeterminationInput,
   IssueImmigrationLetterInput,
   IssueSubpoenaInput,
-  ListInvestigationsRequest,
   ProposeDeterminationInput,
   ReceiveRecordsInput,
   RecordInterviewInput,
   RequestImmigrationLetterInput,
   RequestRecordsInput,
-  WorkloadRequest,
 } from '@lse/contracts';
 import { utcDateOf, type Clock } from '@lse/domain';
 import {
@@ -34,31 +29,16 @@ import {
   type InvestigationCommand,
   type InvestigationState,
 } from '@lse/investigation-domain';
-import {
-  describeError,
-  DomainError,
-  Metrics,
-  toReply,
-  type ServiceActor,
-  type ServiceReply,
-} from '@lse/service-kit';
-import type { DataSource } from 'typeorm';
+import { DomainError, Metrics, type ServiceActor, type ServiceReply } from '@lse/service-kit';
 import type { z } from 'zod';
-import { computeForInvestigation, retrace } from '../back-wages/compute';
-import { DEFAULT_TRACE_PAGE_WEEKS, tracePage } from '../back-wages/trace-page';
+import { computeForInvestigation } from '../back-wages/compute';
 import { INVESTIGATION_CONFIG, type InvestigationConfig } from '../config';
 import { EVIDENCE_STORE, type EvidenceStore } from '../evidence/evidence-store';
 import { HoursRequestInput, recordSetFromCsv, recordSetFromJson } from '../hours/hours-input';
-import { findingsOfCase } from '../read-models/findings/findings-of-case';
-import { listInvestigations } from '../read-models/investigations/list-investigations';
-import { investigatorWorkload } from '../read-models/investigations/workload';
 import { commandIdFor, derivedId } from './command-ids';
 import { InvestigationCommands } from './investigation-commands.service';
-import { asReplyError, RequestEnvelope } from './request-envelope';
-import { viewOf } from './view';
-
-export const CLOCK = Symbol('CLOCK');
-export const INVESTIGATION_DATA_SOURCE = Symbol('INVESTIGATION_DATA_SOURCE');
+import { replyTo, type RequestEnvelope } from './request-envelope';
+import { CLOCK } from './tokens';
 
 interface Base {
   caseId: string;
@@ -76,9 +56,10 @@ function openInvestigation(state: InvestigationState, caseId: string) {
 const actorOf = (a: ServiceActor): Actor => ({ id: a.id, role: a.role as Actor['role'] });
 
 /**
- * The investigation service's NATS request/reply handlers (`investigation.<verb>`). Thin: validate,
- * build the command (ids derived from the command id, stable across retries), run it through
- * InvestigationCommands, reply. Logs carry ids and outcomes only, never case content.
+ * The investigation service's command handlers (`investigation.<verb>`; the reads are in
+ * investigation-queries.messages.ts). Thin: validate, build the command (ids derived from the
+ * command id, stable across retries), run it through InvestigationCommands, reply. Logs carry
+ * ids and outcomes only, never case content.
  */
 @Controller()
 export class InvestigationMessages {
@@ -88,7 +69,6 @@ export class InvestigationMessages {
     private readonly commands: InvestigationCommands,
     private readonly metrics: Metrics,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(INVESTIGATION_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(EVIDENCE_STORE) private readonly evidence: EvidenceStore,
     @Inject(INVESTIGATION_CONFIG) private readonly config: InvestigationConfig,
   ) {}
@@ -389,79 +369,6 @@ export class InvestigationMessages {
     );
   }
 
-  @MessagePattern(P.getInvestigation)
-  getInvestigation(@Payload() payload: unknown) {
-    return this.handle(P.getInvestigation, payload, async (env) => {
-      const { caseId } = InvestigationCaseQuery.parse(env.data);
-      const { recorded, state } = await this.commands.load(caseId);
-      if (state.status === 'none') throw new InvestigationNotFoundError(caseId);
-      return viewOf(caseId, recorded.length, state);
-    });
-  }
-
-  /**
-   * Recomputed from the recorded hours and rule-set versions and checked against the event's
-   * digest, whole, on every request; answered a page at a time (a reply is one NATS message).
-   */
-  @MessagePattern(P.getBackWageTrace)
-  getBackWageTrace(@Payload() payload: unknown) {
-    return this.handle(P.getBackWageTrace, payload, async (env) => {
-      const { caseId, computationId, after, limit } = BackWageTraceQuery.parse(env.data);
-      const { state } = await this.commands.load(caseId);
-      if (state.status === 'none') throw new InvestigationNotFoundError(caseId);
-      const inv = state.investigation;
-      const computed = inv.computations[computationId];
-      if (!computed) throw new DomainError('not_found', 'No such computation in this investigation.');
-      const trace = retrace(
-        computed,
-        computed.recordSetIds.map((id) => inv.recordSets[id]),
-      );
-      if (!trace.verified)
-        throw new DomainError('conflict', 'The recomputed trace does not match the recorded computation.', {
-          reason: 'trace_mismatch',
-        });
-      return { ...tracePage(trace, computed, after, limit ?? DEFAULT_TRACE_PAGE_WEEKS), verified: true };
-    });
-  }
-
-  @MessagePattern(P.getEvidence)
-  getEvidence(@Payload() payload: unknown) {
-    return this.handle(P.getEvidence, payload, async (env) => {
-      const { caseId, evidenceId } = EvidenceQuery.parse(env.data);
-      const { state } = await this.commands.load(caseId);
-      if (state.status === 'none') throw new InvestigationNotFoundError(caseId);
-      const item = state.investigation.evidence[evidenceId];
-      if (!item) throw new DomainError('not_found', 'No such evidence in this investigation.');
-      const content = await this.evidence.get(item.storageRef);
-      if (!content) throw new DomainError('not_found', 'The evidence content is not in the store.');
-      return { ...item, contentBase64: content.toString('base64') };
-    });
-  }
-
-  @MessagePattern(P.listInvestigations)
-  listInvestigations(@Payload() payload: unknown) {
-    return this.handle(P.listInvestigations, payload, async (env) => {
-      const { filters, limit, after } = ListInvestigationsRequest.parse(env.data);
-      return { items: await listInvestigations(this.dataSource, filters, limit, after, this.clock.now()) };
-    });
-  }
-
-  @MessagePattern(P.workload)
-  workload(@Payload() payload: unknown) {
-    return this.handle(P.workload, payload, async (env) => {
-      const { limit, after } = WorkloadRequest.parse(env.data);
-      return { items: await investigatorWorkload(this.dataSource, limit, after) };
-    });
-  }
-
-  @MessagePattern(P.findings)
-  findings(@Payload() payload: unknown) {
-    return this.handle(P.findings, payload, async (env) => {
-      const { caseId } = InvestigationCaseQuery.parse(env.data);
-      return { caseId, items: await findingsOfCase(this.dataSource, caseId) };
-    });
-  }
-
   /** A command on an investigation: `{caseId, expectedVersion?, input}`. */
   private update<S extends z.ZodType>(
     pattern: string,
@@ -501,20 +408,6 @@ export class InvestigationMessages {
     payload: unknown,
     work: (env: RequestEnvelope) => Promise<T>,
   ): Promise<ServiceReply<T>> {
-    return this.metrics.timeCommand(
-      pattern,
-      () =>
-        toReply(
-          async () => {
-            try {
-              return await work(RequestEnvelope.parse(payload));
-            } catch (err) {
-              throw asReplyError(err);
-            }
-          },
-          (err) => this.logger.error({ pattern, error: describeError(err) }, 'command failed unexpectedly'),
-        ),
-      (reply) => (reply.ok ? 'ok' : reply.error.code),
-    );
+    return replyTo(this.metrics, this.logger, pattern, payload, work);
   }
 }

@@ -1,5 +1,6 @@
 import { EventDataInvalidError } from '@lse/contracts';
-import { DomainError } from '@lse/service-kit';
+import type { Logger } from '@nestjs/common';
+import { describeError, DomainError, toReply, type Metrics, type ServiceReply } from '@lse/service-kit';
 import { z } from 'zod';
 
 /** What the gateway sends: the verified actor, the correlation id, the Idempotency-Key if any. */
@@ -26,4 +27,33 @@ export function asReplyError(err: unknown): unknown {
     });
   }
   return err;
+}
+
+/**
+ * Runs one request's work and replies (ok or the mapped error), timed per pattern: what every
+ * investigation handler, command or query, does around its own work. Logs carry the pattern and
+ * the error's description only, never case content.
+ */
+export function replyTo<T>(
+  metrics: Metrics,
+  logger: Logger,
+  pattern: string,
+  payload: unknown,
+  work: (env: RequestEnvelope) => Promise<T>,
+): Promise<ServiceReply<T>> {
+  return metrics.timeCommand(
+    pattern,
+    () =>
+      toReply(
+        async () => {
+          try {
+            return await work(RequestEnvelope.parse(payload));
+          } catch (err) {
+            throw asReplyError(err);
+          }
+        },
+        (err) => logger.error({ pattern, error: describeError(err) }, 'command failed unexpectedly'),
+      ),
+    (reply) => (reply.ok ? 'ok' : reply.error.code),
+  );
 }

@@ -11,7 +11,7 @@ import type { DataSource } from 'typeorm';
 import { openOnCaseOpened } from '../case-opened/case-opened.reaction';
 import { INVESTIGATION_CONFIG, type InvestigationConfig } from '../config';
 import { InvestigationCommands } from '../handling/investigation-commands.service';
-import { CLOCK, INVESTIGATION_DATA_SOURCE } from '../handling/investigation.messages';
+import { CLOCK, INVESTIGATION_DATA_SOURCE } from '../handling/tokens';
 import { InvestigationProjector } from '../read-models/projector';
 
 /**
