@@ -38,3 +38,18 @@ export const languageTag = () =>
   z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag like "es" or "zh-Hant"');
 
 export const phone = () => z.string().regex(/^\+?[0-9][0-9 ().-]{6,24}$/, 'expected a phone number');
+
+/**
+ * The indexes of ids that already appeared earlier in the list (every repeat after the first),
+ * in one pass. `ids.indexOf(id) !== i` for each id gives the same answer in time quadratic in the
+ * list: for the 14,000 worker shares a 1 MB body holds, over a second of CPU per validation.
+ */
+export function repeatedIndexes(ids: readonly string[]): number[] {
+  const seen = new Set<string>();
+  const repeats: number[] = [];
+  ids.forEach((id, i) => {
+    if (seen.has(id)) repeats.push(i);
+    else seen.add(id);
+  });
+  return repeats;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pub } from '../classification';
 import { defineEvent } from '../registry';
-import { isoDate, officeCode, uuid } from '../fields';
+import { isoDate, officeCode, repeatedIndexes, uuid } from '../fields';
 import {
   COLLECTION_CATEGORY,
   DebtorSchema,
@@ -41,11 +41,10 @@ export const CollectionCaseOpened = defineEvent({
           path: ['totalAssessedCents'],
           message: `must be the sum of the workers' amounts (${sum})`,
         });
-      const unique = (ids: string[], path: string) =>
-        ids.forEach((id, i) => {
-          if (ids.indexOf(id) !== i)
-            ctx.addIssue({ code: 'custom', path: [path, i], message: 'duplicate id' });
-        });
+      const unique = (ids: string[], path: string) => {
+        for (const i of repeatedIndexes(ids))
+          ctx.addIssue({ code: 'custom', path: [path, i], message: 'duplicate id' });
+      };
       unique(
         d.workers.map((w) => w.workerId),
         'workers',

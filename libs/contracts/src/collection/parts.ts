@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { commercial, confidentialSource, confidentialWhen, personal, pub } from '../classification';
-import { isoDate, text, usAddress, uuid } from '../fields';
+import { isoDate, repeatedIndexes, text, usAddress, uuid } from '../fields';
 
 /** Collection stream: `collection-<caseId>` (DESIGN.md section 3). */
 export const COLLECTION_CATEGORY = 'collection';
@@ -137,11 +137,8 @@ export const WorkerSharesSchema = z
   .min(1)
   .max(100_000)
   .superRefine((shares, ctx) => {
-    const ids = shares.map((s) => s.workerId);
-    ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i)
-        ctx.addIssue({ code: 'custom', path: [i, 'workerId'], message: 'worker appears twice' });
-    });
+    for (const i of repeatedIndexes(shares.map((s) => s.workerId)))
+      ctx.addIssue({ code: 'custom', path: [i, 'workerId'], message: 'worker appears twice' });
   });
 
 /** Shares must add up to the amount they split. */

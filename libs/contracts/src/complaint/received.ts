@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deliberative, pub } from '../classification';
 import { defineEvent } from '../registry';
-import { instant, officeCode, text, uuid } from '../fields';
+import { instant, officeCode, repeatedIndexes, text, uuid } from '../fields';
 import { AllegationSchema, CHANNELS, COMPLAINT_CATEGORY, ComplainantSchema, EmployerSchema } from './parts';
 
 const REFERRAL_CHANNELS = new Set(['partner_referral', 'consulate_referral']);
@@ -45,16 +45,12 @@ export const ComplaintReceived = defineEvent({
           message: 'at least one complainant is required',
         });
       }
-      const ids = data.complainants.map((c) => c.complainantId);
-      ids.forEach((id, index) => {
-        if (ids.indexOf(id) !== index) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['complainants', index, 'complainantId'],
-            message: 'duplicate complainantId',
-          });
-        }
-      });
+      for (const index of repeatedIndexes(data.complainants.map((c) => c.complainantId)))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['complainants', index, 'complainantId'],
+          message: 'duplicate complainantId',
+        });
     }),
 });
 export type ComplaintReceived = z.infer<typeof ComplaintReceived.schema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { confidentialSource, confidentialWhen, personal, pub } from '../classification';
 import { defineEvent } from '../registry';
-import { instant, languageTag, officeCode, phone, text, uuid } from '../fields';
+import { instant, languageTag, officeCode, phone, repeatedIndexes, text, uuid } from '../fields';
 import { AllegationSchema, EmployerSchema } from '../complaint/parts';
 import { DECLINE_REASONS } from '../complaint/outcomes';
 import { consentScopes, PARTNER_TYPES, REFERRAL_CATEGORY } from './parts';
@@ -84,11 +84,8 @@ export const ReferralSubmitted = defineEvent({
       agreementId: pub(uuid()).optional(),
     })
     .superRefine((d, ctx) => {
-      const ids = d.workers.map((w) => w.workerId);
-      ids.forEach((id, i) => {
-        if (ids.indexOf(id) !== i)
-          ctx.addIssue({ code: 'custom', path: ['workers', i, 'workerId'], message: 'duplicate workerId' });
-      });
+      for (const i of repeatedIndexes(d.workers.map((w) => w.workerId)))
+        ctx.addIssue({ code: 'custom', path: ['workers', i, 'workerId'], message: 'duplicate workerId' });
     }),
 });
 export type ReferralSubmitted = z.infer<typeof ReferralSubmitted.schema>;
