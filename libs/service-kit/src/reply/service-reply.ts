@@ -1,3 +1,5 @@
+import type { Metrics } from '../metrics/metrics';
+import { describeError } from '../problems/describe-error';
 import { mappingForCode } from '../problems/error-codes';
 import { fieldErrorsFromZod } from '../problems/problem-from-error';
 
@@ -90,4 +92,23 @@ export function isServiceReply(value: unknown): value is ServiceReply<unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as { ok?: unknown; error?: { code?: unknown } };
   return v.ok === true ? 'value' in v : v.ok === false && typeof v.error?.code === 'string';
+}
+
+/**
+ * One request/reply handler's frame, the same in every service: runs `handler` and replies
+ * (toReply), timed per pattern with its outcome (`ok` or the error's code); an unexpected error
+ * is logged with the pattern and its description only, never case content.
+ */
+export function timedReply<T>(
+  metrics: Pick<Metrics, 'timeCommand'>,
+  logger: { error(details: object, message: string): unknown },
+  pattern: string,
+  handler: () => Promise<T>,
+  message = 'request failed unexpectedly',
+): Promise<ServiceReply<T>> {
+  return metrics.timeCommand(
+    pattern,
+    () => toReply(handler, (err) => logger.error({ pattern, error: describeError(err) }, message)),
+    (reply) => (reply.ok ? 'ok' : reply.error.code),
+  );
 }

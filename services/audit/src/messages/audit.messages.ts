@@ -15,7 +15,7 @@ import {
   VerifyQuery,
 } from '@lse/contracts';
 import { ForbiddenError, NotFoundError } from '@lse/domain';
-import { describeError, Metrics, toReply, type ServiceReply } from '@lse/service-kit';
+import { Metrics, timedReply, type ServiceReply } from '@lse/service-kit';
 import { z } from 'zod';
 import { recordAccess } from '../access/record-access';
 import { RequestEnvelope } from '../access/actor';
@@ -213,21 +213,18 @@ export class AuditMessages {
     roles: Role[] | undefined,
     work: (env: RequestEnvelope) => Promise<T>,
   ): Promise<ServiceReply<T>> {
-    return this.metrics.timeCommand(
+    return timedReply(
+      this.metrics,
+      this.logger,
       pattern,
-      () =>
-        toReply(
-          async () => {
-            const env = RequestEnvelope.parse(payload);
-            // The gateway checks roles too; a service never trusts one check alone.
-            if (roles && !roles.includes(env.actor.role as Role))
-              throw new ForbiddenError('This role may not do that.', { reason: 'role' });
-            return work(env);
-          },
-          (err) =>
-            this.logger.error({ pattern, error: describeError(err) }, 'audit request failed unexpectedly'),
-        ),
-      (reply) => (reply.ok ? 'ok' : reply.error.code),
+      async () => {
+        const env = RequestEnvelope.parse(payload);
+        // The gateway checks roles too; a service never trusts one check alone.
+        if (roles && !roles.includes(env.actor.role as Role))
+          throw new ForbiddenError('This role may not do that.', { reason: 'role' });
+        return work(env);
+      },
+      'audit request failed unexpectedly',
     );
   }
 }

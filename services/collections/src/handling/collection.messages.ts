@@ -20,7 +20,7 @@ import {
   TransferUnclaimedWagesInput,
 } from '@lse/contracts';
 import type { Clock } from '@lse/domain';
-import { describeError, Metrics, toReply, type ServiceReply } from '@lse/service-kit';
+import { Metrics, timedReply, type ServiceReply } from '@lse/service-kit';
 import type { CollectionCommand, CommandBase } from '@lse/collections-domain';
 import { z } from 'zod';
 import { commandIdFor, derivedId } from './command-ids';
@@ -207,43 +207,41 @@ export class CollectionMessages {
     inputSchema: S,
     toCommand: (input: z.output<S>, base: CommandBase, ids: Ids) => CollectionCommand,
   ): Promise<ServiceReply<unknown>> {
-    return this.metrics.timeCommand(
+    return timedReply(
+      this.metrics,
+      this.logger,
       pattern,
-      () =>
-        toReply(
-          async () => {
-            try {
-              const env = RequestEnvelope.parse(payload);
-              const request = collectionCommandRequest(inputSchema).parse(env.data) as {
-                caseId: string;
-                expectedVersion?: number | 'any';
-                input: z.output<S>;
-              };
-              const now = this.clock.now().toISOString();
-              const commandId = commandIdFor(pattern, request.caseId, env.actor.id, env.idempotencyKey);
-              const base: CommandBase = {
-                caseId: request.caseId,
-                now,
-                actor: { id: env.actor.id, role: env.actor.role },
-              };
-              return await this.commands.run(
-                {
-                  caseId: request.caseId,
-                  commandId,
-                  actor: env.actor,
-                  correlationId: env.correlationId,
-                  expectedVersion: request.expectedVersion,
-                  now,
-                },
-                toCommand(request.input, base, (what) => derivedId(commandId, what)),
-              );
-            } catch (err) {
-              throw asReplyError(err);
-            }
-          },
-          (err) => this.logger.error({ pattern, error: describeError(err) }, 'command failed unexpectedly'),
-        ),
-      (reply) => (reply.ok ? 'ok' : reply.error.code),
+      async () => {
+        try {
+          const env = RequestEnvelope.parse(payload);
+          const request = collectionCommandRequest(inputSchema).parse(env.data) as {
+            caseId: string;
+            expectedVersion?: number | 'any';
+            input: z.output<S>;
+          };
+          const now = this.clock.now().toISOString();
+          const commandId = commandIdFor(pattern, request.caseId, env.actor.id, env.idempotencyKey);
+          const base: CommandBase = {
+            caseId: request.caseId,
+            now,
+            actor: { id: env.actor.id, role: env.actor.role },
+          };
+          return await this.commands.run(
+            {
+              caseId: request.caseId,
+              commandId,
+              actor: env.actor,
+              correlationId: env.correlationId,
+              expectedVersion: request.expectedVersion,
+              now,
+            },
+            toCommand(request.input, base, (what) => derivedId(commandId, what)),
+          );
+        } catch (err) {
+          throw asReplyError(err);
+        }
+      },
+      'command failed unexpectedly',
     );
   }
 }

@@ -1,6 +1,6 @@
 import { EventDataInvalidError } from '@lse/contracts';
 import type { Logger } from '@nestjs/common';
-import { describeError, DomainError, toReply, type Metrics, type ServiceReply } from '@lse/service-kit';
+import { DomainError, timedReply, type Metrics, type ServiceReply } from '@lse/service-kit';
 import { z } from 'zod';
 
 /** What the gateway sends: the verified actor, the correlation id, the Idempotency-Key if any. */
@@ -29,11 +29,7 @@ export function asReplyError(err: unknown): unknown {
   return err;
 }
 
-/**
- * Runs one request's work and replies (ok or the mapped error), timed per pattern: what every
- * investigation handler, command or query, does around its own work. Logs carry the pattern and
- * the error's description only, never case content.
- */
+/** Every investigation handler's frame, command or query: the envelope parsed, contract refusals as validation errors. */
 export function replyTo<T>(
   metrics: Metrics,
   logger: Logger,
@@ -41,19 +37,17 @@ export function replyTo<T>(
   payload: unknown,
   work: (env: RequestEnvelope) => Promise<T>,
 ): Promise<ServiceReply<T>> {
-  return metrics.timeCommand(
+  return timedReply(
+    metrics,
+    logger,
     pattern,
-    () =>
-      toReply(
-        async () => {
-          try {
-            return await work(RequestEnvelope.parse(payload));
-          } catch (err) {
-            throw asReplyError(err);
-          }
-        },
-        (err) => logger.error({ pattern, error: describeError(err) }, 'command failed unexpectedly'),
-      ),
-    (reply) => (reply.ok ? 'ok' : reply.error.code),
+    async () => {
+      try {
+        return await work(RequestEnvelope.parse(payload));
+      } catch (err) {
+        throw asReplyError(err);
+      }
+    },
+    'command failed unexpectedly',
   );
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NAMESPACE_LSE, uuidV5 } from '@lse/domain';
-import { DomainError, describeError, Metrics, toReply, type ServiceReply } from '@lse/service-kit';
+import { DomainError, Metrics, timedReply, type ServiceReply } from '@lse/service-kit';
 import type { Logger } from '@nestjs/common';
 import { z } from 'zod';
 
@@ -49,13 +49,5 @@ export function handleRequest<T>(
   payload: unknown,
   work: (env: RequestEnvelope) => Promise<T>,
 ): Promise<ServiceReply<T>> {
-  return metrics.timeCommand(
-    pattern,
-    () =>
-      toReply(
-        () => work(RequestEnvelope.parse(payload)),
-        (err) => logger.error({ pattern, error: describeError(err) }, 'request failed unexpectedly'),
-      ),
-    (reply) => (reply.ok ? 'ok' : reply.error.code),
-  );
+  return timedReply(metrics, logger, pattern, () => work(RequestEnvelope.parse(payload)));
 }

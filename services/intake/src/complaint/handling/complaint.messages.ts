@@ -19,7 +19,7 @@ import {
   WithdrawInput,
 } from '@lse/contracts';
 import type { Clock } from '@lse/domain';
-import { describeError, Metrics, toReply, type ServiceReply } from '@lse/service-kit';
+import { Metrics, timedReply, type ServiceReply } from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { CaseNumberAllocator } from '../../case-number/case-number-allocator';
@@ -259,20 +259,18 @@ export class ComplaintMessages {
     payload: unknown,
     work: (env: RequestEnvelope) => Promise<T>,
   ): Promise<ServiceReply<T>> {
-    return this.metrics.timeCommand(
+    return timedReply(
+      this.metrics,
+      this.logger,
       pattern,
-      () =>
-        toReply(
-          async () => {
-            try {
-              return await work(RequestEnvelope.parse(payload));
-            } catch (err) {
-              throw asReplyError(err);
-            }
-          },
-          (err) => this.logger.error({ pattern, error: describeError(err) }, 'command failed unexpectedly'),
-        ),
-      (reply) => (reply.ok ? 'ok' : reply.error.code),
+      async () => {
+        try {
+          return await work(RequestEnvelope.parse(payload));
+        } catch (err) {
+          throw asReplyError(err);
+        }
+      },
+      'command failed unexpectedly',
     );
   }
 
