@@ -1,4 +1,12 @@
 /** One jest run covers every library, service and cross-service suite. */
+// NestJS 12 ships only ES modules. Node 24 require()s them, and so does Jest 30.5 inside its
+// module registry, but only with vm.SourceTextModule, which Node keeps behind a flag.
+if (typeof require('node:vm').SourceTextModule !== 'function') {
+  throw new Error(
+    'Jest needs node --experimental-vm-modules here (NestJS 12 is ES modules only): ' +
+      'run `npm test`, or `npm run jest -- <paths or options>`.',
+  );
+}
 const swc = [
   '@swc/jest',
   {
@@ -15,9 +23,7 @@ const swc = [
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  // jose ships only as an ES module; Jest's registry cannot require() ESM on Node 20, so it is compiled too.
-  transform: { '^.+\\.(ts|js)$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/{libs,services,test}/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/fault/long/'],

@@ -12,6 +12,7 @@
  *
  * --as <id> names the operator recorded in RecordAccessed and FOIA events (default $USER).
  */
+import '@lse/service-kit/src/runtime/require-supported-node';
 import { openAuditCore } from '@lse/audit/src/audit-core';
 import { parseArgs, UsageError } from './cases/args';
 import { run } from './cases/commands';

@@ -5,6 +5,7 @@
  * `npm run token` mints them. Printable documents go to DEMO_OUT_DIR (default var/demo). Safe to run again: partners are found by name, everything else is new.
  * A failure is one line on stderr and exit 1.
  */
+import '@lse/service-kit/src/runtime/require-supported-node';
 import { DemoApi } from './demo/api';
 import { writeDocuments } from './demo/files';
 import { report } from './demo/report';

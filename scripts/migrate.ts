@@ -2,6 +2,7 @@
  * `npm run migrate`: creates the database if needed and applies every pending migration: the
  * event store's, then each service's own (read models, relay checkpoints, idempotency keys).
  */
+import '@lse/service-kit/src/runtime/require-supported-node';
 import { Pool } from 'pg';
 import { migrate as migrateEventStore } from '@lse/event-store';
 import { migrateGateway } from '@lse/gateway/src/database/migrate';

@@ -2,6 +2,7 @@
  * `npm start`: checks PostgreSQL and NATS, applies migrations, then runs every service as its own
  * process (restarted if it crashes) and prints where to reach them. Ctrl-C stops them all.
  */
+import '@lse/service-kit/src/runtime/require-supported-node';
 import { migrateAll } from './migrate';
 import { preflight } from './lib/preflight';
 import { SERVICES } from './lib/services';

@@ -6,6 +6,7 @@
  * see groupBySuite), prints a table of medians with goals and writes bench/results/latest.json.
  * See harness.ts for how to add a suite.
  */
+import '@lse/service-kit/src/runtime/require-supported-node';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';

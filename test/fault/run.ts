@@ -2,6 +2,7 @@
  * `npm run test:fault`: the long fault run. Prints progress and the counts, exits 1 on any problem.
  * FAULT_CYCLES (default 1000), FAULT_SEED, FAULT_CONCURRENCY, FAULT_NATS_OUTAGE_MS (default 30000).
  */
+import '@lse/service-kit/src/runtime/require-supported-node';
 import { runCampaign, summary } from './campaign';
 
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);

@@ -1,7 +1,7 @@
 import { Controller, Get, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { storage } from 'nestjs-pino/storage';
+import { pinoContext } from '../src/logging/pino-context';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { configureServiceApp, ServiceKitModule } from '../src';
@@ -56,7 +56,7 @@ describe('request logging', () => {
   });
 
   it('runs API requests in a log context, but not probes and scrapes', async () => {
-    const run = jest.spyOn(storage, 'run');
+    const run = jest.spyOn(pinoContext, 'run');
     const probe = await request(app.getHttpServer()).get('/health/live').expect(200);
     await request(app.getHttpServer()).get('/metrics').expect(200);
     expect(probe.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);

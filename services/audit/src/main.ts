@@ -1,3 +1,4 @@
+import '@lse/service-kit/src/runtime/require-supported-node';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from '@lse/service-kit';
 import { createAuditApp } from './bootstrap';
@@ -26,7 +27,11 @@ async function main(): Promise<void> {
   const app = await createAuditApp(config);
   await app.listen(config.AUDIT_HTTP_PORT);
   new Logger('Audit').log(
-    { health: `http://localhost:${config.AUDIT_HTTP_PORT}/health/ready`, queue: config.AUDIT_QUEUE_GROUP },
+    {
+      node: process.version,
+      health: `http://localhost:${config.AUDIT_HTTP_PORT}/health/ready`,
+      queue: config.AUDIT_QUEUE_GROUP,
+    },
     'audit listening on NATS (audit.*) and HTTP',
   );
 }

@@ -1,3 +1,4 @@
+import '@lse/service-kit/src/runtime/require-supported-node';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from '@lse/service-kit';
 import { createCollectionsApp } from './bootstrap';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   await app.listen(config.COLLECTIONS_HTTP_PORT);
   new Logger('Collections').log(
     {
+      node: process.version,
       health: `http://localhost:${config.COLLECTIONS_HTTP_PORT}/health/ready`,
       queue: config.COLLECTIONS_QUEUE_GROUP,
     },

@@ -1,3 +1,4 @@
+import '@lse/service-kit/src/runtime/require-supported-node';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from '@lse/service-kit';
 import { createGatewayApp } from './bootstrap';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   new Logger('Gateway').log(
-    { url: `http://localhost:${config.GATEWAY_PORT}/api/v1`, docs: '/api/docs' },
+    { node: process.version, url: `http://localhost:${config.GATEWAY_PORT}/api/v1`, docs: '/api/docs' },
     'gateway listening',
   );
 }

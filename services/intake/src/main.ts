@@ -1,3 +1,4 @@
+import '@lse/service-kit/src/runtime/require-supported-node';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from '@lse/service-kit';
 import { createIntakeApp } from './bootstrap';
@@ -19,7 +20,11 @@ async function main(): Promise<void> {
   const app = await createIntakeApp(config);
   await app.listen(config.INTAKE_HTTP_PORT);
   new Logger('Intake').log(
-    { health: `http://localhost:${config.INTAKE_HTTP_PORT}/health/ready`, queue: config.INTAKE_QUEUE_GROUP },
+    {
+      node: process.version,
+      health: `http://localhost:${config.INTAKE_HTTP_PORT}/health/ready`,
+      queue: config.INTAKE_QUEUE_GROUP,
+    },
     'intake listening on NATS (intake.*) and HTTP',
   );
 }

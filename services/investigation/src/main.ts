@@ -1,3 +1,4 @@
+import '@lse/service-kit/src/runtime/require-supported-node';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from '@lse/service-kit';
 import { createInvestigationApp } from './bootstrap';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   await app.listen(config.INVESTIGATION_HTTP_PORT);
   new Logger('Investigation').log(
     {
+      node: process.version,
       health: `http://localhost:${config.INVESTIGATION_HTTP_PORT}/health/ready`,
       queue: config.INVESTIGATION_QUEUE_GROUP,
       evidence: config.EVIDENCE_DIR,

@@ -13,6 +13,8 @@ export interface CheckResult {
 export interface ReadinessReport {
   status: 'ok' | 'failing';
   checks: Record<string, CheckResult>;
+  /** What the process runs on, so an operator sees a node that missed an upgrade. */
+  runtime: { node: string };
 }
 
 export const DEFAULT_CHECK_TIMEOUT_MS = 1000;
@@ -54,7 +56,7 @@ export class HealthRegistry {
       entries.push(['shutdown', { status: 'failing', durationMs: 0, error: 'shutting down' }]);
     const checks = Object.fromEntries(entries);
     const status = entries.every(([, r]) => r.status === 'ok') ? 'ok' : 'failing';
-    return { status, checks };
+    return { status, checks, runtime: { node: process.version } };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { stdSerializers, type Logger } from 'pino';
-import { storage } from 'nestjs-pino/storage';
+import { pinoContext } from './pino-context';
 import { correlationIdFor } from './correlation';
 
 /** Probes and scrapes: no line per request and no log context (they still get a correlation id). */
@@ -63,7 +63,7 @@ export function requestLogging(root: Logger) {
     // 'close' comes after 'finish', and also when the client went away first.
     // The logger's `req` serializer keeps the method and the path (loggerOptions).
     res.once('close', () => logCompletion(log, req, res, { method, url }, started));
-    storage.run(log, next);
+    pinoContext.run(log, next);
   };
 }
 

@@ -2,6 +2,7 @@
  * Mints a development token: npm run token -- --role <role> --sub <id> [--org <partnerId>] [--ttl 3600] [--name <n>]
  * Signed with the local development key (var/dev-keys), accepted by a gateway with no AUTH_* set.
  */
+import '@lse/service-kit/src/runtime/require-supported-node';
 import { parseArgs } from 'node:util';
 import { mintDevToken } from '../auth/mint-token';
 import { isRole, ROLES, type Role } from '../auth/roles';
