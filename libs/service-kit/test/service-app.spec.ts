@@ -2,7 +2,7 @@ import { Body, Controller, Get, Logger, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { natsUrl } from '@lse/testing';
-import { connect } from 'nats';
+import { connect } from '@nats-io/transport-node';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import {

@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
 import { DomainError, ServiceRequest, toReply } from '@lse/service-kit';
 import { natsUrl, startPrivateNats } from '@lse/testing';
-import { connect, NatsConnection } from 'nats';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { startGateway, TestGateway } from './support/gateway-harness';
@@ -163,7 +164,7 @@ describe('when NATS goes away and comes back', () => {
       nats.kill();
       // The client notices the closed socket; then a call does not wait out its 2 s timeout.
       let res = await call();
-      for (const until = Date.now() + 5000; res.status !== 503 && Date.now() < until; ) {
+      for (const until = Date.now() + 5000; res.status !== 503 && Date.now() < until;) {
         await new Promise((r) => setTimeout(r, 50));
         res = await call();
       }
@@ -175,7 +176,7 @@ describe('when NATS goes away and comes back', () => {
 
       await nats.restart();
       let back = await call();
-      for (const until = Date.now() + 10_000; back.status !== 200 && Date.now() < until; ) {
+      for (const until = Date.now() + 10_000; back.status !== 200 && Date.now() < until;) {
         await new Promise((r) => setTimeout(r, 100));
         back = await call();
       }

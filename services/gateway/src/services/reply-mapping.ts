@@ -7,7 +7,7 @@ import {
   ProblemException,
   problemType,
 } from '@lse/service-kit';
-import { ErrorCode } from 'nats';
+import { errors } from '@nats-io/nats-core';
 import { HandlerFailure } from './rpc-wire';
 
 const problem = (code: 'unavailable' | 'timeout' | 'bad_gateway', detail: string) => {
@@ -45,16 +45,24 @@ export const disconnected = () => new BusDisconnectedError();
 export function transportFailure(failure: unknown, pattern: string, timeoutMs: number): unknown {
   const err = failure instanceof HandlerFailure ? failure.sent : failure;
   if (err instanceof ProblemException || err instanceof DomainError) return err;
-  const code = (err as { code?: unknown } | null)?.code;
-  if (code === ErrorCode.Timeout)
+  if (err instanceof errors.TimeoutError)
     return problem('timeout', `No answer from ${pattern} within ${timeoutMs} ms.`);
-  if (err instanceof EmptyResponseException || code === ErrorCode.NoResponders)
+  if (
+    err instanceof EmptyResponseException ||
+    err instanceof errors.NoRespondersError ||
+    (err instanceof errors.RequestError && err.isNoResponders())
+  )
     return problem('unavailable', `No service is answering ${pattern}.`);
   if (err instanceof BusDisconnectedError)
     return problem('unavailable', `The message bus is unavailable for ${pattern}.`);
   const text = typeof err === 'string' ? err : err instanceof Error ? err.message : '';
-  // nats.js errors carry codes (CONNECTION_REFUSED, CONNECTION_CLOSED, ...).
-  if (typeof code === 'string' || /connect|nats|closed|draining/i.test(text)) {
+  // The connection's own failures (closed, draining, refused, ...).
+  if (
+    err instanceof errors.ClosedConnectionError ||
+    err instanceof errors.DrainingConnectionError ||
+    err instanceof errors.ConnectionError ||
+    /connect|nats|closed|draining/i.test(text)
+  ) {
     return problem('unavailable', `The message bus is unavailable for ${pattern}.`);
   }
   // An exception thrown inside a service's handler (not an envelope) arrives as an object.

@@ -1,4 +1,11 @@
-import { createInbox, ErrorCode, NatsError, type Msg, type NatsConnection } from 'nats';
+import {
+  ClosedConnectionError,
+  createInbox,
+  NoRespondersError,
+  TimeoutError,
+  type Msg,
+  type NatsConnection,
+} from '@nats-io/nats-core';
 
 interface Pending {
   resolve(msg: Msg): void;
@@ -24,15 +31,15 @@ export class RequestMux {
 
   constructor(private readonly nc: NatsConnection) {
     nc.subscribe(`${this.inbox}*`, { callback: (err, msg) => this.settle(err, msg) });
-    void nc.closed().then(() => this.failAll(NatsError.errorForCode(ErrorCode.ConnectionClosed)));
+    void nc.closed().then(() => this.failAll(new ClosedConnectionError()));
   }
 
-  /** The first reply; rejects with a NatsError coded TIMEOUT, 503 (no responders) or the connection's. */
+  /** The first reply; rejects with a TimeoutError, a NoRespondersError or the connection's error. */
   request(subject: string, data: Uint8Array, timeoutMs: number): Promise<Msg> {
     const token = (this.sequence++).toString(36);
     return new Promise<Msg>((resolve, reject) => {
       const timer = setTimeout(() => {
-        if (this.pending.delete(token)) reject(NatsError.errorForCode(ErrorCode.Timeout));
+        if (this.pending.delete(token)) reject(new TimeoutError());
       }, timeoutMs);
       this.pending.set(token, { resolve, reject, timer });
       this.outbox.push({ subject, data, token });
@@ -56,7 +63,7 @@ export class RequestMux {
     }
   }
 
-  private settle(err: NatsError | null, msg: Msg): void {
+  private settle(err: Error | null, msg: Msg): void {
     if (err) return this.failAll(err);
     const token = msg.subject.slice(this.inbox.length);
     const call = this.pending.get(token);
@@ -64,8 +71,7 @@ export class RequestMux {
     this.pending.delete(token);
     clearTimeout(call.timer);
     // The server's "no responders" status: a 503 header and no payload.
-    if (msg.data.length === 0 && msg.headers?.code === 503)
-      call.reject(NatsError.errorForCode(ErrorCode.NoResponders));
+    if (msg.data.length === 0 && msg.headers?.code === 503) call.reject(new NoRespondersError(msg.subject));
     else call.resolve(msg);
   }
 

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { prefixedSubject } from '@lse/contracts';
 import { NatsDrainer, ServiceActor } from '@lse/service-kit';
-import { connect, ErrorCode, Events, NatsError, type ConnectionOptions, type NatsConnection } from 'nats';
+import { ClosedConnectionError, type ConnectionOptions, type NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
 import { RequestMux } from './request-mux';
 import { decodeReply, encodeRequest } from './rpc-wire';
 import { disconnected, transportFailure, valueOfReply } from './reply-mapping';
@@ -20,7 +21,7 @@ export interface CallContext {
  * Calls services by NATS request/reply (`<service>.<verb>`). Every call is bounded: no answer in
  * time is a 504, no responder or no connection a 503, a failure reply its mapped status.
  *
- * One nats.js connection; replies come back on one shared inbox subscription (request-mux.ts).
+ * One nats.js (@nats-io) connection; replies come back on one shared inbox subscription (request-mux.ts).
  * (Nest's ClientProxy subscribed and unsubscribed an inbox per call and ran each through rxjs;
  * that was a tenth of the gateway's CPU per command.) The payloads are Nest's (rpc-wire.ts), so
  * services are Nest microservices as before.
@@ -64,7 +65,8 @@ export class ServicesClient implements OnModuleInit, OnApplicationShutdown {
   /** Connects if needed (rejects when NATS cannot be reached). */
   connect(): Promise<NatsConnection> {
     if (this.nc && !this.nc.isClosed()) return Promise.resolve(this.nc);
-    this.connecting ??= connect(this.options).then(
+    // transport-node re-exports its types from a subpath that node resolution cannot follow.
+    this.connecting ??= (connect(this.options) as Promise<NatsConnection>).then(
       (nc) => {
         this.nc = nc;
         this.muxes.set(nc, new RequestMux(nc));
@@ -96,7 +98,7 @@ export class ServicesClient implements OnModuleInit, OnApplicationShutdown {
   private async request(subject: string, request: unknown): Promise<unknown> {
     const nc = this.nc && !this.nc.isClosed() ? this.nc : await this.connect();
     const mux = this.muxes.get(nc);
-    if (!mux || nc.isClosed()) throw NatsError.errorForCode(ErrorCode.ConnectionClosed);
+    if (!mux || nc.isClosed()) throw new ClosedConnectionError();
     if (this.down) throw disconnected();
     const msg = await mux.request(subject, encodeRequest(subject, request), this.timeoutMs);
     return decodeReply(msg.data, subject);
@@ -104,11 +106,11 @@ export class ServicesClient implements OnModuleInit, OnApplicationShutdown {
 
   private async watch(nc: NatsConnection): Promise<void> {
     for await (const status of nc.status()) {
-      const server = typeof status.data === 'string' ? status.data : undefined;
-      if (status.type === Events.Disconnect) {
+      const server = 'server' in status ? status.server : undefined;
+      if (status.type === 'disconnect') {
         this.down = true;
         this.logger.error({ server }, 'NATS connection lost, reconnecting');
-      } else if (status.type === Events.Reconnect) {
+      } else if (status.type === 'reconnect') {
         this.down = false;
         this.logger.log({ server }, 'NATS connection back');
       }

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { ConnectionOptions } from 'nats';
+import type { ConnectionOptions } from '@nats-io/nats-core';
 import {
   SERVICE_TIMEOUT_MS,
   SERVICES_NATS_OPTIONS,
