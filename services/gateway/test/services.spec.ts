@@ -106,11 +106,12 @@ describe('calling services over NATS request/reply', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
-  it('is ready when PostgreSQL and NATS answer', async () => {
+  it('is ready when PostgreSQL and NATS answer, and names the Node.js it runs on', async () => {
     const res = await request(gw.server as never)
       .get('/health/ready')
       .expect(200);
     expect(res.body.checks).toMatchObject({ postgres: { status: 'ok' }, nats: { status: 'ok' } });
+    expect(res.body.runtime).toEqual({ node: process.version });
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * jose 6 ships only as an ES module: Node 20.19+ require()s it natively, and jest.config.js
- * compiles it for Jest's module registry. One import site keeps that knowledge in one place.
+ * jose 6 ships only as an ES module: Node 24 require()s it natively, and so does Jest under
+ * `npm run jest` (--experimental-vm-modules, see jest.config.js). One import site keeps that
+ * knowledge in one place.
  */
 import * as jose from 'jose';
 
