@@ -2,6 +2,7 @@ import { Body, Controller, Get, Logger, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { natsUrl } from '@lse/testing';
+import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { Writable } from 'node:stream';
 import request from 'supertest';
@@ -130,7 +131,8 @@ describe('a service built on the kit', () => {
 describe('graceful shutdown', () => {
   it('drains a registered NATS connection when the app closes', async () => {
     const app = await serviceApp([]);
-    const nc = await connect({ servers: natsUrl() });
+    // transport-node re-exports its types from a subpath that node resolution cannot follow.
+    const nc = (await connect({ servers: natsUrl() })) as NatsConnection;
     const health = app.get(HealthRegistry);
     health.register(
       'nats',

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { SERVICES } from '../../../scripts/lib/services';
 import { REQUIRED_NODE_MAJOR, unsupportedNodeReason } from '../src/runtime/supported-node';
 
 const ROOT = join(__dirname, '../../..');
@@ -59,7 +58,7 @@ describe('the supported Node.js runtime', () => {
   // The check must come before anything else is loaded, so that an old Node gets the message
   // rather than an ERR_REQUIRE_ESM from deep inside NestJS.
   it.each([
-    ...SERVICES.map((s) => s.main),
+    ...readdirSync(join(ROOT, 'services')).map((service) => `services/${service}/src/main.ts`),
     'scripts/start.ts',
     'scripts/migrate.ts',
     'scripts/cases.ts',
