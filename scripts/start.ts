@@ -4,7 +4,7 @@
  */
 import { migrateAll } from './migrate';
 import { preflight } from './lib/preflight';
-import { SERVICES } from './lib/services';
+import { localAuthEnv, SERVICES } from './lib/services';
 import { Supervisor } from './lib/supervisor';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lse';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
 
   const supervisor = new Supervisor({
     services: SERVICES,
-    env: { DATABASE_URL, NATS_URL },
+    env: { DATABASE_URL, NATS_URL, ...localAuthEnv() },
     restartOnExit: true,
     onExit: (name, code, signal) => process.stderr.write(`${name} exited (${signal ?? code}); restarting\n`),
   });

@@ -51,7 +51,7 @@ function tokenVerifier(config: GatewayConfig): TokenVerifier {
   const verifier = TokenVerifier.fromConfig(config);
   if (verifier.mode === 'development') {
     new Logger('Auth').warn(
-      'DEVELOPMENT MODE: no AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE; tokens are checked against the local development key',
+      'DEVELOPMENT MODE (AUTH_MODE=development): tokens are checked against the local development key; never in production',
     );
   }
   return verifier;
