@@ -1,4 +1,12 @@
-import { DynamicModule, Logger, Module, Type } from '@nestjs/common';
+import {
+  DynamicModule,
+  Logger,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  RequestMethod,
+  Type,
+} from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, Reflector } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ServiceKitModule } from '@lse/service-kit';
@@ -12,6 +20,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from './config';
 import { PoolLifecycle, OWNS_POOL } from './database/pool-lifecycle';
 import { createGatewayPool, GATEWAY_POOL } from './database/pool';
 import { GatewayReadiness } from './health/gateway-readiness';
+import { RouteTableMiddleware } from './http/route-table';
 import { IdempotencyJanitor } from './idempotency/idempotency-janitor';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
@@ -58,7 +67,12 @@ function tokenVerifier(config: GatewayConfig): TokenVerifier {
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  /** 405 and 415 from the endpoint table, before authentication and any handler. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RouteTableMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+
   static forRoot(options: GatewayOptions): DynamicModule {
     const { config } = options;
     return {

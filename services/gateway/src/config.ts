@@ -47,7 +47,8 @@ export const gatewayConfigSchema = commonConfigSchema('gateway')
       ctx.addIssue({
         code: 'custom',
         path: ['AUTH_MODE'],
-        message: 'development mode uses the local development key: unset it when AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE is set',
+        message:
+          'development mode uses the local development key: unset it when AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE is set',
       });
     }
     // Fail safe: no key to check tokens against and no explicit request for the development issuer.

@@ -113,7 +113,9 @@ describe('token minting and verification', () => {
     now += 50_000; // from the cache
     await expect(cached.verify(token)).resolves.toEqual({ id: 'c-1', roles: ['investigator'] });
     now += 120_000; // past exp and the 30 s tolerance: checked again, and refused
-    await expect(cached.verify(token)).rejects.toThrow(new InvalidTokenError('The bearer token has expired.'));
+    await expect(cached.verify(token)).rejects.toThrow(
+      new InvalidTokenError('The bearer token has expired.'),
+    );
     // A refused token is not remembered either.
     await expect(cached.verify(token)).rejects.toThrow(InvalidTokenError);
   });
@@ -129,7 +131,9 @@ describe('token minting and verification', () => {
         .setExpirationTime(Math.floor(Date.now() / 1000) - seconds)
         .sign(key.privateKey);
     const fresh = () => ({ maxEntries: 0 });
-    await expect(TokenVerifier.fromConfig(devConfig(), fresh()).verify(await expiredAgo(20))).resolves.toEqual({
+    await expect(
+      TokenVerifier.fromConfig(devConfig(), fresh()).verify(await expiredAgo(20)),
+    ).resolves.toEqual({
       id: 'skew-1',
       roles: ['investigator'],
     });
@@ -149,7 +153,9 @@ describe('token minting and verification', () => {
     expect(() => loadConfig(gatewayConfigSchema, { NATS_URL: natsUrl() })).toThrow(
       /AUTH_JWKS_URL[\s\S]*AUTH_MODE=development/,
     );
-    expect(() => loadConfig(gatewayConfigSchema, { NATS_URL: natsUrl(), AUTH_MODE: 'dev' })).toThrow(/AUTH_MODE/);
+    expect(() => loadConfig(gatewayConfigSchema, { NATS_URL: natsUrl(), AUTH_MODE: 'dev' })).toThrow(
+      /AUTH_MODE/,
+    );
     // Development mode and a real issuer together are a mistake, not a choice.
     expect(() =>
       loadConfig(gatewayConfigSchema, {

@@ -38,6 +38,62 @@ describe('errors as problem+json', () => {
     expect(JSON.stringify(res.body)).not.toContain('"name"');
   });
 
+  it('answers the valid JSON body `null` (or a number) with 400 "expected object", not "not valid JSON"', async () => {
+    for (const body of ['null', '42', '"text"']) {
+      const res = await post('/api/v1/test/echo')
+        .set('Content-Type', 'application/json')
+        .send(body)
+        .expect(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ type: 'https://lse.example/problems/validation', status: 400 });
+      expect(res.body.detail).not.toMatch(/not valid JSON/);
+      expect(res.body.errors).toEqual([{ path: '', message: expect.stringMatching(/expected object/) }]);
+    }
+    // The same on a real endpoint: refused by its schema before any service is asked.
+    const complaint = await post('/api/v1/complaints').set('Content-Type', 'application/json').send('null');
+    expect(complaint.status).toBe(400);
+    expect(complaint.body.errors[0].message).toMatch(/expected object/);
+  });
+
+  it('answers a body in a media type the endpoint does not take with 415, as the document says', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
+      const res = await post('/api/v1/complaints').set('Content-Type', type).send('{"channel": "hotline"}');
+      expect(res.status).toBe(415);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({
+        type: 'https://lse.example/problems/unsupported-media-type',
+        status: 415,
+      });
+      expect(res.body.detail).toContain('application/json');
+    }
+    // Hours and wages take CSV too; evidence takes any media type.
+    const csv = await post('/api/v1/cases/00000000-0000-4000-8000-000000000001/investigation/hours-and-wages')
+      .set('Content-Type', 'application/pdf')
+      .send('%PDF');
+    expect(csv.status).toBe(415);
+    expect(csv.body.detail).toMatch(/text\/csv/);
+  });
+
+  it('answers a known path asked with another method with 405 and Allow', async () => {
+    const res = await request(gw.server as never)
+      .delete('/api/v1/complaints')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(405);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.headers.allow).toBe('GET, POST, HEAD');
+    expect(res.body).toMatchObject({ type: 'https://lse.example/problems/method-not-allowed', status: 405 });
+    const put = await request(gw.server as never)
+      .put('/api/v1/complaints/00000000-0000-4000-8000-000000000001/triage')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(405);
+    expect(put.headers.allow).toBe('POST');
+    // Without a token too: which methods a path serves is in the public document anyway.
+    const anonymous = await request(gw.server as never)
+      .patch('/api/v1/whoami')
+      .expect(405);
+    expect(anonymous.headers.allow).toBe('GET, HEAD');
+  });
+
   it('answers a body over the limit with 413 before the handler runs', async () => {
     const res = await post('/api/v1/test/echo')
       .send({ name: 'x'.repeat(2000), count: 1 })
