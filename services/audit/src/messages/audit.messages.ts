@@ -17,6 +17,7 @@ import {
 import { ForbiddenError, NotFoundError } from '@lse/domain';
 import { Metrics, timedReply, type ServiceReply } from '@lse/service-kit';
 import { z } from 'zod';
+import { requireCase } from '../access/case-exists';
 import { recordAccess } from '../access/record-access';
 import { RequestEnvelope } from '../access/actor';
 import { AUDIT_CORE } from '../audit.tokens';
@@ -63,6 +64,7 @@ export class AuditMessages {
   caseHistory(@Payload() payload: unknown) {
     return this.handle(AUDIT_PATTERNS.caseHistory, payload, ['auditor'], async (env) => {
       const query = CaseHistoryQuery.parse(env.data);
+      await requireCase(this.core.store, query.caseId);
       await this.recordRead(env, 'case-history', query.caseId, 'history of a case');
       return timelinePage(this.core.dataSource, query.caseId, query.after ?? 0, query.limit);
     });
@@ -73,6 +75,7 @@ export class AuditMessages {
     return this.handle(AUDIT_PATTERNS.caseState, payload, ['auditor'], async (env) => {
       const query = CaseStateQuery.parse(env.data);
       const asOf = query.asOf ?? new Date().toISOString();
+      await requireCase(this.core.store, query.caseId);
       await this.recordRead(env, 'case-state', query.caseId, `state of a case as of ${asOf}`);
       const state = await caseStateAsOf(this.core.store, query.caseId, asOf);
       if (state.events === 0)
@@ -196,7 +199,10 @@ export class AuditMessages {
     };
   }
 
-  /** Audit's own reads are recorded like the gateway's: before the answer leaves. */
+  /**
+   * Audit's own reads are recorded like the gateway's: before the answer leaves, and only for a
+   * case that exists (`requireCase` first).
+   */
   private async recordRead(env: RequestEnvelope, resource: string, caseId: string, operation: string) {
     await recordAccess(
       this.core.store,
