@@ -182,4 +182,56 @@ describe('referral decider', () => {
     given(decider, [sub, accepted, closed]).when(close).then([]);
     given(decider).when(close).thenThrows('not_found');
   });
+
+  it('a milestone after the referral closed is still shared or withheld: investigation closing after the collection case', () => {
+    const investigationClosed: MilestoneFacts = {
+      milestone: 'investigation_closed',
+      fields: {
+        stage: 'closed',
+        status: 'investigation_closed',
+        occurredOn: TODAY,
+        closureReason: 'resolved',
+      },
+    };
+    const sharedClosed: ReferralEvent = {
+      type: 'StatusSharedWithPartner',
+      data: {
+        ...(sharedOpened.data as object),
+        milestone: 'case_closed',
+        fields: { stage: 'closed', status: 'case_closed', occurredOn: TODAY },
+        withheldFields: ['closureReason'],
+      } as never,
+    };
+    const closed: ReferralEvent = { type: 'ReferralClosed', data: { reason: 'case_closed', closedAt: NOW } };
+    given(decider, [sub, accepted, sharedOpened, sharedClosed, closed])
+      .when({ type: 'RecordMilestone', referralId: REFERRAL, now: NOW, facts: investigationClosed, context })
+      .then([
+        {
+          type: 'StatusSharedWithPartner',
+          data: {
+            ...(sharedOpened.data as object),
+            milestone: 'investigation_closed',
+            fields: { stage: 'closed', status: 'investigation_closed', occurredOn: TODAY },
+            withheldFields: ['closureReason'],
+          } as never,
+        },
+      ]);
+    // Without an agreement in force it is withheld, with the reason: never silently dropped.
+    const withheld = decider.decide(
+      {
+        type: 'RecordMilestone',
+        referralId: REFERRAL,
+        now: NOW,
+        facts: investigationClosed,
+        context: { agreements: [], today: TODAY },
+      },
+      [sub, accepted, sharedOpened, sharedClosed, closed].reduce(decider.evolve, decider.initialState),
+    );
+    expect(withheld).toEqual([
+      expect.objectContaining({
+        type: 'DisclosureWithheld',
+        data: expect.objectContaining({ milestone: 'investigation_closed', reason: 'no_active_agreement' }),
+      }),
+    ]);
+  });
 });

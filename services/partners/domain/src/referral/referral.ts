@@ -139,7 +139,11 @@ export const referralDecider: Decider<ReferralCommand, ReferralEvent, ReferralSt
       }
       case 'RecordMilestone': {
         const s = existing(state, command.referralId);
-        if (s.status === 'declined' || s.status === 'closed') return [];
+        // A closed referral still hears its case's milestones: services react in their own time,
+        // so the investigation can close after the collection case that closed the referral, and
+        // every milestone the agreement covers is shared or withheld, whatever the order. Only a
+        // declined referral (the agency took no case) has none.
+        if (s.status === 'declined') return [];
         return [disclose(s, command.facts, command.context, command.now)];
       }
       case 'CloseReferral': {
