@@ -21,6 +21,7 @@ import { PoolLifecycle, OWNS_POOL } from './database/pool-lifecycle';
 import { createGatewayPool, GATEWAY_POOL } from './database/pool';
 import { GatewayReadiness } from './health/gateway-readiness';
 import { RouteTableMiddleware } from './http/route-table';
+import { TextRuleGuard } from './http/text-rule.guard';
 import { IdempotencyJanitor } from './idempotency/idempotency-janitor';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
@@ -123,6 +124,8 @@ export class AppModule implements NestModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: SubjectThrottlerGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        // Then the text rule of the contracts over parameters, query and body (400 naming the field).
+        { provide: APP_GUARD, useClass: TextRuleGuard },
         GatewayReadiness,
       ],
     };

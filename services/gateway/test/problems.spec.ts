@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { PROBLEM_TYPE, startGateway, TestGateway } from './support/gateway-harness';
+import { TestRoutesController } from './support/test-routes.controller';
 
 describe('errors as problem+json', () => {
   let gw: TestGateway;
@@ -10,6 +11,8 @@ describe('errors as problem+json', () => {
   });
   afterAll(() => gw.close());
 
+  /** The bytes exactly as given (superagent would JSON-encode a Buffer). */
+  const raw = (body: unknown) => body as string;
   const post = (path: string) =>
     request(gw.server as never)
       .post(path)
@@ -42,6 +45,7 @@ describe('errors as problem+json', () => {
     for (const body of ['null', '42', '"text"']) {
       const res = await post('/api/v1/test/echo')
         .set('Content-Type', 'application/json')
+        .serialize(raw)
         .send(body)
         .expect(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -92,6 +96,89 @@ describe('errors as problem+json', () => {
       .patch('/api/v1/whoami')
       .expect(405);
     expect(anonymous.headers.allow).toBe('GET, HEAD');
+  });
+
+  it('refuses NUL and lone surrogates in any text of the body with 400 naming the field, before the handler', async () => {
+    const before = TestRoutesController.calls;
+    for (const [name, reason] of [
+      ['Ana\u0000Ruiz', /NUL/],
+      ['Ana \ud800', /unpaired surrogate/],
+      ['\udc00Ana', /unpaired surrogate/],
+    ] as const) {
+      // JSON escapes: the bytes are valid UTF-8 and valid JSON, the text is not.
+      const res = await post('/api/v1/test/echo')
+        .set('Content-Type', 'application/json')
+        .send(`{"name": ${JSON.stringify(name)}, "count": 1}`)
+        .expect(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ type: 'https://lse.example/problems/validation', status: 400 });
+      expect(res.body.errors).toEqual([{ path: 'name', message: expect.stringMatching(reason) }]);
+    }
+    const nested = await post('/api/v1/complaints')
+      .set('Content-Type', 'application/json')
+      .send('{"channel": "hotline", "complainants": [{"name": "A"}, {"name": "B\\u0000"}]}')
+      .expect(400);
+    expect(nested.body.errors).toEqual([
+      { path: 'complainants.1.name', message: expect.stringMatching(/NUL/) },
+    ]);
+    // A paired surrogate is an ordinary character (an emoji).
+    await post('/api/v1/test/echo').send({ name: 'Zoë 👩🏽‍🔧', count: 1 }).expect(201);
+    expect(TestRoutesController.calls).toBe(before + 1);
+  });
+
+  it('refuses NUL in a query or path parameter with 400 naming it', async () => {
+    const q = await request(gw.server as never)
+      .get('/api/v1/employers?name=Golden%00Gate')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(400);
+    expect(q.body.errors).toEqual([{ path: 'name', message: expect.stringMatching(/NUL/) }]);
+    const p = await request(gw.server as never)
+      .get('/api/v1/test/domain/not%00found')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(400);
+    expect(p.body.errors).toEqual([{ path: 'code', message: expect.stringMatching(/NUL/) }]);
+  });
+
+  it('refuses a body that is not valid UTF-8 with 400 naming the field, instead of storing U+FFFD', async () => {
+    const before = TestRoutesController.calls;
+    for (const bad of [[0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82]]) {
+      const body = Buffer.concat([
+        Buffer.from('{"name": "Ana'),
+        Buffer.from(bad),
+        Buffer.from('", "count": 1}'),
+      ]);
+      const res = await post('/api/v1/test/echo')
+        .set('Content-Type', 'application/json')
+        .serialize(raw)
+        .send(body)
+        .expect(400);
+      expect(res.body).toMatchObject({ type: 'https://lse.example/problems/validation', status: 400 });
+      expect(res.body.errors).toEqual([{ path: 'name', message: 'is not valid UTF-8' }]);
+    }
+    expect(TestRoutesController.calls).toBe(before);
+    // U+FFFD sent as a character is text like any other.
+    const res = await post('/api/v1/test/echo').send({ name: 'Ana \uFFFD', count: 1 }).expect(201);
+    expect(res.body.echoed.name).toBe('Ana \uFFFD');
+  });
+
+  it('refuses a CSV upload that is not valid UTF-8 or holds NUL, naming the line', async () => {
+    const url = '/api/v1/cases/00000000-0000-4000-8000-000000000001/investigation/hours-and-wages';
+    const csv = Buffer.concat([
+      Buffer.from('worker_ref,worker_name\nE-1,Ana'),
+      Buffer.from([0xff]),
+      Buffer.from('\n'),
+    ]);
+    const bad = await post(url).set('Content-Type', 'text/csv').serialize(raw).send(csv).expect(400);
+    expect(bad.body.errors).toEqual([{ path: '(body)', message: 'line 2 is not valid UTF-8' }]);
+    // The text rule runs after the role check: as a role that may upload hours.
+    const investigator = await gw.token('investigator');
+    const nul = await request(gw.server as never)
+      .post(url)
+      .set('Authorization', `Bearer ${investigator}`)
+      .set('Content-Type', 'text/csv')
+      .send('worker_ref\nE-\u00001\n')
+      .expect(400);
+    expect(nul.body.errors).toEqual([{ path: '(body)', message: expect.stringMatching(/NUL/) }]);
   });
 
   it('answers a body over the limit with 413 before the handler runs', async () => {
