@@ -1,5 +1,8 @@
 import request from 'supertest';
-import { complaintStreamId } from '@lse/contracts';
+import { randomUUID } from 'node:crypto';
+import { accessStreamId, complaintStreamId } from '@lse/contracts';
+import { NAMESPACE_LSE, uuidV5 } from '@lse/domain';
+import { AuditMessages } from '../../services/audit/src/messages/audit.messages';
 import { startGateway, type TestGateway } from '../../services/gateway/test/support/gateway-harness';
 import { receiveInput } from '@lse/intake-domain/test/fixtures';
 import { startIntake, type RunningIntake } from '../../services/intake/test/intake-harness';
@@ -233,5 +236,32 @@ describe('complaint routes through the gateway and intake', () => {
     const pkg = await get(`/foia-requests/${unknown}/package`, foia);
     expect(pkg.status).toBe(404);
     expect(pkg.body.type).toBe('https://lse.example/problems/not-found');
+  });
+
+  it('records a read that names an unknown case id (a list filtered by it) on the reader’s own stream, not on the id', async () => {
+    const unknown = '6f1c2a8e-0000-4000-8000-00000000f405';
+    // A read that names the id without reading a case (a list filtered by it) is recorded on the
+    // reader's own stream, never on access-<id>.
+    const reader = { id: 'liaison-404', role: 'partner_liaison' };
+    const reply = await audit.app.get(AuditMessages).recordAccess({
+      actor: reader,
+      correlationId: 'corr-404',
+      data: {
+        accessId: randomUUID(),
+        resource: 'disclosure-ledger',
+        caseId: unknown,
+        operation: 'GET /disclosures',
+      },
+    });
+    expect(reply).toMatchObject({ ok: true });
+    expect(await intake.store.readStream(`access-${unknown}`)).toEqual([]);
+    const own = await intake.store.readStream(accessStreamId(uuidV5(`reader:${reader.id}`, NAMESPACE_LSE)));
+    expect(own.map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        resource: 'disclosure-ledger',
+        operation: `GET /disclosures (no case ${unknown})`,
+      }),
+    ]);
+    expect(own[0].data).not.toHaveProperty('caseId');
   });
 });

@@ -17,7 +17,7 @@ import {
 import { ForbiddenError, NotFoundError } from '@lse/domain';
 import { Metrics, timedReply, type ServiceReply } from '@lse/service-kit';
 import { z } from 'zod';
-import { requireCase } from '../access/case-exists';
+import { caseExists, requireCase } from '../access/case-exists';
 import { recordAccess } from '../access/record-access';
 import { RequestEnvelope } from '../access/actor';
 import { AUDIT_CORE } from '../audit.tokens';
@@ -49,15 +49,20 @@ export class AuditMessages {
 
   @MessagePattern(AUDIT_PATTERNS.recordAccess)
   recordAccess(@Payload() payload: unknown) {
-    return this.handle(AUDIT_PATTERNS.recordAccess, payload, undefined, (env) =>
-      recordAccess(
-        this.core.store,
-        RecordAccessInput.parse(env.data),
-        env.actor,
-        env.correlationId,
-        new Date(),
-      ),
-    );
+    return this.handle(AUDIT_PATTERNS.recordAccess, payload, undefined, async (env) => {
+      const input = RecordAccessInput.parse(env.data);
+      // A read naming a case that does not exist (a list filtered by an unknown referral id) is
+      // still recorded, on the reader's own stream: on `access-<caseId>` it would make the id
+      // look like a case.
+      const recorded =
+        input.caseId && !(await caseExists(this.core.store, input.caseId))
+          ? {
+              ...without(input, 'caseId'),
+              operation: `${input.operation} (no case ${input.caseId})`.slice(0, 300),
+            }
+          : input;
+      return recordAccess(this.core.store, recorded, env.actor, env.correlationId, new Date());
+    });
   }
 
   @MessagePattern(AUDIT_PATTERNS.caseHistory)
@@ -237,3 +242,8 @@ export class AuditMessages {
 
 /** `{ requestId, input }` for commands on an existing FOIA request. */
 const withRequest = <S extends z.ZodType>(input: S) => z.strictObject({ requestId: z.uuid(), input });
+
+function without<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
+  const { [key]: _dropped, ...rest } = value;
+  return rest;
+}
