@@ -98,7 +98,7 @@ export class RouteTableMiddleware implements NestMiddleware {
           type: problemType(ERROR_CODES.unsupported_media_type.slug),
           title: ERROR_CODES.unsupported_media_type.title,
           status: 415,
-          detail: `Content-Type ${type || '(none)'} is not accepted here; send ${[...new Set(accepted)].join(' or ')}.`,
+          detail: `Content-Type ${type.slice(0, 100) || '(none)'} is not accepted here; send ${[...new Set(accepted)].join(' or ')}.`,
         });
       }
     }
