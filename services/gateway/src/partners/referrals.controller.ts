@@ -76,7 +76,8 @@ export class ReferralsController {
     operationId: 'listReferrals',
     method: 'GET',
     path: 'referrals',
-    summary: 'Referrals, oldest first (a partner user: its own organization only, 403 for another organization’s partnerId)',
+    summary:
+      'Referrals, oldest first (a partner user: its own organization only, 403 for another organization’s partnerId)',
     tags: ['referrals'],
     roles: REFERRAL_READERS,
     query: ReferralsQuery,
