@@ -5,7 +5,7 @@
 import '@lse/service-kit/src/runtime/require-supported-node';
 import { migrateAll } from './migrate';
 import { preflight } from './lib/preflight';
-import { SERVICES } from './lib/services';
+import { localAuthEnv, SERVICES } from './lib/services';
 import { Supervisor } from './lib/supervisor';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lse';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
 
   const supervisor = new Supervisor({
     services: SERVICES,
-    env: { DATABASE_URL, NATS_URL },
+    env: { DATABASE_URL, NATS_URL, ...localAuthEnv() },
     restartOnExit: true,
     onExit: (name, code, signal) => process.stderr.write(`${name} exited (${signal ?? code}); restarting\n`),
   });

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AuditCore } from '@lse/audit/src/audit-core';
+import { caseExists } from '@lse/audit/src/access/case-exists';
 import { recordAccess } from '@lse/audit/src/access/record-access';
 import { historyFromStore } from '@lse/audit/src/history/history-entry';
 import { caseStateAsOf } from '@lse/audit/src/replay/case-state';
@@ -41,7 +42,8 @@ export async function run(command: string, args: Parsed, ctx: CliContext): Promi
   switch (command) {
     case 'history': {
       const caseId = uuidArg(first, 'case');
-      if ((await historyFromStore(ctx.core.store, caseId, 0, 1)).items.length === 0)
+      // Reads of the id alone (access records) do not make it a case.
+      if (!(await caseExists(ctx.core.store, caseId)))
         throw new Error(`no events recorded for case ${caseId}`);
       // The read is recorded before anything is shown, so it is the history's last line.
       await recordRead(ctx, 'case-history', caseId, 'cases history (CLI)');
@@ -67,6 +69,8 @@ export async function run(command: string, args: Parsed, ctx: CliContext): Promi
       const asOf = args.flags.has('--as-of')
         ? instantArg(args.flags.get('--as-of'), '--as-of')
         : new Date().toISOString();
+      if (!(await caseExists(ctx.core.store, caseId)))
+        throw new Error(`no events recorded for case ${caseId}`);
       await recordRead(ctx, 'case-state', caseId, `cases state as of ${asOf} (CLI)`);
       const state = await caseStateAsOf(ctx.core.store, caseId, asOf);
       if (state.events === 0) throw new Error(`no events of case ${caseId} were recorded by ${asOf}`);

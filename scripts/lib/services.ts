@@ -38,3 +38,13 @@ export const SERVICES: readonly ServiceSpec[] = [
   },
   { name: 'gateway', main: 'services/gateway/src/main.ts', portVariable: 'GATEWAY_PORT', defaultPort: 3000 },
 ];
+
+/**
+ * What a local run (`npm start`, the test systems) adds to every service's environment: the
+ * gateway accepts tokens from the development issuer (`npm run token`) only when asked
+ * (AUTH_MODE=development), unless a real issuer is configured in the environment.
+ */
+export function localAuthEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  if (env.AUTH_MODE || env.AUTH_JWKS_URL || env.AUTH_PUBLIC_KEY_FILE) return {};
+  return { AUTH_MODE: 'development' };
+}

@@ -1,5 +1,8 @@
 import request from 'supertest';
-import { complaintStreamId } from '@lse/contracts';
+import { randomUUID } from 'node:crypto';
+import { accessStreamId, complaintStreamId } from '@lse/contracts';
+import { NAMESPACE_LSE, uuidV5 } from '@lse/domain';
+import { AuditMessages } from '../../services/audit/src/messages/audit.messages';
 import { startGateway, type TestGateway } from '../../services/gateway/test/support/gateway-harness';
 import { receiveInput } from '@lse/intake-domain/test/fixtures';
 import { startIntake, type RunningIntake } from '../../services/intake/test/intake-harness';
@@ -85,7 +88,11 @@ describe('complaint routes through the gateway and intake', () => {
 
     const view = await get(`/complaints/${caseId}`, investigator).expect(200);
     const [access] = await intake.store.readStream(`access-${caseId}`);
-    expect(access).toMatchObject({ type: 'RecordAccessed', data: { resource: 'complaint', caseId }, metadata: { actor: { id: 'inv-1', role: 'investigator' } } });
+    expect(access).toMatchObject({
+      type: 'RecordAccessed',
+      data: { resource: 'complaint', caseId },
+      metadata: { actor: { id: 'inv-1', role: 'investigator' } },
+    });
     expect(view.headers.etag).toBe('"5"');
     expect(view.body).toMatchObject({ caseId, status: 'opened', caseNumber: opened.body.case.caseNumber });
     expect(view.body.complaint.complainants).toHaveLength(2);
@@ -204,5 +211,57 @@ describe('complaint routes through the gateway and intake', () => {
       .set('Idempotency-Key', triageKey)
       .expect(200);
     expect(await intake.store.streamVersion(complaintStreamId(first.body.caseId))).toBe(2);
+  });
+
+  it('answers 404 for a read of a case that does not exist and records nothing for it (no access stream)', async () => {
+    const auditor = await gw.token('auditor', 'ig-404');
+    const foia = await gw.token('foia_officer', 'records-404');
+    const unknown = '6f1c2a8e-0000-4000-8000-00000000f404';
+    for (const path of [`/cases/${unknown}/state`, `/cases/${unknown}/history`, `/complaints/${unknown}`]) {
+      const res = await get(path, path.startsWith('/complaints') ? investigator : auditor);
+      expect([path, res.status]).toEqual([path, 404]);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    // Asked twice: a first read must not make the second find "events" of its own making.
+    expect((await get(`/cases/${unknown}/state`, auditor)).status).toBe(404);
+    expect(await intake.store.readStream(`access-${unknown}`)).toEqual([]);
+    expect((await intake.store.readAll({ caseId: unknown })).events).toEqual([]);
+
+    // A case that exists is read and the read recorded, as before.
+    const caseId = await receive();
+    expect((await get(`/cases/${caseId}/state`, auditor)).status).toBe(200);
+    const [access] = await intake.store.readStream(`access-${caseId}`);
+    expect(access).toMatchObject({ type: 'RecordAccessed', data: { resource: 'case-state', caseId } });
+
+    const pkg = await get(`/foia-requests/${unknown}/package`, foia);
+    expect(pkg.status).toBe(404);
+    expect(pkg.body.type).toBe('https://lse.example/problems/not-found');
+  });
+
+  it('records a read that names an unknown case id (a list filtered by it) on the reader’s own stream, not on the id', async () => {
+    const unknown = '6f1c2a8e-0000-4000-8000-00000000f405';
+    // A read that names the id without reading a case (a list filtered by it) is recorded on the
+    // reader's own stream, never on access-<id>.
+    const reader = { id: 'liaison-404', role: 'partner_liaison' };
+    const reply = await audit.app.get(AuditMessages).recordAccess({
+      actor: reader,
+      correlationId: 'corr-404',
+      data: {
+        accessId: randomUUID(),
+        resource: 'disclosure-ledger',
+        caseId: unknown,
+        operation: 'GET /disclosures',
+      },
+    });
+    expect(reply).toMatchObject({ ok: true });
+    expect(await intake.store.readStream(`access-${unknown}`)).toEqual([]);
+    const own = await intake.store.readStream(accessStreamId(uuidV5(`reader:${reader.id}`, NAMESPACE_LSE)));
+    expect(own.map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        resource: 'disclosure-ledger',
+        operation: `GET /disclosures (no case ${unknown})`,
+      }),
+    ]);
+    expect(own[0].data).not.toHaveProperty('caseId');
   });
 });

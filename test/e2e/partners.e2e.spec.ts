@@ -520,4 +520,62 @@ describe('partners through the gateway, every service its own process', () => {
     expect(unknownPartner.status).toBe(404);
     expect(Number((await pool.query('SELECT count(*) FROM event_store.events')).rows[0].count)).toBe(before);
   });
+
+  let own: string;
+  let other: string;
+  it('a partner names only an agreement its organization is a party to on a referral (400 agreementId otherwise)', async () => {
+    own = await registerPartner('Own Worker Center', 'worker_center', 2);
+    other = await registerPartner('Other Legal Aid', 'legal_aid', 2);
+    const ownAgreement = await signAgreement(own, 'status');
+    const otherAgreement = await signAgreement(other, 'status_and_outcome');
+    const referral = (agreementId: string) => ({
+      office: 'SF-01',
+      agreementId,
+      workers: [
+        {
+          name: 'Rosa Diaz',
+          preferredLanguage: 'es',
+          interpreterNeeded: true,
+          confidentialityRequested: false,
+          consent: { scopes: ['status'] },
+        },
+      ],
+      employer: { name: 'E', address: { street: '1 A St', city: 'SF', state: 'CA', postalCode: '94103' } },
+      allegations: [{ type: 'overtime', periodStart: '2025-01-01', ongoing: false, workersAffected: 1 }],
+    });
+    const asOwn = { as: 'partner' as const, sub: 'staff-own', org: own };
+    const count = async () =>
+      Number((await pool.query('SELECT count(*) FROM event_store.events')).rows[0].count);
+
+    const before = await count();
+    for (const agreementId of [otherAgreement, randomUUID()]) {
+      const refused = await api.request<{ errors: Array<{ path: string }> }>('POST', '/referrals', {
+        ...asOwn,
+        body: referral(agreementId),
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(refused.body.errors.map((e) => e.path)).toEqual(['agreementId']);
+    }
+    expect(await count()).toBe(before);
+    await ok('POST', '/referrals', { ...asOwn, body: referral(ownAgreement) }, 201);
+  });
+
+  it('a partner filtering the disclosure ledger or referrals by another organization, or for withholdings, gets 403', async () => {
+    const asOwn = { as: 'partner' as const, sub: 'staff-own', org: own };
+    for (const query of [`partnerId=${other}`, 'kind=withheld']) {
+      const res = await api.request<{ errors: Array<{ path: string }> }>(
+        'GET',
+        `/disclosures?${query}`,
+        asOwn,
+      );
+      expect([query, res.status]).toEqual([query, 403]);
+      expect(res.body.errors.map((e) => e.path)).toEqual([query.split('=')[0]]);
+    }
+    expect((await api.request('GET', `/referrals?partnerId=${other}`, asOwn)).status).toBe(403);
+    // Its own organization, or no filter at all, is fine.
+    await ok('GET', `/disclosures?partnerId=${own}`, asOwn);
+    await ok('GET', `/referrals?partnerId=${own}`, asOwn);
+    await ok('GET', '/disclosures?kind=shared', asOwn);
+  });
 });

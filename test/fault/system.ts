@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { freePort, PrivateNats, startPrivateNats, testDatabaseUrl } from '@lse/testing';
 import { migrateAll } from '../../scripts/migrate';
-import { SERVICES, ServiceSpec } from '../../scripts/lib/services';
+import { localAuthEnv, SERVICES, ServiceSpec } from '../../scripts/lib/services';
 import { Supervisor } from '../../scripts/lib/supervisor';
 import { PrivatePostgres, startPrivatePostgres } from '../support/private-postgres';
 
@@ -51,6 +51,7 @@ export async function startFaultSystem(
       DATABASE_URL: databaseUrl,
       NATS_URL: nats.url,
       LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? 'warn',
+      ...localAuthEnv(),
       ...options.env,
     },
     ports,

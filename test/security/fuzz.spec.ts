@@ -24,7 +24,7 @@ import {
 } from './fixtures';
 import { fillPath, loadOperations, Operation, pathParams, queryParams } from './operations';
 import { Answer, problemDefect, send, short } from './probe';
-import { bodyMutations, deepJson, MalformedInput } from './schema-mutations';
+import { bodyMutations, deepJson, MalformedInput, unsafeTextInputs } from './schema-mutations';
 import { dateKind, isUuid, sampleValid } from './schema-sample';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 4);
@@ -68,6 +68,9 @@ const GENERIC_QUERY_VALUES = [
   '%00',
   '2025-02-30',
   'null',
+  // Sent percent-encoded (%00): no contract allows NUL, and PostgreSQL refuses it in a query.
+  '\u0000',
+  'Golden\u0000Gate',
 ];
 
 interface Failure {
@@ -202,6 +205,8 @@ describe('malformed input through the gateway to every service', () => {
             contentType: 'application/json; charset=utf-7',
             body: JSON.stringify(sampleValid(op.body!)),
           },
+          // The text rule in the first free-text field: NUL, a lone surrogate, bytes that are not UTF-8.
+          ...unsafeTextInputs(op.body!),
         ];
         const generated = fc.sample(fc.tuple(arb, fc.boolean()), { seed: seedFor(op), numRuns: RUNS });
         const all: Array<[MalformedInput, boolean]> = [

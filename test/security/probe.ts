@@ -6,7 +6,8 @@ export interface Probe {
   url: string;
   token?: string;
   contentType?: string;
-  body?: string;
+  /** Text (sent as UTF-8) or exact bytes. */
+  body?: string | Uint8Array;
   headers?: Record<string, string>;
 }
 

@@ -13,8 +13,8 @@ export interface MalformedInput {
   /** What was broken where, for the failure message. */
   detail: string;
   contentType?: string;
-  /** The exact request body text; undefined sends none. */
-  body?: string;
+  /** The exact request body, text or bytes (bytes that are not UTF-8); undefined sends none. */
+  body?: string | Uint8Array;
 }
 
 type Path = Array<string | number>;
@@ -134,6 +134,13 @@ const OUTSIDE_ENUMS = [
   '%s%n',
   '-leading-dash',
 ];
+/** Strings no contract allows: NUL, a lone high or low surrogate, a surrogate pair broken in the middle. */
+export const UNSAFE_TEXT = ['Ana\u0000Ruiz', '\u0000', 'Ana \ud800', '\udc00Ana', 'x\udc00\ud83d'];
+
+/** Byte sequences that are not UTF-8: a stray byte, an overlong '/', an encoded surrogate, a cut-off sequence. */
+export const INVALID_UTF8: number[][] = [[0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0x80]];
+const INVALID_UTF8_MARKER = '__invalid_utf8__';
+
 const BAD_UUIDS = [
   'not-a-uuid',
   '',
@@ -164,6 +171,43 @@ export const deepJson = (depth: number, shape: 'array' | 'object') =>
   shape === 'array' ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 
 const json = (v: unknown) => JSON.stringify(v);
+
+const isFreeText = (s: Site) => {
+  const t = firstVariant(s.schema);
+  return t.type === 'string' && !t.enum && t.const === undefined && !t.pattern && !t.format;
+};
+
+/** The valid body with `bytes` (not UTF-8) inside the string at `site`. */
+function invalidUtf8At(base: unknown, site: Site, bytes: number[]): MalformedInput {
+  const [before, after] = json(setAt(base, site.path, INVALID_UTF8_MARKER)).split(INVALID_UTF8_MARKER);
+  return {
+    kind: 'invalid_utf8',
+    detail: `${label(site.path)} with bytes ${Buffer.from(bytes).toString('hex')}`,
+    contentType: 'application/json',
+    body: Buffer.concat([Buffer.from(before + 'Ana'), Buffer.from(bytes), Buffer.from(after)]),
+  };
+}
+
+/**
+ * The text rule's fixed inputs for an operation (every run, not left to chance): NUL and lone
+ * surrogates as JSON escapes and bytes that are not UTF-8, in the first free-text field of a
+ * minimal valid body. None when the body has no free text.
+ */
+export function unsafeTextInputs(schema: Schema): MalformedInput[] {
+  const base = sampleValid(schema);
+  const site = sites(schema, base).find((s) => s.present && isFreeText(s));
+  if (!site) return [];
+  return [
+    ...UNSAFE_TEXT.slice(0, 3).map((v) => ({
+      kind: 'unsafe_text',
+      detail: `${label(site.path)} = ${json(v)}`,
+      contentType: 'application/json',
+      body: json(setAt(base, site.path, v)),
+    })),
+    invalidUtf8At(base, site, INVALID_UTF8[0]),
+    invalidUtf8At(base, site, INVALID_UTF8[2]),
+  ];
+}
 
 /** Mutations of the body, each an arbitrary of inputs that break the schema. */
 export function bodyMutations(schema: Schema, options: { bodyLimit: number; skipContentTypes?: boolean }) {
@@ -271,6 +315,20 @@ export function bodyMutations(schema: Schema, options: { bodyLimit: number; skip
       pick(closed).map(({ s, v }) =>
         body('not_in_enum_or_pattern', `${label(s.path)} = ${json(v)}`, setAt(base, s.path, v)),
       ),
+    );
+  // Text no contract allows (libs/contracts/src/text-rule.ts): NUL and unpaired surrogates as JSON
+  // escapes (valid JSON, valid UTF-8), in any string, free text above all. PostgreSQL refuses both.
+  if (strings.length)
+    arbs.push(
+      fc
+        .tuple(pick(strings), pick(UNSAFE_TEXT))
+        .map(([s, v]) => body('unsafe_text', `${label(s.path)} = ${json(v)}`, setAt(base, s.path, v))),
+    );
+  // Bytes that are not UTF-8 inside a string: decoded, they would be stored as U+FFFD.
+  const freeText = strings.filter(isFreeText);
+  if (freeText.length)
+    arbs.push(
+      fc.tuple(pick(freeText), pick(INVALID_UTF8)).map(([s, bytes]) => invalidUtf8At(base, s, bytes)),
     );
   const arrays = all.filter((s) => s.present && firstVariant(s.schema).type === 'array');
   const arrayCases = arrays.flatMap((s) => {

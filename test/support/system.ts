@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { freePort, PrivateNats, startPrivateNats, testDatabaseUrl } from '@lse/testing';
 import { migrateAll } from '../../scripts/migrate';
-import { SERVICES, ServiceSpec } from '../../scripts/lib/services';
+import { localAuthEnv, SERVICES, ServiceSpec } from '../../scripts/lib/services';
 import { Supervisor } from '../../scripts/lib/supervisor';
 
 export interface RunningSystem {
@@ -31,7 +31,12 @@ export async function startSystem(services: readonly ServiceSpec[] = SERVICES): 
   const logs = new Map<string, string[]>();
   const supervisor = new Supervisor({
     services,
-    env: { DATABASE_URL: databaseUrl, NATS_URL: nats.url, LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn' },
+    env: {
+      DATABASE_URL: databaseUrl,
+      NATS_URL: nats.url,
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+      ...localAuthEnv(),
+    },
     ports,
     output: (service, line) => {
       const lines = logs.get(service) ?? [];

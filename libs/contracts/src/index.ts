@@ -8,6 +8,7 @@ export * from './roles';
 export * as fields from './fields';
 export * from './envelope';
 export * from './errors';
+export * from './text-rule';
 export * from './registry';
 export * from './subjects';
 export * from './complaint';

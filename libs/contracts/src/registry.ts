@@ -2,10 +2,12 @@ import type { z } from 'zod';
 import { EventMetadataSchema, NewEventSchema, type EventMetadata, type NewEvent } from './envelope';
 import {
   EventDataInvalidError,
+  formatPath,
   UnknownEventTypeError,
   UnsupportedSchemaVersionError,
   toFieldIssues,
 } from './errors';
+import { findUnsafeText } from './text-rule';
 
 export type StoredData = Record<string, unknown>;
 /** Turns data stored at version n into the shape of version n + 1. Pure: stored events are never rewritten. */
@@ -80,6 +82,14 @@ export class EventRegistry {
       },
       create({ eventId, data, metadata }) {
         const parsed = definition.parse(version, data) as z.output<S> & StoredData;
+        // The text rule (text-rule.ts) for every string of every event: the store never sees NUL
+        // or a lone surrogate, whichever way the data came.
+        const unsafe = findUnsafeText({ data: parsed, metadata });
+        if (unsafe.length)
+          throw new EventDataInvalidError(
+            type,
+            unsafe.map((u) => ({ path: formatPath(u.path), message: u.message })),
+          );
         const envelope = NewEventSchema.parse({
           eventId,
           type,

@@ -1,4 +1,12 @@
-import { DynamicModule, Logger, Module, Type } from '@nestjs/common';
+import {
+  DynamicModule,
+  Logger,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  RequestMethod,
+  Type,
+} from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, Reflector } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ServiceKitModule } from '@lse/service-kit';
@@ -12,6 +20,8 @@ import { GATEWAY_CONFIG, GatewayConfig } from './config';
 import { PoolLifecycle, OWNS_POOL } from './database/pool-lifecycle';
 import { createGatewayPool, GATEWAY_POOL } from './database/pool';
 import { GatewayReadiness } from './health/gateway-readiness';
+import { RouteTableMiddleware } from './http/route-table';
+import { TextRuleGuard } from './http/text-rule.guard';
 import { IdempotencyJanitor } from './idempotency/idempotency-janitor';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
@@ -51,14 +61,19 @@ function tokenVerifier(config: GatewayConfig): TokenVerifier {
   const verifier = TokenVerifier.fromConfig(config);
   if (verifier.mode === 'development') {
     new Logger('Auth').warn(
-      'DEVELOPMENT MODE: no AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE; tokens are checked against the local development key',
+      'DEVELOPMENT MODE (AUTH_MODE=development): tokens are checked against the local development key; never in production',
     );
   }
   return verifier;
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  /** 405 and 415 from the endpoint table, before authentication and any handler. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RouteTableMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+
   static forRoot(options: GatewayOptions): DynamicModule {
     const { config } = options;
     return {
@@ -109,6 +124,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: SubjectThrottlerGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        // Then the text rule of the contracts over parameters, query and body (400 naming the field).
+        { provide: APP_GUARD, useClass: TextRuleGuard },
         GatewayReadiness,
       ],
     };

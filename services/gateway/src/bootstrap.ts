@@ -14,9 +14,12 @@ export async function createGatewayApp(options: GatewayOptions): Promise<NestExp
   app.disable('x-powered-by');
   // ETag means a stream version here (http/etag.ts); Express's body-hash ETags would confuse If-Match.
   app.set('etag', false);
-  // JSON only, bounded: a larger body is a 413 problem before any handler runs.
+  // JSON only, bounded: a larger body is a 413 problem before any handler runs. Not strict: `null`
+  // or `42` is valid JSON (RFC 8259), and the endpoint's schema answers "expected object" for it
+  // rather than the parser calling it not JSON.
   app.useBodyParser('json', {
     limit: options.config.BODY_LIMIT_BYTES,
+    strict: false,
     type: ['application/json', 'application/*+json'],
     verify: checkJsonBody(),
   });

@@ -15,6 +15,14 @@ export const gatewayConfigSchema = commonConfigSchema('gateway')
     AUTH_PUBLIC_KEY_FILE: optionalText,
     AUTH_ISSUER: optionalText,
     AUTH_AUDIENCE: optionalText,
+    /**
+     * `development` accepts tokens from the local development issuer (`npm run token`). It must be
+     * asked for: a deployment that forgets its AUTH_* variables refuses to start instead of running
+     * open. `npm start` and the test harnesses set it; nothing under deploy/ does.
+     */
+    AUTH_MODE: optionalText.pipe(z.enum(['development'], "only 'development' (or unset)").optional()),
+    /** Seconds a token is still accepted after its exp (and before its nbf): clocks drift. */
+    AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     /** Where the development key pair lives; `<repo>/var/dev-keys` by default. */
     DEV_KEYS_DIR: optionalText,
     SERVICE_TIMEOUT_MS: envInt(5000),
@@ -33,6 +41,24 @@ export const gatewayConfigSchema = commonConfigSchema('gateway')
         code: 'custom',
         path: ['AUTH_PUBLIC_KEY_FILE'],
         message: 'set AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE, not both',
+      });
+    }
+    if (production && env.AUTH_MODE === 'development') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_MODE'],
+        message:
+          'development mode uses the local development key: unset it when AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE is set',
+      });
+    }
+    // Fail safe: no key to check tokens against and no explicit request for the development issuer.
+    if (!production && env.AUTH_MODE !== 'development') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_JWKS_URL'],
+        message:
+          'no token verification configured: set AUTH_JWKS_URL (or AUTH_PUBLIC_KEY_FILE) with AUTH_ISSUER and AUTH_AUDIENCE, ' +
+          'or AUTH_MODE=development to accept tokens from the local development issuer (`npm run token`; never in production)',
       });
     }
     if (!production) return;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { jose } from '../src/auth/jose';
 
 const { SignJWT } = jose;
+import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import request from 'supertest';
 import { loadConfig } from '@lse/service-kit';
@@ -14,7 +15,8 @@ import { mintDevToken } from '../src/auth/mint-token';
 import { InvalidTokenError, TokenVerifier } from '../src/auth/token-verifier';
 import { PROBLEM_TYPE, startGateway, TestGateway } from './support/gateway-harness';
 
-const devConfig = () => loadConfig(gatewayConfigSchema, { NATS_URL: natsUrl() });
+const devConfig = (env: Record<string, string> = {}) =>
+  loadConfig(gatewayConfigSchema, { NATS_URL: natsUrl(), AUTH_MODE: 'development', ...env });
 
 describe('token minting and verification', () => {
   const verifier = TokenVerifier.fromConfig(devConfig());
@@ -111,10 +113,77 @@ describe('token minting and verification', () => {
     now += 50_000; // from the cache
     await expect(cached.verify(token)).resolves.toEqual({ id: 'c-1', roles: ['investigator'] });
     now += 120_000; // past exp and the 30 s tolerance: checked again, and refused
-    await expect(cached.verify(token)).rejects.toThrow(new InvalidTokenError('The bearer token has expired.'));
+    await expect(cached.verify(token)).rejects.toThrow(
+      new InvalidTokenError('The bearer token has expired.'),
+    );
     // A refused token is not remembered either.
     await expect(cached.verify(token)).rejects.toThrow(InvalidTokenError);
   });
+
+  it('accepts a token up to AUTH_CLOCK_SKEW_SECONDS after exp (default 30), not longer', async () => {
+    const key = loadOrCreateDevKey();
+    const expiredAgo = (seconds: number) =>
+      new SignJWT({ roles: ['investigator'] })
+        .setProtectedHeader({ alg: 'EdDSA' })
+        .setSubject('skew-1')
+        .setIssuer(DEV_ISSUER)
+        .setAudience(DEV_AUDIENCE)
+        .setExpirationTime(Math.floor(Date.now() / 1000) - seconds)
+        .sign(key.privateKey);
+    const fresh = () => ({ maxEntries: 0 });
+    await expect(
+      TokenVerifier.fromConfig(devConfig(), fresh()).verify(await expiredAgo(20)),
+    ).resolves.toEqual({
+      id: 'skew-1',
+      roles: ['investigator'],
+    });
+    await expect(TokenVerifier.fromConfig(devConfig(), fresh()).verify(await expiredAgo(40))).rejects.toThrow(
+      new InvalidTokenError('The bearer token has expired.'),
+    );
+    const strict = TokenVerifier.fromConfig(devConfig({ AUTH_CLOCK_SKEW_SECONDS: '5' }), fresh());
+    await expect(strict.verify(await expiredAgo(20))).rejects.toThrow(
+      new InvalidTokenError('The bearer token has expired.'),
+    );
+    const lenient = TokenVerifier.fromConfig(devConfig({ AUTH_CLOCK_SKEW_SECONDS: '120' }), fresh());
+    await expect(lenient.verify(await expiredAgo(90))).resolves.toMatchObject({ id: 'skew-1' });
+    expect(() => devConfig({ AUTH_CLOCK_SKEW_SECONDS: '-1' })).toThrow(/AUTH_CLOCK_SKEW_SECONDS/);
+  });
+
+  it('never falls back to the development issuer: without AUTH_* or AUTH_MODE=development the config is refused', () => {
+    expect(() => loadConfig(gatewayConfigSchema, { NATS_URL: natsUrl() })).toThrow(
+      /AUTH_JWKS_URL[\s\S]*AUTH_MODE=development/,
+    );
+    expect(() => loadConfig(gatewayConfigSchema, { NATS_URL: natsUrl(), AUTH_MODE: 'dev' })).toThrow(
+      /AUTH_MODE/,
+    );
+    // Development mode and a real issuer together are a mistake, not a choice.
+    expect(() =>
+      loadConfig(gatewayConfigSchema, {
+        AUTH_MODE: 'development',
+        AUTH_JWKS_URL: 'https://idp.example/jwks',
+        AUTH_ISSUER: 'https://idp.example',
+        AUTH_AUDIENCE: 'lse',
+      }),
+    ).toThrow(/AUTH_MODE/);
+  });
+
+  it('a gateway process started without AUTH_* or AUTH_MODE refuses to start and says what to set', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, GATEWAY_PORT: '1', NATS_URL: natsUrl() };
+    for (const name of Object.keys(env)) if (name.startsWith('AUTH_')) delete env[name];
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '../src/main.ts')], {
+      cwd: join(__dirname, '../../..'),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/AUTH_JWKS_URL: no token verification configured/);
+    expect(stderr).toMatch(/AUTH_MODE=development/);
+    expect(stderr).toMatch(/AUTH_ISSUER and AUTH_AUDIENCE/);
+  }, 60_000);
 
   it('requires issuer and audience with a JWKS URL, naming the variables', () => {
     expect(() => loadConfig(gatewayConfigSchema, { AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(

@@ -114,7 +114,9 @@ export const SubmitReferralInput = z.strictObject({
   allegations: z.array(AllegationSchema).min(1).max(50),
   prepWork: ReferralSubmitted.schema.shape.prepWork.optional(),
   documents: ReferralSubmitted.schema.shape.documents.optional(),
-  agreementId: uuid().optional(),
+  agreementId: uuid()
+    .optional()
+    .describe('An agreement the referring partner is a party to (any other, or an unknown id, is a 400).'),
 });
 export type SubmitReferralInput = z.infer<typeof SubmitReferralInput>;
 

@@ -18,6 +18,8 @@ export const ERROR_CODES: Record<string, CodeMapping> = {
   unauthorized: { status: 401, slug: 'unauthorized', title: 'Authentication required' },
   forbidden: { status: 403, slug: 'forbidden', title: 'Not allowed' },
   not_found: { status: 404, slug: 'not-found', title: 'Not found' },
+  /** A known path asked with a method it does not serve; the answer carries `Allow`. */
+  method_not_allowed: { status: 405, slug: 'method-not-allowed', title: 'Method not allowed' },
   conflict: { status: 409, slug: 'conflict', title: 'Conflict' },
   wrong_expected_version: {
     status: 409,
@@ -53,6 +55,7 @@ const BY_STATUS: Record<number, string> = {
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',
+  405: 'method_not_allowed',
   409: 'conflict',
   412: 'precondition_failed',
   413: 'payload_too_large',

@@ -176,6 +176,7 @@ export class FoiaDesk {
   /** The released package, compiled again: its digest must be the one recorded at release. */
   async released(requestId: string): Promise<CompiledPackage> {
     const { state } = await this.load(requestId);
+    if (state.status === 'none') throw new FoiaRequestNotFoundError(requestId);
     if (state.status !== 'released')
       throw new ValidationError('The response to this request has not been released.', {
         reason: 'not_released',

@@ -17,6 +17,7 @@ import {
 import { ForbiddenError, NotFoundError } from '@lse/domain';
 import { Metrics, timedReply, type ServiceReply } from '@lse/service-kit';
 import { z } from 'zod';
+import { caseExists, requireCase } from '../access/case-exists';
 import { recordAccess } from '../access/record-access';
 import { RequestEnvelope } from '../access/actor';
 import { AUDIT_CORE } from '../audit.tokens';
@@ -48,21 +49,27 @@ export class AuditMessages {
 
   @MessagePattern(AUDIT_PATTERNS.recordAccess)
   recordAccess(@Payload() payload: unknown) {
-    return this.handle(AUDIT_PATTERNS.recordAccess, payload, undefined, (env) =>
-      recordAccess(
-        this.core.store,
-        RecordAccessInput.parse(env.data),
-        env.actor,
-        env.correlationId,
-        new Date(),
-      ),
-    );
+    return this.handle(AUDIT_PATTERNS.recordAccess, payload, undefined, async (env) => {
+      const input = RecordAccessInput.parse(env.data);
+      // A read naming a case that does not exist (a list filtered by an unknown referral id) is
+      // still recorded, on the reader's own stream: on `access-<caseId>` it would make the id
+      // look like a case.
+      const recorded =
+        input.caseId && !(await caseExists(this.core.store, input.caseId))
+          ? {
+              ...without(input, 'caseId'),
+              operation: `${input.operation} (no case ${input.caseId})`.slice(0, 300),
+            }
+          : input;
+      return recordAccess(this.core.store, recorded, env.actor, env.correlationId, new Date());
+    });
   }
 
   @MessagePattern(AUDIT_PATTERNS.caseHistory)
   caseHistory(@Payload() payload: unknown) {
     return this.handle(AUDIT_PATTERNS.caseHistory, payload, ['auditor'], async (env) => {
       const query = CaseHistoryQuery.parse(env.data);
+      await requireCase(this.core.store, query.caseId);
       await this.recordRead(env, 'case-history', query.caseId, 'history of a case');
       return timelinePage(this.core.dataSource, query.caseId, query.after ?? 0, query.limit);
     });
@@ -73,6 +80,7 @@ export class AuditMessages {
     return this.handle(AUDIT_PATTERNS.caseState, payload, ['auditor'], async (env) => {
       const query = CaseStateQuery.parse(env.data);
       const asOf = query.asOf ?? new Date().toISOString();
+      await requireCase(this.core.store, query.caseId);
       await this.recordRead(env, 'case-state', query.caseId, `state of a case as of ${asOf}`);
       const state = await caseStateAsOf(this.core.store, query.caseId, asOf);
       if (state.events === 0)
@@ -196,7 +204,10 @@ export class AuditMessages {
     };
   }
 
-  /** Audit's own reads are recorded like the gateway's: before the answer leaves. */
+  /**
+   * Audit's own reads are recorded like the gateway's: before the answer leaves, and only for a
+   * case that exists (`requireCase` first).
+   */
   private async recordRead(env: RequestEnvelope, resource: string, caseId: string, operation: string) {
     await recordAccess(
       this.core.store,
@@ -231,3 +242,8 @@ export class AuditMessages {
 
 /** `{ requestId, input }` for commands on an existing FOIA request. */
 const withRequest = <S extends z.ZodType>(input: S) => z.strictObject({ requestId: z.uuid(), input });
+
+function without<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
+  const { [key]: _dropped, ...rest } = value;
+  return rest;
+}

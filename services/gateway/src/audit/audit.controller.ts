@@ -31,7 +31,7 @@ export class AuditController {
     method: 'GET',
     path: 'cases/:caseId/history',
     summary:
-      "Every event of a case across all services' streams, with actor, time, cause and correlation (recorded as a read)",
+      "Every event of a case across all services' streams, with actor, time, cause and correlation (recorded as a read; 404, recording nothing, for a case that does not exist)",
     tags: ['audit'],
     roles: AUDITORS,
     params: CaseIdParams,
@@ -61,7 +61,7 @@ export class AuditController {
     method: 'GET',
     path: 'cases/:caseId/state',
     summary:
-      "A case's state as of an instant (now by default), replayed with each service's decider and chain-checked",
+      "A case's state as of an instant (now by default), replayed with each service's decider and chain-checked (404, recording nothing, for a case that does not exist)",
     tags: ['audit'],
     roles: AUDITORS,
     params: CaseIdParams,

@@ -37,9 +37,6 @@ export function userFromClaims(payload: JWTPayload): AuthenticatedUser {
 
 type KeySource = KeyObject | ReturnType<typeof createRemoteJWKSet>;
 
-/** Seconds of clock skew allowed on exp (and nbf), as jose applies it. */
-const CLOCK_TOLERANCE_S = 30;
-
 export interface VerifiedTokenCacheOptions {
   /** Tokens remembered at most (oldest forgotten first); 0 turns the cache off. */
   maxEntries?: number;
@@ -47,6 +44,11 @@ export interface VerifiedTokenCacheOptions {
   ttlMs?: number;
   /** The verifier's clock (epoch ms), injectable for tests. */
   now?: () => number;
+}
+
+export interface TokenVerifierOptions extends VerifiedTokenCacheOptions {
+  /** Seconds of clock skew allowed on exp (and nbf), as jose applies it (AUTH_CLOCK_SKEW_SECONDS). */
+  clockSkewSeconds?: number;
 }
 
 interface CachedUser {
@@ -68,20 +70,23 @@ export class TokenVerifier {
   private readonly maxEntries: number;
   private readonly ttlMs: number;
   private readonly clock: () => number;
+  private readonly clockSkewS: number;
 
   private constructor(
     private readonly key: KeySource,
     readonly issuer: string,
     readonly audience: string,
     readonly mode: 'jwks' | 'public_key' | 'development',
-    cache: VerifiedTokenCacheOptions = {},
+    cache: TokenVerifierOptions = {},
   ) {
     this.maxEntries = cache.maxEntries ?? 10_000;
     this.ttlMs = cache.ttlMs ?? 60_000;
     this.clock = cache.now ?? Date.now;
+    this.clockSkewS = cache.clockSkewSeconds ?? 30;
   }
 
-  static fromConfig(config: GatewayConfig, cache?: VerifiedTokenCacheOptions): TokenVerifier {
+  static fromConfig(config: GatewayConfig, options?: VerifiedTokenCacheOptions): TokenVerifier {
+    const cache = { clockSkewSeconds: config.AUTH_CLOCK_SKEW_SECONDS, ...options };
     if (config.AUTH_JWKS_URL) {
       return new TokenVerifier(
         createRemoteJWKSet(new URL(config.AUTH_JWKS_URL)),
@@ -95,6 +100,9 @@ export class TokenVerifier {
       const key = createPublicKey(readFileSync(config.AUTH_PUBLIC_KEY_FILE));
       return new TokenVerifier(key, config.AUTH_ISSUER!, config.AUTH_AUDIENCE!, 'public_key', cache);
     }
+    // The config schema lets nothing else through; checked again so no other path can open it.
+    if (config.AUTH_MODE !== 'development')
+      throw new Error('No token verification configured and AUTH_MODE is not development.');
     const dev = loadOrCreateDevKey(config.DEV_KEYS_DIR);
     return new TokenVerifier(
       dev.publicKey,
@@ -119,7 +127,7 @@ export class TokenVerifier {
 
   private remember(token: string, user: AuthenticatedUser, exp: number, now: number): void {
     if (this.maxEntries <= 0) return;
-    const until = Math.min((exp + CLOCK_TOLERANCE_S) * 1000, now + this.ttlMs);
+    const until = Math.min((exp + this.clockSkewS) * 1000, now + this.ttlMs);
     if (until <= now) return;
     if (this.cache.size >= this.maxEntries) {
       // Map iteration order is insertion order: forget the oldest.
@@ -136,7 +144,7 @@ export class TokenVerifier {
         currentDate: new Date(now),
         issuer: this.issuer,
         audience: this.audience,
-        clockTolerance: CLOCK_TOLERANCE_S,
+        clockTolerance: this.clockSkewS,
         requiredClaims: ['exp', 'sub'],
       };
       // Two calls rather than a union argument: jose types the key getter and a key separately.

@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+import { findUnsafeText } from '@lse/contracts';
 import { ERROR_CODES, ProblemException, problemType } from '@lse/service-kit';
 
 /** The deepest nesting a JSON request body may have; the API's own documents stay far below it. */
@@ -25,12 +27,55 @@ export function jsonDepth(text: Buffer): number {
   return deepest;
 }
 
+const REPLACEMENT = '\uFFFD';
+/** U+FFFD as UTF-8: present in the bytes, it was sent as a character, not made by the decoder. */
+const REPLACEMENT_BYTES = Buffer.from(REPLACEMENT, 'utf8');
+
+/**
+ * Where a body that is not valid UTF-8 breaks, for the 400: the decoder turns each invalid
+ * sequence into U+FFFD, so when the bytes hold no U+FFFD of their own, the strings holding one
+ * are the fields sent broken. `(body)` when the bytes cannot say (JSON broken there too, or a real
+ * U+FFFD sent as well).
+ */
+export function invalidUtf8Fields(body: Buffer): Array<{ path: string; message: string }> {
+  const message = 'is not valid UTF-8';
+  const whole = [{ path: '(body)', message: `the body ${message}` }];
+  if (body.includes(REPLACEMENT_BYTES)) return whole;
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch {
+    return whole;
+  }
+  // The text rule's walk, looking for U+FFFD instead: here only invalid bytes can have made one.
+  const fields = findUnsafeText(value, 20, (text) => (text.includes(REPLACEMENT) ? message : undefined)).map(
+    (u) => ({ path: u.path.join('.') || '(body)', message: u.message }),
+  );
+  return fields.length ? fields : whole;
+}
+
+/** 400 for bytes that are not UTF-8: decoding would store U+FFFD in their place, silently and for good. */
+export function refuseInvalidUtf8(
+  body: Buffer,
+  fields: () => Array<{ path: string; message: string }>,
+): void {
+  if (isUtf8(body)) return;
+  throw new ProblemException({
+    type: problemType(ERROR_CODES.validation.slug),
+    title: ERROR_CODES.validation.title,
+    status: 400,
+    detail: 'The request body is not valid UTF-8.',
+    errors: fields(),
+  });
+}
+
 /**
  * body-parser `verify` for JSON bodies. A body nested deeper than `maxDepth` is a 400 before it is
  * parsed: without it, rows the gateway forwards unparsed (hours and wages) failed to serialize for
  * NATS and answered 503. A charset other than UTF-8 is a 415 (RFC 8259 section 8.1): body-parser
  * decodes any `utf-*`, and UTF-7 turned `+ADw-` into `<` behind the validation's back. Both found
- * by test/security/fuzz.spec.ts.
+ * by test/security/fuzz.spec.ts. Bytes that are not UTF-8 are a 400 naming the fields they are in
+ * (the decoder would have stored U+FFFD in their place).
  */
 export const checkJsonBody =
   (maxDepth = MAX_JSON_DEPTH) =>
@@ -49,4 +94,5 @@ export const checkJsonBody =
         status: 400,
         detail: `The JSON body is nested deeper than ${maxDepth} levels.`,
       });
+    refuseInvalidUtf8(body, () => invalidUtf8Fields(body));
   };

@@ -1,5 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import { EVIDENCE_MAX_BYTES_DEFAULT } from '@lse/contracts';
+import { refuseInvalidUtf8 } from '../http/json-depth';
 import {
   ERROR_CODES,
   ProblemException,
@@ -57,10 +58,34 @@ export function readBody(req: Req, limit: number): Promise<Buffer> {
 export class HoursCsvBody implements NestMiddleware {
   async use(req: Req, _res: HttpResponse, next: () => void): Promise<void> {
     if (req._body || mediaTypeOf(req) !== 'text/csv') return next();
-    req.body = (await readBody(req, HOURS_CSV_MAX_BYTES)).toString('utf8');
+    const bytes = await readBody(req, HOURS_CSV_MAX_BYTES);
+    // UTF-8 only, as documented: decoding anything else would store U+FFFD in place of the bytes.
+    refuseInvalidUtf8(bytes, () => [
+      { path: '(body)', message: `line ${firstBrokenLine(bytes)} is not valid UTF-8` },
+    ]);
+    req.body = bytes.toString('utf8');
     req._body = true;
     next();
   }
+}
+
+/** The 1-based line of the first byte sequence that is not UTF-8. */
+function firstBrokenLine(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        decoder.decode(bytes.subarray(start, i));
+      } catch {
+        return line;
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  return line;
 }
 
 /**

@@ -76,7 +76,8 @@ export class ReferralsController {
     operationId: 'listReferrals',
     method: 'GET',
     path: 'referrals',
-    summary: 'Referrals, oldest first (a partner user: its own organization only)',
+    summary:
+      'Referrals, oldest first (a partner user: its own organization only, 403 for another organization’s partnerId)',
     tags: ['referrals'],
     roles: REFERRAL_READERS,
     query: ReferralsQuery,
@@ -152,7 +153,7 @@ export class ReferralsController {
     method: 'GET',
     path: 'disclosures',
     summary:
-      'The disclosure ledger: every field sent, under which agreement clause version and consent (liaison: and every withholding with its reason)',
+      'The disclosure ledger: every field sent, under which agreement clause version and consent (liaison: and every withholding with its reason; a partner user: what was sent to it, 403 for another organization’s partnerId or kind=withheld)',
     tags: ['referrals'],
     roles: LEDGER_READERS,
     query: DisclosuresQuery,

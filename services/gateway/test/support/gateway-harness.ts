@@ -26,7 +26,12 @@ export async function startGateway(
 ): Promise<TestGateway> {
   const db = await createTestSchema('gw');
   await migrateGateway(db.pool);
-  const config = loadConfig(gatewayConfigSchema, { NATS_URL: natsUrl(), LOG_LEVEL: 'info', ...env });
+  const config = loadConfig(gatewayConfigSchema, {
+    NATS_URL: natsUrl(),
+    LOG_LEVEL: 'info',
+    AUTH_MODE: 'development',
+    ...env,
+  });
   const logs: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {

@@ -35,3 +35,18 @@ export class UnknownMemberError extends NotFoundError {
     super(`No ${what} with this id on this record.`, { reason: `${what}_not_found`, id });
   }
 }
+
+/**
+ * A referral naming an agreement its partner is not a party to. Another organization's agreement
+ * and one that does not exist get the same answer, so a partner learns nothing of others'.
+ */
+export class NotAPartyError extends ValidationError {
+  constructor(agreementId: string) {
+    const message = 'names no agreement the referring partner is a party to';
+    super(`agreementId ${message}.`, {
+      reason: 'agreement_not_party',
+      id: agreementId,
+      errors: [{ path: 'agreementId', message }],
+    });
+  }
+}

@@ -6,6 +6,7 @@ import {
   ListDisclosuresQuery,
   ListOutreachQuery,
   ListReferralsQuery,
+  agreementStreamId,
   outreachStreamId,
   PARTNERS_PATTERNS as P,
   partnersCommandRequest,
@@ -17,8 +18,9 @@ import {
   SubmitReferralInput,
   type ReferralEvent,
 } from '@lse/contracts';
-import { utcDateOf, type Clock } from '@lse/domain';
+import { ForbiddenError, utcDateOf, type Clock } from '@lse/domain';
 import {
+  agreementDecider,
   NotRegisteredError,
   outreachDecider,
   partnerDecider,
@@ -66,6 +68,7 @@ export class ReferralMessages {
       // The referral's id is the case id intake will open the complaint under.
       const referralId = derivedId(commandId, 'referral');
       const { state: partner } = await this.commands.load(partnerDecider, partnerStreamId(partnerId));
+      const namedAgreement = input.agreementId ? await this.partiesOf(input.agreementId) : undefined;
       const now = this.now();
       const outcome = await this.commands.run(
         referralDecider,
@@ -98,6 +101,7 @@ export class ReferralMessages {
             documents: input.documents ?? [],
             ...(input.agreementId ? { agreementId: input.agreementId } : {}),
           },
+          ...(namedAgreement ? { namedAgreement } : {}),
         }),
       );
       return {
@@ -178,6 +182,7 @@ export class ReferralMessages {
     return this.handle(P.listReferrals, payload, async (env) => {
       const { filters, limit, after } = partnersListRequest(ListReferralsQuery).parse(env.data);
       const org = partnerOrgOf(env);
+      if (org) refuseForeignFilter(filters.partnerId, org);
       return {
         items: await listReferrals(this.ds, org ? { ...filters, partnerId: org } : filters, limit, after),
       };
@@ -190,7 +195,14 @@ export class ReferralMessages {
       const { filters, limit, after } = partnersListRequest(ListDisclosuresQuery).parse(env.data);
       const org = partnerOrgOf(env);
       if (!org) return { items: await listDisclosures(this.ds, filters, limit, after) };
-      // A partner: what was sent to it, never withholdings or their reasons.
+      // A partner: what was sent to it, never withholdings or their reasons. A filter asking for
+      // more is refused, not quietly narrowed: the answer would look like the one asked for.
+      refuseForeignFilter(filters.partnerId, org);
+      if (filters.kind === 'withheld')
+        throw new ForbiddenError('A partner user sees what was shared with it, not withholdings.', {
+          reason: 'filter_not_allowed',
+          errors: [{ path: 'kind', message: 'withholdings are for agency staff only' }],
+        });
       const items = await listDisclosures(
         this.ds,
         { ...filters, partnerId: org, kind: 'shared' },
@@ -245,6 +257,12 @@ export class ReferralMessages {
     });
   }
 
+  /** An agreement's parties from its stream (no read-model lag); none when it does not exist. */
+  private async partiesOf(agreementId: string) {
+    const { state } = await this.commands.load(agreementDecider, agreementStreamId(agreementId));
+    return { agreementId, partnerIds: state.status === 'none' ? [] : state.terms.partnerIds };
+  }
+
   /** The referral, if it exists and the caller may see it; otherwise not_found, revealing nothing. */
   private async visible(env: RequestEnvelope, id: string) {
     const loaded = await this.commands.load(referralDecider, referralStreamId(id));
@@ -261,6 +279,17 @@ export class ReferralMessages {
   private handle<T>(pattern: string, payload: unknown, work: (env: RequestEnvelope) => Promise<T>) {
     return handleRequest(this.metrics, this.logger, pattern, payload, work);
   }
+}
+
+/** A partner user filters by its own organization or by none; naming another is a 403. */
+function refuseForeignFilter(partnerId: string | undefined, org: string): void {
+  if (partnerId !== undefined && partnerId !== org)
+    throw new ForbiddenError('A partner user sees only its own organization’s records.', {
+      reason: 'filter_not_allowed',
+      errors: [
+        { path: 'partnerId', message: 'must be the caller’s own organization (the token’s org) or absent' },
+      ],
+    });
 }
 
 function consentsOf(state: ReferralState) {

@@ -2,8 +2,10 @@ import type { ReferralEvent } from '@lse/contracts';
 import { given, isoDate } from '@lse/domain';
 import {
   AGREEMENT_1,
+  AGREEMENT_2,
   NOW,
   PARTNER_A,
+  PARTNER_B,
   REFERRAL,
   signedAgreement,
   submitted,
@@ -59,6 +61,40 @@ describe('referral decider', () => {
     given(decider).when(submit('deactivated')).thenThrows('invalid_transition');
     given(decider).when(submit('none')).thenThrows('not_found');
     given(decider, [sub]).when(submit('active')).thenThrows('conflict');
+  });
+
+  it('a partner names only an agreement it is a party to; another organization’s or an unknown one is refused like a missing one', () => {
+    const submit = (namedAgreement?: { agreementId: string; partnerIds: string[] }) =>
+      ({
+        type: 'SubmitReferral',
+        referralId: REFERRAL,
+        partner: { partnerId: PARTNER_A, status: 'active', type: 'worker_center' },
+        referral: { ...filed, agreementId: AGREEMENT_1 },
+        ...(namedAgreement ? { namedAgreement } : {}),
+      }) as const;
+    given(decider)
+      .when(submit({ agreementId: AGREEMENT_1, partnerIds: [PARTNER_B, PARTNER_A] }))
+      .then([{ type: 'ReferralSubmitted', data: { ...submitted(), agreementId: AGREEMENT_1 } }]);
+    given(decider)
+      .when(submit({ agreementId: AGREEMENT_1, partnerIds: [PARTNER_B] }))
+      .thenThrows('validation');
+    given(decider)
+      .when(submit({ agreementId: AGREEMENT_1, partnerIds: [] }))
+      .thenThrows('validation');
+    given(decider).when(submit()).thenThrows('validation');
+    given(decider)
+      .when(submit({ agreementId: AGREEMENT_2, partnerIds: [PARTNER_A] }))
+      .thenThrows('validation');
+    expect(() =>
+      decider.decide(submit({ agreementId: AGREEMENT_1, partnerIds: [PARTNER_B] }), decider.initialState),
+    ).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({
+          reason: 'agreement_not_party',
+          errors: [{ path: 'agreementId', message: expect.any(String) }],
+        }),
+      }),
+    );
   });
 
   it('versions each worker consent: grant, narrow, revoke; the same scopes again change nothing', () => {
@@ -181,5 +217,57 @@ describe('referral decider', () => {
       ]);
     given(decider, [sub, accepted, closed]).when(close).then([]);
     given(decider).when(close).thenThrows('not_found');
+  });
+
+  it('a milestone after the referral closed is still shared or withheld: investigation closing after the collection case', () => {
+    const investigationClosed: MilestoneFacts = {
+      milestone: 'investigation_closed',
+      fields: {
+        stage: 'closed',
+        status: 'investigation_closed',
+        occurredOn: TODAY,
+        closureReason: 'resolved',
+      },
+    };
+    const sharedClosed: ReferralEvent = {
+      type: 'StatusSharedWithPartner',
+      data: {
+        ...(sharedOpened.data as object),
+        milestone: 'case_closed',
+        fields: { stage: 'closed', status: 'case_closed', occurredOn: TODAY },
+        withheldFields: ['closureReason'],
+      } as never,
+    };
+    const closed: ReferralEvent = { type: 'ReferralClosed', data: { reason: 'case_closed', closedAt: NOW } };
+    given(decider, [sub, accepted, sharedOpened, sharedClosed, closed])
+      .when({ type: 'RecordMilestone', referralId: REFERRAL, now: NOW, facts: investigationClosed, context })
+      .then([
+        {
+          type: 'StatusSharedWithPartner',
+          data: {
+            ...(sharedOpened.data as object),
+            milestone: 'investigation_closed',
+            fields: { stage: 'closed', status: 'investigation_closed', occurredOn: TODAY },
+            withheldFields: ['closureReason'],
+          } as never,
+        },
+      ]);
+    // Without an agreement in force it is withheld, with the reason: never silently dropped.
+    const withheld = decider.decide(
+      {
+        type: 'RecordMilestone',
+        referralId: REFERRAL,
+        now: NOW,
+        facts: investigationClosed,
+        context: { agreements: [], today: TODAY },
+      },
+      [sub, accepted, sharedOpened, sharedClosed, closed].reduce(decider.evolve, decider.initialState),
+    );
+    expect(withheld).toEqual([
+      expect.objectContaining({
+        type: 'DisclosureWithheld',
+        data: expect.objectContaining({ milestone: 'investigation_closed', reason: 'no_active_agreement' }),
+      }),
+    ]);
   });
 });

@@ -7,7 +7,13 @@ import type {
   ReferralSubmitted,
 } from '@lse/contracts';
 import type { Decider } from '@lse/domain';
-import { AlreadyExistsError, NotAllowedNowError, NotRegisteredError, UnknownMemberError } from '../errors';
+import {
+  AlreadyExistsError,
+  NotAllowedNowError,
+  NotAPartyError,
+  NotRegisteredError,
+  UnknownMemberError,
+} from '../errors';
 import {
   decideDisclosure,
   type KnownAgreement,
@@ -28,6 +34,8 @@ export type ReferralCommand =
       /** The partner's registry entry as it stands: only an active partner refers. */
       partner: { partnerId: string; status: 'none' | 'active' | 'deactivated'; type?: PartnerType };
       referral: Omit<ReferralSubmitted, 'partnerId' | 'partnerType'>;
+      /** The agreement the referral names (`referral.agreementId`), as loaded: its parties, or none if unknown. */
+      namedAgreement?: { agreementId: string; partnerIds: readonly string[] };
     }
   | { type: 'ChangeConsent'; referralId: string; workerId: string; scopes: ConsentScope[]; now: string }
   /** Intake opened a case: accepted, and the case_opened milestone is decided at once. */
@@ -102,6 +110,15 @@ export const referralDecider: Decider<ReferralCommand, ReferralEvent, ReferralSt
           throw new NotRegisteredError('partner', partner.partnerId);
         if (partner.status !== 'active')
           throw new NotAllowedNowError('The partner is deactivated.', 'partner_deactivated');
+        // A partner names only an agreement it is a party to: another organization's would put its
+        // disclosures under terms the referring partner never signed.
+        const named = command.referral.agreementId;
+        if (
+          named !== undefined &&
+          (command.namedAgreement?.agreementId !== named ||
+            !command.namedAgreement.partnerIds.includes(partner.partnerId))
+        )
+          throw new NotAPartyError(named);
         return [
           {
             type: 'ReferralSubmitted',
@@ -139,7 +156,11 @@ export const referralDecider: Decider<ReferralCommand, ReferralEvent, ReferralSt
       }
       case 'RecordMilestone': {
         const s = existing(state, command.referralId);
-        if (s.status === 'declined' || s.status === 'closed') return [];
+        // A closed referral still hears its case's milestones: services react in their own time,
+        // so the investigation can close after the collection case that closed the referral, and
+        // every milestone the agreement covers is shared or withheld, whatever the order. Only a
+        // declined referral (the agency took no case) has none.
+        if (s.status === 'declined') return [];
         return [disclose(s, command.facts, command.context, command.now)];
       }
       case 'CloseReferral': {
