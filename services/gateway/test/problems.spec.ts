@@ -181,6 +181,35 @@ describe('errors as problem+json', () => {
     expect(nul.body.errors).toEqual([{ path: '(body)', message: expect.stringMatching(/NUL/) }]);
   });
 
+  // Node 24's JSON.parse messages quote the text around the error, and NestJS 12 hands
+  // body-parser's message on: the detail must stay a fixed text.
+  it('never quotes a malformed JSON body back, nor the body of one too large', async () => {
+    const res = await post('/api/v1/test/echo')
+      .set('Content-Type', 'application/json')
+      .send('{"name": Maria Lopez}')
+      .expect(400);
+    expect(res.body).toEqual({
+      type: 'https://lse.example/problems/bad-request',
+      title: expect.any(String),
+      status: 400,
+      detail: 'The request body is not valid JSON.',
+    });
+    const big = await post('/api/v1/test/echo')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ name: 'Maria Lopez'.repeat(200) }))
+      .expect(413);
+    expect(big.body.detail).toBe('The request body exceeds the size limit.');
+  });
+
+  it('answers a path that is not valid percent-encoding with 400, without quoting it', async () => {
+    const res = await request(gw.server as never)
+      .get('/api/v1/complaints/%E0%A4%A')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(400);
+    expect(res.body).toMatchObject({ type: 'https://lse.example/problems/bad-request', status: 400 });
+    expect(JSON.stringify(res.body)).not.toContain('%E0');
+  });
+
   it('answers a body over the limit with 413 before the handler runs', async () => {
     const res = await post('/api/v1/test/echo')
       .send({ name: 'x'.repeat(2000), count: 1 })

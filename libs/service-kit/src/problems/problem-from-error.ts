@@ -69,7 +69,7 @@ function fromHttpError(err: Record<string, unknown>): ProblemResponse | undefine
     return fromMapping(ERROR_CODES.payload_too_large, 'The request body exceeds the size limit.');
   }
   if (err.type === 'entity.parse.failed') {
-    return fromMapping(ERROR_CODES.validation, 'The request body is not valid JSON.', { errors: [] });
+    return fromMapping(ERROR_CODES.bad_request, 'The request body is not valid JSON.');
   }
   const status = typeof err.status === 'number' ? err.status : err.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500 && err.expose === true) {
@@ -78,8 +78,23 @@ function fromHttpError(err: Record<string, unknown>): ProblemResponse | undefine
   return undefined;
 }
 
+/**
+ * What body-parser or Express threw, when NestJS 12's Express adapter has wrapped it: it turns
+ * http-errors and the SyntaxError of a malformed JSON body into an HttpException carrying their
+ * own message, which for JSON.parse (V8 in Node 24) quotes the body, and it hides a
+ * ProblemException thrown by a body-parser `verify` the same way. The original is answered.
+ */
+function unwrapAdapterError(err: unknown): unknown {
+  if (!(err instanceof HttpException)) return err;
+  const cause: unknown = err.cause;
+  if (cause instanceof ProblemException) return cause;
+  const fromBodyParser = isObject(cause) && typeof cause.type === 'string' && cause.type.startsWith('entity.');
+  return fromBodyParser || cause instanceof URIError ? cause : err;
+}
+
 /** Turns anything thrown into problem details. Never includes a stack trace. */
-export function problemFromError(err: unknown): ProblemResponse {
+export function problemFromError(thrown: unknown): ProblemResponse {
+  const err = unwrapAdapterError(thrown);
   if (err instanceof ProblemException) {
     return { status: err.problem.status, body: err.problem, headers: err.headers, expected: true };
   }
@@ -89,6 +104,8 @@ export function problemFromError(err: unknown): ProblemResponse {
     });
   }
   if (err instanceof HttpException) return fromHttpException(err);
+  // Express decoding a path parameter such as '%FF'; its message quotes the parameter.
+  if (err instanceof URIError) return fromMapping(ERROR_CODES.bad_request, 'The request URL is not valid.');
   if (isObject(err) && typeof err.code === 'string') {
     // Typed domain and service errors: only codes in the table; Node system errors also have a
     // `code` (ECONNREFUSED...) and must stay unexpected.
