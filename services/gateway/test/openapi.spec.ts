@@ -144,5 +144,60 @@ describe('OpenAPI document', () => {
         .expect(200)
         .expect('Content-Type', /text\/html/);
     });
+
+    it('/api/docs is a real API reference viewer (Swagger UI) whose assets come from the gateway, allowed by its CSP', async () => {
+      const page = await request(gw.server as never)
+        .get('/api/docs')
+        .expect(200);
+      const csp = page.headers['content-security-policy'];
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("connect-src 'self'");
+      expect(csp).not.toMatch(/https?:/);
+      const sources = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+      expect(sources).toEqual(
+        expect.arrayContaining([
+          '/api/docs/assets/swagger-ui-bundle.js',
+          '/api/docs/assets/swagger-ui.css',
+          '/api/docs/viewer.js',
+        ]),
+      );
+      for (const source of sources.filter((s) => s.startsWith('/api/docs/') && !s.endsWith('.json'))) {
+        const asset = await request(gw.server as never)
+          .get(source)
+          .expect(200);
+        expect(Number(asset.headers['content-length'] ?? (asset.body as Buffer).length)).toBeGreaterThan(0);
+      }
+      const bundle = await request(gw.server as never)
+        .get('/api/docs/assets/swagger-ui-bundle.js')
+        .expect(200)
+        .expect('Content-Type', /javascript/);
+      expect(bundle.text ?? String(bundle.body)).toContain('SwaggerUIBundle');
+      const viewer = await request(gw.server as never)
+        .get('/api/docs/viewer.js')
+        .expect(200);
+      expect(viewer.text).toContain("url: '/api/docs/openapi.json'");
+      await request(gw.server as never)
+        .get('/api/docs/assets/package.json')
+        .expect(404);
+      await request(gw.server as never)
+        .get('/api/docs/assets/..%2F..%2Fpackage.json')
+        .expect(404);
+    });
+
+    it('GET /api/v1 answers, without a token, with links to the document, the viewer and the health endpoints', async () => {
+      const res = await request(gw.server as never)
+        .get('/api/v1')
+        .expect(200);
+      expect(res.body.links).toMatchObject({
+        openapi: { href: '/api/docs/openapi.json' },
+        docs: { href: '/api/docs' },
+        live: { href: '/health/live' },
+        ready: { href: '/health/ready' },
+      });
+      for (const href of ['/api/docs/openapi.json', '/health/live'])
+        await request(gw.server as never)
+          .get(href)
+          .expect(200);
+    });
   });
 });

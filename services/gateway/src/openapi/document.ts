@@ -43,6 +43,28 @@ const PROBLEM_SCHEMA = {
   },
 };
 
+const link = {
+  type: 'object',
+  required: ['href', 'type'],
+  properties: { href: { type: 'string' }, type: { type: 'string' } },
+  additionalProperties: false,
+};
+const API_INDEX_SCHEMA = {
+  type: 'object',
+  required: ['name', 'version', 'links'],
+  properties: {
+    name: { type: 'string' },
+    version: { type: 'string' },
+    links: {
+      type: 'object',
+      required: ['openapi', 'docs', 'live', 'ready', 'metrics'],
+      properties: { openapi: link, docs: link, live: link, ready: link, metrics: link },
+      additionalProperties: false,
+    },
+  },
+  additionalProperties: false,
+};
+
 function parameters(spec: EndpointSpec): Json[] {
   const list: Json[] = [];
   for (const [where, object] of [
@@ -217,6 +239,11 @@ export function buildOpenApiDocument(endpoints: EndpointSpec[], version: string)
     '/metrics': publicGet('Prometheus metrics', 'Prometheus text format.', {
       'text/plain': { schema: { type: 'string' } },
     }),
+    [`/${API_PREFIX}`]: publicGet(
+      'Where to start: links to this document, its viewer (/api/docs) and the health endpoints',
+      'The API index.',
+      { 'application/json': { schema: API_INDEX_SCHEMA } },
+    ),
   };
   for (const spec of endpoints) {
     const path = openApiPath(spec.path);
