@@ -141,6 +141,7 @@ export class AuditMessages {
         sha256: compiled.sha256,
         htmlSha256: compiled.htmlSha256,
         package: compiled.package,
+        warnings: compiled.warnings,
       };
     });
   }
@@ -164,6 +165,7 @@ export class AuditMessages {
         sha256: released.sha256,
         htmlSha256: released.htmlSha256,
         package: released.package,
+        warnings: released.warnings,
       };
     });
   }

@@ -93,4 +93,9 @@ export const FoiaPackageResultSchema = z.object({
     .describe('SHA-256 of the canonical JSON package: the same request and cut-off give the same digest.'),
   htmlSha256: z.string(),
   package: FoiaPackageSchema,
+  warnings: z
+    .array(z.string())
+    .describe(
+      'What to check before releasing: an empty package, or a requested case with no records at or before the cut-off (with the cut-off that would include it).',
+    ),
 });

@@ -1,4 +1,11 @@
-import { buildFoiaPackage, packageDigest, renderPackageHtml, withheldFields, withheldMarker } from '..';
+import {
+  buildFoiaPackage,
+  packageDigest,
+  packageWarnings,
+  renderPackageHtml,
+  withheldFields,
+  withheldMarker,
+} from '..';
 import { CASE, openedCase, PLANTED_VALUES } from '../../test/records';
 
 const build = (openAtCutoff: boolean, overrides: Array<{ eventId: string; path: string }> = []) =>
@@ -93,5 +100,28 @@ describe('FOIA package', () => {
         overrides: [],
       }),
     ).toThrow(/NoSuchEvent/);
+  });
+});
+
+describe('FOIA package warnings (README cut-offs before every case released empty packages)', () => {
+  it('warns when the package would be empty, naming each case and the cut-off that would include it', () => {
+    const empty = buildFoiaPackage({
+      requestId: 'r-2',
+      jurisdiction: 'federal',
+      cutoff: '2020-01-01T00:00:00Z',
+      cases: [{ caseId: CASE, openAtCutoff: false, records: openedCase() }],
+      overrides: [],
+    });
+    expect(empty.summary.records).toBe(0);
+    const first = openedCase()[0].recordedAt;
+    expect(packageWarnings(empty, { [CASE]: first })).toEqual([
+      'The package is empty: none of the 1 requested case(s) has a record at or before the cut-off 2020-01-01T00:00:00.000Z.',
+      `Case ${CASE} has no records at or before the cut-off 2020-01-01T00:00:00.000Z; its first record is of ${first}: choose a later cut-off to include it.`,
+    ]);
+    expect(packageWarnings(empty)).toContain(`Case ${CASE} has no records at all: check the case id.`);
+  });
+
+  it('says nothing when every case has records', () => {
+    expect(packageWarnings(build(true))).toEqual([]);
   });
 });
