@@ -156,10 +156,12 @@ export const DebtorStatementSchema = z.object({
       count: z.int().optional(),
       assessedCents: z.int().optional(),
       outstandingCents: z.int().optional(),
-      note: z.string().optional(),
+      note: z.string(),
     })
     .optional()
-    .describe('Workers who asked for confidentiality, together, never by name or id.'),
+    .describe(
+      'Workers who asked for confidentiality, together, never by name or id; fewer than 3 of them: no count and no amounts, only the note (and `workers` without amounts).',
+    ),
 });
 
 /** The worker's own statement, in the worker's preferred language. */
@@ -167,10 +169,41 @@ export const WorkerStatementSchema = z.object({
   kind: z.literal('worker'),
   ...statementCommon,
   worker: z.object({ workerId: z.uuid(), name: z.string() }),
+  language: z
+    .enum(['en', 'es'])
+    .describe(
+      "The printable statement's language: the worker's preferred language on the complaint, when English or Spanish.",
+    ),
+  preferredLanguage: z
+    .string()
+    .optional()
+    .describe(
+      'The preference on record when it is neither: the statement is in English and an interpreter is needed.',
+    ),
+  office: z.string(),
+  contact: z.object({
+    name: z.string(),
+    phone: z.string(),
+    email: z.string().optional(),
+    address: z.string().optional(),
+    hours: z.string().optional(),
+  }),
   debtors: z.array(z.object(party)),
   figures: z.object(figures),
   disbursements: z.array(z.object({ issuedOn: z.string(), amountCents: z.int(), method: z.string() })),
   unlocatedSince: z.string().optional(),
+  nextSteps: z
+    .array(
+      z.enum([
+        'collecting',
+        'payment_coming',
+        'claim_held_wages',
+        'paid_in_full',
+        'case_closed',
+        'report_retaliation',
+      ]),
+    )
+    .describe("What happens next, in order; the printable statement words each in the worker's language."),
 });
 
 /** The printable page of a statement. */

@@ -125,3 +125,26 @@ describe('FOIA package warnings (README cut-offs before every case released empt
     expect(packageWarnings(build(true))).toEqual([]);
   });
 });
+
+describe('the released FOIA package as a printable document (issue 18)', () => {
+  it('reads as a document: a case summary, then a chronology in plain words, then the records; no UUID headings', () => {
+    const html = renderPackageHtml(build(false));
+    const summary = html.indexOf('<h3>Summary</h3>');
+    const chronology = html.indexOf('<h3>Chronology</h3>');
+    const records = html.indexOf('<h3>The records</h3>');
+    expect(summary).toBeGreaterThan(0);
+    expect(chronology).toBeGreaterThan(summary);
+    expect(records).toBeGreaterThan(chronology);
+    const story = html.slice(chronology, records);
+    expect(story).toContain(
+      '2026-01-16</time> The agency received a complaint (by an intake officer); channel: hotline',
+    );
+    expect(story).toContain('The complaint was amended');
+    expect(story).toContain('The complaint was triaged and given a priority');
+    expect(html.slice(summary, chronology)).toContain('Employer: Golden Gate Car Wash');
+    expect(html).toContain('<h4>Record 1: The agency received a complaint');
+    // Headings name records in words, not by event or case UUIDs.
+    expect(html).not.toMatch(/<h[1-4][^>]*>[^<]*[0-9a-f]{8}-[0-9a-f]{4}-/);
+    for (const planted of PLANTED_VALUES) expect(html).not.toContain(planted);
+  });
+});
