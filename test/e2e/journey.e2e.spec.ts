@@ -380,11 +380,21 @@ describe('the journey from partner referral to disbursement and FOIA release, ev
       'employer-statement.html',
       'worker-statement.html',
     ]);
-    const [foiaHtml, employerHtml] = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+    const [foiaHtml, employerHtml, workerHtml] = await Promise.all(files.map((f) => readFile(f, 'utf8')));
     expect(foiaHtml).toContain('WITHHELD');
+    // The package reads as a document: summary and plain-words chronology before the records.
+    expect(foiaHtml.indexOf('<h3>Chronology</h3>')).toBeGreaterThan(foiaHtml.indexOf('<h3>Summary</h3>'));
+    expect(foiaHtml).toContain('The determination was issued');
     expect(employerHtml).toContain(JOSE);
     expect(employerHtml).not.toContain(MARIA);
     expect(employerHtml).not.toContain('Torres');
+    // One confidential worker: no count and no per-worker amount that would single her out.
+    expect(employerHtml).toContain('identities withheld');
+    expect(employerHtml).not.toMatch(/\d+ worker\(s\)/);
+    // José asked for Spanish on the referral: his statement is in Spanish, with whom to call.
+    expect(workerHtml).toContain('<html lang="es">');
+    expect(workerHtml).toContain('Sus salarios adeudados');
+    expect(workerHtml).toContain('Cómo comunicarse con nosotros');
     await rm(out, { recursive: true, force: true });
 
     expect(down.code).toBe(1);
