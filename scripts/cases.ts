@@ -7,6 +7,8 @@
  *   verify [--case <case>] [--json]         hash chains and the latest checkpoint; exit 1 when broken
  *   checkpoint [--export <file>]            take an integrity checkpoint; write it signed (Ed25519)
  *   foia compile|release <request> --cutoff <instant> [--out <dir>]
+ *                                           warns on stderr when the package would be empty
+ *   foia package <request> [--out <dir>]    the released package, checked against its recorded digest
  *   rebuild <projection>                    a service's read models from position 0 (progress on a TTY):
  *                                           timeline, intake, investigation, collections, partners
  *
@@ -42,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
       core,
       connectionString,
       out: (line) => process.stdout.write(line + '\n'),
+      warn: (line) => process.stderr.write(line + '\n'),
       operator,
     });
   } catch (err) {

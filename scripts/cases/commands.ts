@@ -20,6 +20,8 @@ export interface CliContext {
   /** DATABASE_URL: service read models are rebuilt through their own data sources. */
   connectionString: string;
   out: Out;
+  /** Warnings an operator must see (stderr): they do not change the exit code. */
+  warn: Out;
   operator: string;
 }
 
@@ -117,15 +119,28 @@ export async function run(command: string, args: Parsed, ctx: CliContext): Promi
     }
     case 'foia': {
       const requestId = uuidArg(second, 'FOIA request');
-      const cutoff = instantArg(args.flags.get('--cutoff'), '--cutoff');
-      const call = { actor: officer(ctx), correlationId: `cli-${randomUUID()}`, now: new Date() };
       let result;
-      if (first === 'compile') result = await ctx.core.foia.compile(requestId, cutoff, call);
-      else if (first === 'release') result = await ctx.core.foia.release(requestId, cutoff, call);
-      else throw new UsageError('foia compile|release <request> --cutoff <instant> [--out <dir>]');
-      ctx.out(
-        `${first === 'release' ? 'released' : 'compiled'}: ${result.package.summary.records} records, ${result.package.summary.withheld} withheld, ${result.package.summary.released} released by override; sha256 ${result.sha256}`,
-      );
+      if (first === 'package') {
+        // The released package, compiled again and checked against its recorded digest: what
+        // GET /foia-requests/{id}/package serves. Compiling a released request is refused.
+        result = await ctx.core.foia.released(requestId);
+        ctx.out(
+          `released package: ${result.package.summary.records} records, ${result.package.summary.withheld} withheld, ${result.package.summary.released} released by override; sha256 ${result.sha256}`,
+        );
+      } else {
+        const cutoff = instantArg(args.flags.get('--cutoff'), '--cutoff');
+        const call = { actor: officer(ctx), correlationId: `cli-${randomUUID()}`, now: new Date() };
+        if (first === 'compile') result = await ctx.core.foia.compile(requestId, cutoff, call);
+        else if (first === 'release') result = await ctx.core.foia.release(requestId, cutoff, call);
+        else
+          throw new UsageError(
+            'foia compile|release <request> --cutoff <instant> [--out <dir>], or foia package <request> [--out <dir>]',
+          );
+        ctx.out(
+          `${first === 'release' ? 'released' : 'compiled'}: ${result.package.summary.records} records, ${result.package.summary.withheld} withheld, ${result.package.summary.released} released by override; sha256 ${result.sha256}`,
+        );
+      }
+      for (const warning of result.warnings) ctx.warn(`warning: ${warning}`);
       const dir = args.flags.get('--out');
       if (typeof dir === 'string') {
         mkdirSync(dir, { recursive: true });

@@ -44,7 +44,8 @@ export function report(r: ScenarioResult, gatewayUrl: string, files: readonly Wr
     `  npm run cases -- history $CASE`,
     `  npm run cases -- state $CASE --as-of ${r.foia.cutoff}`,
     `  npm run cases -- verify --case $CASE`,
-    `  npm run cases -- foia compile ${r.foia.requestId} --cutoff ${r.foia.cutoff} --out out/`,
+    // The demo released this request: compiling it again is refused, the released package is not.
+    `  npm run cases -- foia package ${r.foia.requestId} --out out/   # the released package, digest checked`,
     '',
   ];
   return lines.join('\n');

@@ -287,11 +287,15 @@ async function releaseFoia(
     caseIds,
   });
   const { requestId } = created.body;
-  const compiled = await api.post<{ sha256: string }>(
+  const compiled = await api.post<{ sha256: string; warnings: string[] }>(
     `/foia-requests/${requestId}/compilations`,
     STAFF.foia,
     { cutoff },
   );
+  // As an officer would: a package the compilation warns about (empty, or a case left out by the
+  // cut-off) is not released.
+  if (compiled.body.warnings.length > 0)
+    throw new Error(`FOIA ${requestId} not released: ${compiled.body.warnings.join(' ')}`);
   const released = await api.post<{ sha256: string }>(`/foia-requests/${requestId}/release`, STAFF.foia, {
     cutoff,
   });

@@ -362,6 +362,16 @@ describe('the journey from partner referral to disbursement and FOIA release, ev
     for (const n of numbers)
       expect([r.carWash.caseNumber, r.taqueria.caseNumber, r.framing.caseNumber]).not.toContain(n);
     expect(second.stdout).toContain('npm run cases -- history $CASE');
+    // Every `npm run cases` line it prints works as printed (issue 18: a FOIA compile of the
+    // request it had released always failed).
+    const caseId = /^ {2}CASE=([0-9a-f-]{36})$/m.exec(second.stdout)![1];
+    const lines = [...second.stdout.matchAll(/^ {2}npm run cases -- (.+?)(?: {3}#.*)?$/gm)].map((m) => m[1]);
+    expect(lines.some((l) => l.startsWith('foia '))).toBe(true);
+    for (const line of lines) {
+      const args = line.replace(/\$CASE/g, caseId).replace(' out/', ` ${join(out, 'cli')}`).split(/\s+/);
+      const ran = await runCases(args, system.databaseUrl);
+      expect([line, ran.code, ran.stderr]).toEqual([line, 0, '']);
+    }
     expect(second.stdout).toMatch(/AUDITOR=\$\(npm run -s token -- --role auditor/);
     // The documents it saved to open: the employer's statement never names the confidential worker.
     const files = [...second.stdout.matchAll(/file:\/\/(\S+)/g)].map((m) => m[1]);
@@ -370,11 +380,21 @@ describe('the journey from partner referral to disbursement and FOIA release, ev
       'employer-statement.html',
       'worker-statement.html',
     ]);
-    const [foiaHtml, employerHtml] = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+    const [foiaHtml, employerHtml, workerHtml] = await Promise.all(files.map((f) => readFile(f, 'utf8')));
     expect(foiaHtml).toContain('WITHHELD');
+    // The package reads as a document: summary and plain-words chronology before the records.
+    expect(foiaHtml.indexOf('<h3>Chronology</h3>')).toBeGreaterThan(foiaHtml.indexOf('<h3>Summary</h3>'));
+    expect(foiaHtml).toContain('The determination was issued');
     expect(employerHtml).toContain(JOSE);
     expect(employerHtml).not.toContain(MARIA);
     expect(employerHtml).not.toContain('Torres');
+    // One confidential worker: no count and no per-worker amount that would single her out.
+    expect(employerHtml).toContain('identities withheld');
+    expect(employerHtml).not.toMatch(/\d+ worker\(s\)/);
+    // José asked for Spanish on the referral: his statement is in Spanish, with whom to call.
+    expect(workerHtml).toContain('<html lang="es">');
+    expect(workerHtml).toContain('Sus salarios adeudados');
+    expect(workerHtml).toContain('Cómo comunicarse con nosotros');
     await rm(out, { recursive: true, force: true });
 
     expect(down.code).toBe(1);
@@ -384,6 +404,22 @@ describe('the journey from partner referral to disbursement and FOIA release, ev
     expect(down.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+/** `npm run cases` as a user runs it against the system's database. */
+function runCases(args: string[], databaseUrl: string): Promise<{ code: number | null; stderr: string }> {
+  const root = join(__dirname, '..', '..');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/cases.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
 
 /** `npm run demo` as a user runs it (node with the swc register hook, from the repository root). */
 function runDemo(

@@ -1,7 +1,9 @@
 /** `npm run cases` as an operator runs it: a spawned process against the database, no services. */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { appendComplaint, auditHarness, type AuditHarness } from './harness';
 
 jest.setTimeout(60_000);
@@ -80,5 +82,36 @@ describe('npm run cases', () => {
     const unknown = await cases('history', randomUUID());
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('foia: a cut-off before every case warns of an empty package; `foia package` writes the released one again', async () => {
+    const { requestId } = await h.core.foia.receive(
+      {
+        requester: { name: 'A. Reporter' },
+        description: 'The case file.',
+        caseIds: [caseId],
+        jurisdiction: 'federal',
+      },
+      { actor: { id: 'records-1', role: 'foia_officer' }, correlationId: randomUUID(), now: new Date() },
+    );
+    const before = '2020-01-01T00:00:00Z';
+    const empty = await cases('foia', 'compile', requestId, '--cutoff', before);
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toContain('compiled: 0 records');
+    expect(empty.stderr).toContain('warning: The package is empty');
+    expect(empty.stderr).toMatch(
+      new RegExp(`Case ${caseId} has no records at or before the cut-off .*its first record is of `),
+    );
+
+    const now = new Date().toISOString();
+    const released = await cases('foia', 'release', requestId, '--cutoff', now);
+    expect(released).toMatchObject({ code: 0, stderr: '' });
+    // What the demo prints: compiling a released request is refused, reading the package is not.
+    expect((await cases('foia', 'compile', requestId, '--cutoff', now)).code).toBe(1);
+    const out = join(tmpdir(), `foia-${randomUUID()}`);
+    const again = await cases('foia', 'package', requestId, '--out', out);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`released package: 4 records`);
+    expect(readFileSync(join(out, `foia-${requestId}.html`), 'utf8')).toContain('<html');
   });
 });

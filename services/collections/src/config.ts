@@ -1,6 +1,6 @@
 import { commonConfigSchema, envInt } from '@lse/service-kit';
 import { z } from 'zod';
-import type { CollectionsPolicy } from '@lse/collections-domain';
+import type { AgencyContact, CollectionsPolicy } from '@lse/collections-domain';
 
 const schemaName = (fallback: string) =>
   z
@@ -36,6 +36,12 @@ export const collectionsConfigSchema = commonConfigSchema('collections').extend(
   COLLECTIONS_UNCLAIMED_AFTER_DAYS: nonNegativeInt(365),
   /** Days after a due date before an unpaid installment counts as missed. */
   COLLECTIONS_GRACE_DAYS: nonNegativeInt(0),
+  /** How a worker reaches the agency, printed on the worker's statement. */
+  AGENCY_NAME: z.string().min(1).max(200).default('Office of Labor Standards Enforcement'),
+  AGENCY_PHONE: z.string().min(1).max(50).default('555-0100'),
+  AGENCY_EMAIL: z.string().max(200).optional(),
+  AGENCY_ADDRESS: z.string().max(300).optional(),
+  AGENCY_HOURS: z.string().max(200).optional(),
   DB_POOL_MAX: envInt(10),
   PROJECTION_POLL_MS: envInt(250),
   RELAY_POLL_MS: envInt(200),
@@ -49,6 +55,17 @@ export function policyFromConfig(config: CollectionsConfig): CollectionsPolicy {
   return {
     unclaimedAfterDays: config.COLLECTIONS_UNCLAIMED_AFTER_DAYS,
     graceDays: config.COLLECTIONS_GRACE_DAYS,
+  };
+}
+
+/** The agency contact on a worker's statement. */
+export function agencyContact(config: CollectionsConfig): AgencyContact {
+  return {
+    name: config.AGENCY_NAME,
+    phone: config.AGENCY_PHONE,
+    ...(config.AGENCY_EMAIL ? { email: config.AGENCY_EMAIL } : {}),
+    ...(config.AGENCY_ADDRESS ? { address: config.AGENCY_ADDRESS } : {}),
+    ...(config.AGENCY_HOURS ? { hours: config.AGENCY_HOURS } : {}),
   };
 }
 

@@ -151,6 +151,11 @@ describe('collections read models', () => {
     expect(html).not.toContain('<script>');
     expect(html).not.toContain(PLANTED_CONFIDENTIAL);
     expect(html).not.toContain(W2);
-    expect(html).toContain('1 worker(s), identities withheld');
+    // One confidential worker of three: neither the count nor any worker's amount is printed, or
+    // the total less the named workers' amounts would give hers ($600.00).
+    expect(html).toContain('identities withheld');
+    expect(html).not.toContain('1 worker(s)');
+    expect(html).not.toContain('$600.00');
+    expect(html).not.toContain('$1,000.00');
   });
 });

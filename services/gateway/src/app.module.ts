@@ -25,7 +25,7 @@ import { TextRuleGuard } from './http/text-rule.guard';
 import { IdempotencyJanitor } from './idempotency/idempotency-janitor';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
-import { OpenApiController } from './openapi/openapi.controller';
+import { ApiIndexController, OpenApiController } from './openapi/openapi.controller';
 import { SubjectThrottlerGuard } from './rate-limit/subject-throttler.guard';
 import { WindowThrottlerStorage } from './rate-limit/window-storage';
 import { ServicesModule } from './services/services.module';
@@ -95,7 +95,12 @@ export class AppModule implements NestModule {
         // CSV hours and raw evidence bodies, on their two routes (everything else is JSON).
         InvestigationUploadsModule,
       ],
-      controllers: [...API_CONTROLLERS, OpenApiController, ...(options.controllers ?? [])],
+      controllers: [
+        ...API_CONTROLLERS,
+        OpenApiController,
+        ApiIndexController,
+        ...(options.controllers ?? []),
+      ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         {

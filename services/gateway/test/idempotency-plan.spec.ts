@@ -16,8 +16,7 @@ describe('idempotency writes as the table grows', () => {
     db = await createTestSchema('gwplan');
     await migrateGateway(db.pool);
     // One connection, so every statement below shares its plan cache, configured as the gateway's.
-    pool = new Pool({ connectionString: db.url, max: 1, options: `-c search_path=${db.schema},public` });
-    planEachExecution(pool);
+    pool = new Pool({ ...planEachExecution(db.url, `-c search_path=${db.schema},public`), max: 1 });
   });
   afterAll(async () => {
     await pool?.end();

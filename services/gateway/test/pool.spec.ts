@@ -35,3 +35,38 @@ describe('the gateway pool when PostgreSQL ends its connections', () => {
     }
   });
 });
+
+describe('the gateway pool opens connections without racing its own queries', () => {
+  it('plans each execution from the first query, issuing no query of its own on connect (pg: "Calling client.query() when the client is already executing a query")', async () => {
+    await ensureDatabase(testDatabaseUrl());
+    // What pg warns of (and pg 9 refuses): a query sent while the client still runs another.
+    const overlapping: string[] = [];
+    const original = Client.prototype.query;
+    const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
+      this: Client,
+      ...args: unknown[]
+    ) {
+      const self = this as unknown as { _activeQuery: unknown; queryQueue: unknown[] };
+      if (self._activeQuery || self.queryQueue.length > 0) overlapping.push(String(args[0]));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    });
+    const url = new URL(testDatabaseUrl());
+    url.searchParams.set('options', '-c application_name=lse-pool-test');
+    const pool = createGatewayPool(url.toString(), 4);
+    try {
+      const rows = await Promise.all(
+        [1, 2, 3, 4].map(async () => {
+          const { rows } = await pool.query<{ plan: string; app: string }>(
+            `SELECT current_setting('plan_cache_mode') AS plan, current_setting('application_name') AS app`,
+          );
+          return rows[0];
+        }),
+      );
+      for (const row of rows) expect(row).toEqual({ plan: 'force_custom_plan', app: 'lse-pool-test' });
+      expect(overlapping).toEqual([]);
+    } finally {
+      spy.mockRestore();
+      await pool.end();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instant, officeCode, statute, text, uuid } from '../fields';
 import { ComplaintAmended } from './amended';
+import { COMPLAINT_CHANNEL_RULES } from './channel-rules';
 import { JurisdictionAssessed } from './assessments';
 import { ComplaintDeclined, ComplaintReferredOut, ComplaintWithdrawn, DuplicateLinked } from './outcomes';
 import { AllegationSchema, CHANNELS, ComplainantSchema, EmployerSchema, PRIORITIES } from './parts';
@@ -39,17 +40,19 @@ export const ComplainantInputSchema = z
   });
 
 /** POST /complaints: a ComplaintReceived without the ids and time intake fills in. */
-export const ReceiveComplaintInput = z.strictObject({
-  channel: z.enum(CHANNELS),
-  referralId: uuid().optional(),
-  /** When the agency got it; defaults to when intake records it. */
-  receivedAt: instant().optional(),
-  office: officeCode(),
-  complainants: z.array(ComplainantInputSchema).max(100),
-  employer: EmployerSchema,
-  allegations: z.array(AllegationSchema).min(1).max(50),
-  intakeNotes: text(5000).optional(),
-});
+export const ReceiveComplaintInput = z
+  .strictObject({
+    channel: z.enum(CHANNELS),
+    referralId: uuid().optional(),
+    /** When the agency got it; defaults to when intake records it. */
+    receivedAt: instant().optional(),
+    office: officeCode(),
+    complainants: z.array(ComplainantInputSchema).max(100),
+    employer: EmployerSchema,
+    allegations: z.array(AllegationSchema).min(1).max(50),
+    intakeNotes: text(5000).optional(),
+  })
+  .meta({ allOf: COMPLAINT_CHANNEL_RULES });
 export type ReceiveComplaintInput = z.infer<typeof ReceiveComplaintInput>;
 
 export const AmendComplaintInput = ComplaintAmended.schema;

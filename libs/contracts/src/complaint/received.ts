@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { deliberative, pub } from '../classification';
 import { defineEvent } from '../registry';
 import { instant, officeCode, repeatedIndexes, text, uuid } from '../fields';
+import { REFERRAL_CHANNEL_NAMES } from './channel-rules';
 import { AllegationSchema, CHANNELS, COMPLAINT_CATEGORY, ComplainantSchema, EmployerSchema } from './parts';
 
-const REFERRAL_CHANNELS = new Set(['partner_referral', 'consulate_referral']);
+const REFERRAL_CHANNELS = new Set<string>(REFERRAL_CHANNEL_NAMES);
 
 export const ComplaintReceived = defineEvent({
   type: 'ComplaintReceived',

@@ -12,6 +12,7 @@ import {
   foiaDecider,
   FoiaRequestNotFoundError,
   packageDigest,
+  packageWarnings,
   renderPackageHtml,
   sha256Hex,
   withheldFields,
@@ -37,6 +38,8 @@ export interface CompiledPackage {
   sha256: string;
   html: string;
   htmlSha256: string;
+  /** E.g. an empty package, or a case with no records at the cut-off (packageWarnings). */
+  warnings: string[];
 }
 
 const toEvent = (e: RecordedEvent) => ({ type: e.type, data: e.data }) as FoiaEvent;
@@ -98,7 +101,20 @@ export class FoiaDesk {
       overrides: state.overrides,
     });
     const html = renderPackageHtml(pkg);
-    return { package: pkg, sha256: packageDigest(pkg), html, htmlSha256: sha256Hex(html) };
+    // Only for a case left empty by the cut-off: when its first record was made.
+    const firstRecordedAt: Record<string, string> = {};
+    for (const c of pkg.cases.filter((c) => c.records.length === 0)) {
+      const page = await this.store.readCase(c.caseId, { fromPosition: 0, limit: 20 });
+      const first = page.events.find((e) => !AUDIT_OWN_CATEGORIES.has(categoryOf(e.streamId)));
+      if (first) firstRecordedAt[c.caseId] = new Date(first.recordedAt).toISOString();
+    }
+    return {
+      package: pkg,
+      sha256: packageDigest(pkg),
+      html,
+      htmlSha256: sha256Hex(html),
+      warnings: packageWarnings(pkg, firstRecordedAt),
+    };
   }
 
   async compile(

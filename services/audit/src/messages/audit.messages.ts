@@ -149,6 +149,7 @@ export class AuditMessages {
         sha256: compiled.sha256,
         htmlSha256: compiled.htmlSha256,
         package: compiled.package,
+        warnings: compiled.warnings,
       };
     });
   }
@@ -172,6 +173,7 @@ export class AuditMessages {
         sha256: released.sha256,
         htmlSha256: released.htmlSha256,
         package: released.package,
+        warnings: released.warnings,
       };
     });
   }

@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { COLLECTION_CATEGORY, collectionStreamId, type CollectionEvent } from '@lse/contracts';
+import {
+  COLLECTION_CATEGORY,
+  collectionStreamId,
+  complaintStreamId,
+  type CollectionEvent,
+} from '@lse/contracts';
 import { replay } from '@lse/domain';
 import {
   DuplicateEventIdError,
@@ -46,6 +51,11 @@ export class CollectionCommands {
     @Inject(COLLECTION_DECIDER) readonly decider: CollectionDecider,
     private readonly metrics: Metrics,
   ) {}
+
+  /** The case's complaint stream (collections reads it for who the workers are to the agency). */
+  readComplaint(caseId: string) {
+    return this.store.readStream(complaintStreamId(caseId));
+  }
 
   async load(
     caseId: string,

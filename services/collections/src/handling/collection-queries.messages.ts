@@ -22,7 +22,8 @@ import {
   workerStatement,
 } from '@lse/collections-domain';
 import type { DataSource } from 'typeorm';
-import { COLLECTIONS_CONFIG, type CollectionsConfig } from '../config';
+import { agencyContact, COLLECTIONS_CONFIG, type CollectionsConfig } from '../config';
+import { complaintFacts, normalName } from '../reaction/opening-from-determination';
 import { collectionRate, listDefaults, listInstallmentsDue, listReceivables } from '../read-models/queries';
 import { renderDebtorStatement, renderWorkerStatement } from '../statements/render-html';
 import { CollectionCommands } from './collection-commands.service';
@@ -97,7 +98,16 @@ export class CollectionQueryMessages {
       const { caseId, workerId, asOf } = WorkerStatementRequest.parse(data);
       const { events, state } = await this.commands.load(caseId);
       const disbursements = events.flatMap((e) => (e.type === 'DisbursementIssued' ? [e.data] : []));
-      const statement = workerStatement(state, caseId, workerId, asOf ?? this.today(), disbursements);
+      // The worker's preferred language is on the complaint (by complainant id, or by name for a
+      // worker the payroll named): the statement is written in it when it can be.
+      const facts = complaintFacts(await this.commands.readComplaint(caseId));
+      const claim = state.status === 'none' ? undefined : state.workers.find((w) => w.workerId === workerId);
+      const preferredLanguage =
+        facts.languages.get(workerId) ?? (claim ? facts.languages.get(normalName(claim.name)) : undefined);
+      const statement = workerStatement(state, caseId, workerId, asOf ?? this.today(), disbursements, {
+        ...(preferredLanguage ? { preferredLanguage } : {}),
+        contact: agencyContact(this.config),
+      });
       return { statement, html: renderWorkerStatement(statement) };
     });
   }

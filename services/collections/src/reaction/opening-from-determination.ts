@@ -14,12 +14,18 @@ export interface ComplaintFacts {
   naics?: string;
   confidentialIds: Set<string>;
   confidentialNames: Set<string>;
+  /** Each complainant's preferred language, by complainant id (= worker id) and by name. */
+  languages: Map<string, string>;
 }
 
-const normalName = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
+export const normalName = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
 
 export function complaintFacts(events: readonly RecordedEvent[]): ComplaintFacts {
-  const facts: ComplaintFacts = { confidentialIds: new Set(), confidentialNames: new Set() };
+  const facts: ComplaintFacts = {
+    confidentialIds: new Set(),
+    confidentialNames: new Set(),
+    languages: new Map(),
+  };
   for (const e of events) {
     const definition = COMPLAINT_EVENTS[e.type as ComplaintEventType];
     if (!definition) continue;
@@ -28,6 +34,10 @@ export function complaintFacts(events: readonly RecordedEvent[]): ComplaintFacts
       facts.office ??= data.office;
       facts.naics = data.employer.naics;
       for (const c of data.complainants) {
+        if (c.preferredLanguage) {
+          facts.languages.set(c.complainantId, c.preferredLanguage);
+          if (c.name) facts.languages.set(normalName(c.name), c.preferredLanguage);
+        }
         if (!c.confidentialityRequested) continue;
         facts.confidentialIds.add(c.complainantId);
         if (c.name) facts.confidentialNames.add(normalName(c.name));

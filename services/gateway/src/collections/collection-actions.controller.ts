@@ -23,6 +23,7 @@ import type { Role } from '../auth/roles';
 import { etagFor, parseIfMatch } from '../http/etag';
 import { ValidBody, ZodPipe } from '../http/zod.pipe';
 import { ApiController, Endpoint } from '../openapi/endpoint';
+import { COLLECTION_OPENED_BY_REACTION } from '../openapi/eventual';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
 import { COLLECTION_APPROVERS, COLLECTION_WRITERS } from './roles';
@@ -48,6 +49,7 @@ const action = (
     roles,
     params: CaseIdParams,
     body,
+    eventual: COLLECTION_OPENED_BY_REACTION,
     response: {
       status: 200,
       description: 'Done; ETag is the new stream version.',

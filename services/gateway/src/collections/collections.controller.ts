@@ -24,14 +24,17 @@ import {
   LedgerViewSchema,
   ReceivablesPageSchema,
   ReceivablesQuery,
+  DebtorStatementSchema,
+  HTML_CONTENT,
   StatementQuery,
-  StatementSchema,
+  WorkerStatementSchema,
   WorkerParams,
   type DefaultItem,
   type InstallmentDueItem,
   type ReceivableItem,
 } from './schemas';
 import { RecordsAccess } from '../audit/record-access.interceptor';
+import { COLLECTION_OPENED_BY_REACTION } from '../openapi/eventual';
 
 type PagedQuery = Record<string, unknown> & { cursor?: string; limit?: string };
 
@@ -157,6 +160,9 @@ export class CollectionsController {
     path: 'collections/:caseId',
     summary:
       'A collection case as it stands now: debtors, workers, plan, payments, totals; the ETag is its stream version',
+    description:
+      "The case id is the complaint's case id (POST /complaints answered it as `caseId`; a referral's id is the same id).",
+    eventual: COLLECTION_OPENED_BY_REACTION,
     tags: ['collections'],
     roles: COLLECTION_READERS,
     params: CaseIdParams,
@@ -185,6 +191,7 @@ export class CollectionsController {
     roles: COLLECTION_READERS,
     params: CaseIdParams,
     query: AsOfQuery,
+    eventual: COLLECTION_OPENED_BY_REACTION,
     response: { status: 200, description: 'The ledger.', schema: LedgerViewSchema },
     versioned: true,
   })
@@ -213,9 +220,17 @@ export class CollectionsController {
       'The employer-facing statement of account (JSON or printable HTML); workers who asked for confidentiality never appear on it',
     tags: ['collections'],
     roles: COLLECTION_READERS,
+    description:
+      "`debtorId` is one of the collection case's `debtors` (GET /collections/{caseId}). Workers who asked for confidentiality are one line together, and when they are fewer than the threshold even that line gives no count or amount (so none can be singled out by elimination).",
     params: DebtorParams,
     query: StatementQuery,
-    response: { status: 200, description: 'The statement.', schema: StatementSchema },
+    eventual: COLLECTION_OPENED_BY_REACTION,
+    response: {
+      status: 200,
+      description: 'The statement: JSON, or printable HTML with ?format=html or Accept: text/html.',
+      schema: DebtorStatementSchema,
+      otherContent: HTML_CONTENT,
+    },
   })
   @RecordsAccess('debtor-statement', { subjectParam: 'debtorId' })
   debtorStatement(
@@ -235,9 +250,17 @@ export class CollectionsController {
     summary: 'A worker’s statement on the case (JSON or printable HTML): owed, collected, paid out, held',
     tags: ['collections'],
     roles: COLLECTION_READERS,
+    description:
+      "`workerId` is one of the collection case's `workers` (GET /collections/{caseId}). The printable page is in the worker's preferred language (English or Spanish) with the agency's contact and what happens next.",
     params: WorkerParams,
     query: StatementQuery,
-    response: { status: 200, description: 'The statement.', schema: StatementSchema },
+    eventual: COLLECTION_OPENED_BY_REACTION,
+    response: {
+      status: 200,
+      description: 'The statement: JSON, or printable HTML with ?format=html or Accept: text/html.',
+      schema: WorkerStatementSchema,
+      otherContent: HTML_CONTENT,
+    },
   })
   @RecordsAccess('worker-statement', { subjectParam: 'workerId' })
   workerStatement(

@@ -6,6 +6,7 @@ import { etagFor } from '../http/etag';
 import type { Page } from '../http/pagination';
 import { ValidBody, ValidQuery, ZodPipe } from '../http/zod.pipe';
 import { ApiController, API_PREFIX, Endpoint } from '../openapi/endpoint';
+import { COMPLAINT_FROM_REFERRAL } from '../openapi/eventual';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
 import { listPage } from './list-page';
@@ -35,11 +36,25 @@ export class ComplaintsController {
       'Record a complaint from any channel (hotline, walk-in, web, e-mail, partner or consulate referral, agency-initiated)',
     tags: ['complaints'],
     roles: COMPLAINT_WRITERS,
+    description:
+      "The answer's `caseId` names the case everywhere: the complaint's actions, its investigation (GET /cases/{caseId}/investigation, once intake has opened the case), its collection case and its history. Each complainant gets a `complainantId` (sent, or given by intake; GET /complaints/{caseId} shows them): it is the `workerId` to use for that person in hours and wages, and then in collections.",
     body: ReceiveComplaintInput,
     response: {
       status: 201,
       description: 'Received; Location names the complaint.',
       schema: CommandResultSchema,
+      links: {
+        getComplaint: {
+          operationId: 'getComplaint',
+          parameters: { caseId: '$response.body#/caseId' },
+          description: "The complaint, with each complainant's `complainantId`.",
+        },
+        getInvestigation: {
+          operationId: 'getInvestigation',
+          parameters: { caseId: '$response.body#/caseId' },
+          description: 'The investigation, once the case is opened (404 with Retry-After until then).',
+        },
+      },
     },
     versioned: true,
   })
@@ -84,7 +99,10 @@ export class ComplaintsController {
     summary: 'A complaint as it stands now; the ETag is its stream version',
     tags: ['complaints'],
     roles: COMPLAINT_READERS,
+    description:
+      "`complaint.complainants[].complainantId` are the ids an investigation's hours and wages use as `workerId` for the same people.",
     params: CaseIdParams,
+    eventual: COMPLAINT_FROM_REFERRAL,
     response: { status: 200, description: 'The complaint.', schema: ComplaintViewSchema },
     versioned: true,
   })

@@ -12,6 +12,8 @@ import { ServicesClient, type CallContext } from '../services/services-client';
 import {
   CompileFoiaInput,
   FoiaPackageResultSchema,
+  FoiaPackageSchema,
+  FoiaRequestViewSchema,
   FoiaRequestItemSchema,
   ListPosition,
   ListQuery,
@@ -87,8 +89,9 @@ export class FoiaController {
     summary: 'A FOIA request with its compilations, overrides and release',
     tags: ['foia'],
     roles: FOIA_OFFICERS,
+    description: '`requestId` is the one POST /foia-requests answered.',
     params: RequestIdParams,
-    response: { status: 200, description: 'The request.' },
+    response: { status: 200, description: 'The request.', schema: FoiaRequestViewSchema },
     versioned: true,
   })
   @RecordsAccess('foia-request', { subjectParam: 'requestId' })
@@ -178,7 +181,13 @@ export class FoiaController {
     roles: FOIA_OFFICERS,
     params: RequestIdParams,
     query: PackageQuery,
-    response: { status: 200, description: 'The package.' },
+    response: {
+      status: 200,
+      description:
+        'The package: JSON, or with ?format=html a printable document (case summary, chronology in plain words, then the records). The Digest header is its SHA-256.',
+      schema: FoiaPackageSchema,
+      otherContent: { 'text/html': { schema: { type: 'string' } } },
+    },
   })
   async package(
     @Param(new ZodPipe(RequestIdParams)) params: Params,

@@ -24,6 +24,7 @@ import type { Role } from '../auth/roles';
 import { etagFor, parseIfMatch } from '../http/etag';
 import { ValidBody, ZodPipe } from '../http/zod.pipe';
 import { ApiController, Endpoint, type EndpointSpec } from '../openapi/endpoint';
+import { INVESTIGATION_OPENED_BY_REACTION } from '../openapi/eventual';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
 import { DETERMINATION_PROPOSERS, INVESTIGATION_SUPERVISORS, INVESTIGATION_WRITERS } from './roles';
@@ -39,7 +40,7 @@ export const investigationAction = (
   summary: string,
   body: z.ZodType,
   roles: Role[] = INVESTIGATION_WRITERS,
-  upload?: Pick<EndpointSpec, 'query' | 'otherBodies'>,
+  upload?: Pick<EndpointSpec, 'query' | 'otherBodies' | 'description'>,
 ) =>
   Endpoint({
     operationId,
@@ -51,6 +52,7 @@ export const investigationAction = (
     params: CaseIdParams,
     body,
     ...upload,
+    eventual: INVESTIGATION_OPENED_BY_REACTION,
     response: {
       status: 200,
       description: 'Done; ETag is the new stream version.',
@@ -117,6 +119,11 @@ export class InvestigationActionsController {
     'employers',
     'Add an employer with its liability role (direct, joint, successor, client, contractor) and basis',
     AddEmployerInput,
+    INVESTIGATION_WRITERS,
+    {
+      description:
+        "The answer's `id` is the employer id: hours and wages name it as `employerId`, and once a determination is issued the collection case lists the employer under its `debtors` with the same id as `debtorId`.",
+    },
   )
   addEmployer(
     @Param(new ZodPipe(CaseIdParams)) p: Params,

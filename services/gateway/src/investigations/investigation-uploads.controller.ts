@@ -40,6 +40,8 @@ export class InvestigationUploadsController {
     HoursAndWagesJsonInput,
     INVESTIGATION_WRITERS,
     {
+      description:
+        "Worker ids: for a worker who complained, send the complainant's `complainantId` (GET /complaints/{caseId}, `complaint.complainants`) as `workerId`, so the back wages, the determination and the collection case follow that person; any other worker gets a new UUID of your choosing. In CSV, `worker_ref` (or the name) identifies a worker within the case and the service derives the id. The collection case's `workers[].workerId` are these ids.",
       query: HoursCsvQuery,
       otherBodies: [
         {

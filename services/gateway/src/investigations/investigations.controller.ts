@@ -12,6 +12,7 @@ import { etagFor } from '../http/etag';
 import { encodeCursor, pageOf, parsePageQuery, type Page } from '../http/pagination';
 import { ValidQuery, ZodPipe } from '../http/zod.pipe';
 import { ApiController, Endpoint } from '../openapi/endpoint';
+import { INVESTIGATION_OPENED_BY_REACTION } from '../openapi/eventual';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
 import { INVESTIGATION_READERS, INVESTIGATION_SUPERVISORS } from './roles';
@@ -46,7 +47,10 @@ export class InvestigationsController {
       'The investigation as it stands now; the ETag is its stream version (the If-Match of its actions)',
     tags: ['investigations'],
     roles: INVESTIGATION_READERS,
+    description:
+      "The case id is the complaint's (POST /complaints answered it as `caseId`; a partner referral's id is the same id).",
     params: CaseIdParams,
+    eventual: INVESTIGATION_OPENED_BY_REACTION,
     response: { status: 200, description: 'The investigation.', schema: InvestigationViewSchema },
     versioned: true,
   })
@@ -93,8 +97,12 @@ export class InvestigationsController {
       'The explanation of every figure of a computation (rule, rule-set version, rate, hours, formula), recomputed and checked against the recorded digest',
     tags: ['investigations'],
     roles: INVESTIGATION_READERS,
+    description: '`computationId` is the `id` POST .../investigation/back-wage-computations answered.',
     params: ComputationParams,
     query: TraceQuery,
+    errors: {
+      409: 'A rule set named by the computation has a newer version since: the recorded trace can no longer be reproduced.',
+    },
     response: {
       status: 200,
       description: 'A page of the trace, by worker and workweek.',
@@ -121,8 +129,14 @@ export class InvestigationsController {
     summary: 'The bytes of an evidence file, with its media type and its SHA-256 as ETag',
     tags: ['investigations'],
     roles: INVESTIGATION_READERS,
+    description:
+      "`evidenceId` is the `id` POST .../investigation/evidence answered (also in the investigation's `evidence`).",
     params: EvidenceParams,
-    response: { status: 200, description: 'The file.' },
+    response: {
+      status: 200,
+      description: 'The file, in the media type it was uploaded with (Content-Disposition: attachment).',
+      otherContent: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+    },
   })
   @RecordsAccess('investigation-evidence', { subjectParam: 'evidenceId' })
   async evidence(

@@ -1,5 +1,6 @@
 import { PROBLEM_CONTENT_TYPE } from '@lse/service-kit';
 import { z } from 'zod';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../http/pagination';
 import { API_PREFIX, EndpointSpec } from './endpoint';
 
 type Json = Record<string, unknown>;
@@ -13,7 +14,7 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): Json => {
   return rest;
 };
 
-const problemRef = (description: string) => ({
+const problemRef = (description: string): Json => ({
   description,
   content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
 });
@@ -42,6 +43,28 @@ const PROBLEM_SCHEMA = {
   },
 };
 
+const link = {
+  type: 'object',
+  required: ['href', 'type'],
+  properties: { href: { type: 'string' }, type: { type: 'string' } },
+  additionalProperties: false,
+};
+const API_INDEX_SCHEMA = {
+  type: 'object',
+  required: ['name', 'version', 'links'],
+  properties: {
+    name: { type: 'string' },
+    version: { type: 'string' },
+    links: {
+      type: 'object',
+      required: ['openapi', 'docs', 'live', 'ready', 'metrics'],
+      properties: { openapi: link, docs: link, live: link, ready: link, metrics: link },
+      additionalProperties: false,
+    },
+  },
+  additionalProperties: false,
+};
+
 function parameters(spec: EndpointSpec): Json[] {
   const list: Json[] = [];
   for (const [where, object] of [
@@ -54,7 +77,13 @@ function parameters(spec: EndpointSpec): Json[] {
         name,
         in: where,
         required: where === 'path' || !(schema as z.ZodType).safeParse(undefined).success,
-        schema: jsonSchema(schema as z.ZodType, 'input'),
+        // Query strings are text on the wire; the page size is read as a number (parsePageQuery).
+        schema:
+          where === 'query' && name === 'limit'
+            ? { type: 'integer', minimum: 1, maximum: spec.pageLimit ?? MAX_LIMIT, default: DEFAULT_LIMIT }
+            : where === 'query' && name === 'cursor'
+              ? { type: 'string', description: 'The `nextCursor` of the previous page, as it was given.' }
+              : jsonSchema(schema as z.ZodType, 'input'),
       });
     }
   }
@@ -80,24 +109,62 @@ function parameters(spec: EndpointSpec): Json[] {
   return list;
 }
 
+/** Retry-After on the 404 of a resource another service creates by reacting to an event. */
+const RETRY_AFTER = {
+  'Retry-After': {
+    description: 'Seconds to wait before asking again: the reacting service has not caught up yet.',
+    schema: { type: 'integer', minimum: 1 },
+  },
+};
+
 function operation(spec: EndpointSpec): Json {
   const success: Json = { description: spec.response.description };
+  const content: Json = {};
   if (spec.response.schema)
-    success.content = { 'application/json': { schema: jsonSchema(spec.response.schema, 'output') } };
+    content['application/json'] = { schema: jsonSchema(spec.response.schema, 'output') };
+  for (const [mediaType, other] of Object.entries(spec.response.otherContent ?? {}))
+    content[mediaType] = other;
+  if (Object.keys(content).length > 0) success.content = content;
   if (spec.versioned)
     success.headers = { ETag: { description: 'The stream version: "7".', schema: { type: 'string' } } };
+  if (spec.response.links) success.links = spec.response.links;
+  const hasPath = spec.params && Object.keys(spec.params.shape).length > 0;
+  const writes = spec.method !== 'GET';
   const responses: Json = {
     [spec.response.status]: success,
-    400: problemRef('Invalid request (validation errors are listed in `errors`).'),
+    400: problemRef(
+      'Invalid request: `errors` names each invalid field (body, query or path parameter)' +
+        (spec.query && 'limit' in spec.query.shape
+          ? '; `invalid-cursor` for a cursor or limit out of range'
+          : '') +
+        (spec.versioned && writes ? '; `invalid-if-match` for an If-Match that is not one strong ETag' : '') +
+        '.',
+    ),
     401: problemRef('Missing or invalid bearer token.'),
     403: problemRef('The role does not allow this.'),
-    429: problemRef('Rate limit exceeded.'),
-    503: problemRef('A service or the message bus is unavailable.'),
-    504: problemRef('A service did not answer in time.'),
+    429: problemRef('Rate limit exceeded (`RATE_LIMIT` requests per subject per window).'),
+    503: problemRef('A service or the message bus is unavailable; nothing was done, retry later.'),
+    504: problemRef(
+      'A service did not answer in time (`SERVICE_TIMEOUT_MS`); retry with the same Idempotency-Key.',
+    ),
   };
-  if (spec.method === 'POST') {
-    responses[409] = problemRef('Conflict, or a request with the same Idempotency-Key is still in progress.');
-    responses[413] = problemRef('Request body too large.');
+  if (hasPath) {
+    const notFound = problemRef(
+      spec.eventual
+        ? `Not there (yet): ${spec.eventual} Until then this answers 404 with Retry-After; ask again after it.`
+        : "Nothing exists under this id (a partner user gets the same answer for another organization's record).",
+    );
+    if (spec.eventual) notFound.headers = RETRY_AFTER;
+    responses[404] = notFound;
+  }
+  if (writes) {
+    responses[409] = problemRef(
+      (spec.versioned ? 'If-Match is stale (`concurrency-conflict`: someone changed it since), ' : '') +
+        'or a request with the same Idempotency-Key is still in progress (`request-in-progress`).',
+    );
+    responses[413] = problemRef(
+      'Request body too large (`BODY_LIMIT_BYTES`), or too large to record as one event.',
+    );
     const accepted = ['application/json', ...(spec.otherBodies ?? []).map((b) => b.mediaType)];
     responses[415] = problemRef(
       accepted.includes('*/*')
@@ -105,17 +172,31 @@ function operation(spec: EndpointSpec): Json {
         : `Content-Type is not ${accepted.join(' or ')}, or a charset other than UTF-8.`,
     );
     responses[422] = problemRef(
-      'Not allowed in the current state, or Idempotency-Key reused with another body.',
+      'Not allowed in the current state (`invalid-transition`), or Idempotency-Key reused with another body (`idempotency-key-reused`).',
     );
+  }
+  for (const [status, description] of Object.entries(spec.errors ?? {})) {
+    const existing = responses[status] as Json | undefined;
+    responses[status] = problemRef(
+      existing ? `${existing.description as string} Also: ${description}` : description,
+    );
+    if (existing?.headers) (responses[status] as Json).headers = existing.headers;
   }
   const op: Json = {
     operationId: spec.operationId,
     summary: spec.summary,
+    ...(spec.description || spec.eventual
+      ? {
+          description: [spec.description, spec.eventual && `Eventual: ${spec.eventual}`]
+            .filter(Boolean)
+            .join('\n\n'),
+        }
+      : {}),
     tags: spec.tags ?? [],
     security: [{ bearer: [] }],
     'x-roles': spec.roles,
     parameters: parameters(spec),
-    responses,
+    responses: Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b))),
   };
   if (spec.body) {
     const content: Json = { 'application/json': { schema: jsonSchema(spec.body, 'input') } };
@@ -158,6 +239,11 @@ export function buildOpenApiDocument(endpoints: EndpointSpec[], version: string)
     '/metrics': publicGet('Prometheus metrics', 'Prometheus text format.', {
       'text/plain': { schema: { type: 'string' } },
     }),
+    [`/${API_PREFIX}`]: publicGet(
+      'Where to start: links to this document, its viewer (/api/docs) and the health endpoints',
+      'The API index.',
+      { 'application/json': { schema: API_INDEX_SCHEMA } },
+    ),
   };
   for (const spec of endpoints) {
     const path = openApiPath(spec.path);

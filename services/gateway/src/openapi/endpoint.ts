@@ -1,7 +1,15 @@
-import { applyDecorators, Controller, HttpCode, RequestMapping, RequestMethod } from '@nestjs/common';
+import {
+  applyDecorators,
+  Controller,
+  HttpCode,
+  RequestMapping,
+  RequestMethod,
+  UseInterceptors,
+} from '@nestjs/common';
 import type { z } from 'zod';
 import { Roles } from '../auth/roles.decorator';
 import type { Role } from '../auth/roles';
+import { RetryAfterWhileNotThere } from '../http/retry-after.interceptor';
 
 /** Every REST route lives under this prefix. */
 export const API_PREFIX = 'api/v1';
@@ -15,17 +23,42 @@ export interface EndpointSpec {
   /** Relative to /api/v1, Nest style: `cases/:caseId`. */
   path: string;
   summary: string;
+  /**
+   * What a client needs beyond the summary: where the ids it takes come from, and, for a resource
+   * another service creates by reacting to an event, how to wait for it.
+   */
+  description?: string;
   tags?: string[];
   roles: Role[];
   params?: z.ZodObject;
   query?: z.ZodObject;
+  /** The largest `limit` a paged list takes, when not the usual MAX_LIMIT. */
+  pageLimit?: number;
   body?: z.ZodType;
   /**
    * Request bodies accepted besides JSON (e.g. text/csv, raw bytes), by media type: a media type
    * (or range, `*\/*`) and what the body holds. Anything else is a 415.
    */
   otherBodies?: Array<{ mediaType: string; description: string; schema: Record<string, unknown> }>;
-  response: { status: number; description: string; schema?: z.ZodType };
+  response: {
+    status: number;
+    description: string;
+    schema?: z.ZodType;
+    /** Other representations of the same answer (HTML, raw bytes), by media type. */
+    otherContent?: Record<string, { schema: Record<string, unknown> }>;
+    /** OpenAPI links: which later operations take an id from this answer, and from where. */
+    links?: Record<string, { operationId: string; parameters: Record<string, string>; description: string }>;
+  };
+  /**
+   * Refusals particular to this operation, by status, with what causes each; merged over the
+   * statuses every operation of its kind can answer (see `operation()` in document.ts).
+   */
+  errors?: Partial<Record<400 | 404 | 409 | 412 | 413 | 415 | 422 | 503 | 504, string>>;
+  /**
+   * The resource exists only once another service has reacted to an event (e.g. investigation to
+   * CaseOpened): until then a read answers 404 with `Retry-After`, and this says what it waits for.
+   */
+  eventual?: string;
   /** Responses carry ETag; writes accept If-Match. */
   versioned?: boolean;
 }
@@ -51,6 +84,7 @@ export function Endpoint(spec: EndpointSpec) {
     RequestMapping({ path: spec.path, method: RequestMethod[spec.method] }),
     Roles(...spec.roles),
     HttpCode(spec.response.status),
+    ...(spec.eventual ? [UseInterceptors(RetryAfterWhileNotThere)] : []),
   );
 }
 

@@ -27,6 +27,7 @@ import {
   IdParams,
   ListPageSchema,
   OutreachQuery,
+  ConsentResultSchema,
   ReferralResultSchema,
   ReferralsQuery,
   ReferralViewSchema,
@@ -53,11 +54,27 @@ export class ReferralsController {
       'Refer a case (partner users): workers with their consent to share, employer, allegations, prep work, documents',
     tags: ['referrals'],
     roles: REFERRAL_SUBMITTERS,
+    description:
+      "The token must be a partner user's, `org` = its partner id. The answer's `id` is both the referral id and the case id: intake receives the referral as a `partner_referral` complaint under that id, then the case proceeds as any other (triage, open; investigation opens by itself).",
     body: SubmitReferralInput,
+    errors: { 404: "The token's organization is not a registered partner." },
     response: {
       status: 201,
-      description: 'Submitted; intake turns it into a complaint.',
+      description: 'Submitted; intake turns it into a complaint under the same id.',
       schema: ReferralResultSchema,
+      links: {
+        getReferral: {
+          operationId: 'getReferral',
+          parameters: { id: '$response.body#/id' },
+          description: 'The referral: status, consent (with each worker id) and disclosures.',
+        },
+        getComplaint: {
+          operationId: 'getComplaint',
+          parameters: { caseId: '$response.body#/id' },
+          description:
+            'The complaint intake receives for it, under the same id (404 with Retry-After until intake has received it).',
+        },
+      },
     },
     versioned: true,
   })
@@ -124,11 +141,12 @@ export class ReferralsController {
     tags: ['referrals'],
     roles: CONSENT_RECORDERS,
     params: IdParams,
+    description: "`workerId` is one of the referral's `consents` (GET /referrals/{id}).",
     body: ChangeConsentInput,
     response: {
       status: 200,
       description: 'Recorded; ETag is the new stream version.',
-      schema: ReferralResultSchema,
+      schema: ConsentResultSchema,
     },
     versioned: true,
   })

@@ -32,10 +32,33 @@ export const AgreementViewSchema = z.looseObject({
   status: z.string(),
   clauseVersion: z.int().optional(),
 });
-export const ReferralResultSchema = z.looseObject({ ...versioned, status: z.string() });
+export const ReferralResultSchema = z.looseObject({
+  ...versioned,
+  id: z
+    .uuid()
+    .describe(
+      'The referral id, which is also the case id: intake receives the referral as a complaint under it (GET /complaints/{caseId}), and the investigation and collection case use it too.',
+    ),
+  status: z.string(),
+});
+const ConsentSchema = z.looseObject({
+  workerId: z
+    .uuid()
+    .describe('The referred worker (the `workerId` sent with the referral, or the one the referral gave).'),
+  version: z.int(),
+  scopes: z.array(z.string()),
+});
+export const ConsentResultSchema = z.looseObject({
+  ...versioned,
+  events: z.array(z.string()),
+  consents: z.array(ConsentSchema),
+});
 export const ReferralViewSchema = z.looseObject({
   ...versioned,
   status: z.string(),
+  consents: z
+    .array(ConsentSchema)
+    .describe("Each referred worker's consent as it stands: `workerId` is what POST .../consent takes."),
   disclosures: z.array(z.looseObject({ milestone: z.string() })),
 });
 export const ListItemSchema = z.looseObject({ id: z.uuid(), at: z.string() });

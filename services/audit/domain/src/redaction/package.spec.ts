@@ -1,4 +1,11 @@
-import { buildFoiaPackage, packageDigest, renderPackageHtml, withheldFields, withheldMarker } from '..';
+import {
+  buildFoiaPackage,
+  packageDigest,
+  packageWarnings,
+  renderPackageHtml,
+  withheldFields,
+  withheldMarker,
+} from '..';
 import { CASE, openedCase, PLANTED_VALUES } from '../../test/records';
 
 const build = (openAtCutoff: boolean, overrides: Array<{ eventId: string; path: string }> = []) =>
@@ -93,5 +100,51 @@ describe('FOIA package', () => {
         overrides: [],
       }),
     ).toThrow(/NoSuchEvent/);
+  });
+});
+
+describe('FOIA package warnings (README cut-offs before every case released empty packages)', () => {
+  it('warns when the package would be empty, naming each case and the cut-off that would include it', () => {
+    const empty = buildFoiaPackage({
+      requestId: 'r-2',
+      jurisdiction: 'federal',
+      cutoff: '2020-01-01T00:00:00Z',
+      cases: [{ caseId: CASE, openAtCutoff: false, records: openedCase() }],
+      overrides: [],
+    });
+    expect(empty.summary.records).toBe(0);
+    const first = openedCase()[0].recordedAt;
+    expect(packageWarnings(empty, { [CASE]: first })).toEqual([
+      'The package is empty: none of the 1 requested case(s) has a record at or before the cut-off 2020-01-01T00:00:00.000Z.',
+      `Case ${CASE} has no records at or before the cut-off 2020-01-01T00:00:00.000Z; its first record is of ${first}: choose a later cut-off to include it.`,
+    ]);
+    expect(packageWarnings(empty)).toContain(`Case ${CASE} has no records at all: check the case id.`);
+  });
+
+  it('says nothing when every case has records', () => {
+    expect(packageWarnings(build(true))).toEqual([]);
+  });
+});
+
+describe('the released FOIA package as a printable document (issue 18)', () => {
+  it('reads as a document: a case summary, then a chronology in plain words, then the records; no UUID headings', () => {
+    const html = renderPackageHtml(build(false));
+    const summary = html.indexOf('<h3>Summary</h3>');
+    const chronology = html.indexOf('<h3>Chronology</h3>');
+    const records = html.indexOf('<h3>The records</h3>');
+    expect(summary).toBeGreaterThan(0);
+    expect(chronology).toBeGreaterThan(summary);
+    expect(records).toBeGreaterThan(chronology);
+    const story = html.slice(chronology, records);
+    expect(story).toContain(
+      '2026-01-16</time> The agency received a complaint (by an intake officer); channel: hotline',
+    );
+    expect(story).toContain('The complaint was amended');
+    expect(story).toContain('The complaint was triaged and given a priority');
+    expect(html.slice(summary, chronology)).toContain('Employer: Golden Gate Car Wash');
+    expect(html).toContain('<h4>Record 1: The agency received a complaint');
+    // Headings name records in words, not by event or case UUIDs.
+    expect(html).not.toMatch(/<h[1-4][^>]*>[^<]*[0-9a-f]{8}-[0-9a-f]{4}-/);
+    for (const planted of PLANTED_VALUES) expect(html).not.toContain(planted);
   });
 });
