@@ -61,7 +61,7 @@ describe('the authorization matrix through the gateway', () => {
   let reachedService = 0;
 
   beforeAll(async () => {
-    system = await startSystem(undefined, { checkContract: false });
+    system = await startSystem();
     api = new Api(system.gatewayUrl);
     r = await createResources(system, api);
     for (const role of ROLES) {

@@ -91,7 +91,7 @@ describe('malformed input through the gateway to every service', () => {
 
   beforeAll(async () => {
     const t0 = Date.now();
-    system = await startSystem(undefined, { checkContract: false });
+    system = await startSystem();
     process.stdout.write(`fuzz: startSystem ${Date.now() - t0} ms\n`);
     api = new Api(system.gatewayUrl);
     pool = new Pool({ connectionString: system.databaseUrl, max: 2 });
