@@ -1,7 +1,8 @@
 /**
  * Mints a development token: npm run token -- --role <role> --sub <id> [--org <partnerId>] [--ttl 3600] [--name <n>]
  * (`--help` explains each option).
- * Signed with the local development key (var/dev-keys), accepted by a gateway with no AUTH_* set.
+ * Signed with the local development key (var/dev-keys), accepted only by a gateway started with
+ * AUTH_MODE=development (as npm start starts it).
  */
 import '@lse/service-kit/src/runtime/require-supported-node';
 import { parseArgs } from 'node:util';
@@ -10,7 +11,8 @@ import { isRole, ROLES, type Role } from '../auth/roles';
 
 const USAGE = `usage: npm run token -- --role <${ROLES.join('|')}> --sub <id> [--org <partnerId>] [--ttl <seconds>]`;
 
-const HELP = `Mints a development JWT (printed on stdout) for a gateway that runs with the development issuer.
+const HELP = `Mints a development JWT (printed on stdout) for a gateway that runs with the development issuer
+(AUTH_MODE=development, as npm start runs it).
 
 ${USAGE}
 
