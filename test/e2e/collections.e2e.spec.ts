@@ -440,6 +440,49 @@ describe('collections through the gateway, every service its own process', () =>
     expect(rate.status).toBe(200);
   });
 
+  it('the case index follows the case across services with the date of each change (issue 17 item 7)', async () => {
+    type CaseItem = {
+      caseId: string;
+      status: string;
+      statusChangedAt: string;
+      statusHistory: Array<{ status: string; at: string }>;
+    };
+    const indexed = (status: string) =>
+      api.request<{ items: CaseItem[] }>('GET', `/cases?status=${status}&limit=200`, { as: 'supervisor' });
+    const listedAs = (caseId: string, status: string) =>
+      eventually(
+        () => indexed(status),
+        (r) => r.status === 200 && r.body.items.some((c) => c.caseId === caseId),
+        `the case listed as ${status}`,
+      );
+    const caseId = await openComplaintCase();
+    await listedAs(caseId, 'opened');
+    await determineThroughInvestigation(caseId);
+    const { rosa, ben, cruz, debtors } = await openedCollection(caseId);
+    await listedAs(caseId, 'in_collections');
+    expect((await indexed('open')).body.items.map((c) => c.caseId)).toContain(caseId);
+    expect(
+      (await act(caseId, 'payments', { debtorId: debtors[0].debtorId, amountCents: TOTAL, method: 'check' }))
+        .status,
+    ).toBe(200);
+    for (const workerId of [rosa, ben, cruz])
+      expect((await act(caseId, 'disbursements', { workerId, method: 'direct_deposit' })).status).toBe(200);
+    expect((await act(caseId, 'close', { reason: 'paid_in_full' })).status).toBe(200);
+
+    const closed = (await listedAs(caseId, 'closed')).body.items.find((c) => c.caseId === caseId)!;
+    expect(closed.statusHistory.map((c) => c.status)).toEqual([
+      'opened',
+      'under_investigation',
+      'determination_issued',
+      'in_collections',
+      'closed',
+    ]);
+    const dates = closed.statusHistory.map((c) => Date.parse(c.at));
+    expect(dates.every((d, i) => Number.isFinite(d) && (i === 0 || d >= dates[i - 1]))).toBe(true);
+    expect(closed.statusChangedAt).toBe(closed.statusHistory.at(-1)!.at);
+    expect((await indexed('open')).body.items.map((c) => c.caseId)).not.toContain(caseId);
+  });
+
   it('refuses payments on a closed case and writes nothing', async () => {
     const caseId = await openComplaintCase();
     await determineThroughInvestigation(caseId);

@@ -109,7 +109,7 @@ describe('intake service over NATS', () => {
       limit: 10,
     });
     expect(cases.items).toEqual([
-      expect.objectContaining({ caseId, caseNumber: opened.case!.caseNumber, status: 'open' }),
+      expect.objectContaining({ caseId, caseNumber: opened.case!.caseNumber, status: 'opened' }),
     ]);
     const current = await client.ok<Result>(P.getComplaint, { caseId });
     expect(current).toMatchObject({

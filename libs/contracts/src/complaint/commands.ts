@@ -121,8 +121,23 @@ export const ListComplaintsQuery = z.strictObject({
 });
 export type ListComplaintsQuery = z.infer<typeof ListComplaintsQuery>;
 
+/**
+ * An opened case's status in the case index, following it across services (intake, investigation,
+ * collections); `open` in a query means any status but `closed`. A complaint declined, referred
+ * out or linked as a duplicate before it was opened has no case number: the complaint queue
+ * (`ListComplaintsQuery`) lists it under that status.
+ */
+export const CASE_STATUSES = [
+  'opened',
+  'under_investigation',
+  'determination_issued',
+  'in_collections',
+  'closed',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
 export const ListCasesQuery = z.strictObject({
-  status: z.enum(['open', 'closed']).optional(),
+  status: z.enum([...CASE_STATUSES, 'open']).optional(),
   priority: z.enum(PRIORITIES).optional(),
   office: officeCode().optional(),
   caseNumber: z

@@ -1,4 +1,5 @@
 import {
+  CASE_STATUSES,
   COMPLAINT_STATUSES,
   FindEmployerQuery,
   ListCasesQuery,
@@ -69,7 +70,11 @@ export const CaseItemSchema = z.object({
   caseId: z.uuid(),
   caseNumber: z.string(),
   employerName: z.string(),
-  status: z.string(),
+  status: z.enum(CASE_STATUSES),
+  statusChangedAt: z.string().describe('When the case took its current status.'),
+  statusHistory: z
+    .array(z.object({ status: z.enum(CASE_STATUSES), at: z.string() }))
+    .describe('Every change of status with its date, oldest first; the last is the current status.'),
   priority: z.enum(PRIORITIES),
   office: z.string(),
   openedAt: z.string(),

@@ -1,4 +1,5 @@
 import { IntakeReadModels1768500000000 } from './1768500000000-intake-read-models';
+import { CaseStatus1769200000000 } from './1769200000000-case-status';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
-export const INTAKE_MIGRATIONS = [IntakeReadModels1768500000000];
+export const INTAKE_MIGRATIONS = [IntakeReadModels1768500000000, CaseStatus1769200000000];
