@@ -158,9 +158,11 @@ export const FindEmployerQuery = z
       .string()
       .regex(/^\d{2}-?\d{7}$/, 'expected a FEIN like 12-3456789')
       .optional(),
+    /** One line: street, city, state, ZIP ("1200 Mission St, San Francisco CA 94103"). */
+    address: z.string().trim().min(5).max(400).optional(),
   })
-  .refine((q) => q.name !== undefined || q.fein !== undefined, {
-    message: 'give a name or a fein',
+  .refine((q) => q.name !== undefined || q.fein !== undefined || q.address !== undefined, {
+    message: 'give a name, a fein or an address',
     path: ['name'],
   });
 export type FindEmployerQuery = z.infer<typeof FindEmployerQuery>;

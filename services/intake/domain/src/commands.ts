@@ -20,7 +20,7 @@ interface Base {
 
 /** What the employer index knows about the same employer's earlier cases (not this one). */
 export interface PriorCases {
-  /** Earlier complaints against the employer that became cases. */
+  /** Earlier cases with violations found against the employer (a repeat violator). */
   caseNumbers: string[];
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { COLLECTION_CATEGORY, INVESTIGATION_CATEGORY } from '@lse/contracts';
+import { COLLECTION_CATEGORY, EmployerAdded, INVESTIGATION_CATEGORY, ViolationFound } from '@lse/contracts';
 import type { RecordedEvent } from '@lse/event-store';
 import { CASE_MILESTONES, milestoneOfEventType } from '@lse/intake-domain';
 import { categorySubject, DurableConsumer, ensureStreams, RECONNECT_FOREVER } from '@lse/messaging';
@@ -9,10 +9,14 @@ import { connect } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { INTAKE_DATA_SOURCE } from '../complaint/handling/complaint.messages';
 import { INTAKE_CONFIG, type IntakeConfig } from '../config';
-import { recordMilestones, refreshCaseStatus } from '../read-models/case-index/case-status';
+import { lockCaseStatus, recordMilestones, refreshCaseStatus } from '../read-models/case-index/case-status';
+import {
+  indexInvestigationEmployer,
+  recordViolation,
+} from '../read-models/employer-index/investigation-employers';
 import { sqlOf } from '../read-models/project-event';
 
-/** The other services' milestones intake follows, by the category that publishes them. */
+/** What intake follows of the other services, by the category that publishes it. */
 const FOLLOWED: Array<{ category: string; types: string[] }> = [
   {
     category: INVESTIGATION_CATEGORY,
@@ -20,6 +24,9 @@ const FOLLOWED: Array<{ category: string; types: string[] }> = [
       CASE_MILESTONES.investigator_assigned,
       CASE_MILESTONES.determination_issued,
       CASE_MILESTONES.investigation_closed,
+      // The employer index: every employer on the case, and the violations found against them.
+      EmployerAdded.type,
+      ViolationFound.type,
     ],
   },
   {
@@ -28,19 +35,14 @@ const FOLLOWED: Array<{ category: string; types: string[] }> = [
   },
 ];
 
-/** The case is not in the index yet: intake's projector has not caught up with its CaseOpened. */
-class CaseNotIndexedYet extends Error {
-  constructor(caseId: string) {
-    super(`case ${caseId} is not in the case index yet`);
-  }
-}
-
 /**
- * Keeps the case index's status following the case across services: a durable consumer per
- * category records each milestone the investigation and collections services publish and derives
- * the case's status from all of its milestones in the order they happened (caseStatusTimeline).
- * The case's index row is locked first, so this and intake's own projector never derive a status
- * from milestones the other has not committed yet.
+ * Keeps intake's case index and employer index following the case across services, from the
+ * events investigation and collections publish (a durable consumer per category). Each milestone
+ * is recorded and the case's status derived from all of its milestones in the order they
+ * happened (caseStatusTimeline); the employers the investigation adds, and the violations it
+ * finds, go to the employer index. Nothing waits for intake's own projector: what arrives before
+ * the case is indexed is kept and applied when it is, under a per-case lock both take, so neither
+ * derives a status from what the other has not committed yet.
  */
 @Injectable()
 export class CaseStatusFollower implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -74,17 +76,11 @@ export class CaseStatusFollower implements OnApplicationBootstrap, OnApplication
         name,
         filterSubject: categorySubject(category),
         types,
-        // A milestone can arrive before intake's projector indexed the case: wait for it longer
-        // than the default before parking the message.
-        maxDeliver: 12,
         handle: (event) => this.follow(event),
         onError: (err, event) =>
-          this.logger.warn(
-            { error: describeError(err), eventId: event?.eventId },
-            'case status update failed',
-          ),
+          this.logger.warn({ error: describeError(err), eventId: event?.eventId }, 'case follow-up failed'),
         onDeadLetter: (event, reason) =>
-          this.logger.error({ eventId: event?.eventId, reason }, 'case status milestone dead-lettered'),
+          this.logger.error({ eventId: event?.eventId, reason }, 'case follow-up dead-lettered'),
       });
       await consumer.start();
       this.consumers.push(consumer);
@@ -96,18 +92,21 @@ export class CaseStatusFollower implements OnApplicationBootstrap, OnApplication
     if (this.nc && !this.nc.isClosed()) await this.nc.drain().catch(() => undefined);
   }
 
-  /** Idempotent: the milestone is keyed by its event id, and the status is derived, not toggled. */
+  /** Idempotent: every row is keyed by the event (or the employer) it comes from; status is derived. */
   async follow(event: RecordedEvent): Promise<void> {
-    const kind = milestoneOfEventType(event.type);
-    if (!kind) return;
     const caseId = event.metadata.caseId ?? event.streamId.slice(event.streamId.indexOf('-') + 1);
     const schema = this.config.INTAKE_SCHEMA;
+    if (event.type === EmployerAdded.type)
+      return this.dataSource.transaction((em) =>
+        indexInvestigationEmployer(sqlOf(em), schema, caseId, event),
+      );
+    if (event.type === ViolationFound.type)
+      return this.dataSource.transaction((em) => recordViolation(sqlOf(em), schema, caseId, event));
+    const kind = milestoneOfEventType(event.type);
+    if (!kind) return;
     await this.dataSource.transaction(async (em) => {
       const sql = sqlOf(em);
-      const indexed = await sql(`SELECT 1 FROM "${schema}".case_index WHERE case_id = $1 FOR UPDATE`, [
-        caseId,
-      ]);
-      if (indexed.length === 0) throw new CaseNotIndexedYet(caseId);
+      await lockCaseStatus(sql, [caseId]);
       await recordMilestones(sql, schema, [{ eventId: event.eventId, caseId, kind, at: event.recordedAt }]);
       await refreshCaseStatus(sql, schema, [caseId]);
     });

@@ -2,7 +2,7 @@ import { COMPLAINT_EVENTS, type ComplaintEvent, type ComplaintEventType } from '
 import type { RecordedEvent } from '@lse/event-store';
 import type { EntityManager } from 'typeorm';
 import { targetedIndustryOf, workersAffected, type TargetedIndustry } from '@lse/intake-domain';
-import { refreshCaseStatus } from './case-index/case-status';
+import { lockCaseStatus, refreshCaseStatus } from './case-index/case-status';
 import { normalizeAddress, normalizeEmployerName, normalizeFein } from './employer-index/normalize';
 
 /** A stored complaint event, upcast and validated into the shape the projections read. */
@@ -184,12 +184,11 @@ async function openCases(sql: Sql, t: Tables, rows: OpenedRow[]): Promise<void> 
     const missing = rows.filter((r) => !found.has(r.case_id)).map((r) => r.case_id);
     throw new Error(`CaseOpened for ${missing.join(', ')}: no employer index row`);
   }
-  // A rebuild replays CaseOpened after the other services' milestones were kept: apply them again.
-  await refreshCaseStatus(
-    sql,
-    t.schema,
-    rows.map((r) => r.case_id),
-  );
+  // Milestones of other services may have come first (intake's projector behind, or a rebuild):
+  // apply them, under the lock the follower takes too, so neither misses the other's.
+  const caseIds = rows.map((r) => r.case_id);
+  await lockCaseStatus(sql, caseIds);
+  await refreshCaseStatus(sql, t.schema, caseIds);
 }
 
 /** The compatibility form: one event through a TypeORM transaction. */

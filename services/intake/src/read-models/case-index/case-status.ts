@@ -16,6 +16,21 @@ export interface MilestoneRow {
 const milestonesTable = (schema: string) => `"${schema}".case_milestones`;
 const casesTable = (schema: string) => `"${schema}".case_index`;
 
+/**
+ * Serializes the derivation of these cases' status between intake's projector (which inserts the
+ * case) and the follower (which records other services' milestones): whichever comes second sees
+ * what the first committed. Taken in one order, so two holders never wait on each other.
+ */
+export async function lockCaseStatus(sql: Sql, caseIds: readonly string[]): Promise<void> {
+  if (caseIds.length === 0) return;
+  await sql(
+    `SELECT pg_advisory_xact_lock(k)
+       FROM (SELECT DISTINCT hashtextextended('intake.case-status:' || id, 0) AS k
+               FROM unnest($1::text[]) AS id ORDER BY 1) AS keys`,
+    [caseIds],
+  );
+}
+
 /** Records milestones once each (keyed by the event that marked them): a redelivery adds nothing. */
 export async function recordMilestones(
   sql: Sql,
