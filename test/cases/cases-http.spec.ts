@@ -117,6 +117,109 @@ describe('cases, employers and FOIA requests through the gateway', () => {
     );
   }
 
+  describe('duplicates, related cases and merges (issue 17 item 9)', () => {
+    type View = {
+      status: string;
+      version: number;
+      complaint: {
+        complainants: unknown[];
+        allegations: unknown[];
+        links?: Array<{ kind: string; caseId: string; reason: string }>;
+      };
+    };
+    const view = async (caseId: string) =>
+      (await get(`/complaints/${caseId}`, officer).expect(200)).body as View;
+
+    it('refuses a duplicate link to a case that does not exist (400 naming the field) and writes nothing', async () => {
+      const { caseId } = await complaintAgainst(receiveInput().employer, false);
+      const before = await eventCount();
+      const res = await post(`/complaints/${caseId}/duplicate-link`, officer, {
+        duplicateOfCaseId: randomUUID(),
+        reason: 'Same employer and period.',
+      }).expect(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.errors).toEqual([expect.objectContaining({ path: 'duplicateOfCaseId' })]);
+      expect(await eventCount()).toBe(before);
+      expect((await view(caseId)).status).toBe('received');
+    });
+
+    it('records a duplicate link on both cases; a duplicate of a duplicate is refused', async () => {
+      const survivor = await complaintAgainst(receiveInput().employer, true);
+      const duplicate = await complaintAgainst(receiveInput().employer, false);
+      const linked = await post(`/complaints/${duplicate.caseId}/duplicate-link`, officer, {
+        duplicateOfCaseId: survivor.caseId,
+        reason: 'A coworker filed the same overtime claim first.',
+      }).expect(200);
+      expect(linked.body).toMatchObject({ status: 'duplicate', events: ['DuplicateLinked'] });
+      const surviving = await view(survivor.caseId);
+      expect(surviving.status).toBe('opened');
+      expect(surviving.complaint.links).toEqual([
+        {
+          kind: 'duplicate',
+          caseId: duplicate.caseId,
+          reason: 'A coworker filed the same overtime claim first.',
+        },
+      ]);
+      const another = await complaintAgainst(receiveInput().employer, false);
+      await post(`/complaints/${another.caseId}/duplicate-link`, officer, {
+        duplicateOfCaseId: duplicate.caseId,
+        reason: 'x',
+      }).expect(422);
+    });
+
+    it('links a related case on both, leaving both open', async () => {
+      const a = await complaintAgainst(receiveInput().employer, false);
+      const b = await complaintAgainst(receiveInput().employer, true);
+      await post(`/complaints/${a.caseId}/related-links`, officer, {
+        relatedCaseId: b.caseId,
+        reason: 'Same owner, another site.',
+      }).expect(200);
+      const [va, vb] = [await view(a.caseId), await view(b.caseId)];
+      expect(va.status).toBe('received');
+      expect(vb.status).toBe('opened');
+      expect(va.complaint.links).toEqual([
+        { kind: 'related', caseId: b.caseId, reason: 'Same owner, another site.' },
+      ]);
+      expect(vb.complaint.links).toEqual([
+        { kind: 'related', caseId: a.caseId, reason: 'Same owner, another site.' },
+      ]);
+      await post(`/complaints/${a.caseId}/related-links`, officer, {
+        relatedCaseId: b.caseId,
+        reason: 'again',
+      }).expect(409);
+      await post(`/complaints/${a.caseId}/related-links`, officer, {
+        relatedCaseId: randomUUID(),
+        reason: 'x',
+      }).expect(400);
+    });
+
+    it('merges a complaint into the surviving case: its complainants and allegations move, recorded on both', async () => {
+      const survivor = await complaintAgainst(receiveInput().employer, true);
+      const merged = await complaintAgainst(receiveInput().employer, false);
+      const [before, moving] = [await view(survivor.caseId), await view(merged.caseId)];
+      await post(`/complaints/${merged.caseId}/merge`, officer, {
+        intoCaseId: survivor.caseId,
+        reason: 'Same workers, same period.',
+      }).expect(200);
+      const [after, gone] = [await view(survivor.caseId), await view(merged.caseId)];
+      expect(gone).toMatchObject({ status: 'merged', mergedIntoCaseId: survivor.caseId });
+      expect(after.status).toBe('opened');
+      expect(after.complaint.complainants).toEqual([
+        ...before.complaint.complainants,
+        ...moving.complaint.complainants,
+      ]);
+      expect(after.complaint.allegations).toEqual([
+        ...before.complaint.allegations,
+        ...moving.complaint.allegations,
+      ]);
+      expect(after.complaint.links).toEqual([
+        { kind: 'merged_in', caseId: merged.caseId, reason: 'Same workers, same period.' },
+      ]);
+      // Nothing more on the merged complaint.
+      await post(`/complaints/${merged.caseId}/triage`, officer, {}).expect(422);
+    });
+  });
+
   describe('employer index (issue 17 item 10)', () => {
     const address = { street: '77 Harbor Blvd', city: 'Oakland', state: 'CA', postalCode: '94607' };
     const staffing = { name: 'Sparkle Staffing, Inc.', address, naics: '561320' };

@@ -72,6 +72,8 @@ export const EXPECTED: Record<string, Rule> = {
   openCase: { allowed: INTAKE },
   referOut: { allowed: INTAKE },
   linkDuplicate: { allowed: INTAKE },
+  linkRelatedCase: { allowed: INTAKE },
+  mergeComplaint: { allowed: INTAKE },
   withdrawComplaint: { allowed: INTAKE },
   declineComplaint: { allowed: SUPERVISOR },
   listComplaints: { allowed: COMPLAINT_READERS },

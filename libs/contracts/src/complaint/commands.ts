@@ -19,6 +19,8 @@ export const INTAKE_PATTERNS = {
   assessLimitations: 'intake.assessLimitations',
   scoreTriage: 'intake.scoreTriage',
   linkDuplicate: 'intake.linkDuplicate',
+  linkRelated: 'intake.linkRelated',
+  merge: 'intake.merge',
   referOut: 'intake.referOut',
   decline: 'intake.decline',
   withdraw: 'intake.withdraw',
@@ -73,6 +75,14 @@ export const ScoreTriageInput = z.strictObject({
 export type ScoreTriageInput = z.infer<typeof ScoreTriageInput>;
 
 export const LinkDuplicateInput = DuplicateLinked.schema;
+
+/** A related case: both stay open; recorded on both. */
+export const LinkRelatedInput = z.strictObject({ relatedCaseId: uuid(), reason: text(2000) });
+export type LinkRelatedInput = z.infer<typeof LinkRelatedInput>;
+
+/** Merges this complaint into the surviving case: its complainants and allegations move there. */
+export const MergeComplaintInput = z.strictObject({ intoCaseId: uuid(), reason: text(2000) });
+export type MergeComplaintInput = z.infer<typeof MergeComplaintInput>;
 export const ReferOutInput = ComplaintReferredOut.schema;
 export const DeclineInput = ComplaintDeclined.schema;
 export const WithdrawInput = ComplaintWithdrawn.schema;
@@ -102,6 +112,7 @@ export const COMPLAINT_STATUSES = [
   'withdrawn',
   'referred_out',
   'duplicate',
+  'merged',
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 

@@ -26,6 +26,7 @@ export function sqlOf(em: EntityManager): Sql {
 
 const CLOSING_STATUS: Partial<Record<ComplaintEventType, string>> = {
   DuplicateLinked: 'duplicate',
+  ComplaintMerged: 'merged',
   ComplaintDeclined: 'declined',
   ComplaintWithdrawn: 'withdrawn',
 };
@@ -297,7 +298,11 @@ async function applyUpdate(
       if (event.data.crossFiled) await touch();
       else await setStatus('referred_out');
       return;
+    // Links recorded on this case (after JurisdictionAssessed): the lists do not show them, GET complaint does.
     case 'JurisdictionAssessed':
+    case 'DuplicateAttached':
+    case 'RelatedCaseLinked':
+    case 'ComplaintMergedIn':
       await touch();
       return;
     default: {
