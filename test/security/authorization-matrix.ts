@@ -133,6 +133,8 @@ export const EXPECTED: Record<string, Rule> = {
   markWorkerUnlocated: { allowed: COLLECTION_WORK },
   transferUnclaimedWages: { allowed: COLLECTION_WORK },
   closeCollectionCase: { allowed: COLLECTION_WORK },
+  // Reopening a closed case is a supervisor's decision (issue 17 item 8).
+  reopenCollectionCase: { allowed: SUPERVISOR },
   runInstallmentCheck: { allowed: SUPERVISOR },
 
   // Partners: the liaison manages "partners, agreements, referrals, what is shared"; auditors read;

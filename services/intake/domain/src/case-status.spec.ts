@@ -58,4 +58,15 @@ describe('case status across services (issue 17 item 7)', () => {
       ]).map((c) => c.status),
     ).toEqual(['opened', 'under_investigation', 'closed']);
   });
+
+  it('puts a reopened collection case back in collections (issue 17 item 8)', () => {
+    expect(
+      caseStatusTimeline([
+        m('case_opened', '01'),
+        m('collection_opened', '04'),
+        m('collection_closed', '05'),
+        m('collection_reopened', '07'),
+      ]).map((c) => c.status),
+    ).toEqual(['opened', 'in_collections', 'closed', 'in_collections']);
+  });
 });

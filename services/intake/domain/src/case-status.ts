@@ -15,6 +15,7 @@ export const CASE_MILESTONES = {
   investigation_closed: 'InvestigationClosed',
   collection_opened: 'CollectionCaseOpened',
   collection_closed: 'CollectionCaseClosed',
+  collection_reopened: 'CollectionCaseReopened',
 } as const;
 export type CaseMilestoneKind = keyof typeof CASE_MILESTONES;
 
@@ -65,6 +66,9 @@ export function caseStatusTimeline(milestones: readonly CaseMilestone[]): CaseSt
         case 'collection_closed':
           collectionOpen = false;
           return 'closed';
+        case 'collection_reopened':
+          collectionOpen = true;
+          return 'in_collections';
       }
     })();
     if (next && next !== status) {

@@ -31,7 +31,11 @@ const FOLLOWED: Array<{ category: string; types: string[] }> = [
   },
   {
     category: COLLECTION_CATEGORY,
-    types: [CASE_MILESTONES.collection_opened, CASE_MILESTONES.collection_closed],
+    types: [
+      CASE_MILESTONES.collection_opened,
+      CASE_MILESTONES.collection_closed,
+      CASE_MILESTONES.collection_reopened,
+    ],
   },
 ];
 
