@@ -107,6 +107,8 @@ export const EXPECTED: Record<string, Rule> = {
   approveDetermination: { allowed: SUPERVISOR },
   issueDetermination: { allowed: INVESTIGATION_WORK },
   closeInvestigation: { allowed: SUPERVISOR },
+  // Reopening a closed investigation is a supervisor's decision (issue 17 item 8).
+  reopenInvestigation: { allowed: SUPERVISOR },
 
   // Collections: "settlements, judgments, payment plans, payments, escalation, disbursement";
   // supervisors "approve ... settlements".

@@ -69,4 +69,15 @@ describe('case status across services (issue 17 item 7)', () => {
       ]).map((c) => c.status),
     ).toEqual(['opened', 'in_collections', 'closed', 'in_collections']);
   });
+
+  it('puts a reopened investigation back under investigation (issue 17 item 8)', () => {
+    expect(
+      caseStatusTimeline([
+        m('case_opened', '01'),
+        m('investigator_assigned', '02'),
+        m('investigation_closed', '05'),
+        m('investigation_reopened', '07'),
+      ]).map((c) => c.status),
+    ).toEqual(['opened', 'under_investigation', 'closed', 'under_investigation']);
+  });
 });

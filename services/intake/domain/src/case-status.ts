@@ -13,6 +13,7 @@ export const CASE_MILESTONES = {
   investigator_assigned: 'InvestigatorAssigned',
   determination_issued: 'DeterminationIssued',
   investigation_closed: 'InvestigationClosed',
+  investigation_reopened: 'InvestigationReopened',
   collection_opened: 'CollectionCaseOpened',
   collection_closed: 'CollectionCaseClosed',
   collection_reopened: 'CollectionCaseReopened',
@@ -60,6 +61,8 @@ export function caseStatusTimeline(milestones: readonly CaseMilestone[]): CaseSt
           return collectionOpen ? status : 'determination_issued';
         case 'investigation_closed':
           return collectionOpen ? status : 'closed';
+        case 'investigation_reopened':
+          return collectionOpen ? status : 'under_investigation';
         case 'collection_opened':
           collectionOpen = true;
           return 'in_collections';

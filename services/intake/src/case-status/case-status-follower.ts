@@ -24,6 +24,7 @@ const FOLLOWED: Array<{ category: string; types: string[] }> = [
       CASE_MILESTONES.investigator_assigned,
       CASE_MILESTONES.determination_issued,
       CASE_MILESTONES.investigation_closed,
+      CASE_MILESTONES.investigation_reopened,
       // The employer index: every employer on the case, and the violations found against them.
       EmployerAdded.type,
       ViolationFound.type,
