@@ -111,7 +111,7 @@ export class CaseStatusFollower implements OnApplicationBootstrap, OnApplication
     if (!kind) return;
     await this.dataSource.transaction(async (em) => {
       const sql = sqlOf(em);
-      await lockCaseStatus(sql, [caseId]);
+      await lockCaseStatus(sql, schema, [caseId]);
       await recordMilestones(sql, schema, [{ eventId: event.eventId, caseId, kind, at: event.recordedAt }]);
       await refreshCaseStatus(sql, schema, [caseId]);
     });

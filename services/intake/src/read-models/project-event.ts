@@ -188,7 +188,7 @@ async function openCases(sql: Sql, t: Tables, rows: OpenedRow[]): Promise<void> 
   // Milestones of other services may have come first (intake's projector behind, or a rebuild):
   // apply them, under the lock the follower takes too, so neither misses the other's.
   const caseIds = rows.map((r) => r.case_id);
-  await lockCaseStatus(sql, caseIds);
+  await lockCaseStatus(sql, t.schema, caseIds, true);
   await refreshCaseStatus(sql, t.schema, caseIds);
 }
 

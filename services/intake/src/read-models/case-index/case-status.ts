@@ -19,10 +19,19 @@ const casesTable = (schema: string) => `"${schema}".case_index`;
 /**
  * Serializes the derivation of these cases' status between intake's projector (which inserts the
  * case) and the follower (which records other services' milestones): whichever comes second sees
- * what the first committed. Taken in one order, so two holders never wait on each other.
+ * what the first committed. The case index is taken first in the mode the projector already holds
+ * (so a rebuild, which empties it, never waits on a follower that waits on it), then one advisory
+ * lock per case in one order, so two holders never wait on each other.
  */
-export async function lockCaseStatus(sql: Sql, caseIds: readonly string[]): Promise<void> {
+export async function lockCaseStatus(
+  sql: Sql,
+  schema: string,
+  caseIds: readonly string[],
+  /** The caller has written the case index in this transaction already (the projector). */
+  holdsCaseIndex = false,
+): Promise<void> {
   if (caseIds.length === 0) return;
+  if (!holdsCaseIndex) await sql(`LOCK TABLE ${casesTable(schema)} IN ROW EXCLUSIVE MODE`);
   await sql(
     `SELECT pg_advisory_xact_lock(k)
        FROM (SELECT DISTINCT hashtextextended('intake.case-status:' || id, 0) AS k
