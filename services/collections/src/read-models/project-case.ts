@@ -96,13 +96,15 @@ export async function projectCase(
       ? state.defaults.filter((d) => d.planId === state.plan?.planId)
       : [];
   if (defaults.length)
-    await em.getRepository(DefaultRow).insert(
-      defaults.map((d) => ({
-        caseId,
-        planId: d.planId,
-        declaredOn: d.declaredOn,
-        balanceDueCents: d.balanceDueCents,
-        missedInstallments: d.missedInstallments,
-      })),
-    );
+    await em
+      .getRepository(DefaultRow)
+      .insert(
+        defaults.map((d) => ({
+          caseId,
+          planId: d.planId,
+          declaredOn: d.declaredOn,
+          balanceDueCents: d.balanceDueCents,
+          missedInstallments: d.missedInstallments,
+        })),
+      );
 }
