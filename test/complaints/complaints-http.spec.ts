@@ -107,7 +107,7 @@ describe('complaint routes through the gateway and intake', () => {
     await intake.runtime.projector.waitFor([{ caseId, version: 5 }]);
     const cases = await get(`/cases?caseNumber=${opened.body.case.caseNumber}`, investigator).expect(200);
     expect(cases.body).toEqual({
-      items: [expect.objectContaining({ caseId, status: 'open' })],
+      items: [expect.objectContaining({ caseId, status: 'opened' })],
       nextCursor: null,
     });
     const employers = await get('/employers?name=golden%20gate%20car%20wash%20inc', officer).expect(200);

@@ -440,6 +440,96 @@ describe('collections through the gateway, every service its own process', () =>
     expect(rate.status).toBe(200);
   });
 
+  it('the case index follows the case across services with the date of each change (issue 17 item 7)', async () => {
+    type CaseItem = {
+      caseId: string;
+      status: string;
+      statusChangedAt: string;
+      statusHistory: Array<{ status: string; at: string }>;
+    };
+    const indexed = (status: string) =>
+      api.request<{ items: CaseItem[] }>('GET', `/cases?status=${status}&limit=200`, { as: 'supervisor' });
+    const listedAs = (caseId: string, status: string) =>
+      eventually(
+        () => indexed(status),
+        (r) => r.status === 200 && r.body.items.some((c) => c.caseId === caseId),
+        `the case listed as ${status}`,
+      );
+    const caseId = await openComplaintCase();
+    await listedAs(caseId, 'opened');
+    await determineThroughInvestigation(caseId);
+    const { rosa, ben, cruz, debtors } = await openedCollection(caseId);
+    await listedAs(caseId, 'in_collections');
+    expect((await indexed('open')).body.items.map((c) => c.caseId)).toContain(caseId);
+    expect(
+      (await act(caseId, 'payments', { debtorId: debtors[0].debtorId, amountCents: TOTAL, method: 'check' }))
+        .status,
+    ).toBe(200);
+    for (const workerId of [rosa, ben, cruz])
+      expect((await act(caseId, 'disbursements', { workerId, method: 'direct_deposit' })).status).toBe(200);
+    expect((await act(caseId, 'close', { reason: 'paid_in_full' })).status).toBe(200);
+
+    const closed = (await listedAs(caseId, 'closed')).body.items.find((c) => c.caseId === caseId)!;
+    expect(closed.statusHistory.map((c) => c.status)).toEqual([
+      'opened',
+      'under_investigation',
+      'determination_issued',
+      'in_collections',
+      'closed',
+    ]);
+    const dates = closed.statusHistory.map((c) => Date.parse(c.at));
+    expect(dates.every((d, i) => Number.isFinite(d) && (i === 0 || d >= dates[i - 1]))).toBe(true);
+    expect(closed.statusChangedAt).toBe(closed.statusHistory.at(-1)!.at);
+    expect((await indexed('open')).body.items.map((c) => c.caseId)).not.toContain(caseId);
+  });
+
+  it('a supervisor reopens a closed case with a reason; nothing is appended to it any other way (issue 17 item 8)', async () => {
+    const caseId = await openComplaintCase();
+    await determineThroughInvestigation(caseId);
+    const { rosa, ben, cruz, debtors } = await openedCollection(caseId);
+    expect(
+      (await act(caseId, 'payments', { debtorId: debtors[0].debtorId, amountCents: TOTAL, method: 'check' }))
+        .status,
+    ).toBe(200);
+    for (const workerId of [rosa, ben, cruz])
+      expect((await act(caseId, 'disbursements', { workerId, method: 'direct_deposit' })).status).toBe(200);
+    expect((await act(caseId, 'close', { reason: 'paid_in_full' })).status).toBe(200);
+    const closedAt = (await stream(caseId)).length;
+
+    const reason = { reason: 'late_payment', note: 'The debtor sent interest owed after closing.' };
+    // Not a collections officer's decision, not without a reason, and nothing written.
+    expect((await act(caseId, 'reopening', reason)).status).toBe(403);
+    const noReason = await act<Problem>(caseId, 'reopening', { note: 'x' }, 'supervisor');
+    expect(noReason.status).toBe(400);
+    expect(
+      (await act(caseId, 'escalations', { kind: 'lien', debtorId: debtors[0].debtorId }, 'supervisor'))
+        .status,
+    ).toBe(422);
+    expect((await stream(caseId)).length).toBe(closedAt);
+
+    const reopened = await act(caseId, 'reopening', reason, 'supervisor');
+    expect(reopened.status).toBe(200);
+    expect((await stream(caseId)).at(-1)).toMatchObject({
+      type: 'CollectionCaseReopened',
+      data: { reason: 'late_payment', reopenedBy: 'supervisor-1' },
+      metadata: { actor: { role: 'supervisor' } },
+    });
+    expect((await getCase(caseId)).body).toMatchObject({ status: 'open' });
+    // The case index follows: back in collections, the closing and the reopening each dated.
+    const indexed = await eventually(
+      () =>
+        api.request<{
+          items: Array<{ caseId: string; statusHistory: Array<{ status: string; at: string }> }>;
+        }>('GET', '/cases?status=in_collections&limit=200', { as: 'supervisor' }),
+      (r) => r.status === 200 && r.body.items.some((c) => c.caseId === caseId),
+      'the reopened case back in collections',
+    );
+    const history = indexed.body.items.find((c) => c.caseId === caseId)!.statusHistory.map((c) => c.status);
+    expect(history.slice(-2)).toEqual(['closed', 'in_collections']);
+    // Reopening an open case is refused.
+    expect((await act(caseId, 'reopening', reason, 'supervisor')).status).toBe(422);
+  });
+
   it('refuses payments on a closed case and writes nothing', async () => {
     const caseId = await openComplaintCase();
     await determineThroughInvestigation(caseId);

@@ -310,6 +310,49 @@ describe('investigation through the gateway, every service its own process', () 
     expect(findings.status).toBe(200);
   });
 
+  it('a supervisor reopens a closed investigation for new evidence; nothing is appended to it any other way (issue 17 item 8)', async () => {
+    const caseId = await openCase();
+    expect((await whenOpened(caseId)).status).toBe(200);
+    expect((await act(caseId, 'assignment', SUP, { investigatorId: INV.sub })).status).toBe(200);
+    expect((await act(caseId, 'closure', SUP, { reason: 'no_violation_found' })).status).toBe(200);
+    const closedAt = (await investigation(caseId)).body.version;
+    const employer = { name: 'Golden Gate Car Wash LLC', role: 'direct', basis: 'Pays the washers.' };
+    expectProblem(await act(caseId, 'employers', INV, employer), 422);
+
+    const reason = { reason: 'new_evidence', note: 'A former manager brought the real time sheets.' };
+    expectProblem(await act(caseId, 'reopening', INV, reason), 403);
+    expectProblem(await act(caseId, 'reopening', SUP, { note: 'no reason' }), 400);
+    expect((await investigation(caseId)).body.version).toBe(closedAt);
+
+    const reopened = await act(caseId, 'reopening', SUP, reason);
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({ version: closedAt + 1, events: ['InvestigationReopened'] });
+    expect((await investigation(caseId)).body.status).toBe('open');
+    expect((await act(caseId, 'employers', INV, employer)).status).toBe(200);
+    expectProblem(await act(caseId, 'reopening', SUP, reason), 422);
+
+    // The case index follows: closed, then under investigation again, each with its date.
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const res = await api.request<{
+        items: Array<{ caseId: string; statusHistory: Array<{ status: string; at: string }> }>;
+      }>('GET', '/cases?status=under_investigation&limit=200', SUP);
+      const item = res.body.items?.find((c) => c.caseId === caseId);
+      if (item) {
+        expect(item.statusHistory.map((c) => c.status)).toEqual([
+          'opened',
+          'under_investigation',
+          'closed',
+          'under_investigation',
+        ]);
+        break;
+      }
+      if (Date.now() > deadline)
+        throw new Error(`the reopened case is not under investigation: ${JSON.stringify(res.body)}`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  });
+
   it('keeps evidence by its SHA-256, computed by the server from the bytes sent', async () => {
     const caseId = await openCase();
     expect((await whenOpened(caseId)).status).toBe(200);

@@ -72,6 +72,8 @@ export const EXPECTED: Record<string, Rule> = {
   openCase: { allowed: INTAKE },
   referOut: { allowed: INTAKE },
   linkDuplicate: { allowed: INTAKE },
+  linkRelatedCase: { allowed: INTAKE },
+  mergeComplaint: { allowed: INTAKE },
   withdrawComplaint: { allowed: INTAKE },
   declineComplaint: { allowed: SUPERVISOR },
   listComplaints: { allowed: COMPLAINT_READERS },
@@ -105,6 +107,8 @@ export const EXPECTED: Record<string, Rule> = {
   approveDetermination: { allowed: SUPERVISOR },
   issueDetermination: { allowed: INVESTIGATION_WORK },
   closeInvestigation: { allowed: SUPERVISOR },
+  // Reopening a closed investigation is a supervisor's decision (issue 17 item 8).
+  reopenInvestigation: { allowed: SUPERVISOR },
 
   // Collections: "settlements, judgments, payment plans, payments, escalation, disbursement";
   // supervisors "approve ... settlements".
@@ -131,6 +135,8 @@ export const EXPECTED: Record<string, Rule> = {
   markWorkerUnlocated: { allowed: COLLECTION_WORK },
   transferUnclaimedWages: { allowed: COLLECTION_WORK },
   closeCollectionCase: { allowed: COLLECTION_WORK },
+  // Reopening a closed case is a supervisor's decision (issue 17 item 8).
+  reopenCollectionCase: { allowed: SUPERVISOR },
   runInstallmentCheck: { allowed: SUPERVISOR },
 
   // Partners: the liaison manages "partners, agreements, referrals, what is shared"; auditors read;

@@ -2,6 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PostgresEventStore } from '@lse/event-store';
 import { ServiceKitModule } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
+import { CaseLinkMirror } from './case-links/case-link-mirror';
+import { CaseLinkReaction } from './case-links/case-link-reaction';
+import { CaseStatusFollower } from './case-status/case-status-follower';
 import { CaseNumberAllocator } from './case-number/case-number-allocator';
 import { complaintDecider } from '@lse/intake-domain';
 import { CLOCK, ComplaintMessages, INTAKE_DATA_SOURCE } from './complaint/handling/complaint.messages';
@@ -68,6 +71,11 @@ export class IntakeModule {
         IntakeRuntime,
         // Partner referrals become complaints (a durable consumer of events.referral.ReferralSubmitted).
         ReferralIntake,
+        // The case index follows the case through investigation and collections (their events).
+        CaseStatusFollower,
+        // The other side of a link between cases (duplicate, related, merge).
+        CaseLinkMirror,
+        CaseLinkReaction,
       ],
     };
   }

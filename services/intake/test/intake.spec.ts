@@ -5,6 +5,7 @@ import { PLANTED_NAME, PLANTED_PHONE, receiveInput } from '@lse/intake-domain/te
 import { IntakeClient, OFFICER, startIntake, type RunningIntake } from './intake-harness';
 import { publishedIds } from './jetstream-probe';
 import type { CommandResult } from '../src/complaint/handling/command-result';
+import { CaseStatusFollower } from '../src/case-status/case-status-follower';
 
 type Result = CommandResult;
 
@@ -109,7 +110,7 @@ describe('intake service over NATS', () => {
       limit: 10,
     });
     expect(cases.items).toEqual([
-      expect.objectContaining({ caseId, caseNumber: opened.case!.caseNumber, status: 'open' }),
+      expect.objectContaining({ caseId, caseNumber: opened.case!.caseNumber, status: 'opened' }),
     ]);
     const current = await client.ok<Result>(P.getComplaint, { caseId });
     expect(current).toMatchObject({
@@ -215,7 +216,7 @@ describe('intake service over NATS', () => {
     expect((await allEvents()).length).toBe(before);
   });
 
-  it('scores a repeat violator from the employer index, and finds the employer', async () => {
+  it('scores a repeat violator from the employer index (cases with violations found), and finds the employer', async () => {
     const name = `Repeat ${randomUUID().slice(0, 8)} Car Wash, LLC`;
     const employer = { ...receiveInput().employer, name, fein: undefined };
     const { caseId: first } = await receive({}, receiveInput({ employer }));
@@ -227,20 +228,58 @@ describe('intake service over NATS', () => {
       employer: { ...employer, name: name.toUpperCase().replace(', LLC', ' INC') },
     });
     const { caseId: second } = await receive({}, sameEmployer);
+    const repeatOf = (r: Result) => r.triage!.factors.find((f) => f.factor === 'repeat_violator');
+    // An opened case is not a violation: only a violation found makes a repeat violator.
+    expect(repeatOf(await client.ok<Result>(P.scoreTriage, { caseId: second, input: {} }))).toMatchObject({
+      points: 0,
+    });
+    await intake.app.get(CaseStatusFollower).follow({
+      eventId: randomUUID(),
+      streamId: `investigation-${first}`,
+      streamVersion: 2,
+      globalPosition: 0,
+      txId: '0',
+      recordedAt: new Date().toISOString(),
+      hash: '',
+      prevHash: '',
+      type: 'ViolationFound',
+      schemaVersion: 1,
+      data: {
+        violationId: randomUUID(),
+        type: 'overtime',
+        statute: 'FLSA',
+        employerIds: [randomUUID()],
+        periodStart: '2025-03-01',
+        periodEnd: '2025-03-31',
+        workersAffected: 3,
+        willful: false,
+        basis: 'Overtime at straight time.',
+      },
+      metadata: {
+        caseId: first,
+        actor: { id: 'ivan', role: 'investigator' },
+        correlationId: randomUUID(),
+        sourceService: 'investigation',
+        occurredAt: new Date().toISOString(),
+      },
+    });
     const triage = await client.ok<Result>(P.scoreTriage, { caseId: second, input: {} });
-    const repeat = triage.triage!.factors.find((f) => f.factor === 'repeat_violator');
-    expect(repeat).toEqual({
+    expect(repeatOf(triage)).toEqual({
       factor: 'repeat_violator',
       points: 15,
-      explanation: `1 earlier case against this employer: ${opened.case!.caseNumber}.`,
+      explanation: `1 earlier case with violations found against this employer: ${opened.case!.caseNumber}.`,
     });
 
     await intake.runtime.projector.waitFor([{ caseId: second, version: triage.version }]);
     const found = await client.ok<{
-      employers: Array<{ priorCases: number; complaints: Array<{ caseId: string }> }>;
+      employers: Array<{
+        priorCases: number;
+        casesWithViolations: number;
+        complaints: Array<{ caseId: string }>;
+      }>;
     }>(P.findEmployer, { name: name.toLowerCase() });
     expect(found.employers).toHaveLength(1);
-    expect(found.employers[0].priorCases).toBe(1);
+    expect(found.employers[0]).toMatchObject({ priorCases: 1, casesWithViolations: 1 });
     expect(found.employers[0].complaints.map((c) => c.caseId)).toEqual([first, second]);
   });
 

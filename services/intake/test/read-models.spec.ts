@@ -9,6 +9,8 @@ import { isoDate } from '@lse/domain';
 import { listCases } from '../src/read-models/case-index/list-cases';
 import { listComplaints } from '../src/read-models/complaint-queue/list-complaints';
 import { findEmployer, priorCaseNumbers } from '../src/read-models/employer-index/find-employer';
+import { recordViolation } from '../src/read-models/employer-index/investigation-employers';
+import { sqlOf } from '../src/read-models/project-event';
 import { IntakeProjector, lockedCheckpoint, rebuildIntakeReadModels } from '../src/read-models/projector';
 
 const address = receivedComplaint().employer.address;
@@ -118,7 +120,9 @@ describe('intake read models', () => {
         caseId: opened1,
         caseNumber: 'LSE-2026-000001',
         employerName: 'Golden Gate Car Wash, LLC',
-        status: 'open',
+        status: 'opened',
+        statusChangedAt: '2026-01-16T10:00:00.000Z',
+        statusHistory: [{ status: 'opened', at: '2026-01-16T10:00:00.000Z' }],
         priority: 'P1',
         office: 'SF-01',
         openedAt: '2026-01-16T10:00:00.000Z',
@@ -126,7 +130,7 @@ describe('intake read models', () => {
     ]);
   });
 
-  it('finds repeat violators by FEIN or normalized name, not a namesake with another FEIN', async () => {
+  it('finds repeat violators (cases with violations found) by FEIN or name, not a namesake with another FEIN', async () => {
     const earlier = randomUUID();
     const namesake = randomUUID();
     const declined = randomUUID();
@@ -144,7 +148,30 @@ describe('intake read models', () => {
     await append(current, [receivedEvent({ employer: { name: 'Golden Gate Car-Wash, L.L.C.', address } })]);
     await project();
 
-    // No FEIN on the new complaint: the name decides, so both opened cases count.
+    // Opened cases with no violation found do not make a repeat violator.
+    expect(
+      await priorCaseNumbers(h.dataSource, { name: 'Golden Gate Car-Wash, L.L.C.', address }, current),
+    ).toEqual([]);
+    for (const caseId of [earlier, namesake])
+      await h.dataSource.transaction((em) =>
+        recordViolation(sqlOf(em), h.intakeSchema.schema, caseId, {
+          eventId: randomUUID(),
+          schemaVersion: 1,
+          data: {
+            violationId: randomUUID(),
+            type: 'overtime',
+            statute: 'FLSA',
+            employerIds: [randomUUID()],
+            periodStart: '2025-03-01',
+            periodEnd: '2025-03-31',
+            workersAffected: 3,
+            willful: false,
+            basis: 'Overtime at straight time.',
+          },
+        } as never),
+      );
+
+    // No FEIN on the new complaint: the name decides, so both cases with violations count.
     const noFein = { name: 'Golden Gate Car-Wash, L.L.C.', address };
     expect((await priorCaseNumbers(h.dataSource, noFein, current)).sort()).toEqual([
       'LSE-2025-000007',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instant, text, uuid } from '../fields';
+import { EXEMPTION_CATALOGS } from '../exemptions';
 import { AccessedResourceSchema } from './access';
 import { FoiaRequesterSchema } from './foia';
 
@@ -49,10 +50,8 @@ export const ReceiveFoiaRequestInput = z.strictObject({
   requester: FoiaRequesterSchema,
   description: text(5000),
   caseIds: z.array(uuid()).min(1).max(100),
-  jurisdiction: z
-    .string()
-    .regex(/^[a-z][a-z0-9_-]{0,40}$/)
-    .default('federal'),
+  // Only a jurisdiction with an exemption catalog: compiling redacts under it.
+  jurisdiction: z.enum(Object.keys(EXEMPTION_CATALOGS) as [string, ...string[]]).default('federal'),
 });
 export type ReceiveFoiaRequestInput = z.infer<typeof ReceiveFoiaRequestInput>;
 

@@ -5,6 +5,7 @@ import { isoDate, text, uuid } from '../fields';
 import {
   CLOSE_REASONS,
   COLLECTION_CATEGORY,
+  REOPEN_REASONS,
   COMPROMISE_KINDS,
   positiveCents,
   sharesSum,
@@ -57,3 +58,20 @@ export const CollectionCaseClosed = defineEvent({
   }),
 });
 export type CollectionCaseClosed = z.infer<typeof CollectionCaseClosed.schema>;
+
+/**
+ * A closed case reopened by a supervisor, with the reason (a payment after closing, a bounced
+ * check): the only way anything is appended to a closed case.
+ */
+export const CollectionCaseReopened = defineEvent({
+  type: 'CollectionCaseReopened',
+  category: COLLECTION_CATEGORY,
+  version: 1,
+  schema: z.strictObject({
+    reopenedOn: pub(isoDate()),
+    reason: pub(z.enum(REOPEN_REASONS)),
+    note: deliberative(text(4000)),
+    reopenedBy: personal(staffUserId()),
+  }),
+});
+export type CollectionCaseReopened = z.infer<typeof CollectionCaseReopened.schema>;

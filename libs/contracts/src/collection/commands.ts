@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, officeCode, text, uuid } from '../fields';
 import {
   CLOSE_REASONS,
+  REOPEN_REASONS,
   COMPROMISE_KINDS,
   DISBURSEMENT_METHODS,
   ESCALATION_KINDS,
@@ -37,6 +38,7 @@ export const COLLECTIONS_PATTERNS = {
   transferUnclaimedWages: 'collections.transferUnclaimedWages',
   compromiseDebt: 'collections.compromiseDebt',
   closeCase: 'collections.closeCase',
+  reopenCase: 'collections.reopenCase',
   runInstallmentCheck: 'collections.runInstallmentCheck',
   getCase: 'collections.getCase',
   getLedger: 'collections.getLedger',
@@ -199,6 +201,14 @@ export const CloseCollectionCaseInput = z.strictObject({
   note: text(4000).optional(),
 });
 export type CloseCollectionCaseInput = z.infer<typeof CloseCollectionCaseInput>;
+
+/** Supervisors only; the reason and a note saying what happened are required. */
+export const ReopenCollectionCaseInput = z.strictObject({
+  reason: z.enum(REOPEN_REASONS),
+  note: text(4000),
+  reopenedOn: isoDate().optional(),
+});
+export type ReopenCollectionCaseInput = z.infer<typeof ReopenCollectionCaseInput>;
 
 export const RunInstallmentCheckInput = z.strictObject({});
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CollectionCaseClosed, DebtCompromised } from './closing';
+import { CollectionCaseClosed, CollectionCaseReopened, DebtCompromised } from './closing';
 import { DisbursementIssued, UnclaimedWagesTransferred, WorkerUnlocated } from './disbursement';
 import { CollectionCaseOpened } from './opened';
 import {
@@ -45,6 +45,7 @@ export const COLLECTION_EVENTS = {
   UnclaimedWagesTransferred,
   DebtCompromised,
   CollectionCaseClosed,
+  CollectionCaseReopened,
 } as const;
 
 type Definitions = typeof COLLECTION_EVENTS;

@@ -48,6 +48,8 @@ export const PLAN_BASES = ['settlement', 'order', 'judgment', 'voluntary'] as co
 export const ORDER_KINDS = ['administrative_order', 'consent_order', 'court_order'] as const;
 export const COMPROMISE_KINDS = ['compromise', 'write_off'] as const;
 export const CLOSE_REASONS = ['paid_in_full', 'compromised', 'written_off', 'vacated', 'other'] as const;
+/** Why a closed collection case is reopened: money arrived after closing, or a payment bounced. */
+export const REOPEN_REASONS = ['late_payment', 'bounced_check', 'other'] as const;
 export const OFFER_PARTIES = ['agency', 'debtor'] as const;
 
 /** A positive whole number of cents: money in collections is never zero, negative or fractional. */

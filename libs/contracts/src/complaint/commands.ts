@@ -20,6 +20,8 @@ export const INTAKE_PATTERNS = {
   assessLimitations: 'intake.assessLimitations',
   scoreTriage: 'intake.scoreTriage',
   linkDuplicate: 'intake.linkDuplicate',
+  linkRelated: 'intake.linkRelated',
+  merge: 'intake.merge',
   referOut: 'intake.referOut',
   decline: 'intake.decline',
   withdraw: 'intake.withdraw',
@@ -76,6 +78,14 @@ export const ScoreTriageInput = z.strictObject({
 export type ScoreTriageInput = z.infer<typeof ScoreTriageInput>;
 
 export const LinkDuplicateInput = DuplicateLinked.schema;
+
+/** A related case: both stay open; recorded on both. */
+export const LinkRelatedInput = z.strictObject({ relatedCaseId: uuid(), reason: text(2000) });
+export type LinkRelatedInput = z.infer<typeof LinkRelatedInput>;
+
+/** Merges this complaint into the surviving case: its complainants and allegations move there. */
+export const MergeComplaintInput = z.strictObject({ intoCaseId: uuid(), reason: text(2000) });
+export type MergeComplaintInput = z.infer<typeof MergeComplaintInput>;
 export const ReferOutInput = ComplaintReferredOut.schema;
 export const DeclineInput = ComplaintDeclined.schema;
 export const WithdrawInput = ComplaintWithdrawn.schema;
@@ -105,6 +115,7 @@ export const COMPLAINT_STATUSES = [
   'withdrawn',
   'referred_out',
   'duplicate',
+  'merged',
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
@@ -124,8 +135,23 @@ export const ListComplaintsQuery = z.strictObject({
 });
 export type ListComplaintsQuery = z.infer<typeof ListComplaintsQuery>;
 
+/**
+ * An opened case's status in the case index, following it across services (intake, investigation,
+ * collections); `open` in a query means any status but `closed`. A complaint declined, referred
+ * out or linked as a duplicate before it was opened has no case number: the complaint queue
+ * (`ListComplaintsQuery`) lists it under that status.
+ */
+export const CASE_STATUSES = [
+  'opened',
+  'under_investigation',
+  'determination_issued',
+  'in_collections',
+  'closed',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
 export const ListCasesQuery = z.strictObject({
-  status: z.enum(['open', 'closed']).optional(),
+  status: z.enum([...CASE_STATUSES, 'open']).optional(),
   priority: z.enum(PRIORITIES).optional(),
   office: officeCode().optional(),
   caseNumber: z
@@ -146,9 +172,11 @@ export const FindEmployerQuery = z
       .string()
       .regex(/^\d{2}-?\d{7}$/, 'expected a FEIN like 12-3456789')
       .optional(),
+    /** One line: street, city, state, ZIP ("1200 Mission St, San Francisco CA 94103"). */
+    address: z.string().trim().min(5).max(400).optional(),
   })
-  .refine((q) => q.name !== undefined || q.fein !== undefined, {
-    message: 'give a name or a fein',
+  .refine((q) => q.name !== undefined || q.fein !== undefined || q.address !== undefined, {
+    message: 'give a name, a fein or an address',
     path: ['name'],
   });
 export type FindEmployerQuery = z.infer<typeof FindEmployerQuery>;

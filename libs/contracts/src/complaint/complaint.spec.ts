@@ -75,6 +75,22 @@ const valid: Record<keyof typeof COMPLAINT_EVENTS, unknown> = {
     office: 'SF-01',
     openedAt: '2026-01-16T09:00:00Z',
   },
+  DuplicateAttached: {
+    duplicateCaseId: '8a7b6c5d-4e3f-4a1b-8c9d-0e1f2a3b4c5d',
+    reason: 'Same employer and period, filed by a coworker.',
+  },
+  RelatedCaseLinked: {
+    relatedCaseId: '8a7b6c5d-4e3f-4a1b-8c9d-0e1f2a3b4c5d',
+    reason: 'Same owner, another site.',
+    reciprocal: false,
+  },
+  ComplaintMerged: { intoCaseId: '8a7b6c5d-4e3f-4a1b-8c9d-0e1f2a3b4c5d', reason: 'Same workers and period.' },
+  ComplaintMergedIn: {
+    fromCaseId: '8a7b6c5d-4e3f-4a1b-8c9d-0e1f2a3b4c5d',
+    reason: 'Same workers and period.',
+    complainants: complaintReceived().complainants,
+    allegations: complaintReceived().allegations,
+  },
 };
 
 describe('complaint stream events', () => {

@@ -4,9 +4,13 @@ import { JurisdictionAssessed, LimitationsAssessed, TriageScored } from './asses
 import {
   CaseOpened,
   ComplaintDeclined,
+  ComplaintMerged,
+  ComplaintMergedIn,
   ComplaintReferredOut,
   ComplaintWithdrawn,
+  DuplicateAttached,
   DuplicateLinked,
+  RelatedCaseLinked,
 } from './outcomes';
 import { ComplaintReceived } from './received';
 
@@ -29,6 +33,10 @@ export const COMPLAINT_EVENTS = {
   ComplaintDeclined,
   ComplaintWithdrawn,
   CaseOpened,
+  DuplicateAttached,
+  RelatedCaseLinked,
+  ComplaintMerged,
+  ComplaintMergedIn,
 } as const;
 
 type Definitions = typeof COMPLAINT_EVENTS;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { deliberative, enforcementSensitive, personal, pub } from '../classification';
 import { defineEvent } from '../registry';
 import { instant, officeCode, text, uuid } from '../fields';
-import { COMPLAINT_CATEGORY, PRIORITIES } from './parts';
+import { AllegationSchema, COMPLAINT_CATEGORY, ComplainantSchema, PRIORITIES } from './parts';
 
 export const DuplicateLinked = defineEvent({
   type: 'DuplicateLinked',
@@ -14,6 +14,60 @@ export const DuplicateLinked = defineEvent({
   }),
 });
 export type DuplicateLinked = z.infer<typeof DuplicateLinked.schema>;
+
+/** On the surviving case: a complaint was linked to it as its duplicate (the record on both). */
+export const DuplicateAttached = defineEvent({
+  type: 'DuplicateAttached',
+  category: COMPLAINT_CATEGORY,
+  version: 1,
+  schema: z.strictObject({
+    duplicateCaseId: pub(uuid()),
+    reason: deliberative(text(2000)),
+  }),
+});
+export type DuplicateAttached = z.infer<typeof DuplicateAttached.schema>;
+
+/**
+ * Two cases about related facts (the same employer's other site, a joint employer's own case):
+ * both stay open. Recorded on both: `reciprocal` is false on the case the link was asked on.
+ */
+export const RelatedCaseLinked = defineEvent({
+  type: 'RelatedCaseLinked',
+  category: COMPLAINT_CATEGORY,
+  version: 1,
+  schema: z.strictObject({
+    relatedCaseId: pub(uuid()),
+    reason: deliberative(text(2000)),
+    reciprocal: pub(z.boolean()),
+  }),
+});
+export type RelatedCaseLinked = z.infer<typeof RelatedCaseLinked.schema>;
+
+/** A complaint merged into another case: its complainants and allegations move there; nothing more here. */
+export const ComplaintMerged = defineEvent({
+  type: 'ComplaintMerged',
+  category: COMPLAINT_CATEGORY,
+  version: 1,
+  schema: z.strictObject({
+    intoCaseId: pub(uuid()),
+    reason: deliberative(text(2000)),
+  }),
+});
+export type ComplaintMerged = z.infer<typeof ComplaintMerged.schema>;
+
+/** On the surviving case: the complainants and allegations a merged complaint brought. */
+export const ComplaintMergedIn = defineEvent({
+  type: 'ComplaintMergedIn',
+  category: COMPLAINT_CATEGORY,
+  version: 1,
+  schema: z.strictObject({
+    fromCaseId: pub(uuid()),
+    reason: deliberative(text(2000)),
+    complainants: z.array(ComplainantSchema).max(100),
+    allegations: z.array(AllegationSchema).min(1).max(50),
+  }),
+});
+export type ComplaintMergedIn = z.infer<typeof ComplaintMergedIn.schema>;
 
 export const RECEIVING_AGENCIES = ['OSHA', 'EEOC', 'NLRB', 'STATE_AGENCY', 'OTHER'] as const;
 

@@ -11,7 +11,7 @@ import {
   RetaliationConcernFlagged,
   ViolationFound,
 } from './findings';
-import { CLOSURE_REASONS } from './determination';
+import { CLOSURE_REASONS, INVESTIGATION_REOPEN_REASONS } from './determination';
 import { ruleSetId, staffId } from './parts';
 
 /*
@@ -41,6 +41,7 @@ export const INVESTIGATION_PATTERNS = {
   approveDetermination: 'investigation.approveDetermination',
   issueDetermination: 'investigation.issueDetermination',
   close: 'investigation.close',
+  reopen: 'investigation.reopen',
   getInvestigation: 'investigation.getInvestigation',
   getBackWageTrace: 'investigation.getBackWageTrace',
   getEvidence: 'investigation.getEvidence',
@@ -239,6 +240,13 @@ export const CloseInvestigationInput = z.strictObject({
   note: text(4000).optional(),
 });
 export type CloseInvestigationInput = z.infer<typeof CloseInvestigationInput>;
+
+/** Supervisors only, on a closed investigation; the reason and a note saying what came up. */
+export const ReopenInvestigationInput = z.strictObject({
+  reason: z.enum(INVESTIGATION_REOPEN_REASONS),
+  note: text(4000),
+});
+export type ReopenInvestigationInput = z.infer<typeof ReopenInvestigationInput>;
 
 /* Queries */
 

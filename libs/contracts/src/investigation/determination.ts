@@ -132,3 +132,23 @@ export const InvestigationClosed = defineEvent({
   }),
 });
 export type InvestigationClosed = z.infer<typeof InvestigationClosed.schema>;
+
+/** Why a closed investigation is reopened. */
+export const INVESTIGATION_REOPEN_REASONS = ['new_evidence', 'other'] as const;
+
+/**
+ * A closed investigation reopened by a supervisor, with the reason (new evidence): the only way
+ * anything is appended to a closed investigation. A determination issued before stays issued.
+ */
+export const InvestigationReopened = defineEvent({
+  type: 'InvestigationReopened',
+  category: INVESTIGATION_CATEGORY,
+  version: 1,
+  schema: z.strictObject({
+    reason: pub(z.enum(INVESTIGATION_REOPEN_REASONS)),
+    note: deliberative(text(4000)),
+    reopenedAt: pub(instant()),
+    reopenedBy: personal(staffId()),
+  }),
+});
+export type InvestigationReopened = z.infer<typeof InvestigationReopened.schema>;

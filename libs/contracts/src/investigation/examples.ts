@@ -221,4 +221,10 @@ export const investigationExamples = () => ({
     approvedBy: 'sue@agency.gov',
   },
   InvestigationClosed: { reason: 'determination_issued', closedAt: '2026-03-02T09:00:00Z' },
+  InvestigationReopened: {
+    reason: 'new_evidence',
+    note: 'A former manager brought the real time sheets.',
+    reopenedAt: '2026-04-02T09:00:00Z',
+    reopenedBy: 'sue@agency.gov',
+  },
 });

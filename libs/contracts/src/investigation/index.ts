@@ -20,6 +20,7 @@ import {
   DeterminationIssued,
   DeterminationProposed,
   InvestigationClosed,
+  InvestigationReopened,
 } from './determination';
 
 export * from './parts';
@@ -52,6 +53,7 @@ export const INVESTIGATION_EVENTS = {
   DeterminationApproved,
   DeterminationIssued,
   InvestigationClosed,
+  InvestigationReopened,
 } as const;
 
 type Definitions = typeof INVESTIGATION_EVENTS;

@@ -12,6 +12,7 @@ import type {
   MarkWorkerUnlocatedInput,
   OfferSettlementInput,
   ReceivePaymentInput,
+  ReopenCollectionCaseInput,
   ReversePaymentInput,
   TakeEscalationInput,
   TransferUnclaimedWagesInput,
@@ -52,6 +53,8 @@ export type CollectionCommand =
   | With<'MarkWorkerUnlocated', MarkWorkerUnlocatedInput>
   | With<'TransferUnclaimedWages', TransferUnclaimedWagesInput>
   | (With<'CompromiseDebt', CompromiseDebtInput> & { compromiseId: string })
-  | With<'CloseCollectionCase', CloseCollectionCaseInput>;
+  | With<'CloseCollectionCase', CloseCollectionCaseInput>
+  /** The only command a closed case takes. */
+  | With<'ReopenCollectionCase', ReopenCollectionCaseInput>;
 
 export type CollectionCommandType = CollectionCommand['type'];

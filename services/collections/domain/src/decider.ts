@@ -9,12 +9,16 @@ import { openCase } from './opening/opening';
 import { checkInstallments, paymentDecisions } from './payments/payments';
 import { DEFAULT_COLLECTIONS_POLICY, type CollectionsPolicy } from './policy';
 import { initialCollectionState, type CollectionState } from './state';
+import { reopenCase } from './reopening/reopening';
 import { settlementDecisions } from './settlement/settlement';
 
 export type CollectionDecider = Decider<CollectionCommand, CollectionEvent, CollectionState>;
 
 /** Commands on an existing, open case; the other two may find no case (or a closed one). */
-type OnOpenCase = Exclude<CollectionCommandType, 'OpenCollectionCase' | 'CheckInstallments'>;
+type OnOpenCase = Exclude<
+  CollectionCommandType,
+  'OpenCollectionCase' | 'CheckInstallments' | 'ReopenCollectionCase'
+>;
 
 /** One use case module per group of commands (the event groups of the collection contracts). */
 const decisions: Decisions<OnOpenCase> = {
@@ -40,6 +44,7 @@ function decide(
   const today = utcDateOf(new Date(command.now));
   if (command.type === 'OpenCollectionCase') return openCase(command, state);
   if (command.type === 'CheckInstallments') return checkInstallments(state, today, policy);
+  if (command.type === 'ReopenCollectionCase') return reopenCase(command, state, today);
   const context = decisionContext(command, state, today, policy);
   // The map is keyed by command type, so its entry takes this very command.
   return (decisions[command.type] as Decide<OnOpenCase>)(command, context);

@@ -41,6 +41,14 @@ export class CollectionCaseClosedError extends InvalidTransitionError {
   }
 }
 
+export class CollectionCaseNotClosedError extends InvalidTransitionError {
+  constructor() {
+    super('The collection case is open: only a closed case is reopened.', {
+      reason: 'collection_case_not_closed',
+    });
+  }
+}
+
 export class SupervisorApprovalRequiredError extends ForbiddenError {
   constructor(what: string) {
     super(`${what} needs a supervisor's approval.`, { reason: 'supervisor_approval_required' });

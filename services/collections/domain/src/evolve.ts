@@ -97,5 +97,10 @@ export function evolve(state: CollectionState, event: CollectionEvent): Collecti
       return { ...s, compromiseIds: [...s.compromiseIds, event.data.compromiseId] };
     case 'CollectionCaseClosed':
       return { ...s, status: 'closed', closed: event.data };
+    case 'CollectionCaseReopened': {
+      if (s.status !== 'closed') return s;
+      const { closed: _closed, ...rest } = s;
+      return { ...rest, status: 'open' };
+    }
   }
 }

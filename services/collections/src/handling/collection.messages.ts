@@ -15,6 +15,7 @@ import {
   MarkWorkerUnlocatedInput,
   OfferSettlementInput,
   ReceivePaymentInput,
+  ReopenCollectionCaseInput,
   ReversePaymentInput,
   TakeEscalationInput,
   TransferUnclaimedWagesInput,
@@ -196,6 +197,15 @@ export class CollectionMessages {
     return this.update(COLLECTIONS_PATTERNS.closeCase, p, CloseCollectionCaseInput, (input, base) => ({
       ...base,
       type: 'CloseCollectionCase',
+      input,
+    }));
+  }
+
+  @MessagePattern(COLLECTIONS_PATTERNS.reopenCase)
+  reopen(@Payload() p: unknown) {
+    return this.update(COLLECTIONS_PATTERNS.reopenCase, p, ReopenCollectionCaseInput, (input, base) => ({
+      ...base,
+      type: 'ReopenCollectionCase',
       input,
     }));
   }

@@ -13,6 +13,7 @@ import {
   MarkWorkerUnlocatedInput,
   OfferSettlementInput,
   ReceivePaymentInput,
+  ReopenCollectionCaseInput,
   ReversePaymentInput,
   TakeEscalationInput,
   TransferUnclaimedWagesInput,
@@ -302,6 +303,23 @@ export class CollectionActionsController {
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
     return this.command('closeCase', p, body, m, ctx, res);
+  }
+
+  @action(
+    'reopenCollectionCase',
+    'reopening',
+    'Reopen a closed case (supervisors), with the reason (late payment, bounced check) and a note; the only way anything is appended to a closed case',
+    ReopenCollectionCaseInput,
+    COLLECTION_APPROVERS,
+  )
+  reopen(
+    @Param(new ZodPipe(CaseIdParams)) p: Params,
+    @ValidBody(ReopenCollectionCaseInput) body: unknown,
+    @Headers('if-match') m: string | undefined,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ) {
+    return this.command('reopenCase', p, body, m, ctx, res);
   }
 
   private async command(

@@ -41,13 +41,14 @@ export class CasesController {
     operationId: 'findEmployer',
     method: 'GET',
     path: 'employers',
-    summary: 'Earlier complaints and cases against an employer, by normalized name or FEIN',
+    summary:
+      'Every case with an employer like this one (FEIN, or name and address by similarity), with score and reason',
     tags: ['cases'],
     roles: EMPLOYER_READERS,
     query: EmployerQuery,
     response: {
       status: 200,
-      description: 'Matching employers with their complaints.',
+      description: 'Matching employers, best first, with why each matched and its cases.',
       schema: EmployerMatchesSchema,
     },
   })

@@ -6,6 +6,8 @@ import {
   AssessLimitationsInput,
   DeclineInput,
   LinkDuplicateInput,
+  LinkRelatedInput,
+  MergeComplaintInput,
   OpenCaseInput,
   ReferOutInput,
   ScoreTriageInput,
@@ -120,7 +122,7 @@ export class ComplaintActionsController {
   @action(
     'linkDuplicate',
     'duplicate-link',
-    'Link the complaint as a duplicate of an existing case (closes it)',
+    'Link the complaint as a duplicate of an existing open case (closes it); the surviving case records it too',
     LinkDuplicateInput,
   )
   duplicate(
@@ -131,6 +133,38 @@ export class ComplaintActionsController {
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
     return this.command('linkDuplicate', p, body, ifMatch, ctx, res);
+  }
+
+  @action(
+    'linkRelatedCase',
+    'related-links',
+    'Link a related case; both stay open and each records the other',
+    LinkRelatedInput,
+  )
+  related(
+    @Param(new ZodPipe(CaseIdParams)) p: Params,
+    @ValidBody(LinkRelatedInput) body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ) {
+    return this.command('linkRelated', p, body, ifMatch, ctx, res);
+  }
+
+  @action(
+    'mergeComplaint',
+    'merge',
+    'Merge the complaint into a surviving case: its complainants and allegations move there (closes it)',
+    MergeComplaintInput,
+  )
+  merge(
+    @Param(new ZodPipe(CaseIdParams)) p: Params,
+    @ValidBody(MergeComplaintInput) body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ) {
+    return this.command('merge', p, body, ifMatch, ctx, res);
   }
 
   @action(

@@ -1,4 +1,5 @@
 import {
+  CASE_STATUSES,
   COMPLAINT_STATUSES,
   FindEmployerQuery,
   ListCasesQuery,
@@ -69,7 +70,11 @@ export const CaseItemSchema = z.object({
   caseId: z.uuid(),
   caseNumber: z.string(),
   employerName: z.string(),
-  status: z.string(),
+  status: z.enum(CASE_STATUSES),
+  statusChangedAt: z.string().describe('When the case took its current status.'),
+  statusHistory: z
+    .array(z.object({ status: z.enum(CASE_STATUSES), at: z.string() }))
+    .describe('Every change of status with its date, oldest first; the last is the current status.'),
   priority: z.enum(PRIORITIES),
   office: z.string(),
   openedAt: z.string(),
@@ -86,13 +91,34 @@ export const EmployerMatchesSchema = z.object({
       names: z.array(z.string()),
       normalizedName: z.string(),
       normalizedAddresses: z.array(z.string()),
-      priorCases: z.int().describe('Cases opened against this employer: the repeat-violator signal.'),
+      score: z
+        .number()
+        .min(0)
+        .max(1)
+        .describe('How closely the best of its rows matches: 1 for the same FEIN or normalized name.'),
+      reasons: z
+        .array(
+          z.object({
+            kind: z.enum(['fein', 'name', 'address']),
+            score: z.number().min(0).max(1),
+            detail: z.string(),
+          }),
+        )
+        .describe('Why it matched (pg_trgm similarity of the normalized name or address, or the FEIN).'),
+      priorCases: z.int().describe('Cases opened against this employer.'),
+      casesWithViolations: z
+        .int()
+        .describe('Cases with violations found against this employer: the repeat-violator signal.'),
       complaints: z.array(
         z.object({
           caseId: z.uuid(),
           status: z.string(),
           caseNumber: z.string().nullable(),
           receivedAt: z.string(),
+          roles: z
+            .array(z.string())
+            .describe('named_in_complaint and/or the liability roles the investigation recorded.'),
+          violationFound: z.boolean(),
         }),
       ),
     }),

@@ -5,6 +5,7 @@ import {
   AssessCivilPenaltyInput,
   AssignInvestigatorInput,
   CloseInvestigationInput,
+  ReopenInvestigationInput,
   ComputeBackWagesInput,
   FindViolationInput,
   FlagRetaliationInput,
@@ -339,7 +340,7 @@ export class InvestigationActionsController {
   @investigationAction(
     'closeInvestigation',
     'closure',
-    'Close the investigation (supervisors); nothing is appended afterwards',
+    'Close the investigation (supervisors); nothing is appended afterwards but its reopening',
     CloseInvestigationInput,
     INVESTIGATION_SUPERVISORS,
   )
@@ -351,5 +352,22 @@ export class InvestigationActionsController {
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
     return this.send('close', p, body, ifMatch, ctx, res);
+  }
+
+  @investigationAction(
+    'reopenInvestigation',
+    'reopening',
+    'Reopen a closed investigation (supervisors) with the reason (new evidence) and a note',
+    ReopenInvestigationInput,
+    INVESTIGATION_SUPERVISORS,
+  )
+  reopen(
+    @Param(new ZodPipe(CaseIdParams)) p: Params,
+    @ValidBody(ReopenInvestigationInput) body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ) {
+    return this.send('reopen', p, body, ifMatch, ctx, res);
   }
 }

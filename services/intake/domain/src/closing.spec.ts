@@ -1,19 +1,29 @@
 import { given } from '@lse/domain';
 import { CaseAlreadyOpenedError, SelfDuplicateError } from './errors';
 import { base, closing, decider, opened, received, triaged } from '../test/events';
-import { CASE_ID } from '../test/fixtures';
+import { CASE_ID, OTHER_CASE_ID } from '../test/fixtures';
 
 describe('complaint decider', () => {
   describe('LinkDuplicate', () => {
     it('links the complaint to an existing case and closes it', () => {
       given(decider, [received])
-        .when({ ...base, type: 'LinkDuplicate', link: closing.duplicate.data as never })
+        .when({
+          ...base,
+          type: 'LinkDuplicate',
+          link: closing.duplicate.data as never,
+          target: { caseId: OTHER_CASE_ID, status: 'opened' },
+        })
         .then([closing.duplicate]);
     });
 
     it('refuses a link to itself', () => {
       given(decider, [received])
-        .when({ ...base, type: 'LinkDuplicate', link: { duplicateOfCaseId: CASE_ID, reason: 'x' } })
+        .when({
+          ...base,
+          type: 'LinkDuplicate',
+          link: { duplicateOfCaseId: CASE_ID, reason: 'x' },
+          target: { caseId: CASE_ID, status: 'received' },
+        })
         .thenThrows(SelfDuplicateError);
     });
   });

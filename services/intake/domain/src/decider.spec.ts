@@ -34,6 +34,7 @@ const everyIntakeCommand: ComplaintCommand[] = [
     ...base,
     type: 'LinkDuplicate',
     link: { duplicateOfCaseId: OTHER_CASE_ID, reason: 'Same employer and period.' },
+    target: { caseId: OTHER_CASE_ID, status: 'opened' },
   },
   { ...base, type: 'ReferOut', referral: { receivingAgency: 'OSHA', crossFiled: false, reason: 'Safety.' } },
   { ...base, type: 'Decline', decline: { reasonCode: 'no_jurisdiction' } },

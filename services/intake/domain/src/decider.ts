@@ -8,11 +8,11 @@ import {
   ComplaintNotFoundError,
   OutOfJurisdictionError,
   ReceivedInFutureError,
-  SelfDuplicateError,
   TriageRequiredError,
   UnknownStatuteError,
 } from './errors';
 import { assessLimitations } from './limitations';
+import { decideLink, evolveLink } from './linking';
 import { DEFAULT_POLICY, type IntakePolicy } from './policy';
 import { initialState, type Complaint, type ComplaintState } from './state';
 import { scoreTriage } from './triage';
@@ -80,10 +80,12 @@ export function decide(
       return [{ type: 'TriageScored', data }];
     }
     case 'LinkDuplicate':
-      inIntake(state, command.caseId);
-      if (command.link.duplicateOfCaseId.toLowerCase() === command.caseId.toLowerCase())
-        throw new SelfDuplicateError();
-      return [{ type: 'DuplicateLinked', data: command.link }];
+    case 'AttachDuplicate':
+    case 'LinkRelated':
+    case 'RecordRelatedLink':
+    case 'MergeComplaint':
+    case 'ReceiveMergedComplaint':
+      return decideLink(command, state);
     case 'ReferOut':
       // A case already opened can still be cross-filed (e.g. with OSHA); handing it over cannot.
       if (!(state.status === 'opened' && command.referral.crossFiled)) inIntake(state, command.caseId);
@@ -155,6 +157,11 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
       return { status: 'declined', complaint, decline: event.data };
     case 'ComplaintWithdrawn':
       return { status: 'withdrawn', complaint };
+    case 'DuplicateAttached':
+    case 'RelatedCaseLinked':
+    case 'ComplaintMerged':
+    case 'ComplaintMergedIn':
+      return evolveLink(state, event);
     case 'CaseOpened':
       return {
         status: 'opened',

@@ -81,3 +81,41 @@ export class ReceivedInFutureError extends ValidationError {
     });
   }
 }
+
+/** A link (duplicate, related, merge) names a case intake has no complaint for. */
+export class LinkTargetNotFoundError extends ValidationError {
+  constructor(field: string, caseId: string) {
+    super('The case linked to does not exist.', {
+      reason: 'link_target_not_found',
+      caseId,
+      errors: [{ path: field, message: 'no complaint or case has this id' }],
+    });
+  }
+}
+
+/** A link to a case that is itself closed (declined, withdrawn, referred out, a duplicate, merged). */
+export class LinkTargetClosedError extends InvalidTransitionError {
+  constructor(field: string, status: ComplaintState['status']) {
+    super(`The case linked to is ${status.replace('_', ' ')}: link to the case that survives it.`, {
+      reason: 'link_target_closed',
+      field,
+      status,
+    });
+  }
+}
+
+export class SelfLinkError extends ValidationError {
+  constructor(field: string) {
+    super('A case cannot be linked to itself.', {
+      reason: 'self_link',
+      errors: [{ path: field, message: 'is this case itself' }],
+    });
+  }
+}
+
+export class AlreadyRelatedError extends DomainError {
+  readonly code = 'conflict';
+  constructor(caseId: string) {
+    super('The cases are already linked as related.', { reason: 'already_related', caseId });
+  }
+}

@@ -5,3 +5,4 @@ export * from './limitations';
 export * from './policy';
 export * from './state';
 export * from './triage';
+export * from './case-status';

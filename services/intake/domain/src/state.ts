@@ -26,6 +26,15 @@ export interface Complaint {
   triage?: TriageScored;
   /** Cross-filings with other agencies: the complaint stays with this agency too. */
   crossFilings: ComplaintReferredOut[];
+  /** Other cases linked to this one (absent until there is one). */
+  links?: CaseLink[];
+}
+
+/** A duplicate linked to this case, a related case, or a complaint merged into this one. */
+export interface CaseLink {
+  kind: 'duplicate' | 'related' | 'merged_in';
+  caseId: string;
+  reason: string;
 }
 
 /**
@@ -46,11 +55,12 @@ export type ComplaintState =
   | { status: 'declined'; complaint: Complaint; decline: ComplaintDeclined }
   | { status: 'withdrawn'; complaint: Complaint }
   | { status: 'referred_out'; complaint: Complaint; referral: ComplaintReferredOut }
-  | { status: 'duplicate'; complaint: Complaint; duplicateOfCaseId: string };
+  | { status: 'duplicate'; complaint: Complaint; duplicateOfCaseId: string }
+  | { status: 'merged'; complaint: Complaint; mergedIntoCaseId: string };
 
 export type ClosedState = Extract<
   ComplaintState,
-  { status: 'declined' | 'withdrawn' | 'referred_out' | 'duplicate' }
+  { status: 'declined' | 'withdrawn' | 'referred_out' | 'duplicate' | 'merged' }
 >;
 
 export const initialState: ComplaintState = { status: 'none' };

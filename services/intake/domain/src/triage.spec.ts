@@ -26,7 +26,7 @@ describe('complaint decider', () => {
                 {
                   factor: 'repeat_violator',
                   points: 0,
-                  explanation: 'No earlier case against this employer.',
+                  explanation: 'No earlier case with violations found against this employer.',
                 },
                 {
                   factor: 'high_violation_industry',
@@ -64,7 +64,8 @@ describe('complaint decider', () => {
       expect(data.factors.find((f) => f.factor === 'repeat_violator')).toEqual({
         factor: 'repeat_violator',
         points: 20,
-        explanation: '2 earlier cases against this employer: LSE-2024-000007, LSE-2025-000311.',
+        explanation:
+          '2 earlier cases with violations found against this employer: LSE-2024-000007, LSE-2025-000311.',
       });
       expect(data.factors.find((f) => f.factor === 'resource_intensity')?.points).toBe(-10);
       // 20 workers + 12 severity + 0 jurisdiction + 15 ongoing + 20 repeat + 10 industry + 0 limitations - 10

@@ -96,11 +96,15 @@ function ongoingFactor(complaint: Complaint): Factor {
 function repeatFactor(prior: PriorCases): Factor {
   const n = prior.caseNumbers.length;
   if (n === 0)
-    return { factor: 'repeat_violator', points: 0, explanation: 'No earlier case against this employer.' };
+    return {
+      factor: 'repeat_violator',
+      points: 0,
+      explanation: 'No earlier case with violations found against this employer.',
+    };
   return {
     factor: 'repeat_violator',
     points: n >= 2 ? 20 : 15,
-    explanation: `${n} earlier case${n === 1 ? '' : 's'} against this employer: ${prior.caseNumbers.slice(0, 5).join(', ')}.`,
+    explanation: `${n} earlier case${n === 1 ? '' : 's'} with violations found against this employer: ${prior.caseNumbers.slice(0, 5).join(', ')}.`,
   };
 }
 

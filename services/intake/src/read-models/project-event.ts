@@ -2,6 +2,7 @@ import { COMPLAINT_EVENTS, type ComplaintEvent, type ComplaintEventType } from '
 import type { RecordedEvent } from '@lse/event-store';
 import type { EntityManager } from 'typeorm';
 import { targetedIndustryOf, workersAffected, type TargetedIndustry } from '@lse/intake-domain';
+import { lockCaseStatus, refreshCaseStatus } from './case-index/case-status';
 import { normalizeAddress, normalizeEmployerName, normalizeFein } from './employer-index/normalize';
 
 /** A stored complaint event, upcast and validated into the shape the projections read. */
@@ -25,6 +26,7 @@ export function sqlOf(em: EntityManager): Sql {
 
 const CLOSING_STATUS: Partial<Record<ComplaintEventType, string>> = {
   DuplicateLinked: 'duplicate',
+  ComplaintMerged: 'merged',
   ComplaintDeclined: 'declined',
   ComplaintWithdrawn: 'withdrawn',
 };
@@ -118,6 +120,7 @@ export async function projectEvents(
     if (event.type === 'CaseOpened') {
       const { caseNumber, priority, office, openedAt } = event.data;
       opened.push({
+        event_id: recorded.eventId,
         case_id: caseId,
         case_number: caseNumber,
         priority,
@@ -136,6 +139,7 @@ export async function projectEvents(
 
 /** A case opened: its queue and employer-index rows updated, its case-index row inserted. */
 interface OpenedRow {
+  event_id: string;
   case_id: string;
   case_number: string;
   priority: string;
@@ -153,7 +157,12 @@ async function openCases(sql: Sql, t: Tables, rows: OpenedRow[]): Promise<void> 
   const inserted = (await sql(
     `WITH r AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
-         case_id uuid, case_number text, priority text, version int, office text, opened_at timestamptz)
+         event_id uuid, case_id uuid, case_number text, priority text, version int, office text,
+         opened_at timestamptz)
+     ), m AS (
+       INSERT INTO ${t.milestones} (event_id, case_id, kind, at)
+       SELECT event_id, case_id, 'case_opened', opened_at FROM r
+       ON CONFLICT (event_id) DO NOTHING
      ), q AS (
        UPDATE ${t.queue} q SET status = 'opened', case_number = r.case_number, priority = r.priority,
                                version = r.version
@@ -164,8 +173,9 @@ async function openCases(sql: Sql, t: Tables, rows: OpenedRow[]): Promise<void> 
        RETURNING e.case_id, e.employer_name, e.fein
      )
      INSERT INTO ${t.cases} (case_id, case_number, employer_name, employer_fein, status, priority,
-                             office, opened_at)
-     SELECT r.case_id, r.case_number, e.employer_name, e.fein, 'open', r.priority, r.office, r.opened_at
+                             office, opened_at, status_changed_at)
+     SELECT r.case_id, r.case_number, e.employer_name, e.fein, 'opened', r.priority, r.office, r.opened_at,
+            r.opened_at
        FROM r JOIN e ON e.case_id = r.case_id
      RETURNING case_id`,
     [JSON.stringify(rows)],
@@ -175,6 +185,11 @@ async function openCases(sql: Sql, t: Tables, rows: OpenedRow[]): Promise<void> 
     const missing = rows.filter((r) => !found.has(r.case_id)).map((r) => r.case_id);
     throw new Error(`CaseOpened for ${missing.join(', ')}: no employer index row`);
   }
+  // Milestones of other services may have come first (intake's projector behind, or a rebuild):
+  // apply them, under the lock the follower takes too, so neither misses the other's.
+  const caseIds = rows.map((r) => r.case_id);
+  await lockCaseStatus(sql, t.schema, caseIds, true);
+  await refreshCaseStatus(sql, t.schema, caseIds);
 }
 
 /** The compatibility form: one event through a TypeORM transaction. */
@@ -188,6 +203,8 @@ export async function projectEvent(
 }
 
 interface Tables {
+  schema: string;
+  milestones: string;
   queue: string;
   employers: string;
   cases: string;
@@ -196,6 +213,8 @@ interface Tables {
 function tablesOf(schema: string): Tables {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid intake schema "${schema}"`);
   return {
+    schema,
+    milestones: `"${schema}".case_milestones`,
     queue: `"${schema}".complaint_queue`,
     employers: `"${schema}".employer_index`,
     cases: `"${schema}".case_index`,
@@ -279,7 +298,11 @@ async function applyUpdate(
       if (event.data.crossFiled) await touch();
       else await setStatus('referred_out');
       return;
+    // Links recorded on this case (after JurisdictionAssessed): the lists do not show them, GET complaint does.
     case 'JurisdictionAssessed':
+    case 'DuplicateAttached':
+    case 'RelatedCaseLinked':
+    case 'ComplaintMergedIn':
       await touch();
       return;
     default: {

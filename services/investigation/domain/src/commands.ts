@@ -8,6 +8,7 @@ import type {
   ImmigrationSupportLetterRequested,
   InterviewRecorded,
   InvestigationClosed,
+  InvestigationReopened,
   Priority,
   RecordsReceived,
   RecordsRequested,
@@ -67,6 +68,8 @@ export type InvestigationCommand =
     })
   | (Base & { type: 'ApproveDetermination'; determinationId: string; note?: string })
   | (Base & { type: 'IssueDetermination'; determinationId: string })
-  | (Base & { type: 'CloseInvestigation'; reason: InvestigationClosed['reason']; note?: string });
+  | (Base & { type: 'CloseInvestigation'; reason: InvestigationClosed['reason']; note?: string })
+  /** The only command a closed investigation takes. */
+  | (Base & { type: 'ReopenInvestigation'; reason: InvestigationReopened['reason']; note: string });
 
 export type InvestigationCommandType = InvestigationCommand['type'];

@@ -44,6 +44,31 @@ function notDetermined(inv: Investigation): void {
     );
 }
 
+/**
+ * The one command a closed investigation takes (DESIGN.md: nothing is appended to a closed case
+ * except through an explicit reopen): a supervisor's, with the reason and what came up.
+ */
+function reopen(
+  command: Extract<InvestigationCommand, { type: 'ReopenInvestigation' }>,
+  state: InvestigationState,
+): InvestigationEvent[] {
+  if (state.status === 'none') throw new InvestigationNotFoundError(command.caseId);
+  requireSupervisor(command.actor, 'reopen an investigation');
+  if (state.status !== 'closed')
+    throw new WrongStepError('The investigation is open: only a closed one is reopened.', 'not_closed');
+  return [
+    {
+      type: 'InvestigationReopened',
+      data: {
+        reason: command.reason,
+        note: command.note,
+        reopenedAt: command.now,
+        reopenedBy: command.actor.id,
+      },
+    },
+  ];
+}
+
 export function decide(command: InvestigationCommand, state: InvestigationState): InvestigationEvent[] {
   if (command.type === 'OpenInvestigation') {
     // A reaction to CaseOpened: delivered again, it changes nothing.
@@ -51,6 +76,7 @@ export function decide(command: InvestigationCommand, state: InvestigationState)
     const { caseId, caseNumber, priority, office, openedAt } = command;
     return [{ type: 'InvestigationOpened', data: { caseId, caseNumber, priority, office, openedAt } }];
   }
+  if (command.type === 'ReopenInvestigation') return reopen(command, state);
   const inv = open(state, command.caseId);
   switch (command.type) {
     case 'AssignInvestigator': {
@@ -310,6 +336,8 @@ export function evolve(state: InvestigationState, event: InvestigationEvent): In
       },
     };
   }
+  if (event.type === 'InvestigationReopened')
+    return state.status === 'closed' ? { status: 'open', investigation: state.investigation } : state;
   if (state.status !== 'open') return state;
   const inv = state.investigation;
   const next = (changes: Partial<Investigation>): InvestigationState => ({

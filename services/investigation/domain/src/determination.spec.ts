@@ -190,3 +190,44 @@ describe('InvestigationClosed', () => {
     expect(state.status === 'closed' && state.investigation.investigatorId).toBeUndefined();
   });
 });
+
+describe('InvestigationReopened (issue 17 item 8)', () => {
+  const reopen = (actor = supervisor): InvestigationCommand => ({
+    ...base(actor),
+    type: 'ReopenInvestigation',
+    reason: 'new_evidence',
+    note: 'A former manager came forward with the real time sheets.',
+  });
+  const reopened: InvestigationEvent = {
+    type: 'InvestigationReopened',
+    data: {
+      reason: 'new_evidence',
+      note: 'A former manager came forward with the real time sheets.',
+      reopenedAt: NOW,
+      reopenedBy: supervisor.id,
+    },
+  };
+  it('a supervisor reopens a closed investigation with a reason; it then takes evidence again', () => {
+    given(decider, [opened, assigned, closed]).when(reopen()).then([reopened]);
+    const state = [opened, assigned, closed, reopened].reduce(decider.evolve, decider.initialState);
+    expect(state.status).toBe('open');
+    expect(state.status === 'open' && state.investigation.investigatorId).toBe(investigator.id);
+    given(decider, [opened, assigned, closed, reopened])
+      .when({
+        ...base(),
+        type: 'AttachEvidence',
+        evidence: { ...dataOf(evidenceAttached, 'EvidenceAttached'), evidenceId: OTHER },
+      })
+      .then([
+        {
+          type: 'EvidenceAttached',
+          data: { ...dataOf(evidenceAttached, 'EvidenceAttached'), evidenceId: OTHER },
+        },
+      ]);
+  });
+  it('only a supervisor reopens, and only a closed investigation', () => {
+    given(decider, [opened, assigned, closed]).when(reopen(investigator)).thenThrows('forbidden');
+    given(decider, [opened, assigned]).when(reopen()).thenThrows('invalid_transition');
+    given(decider, []).when(reopen()).thenThrows('not_found');
+  });
+});

@@ -7,6 +7,7 @@ import {
   AssignInvestigatorInput,
   AttachEvidenceInput,
   CloseInvestigationInput,
+  ReopenInvestigationInput,
   ComputeBackWagesInput,
   FindViolationInput,
   FlagRetaliationInput,
@@ -364,6 +365,20 @@ export class InvestigationMessages {
       (input: z.output<typeof CloseInvestigationInput>, base) => ({
         ...base,
         type: 'CloseInvestigation',
+        ...input,
+      }),
+    );
+  }
+
+  @MessagePattern(P.reopen)
+  reopen(@Payload() payload: unknown) {
+    return this.update(
+      P.reopen,
+      payload,
+      ReopenInvestigationInput,
+      (input: z.output<typeof ReopenInvestigationInput>, base) => ({
+        ...base,
+        type: 'ReopenInvestigation',
         ...input,
       }),
     );

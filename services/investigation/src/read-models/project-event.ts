@@ -125,6 +125,9 @@ export async function projectEvent(em: EntityManager, recorded: RecordedEvent): 
     case 'InvestigationClosed':
       await investigations.update({ caseId }, { status: 'closed', version });
       return;
+    case 'InvestigationReopened':
+      await investigations.update({ caseId }, { status: 'open', version });
+      return;
     default:
       break;
   }

@@ -47,6 +47,7 @@ export const COMPLAINT_TYPES = [
   'ComplaintReferredOut',
   'ComplaintWithdrawn',
   'DuplicateLinked',
+  'ComplaintMerged',
 ];
 export const INVESTIGATION_TYPES = ['InvestigationOpened', 'DeterminationIssued', 'InvestigationClosed'];
 export const COLLECTION_TYPES = ['CollectionCaseClosed'];
@@ -86,7 +87,9 @@ export function reactionTo(event: Pick<RecordedEvent, 'type' | 'data'>): Referra
         : { kind: 'decline', reasonCode: 'referred_out' };
     case 'ComplaintWithdrawn':
       return { kind: 'close', reason: 'withdrawn' };
+    // Merged into another case, too: its workers are now that case's, the referral as such ends.
     case 'DuplicateLinked':
+    case 'ComplaintMerged':
       return { kind: 'close', reason: 'duplicate' };
     case 'InvestigationOpened': {
       const d = InvestigationOpened.parse(event.data);

@@ -46,6 +46,16 @@ describe('FOIA request decider', () => {
       .when({ type: 'ReceiveFoiaRequest', requestId: REQ, now: NOW, request: received.data })
       .thenThrows('conflict');
   });
+  it('refuses a jurisdiction that has no exemption catalog when the request is made, not at compilation', () => {
+    given(foiaDecider)
+      .when({
+        type: 'ReceiveFoiaRequest',
+        requestId: REQ,
+        now: NOW,
+        request: { ...received.data, jurisdiction: 'atlantis' },
+      })
+      .thenThrows('validation');
+  });
   it('records an override of a withheld field with its justification', () => {
     given(foiaDecider, [received])
       .when({ type: 'OverrideRedaction', requestId: REQ, now: NOW, override, withheld: true })

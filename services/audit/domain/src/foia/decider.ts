@@ -1,4 +1,4 @@
-import type { FoiaEvent } from '@lse/contracts';
+import { EXEMPTION_CATALOGS, type FoiaEvent } from '@lse/contracts';
 import type { Decider } from '@lse/domain';
 import type { FoiaCommand } from './commands';
 import {
@@ -9,6 +9,7 @@ import {
   FoiaAlreadyReleasedError,
   FoiaRequestExistsError,
   FoiaRequestNotFoundError,
+  UnknownJurisdictionError,
 } from './errors';
 import { redactionLogDigest, redactionParts, type LoggedRedaction } from './redactions';
 import { initialFoiaState, type FoiaState } from './state';
@@ -47,6 +48,10 @@ export function decideFoia(command: FoiaCommand, state: FoiaState): FoiaEvent[] 
   switch (command.type) {
     case 'ReceiveFoiaRequest':
       if (state.status !== 'none') throw new FoiaRequestExistsError(command.requestId);
+      // Every compilation redacts under the jurisdiction's catalog: a request naming one without a
+      // catalog could be received but never answered, so it is refused now, not at compilation.
+      if (!Object.hasOwn(EXEMPTION_CATALOGS, command.request.jurisdiction))
+        throw new UnknownJurisdictionError(command.request.jurisdiction, Object.keys(EXEMPTION_CATALOGS));
       return [{ type: 'FoiaRequestReceived', data: { ...command.request, receivedAt: command.now } }];
     case 'RecordCompilation': {
       const current = open(state, command.requestId);

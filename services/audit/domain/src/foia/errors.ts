@@ -53,3 +53,17 @@ export class CutoffInFutureError extends ValidationError {
     });
   }
 }
+
+export class UnknownJurisdictionError extends ValidationError {
+  constructor(jurisdiction: string, known: readonly string[]) {
+    super(
+      'No public-records exemption catalog exists for this jurisdiction; the request cannot be compiled.',
+      {
+        reason: 'unknown_jurisdiction',
+        field: 'jurisdiction',
+        jurisdiction,
+        known,
+      },
+    );
+  }
+}

@@ -74,6 +74,8 @@ export class ComplaintCommands {
       throw new WrongExpectedVersionError(streamId, ctx.expectedVersion, current);
     }
     const decided = this.decider.decide(await build(state), state);
+    // Nothing new to record (a link already on this case): nothing is appended.
+    if (decided.length === 0) return commandResult(ctx.caseId, current, state, [], false);
     const events = decided.map((event, index) => this.toNewEvent(ctx, event, index));
     try {
       const appended = await this.store.append(streamId, events, current === 0 ? 'no_stream' : current);

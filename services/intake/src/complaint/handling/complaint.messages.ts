@@ -9,6 +9,8 @@ import {
   FindEmployerQuery,
   INTAKE_PATTERNS,
   LinkDuplicateInput,
+  LinkRelatedInput,
+  MergeComplaintInput,
   ListCasesQuery,
   ListComplaintsQuery,
   listRequest,
@@ -18,7 +20,7 @@ import {
   ScoreTriageInput,
   WithdrawInput,
 } from '@lse/contracts';
-import type { Clock } from '@lse/domain';
+import { isDomainError, type Clock } from '@lse/domain';
 import { Metrics, timedReply, type ServiceReply } from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -26,8 +28,15 @@ import { CaseNumberAllocator } from '../../case-number/case-number-allocator';
 import { listCases } from '../../read-models/case-index/list-cases';
 import { listComplaints } from '../../read-models/complaint-queue/list-complaints';
 import { findEmployer, priorCaseNumbers } from '../../read-models/employer-index/find-employer';
-import { ComplaintNotFoundError, type ComplaintCommand, type ComplaintState } from '@lse/intake-domain';
-import { commandIdFor, derivedId } from './command-ids';
+import {
+  ComplaintNotFoundError,
+  type ComplaintCommand,
+  type ComplaintState,
+  type LinkTarget,
+} from '@lse/intake-domain';
+import { CaseLinkMirror } from '../../case-links/case-link-mirror';
+import { complaintEventOf } from '../../read-models/project-event';
+import { commandIdFor, derivedId, eventIdFor } from './command-ids';
 import { ComplaintCommands } from './complaint-commands.service';
 import { asReplyError, RequestEnvelope } from './request-envelope';
 
@@ -64,6 +73,7 @@ export class ComplaintMessages {
     private readonly metrics: Metrics,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(INTAKE_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly links: CaseLinkMirror,
   ) {}
 
   @MessagePattern(INTAKE_PATTERNS.receive)
@@ -145,11 +155,35 @@ export class ComplaintMessages {
 
   @MessagePattern(INTAKE_PATTERNS.linkDuplicate)
   linkDuplicate(@Payload() payload: unknown) {
-    return this.update(INTAKE_PATTERNS.linkDuplicate, payload, LinkDuplicateInput, (link, base) => ({
-      ...base,
-      type: 'LinkDuplicate',
-      link,
-    }));
+    return this.link(
+      INTAKE_PATTERNS.linkDuplicate,
+      payload,
+      LinkDuplicateInput,
+      (link) => link.duplicateOfCaseId,
+      (link, base, target) => ({ ...base, type: 'LinkDuplicate', link, target }),
+    );
+  }
+
+  @MessagePattern(INTAKE_PATTERNS.linkRelated)
+  linkRelated(@Payload() payload: unknown) {
+    return this.link(
+      INTAKE_PATTERNS.linkRelated,
+      payload,
+      LinkRelatedInput,
+      (link) => link.relatedCaseId,
+      (link, base, target) => ({ ...base, type: 'LinkRelated', link, target }),
+    );
+  }
+
+  @MessagePattern(INTAKE_PATTERNS.merge)
+  merge(@Payload() payload: unknown) {
+    return this.link(
+      INTAKE_PATTERNS.merge,
+      payload,
+      MergeComplaintInput,
+      (merge) => merge.intoCaseId,
+      (merge, base, target) => ({ ...base, type: 'MergeComplaint', merge, target }),
+    );
   }
 
   @MessagePattern(INTAKE_PATTERNS.referOut)
@@ -225,6 +259,59 @@ export class ComplaintMessages {
     return this.handle(INTAKE_PATTERNS.findEmployer, payload, async (env) => ({
       employers: await findEmployer(this.dataSource, FindEmployerQuery.parse(env.data)),
     }));
+  }
+
+  /**
+   * A link from this complaint to another case: the other case is looked up first (it must exist
+   * and be open), then the link is recorded here and, right after, on the other case. A retry of
+   * the same request (same Idempotency-Key) finds the link recorded and completes the other side.
+   */
+  private link<S extends z.ZodType>(
+    pattern: string,
+    payload: unknown,
+    inputSchema: S,
+    targetOf: (input: z.output<S>) => string,
+    toCommand: (input: z.output<S>, base: Base, target: LinkTarget) => ComplaintCommand,
+  ): Promise<ServiceReply<unknown>> {
+    return this.handle(pattern, payload, async (env) => {
+      const request = requestSchemaFor(inputSchema).parse(env.data);
+      const input = (request as { input: z.output<S> }).input;
+      const base = { caseId: request.caseId, now: this.now() };
+      const commandId = commandIdFor(pattern, request.caseId, env.actor.id, env.idempotencyKey);
+      const result = await this.commands.run(
+        {
+          ...base,
+          commandId,
+          actor: env.actor,
+          correlationId: env.correlationId,
+          expectedVersion: request.expectedVersion,
+        },
+        async () => {
+          const targetId = targetOf(input);
+          const { state } = await this.commands.load(targetId);
+          return toCommand(input, base, { caseId: targetId, status: state.status });
+        },
+      );
+      const { recorded } = await this.commands.load(request.caseId);
+      const cause = recorded.find((e) => e.eventId === eventIdFor(commandId, 0));
+      if (cause) {
+        try {
+          await this.links.mirror(
+            { eventId: cause.eventId, caseId: request.caseId, event: complaintEventOf(cause) },
+            { actor: env.actor, correlationId: env.correlationId, now: base.now },
+          );
+        } catch (err) {
+          // Recorded here; the other case refused its record (it closed in between): the reaction
+          // to the event logs it too. Anything else fails the request, and a retry completes it.
+          if (!isDomainError(err)) throw err;
+          this.logger.error(
+            { caseId: request.caseId, reason: err.details?.reason },
+            'link not recorded on the other case',
+          );
+        }
+      }
+      return result;
+    });
   }
 
   /** A command on an existing complaint: `{caseId, expectedVersion?, input}`. */

@@ -18,9 +18,12 @@ export class CaseIndexRow {
   @Column('text', { name: 'employer_fein', nullable: true })
   employerFein!: string | null;
 
-  /** `open` until collections or investigation close it. */
+  /** One of CASE_STATUSES, derived from the case's milestones (case_milestones). */
   @Column('text')
   status!: string;
+
+  @Column('timestamptz', { name: 'status_changed_at' })
+  statusChangedAt!: Date;
 
   @Column('text')
   priority!: string;

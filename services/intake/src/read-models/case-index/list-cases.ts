@@ -1,12 +1,18 @@
-import type { ListCasesQuery, ListPosition } from '@lse/contracts';
+import type { CaseStatus, ListCasesQuery, ListPosition } from '@lse/contracts';
+import type { CaseStatusChange } from '@lse/intake-domain';
 import type { DataSource } from 'typeorm';
 import { CaseIndexRow } from './case-index.entity';
+import { statusTimelines } from './case-status';
 
 export interface CaseItem {
   caseId: string;
   caseNumber: string;
   employerName: string;
-  status: string;
+  status: CaseStatus;
+  /** When the case took its current status. */
+  statusChangedAt: string;
+  /** Every change of status with its date, oldest first. */
+  statusHistory: CaseStatusChange[];
   priority: string;
   office: string;
   openedAt: string;
@@ -20,7 +26,8 @@ export async function listCases(
   after?: ListPosition,
 ): Promise<CaseItem[]> {
   const q = ds.getRepository(CaseIndexRow).createQueryBuilder('c');
-  if (filters.status) q.andWhere('c.status = :status', { status: filters.status });
+  if (filters.status === 'open') q.andWhere(`c.status <> 'closed'`);
+  else if (filters.status) q.andWhere('c.status = :status', { status: filters.status });
   if (filters.priority) q.andWhere('c.priority = :priority', { priority: filters.priority });
   if (filters.office) q.andWhere('c.office = :office', { office: filters.office });
   if (filters.caseNumber) q.andWhere('c.caseNumber = :caseNumber', { caseNumber: filters.caseNumber });
@@ -30,5 +37,17 @@ export async function listCases(
       caseId: after.caseId,
     });
   const rows = await q.orderBy('c.openedAt', 'ASC').addOrderBy('c.caseId', 'ASC').limit(limit).getMany();
-  return rows.map(({ employerFein: _fein, openedAt, ...r }) => ({ ...r, openedAt: openedAt.toISOString() }));
+  const schema = (ds.options as { schema?: string }).schema as string;
+  const timelines = await statusTimelines(
+    (text, params) => ds.query(text, params),
+    schema,
+    rows.map((r) => r.caseId),
+  );
+  return rows.map(({ employerFein: _fein, openedAt, statusChangedAt, status, ...r }) => ({
+    ...r,
+    status: status as CaseStatus,
+    statusChangedAt: statusChangedAt.toISOString(),
+    statusHistory: timelines.get(r.caseId) ?? [{ status: 'opened', at: openedAt.toISOString() }],
+    openedAt: openedAt.toISOString(),
+  }));
 }

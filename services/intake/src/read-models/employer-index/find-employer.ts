@@ -1,7 +1,24 @@
 import type { Employer, FindEmployerQuery } from '@lse/contracts';
 import type { DataSource } from 'typeorm';
-import { normalizeEmployerName, normalizeFein } from './normalize';
-import { EmployerIndexRow } from './employer-index.entity';
+import { normalizeAddress, normalizeAddressText, normalizeEmployerName, normalizeFein } from './normalize';
+
+/** Why a row matched, with how strongly (0..1): shown to staff so they can judge the match. */
+export interface MatchReason {
+  kind: 'fein' | 'name' | 'address';
+  score: number;
+  detail: string;
+}
+
+export interface EmployerCase {
+  caseId: string;
+  status: string;
+  caseNumber: string | null;
+  receivedAt: string;
+  /** How the employer is on the case: `named_in_complaint` and/or the investigation's liability roles. */
+  roles: string[];
+  /** A violation was found on the case against this employer. */
+  violationFound: boolean;
+}
 
 export interface EmployerMatch {
   /** The FEIN digits when known, otherwise the normalized name: what groups the cases. */
@@ -9,77 +26,206 @@ export interface EmployerMatch {
   names: string[];
   normalizedName: string;
   normalizedAddresses: string[];
-  complaints: Array<{ caseId: string; status: string; caseNumber: string | null; receivedAt: string }>;
-  /** Cases opened against this employer: the repeat-violator signal. */
+  /** The best score of the group's rows: 1 for the same FEIN or the same normalized name. */
+  score: number;
+  /** The strongest reason of each kind among the group's rows. */
+  reasons: MatchReason[];
+  complaints: EmployerCase[];
+  /** Cases opened against this employer. */
   priorCases: number;
+  /** Cases with violations found against this employer: the repeat-violator signal. */
+  casesWithViolations: number;
 }
 
 const MAX_ROWS = 500;
+/**
+ * Least trigram similarity (pg_trgm) for a name or an address to count as a match: below these,
+ * different businesses on the same street or with a common word ("car wash") come up.
+ */
+export const NAME_SIMILARITY = 0.5;
+export const ADDRESS_SIMILARITY = 0.7;
+
+interface Probe {
+  name: string | null;
+  fein: string | null;
+  address: string | null;
+  excludeCaseId?: string;
+}
+
+interface Row {
+  case_id: string;
+  ref: string;
+  role: string | null;
+  normalized_name: string;
+  fein: string | null;
+  normalized_address: string;
+  employer_name: string;
+  status: string;
+  case_number: string | null;
+  received_at: Date;
+  name_score: number;
+  address_score: number;
+  violation_found: boolean;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * Earlier complaints against an employer, by FEIN or normalized name. A name match whose FEIN
- * differs from the one asked for is another business with a similar name, so it is left out.
+ * Rows of the employer index (the complaints' employers and those the investigations added, with
+ * their case's number and status) that match by FEIN, by name or by address. `%` (pg_trgm's
+ * similarity operator, threshold 0.3) lets the trigram indexes find candidates; the thresholds
+ * above then decide. A row whose FEIN differs from the one asked for is another business with a
+ * similar name or address, so it is left out.
  */
-export async function findEmployer(ds: DataSource, query: FindEmployerQuery): Promise<EmployerMatch[]> {
-  const fein = normalizeFein(query.fein);
-  const name = query.name ? normalizeEmployerName(query.name) : null;
-  const q = ds.getRepository(EmployerIndexRow).createQueryBuilder('e');
-  if (fein && name) {
-    q.where('(e.fein = :fein OR (e.normalizedName = :name AND e.fein IS NULL))', { fein, name });
-  } else if (fein) {
-    q.where('e.fein = :fein', { fein });
-  } else {
-    q.where('e.normalizedName = :name', { name });
+async function matchingRows(ds: DataSource, schema: string, probe: Probe): Promise<Row[]> {
+  const candidate = (t: string) => `
+      (($2::text IS NOT NULL AND ${t}.fein = $2)
+       OR ($1::text IS NOT NULL AND ${t}.normalized_name OPERATOR(public.%) $1)
+       OR ($3::text IS NOT NULL AND ${t}.normalized_address OPERATOR(public.%) $3))
+      AND ($4::uuid IS NULL OR ${t}.case_id <> $4)`;
+  return ds.query<Row[]>(
+    `WITH rows AS (
+       SELECT e.case_id, 'complaint' AS ref, NULL::text AS role, e.normalized_name, e.fein,
+              e.normalized_address, e.employer_name, e.status, e.case_number, e.received_at
+         FROM "${schema}".employer_index e
+        WHERE ${candidate('e')}
+       UNION ALL
+       SELECT c.case_id, c.employer_id::text, c.role, c.normalized_name, c.fein, c.normalized_address,
+              c.employer_name, e.status, e.case_number, e.received_at
+         FROM "${schema}".case_employers c
+         JOIN "${schema}".employer_index e ON e.case_id = c.case_id
+        WHERE ${candidate('c')}
+     ), m AS (
+       SELECT rows.*,
+              CASE WHEN $1::text IS NULL THEN 0 ELSE public.similarity(normalized_name, $1) END AS name_score,
+              CASE WHEN $3::text IS NULL THEN 0 ELSE public.similarity(normalized_address, $3) END AS address_score
+         FROM rows
+     )
+     SELECT m.*,
+            -- The complaint's employer is the one the case is about; an added one, when named.
+            EXISTS (SELECT 1 FROM "${schema}".case_violations v
+                     WHERE v.case_id = m.case_id AND (m.ref = 'complaint' OR m.ref = ANY (v.employer_ids::text[])))
+              AS violation_found
+       FROM m
+      WHERE (($2::text IS NOT NULL AND m.fein = $2)
+             OR (($2::text IS NULL OR m.fein IS NULL)
+                 AND (m.name_score >= ${NAME_SIMILARITY} OR m.address_score >= ${ADDRESS_SIMILARITY})))
+      ORDER BY greatest(m.name_score, m.address_score) DESC, m.received_at ASC
+      LIMIT ${MAX_ROWS}`,
+    [probe.name, probe.fein, probe.address, probe.excludeCaseId ?? null],
+  );
+}
+
+function reasonsOf(row: Row, probe: Probe): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  if (probe.fein && row.fein === probe.fein) reasons.push({ kind: 'fein', score: 1, detail: 'same FEIN' });
+  if (probe.name && row.name_score >= NAME_SIMILARITY) {
+    const score = row.normalized_name === probe.name ? 1 : round(row.name_score);
+    reasons.push({
+      kind: 'name',
+      score,
+      detail:
+        score === 1
+          ? `same name once normalized ("${row.normalized_name}")`
+          : `name "${row.normalized_name}" is ${score.toFixed(2)} similar to "${probe.name}"`,
+    });
   }
-  const rows = await q.orderBy('e.receivedAt', 'ASC').limit(MAX_ROWS).getMany();
-  const groups = new Map<string, EmployerMatch>();
+  if (probe.address && row.address_score >= ADDRESS_SIMILARITY) {
+    const score = row.normalized_address === probe.address ? 1 : round(row.address_score);
+    reasons.push({
+      kind: 'address',
+      score,
+      detail:
+        score === 1
+          ? 'same address once normalized'
+          : `address "${row.normalized_address}" is ${score.toFixed(2)} similar to "${probe.address}"`,
+    });
+  }
+  return reasons;
+}
+
+const schemaOf = (ds: DataSource) => (ds.options as { schema?: string }).schema as string;
+
+/** Employers like the one asked for (FEIN, name, address), grouped by business, best match first. */
+export async function findEmployer(ds: DataSource, query: FindEmployerQuery): Promise<EmployerMatch[]> {
+  const probe: Probe = {
+    fein: normalizeFein(query.fein),
+    name: query.name ? normalizeEmployerName(query.name) : null,
+    address: query.address ? normalizeAddressText(query.address) : null,
+  };
+  const rows = await matchingRows(ds, schemaOf(ds), probe);
+  const groups = new Map<string, EmployerMatch & { opened: Set<string>; violations: Set<string> }>();
   for (const row of rows) {
-    const key = row.fein ?? row.normalizedName;
+    const key = row.fein ?? row.normalized_name;
     const group = groups.get(key) ?? {
       employerKey: key,
       names: [],
-      normalizedName: row.normalizedName,
+      normalizedName: row.normalized_name,
       normalizedAddresses: [],
+      score: 0,
+      reasons: [],
       complaints: [],
       priorCases: 0,
+      casesWithViolations: 0,
+      opened: new Set<string>(),
+      violations: new Set<string>(),
     };
-    if (!group.names.includes(row.employerName)) group.names.push(row.employerName);
-    if (!group.normalizedAddresses.includes(row.normalizedAddress))
-      group.normalizedAddresses.push(row.normalizedAddress);
-    group.complaints.push({
-      caseId: row.caseId,
-      status: row.status,
-      caseNumber: row.caseNumber,
-      receivedAt: row.receivedAt.toISOString(),
-    });
-    if (row.caseNumber) group.priorCases += 1;
+    if (!group.names.includes(row.employer_name)) group.names.push(row.employer_name);
+    if (row.normalized_address && !group.normalizedAddresses.includes(row.normalized_address))
+      group.normalizedAddresses.push(row.normalized_address);
+    for (const reason of reasonsOf(row, probe)) {
+      const at = group.reasons.findIndex((r) => r.kind === reason.kind);
+      if (at < 0) group.reasons.push(reason);
+      else if (reason.score > group.reasons[at].score) group.reasons[at] = reason;
+      group.score = Math.max(group.score, reason.score);
+    }
+    const role = row.ref === 'complaint' ? 'named_in_complaint' : (row.role ?? 'unknown');
+    const onCase = group.complaints.find((c) => c.caseId === row.case_id);
+    if (onCase) {
+      if (!onCase.roles.includes(role)) onCase.roles.push(role);
+      onCase.violationFound ||= row.violation_found;
+    } else
+      group.complaints.push({
+        caseId: row.case_id,
+        status: row.status,
+        caseNumber: row.case_number,
+        receivedAt: new Date(row.received_at).toISOString(),
+        roles: [role],
+        violationFound: row.violation_found,
+      });
+    if (row.case_number) group.opened.add(row.case_id);
+    if (row.violation_found) group.violations.add(row.case_id);
     groups.set(key, group);
   }
-  return [...groups.values()];
+  return [...groups.values()]
+    .map(({ opened, violations, ...g }) => ({
+      ...g,
+      complaints: g.complaints.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
+      reasons: g.reasons.sort((a, b) => b.score - a.score),
+      priorCases: opened.size,
+      casesWithViolations: violations.size,
+    }))
+    .sort((a, b) => b.score - a.score);
 }
 
 /**
- * Case numbers of cases opened against the same employer, other than this complaint: FEINs must
- * agree when both are known; otherwise the normalized name decides.
+ * Case numbers of other cases with violations found against the same employer (the
+ * repeat-violator factor of triage): FEINs must agree when both are known; otherwise a name or
+ * address close enough decides.
  */
 export async function priorCaseNumbers(
   ds: DataSource,
   employer: Employer,
   excludeCaseId: string,
 ): Promise<string[]> {
-  const fein = normalizeFein(employer.fein);
-  const name = normalizeEmployerName(employer.name);
-  const rows = await ds
-    .getRepository(EmployerIndexRow)
-    .createQueryBuilder('e')
-    .where('e.caseId <> :excludeCaseId', { excludeCaseId })
-    .andWhere('e.caseNumber IS NOT NULL')
-    .andWhere(
-      fein ? '(e.fein = :fein OR (e.normalizedName = :name AND e.fein IS NULL))' : 'e.normalizedName = :name',
-      { fein, name },
-    )
-    .orderBy('e.receivedAt', 'ASC')
-    .limit(MAX_ROWS)
-    .getMany();
-  return rows.map((r) => r.caseNumber as string);
+  const rows = await matchingRows(ds, schemaOf(ds), {
+    fein: normalizeFein(employer.fein),
+    name: normalizeEmployerName(employer.name),
+    address: normalizeAddress(employer.address),
+    excludeCaseId,
+  });
+  const numbers = new Map<string, number>();
+  for (const r of rows)
+    if (r.violation_found && r.case_number) numbers.set(r.case_number, new Date(r.received_at).getTime());
+  return [...numbers].sort((a, b) => a[1] - b[1]).map(([n]) => n);
 }

@@ -1,4 +1,4 @@
-import { normalizeAddress, normalizeEmployerName, normalizeFein } from './normalize';
+import { normalizeAddress, normalizeAddressText, normalizeEmployerName, normalizeFein } from './normalize';
 
 describe('employer normalization', () => {
   it.each([
@@ -36,5 +36,16 @@ describe('employer normalization', () => {
         postalCode: '94103',
       }),
     ).toBe('1200 mission st san francisco ca 94103');
+  });
+
+  it('normalizes an address typed as one line the way a structured one is', () => {
+    expect(normalizeAddressText('1200 Mission Street, Suite 4, San Francisco CA 94103-1234')).toBe(
+      normalizeAddress({
+        street: '1200 Mission Street, Suite 4',
+        city: 'San Francisco',
+        state: 'CA',
+        postalCode: '94103-1234',
+      }),
+    );
   });
 });

@@ -62,6 +62,14 @@ export function normalizeFein(fein: string | undefined): string | null {
   return digits.length === 9 ? digits : null;
 }
 
+/** An address typed as one line ("1200 Mission Street, San Francisco CA 94103-1234"), normalized the same way. */
+export function normalizeAddressText(address: string): string {
+  // ZIP+4 to the 5-digit ZIP, as normalizeAddress keeps it.
+  return words(address.replace(/\b(\d{5})-\d{4}\b/g, '$1'))
+    .map((w) => ADDRESS_WORDS[w] ?? w)
+    .join(' ');
+}
+
 /** Street, city, state and 5-digit ZIP, lower case with common abbreviations. */
 export function normalizeAddress(address: Employer['address']): string {
   const street = words(address.street).map((w) => ADDRESS_WORDS[w] ?? w);
