@@ -1,4 +1,5 @@
 export * from './model';
 export * from './schemas';
 export * from './rule-sets';
+export * from './errors';
 export { computeBackWages, ROUNDING_RULE } from './compute';
