@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEEKDAYS } from '@lse/domain';
 import { isoDate, text, uuid } from '../fields';
 import { ExpectedVersionSchema } from '../complaint/commands';
 import { PRIORITIES } from '../complaint/parts';
@@ -177,6 +178,8 @@ export const ComputeBackWagesInput = z.strictObject({
   /** The limitation window runs back from this date; defaults to the day the investigation opened. */
   filingDate: isoDate().optional(),
   willful: z.boolean().default(false),
+  /** The day the employer's workweek starts (29 CFR 778.105): every workweek must start on it. */
+  workweekStart: z.enum(WEEKDAYS).optional(),
   /** Which uploads to use; all recorded ones when absent. */
   recordSetIds: z.array(uuid()).min(1).optional(),
 });

@@ -43,7 +43,20 @@ export const PayComponentSchema = z.discriminatedUnion('kind', [
       }),
   }),
   z.strictObject({ kind: z.literal('piece'), cents: z.int().nonnegative() }),
+  // A salary for the workweek, covering all hours worked: the fluctuating workweek (29 CFR 778.114).
   z.strictObject({ kind: z.literal('salary'), cents: z.int().nonnegative() }),
+  // A salary meant to pay a fixed number of hours (29 CFR 778.113): regular rate = cents / hours.
+  z.strictObject({
+    kind: z.literal('salary_fixed_hours'),
+    cents: z.int().nonnegative(),
+    hours: z
+      .number()
+      .gt(0)
+      .max(168)
+      .refine((h) => Math.abs(Math.round(h * 100) - h * 100) < 1e-6, {
+        message: 'expected hours with at most two decimals',
+      }),
+  }),
   z.strictObject({ kind: z.literal('bonus'), cents: z.int().nonnegative() }),
   z.strictObject({ kind: z.literal('overtime_premium'), cents: z.int().nonnegative() }),
   z.strictObject({ kind: z.literal('makeup'), cents: z.int().nonnegative() }),

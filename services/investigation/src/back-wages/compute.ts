@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { BackWagesComputed, HoursAndWagesRecorded } from '@lse/contracts';
-import type { IsoDate } from '@lse/domain';
+import type { IsoDate, WorkweekStart } from '@lse/domain';
 import { DomainError } from '@lse/service-kit';
 import {
+  BackWageInputError,
   computeBackWages,
   ROUNDING_RULE,
   type BackWageResult,
@@ -16,6 +17,8 @@ export interface ComputationRequest {
   ruleSetIds: string[];
   filingDate: IsoDate;
   willful: boolean;
+  /** The employer's workweek start day, when the investigator states it (checked per week). */
+  workweekStart?: WorkweekStart;
   recordSets: HoursAndWagesRecorded[];
 }
 
@@ -72,6 +75,7 @@ function run(request: ComputationRequest, ruleSets: RuleSet[]): BackWageResult {
         ruleSets,
         filingDate: request.filingDate,
         willful: request.willful,
+        ...(request.workweekStart ? { workweekStart: request.workweekStart } : {}),
         workers: [...workers].map((id) => ({ id })),
         records: [...records.values()].map((r) => ({
           workerId: r.workerId,
@@ -84,11 +88,41 @@ function run(request: ComputationRequest, ruleSets: RuleSet[]): BackWageResult {
       { trace: 'eager' },
     );
   } catch (err) {
+    if (err instanceof BackWageInputError) throw inputProblem(err);
     const e = err as { code?: string; message?: string };
     if (e.code === 'validation')
       throw new DomainError('unprocessable', e.message ?? 'The records cannot be computed.');
     throw err;
   }
+}
+
+/**
+ * A named input problem as a 422 that names the rule and the field or workweek: never the worker
+ * (a worker id is personal data and stays out of error messages).
+ */
+function inputProblem(err: BackWageInputError): DomainError {
+  const d = err.details ?? {};
+  const week = typeof d.weekStart === 'string' ? d.weekStart : undefined;
+  const messages: Record<BackWageInputError['problem'], string> = {
+    malformed_filing_date: 'The filing date is not a calendar date YYYY-MM-DD.',
+    overlapping_workweeks: `Two workweeks of one worker overlap: ${week} and ${String(d.overlaps)} share days (29 CFR 778.105).`,
+    workweek_start_mismatch: `The workweek of ${week} does not start on the employer's workweek start day, ${String(d.workweekStart)} (29 CFR 778.105).`,
+    unknown_rule_set: 'A rule set named is not known.',
+    malformed_rule_set: 'A rule set is malformed.',
+  };
+  const field =
+    typeof d.field === 'string'
+      ? d.field
+      : err.problem === 'workweek_start_mismatch'
+        ? 'workweekStart'
+        : 'records';
+  return new DomainError('unprocessable', messages[err.problem], {
+    problem: err.problem,
+    // The gateway's problem+json carries `errors`: the problem's name leads the message.
+    errors: [{ path: field, message: `${err.problem}: ${messages[err.problem]}` }],
+    ...(week ? { weekStart: week } : {}),
+    ...(typeof d.overlaps === 'string' ? { overlaps: d.overlaps } : {}),
+  });
 }
 
 export function traceOf(computationId: string, result: BackWageResult): BackWageTrace {

@@ -235,6 +235,7 @@ export class InvestigationMessages {
           ruleSetIds: input.ruleSetIds,
           filingDate: input.filingDate ?? utcDateOf(new Date(inv.openedAt)),
           willful: input.willful,
+          ...(input.workweekStart ? { workweekStart: input.workweekStart } : {}),
           recordSets,
         });
         return { ...base, type: 'ComputeBackWages', computation: event };
