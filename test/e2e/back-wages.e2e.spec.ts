@@ -105,4 +105,83 @@ describe('back wages through the gateway', () => {
     expectProblem(await act(caseId, 'back-wage-computations', { ruleSetIds: ['US-FLSA'], filingDate: '2025-02-30' }), 400);
     expect(await version(caseId)).toBe(2);
   });
+
+  it('keeps every rule-set version: an old computation is still traced under its own version, and a re-run under the newer one lists what changed per worker and week', async () => {
+    const caseId = await openInvestigation();
+    await uploadCsv(caseId, [HEADER, 'E-1,Ana Worker,2025-03-02,10,10,10,10,10,0,0,10.00,50,,'].join('\n'));
+    const first = await act(caseId, 'back-wage-computations', { ruleSetIds: ['US-FLSA'] }, 2);
+    expect(first.status).toBe(200);
+    expect((first.body.result as { totals: { totalCents: number } }).totals.totalCents).toBe(10000);
+
+    const catalog = await api.request<{ items: Array<{ id: string; versions: Array<{ version: string; ruleSet: Record<string, unknown> }> }> }>(
+      'GET',
+      '/wage-rule-sets',
+      INV,
+    );
+    expect(catalog.status).toBe(200);
+    const flsa = catalog.body.items.find((i) => i.id === 'US-FLSA')!;
+    expect(flsa.versions.map((v) => v.version)).toEqual(['2009-07-24']);
+    const data = flsa.versions[0].ruleSet as { minimumWage: { id: string; table: unknown[] } };
+    // A (hypothetical) new minimum wage of $12.00 from 2025-01-01, as a new version.
+    const newer = {
+      ...data,
+      version: '2026-12-01-test',
+      minimumWage: { ...data.minimumWage, table: [...data.minimumWage.table, { from: '2025-01-01', centsPerHour: 1200 }] },
+    };
+    const publish = { ruleSet: newer, effectiveFrom: '2020-01-01', reason: 'Test: a raised minimum wage.' };
+    expectProblem(await api.request('POST', '/wage-rule-sets/versions', { ...INV, body: publish }), 403);
+    const published = await api.request<Record<string, unknown>>('POST', '/wage-rule-sets/versions', { ...SUP, body: publish });
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({ ruleSetId: 'US-FLSA', version: '2026-12-01-test', replayed: false });
+    // The same version twice is refused.
+    expectProblem(await api.request('POST', '/wage-rule-sets/versions', { ...SUP, body: publish }), 400);
+    const after = await api.request<{ items: Array<{ id: string; versions: Array<Record<string, unknown>> }> }>('GET', '/wage-rule-sets', INV);
+    expect(after.body.items.find((i) => i.id === 'US-FLSA')!.versions).toEqual([
+      expect.objectContaining({ version: '2009-07-24', publishedBy: 'engine' }),
+      expect.objectContaining({ version: '2026-12-01-test', publishedBy: SUP.sub, reason: 'Test: a raised minimum wage.', effectiveFrom: '2020-01-01' }),
+    ]);
+
+    // The first computation is still explained, under the version it recorded (no 409).
+    const trace = await api.request<Record<string, unknown>>(
+      'GET',
+      `/cases/${caseId}/investigation/back-wage-computations/${first.body.id as string}/trace`,
+      INV,
+    );
+    expect(trace.status).toBe(200);
+    expect(trace.body).toMatchObject({ verified: true, ruleSets: [{ id: 'US-FLSA', version: '2009-07-24' }] });
+
+    // Re-run under the version in force now: $12.00 x 50 - $500 = $100.00 minimum wage, overtime
+    // 10 h x $6.00 = $60.00, damages equal: $320.00 instead of $100.00.
+    const rerun = await act(caseId, 'back-wage-reruns', { computationId: first.body.id }, 3);
+    expect(rerun.status).toBe(200);
+    expect(rerun.headers.get('etag')).toBe('"4"');
+    const diff = rerun.body.diff as {
+      ruleSets: unknown;
+      totals: unknown;
+      workers: Array<{ weeks: Array<Record<string, unknown>> }>;
+      unchangedWorkers: number;
+    };
+    expect(diff.ruleSets).toEqual({
+      before: [{ id: 'US-FLSA', version: '2009-07-24' }],
+      after: [{ id: 'US-FLSA', version: '2026-12-01-test' }],
+    });
+    expect(diff.totals).toMatchObject({ before: { totalCents: 10000 }, after: { totalCents: 32000 }, change: { totalCents: 22000 } });
+    expect(diff.workers).toHaveLength(1);
+    expect(diff.workers[0].weeks).toEqual([
+      {
+        weekStart: '2025-03-02',
+        before: { unpaidWagesCents: 5000, liquidatedDamagesCents: 5000, totalCents: 10000, ruleSetId: 'US-FLSA' },
+        after: { unpaidWagesCents: 16000, liquidatedDamagesCents: 16000, totalCents: 32000, ruleSetId: 'US-FLSA' },
+        change: { unpaidWagesCents: 11000, liquidatedDamagesCents: 11000, totalCents: 22000 },
+      },
+    ]);
+    // Both computations are recorded and each is traced under its own version.
+    for (const [id, version] of [
+      [first.body.id, '2009-07-24'],
+      [rerun.body.id, '2026-12-01-test'],
+    ]) {
+      const t = await api.request<Record<string, unknown>>('GET', `/cases/${caseId}/investigation/back-wage-computations/${id as string}/trace`, INV);
+      expect(t.body).toMatchObject({ verified: true, ruleSets: [{ id: 'US-FLSA', version }] });
+    }
+  });
 });

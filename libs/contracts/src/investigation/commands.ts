@@ -48,6 +48,9 @@ export const INVESTIGATION_PATTERNS = {
   listInvestigations: 'investigation.listInvestigations',
   workload: 'investigation.workload',
   findings: 'investigation.findings',
+  publishRuleSetVersion: 'investigation.publishRuleSetVersion',
+  listRuleSets: 'investigation.listRuleSets',
+  rerunBackWages: 'investigation.rerunBackWages',
 } as const;
 export type InvestigationPattern = (typeof INVESTIGATION_PATTERNS)[keyof typeof INVESTIGATION_PATTERNS];
 

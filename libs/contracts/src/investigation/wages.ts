@@ -164,6 +164,8 @@ export const BackWagesComputed = defineEvent({
   version: 1,
   schema: z.strictObject({
     computationId: pub(uuid()),
+    // A re-run of that computation under newer rule-set versions (same hours and dates).
+    rerunOf: pub(uuid()).optional(),
     ruleSets: z.array(RuleSetRefSchema).min(1).max(10),
     recordSetIds: pub(z.array(uuid()).min(1)),
     filingDate: pub(isoDate()),
