@@ -13,7 +13,7 @@ const publish = (role: PublishRuleSetVersion['actor']['role'], version = '2026-0
   type: 'PublishRuleSetVersion',
   actor: { id: 'sue@agency.gov', role },
   now: '2026-06-01T12:00:00Z',
-  ruleSet: { ...FLSA_RULE_SET, version } as unknown as Record<string, unknown>,
+  ruleSet: { ...FLSA_RULE_SET, version },
   effectiveFrom: '2026-07-01' as PublishRuleSetVersion['effectiveFrom'],
   reason: 'New table.',
 });

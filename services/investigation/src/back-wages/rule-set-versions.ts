@@ -25,6 +25,17 @@ const eventOf = (e: RecordedEvent): WageRulesEvent => ({
   data: RuleSetVersionPublished.parse(e.schemaVersion, e.data),
 });
 
+/** The catalog as the stream holds it now (the shipped versions and every one published). */
+export async function loadRuleSetCatalog(
+  store: Pick<PostgresEventStore, 'readStream'>,
+): Promise<{ recorded: RecordedEvent[]; state: RuleSetCatalogState; catalog: RuleSetCatalog }> {
+  const recorded = await store.readStream(WAGE_RULES_STREAM);
+  const state = recorded
+    .map(eventOf)
+    .reduce((s, e) => ruleSetCatalogDecider.evolve(s, e), ruleSetCatalogDecider.initialState);
+  return { recorded, state, catalog: catalogOf(state) };
+}
+
 /**
  * Where rule-set versions live: the `wage_rules-catalog` stream, folded by the pure catalog
  * decider. Read whole on each use (a handful of events per year), so every replica sees a version
@@ -34,12 +45,8 @@ const eventOf = (e: RecordedEvent): WageRulesEvent => ({
 export class RuleSetVersions {
   constructor(private readonly store: PostgresEventStore) {}
 
-  async load(): Promise<{ recorded: RecordedEvent[]; state: RuleSetCatalogState; catalog: RuleSetCatalog }> {
-    const recorded = await this.store.readStream(WAGE_RULES_STREAM);
-    const state = recorded
-      .map(eventOf)
-      .reduce((s, e) => ruleSetCatalogDecider.evolve(s, e), ruleSetCatalogDecider.initialState);
-    return { recorded, state, catalog: catalogOf(state) };
+  load() {
+    return loadRuleSetCatalog(this.store);
   }
 
   async catalog(): Promise<RuleSetCatalog> {
