@@ -58,13 +58,17 @@ describe('back wages through the gateway', () => {
       headers: v !== undefined ? { 'if-match': `"${v}"` } : {},
     });
 
-  async function uploadCsv(caseId: string, csv: string): Promise<void> {
-    const res = await fetch(`${system.gatewayUrl}/api/v1/cases/${caseId}/investigation/hours-and-wages`, {
+  async function postCsv(caseId: string, csv: string, query = ''): Promise<ApiResponse<Record<string, unknown>>> {
+    const res = await fetch(`${system.gatewayUrl}/api/v1/cases/${caseId}/investigation/hours-and-wages${query}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await api.token('investigator', INV.sub)}`, 'content-type': 'text/csv' },
       body: csv,
     });
-    expect(res.status).toBe(200);
+    return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
+  }
+
+  async function uploadCsv(caseId: string, csv: string): Promise<void> {
+    expect((await postCsv(caseId, csv)).status).toBe(200);
   }
 
   function expectProblem(res: ApiResponse<unknown>, status: number) {
@@ -74,15 +78,27 @@ describe('back wages through the gateway', () => {
 
   const HEADER = 'worker_ref,worker_name,week_start,d1,d2,d3,d4,d5,d6,d7,hourly_rate,paid_hours,piece,salary';
 
-  it('refuses overlapping workweeks, a week off the workweek start day, an unknown rule set and a malformed filing date (29 CFR 778.105), writing nothing', async () => {
+  it('refuses overlapping workweeks and weeks off the workweek start day (29 CFR 778.105) at upload and at computation, an unknown rule set and a malformed filing date, writing nothing', async () => {
     const caseId = await openInvestigation();
     // 2025-03-02 is a Sunday, 2025-03-05 a Wednesday: one worker's two weeks share four days.
-    await uploadCsv(
-      caseId,
-      [HEADER, 'E-1,Ana Worker,2025-03-02,10,10,10,10,10,0,0,10.00,50,,', 'E-1,Ana Worker,2025-03-05,10,10,10,10,10,0,0,10.00,50,,'].join('\n'),
-    );
-    expect(await version(caseId)).toBe(2);
+    const sunday = 'E-1,Ana Worker,2025-03-02,10,10,10,10,10,0,0,10.00,50,,';
+    const wednesday = 'E-1,Ana Worker,2025-03-05,10,10,10,10,10,0,0,10.00,50,,';
+    const inOne = await postCsv(caseId, [HEADER, sunday, wednesday].join('\n'));
+    expectProblem(inOne, 422);
+    expect(inOne.body.errors).toEqual([
+      expect.objectContaining({ row: 3, field: 'week_start', message: expect.stringContaining('overlaps the workweek of 2025-03-02 (row 2)') }),
+    ]);
+    const offDay = await postCsv(caseId, [HEADER, sunday].join('\n'), '?workweekStart=monday');
+    expectProblem(offDay, 422);
+    expect(offDay.body.errors).toEqual([
+      expect.objectContaining({ row: 2, field: 'week_start', message: expect.stringContaining("the employer's workweek starts on monday") }),
+    ]);
+    expect(await version(caseId)).toBe(1);
 
+    // Two uploads, each fine alone: the computation sees the overlap.
+    await uploadCsv(caseId, [HEADER, sunday].join('\n'));
+    await uploadCsv(caseId, [HEADER, wednesday].join('\n'));
+    expect(await version(caseId)).toBe(3);
     const overlap = await act(caseId, 'back-wage-computations', { ruleSetIds: ['US-FLSA'] });
     expectProblem(overlap, 422);
     expect(overlap.body).toMatchObject({
@@ -91,19 +107,35 @@ describe('back wages through the gateway', () => {
     });
     expect(JSON.stringify(overlap.body)).not.toContain('Ana');
 
-    const offDay = await act(caseId, 'back-wage-computations', {
-      ruleSetIds: ['US-FLSA'],
-      workweekStart: 'monday',
-    });
-    expectProblem(offDay, 422);
-    expect(offDay.body).toMatchObject({
+    const notMonday = await act(caseId, 'back-wage-computations', { ruleSetIds: ['US-FLSA'], workweekStart: 'monday' });
+    expectProblem(notMonday, 422);
+    expect(notMonday.body).toMatchObject({
       detail: expect.stringContaining('2025-03-02'),
       errors: [{ path: 'workweekStart', message: expect.stringMatching(/^workweek_start_mismatch: /) }],
     });
 
     expectProblem(await act(caseId, 'back-wage-computations', { ruleSetIds: ['US-NOPE'] }), 400);
     expectProblem(await act(caseId, 'back-wage-computations', { ruleSetIds: ['US-FLSA'], filingDate: '2025-02-30' }), 400);
-    expect(await version(caseId)).toBe(2);
+    expect(await version(caseId)).toBe(3);
+  });
+
+  it('a salary for fixed hours (salary_hours, 29 CFR 778.113) is owed 1.5x its rate for every hour over 40; a salary alone is the fluctuating workweek (778.114)', async () => {
+    const caseId = await openInvestigation();
+    // $600 for 40 fixed hours, 50 worked: 10 h x 1.5 x $15.00 = $225.00 (+ $225.00 damages).
+    // $600 salary alone, 50 worked: 10 h x 0.5 x $12.00 = $60.00 (+ $60.00).
+    await uploadCsv(
+      caseId,
+      [
+        `${HEADER},salary_hours`,
+        'E-1,Ana Worker,2025-03-02,10,10,10,10,10,0,0,,,,600.00,40',
+        'E-2,Ben Worker,2025-03-02,10,10,10,10,10,0,0,,,,600.00,',
+      ].join('\n'),
+    );
+    const computed = await act(caseId, 'back-wage-computations', { ruleSetIds: ['US-FLSA'] }, 2);
+    expect(computed.status).toBe(200);
+    const result = computed.body.result as { workers: Array<{ unpaidWagesCents: number }>; totals: { totalCents: number } };
+    expect(result.workers.map((w) => w.unpaidWagesCents).sort((a, b) => a - b)).toEqual([6000, 22500]);
+    expect(result.totals.totalCents).toBe(2 * (6000 + 22500));
   });
 
   it('keeps every rule-set version: an old computation is still traced under its own version, and a re-run under the newer one lists what changed per worker and week', async () => {

@@ -62,7 +62,8 @@ export function explain(record: WorkweekRecord, accrued: IsoDate, context: Conte
         figure: 'ruleSetChosen',
         ruleId: `${best.rs.source.id}.more_generous`,
         ruleSetVersion: version,
-        formula: `${best.rs.source.id} is the only law in its window for this workweek (back wages ${dollars(best.figures.unpaidWages)}, total ${dollars(best.figures.total)}); ${outsideText.join('; ')}`,
+        // Worded as before several laws were combined, so traces recorded then still verify.
+        formula: `${best.rs.source.id} is the most generous for this workweek (back wages ${dollars(best.figures.unpaidWages)}, total ${dollars(best.figures.total)}) over ${outsideText.join('; ')}`,
         amount: cents(best.figures.total),
       },
     ];

@@ -1,3 +1,4 @@
+import { WEEKDAYS } from '@lse/domain';
 import { z } from 'zod';
 import { commercial, deliberative, personal, pub } from '../classification';
 import { defineEvent } from '../registry';
@@ -90,6 +91,8 @@ export const HoursAndWagesRecorded = defineEvent({
       source: pub(z.enum(RECORD_SOURCES)),
       // The employer whose payroll this is, when known.
       employerId: pub(uuid()).optional(),
+      // The employer's workweek start day, when stated; every record's week starts on it.
+      workweekStart: pub(z.enum(WEEKDAYS)).optional(),
       // The uploaded file, when it was kept as evidence too.
       evidenceId: pub(uuid()).optional(),
       workers: z.array(RecordedWorkerSchema).min(1).max(MAX_WORKWEEK_RECORDS),

@@ -23,7 +23,7 @@ import {
   RequestRecordsInput,
   RerunBackWagesInput,
 } from '@lse/contracts';
-import { utcDateOf, type Clock } from '@lse/domain';
+import { utcDateOf, type Clock, type WorkweekStart } from '@lse/domain';
 import {
   InvestigationClosedError,
   InvestigationNotFoundError,
@@ -64,6 +64,17 @@ type ToCommand<S extends z.ZodType> = (
   state: InvestigationState,
   commandId: string,
 ) => InvestigationCommand | Promise<InvestigationCommand>;
+
+/** The workweek start day named, else the one every selected upload recorded (29 CFR 778.105). */
+function workweekStartOf(
+  named: WorkweekStart | undefined,
+  recordSets: readonly { workweekStart?: WorkweekStart }[],
+): { workweekStart?: WorkweekStart } {
+  if (named) return { workweekStart: named };
+  const days = new Set(recordSets.map((s) => s.workweekStart));
+  const [only] = days;
+  return days.size === 1 && only ? { workweekStart: only } : {};
+}
 
 const actorOf = (a: ServiceActor): Actor => ({ id: a.id, role: a.role as Actor['role'] });
 
@@ -252,7 +263,7 @@ export class InvestigationMessages {
           ruleSets: ruleSetsInForce(catalog, input.ruleSetIds, utcDateOf(new Date(base.now))),
           filingDate: input.filingDate ?? utcDateOf(new Date(inv.openedAt)),
           willful: input.willful,
-          ...(input.workweekStart ? { workweekStart: input.workweekStart } : {}),
+          ...workweekStartOf(input.workweekStart, recordSets),
           recordSets,
         });
         return { ...base, type: 'ComputeBackWages', computation: event };
