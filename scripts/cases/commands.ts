@@ -12,7 +12,11 @@ import { loadSigningKey } from '@lse/audit/src/integrity/signing-key';
 import { investigationStreamId } from '@lse/contracts';
 import { replay, utcDateOf } from '@lse/domain';
 import { investigationDecider } from '@lse/investigation-domain';
-import { computeForInvestigation, ruleSetsInForce, ruleSetVersions } from '@lse/investigation/src/back-wages/compute';
+import {
+  computeForInvestigation,
+  ruleSetsInForce,
+  ruleSetVersions,
+} from '@lse/investigation/src/back-wages/compute';
 import { rerunDiff } from '@lse/investigation/src/back-wages/rerun-diff';
 import { loadRuleSetCatalog } from '@lse/investigation/src/back-wages/rule-set-versions';
 import { investigationEventOf } from '@lse/investigation/src/handling/events';
@@ -162,7 +166,8 @@ export async function run(command: string, args: Parsed, ctx: CliContext): Promi
       return 0;
     }
     case 'back-wages': {
-      if (first !== 'rerun') throw new UsageError('back-wages rerun <case> <computation> [--rule-sets ID@VERSION,...]');
+      if (first !== 'rerun')
+        throw new UsageError('back-wages rerun <case> <computation> [--rule-sets ID@VERSION,...]');
       return rerunWhatIf(args, ctx);
     }
     default:
@@ -197,7 +202,11 @@ async function rerunWhatIf(args: Parsed, ctx: CliContext): Promise<number> {
       : null;
   const ruleSets = refs
     ? ruleSetVersions(catalog, refs)
-    : ruleSetsInForce(catalog, before.ruleSets.map((r) => r.id), utcDateOf(new Date()));
+    : ruleSetsInForce(
+        catalog,
+        before.ruleSets.map((r) => r.id),
+        utcDateOf(new Date()),
+      );
   // Worker figures are personal data: the read is recorded before anything is shown.
   await recordRead(ctx, 'back-wage-trace', caseId, 'cases back-wages rerun (CLI)');
   const { event: after } = computeForInvestigation({
@@ -215,12 +224,16 @@ async function rerunWhatIf(args: Parsed, ctx: CliContext): Promise<number> {
   }
   const refText = (rs: { id: string; version: string }[]) => rs.map((r) => `${r.id}@${r.version}`).join(',');
   const money = (c: number) => `${c < 0 ? '-' : ''}$${(Math.abs(c) / 100).toFixed(2)}`;
-  ctx.out(`computation ${computationId}: ${refText(diff.ruleSets.before)} -> ${refText(diff.ruleSets.after)}`);
+  ctx.out(
+    `computation ${computationId}: ${refText(diff.ruleSets.before)} -> ${refText(diff.ruleSets.after)}`,
+  );
   ctx.out(
     `total ${money(diff.totals.before.totalCents)} -> ${money(diff.totals.after.totalCents)} (${money(diff.totals.change.totalCents)})`,
   );
   for (const w of diff.workers) {
-    ctx.out(`worker ${w.workerId}\ttotal ${money(w.before.totalCents)} -> ${money(w.after.totalCents)} (${money(w.change.totalCents)})`);
+    ctx.out(
+      `worker ${w.workerId}\ttotal ${money(w.before.totalCents)} -> ${money(w.after.totalCents)} (${money(w.change.totalCents)})`,
+    );
     for (const week of w.weeks)
       ctx.out(
         `  week ${week.weekStart}\tback wages ${money(week.before?.unpaidWagesCents ?? 0)} -> ${money(week.after?.unpaidWagesCents ?? 0)}` +
@@ -228,6 +241,8 @@ async function rerunWhatIf(args: Parsed, ctx: CliContext): Promise<number> {
           `\t${week.before?.ruleSetId ?? '-'} -> ${week.after?.ruleSetId ?? '-'}`,
       );
   }
-  ctx.out(`${diff.workers.length} worker(s) changed, ${diff.unchangedWorkers} unchanged${diff.truncated ? ' (weeks truncated)' : ''}`);
+  ctx.out(
+    `${diff.workers.length} worker(s) changed, ${diff.unchangedWorkers} unchanged${diff.truncated ? ' (weeks truncated)' : ''}`,
+  );
   return 0;
 }

@@ -30,7 +30,11 @@ describe('npm run cases -- rule-sets | back-wages rerun', () => {
 
   beforeAll(async () => {
     h = await auditHarness();
-    const store = new PostgresEventStore({ pool: h.events.pool, schema: h.events.schema, service: 'investigation' });
+    const store = new PostgresEventStore({
+      pool: h.events.pool,
+      schema: h.events.schema,
+      service: 'investigation',
+    });
     const metadata = {
       caseId,
       actor: { id: 'ivan@agency.gov', role: 'investigator' as const },
@@ -43,7 +47,12 @@ describe('npm run cases -- rule-sets | back-wages rerun', () => {
       source: 'employer_payroll',
       workers: [{ workerId, name: 'Ana Planted-Worker' }],
       records: [
-        { workerId, weekStart: '2025-03-02' as never, hours: [0, 10, 10, 10, 10, 10, 0], pay: [{ kind: 'hourly', rateCents: 1000, hours: 50 }] },
+        {
+          workerId,
+          weekStart: '2025-03-02' as never,
+          hours: [0, 10, 10, 10, 10, 10, 0],
+          pay: [{ kind: 'hourly', rateCents: 1000, hours: 50 }],
+        },
       ],
     };
     const { event } = computeForInvestigation({
@@ -58,7 +67,13 @@ describe('npm run cases -- rule-sets | back-wages rerun', () => {
       [
         InvestigationOpened.create({
           eventId: randomUUID(),
-          data: { caseId, caseNumber: 'LSE-2026-000123', priority: 'P2', office: 'SF-01', openedAt: '2026-06-01T09:00:00Z' },
+          data: {
+            caseId,
+            caseNumber: 'LSE-2026-000123',
+            priority: 'P2',
+            office: 'SF-01',
+            openedAt: '2026-06-01T09:00:00Z',
+          },
           metadata,
         }),
         HoursAndWagesRecorded.create({ eventId: randomUUID(), data: recordSet, metadata }),
@@ -69,7 +84,10 @@ describe('npm run cases -- rule-sets | back-wages rerun', () => {
     const newer = {
       ...FLSA_RULE_SET,
       version: '2026-12-01-test',
-      minimumWage: { ...FLSA_RULE_SET.minimumWage, table: [...FLSA_RULE_SET.minimumWage.table, { from: '2025-01-01', centsPerHour: 1200 }] },
+      minimumWage: {
+        ...FLSA_RULE_SET.minimumWage,
+        table: [...FLSA_RULE_SET.minimumWage.table, { from: '2025-01-01', centsPerHour: 1200 }],
+      },
     };
     await store.append(
       WAGE_RULES_STREAM,
@@ -85,7 +103,11 @@ describe('npm run cases -- rule-sets | back-wages rerun', () => {
             reason: 'Test: a raised minimum wage.',
             ruleSet: newer,
           },
-          metadata: { ...metadata, caseId: undefined, actor: { id: 'sue@agency.gov', role: 'supervisor' as const } },
+          metadata: {
+            ...metadata,
+            caseId: undefined,
+            actor: { id: 'sue@agency.gov', role: 'supervisor' as const },
+          },
         }),
       ],
       'no_stream',
@@ -100,9 +122,15 @@ describe('npm run cases -- rule-sets | back-wages rerun', () => {
         ['-r', '@swc-node/register', 'scripts/cases.ts', ...args],
         {
           cwd: ROOT,
-          env: { ...process.env, DATABASE_URL: h.events.url, EVENT_STORE_SCHEMA: h.events.schema, AUDIT_SCHEMA: h.audit.schema },
+          env: {
+            ...process.env,
+            DATABASE_URL: h.events.url,
+            EVENT_STORE_SCHEMA: h.events.schema,
+            AUDIT_SCHEMA: h.audit.schema,
+          },
         },
-        (err, stdout, stderr) => done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        (err, stdout, stderr) =>
+          done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
     });
 
@@ -130,7 +158,14 @@ describe('npm run cases -- rule-sets | back-wages rerun', () => {
       '1 worker(s) changed, 0 unchanged',
     ]);
     // Under the version it recorded, nothing changes.
-    const same = await cases('back-wages', 'rerun', caseId, computationId, '--rule-sets', 'US-FLSA@2009-07-24');
+    const same = await cases(
+      'back-wages',
+      'rerun',
+      caseId,
+      computationId,
+      '--rule-sets',
+      'US-FLSA@2009-07-24',
+    );
     expect(same.stdout).toContain('0 worker(s) changed, 1 unchanged');
     // An unknown version is a clear error.
     const unknown = await cases('back-wages', 'rerun', caseId, computationId, '--rule-sets', 'US-FLSA@1999');

@@ -25,7 +25,10 @@ describe('back wages through the gateway', () => {
 
   async function openInvestigation(): Promise<string> {
     const officer = { as: 'intake_officer' as const, sub: 'officer-7' };
-    const received = await api.request<{ caseId: string }>('POST', '/complaints', { ...officer, body: receiveInput() });
+    const received = await api.request<{ caseId: string }>('POST', '/complaints', {
+      ...officer,
+      body: receiveInput(),
+    });
     expect(received.status).toBe(201);
     const { caseId } = received.body;
     for (const [path, body, version] of [
@@ -58,12 +61,22 @@ describe('back wages through the gateway', () => {
       headers: v !== undefined ? { 'if-match': `"${v}"` } : {},
     });
 
-  async function postCsv(caseId: string, csv: string, query = ''): Promise<ApiResponse<Record<string, unknown>>> {
-    const res = await fetch(`${system.gatewayUrl}/api/v1/cases/${caseId}/investigation/hours-and-wages${query}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await api.token('investigator', INV.sub)}`, 'content-type': 'text/csv' },
-      body: csv,
-    });
+  async function postCsv(
+    caseId: string,
+    csv: string,
+    query = '',
+  ): Promise<ApiResponse<Record<string, unknown>>> {
+    const res = await fetch(
+      `${system.gatewayUrl}/api/v1/cases/${caseId}/investigation/hours-and-wages${query}`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${await api.token('investigator', INV.sub)}`,
+          'content-type': 'text/csv',
+        },
+        body: csv,
+      },
+    );
     return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
   }
 
@@ -86,12 +99,20 @@ describe('back wages through the gateway', () => {
     const inOne = await postCsv(caseId, [HEADER, sunday, wednesday].join('\n'));
     expectProblem(inOne, 422);
     expect(inOne.body.errors).toEqual([
-      expect.objectContaining({ row: 3, field: 'week_start', message: expect.stringContaining('overlaps the workweek of 2025-03-02 (row 2)') }),
+      expect.objectContaining({
+        row: 3,
+        field: 'week_start',
+        message: expect.stringContaining('overlaps the workweek of 2025-03-02 (row 2)'),
+      }),
     ]);
     const offDay = await postCsv(caseId, [HEADER, sunday].join('\n'), '?workweekStart=monday');
     expectProblem(offDay, 422);
     expect(offDay.body.errors).toEqual([
-      expect.objectContaining({ row: 2, field: 'week_start', message: expect.stringContaining("the employer's workweek starts on monday") }),
+      expect.objectContaining({
+        row: 2,
+        field: 'week_start',
+        message: expect.stringContaining("the employer's workweek starts on monday"),
+      }),
     ]);
     expect(await version(caseId)).toBe(1);
 
@@ -107,7 +128,10 @@ describe('back wages through the gateway', () => {
     });
     expect(JSON.stringify(overlap.body)).not.toContain('Ana');
 
-    const notMonday = await act(caseId, 'back-wage-computations', { ruleSetIds: ['US-FLSA'], workweekStart: 'monday' });
+    const notMonday = await act(caseId, 'back-wage-computations', {
+      ruleSetIds: ['US-FLSA'],
+      workweekStart: 'monday',
+    });
     expectProblem(notMonday, 422);
     expect(notMonday.body).toMatchObject({
       detail: expect.stringContaining('2025-03-02'),
@@ -115,7 +139,10 @@ describe('back wages through the gateway', () => {
     });
 
     expectProblem(await act(caseId, 'back-wage-computations', { ruleSetIds: ['US-NOPE'] }), 400);
-    expectProblem(await act(caseId, 'back-wage-computations', { ruleSetIds: ['US-FLSA'], filingDate: '2025-02-30' }), 400);
+    expectProblem(
+      await act(caseId, 'back-wage-computations', { ruleSetIds: ['US-FLSA'], filingDate: '2025-02-30' }),
+      400,
+    );
     expect(await version(caseId)).toBe(3);
   });
 
@@ -133,7 +160,10 @@ describe('back wages through the gateway', () => {
     );
     const computed = await act(caseId, 'back-wage-computations', { ruleSetIds: ['US-FLSA'] }, 2);
     expect(computed.status).toBe(200);
-    const result = computed.body.result as { workers: Array<{ unpaidWagesCents: number }>; totals: { totalCents: number } };
+    const result = computed.body.result as {
+      workers: Array<{ unpaidWagesCents: number }>;
+      totals: { totalCents: number };
+    };
     expect(result.workers.map((w) => w.unpaidWagesCents).sort((a, b) => a - b)).toEqual([6000, 22500]);
     expect(result.totals.totalCents).toBe(2 * (6000 + 22500));
   });
@@ -145,11 +175,9 @@ describe('back wages through the gateway', () => {
     expect(first.status).toBe(200);
     expect((first.body.result as { totals: { totalCents: number } }).totals.totalCents).toBe(10000);
 
-    const catalog = await api.request<{ items: Array<{ id: string; versions: Array<{ version: string; ruleSet: Record<string, unknown> }> }> }>(
-      'GET',
-      '/wage-rule-sets',
-      INV,
-    );
+    const catalog = await api.request<{
+      items: Array<{ id: string; versions: Array<{ version: string; ruleSet: Record<string, unknown> }> }>;
+    }>('GET', '/wage-rule-sets', INV);
     expect(catalog.status).toBe(200);
     const flsa = catalog.body.items.find((i) => i.id === 'US-FLSA')!;
     expect(flsa.versions.map((v) => v.version)).toEqual(['2009-07-24']);
@@ -158,19 +186,36 @@ describe('back wages through the gateway', () => {
     const newer = {
       ...data,
       version: '2026-12-01-test',
-      minimumWage: { ...data.minimumWage, table: [...data.minimumWage.table, { from: '2025-01-01', centsPerHour: 1200 }] },
+      minimumWage: {
+        ...data.minimumWage,
+        table: [...data.minimumWage.table, { from: '2025-01-01', centsPerHour: 1200 }],
+      },
     };
     const publish = { ruleSet: newer, effectiveFrom: '2020-01-01', reason: 'Test: a raised minimum wage.' };
     expectProblem(await api.request('POST', '/wage-rule-sets/versions', { ...INV, body: publish }), 403);
-    const published = await api.request<Record<string, unknown>>('POST', '/wage-rule-sets/versions', { ...SUP, body: publish });
+    const published = await api.request<Record<string, unknown>>('POST', '/wage-rule-sets/versions', {
+      ...SUP,
+      body: publish,
+    });
     expect(published.status).toBe(201);
-    expect(published.body).toMatchObject({ ruleSetId: 'US-FLSA', version: '2026-12-01-test', replayed: false });
+    expect(published.body).toMatchObject({
+      ruleSetId: 'US-FLSA',
+      version: '2026-12-01-test',
+      replayed: false,
+    });
     // The same version twice is refused.
     expectProblem(await api.request('POST', '/wage-rule-sets/versions', { ...SUP, body: publish }), 400);
-    const after = await api.request<{ items: Array<{ id: string; versions: Array<Record<string, unknown>> }> }>('GET', '/wage-rule-sets', INV);
+    const after = await api.request<{
+      items: Array<{ id: string; versions: Array<Record<string, unknown>> }>;
+    }>('GET', '/wage-rule-sets', INV);
     expect(after.body.items.find((i) => i.id === 'US-FLSA')!.versions).toEqual([
       expect.objectContaining({ version: '2009-07-24', publishedBy: 'engine' }),
-      expect.objectContaining({ version: '2026-12-01-test', publishedBy: SUP.sub, reason: 'Test: a raised minimum wage.', effectiveFrom: '2020-01-01' }),
+      expect.objectContaining({
+        version: '2026-12-01-test',
+        publishedBy: SUP.sub,
+        reason: 'Test: a raised minimum wage.',
+        effectiveFrom: '2020-01-01',
+      }),
     ]);
 
     // The first computation is still explained, under the version it recorded (no 409).
@@ -180,7 +225,10 @@ describe('back wages through the gateway', () => {
       INV,
     );
     expect(trace.status).toBe(200);
-    expect(trace.body).toMatchObject({ verified: true, ruleSets: [{ id: 'US-FLSA', version: '2009-07-24' }] });
+    expect(trace.body).toMatchObject({
+      verified: true,
+      ruleSets: [{ id: 'US-FLSA', version: '2009-07-24' }],
+    });
 
     // Re-run under the version in force now: $12.00 x 50 - $500 = $100.00 minimum wage, overtime
     // 10 h x $6.00 = $60.00, damages equal: $320.00 instead of $100.00.
@@ -197,13 +245,27 @@ describe('back wages through the gateway', () => {
       before: [{ id: 'US-FLSA', version: '2009-07-24' }],
       after: [{ id: 'US-FLSA', version: '2026-12-01-test' }],
     });
-    expect(diff.totals).toMatchObject({ before: { totalCents: 10000 }, after: { totalCents: 32000 }, change: { totalCents: 22000 } });
+    expect(diff.totals).toMatchObject({
+      before: { totalCents: 10000 },
+      after: { totalCents: 32000 },
+      change: { totalCents: 22000 },
+    });
     expect(diff.workers).toHaveLength(1);
     expect(diff.workers[0].weeks).toEqual([
       {
         weekStart: '2025-03-02',
-        before: { unpaidWagesCents: 5000, liquidatedDamagesCents: 5000, totalCents: 10000, ruleSetId: 'US-FLSA' },
-        after: { unpaidWagesCents: 16000, liquidatedDamagesCents: 16000, totalCents: 32000, ruleSetId: 'US-FLSA' },
+        before: {
+          unpaidWagesCents: 5000,
+          liquidatedDamagesCents: 5000,
+          totalCents: 10000,
+          ruleSetId: 'US-FLSA',
+        },
+        after: {
+          unpaidWagesCents: 16000,
+          liquidatedDamagesCents: 16000,
+          totalCents: 32000,
+          ruleSetId: 'US-FLSA',
+        },
         change: { unpaidWagesCents: 11000, liquidatedDamagesCents: 11000, totalCents: 22000 },
       },
     ]);
@@ -212,7 +274,11 @@ describe('back wages through the gateway', () => {
       [first.body.id, '2009-07-24'],
       [rerun.body.id, '2026-12-01-test'],
     ]) {
-      const t = await api.request<Record<string, unknown>>('GET', `/cases/${caseId}/investigation/back-wage-computations/${id as string}/trace`, INV);
+      const t = await api.request<Record<string, unknown>>(
+        'GET',
+        `/cases/${caseId}/investigation/back-wage-computations/${id as string}/trace`,
+        INV,
+      );
       expect(t.body).toMatchObject({ verified: true, ruleSets: [{ id: 'US-FLSA', version }] });
     }
   });

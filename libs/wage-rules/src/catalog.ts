@@ -97,18 +97,26 @@ export class RuleSetCatalog {
   #add(v: RuleSetVersion): void {
     const parsed = RuleSetSchema.safeParse(v.ruleSet);
     if (!parsed.success)
-      throw new BackWageInputError('malformed_rule_set', `rule set ${String(v.ruleSet?.id)}: ${parsed.error.issues[0].message}`, {
-        field: `ruleSet.${parsed.error.issues[0].path.join('.')}`,
-      });
+      throw new BackWageInputError(
+        'malformed_rule_set',
+        `rule set ${String(v.ruleSet?.id)}: ${parsed.error.issues[0].message}`,
+        {
+          field: `ruleSet.${parsed.error.issues[0].path.join('.')}`,
+        },
+      );
     if (!isIsoDate(v.effectiveFrom))
       throw new BackWageInputError('malformed_rule_set', 'effectiveFrom must be a calendar date YYYY-MM-DD', {
         field: 'effectiveFrom',
       });
     const list = this.#byId.get(v.ruleSet.id) ?? [];
     if (list.some((x) => x.ruleSet.version === v.ruleSet.version))
-      throw new BackWageInputError('malformed_rule_set', `rule set ${v.ruleSet.id} already has a version ${v.ruleSet.version}`, {
-        field: 'ruleSet.version',
-      });
+      throw new BackWageInputError(
+        'malformed_rule_set',
+        `rule set ${v.ruleSet.id} already has a version ${v.ruleSet.version}`,
+        {
+          field: 'ruleSet.version',
+        },
+      );
     list.push(v);
     // Stable: equal dates keep publication order, so the later publication wins in inForce.
     list.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));

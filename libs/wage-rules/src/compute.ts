@@ -207,14 +207,23 @@ function toFigures(mws: number, otd: number, ld: number): Figures {
 /** A rule set passed in must be one: a hole in the list or a wrong shape is named, not a TypeError. */
 function checkRuleSet(rs: RuleSet | undefined, i: number): void {
   if (typeof rs !== 'object' || rs === null)
-    throw new BackWageInputError('unknown_rule_set', `ruleSets[${i}] is not a rule set`, { field: `ruleSets[${i}]` });
+    throw new BackWageInputError('unknown_rule_set', `ruleSets[${i}] is not a rule set`, {
+      field: `ruleSets[${i}]`,
+    });
   const parsed = RuleSetSchema.safeParse(rs);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const path = ['ruleSets', i, ...issue.path].map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    throw new BackWageInputError('malformed_rule_set', `rule set ${String(rs.id)}: ${path}: ${issue.message}`, {
-      field: path,
-      ruleSet: String(rs.id),
-    });
+    const path = ['ruleSets', i, ...issue.path]
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
+    throw new BackWageInputError(
+      'malformed_rule_set',
+      `rule set ${String(rs.id)}: ${path}: ${issue.message}`,
+      {
+        field: path,
+        ruleSet: String(rs.id),
+      },
+    );
   }
 }

@@ -48,9 +48,12 @@ export function regularRateWithSalaryDivisor(
   }
   // rr = A/P + 100 other/W + 100 salary/divisor, over the common denominator P W divisor.
   const q = P > 0 ? P : 1;
-  const fast =
-    (P > 0 ? A * W * divisor : 0) + 100 * other * q * divisor + 100 * salary * W * q;
-  if (Number.isSafeInteger(fast) && Number.isSafeInteger(A * W * divisor) && Number.isSafeInteger(100 * salary * W * q)) {
+  const fast = (P > 0 ? A * W * divisor : 0) + 100 * other * q * divisor + 100 * salary * W * q;
+  if (
+    Number.isSafeInteger(fast) &&
+    Number.isSafeInteger(A * W * divisor) &&
+    Number.isSafeInteger(100 * salary * W * q)
+  ) {
     out.rrN = fast;
     out.rrD = q * W * divisor;
     return;
@@ -73,5 +76,4 @@ export function regularRateWithSalaryDivisor(
   }
   out.rrN = Number(rn);
   out.rrD = Number(rd);
-
 }

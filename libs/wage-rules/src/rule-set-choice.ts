@@ -76,7 +76,8 @@ export function explain(record: WorkweekRecord, accrued: IsoDate, context: Conte
   for (const c of candidates) {
     if (c.rs.ldMinimumWage && c.figures.minimumWageShortfall > mw.amount)
       mw = { amount: c.figures.minimumWageShortfall, by: c.rs.source.id };
-    if (c.rs.ldOvertime && c.figures.overtimeDue > ot.amount) ot = { amount: c.figures.overtimeDue, by: c.rs.source.id };
+    if (c.rs.ldOvertime && c.figures.overtimeDue > ot.amount)
+      ot = { amount: c.figures.overtimeDue, by: c.rs.source.id };
   }
   const ld = mw.amount + ot.amount;
   const each = candidates.map(

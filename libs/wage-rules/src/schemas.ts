@@ -38,7 +38,9 @@ export const PayComponentSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('salary_fixed_hours'),
     cents: centsField,
-    hours: hoursField(168).refine((h) => h > 0, { message: 'the hours the salary is meant to pay, more than 0' }),
+    hours: hoursField(168).refine((h) => h > 0, {
+      message: 'the hours the salary is meant to pay, more than 0',
+    }),
   }),
   z.object({ kind: z.literal('bonus'), cents: centsField }),
   z.object({ kind: z.literal('overtime_premium'), cents: centsField }),

@@ -54,7 +54,8 @@ export function evaluateWeek(
   const { ot, premQ } = overtimeHours(rs, wk.days, overtime, detail);
 
   // A state rule for salaried workers (Labor Code 515(d)) changes what the salary pays for.
-  const salaried = rs.salaryDivisor > 0 && (wk.hasSalary || wk.fixedHours > 0) ? salaryUnderDivisor(rs, wk, ot) : null;
+  const salaried =
+    rs.salaryDivisor > 0 && (wk.hasSalary || wk.fixedHours > 0) ? salaryUnderDivisor(rs, wk, ot) : null;
 
   // Unpaid hours: worked but neither paid by the hour nor covered by piece or salary pay. They are
   // taken to be the overtime hours first (Go), whose straight time is then owed with the premium.
@@ -63,7 +64,15 @@ export function evaluateWeek(
   const other = wk.piece + wk.salary + wk.bonus;
 
   if (salaried) {
-    regularRateWithSalaryDivisor(W, salaried.A, salaried.P, wk.piece + wk.bonus, salaried.salary, rs.salaryDivisor, out);
+    regularRateWithSalaryDivisor(
+      W,
+      salaried.A,
+      salaried.P,
+      wk.piece + wk.bonus,
+      salaried.salary,
+      rs.salaryDivisor,
+      out,
+    );
   } else {
     regularRate(wk, other, out);
   }

@@ -1,12 +1,21 @@
 /** Rule sets as versioned data (issue 17 item 6): every version kept, each findable. */
-import { BackWageInputError, CALIFORNIA_RULE_SET, FLSA_RULE_SET, RuleSetCatalog, type RuleSetVersion } from '../src';
+import {
+  BackWageInputError,
+  CALIFORNIA_RULE_SET,
+  FLSA_RULE_SET,
+  RuleSetCatalog,
+  type RuleSetVersion,
+} from '../src';
 import { date } from './fixtures';
 
 const raised: RuleSetVersion = {
   ruleSet: {
     ...FLSA_RULE_SET,
     version: '2026-07-01',
-    minimumWage: { ...FLSA_RULE_SET.minimumWage, table: [...FLSA_RULE_SET.minimumWage.table, { from: date('2026-07-01'), centsPerHour: 1000 }] },
+    minimumWage: {
+      ...FLSA_RULE_SET.minimumWage,
+      table: [...FLSA_RULE_SET.minimumWage.table, { from: date('2026-07-01'), centsPerHour: 1000 }],
+    },
   },
   effectiveFrom: date('2026-07-01'),
   publishedBy: 'sue@agency.gov',
@@ -28,7 +37,11 @@ describe('the rule-set catalog', () => {
   it('refuses a version id used before, and names an unknown rule set', () => {
     const catalog = new RuleSetCatalog().with(raised);
     expect(() => catalog.with({ ...raised, reason: 'again' })).toThrow(BackWageInputError);
-    expect(() => catalog.inForce('US-XX', date('2026-01-01'))).toThrow(expect.objectContaining({ problem: 'unknown_rule_set' }));
-    expect(() => catalog.get('US-FLSA', '1999-01-01')).toThrow(expect.objectContaining({ problem: 'unknown_rule_set' }));
+    expect(() => catalog.inForce('US-XX', date('2026-01-01'))).toThrow(
+      expect.objectContaining({ problem: 'unknown_rule_set' }),
+    );
+    expect(() => catalog.get('US-FLSA', '1999-01-01')).toThrow(
+      expect.objectContaining({ problem: 'unknown_rule_set' }),
+    );
   });
 });

@@ -1,7 +1,13 @@
 /**
  * Salary kinds and the regular rate (issue 17 items 1, 2 and 5), each computed by hand first.
  */
-import { CALIFORNIA_RULE_SET, computeBackWages, FLSA_RULE_SET, WorkweekRecordSchema, type WorkweekResult } from '../src';
+import {
+  CALIFORNIA_RULE_SET,
+  computeBackWages,
+  FLSA_RULE_SET,
+  WorkweekRecordSchema,
+  type WorkweekResult,
+} from '../src';
 import { input, spread, week } from './fixtures';
 
 const one = (records: Parameters<typeof input>[0], ruleSets = [FLSA_RULE_SET]): WorkweekResult =>
@@ -12,8 +18,15 @@ describe('salary for a fixed number of hours (29 CFR 778.113)', () => {
   it('29 CFR 778.113: $600 for 40 fixed hours, 50 worked -> regular rate $15.00, 10 h x $22.50 = $225.00', () => {
     // The salary pays 40 hours: rate 60000 / 40 = 1500 c/h; the 10 hours over 40 were not paid
     // at all, so each is owed at 1.5 x 1500 = 2250 c: 22500 c. Minimum wage: 7.25 x 40 < 600.
-    const w = one([week('2025-03-02', spread(50), [{ kind: 'salary_fixed_hours', cents: 60000, hours: 40 }])]);
-    expect(w).toMatchObject({ regularRate: '1500', minimumWageShortfall: 0, overtimeDue: 22500, liquidatedDamages: 22500 });
+    const w = one([
+      week('2025-03-02', spread(50), [{ kind: 'salary_fixed_hours', cents: 60000, hours: 40 }]),
+    ]);
+    expect(w).toMatchObject({
+      regularRate: '1500',
+      minimumWageShortfall: 0,
+      overtimeDue: 22500,
+      liquidatedDamages: 22500,
+    });
     expect(step(w, 'regularRate').formula).toContain('salary $600.00 for 40.00 fixed hours');
     expect(step(w, 'regularRate').formula).toContain('29 CFR 778.113');
     expect(step(w, 'regularRate').formula).not.toContain('778.114');
@@ -21,7 +34,9 @@ describe('salary for a fixed number of hours (29 CFR 778.113)', () => {
 
   it('29 CFR 778.113: $600 for 35 fixed hours, 45 worked -> rate $17.1429, 5 overtime hours x 1.5 = $128.57', () => {
     // 60000 / 35 = 12000/7 c/h; overtime hours (over 40) unpaid: 5 x 1.5 x 12000/7 = 12857.14 -> 12857.
-    const w = one([week('2025-03-02', spread(45), [{ kind: 'salary_fixed_hours', cents: 60000, hours: 35 }])]);
+    const w = one([
+      week('2025-03-02', spread(45), [{ kind: 'salary_fixed_hours', cents: 60000, hours: 35 }]),
+    ]);
     expect(w).toMatchObject({ regularRate: '12000/7', overtimeDue: 12857 });
   });
 
@@ -35,7 +50,9 @@ describe('salary for a fixed number of hours (29 CFR 778.113)', () => {
   it('the upload schema accepts the fixed-hours salary and refuses it without hours', () => {
     const ok = week('2025-03-02', spread(40), [{ kind: 'salary_fixed_hours', cents: 60000, hours: 40 }]);
     expect(WorkweekRecordSchema.safeParse(ok).success).toBe(true);
-    expect(WorkweekRecordSchema.safeParse({ ...ok, pay: [{ kind: 'salary_fixed_hours', cents: 60000 }] }).success).toBe(false);
+    expect(
+      WorkweekRecordSchema.safeParse({ ...ok, pay: [{ kind: 'salary_fixed_hours', cents: 60000 }] }).success,
+    ).toBe(false);
   });
 });
 
@@ -44,8 +61,16 @@ describe('California salaried non-exempt workers (Labor Code 515(d))', () => {
     // 515(d)(1): regular rate = 1/40 of the weekly salary = 2000 c/h (not 80000 / 50 = 1600);
     // 515(d)(2): the salary pays only the non-overtime hours, so the 10 daily overtime hours
     // (2 a day over 8) are owed in full at 1.5 x 2000 = 3000 c: 30000 c. 16.50 x 40 < 800.
-    const w = one([week('2025-03-02', [0, 10, 10, 10, 10, 10, 0], [{ kind: 'salary', cents: 80000 }])], [CALIFORNIA_RULE_SET]);
-    expect(w).toMatchObject({ ruleSetId: 'US-CA', regularRate: '2000', minimumWageShortfall: 0, overtimeDue: 30000 });
+    const w = one(
+      [week('2025-03-02', [0, 10, 10, 10, 10, 10, 0], [{ kind: 'salary', cents: 80000 }])],
+      [CALIFORNIA_RULE_SET],
+    );
+    expect(w).toMatchObject({
+      ruleSetId: 'US-CA',
+      regularRate: '2000',
+      minimumWageShortfall: 0,
+      overtimeDue: 30000,
+    });
     expect(step(w, 'regularRate').formula).toContain('Labor Code 515(d)');
   });
 

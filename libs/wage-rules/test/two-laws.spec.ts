@@ -17,7 +17,9 @@ describe('two laws: the larger back wages, the damages of each law on its own pa
     // $8.25 = $82.50; back wages $407.50 (the larger: awarded); damages (1194.2) $325.00 on
     // minimum wages only. The FLSA part ($50.00 overtime) keeps its own damages: $50.00.
     // Minimum-wage damages are the larger of the two laws' ($0 vs $325.00), not their sum.
-    const w = one([week('2025-03-02', [0, 10, 10, 10, 10, 10, 0], [{ kind: 'hourly', rateCents: 1000, hours: 50 }])]);
+    const w = one([
+      week('2025-03-02', [0, 10, 10, 10, 10, 10, 0], [{ kind: 'hourly', rateCents: 1000, hours: 50 }]),
+    ]);
     expect(w).toMatchObject({
       ruleSetId: 'US-CA',
       minimumWageShortfall: 32500,
@@ -44,8 +46,15 @@ describe('two laws: the larger back wages, the damages of each law on its own pa
   it('29 U.S.C. 216(b) and Labor Code 1194.2: no double recovery: $5 x 40 h -> minimum-wage damages $460.00, not $90.00 + $460.00', () => {
     // FLSA shortfall 7.25 x 40 - 200 = $90.00; CA 16.50 x 40 - 200 = $460.00, which includes
     // the federal $90.00: one equal amount for those dollars, not two.
-    const w = one([week('2025-03-02', [0, 8, 8, 8, 8, 8, 0], [{ kind: 'hourly', rateCents: 500, hours: 40 }])]);
-    expect(w).toMatchObject({ ruleSetId: 'US-CA', unpaidWages: 46000, liquidatedDamages: 46000, total: 92000 });
+    const w = one([
+      week('2025-03-02', [0, 8, 8, 8, 8, 8, 0], [{ kind: 'hourly', rateCents: 500, hours: 40 }]),
+    ]);
+    expect(w).toMatchObject({
+      ruleSetId: 'US-CA',
+      unpaidWages: 46000,
+      liquidatedDamages: 46000,
+      total: 92000,
+    });
   });
 
   it('totals add up the awarded weeks', () => {

@@ -75,13 +75,18 @@ export class WageRuleSetsController {
     operationId: 'listWageRuleSets',
     method: 'GET',
     path: 'wage-rule-sets',
-    summary: 'Every back-wage rule set and every version of it: effective date, who published it, why, and the data',
+    summary:
+      'Every back-wage rule set and every version of it: effective date, who published it, why, and the data',
     tags: ['investigations'],
     roles: [...INVESTIGATION_READERS, 'admin'],
     response: { status: 200, description: 'The catalog.', schema: RuleSetListSchema },
   })
   list(@CallCtx() ctx: CallContext) {
-    return this.services.call<z.infer<typeof RuleSetListSchema>>(INVESTIGATION_PATTERNS.listRuleSets, {}, ctx);
+    return this.services.call<z.infer<typeof RuleSetListSchema>>(
+      INVESTIGATION_PATTERNS.listRuleSets,
+      {},
+      ctx,
+    );
   }
 
   @Endpoint({
@@ -127,6 +132,14 @@ export class WageRuleSetsController {
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
-    return sendInvestigationCommand(this.services, INVESTIGATION_PATTERNS.rerunBackWages, p, body, ifMatch, ctx, res);
+    return sendInvestigationCommand(
+      this.services,
+      INVESTIGATION_PATTERNS.rerunBackWages,
+      p,
+      body,
+      ifMatch,
+      ctx,
+      res,
+    );
   }
 }

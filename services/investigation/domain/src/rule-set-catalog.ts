@@ -6,7 +6,12 @@
  */
 import type { ActorRole, RuleSetVersionPublished, WageRulesEvent } from '@lse/contracts';
 import type { Decider, IsoDate } from '@lse/domain';
-import { RuleSetCatalog, SHIPPED_RULE_SET_VERSIONS, type RuleSet, type RuleSetVersion } from '@lse/wage-rules';
+import {
+  RuleSetCatalog,
+  SHIPPED_RULE_SET_VERSIONS,
+  type RuleSet,
+  type RuleSetVersion,
+} from '@lse/wage-rules';
 import { NotPermittedError } from './errors';
 
 export interface PublishRuleSetVersion {
@@ -39,7 +44,10 @@ export function decideRuleSetCatalog(
   state: RuleSetCatalogState,
 ): WageRulesEvent[] {
   if (!PUBLISHERS.has(command.actor.role))
-    throw new NotPermittedError('Only a supervisor or an admin publishes a rule-set version.', 'not_a_publisher');
+    throw new NotPermittedError(
+      'Only a supervisor or an admin publishes a rule-set version.',
+      'not_a_publisher',
+    );
   const version: RuleSetVersion = {
     ruleSet: command.ruleSet as unknown as RuleSet,
     effectiveFrom: command.effectiveFrom,

@@ -95,7 +95,11 @@ export function rerunDiff(before: BackWagesComputed, after: BackWagesComputed): 
     computationId: before.computationId,
     rerunId: after.computationId,
     ruleSets: { before: before.ruleSets, after: after.ruleSets },
-    totals: { before: pick(before.totals), after: pick(after.totals), change: minus(pick(after.totals), pick(before.totals)) },
+    totals: {
+      before: pick(before.totals),
+      after: pick(after.totals),
+      change: minus(pick(after.totals), pick(before.totals)),
+    },
     workers,
     unchangedWorkers,
     truncated,

@@ -11,11 +11,7 @@ import {
   WrongExpectedVersionError,
   type RecordedEvent,
 } from '@lse/event-store';
-import {
-  catalogOf,
-  ruleSetCatalogDecider,
-  type RuleSetCatalogState,
-} from '@lse/investigation-domain';
+import { catalogOf, ruleSetCatalogDecider, type RuleSetCatalogState } from '@lse/investigation-domain';
 import type { ServiceActor } from '@lse/service-kit';
 import type { RuleSetCatalog } from '@lse/wage-rules';
 import { eventIdFor } from '../handling/command-ids';
@@ -88,7 +84,11 @@ export class RuleSetVersions {
       },
     });
     try {
-      await this.store.append(WAGE_RULES_STREAM, [newEvent], recorded.length === 0 ? 'no_stream' : recorded.length);
+      await this.store.append(
+        WAGE_RULES_STREAM,
+        [newEvent],
+        recorded.length === 0 ? 'no_stream' : recorded.length,
+      );
     } catch (err) {
       if (!(err instanceof WrongExpectedVersionError || err instanceof DuplicateEventIdError)) throw err;
       const again = (await this.store.readStream(WAGE_RULES_STREAM)).find((e) => e.eventId === eventId);

@@ -136,10 +136,17 @@ export function parseHoursCsv(caseId: string, text: string): { rows: ParsedRow[]
     const salaryHoursText = cell('salary_hours');
     const salaryHours = salaryHoursText === '' ? undefined : hoursOf(salaryHoursText, 168);
     if (salaryHoursText !== '' && !salaryHours)
-      fail('salary_hours', 'expected the hours the salary pays, more than 0 and at most 168, two decimals at most');
+      fail(
+        'salary_hours',
+        'expected the hours the salary pays, more than 0 and at most 168, two decimals at most',
+      );
     if (salaryHoursText !== '' && cell('salary') === '') fail('salary', 'required with salary_hours');
     if (salary !== undefined)
-      pay.push(salaryHours ? { kind: 'salary_fixed_hours', cents: salary, hours: salaryHours } : { kind: 'salary', cents: salary });
+      pay.push(
+        salaryHours
+          ? { kind: 'salary_fixed_hours', cents: salary, hours: salaryHours }
+          : { kind: 'salary', cents: salary },
+      );
     const payday = cell('payday');
     if (payday && !isIsoDate(payday)) fail('payday', 'expected a date YYYY-MM-DD');
     rows.push({
