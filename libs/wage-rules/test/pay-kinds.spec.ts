@@ -106,3 +106,27 @@ describe('an hourly line at 1.5x another rate for exactly the overtime hours (29
     expect(w.trace.some((s) => s.figure === 'warning')).toBe(false);
   });
 });
+
+describe('Labor Code 515(d) and the fixed-hours salary', () => {
+  const days = [0, 10, 10, 10, 10, 10, 0];
+
+  it('Labor Code 515(d): a full-time salary for 40 fixed hours in California takes 1/40 too ($800 -> $20.00, $300.00)', () => {
+    const w = one(
+      [week('2025-03-02', days, [{ kind: 'salary_fixed_hours', cents: 80000, hours: 40 }])],
+      [CALIFORNIA_RULE_SET],
+    );
+    expect(w).toMatchObject({ regularRate: '2000', overtimeDue: 30000 });
+  });
+
+  it('29 CFR 778.113 under California: a part-time salary for 30 fixed hours keeps salary / its hours ($600 -> $20.00)', () => {
+    // Rate 60000 / 30 = 2000 c/h; it pays 30 hours, so of the 20 unpaid hours the 10 daily
+    // overtime hours are owed in full: 10 x 1.5 x 2000 = 30000. Minimum wage on the other 40
+    // hours: 16.50 x 40 - 600 = 60.00.
+    const w = one(
+      [week('2025-03-02', days, [{ kind: 'salary_fixed_hours', cents: 60000, hours: 30 }])],
+      [CALIFORNIA_RULE_SET],
+    );
+    expect(w).toMatchObject({ regularRate: '2000', overtimeDue: 30000, minimumWageShortfall: 6000 });
+    expect(step(w, 'regularRate').formula).toContain('salary $600.00 for 30.00 fixed hours');
+  });
+});
