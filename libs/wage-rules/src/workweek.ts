@@ -41,6 +41,15 @@ export function newWeekFigures(): WeekFigures {
 /** Scratch for `overtimeHours`: evaluation is synchronous, so one object serves every week. */
 const overtime: OvertimeHours = { ot: 0, premQ: 0 };
 
+/** What a weekly salary pays under a salary divisor (see salaryUnderDivisor); scratch as above. */
+interface SalaryUnderDivisor {
+  salary: number;
+  A: number;
+  P: number;
+  unpaid: number;
+}
+const salary: SalaryUnderDivisor = { salary: 0, A: 0, P: 0, unpaid: 0 };
+
 /** The week's figures under one rule set, into `out`; with `trace`, the steps that explain them. */
 export function evaluateWeek(
   rs: CompiledRuleSet,
@@ -53,29 +62,17 @@ export function evaluateWeek(
   const detail: OvertimeDetail[] | null = trace ? [] : null;
   const { ot, premQ } = overtimeHours(rs, wk.days, overtime, detail);
 
-  // A state rule for salaried workers (Labor Code 515(d)) changes what the salary pays for.
+  // A state rule for salaried workers (Labor Code 515(d)) changes what the salary pays for and
+  // the regular rate (written into `out` then); a rare, separate path.
   const salaried =
-    rs.salaryDivisor > 0 && (wk.hasSalary || wk.fixedHours > 0) ? salaryUnderDivisor(rs, wk, ot) : null;
+    rs.salaryDivisor > 0 && (wk.hasSalary || wk.fixedHours > 0) ? salariedWeek(rs, wk, ot, out) : null;
 
   // Unpaid hours: worked but neither paid by the hour nor covered by piece or salary pay. They are
   // taken to be the overtime hours first (Go), whose straight time is then owed with the premium.
   const G = salaried ? salaried.unpaid : wk.coversAllHours || W <= wk.P ? 0 : W - wk.P;
   const Go = G < ot ? G : ot;
   const other = wk.piece + wk.salary + wk.bonus;
-
-  if (salaried) {
-    regularRateWithSalaryDivisor(
-      W,
-      salaried.A,
-      salaried.P,
-      wk.piece + wk.bonus,
-      salaried.salary,
-      rs.salaryDivisor,
-      out,
-    );
-  } else {
-    regularRate(wk, other, out);
-  }
+  if (!salaried) regularRate(wk, other, out);
   const mw = minimumWage.centsPerHour;
   const rawN = out.rrN;
   const rawD = out.rrD;
@@ -113,6 +110,26 @@ export function evaluateWeek(
   return out;
 }
 
+/** The salary under the rule set's divisor and the regular rate it gives, or null when no salary applies. */
+function salariedWeek(
+  rs: CompiledRuleSet,
+  wk: PreparedWeek,
+  ot: number,
+  out: { rrN: number; rrD: number },
+): SalaryUnderDivisor | null {
+  if (!salaryUnderDivisor(rs, wk, ot, salary)) return null;
+  regularRateWithSalaryDivisor(
+    wk.W,
+    salary.A,
+    salary.P,
+    wk.piece + wk.bonus,
+    salary.salary,
+    rs.salaryDivisor,
+    out,
+  );
+  return salary;
+}
+
 /**
  * A weekly salary under a salary divisor (California Labor Code 515(d)): (1) the regular rate
  * takes salary / divisor hours (1/40 of the weekly salary), not salary / hours worked; (2) the
@@ -124,7 +141,8 @@ function salaryUnderDivisor(
   rs: CompiledRuleSet,
   wk: PreparedWeek,
   ot: number,
-): { salary: number; A: number; P: number; unpaid: number } | null {
+  into: SalaryUnderDivisor,
+): boolean {
   let salary = wk.salary;
   let A = wk.A;
   let P = wk.P;
@@ -138,7 +156,10 @@ function salaryUnderDivisor(
       P -= h;
     }
   }
-  if (!wk.hasSalary && salary === 0) return null;
-  const unpaid = wk.hasPiece ? 0 : ot > P ? ot - P : 0;
-  return { salary, A, P, unpaid };
+  if (!wk.hasSalary && salary === 0) return false;
+  into.salary = salary;
+  into.A = A;
+  into.P = P;
+  into.unpaid = wk.hasPiece ? 0 : ot > P ? ot - P : 0;
+  return true;
 }
