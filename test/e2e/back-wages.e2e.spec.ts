@@ -2,6 +2,7 @@
  * Back wages through the gateway (issue 17): wrong input is a named 4xx that writes nothing.
  * Every service its own process, as in investigation.e2e.spec.ts.
  */
+import { randomUUID } from 'node:crypto';
 import { receiveInput } from '@lse/intake-domain/test/fixtures';
 import { Api, type ApiResponse } from '../support/http';
 import { RunningSystem, startSystem } from '../support/system';
@@ -166,6 +167,78 @@ describe('back wages through the gateway', () => {
     };
     expect(result.workers.map((w) => w.unpaidWagesCents).sort((a, b) => a - b)).toEqual([6000, 22500]);
     expect(result.totals.totalCents).toBe(2 * (6000 + 22500));
+  });
+
+  it('through the API: FLSA and California award the larger back wages with each law its own damages (29 U.S.C. 216(b), Labor Code 1194.2), and the trace warns of a 1.5x line on the overtime hours (29 CFR 778.115, 778.202)', async () => {
+    const caseId = await openInvestigation();
+    const [ana, ben] = [randomUUID(), randomUUID()];
+    const hours = [0, 10, 10, 10, 10, 10, 0];
+    const uploaded = await act(
+      caseId,
+      'hours-and-wages',
+      {
+        source: 'employer_payroll',
+        workers: [
+          { workerId: ana, name: 'Ana Worker' },
+          { workerId: ben, name: 'Ben Worker' },
+        ],
+        records: [
+          // $10 x 50 h in California 2025: CA back wages $407.50 awarded, damages $325.00 (CA,
+          // minimum wages) + $50.00 (FLSA, overtime) = $375.00.
+          {
+            workerId: ana,
+            weekStart: '2025-03-02',
+            hours,
+            pay: [{ kind: 'hourly', rateCents: 1000, hours: 50 }],
+          },
+          // $20 x 40 h + $30 x 10 h: read as two rates, with a warning.
+          {
+            workerId: ben,
+            weekStart: '2025-03-02',
+            hours,
+            pay: [
+              { kind: 'hourly', rateCents: 2000, hours: 40 },
+              { kind: 'hourly', rateCents: 3000, hours: 10 },
+            ],
+          },
+        ],
+      },
+      1,
+    );
+    expect(uploaded.status).toBe(200);
+    const computed = await act(
+      caseId,
+      'back-wage-computations',
+      { ruleSetIds: ['US-FLSA', 'US-CA'], filingDate: '2025-06-30' },
+      2,
+    );
+    expect(computed.status).toBe(200);
+    const workers = (computed.body.result as { workers: Array<Record<string, unknown>> }).workers;
+    expect(workers.find((w) => w.workerId === ana)).toMatchObject({
+      unpaidWagesCents: 40750,
+      liquidatedDamagesCents: 37500,
+      totalCents: 78250,
+    });
+    const trace = await api.request<{
+      workers: Array<{
+        workerId: string;
+        weeks: Array<{ trace: Array<{ figure: string; ruleId: string; formula: string }> }>;
+      }>;
+    }>(
+      'GET',
+      `/cases/${caseId}/investigation/back-wage-computations/${computed.body.id as string}/trace`,
+      INV,
+    );
+    expect(trace.status).toBe(200);
+    const steps = (id: string) => trace.body.workers.find((w) => w.workerId === id)!.weeks[0].trace;
+    expect(steps(ana).find((s) => s.ruleId === 'liquidated_damages.combined')!.formula).toContain(
+      'minimum wages $325.00 (US-CA) + overtime $50.00 (US-FLSA) = $375.00',
+    );
+    expect(
+      steps(ben)
+        .filter((s) => s.figure === 'warning')
+        .map((s) => s.ruleId),
+    ).toEqual(expect.arrayContaining(['US-FLSA.regular_rate.two_rates']));
   });
 
   it('keeps every rule-set version: an old computation is still traced under its own version, and a re-run under the newer one lists what changed per worker and week', async () => {
