@@ -11,6 +11,10 @@
  *   foia package <request> [--out <dir>]    the released package, checked against its recorded digest
  *   rebuild <projection>                    a service's read models from position 0 (progress on a TTY):
  *                                           timeline, intake, investigation, collections, partners
+ *   rule-sets [--json]                      every back-wage rule-set version: effective date, publisher, reason
+ *   back-wages rerun <case> <computation> [--rule-sets ID@VERSION,...] [--json]
+ *                                           a computation under newer rule-set versions: what changes per
+ *                                           worker and workweek (a what-if; nothing but the read is recorded)
  *
  * --as <id> names the operator recorded in RecordAccessed and FOIA events (default $USER).
  */
@@ -24,7 +28,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs(argv);
     if (!args.positional[0])
-      throw new UsageError('give a command: history, state, verify, checkpoint, foia, rebuild');
+      throw new UsageError(
+        'give a command: history, state, verify, checkpoint, foia, rebuild, rule-sets, back-wages',
+      );
   } catch (err) {
     process.stderr.write(`cases: ${(err as Error).message}\n`);
     return 2;

@@ -6,7 +6,7 @@ export interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const VALUED = new Set(['--as-of', '--case', '--cutoff', '--out', '--as', '--export']);
+const VALUED = new Set(['--as-of', '--case', '--cutoff', '--out', '--as', '--export', '--rule-sets']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
   const positional: string[] = [];

@@ -10,6 +10,17 @@ import { verifyIntegrity } from '@lse/audit/src/integrity/verify';
 import { recordCheckpoint } from '@lse/audit/src/integrity/checkpoints';
 import { exportCheckpoint } from '@lse/audit/src/integrity/export';
 import { loadSigningKey } from '@lse/audit/src/integrity/signing-key';
+import { investigationStreamId } from '@lse/contracts';
+import { replay, utcDateOf } from '@lse/domain';
+import { investigationDecider } from '@lse/investigation-domain';
+import {
+  computeForInvestigation,
+  ruleSetsInForce,
+  ruleSetVersions,
+} from '@lse/investigation/src/back-wages/compute';
+import { rerunDiff } from '@lse/investigation/src/back-wages/rerun-diff';
+import { loadRuleSetCatalog } from '@lse/investigation/src/back-wages/rule-set-versions';
+import { investigationEventOf } from '@lse/investigation/src/handling/events';
 import { instantArg, uuidArg, UsageError, type Parsed } from './args';
 import { progressBar } from './progress';
 import { describeProjection, rebuildNamed } from './rebuild';
@@ -161,7 +172,96 @@ export async function run(command: string, args: Parsed, ctx: CliContext): Promi
       );
       return 0;
     }
+    case 'rule-sets': {
+      // Public law, no case: nothing to record.
+      const { catalog } = await loadRuleSetCatalog(ctx.core.store);
+      for (const id of catalog.ids())
+        for (const v of catalog.versions(id))
+          ctx.out(
+            args.flags.has('--json')
+              ? JSON.stringify({ id, ...v })
+              : `${id}\t${v.ruleSet.version}\tfrom ${v.effectiveFrom}\tby ${v.publishedBy} at ${v.publishedAt}\t${v.reason}`,
+          );
+      return 0;
+    }
+    case 'back-wages': {
+      if (first !== 'rerun')
+        throw new UsageError('back-wages rerun <case> <computation> [--rule-sets ID@VERSION,...]');
+      return rerunWhatIf(args, ctx);
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+/**
+ * `back-wages rerun <case> <computation>`: the computation's hours, filing date and willfulness
+ * under newer rule-set versions (named with --rule-sets ID@VERSION,..., else each one's version
+ * in force today), and what changes per worker and workweek. A what-if: nothing is recorded but
+ * the read (the API's back-wage-reruns records the new computation).
+ */
+async function rerunWhatIf(args: Parsed, ctx: CliContext): Promise<number> {
+  const caseId = uuidArg(args.positional[2], 'case');
+  const computationId = uuidArg(args.positional[3], 'computation');
+  const recorded = await ctx.core.store.readStream(investigationStreamId(caseId));
+  const state = replay(investigationDecider, recorded.map(investigationEventOf));
+  if (state.status === 'none') throw new Error(`no investigation for case ${caseId}`);
+  const inv = state.investigation;
+  const before = inv.computations[computationId];
+  if (!before) throw new Error(`no computation ${computationId} in case ${caseId}`);
+  const { catalog } = await loadRuleSetCatalog(ctx.core.store);
+  const named = args.flags.get('--rule-sets');
+  const refs =
+    typeof named === 'string'
+      ? named.split(',').map((ref) => {
+          const at = ref.indexOf('@');
+          if (at <= 0) throw new UsageError(`--rule-sets wants ID@VERSION, not "${ref}"`);
+          return { id: ref.slice(0, at), version: ref.slice(at + 1) };
+        })
+      : null;
+  const ruleSets = refs
+    ? ruleSetVersions(catalog, refs)
+    : ruleSetsInForce(
+        catalog,
+        before.ruleSets.map((r) => r.id),
+        utcDateOf(new Date()),
+      );
+  // Worker figures are personal data: the read is recorded before anything is shown.
+  await recordRead(ctx, 'back-wage-trace', caseId, 'cases back-wages rerun (CLI)');
+  const { event: after } = computeForInvestigation({
+    computationId: randomUUID(),
+    rerunOf: before.computationId,
+    ruleSets,
+    filingDate: before.filingDate,
+    willful: before.willful,
+    recordSets: before.recordSetIds.map((id) => inv.recordSets[id]),
+  });
+  const diff = rerunDiff(before, after);
+  if (args.flags.has('--json')) {
+    ctx.out(JSON.stringify(diff));
+    return 0;
+  }
+  const refText = (rs: { id: string; version: string }[]) => rs.map((r) => `${r.id}@${r.version}`).join(',');
+  const money = (c: number) => `${c < 0 ? '-' : ''}$${(Math.abs(c) / 100).toFixed(2)}`;
+  ctx.out(
+    `computation ${computationId}: ${refText(diff.ruleSets.before)} -> ${refText(diff.ruleSets.after)}`,
+  );
+  ctx.out(
+    `total ${money(diff.totals.before.totalCents)} -> ${money(diff.totals.after.totalCents)} (${money(diff.totals.change.totalCents)})`,
+  );
+  for (const w of diff.workers) {
+    ctx.out(
+      `worker ${w.workerId}\ttotal ${money(w.before.totalCents)} -> ${money(w.after.totalCents)} (${money(w.change.totalCents)})`,
+    );
+    for (const week of w.weeks)
+      ctx.out(
+        `  week ${week.weekStart}\tback wages ${money(week.before?.unpaidWagesCents ?? 0)} -> ${money(week.after?.unpaidWagesCents ?? 0)}` +
+          `\tdamages ${money(week.before?.liquidatedDamagesCents ?? 0)} -> ${money(week.after?.liquidatedDamagesCents ?? 0)}` +
+          `\t${week.before?.ruleSetId ?? '-'} -> ${week.after?.ruleSetId ?? '-'}`,
+      );
+  }
+  ctx.out(
+    `${diff.workers.length} worker(s) changed, ${diff.unchangedWorkers} unchanged${diff.truncated ? ' (weeks truncated)' : ''}`,
+  );
+  return 0;
 }

@@ -24,6 +24,8 @@
  *     collections officers read the case index, the auditor reads everything case-related
  *     (complaints, investigations, collections, partners, disclosures) but not FOIA requests,
  *     which are the FOIA officer's work in progress.
+ *   - Back-wage rule sets (rule tables): an admin or a supervisor publishes a version; whoever
+ *     reads computations reads the versions (issue 17).
  *   - The installment check is the supervisor's (it records missed installments, a collections
  *     decision); the agreement expiry check is the liaison's or an admin's (a scheduled job).
  */
@@ -98,6 +100,11 @@ export const EXPECTED: Record<string, Rule> = {
   attachEvidence: { allowed: INVESTIGATION_WORK },
   recordHoursAndWages: { allowed: INVESTIGATION_WORK },
   computeBackWages: { allowed: INVESTIGATION_WORK },
+  rerunBackWages: { allowed: INVESTIGATION_WORK },
+  // Rule tables: the admin's (DESIGN.md section 1) and a supervisor's; read by whoever reads
+  // back-wage computations, and by the admin who maintains them.
+  listWageRuleSets: { allowed: [...INVESTIGATION_READERS, 'admin'] },
+  publishWageRuleSetVersion: { allowed: ['supervisor', 'admin'] },
   findViolation: { allowed: INVESTIGATION_WORK },
   assessCivilPenalty: { allowed: INVESTIGATION_WORK },
   flagRetaliationConcern: { allowed: INVESTIGATION_WORK },

@@ -17,6 +17,8 @@ export interface CompiledRuleSet {
   windowYears: number;
   ldMinimumWage: boolean;
   ldOvertime: boolean;
+  /** Labor Code 515(d)-style divisor of a weekly salary, 1/100 h; 0 when the rule set has none. */
+  salaryDivisor: number;
   minimumWageFor(weekStart: IsoDate, weekEnd: IsoDate): MinimumWageEntry;
 }
 
@@ -80,6 +82,7 @@ export function compileRuleSet(
     windowYears,
     ldMinimumWage: rs.liquidatedDamages.basis !== 'none',
     ldOvertime: rs.liquidatedDamages.basis === 'minimum_wage_and_overtime',
+    salaryDivisor: rs.salaryRegularRate ? hundredths(rs.salaryRegularRate.salaryDivisorHours) : 0,
     minimumWageFor(weekStart, weekEnd) {
       if (weekStart === lastStart) return lastEntry!;
       let entry = cache.get(weekStart);

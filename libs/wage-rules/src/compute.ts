@@ -1,5 +1,6 @@
-import { addDays, cents, isIsoDate, toEpochDay, ValidationError, type IsoDate } from '@lse/domain';
+import { addDays, cents, isIsoDate, toEpochDay, ValidationError, weekdayOf, type IsoDate } from '@lse/domain';
 import { compileRuleSet } from './compile';
+import { BackWageInputError } from './errors';
 import type {
   BackWageInput,
   BackWageResult,
@@ -7,10 +8,12 @@ import type {
   ExcludedWorkweek,
   Figures,
   MinimumWageEntry,
+  RuleSet,
 } from './model';
 import { newPreparedWeek, prepareWeek } from './prepared-week';
 import { LD, MWS, OTD, SLOTS, WorkerResult, type Columns } from './results';
 import { exclusion, moreGenerous, type Context } from './rule-set-choice';
+import { RuleSetSchema } from './schemas';
 import { groupByWorker, sortedWeeks } from './worker-groups';
 import { evaluateWeek, newWeekFigures } from './workweek';
 
@@ -32,11 +35,25 @@ interface WeekInfo {
 /**
  * Computes back wages for every worker and workweek. Pure and deterministic: the same input
  * always gives the same result. Throws `ValidationError` for malformed records, unknown
- * workers, a worker's workweek listed twice, or a week with no minimum wage in a rule set.
+ * workers, a worker's workweek listed twice, or a week with no minimum wage in a rule set; its
+ * subclass `BackWageInputError` names the problem for a malformed filing date, overlapping weeks
+ * of one worker, a week off the employer's workweek start, and a missing or malformed rule set.
+ *
+ * Where several laws apply to a week (FLSA and a state's), the week awards the larger back wages
+ * and the liquidated damages each law provides on its own part, once for the same unpaid dollars:
+ * minimum-wage damages are the largest any law gives on minimum wages, overtime damages the
+ * largest any law gives on overtime (29 U.S.C. 216(b), 218(a); e.g. Labor Code 1194.2).
  */
 export function computeBackWages(input: BackWageInput, options: ComputeOptions = {}): BackWageResult {
   if (input.ruleSets.length === 0) throw new ValidationError('at least one rule set is needed');
   if (input.ruleSets.length > 127) throw new ValidationError('at most 127 rule sets in one computation');
+  // A malformed date would make every window comparison false: no limitation period at all.
+  if (!isIsoDate(input.filingDate))
+    throw new BackWageInputError('malformed_filing_date', `filingDate must be a calendar date YYYY-MM-DD`, {
+      field: 'filingDate',
+    });
+  input.ruleSets.forEach(checkRuleSet);
+  const workweekStart = input.workweekStart;
   const context: Context = {
     compiled: input.ruleSets.map((rs, i) => compileRuleSet(rs, i, input.filingDate, input.willful)),
     filingDate: input.filingDate,
@@ -50,6 +67,12 @@ export function computeBackWages(input: BackWageInput, options: ComputeOptions =
     if (info === undefined) {
       if (!isIsoDate(weekStart))
         throw new ValidationError(`not a calendar date: weekStart "${String(weekStart)}"`);
+      if (workweekStart !== undefined && weekdayOf(weekStart) !== workweekStart)
+        throw new BackWageInputError(
+          'workweek_start_mismatch',
+          `the workweek of ${weekStart} starts on a ${weekdayOf(weekStart)}; the employer's workweek starts on ${workweekStart} (29 CFR 778.105)`,
+          { weekStart, workweekStart },
+        );
       const end = addDays(weekStart, 6);
       info = {
         end,
@@ -98,25 +121,40 @@ export function computeBackWages(input: BackWageInput, options: ComputeOptions =
         mwsSum = otdSum = ldSum = 0;
         continue;
       }
+      if (info.day < previousDay + 7) {
+        // Weeks starting on different weekdays share days: those hours would count twice.
+        const overlaps = records[from + k - 1].weekStart;
+        throw new BackWageInputError(
+          'overlapping_workweeks',
+          `worker ${workerId}: the workweek of ${record.weekStart} overlaps the workweek of ${overlaps} (a workweek is a fixed, recurring 7 days, 29 CFR 778.105)`,
+          { workerId, weekStart: record.weekStart, overlaps },
+        );
+      }
       previousDay = info.day;
       const accrued = record.payday ?? info.end;
       prepareWeek(record, info.end, wk);
       let best = -1;
       let bMws = 0;
       let bOtd = 0;
-      let bLd = 0;
+      let bTotal = 0;
+      // Damages of each law on its own part, once for the same dollars (see above).
+      let ldMw = 0;
+      let ldOt = 0;
       for (let i = 0; i < compiled.length; i++) {
         const rs = compiled[i];
         if (record.payday === undefined ? !info.endInWindow[i] : accrued < rs.windowStart) continue;
         const minimumWage = (info.minimumWage[i] ??= rs.minimumWageFor(record.weekStart, info.end));
         evaluateWeek(rs, wk, figures, null, minimumWage);
-        if (best < 0 || moreGenerous(figures, bMws + bOtd, bMws + bOtd + bLd)) {
+        if (best < 0 || moreGenerous(figures, bMws + bOtd, bTotal)) {
           best = i;
           bMws = figures.minimumWageShortfall;
           bOtd = figures.overtimeDue;
-          bLd = figures.liquidatedDamages;
+          bTotal = figures.total;
         }
+        if (rs.ldMinimumWage && figures.minimumWageShortfall > ldMw) ldMw = figures.minimumWageShortfall;
+        if (rs.ldOvertime && figures.overtimeDue > ldOt) ldOt = figures.overtimeDue;
       }
+      const bLd = ldMw + ldOt;
       columns.ruleSet[row + k] = best;
       if (best < 0) {
         const e = exclusion(record, accrued, context);
@@ -164,4 +202,28 @@ function toFigures(mws: number, otd: number, ld: number): Figures {
     liquidatedDamages: cents(ld),
     total: cents(mws + otd + ld),
   };
+}
+
+/** A rule set passed in must be one: a hole in the list or a wrong shape is named, not a TypeError. */
+function checkRuleSet(rs: RuleSet | undefined, i: number): void {
+  if (typeof rs !== 'object' || rs === null)
+    throw new BackWageInputError('unknown_rule_set', `ruleSets[${i}] is not a rule set`, {
+      field: `ruleSets[${i}]`,
+    });
+  const parsed = RuleSetSchema.safeParse(rs);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = ['ruleSets', i, ...issue.path]
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
+    throw new BackWageInputError(
+      'malformed_rule_set',
+      `rule set ${String(rs.id)}: ${path}: ${issue.message}`,
+      {
+        field: path,
+        ruleSet: String(rs.id),
+      },
+    );
+  }
 }

@@ -1,4 +1,6 @@
 export * from './model';
 export * from './schemas';
 export * from './rule-sets';
+export * from './errors';
+export * from './catalog';
 export { computeBackWages, ROUNDING_RULE } from './compute';

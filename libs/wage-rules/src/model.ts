@@ -6,7 +6,7 @@
  * Units: money in integer cents; hours as decimal hours with at most two decimals (8.25, not
  * 8h15m), which the engine turns into integer hundredths of an hour; dates "YYYY-MM-DD".
  */
-import type { Cents, IsoDate } from '@lse/domain';
+import type { Cents, IsoDate, WorkweekStart } from '@lse/domain';
 
 // ---------------------------------------------------------------------------------------------
 // Rule sets
@@ -48,6 +48,19 @@ export type LiquidatedDamagesBasis =
   | 'minimum_wage'
   | 'none';
 
+/**
+ * How a weekly salary enters the regular rate when the rule set says so (California Labor Code
+ * 515(d): 1/40 of the weekly salary of a full-time salaried non-exempt employee, and the salary
+ * pays only the non-overtime hours). Without it, the federal readings apply: a salary for a fixed
+ * number of hours (29 CFR 778.113) or the fluctuating workweek (778.114).
+ */
+export interface SalaryRegularRateRule {
+  id: string;
+  /** The regular rate is the weekly salary divided by this many hours. */
+  salaryDivisorHours: number;
+  source?: string;
+}
+
 export interface RuleSet {
   /** Stable identifier, e.g. "US-FLSA", "US-CA". */
   id: string;
@@ -61,6 +74,8 @@ export interface RuleSet {
   /** Years back from the filing date; `willfulYears` when the violation was willful. */
   limitation: { id: string; years: number; willfulYears: number; source?: string };
   liquidatedDamages: { id: string; basis: LiquidatedDamagesBasis; source?: string };
+  /** A state's own regular-rate rule for salaried workers; absent or null: the federal readings. */
+  salaryRegularRate?: SalaryRegularRateRule | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -79,7 +94,11 @@ export interface RuleSet {
  *   $20 straight + $30 for 10 overtime hours is hourly 20.00 x 50 h + overtime_premium $100.
  * - `piece`: piece earnings for the week; deemed to pay straight time for all hours worked
  *   (29 CFR 778.111).
- * - `salary`: a salary for the week, deemed to cover all hours worked (fluctuating workweek).
+ * - `salary`: a salary for the week, deemed to cover all hours worked: the fluctuating workweek
+ *   (29 CFR 778.114), regular rate = salary / hours worked, half time owed for overtime hours.
+ * - `salary_fixed_hours`: a salary meant to pay a fixed number of hours (`hours`, e.g. 40):
+ *   regular rate = salary / those hours (29 CFR 778.113), hours beyond them are not paid by it,
+ *   so each overtime hour is owed at 1.5x that rate.
  * - `bonus`: a non-discretionary bonus attributable to this workweek (part of the regular rate).
  * - `overtime_premium`: premium pay for overtime hours; excluded from the regular rate and
  *   credited against overtime due (29 CFR 778.202).
@@ -90,6 +109,7 @@ export type PayComponent =
   | { kind: 'hourly'; rateCents: number; hours: number }
   | { kind: 'piece'; cents: number }
   | { kind: 'salary'; cents: number }
+  | { kind: 'salary_fixed_hours'; cents: number; hours: number }
   | { kind: 'bonus'; cents: number }
   | { kind: 'overtime_premium'; cents: number }
   | { kind: 'makeup'; cents: number };
@@ -120,6 +140,11 @@ export interface BackWageInput {
   willful: boolean;
   workers: Worker[];
   records: WorkweekRecord[];
+  /**
+   * The day the employer's workweek starts (29 CFR 778.105); when given, every record's
+   * `weekStart` must fall on it. Overlapping weeks of one worker are refused either way.
+   */
+  workweekStart?: WorkweekStart;
 }
 
 export interface ComputeOptions {
@@ -156,7 +181,9 @@ export type TraceFigure =
   | 'unpaidWages'
   | 'liquidatedDamages'
   | 'total'
-  | 'ruleSetChosen';
+  | 'ruleSetChosen'
+  /** A question for the investigator: the figures follow one reading of the records. */
+  | 'warning';
 
 /** One step of the explanation of a week's figures. */
 export interface TraceStep {

@@ -14,10 +14,18 @@ export interface PreparedWeek {
   W: number;
   P: number;
   A: number;
-  /** The one hourly rate when all hourly lines share it, else -1. */
+  /** The one hourly rate when all rate lines (hourly, fixed-hours salary) share it, else -1. */
   singleRate: number;
+  /** The hourly lines alone (A, P without fixed-hours salaries), for the trace. */
+  hourlyRate: number;
+  /** Fixed-hours salaries (29 CFR 778.113): cents and the hours they pay (1/100 h); in A and P. */
+  fixedCents: number;
+  fixedHours: number;
   piece: number;
+  /** Fluctuating-workweek salary (29 CFR 778.114). */
   salary: number;
+  hasSalary: boolean;
+  hasPiece: boolean;
   bonus: number;
   makeup: number;
   premiumPaid: number;
@@ -34,8 +42,13 @@ export function newPreparedWeek(): PreparedWeek {
     P: 0,
     A: 0,
     singleRate: -1,
+    hourlyRate: -1,
+    fixedCents: 0,
+    fixedHours: 0,
     piece: 0,
     salary: 0,
+    hasSalary: false,
+    hasPiece: false,
     bonus: 0,
     makeup: 0,
     premiumPaid: 0,
@@ -90,6 +103,11 @@ export function prepareWeek(record: WorkweekRecord, weekEnd: IsoDate, into: Prep
   let P = 0;
   let A = 0;
   let rate = -2;
+  let hourlyRate = -2;
+  let fixedCents = 0;
+  let fixedHours = 0;
+  let hasSalary = false;
+  let hasPiece = false;
   let piece = 0;
   let salary = 0;
   let bonus = 0;
@@ -106,15 +124,30 @@ export function prepareWeek(record: WorkweekRecord, weekEnd: IsoDate, into: Prep
         P += h;
         A += r * h;
         rate = rate === -2 || rate === r ? r : -1;
+        hourlyRate = hourlyRate === -2 || hourlyRate === r ? r : -1;
+        break;
+      }
+      case 'salary_fixed_hours': {
+        // 29 CFR 778.113: it pays `hours` at salary / hours, like an hourly line at that rate.
+        const s = centsOf(c.cents, 'salary_fixed_hours cents', record);
+        const h = hundredths(c.hours, 'salary_fixed_hours hours', 168, record);
+        if (h === 0) hundredths(-1, 'salary_fixed_hours hours', 168, record); // throws: must pay some hours
+        P += h;
+        A += 100 * s;
+        rate = -1;
+        fixedCents += s;
+        fixedHours += h;
         break;
       }
       case 'piece':
         piece += centsOf(c.cents, 'piece cents', record);
         coversAllHours = true;
+        hasPiece = true;
         break;
       case 'salary':
         salary += centsOf(c.cents, 'salary cents', record);
         coversAllHours = true;
+        hasSalary = true;
         break;
       case 'bonus':
         bonus += centsOf(c.cents, 'bonus cents', record);
@@ -138,8 +171,13 @@ export function prepareWeek(record: WorkweekRecord, weekEnd: IsoDate, into: Prep
   into.P = P;
   into.A = A;
   into.singleRate = rate === -2 ? -1 : rate;
+  into.hourlyRate = hourlyRate === -2 ? -1 : hourlyRate;
+  into.fixedCents = fixedCents;
+  into.fixedHours = fixedHours;
   into.piece = piece;
   into.salary = salary;
+  into.hasSalary = hasSalary;
+  into.hasPiece = hasPiece;
   into.bonus = bonus;
   into.makeup = makeup;
   into.premiumPaid = premiumPaid;

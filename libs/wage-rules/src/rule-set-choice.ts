@@ -50,27 +50,64 @@ export function explain(record: WorkweekRecord, accrued: IsoDate, context: Conte
   for (const c of candidates.slice(1)) {
     if (moreGenerous(c.figures, best.figures.unpaidWages, best.figures.total)) best = c;
   }
-  const steps = [...best.steps];
-  if (context.compiled.length > 1) {
-    const others = [
-      ...candidates
-        .filter((c) => c !== best)
-        .map(
-          (c) =>
-            `${c.rs.source.id} ${c.rs.source.version}: back wages ${dollars(c.figures.unpaidWages)}, total ${dollars(c.figures.total)}`,
-        ),
-      ...outside.map(
-        (rs) =>
-          `${rs.source.id}: not applicable, accrued ${accrued} before its window from ${rs.windowStart}`,
-      ),
+  if (context.compiled.length === 1) return best.steps;
+  const outsideText = outside.map(
+    (rs) => `${rs.source.id}: not applicable, accrued ${accrued} before its window from ${rs.windowStart}`,
+  );
+  const version = best.rs.source.version;
+  if (candidates.length === 1) {
+    return [
+      ...best.steps,
+      {
+        figure: 'ruleSetChosen',
+        ruleId: `${best.rs.source.id}.more_generous`,
+        ruleSetVersion: version,
+        // Worded as before several laws were combined, so traces recorded then still verify.
+        formula: `${best.rs.source.id} is the most generous for this workweek (back wages ${dollars(best.figures.unpaidWages)}, total ${dollars(best.figures.total)}) over ${outsideText.join('; ')}`,
+        amount: cents(best.figures.total),
+      },
     ];
-    steps.push({
-      figure: 'ruleSetChosen',
-      ruleId: `${best.rs.source.id}.more_generous`,
-      ruleSetVersion: best.rs.source.version,
-      formula: `${best.rs.source.id} is the most generous for this workweek (back wages ${dollars(best.figures.unpaidWages)}, total ${dollars(best.figures.total)}) over ${others.join('; ')}`,
-      amount: cents(best.figures.total),
-    });
   }
+  // Several laws apply: each one's computation is on the trace, then the award.
+  const steps = candidates.flatMap((c) => c.steps);
+  const unpaid = best.figures.unpaidWages;
+  let mw: { amount: number; by: string } = { amount: 0, by: 'none' };
+  let ot: { amount: number; by: string } = { amount: 0, by: 'none' };
+  for (const c of candidates) {
+    if (c.rs.ldMinimumWage && c.figures.minimumWageShortfall > mw.amount)
+      mw = { amount: c.figures.minimumWageShortfall, by: c.rs.source.id };
+    if (c.rs.ldOvertime && c.figures.overtimeDue > ot.amount)
+      ot = { amount: c.figures.overtimeDue, by: c.rs.source.id };
+  }
+  const ld = mw.amount + ot.amount;
+  const each = candidates.map(
+    (c) =>
+      `${c.rs.source.id} ${c.rs.source.version}: back wages ${dollars(c.figures.unpaidWages)}, its own damages ${dollars(c.figures.liquidatedDamages)}`,
+  );
+  steps.push({
+    figure: 'ruleSetChosen',
+    ruleId: `${best.rs.source.id}.more_generous`,
+    ruleSetVersion: version,
+    formula:
+      `back wages awarded under ${best.rs.source.id} (${dollars(unpaid)}), the larger, so a second law never lowers what is owed: ` +
+      [...each, ...outsideText].join('; '),
+    amount: cents(unpaid),
+  });
+  steps.push({
+    figure: 'liquidatedDamages',
+    ruleId: 'liquidated_damages.combined',
+    ruleSetVersion: version,
+    formula:
+      `each law's damages on its own part, once for the same unpaid dollars (29 U.S.C. 216(b), Labor Code 1194.2): ` +
+      `minimum wages ${dollars(mw.amount)} (${mw.by}) + overtime ${dollars(ot.amount)} (${ot.by}) = ${dollars(ld)}`,
+    amount: cents(ld),
+  });
+  steps.push({
+    figure: 'total',
+    ruleId: 'total.awarded',
+    ruleSetVersion: version,
+    formula: `back wages ${dollars(unpaid)} + liquidated damages ${dollars(ld)} = ${dollars(unpaid + ld)}`,
+    amount: cents(unpaid + ld),
+  });
   return steps;
 }

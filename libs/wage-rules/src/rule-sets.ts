@@ -70,4 +70,5 @@ export const CALIFORNIA_RULE_SET: RuleSet = {
   },
   limitation: { id: 'CA.limitation', years: 3, willfulYears: 3, source: 'Code of Civil Procedure 338(a)' },
   liquidatedDamages: { id: 'CA.liquidated_damages', basis: 'minimum_wage', source: 'Labor Code 1194.2' },
+  salaryRegularRate: { id: 'CA.regular_rate.salary', salaryDivisorHours: 40, source: 'Labor Code 515(d)' },
 };

@@ -3,7 +3,7 @@
  * validated against the same definitions the engine uses. `parseBackWageInput` is the checked
  * entry point; `computeBackWages` itself re-checks only what it needs, cheaply.
  */
-import { isIsoDate } from '@lse/domain';
+import { isIsoDate, WEEKDAYS } from '@lse/domain';
 import { z } from 'zod';
 import type { BackWageInput, PayComponent, RuleSet, WorkweekRecord } from './model';
 
@@ -35,6 +35,13 @@ export const PayComponentSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('piece'), cents: centsField }),
   z.object({ kind: z.literal('salary'), cents: centsField }),
+  z.object({
+    kind: z.literal('salary_fixed_hours'),
+    cents: centsField,
+    hours: hoursField(168).refine((h) => h > 0, {
+      message: 'the hours the salary is meant to pay, more than 0',
+    }),
+  }),
   z.object({ kind: z.literal('bonus'), cents: centsField }),
   z.object({ kind: z.literal('overtime_premium'), cents: centsField }),
   z.object({ kind: z.literal('makeup'), cents: centsField }),
@@ -98,6 +105,14 @@ export const RuleSetSchema = z.object({
     basis: z.enum(['minimum_wage_and_overtime', 'minimum_wage', 'none']),
     source: z.string().optional(),
   }),
+  salaryRegularRate: z
+    .object({
+      id: z.string().min(1),
+      salaryDivisorHours: z.number().gt(0).max(168).refine(hasTwoDecimalsAtMost),
+      source: z.string().optional(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export const BackWageInputSchema = z.object({
@@ -106,6 +121,7 @@ export const BackWageInputSchema = z.object({
   willful: z.boolean(),
   workers: z.array(WorkerSchema),
   records: z.array(WorkweekRecordSchema),
+  workweekStart: z.enum(WEEKDAYS).optional(),
 });
 
 /** Parses unknown JSON into a checked input (throws a ZodError naming the path of each problem). */

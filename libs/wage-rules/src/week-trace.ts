@@ -22,6 +22,8 @@ export interface WeekWorking {
   credit: number;
   ot: number;
   Go: number;
+  /** The weekly salary and divisor (1/100 h) when a state salary rule applied (Labor Code 515(d)). */
+  salaried: { salary: number; divisor: number } | null;
 }
 
 export function explainWeek(
@@ -29,7 +31,7 @@ export function explainWeek(
   rs: CompiledRuleSet,
   wk: PreparedWeek,
   out: WeekFigures,
-  { minimumWage, detail, rawN, rawD, floored, credit, ot, Go }: WeekWorking,
+  { minimumWage, detail, rawN, rawD, floored, credit, ot, Go, salaried }: WeekWorking,
 ): void {
   const days = wk.days;
   const W = wk.W;
@@ -65,17 +67,36 @@ export function explainWeek(
     });
   }
   const parts: string[] = [];
-  if (wk.P > 0) {
-    const agreed = wk.singleRate >= 0 ? rateDollars(wk.singleRate, 1) : rateDollars(wk.A, wk.P);
+  const hourlyP = wk.P - wk.fixedHours;
+  if (hourlyP > 0) {
+    const hourlyA = wk.A - 100 * wk.fixedCents;
+    const agreed = wk.hourlyRate >= 0 ? rateDollars(wk.hourlyRate, 1) : rateDollars(hourlyA, hourlyP);
     parts.push(`hourly: agreed rate ${agreed} x ${hoursText(W)} h`);
   }
+  const rule = rules.salaryRegularRate;
+  if (salaried && rule) {
+    parts.push(
+      `weekly salary ${dollars(salaried.salary)} / ${hoursText(salaried.divisor)} h = ` +
+        `${rateDollars(100 * salaried.salary, salaried.divisor)} x ${hoursText(W)} h ` +
+        `(${rule.source ?? rule.id}: 1/${hoursText(salaried.divisor)} of the weekly salary; it pays the non-overtime hours only)`,
+    );
+  }
+  for (const c of r.pay) {
+    if (c.kind !== 'salary_fixed_hours') continue;
+    const h = Math.round(c.hours * 100);
+    if (salaried && h >= salaried.divisor) continue;
+    parts.push(
+      `salary ${dollars(c.cents)} for ${hoursText(h)} fixed hours = ${rateDollars(100 * c.cents, h)} x ${hoursText(W)} h (29 CFR 778.113)`,
+    );
+  }
   if (wk.piece) parts.push(`piece ${dollars(wk.piece)}`);
-  if (wk.salary) parts.push(`salary ${dollars(wk.salary)}`);
+  if (wk.hasSalary && !salaried)
+    parts.push(`salary ${dollars(wk.salary)} for all hours worked (fluctuating workweek, 29 CFR 778.114)`);
   if (wk.bonus) parts.push(`non-discretionary bonus ${dollars(wk.bonus)}`);
   if (parts.length === 0) parts.push('no pay $0.00');
   trace.push({
     figure: 'regularRate',
-    ruleId: `${rules.id}.regular_rate`,
+    ruleId: salaried && rule ? rule.id : `${rules.id}.regular_rate`,
     ...at,
     rate: rateText(rawN, rawD),
     hours: W / 100,
@@ -84,6 +105,21 @@ export function explainWeek(
         ? 'no hours worked'
         : `(${parts.join(' + ')}) / ${hoursText(W)} h = ${rateDollars(rawN, rawD)} (29 CFR 778.109)`,
   });
+  const twoRates = overtimeAsSecondRate(wk, ot);
+  if (twoRates) {
+    trace.push({
+      figure: 'warning',
+      ruleId: `${rules.id}.regular_rate.two_rates`,
+      ...at,
+      rate: String(twoRates.higher),
+      hours: ot / 100,
+      formula:
+        `an hourly line at ${rateDollars(twoRates.higher, 1)}, 1.5 x the ${rateDollars(twoRates.lower, 1)} line, ` +
+        `pays exactly the ${hoursText(ot)} overtime hours: read here as work at two rates (29 CFR 778.115), ` +
+        `not as an overtime premium (29 CFR 778.202). If it was overtime pay, record ` +
+        `${rateDollars(twoRates.lower, 1)} for all hours and the extra half as overtime_premium.`,
+    });
+  }
   trace.push({
     figure: 'minimumWage',
     ruleId: rules.minimumWage.id,
@@ -158,4 +194,21 @@ export function explainWeek(
 /** An amount in hundredths of a cent, as dollars (4 decimals only when not whole cents). */
 function money100(value: number): string {
   return value % 100 === 0 ? dollars(value / 100) : `$${(value / 10000).toFixed(4)}`;
+}
+
+/**
+ * An hourly line at exactly 1.5x another line's rate that pays exactly the week's overtime hours
+ * looks like overtime pay (29 CFR 778.202) but is recorded as a second rate (778.115): the engine
+ * keeps the recorded reading and the trace asks the question. Trace-time only.
+ */
+function overtimeAsSecondRate(wk: PreparedWeek, ot: number): { lower: number; higher: number } | null {
+  if (ot === 0) return null;
+  const lines = wk.record.pay.filter((c) => c.kind === 'hourly');
+  if (lines.length < 2) return null;
+  for (const high of lines) {
+    if (Math.round(high.hours * 100) !== ot) continue;
+    const low = lines.find((c) => c !== high && 3 * c.rateCents === 2 * high.rateCents);
+    if (low) return { lower: low.rateCents, higher: high.rateCents };
+  }
+  return null;
 }

@@ -115,12 +115,14 @@ describe('California', () => {
 
   it('the state minimum wage applies and the higher result is kept: $300 flat for 40 h in 2025', () => {
     // CA: 16.50 x 40 - 300 = 360.00 (liquidated 360.00); FLSA: 7.25 x 40 - 300 = 0.
-    const w = one([week('2025-03-02', spread(40), [{ kind: 'salary', cents: 30000 }])], BOTH);
+    // Five 8-hour days: with 10-hour days the salary would pay only the 32 non-overtime hours
+    // under Labor Code 515(d)(2) (pay-kinds.spec.ts), which is not what this test is about.
+    const w = one([week('2025-03-02', [0, 8, 8, 8, 8, 8, 0], [{ kind: 'salary', cents: 30000 }])], BOTH);
     expect(w).toMatchObject({ ruleSetId: 'US-CA', minimumWageShortfall: 36000, liquidatedDamages: 36000 });
   });
 
   it('a week that straddles a new minimum wage takes the higher rate: 2024-12-29 -> $16.50', () => {
-    const w = one([week('2024-12-29', spread(40), [{ kind: 'salary', cents: 60000 }])], CA, {
+    const w = one([week('2024-12-29', [0, 8, 8, 8, 8, 8, 0], [{ kind: 'salary', cents: 60000 }])], CA, {
       filingDate: date('2025-06-30'),
     });
     expect(w.minimumWageShortfall).toBe(1650 * 40 - 60000);

@@ -10,6 +10,7 @@ import { CLOCK, INVESTIGATION_DATA_SOURCE } from './handling/tokens';
 import { InvestigationQueryMessages } from './handling/investigation-queries.messages';
 import { createInvestigationDataSource } from './read-models/data-source';
 import { InvestigationRuntime } from './runtime/investigation-runtime';
+import { RuleSetVersions } from './back-wages/rule-set-versions';
 
 export interface InvestigationOptions {
   config: InvestigationConfig;
@@ -45,7 +46,7 @@ export class InvestigationModule {
               connectionString: config.DATABASE_URL,
               schema: config.EVENT_STORE_SCHEMA,
               service: 'investigation',
-              categories: ['investigation'],
+              categories: ['investigation', 'wage_rules'],
               // CaseOpened reactions (several at once) and commands arriving together append in
               // one statement and one commit.
               groupCommit: true,
@@ -63,6 +64,7 @@ export class InvestigationModule {
           },
         },
         InvestigationCommands,
+        RuleSetVersions,
         InvestigationRuntime,
       ],
     };

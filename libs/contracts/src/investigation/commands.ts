@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEEKDAYS } from '@lse/domain';
 import { isoDate, text, uuid } from '../fields';
 import { ExpectedVersionSchema } from '../complaint/commands';
 import { PRIORITIES } from '../complaint/parts';
@@ -48,6 +49,9 @@ export const INVESTIGATION_PATTERNS = {
   listInvestigations: 'investigation.listInvestigations',
   workload: 'investigation.workload',
   findings: 'investigation.findings',
+  publishRuleSetVersion: 'investigation.publishRuleSetVersion',
+  listRuleSets: 'investigation.listRuleSets',
+  rerunBackWages: 'investigation.rerunBackWages',
 } as const;
 export type InvestigationPattern = (typeof INVESTIGATION_PATTERNS)[keyof typeof INVESTIGATION_PATTERNS];
 
@@ -110,6 +114,8 @@ export const HoursAndWagesJsonInput = z.strictObject({
   recordSetId: uuid().optional(),
   source: z.enum(RECORD_SOURCES),
   employerId: uuid().optional(),
+  /** The employer's workweek start day (29 CFR 778.105): every row's week must start on it. */
+  workweekStart: z.enum(WEEKDAYS).optional(),
   workers: z.array(RecordedWorkerSchema).min(1).max(MAX_WORKWEEK_RECORDS),
   records: z.array(WorkweekRecordSchema).min(1).max(MAX_WORKWEEK_RECORDS),
   note: text(4000).optional(),
@@ -125,6 +131,7 @@ export const HoursAndWagesCsvInput = z.strictObject({
   recordSetId: uuid().optional(),
   source: z.enum(RECORD_SOURCES),
   employerId: uuid().optional(),
+  workweekStart: z.enum(WEEKDAYS).optional(),
   note: text(4000).optional(),
 });
 
@@ -133,6 +140,8 @@ export const HoursAndWagesCsvInput = z.strictObject({
  * payroll's employee number (or empty: the name identifies the worker within the case); `d1`..`d7`
  * are the hours worked on the workweek's days from `week_start`; `hourly_rate` and `paid_hours`
  * are the straight-time hourly pay; the other money columns are dollars with at most two decimals.
+ * `salary` alone is a fluctuating-workweek salary (29 CFR 778.114); with `salary_hours`, a salary
+ * for that fixed number of hours (778.113).
  */
 export const HOURS_CSV_COLUMNS = [
   'worker_ref',
@@ -149,6 +158,7 @@ export const HOURS_CSV_COLUMNS = [
   'paid_hours',
   'piece',
   'salary',
+  'salary_hours',
   'bonus',
   'overtime_premium',
   'makeup',
@@ -178,6 +188,11 @@ export const ComputeBackWagesInput = z.strictObject({
   /** The limitation window runs back from this date; defaults to the day the investigation opened. */
   filingDate: isoDate().optional(),
   willful: z.boolean().default(false),
+  /**
+   * The day the employer's workweek starts (29 CFR 778.105): every workweek must start on it.
+   * Absent: the day recorded with the uploads, when they all name the same one.
+   */
+  workweekStart: z.enum(WEEKDAYS).optional(),
   /** Which uploads to use; all recorded ones when absent. */
   recordSetIds: z.array(uuid()).min(1).optional(),
 });

@@ -30,6 +30,7 @@ export * from './wages';
 export * from './findings';
 export * from './determination';
 export * from './commands';
+export * from './rule-sets';
 
 /** Every event of the investigation stream, by type. */
 export const INVESTIGATION_EVENTS = {

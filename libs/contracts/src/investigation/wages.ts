@@ -1,3 +1,4 @@
+import { WEEKDAYS } from '@lse/domain';
 import { z } from 'zod';
 import { commercial, deliberative, personal, pub } from '../classification';
 import { defineEvent } from '../registry';
@@ -43,7 +44,20 @@ export const PayComponentSchema = z.discriminatedUnion('kind', [
       }),
   }),
   z.strictObject({ kind: z.literal('piece'), cents: z.int().nonnegative() }),
+  // A salary for the workweek, covering all hours worked: the fluctuating workweek (29 CFR 778.114).
   z.strictObject({ kind: z.literal('salary'), cents: z.int().nonnegative() }),
+  // A salary meant to pay a fixed number of hours (29 CFR 778.113): regular rate = cents / hours.
+  z.strictObject({
+    kind: z.literal('salary_fixed_hours'),
+    cents: z.int().nonnegative(),
+    hours: z
+      .number()
+      .gt(0)
+      .max(168)
+      .refine((h) => Math.abs(Math.round(h * 100) - h * 100) < 1e-6, {
+        message: 'expected hours with at most two decimals',
+      }),
+  }),
   z.strictObject({ kind: z.literal('bonus'), cents: z.int().nonnegative() }),
   z.strictObject({ kind: z.literal('overtime_premium'), cents: z.int().nonnegative() }),
   z.strictObject({ kind: z.literal('makeup'), cents: z.int().nonnegative() }),
@@ -77,6 +91,8 @@ export const HoursAndWagesRecorded = defineEvent({
       source: pub(z.enum(RECORD_SOURCES)),
       // The employer whose payroll this is, when known.
       employerId: pub(uuid()).optional(),
+      // The employer's workweek start day, when stated; every record's week starts on it.
+      workweekStart: pub(z.enum(WEEKDAYS)).optional(),
       // The uploaded file, when it was kept as evidence too.
       evidenceId: pub(uuid()).optional(),
       workers: z.array(RecordedWorkerSchema).min(1).max(MAX_WORKWEEK_RECORDS),
@@ -151,6 +167,8 @@ export const BackWagesComputed = defineEvent({
   version: 1,
   schema: z.strictObject({
     computationId: pub(uuid()),
+    // A re-run of that computation under newer rule-set versions (same hours and dates).
+    rerunOf: pub(uuid()).optional(),
     ruleSets: z.array(RuleSetRefSchema).min(1).max(10),
     recordSetIds: pub(z.array(uuid()).min(1)),
     filingDate: pub(isoDate()),

@@ -6,6 +6,7 @@ import {
   OUTREACH_CATEGORY,
   PARTNER_CATEGORY,
   REFERRAL_CATEGORY,
+  WAGE_RULES_CATEGORY,
   type AgreementEvent,
   type CollectionEvent,
   type ComplaintEvent,
@@ -13,6 +14,7 @@ import {
   type OutreachEvent,
   type PartnerEvent,
   type ReferralEvent,
+  type WageRulesEvent,
 } from '@lse/contracts';
 import { AUDIT_REPLAYERS, replayer, type AnyReplayer } from '@lse/audit-domain';
 import {
@@ -28,7 +30,9 @@ import {
 import {
   evolve as evolveInvestigation,
   initialState as initialInvestigation,
+  ruleSetCatalogDecider,
   type InvestigationState,
+  type RuleSetCatalogState,
 } from '@lse/investigation-domain';
 import {
   agreementDecider,
@@ -102,6 +106,13 @@ export const REPLAYERS: ReadonlyMap<string, AnyReplayer> = new Map(
       source: '@lse/partners-domain',
       initialState: outreachDecider.initialState,
       evolve: (s, e) => outreachDecider.evolve(s, e),
+    }),
+    // Back-wage rule-set versions: no case's records, but part of "state as of" like any stream.
+    replayer<RuleSetCatalogState, WageRulesEvent>({
+      category: WAGE_RULES_CATEGORY,
+      source: '@lse/investigation-domain',
+      initialState: ruleSetCatalogDecider.initialState,
+      evolve: (s, e) => ruleSetCatalogDecider.evolve(s, e),
     }),
     ...AUDIT_REPLAYERS,
   ].map((r) => [r.category, r]),

@@ -3,6 +3,7 @@ import { API_PREFIX } from '../openapi/endpoint';
 import { InvestigationActionsController } from './investigation-actions.controller';
 import { InvestigationUploadsController } from './investigation-uploads.controller';
 import { InvestigationsController } from './investigations.controller';
+import { WageRuleSetsController } from './wage-rule-sets.controller';
 import { EvidenceBody, HoursCsvBody } from './uploads.middleware';
 
 /** The investigation routes, served by the investigation service over NATS. */
@@ -10,6 +11,7 @@ export const INVESTIGATION_CONTROLLERS: Type[] = [
   InvestigationsController,
   InvestigationActionsController,
   InvestigationUploadsController,
+  WageRuleSetsController,
 ];
 
 /** Reads the bodies JSON parsing leaves alone: CSV hours and raw evidence, on their two routes only. */

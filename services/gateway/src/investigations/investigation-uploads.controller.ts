@@ -36,7 +36,7 @@ export class InvestigationUploadsController {
   @investigationAction(
     'recordHoursAndWages',
     'hours-and-wages',
-    'Record per-workweek hours and pay: JSON as documented, or Content-Type text/csv with columns worker_ref, worker_name, week_start, d1..d7, hourly_rate, paid_hours, piece, salary, bonus, overtime_premium, makeup, payday (source, employerId, recordSetId in the query string). Bad rows: 422 listing each row and field; nothing is recorded.',
+    'Record per-workweek hours and pay: JSON as documented, or Content-Type text/csv with columns worker_ref, worker_name, week_start, d1..d7, hourly_rate, paid_hours, piece, salary, salary_hours, bonus, overtime_premium, makeup, payday (source, employerId, recordSetId, workweekStart in the query string). Bad rows: 422 listing each row and field; nothing is recorded.',
     HoursAndWagesJsonInput,
     INVESTIGATION_WRITERS,
     {
@@ -47,7 +47,7 @@ export class InvestigationUploadsController {
         {
           mediaType: 'text/csv',
           description:
-            'A header row, then one row per workweek: worker_ref, worker_name, week_start, d1..d7, hourly_rate, paid_hours, piece, salary, bonus, overtime_premium, makeup, payday. UTF-8.',
+            'A header row, then one row per workweek: worker_ref, worker_name, week_start, d1..d7, hourly_rate, paid_hours, piece, salary, salary_hours, bonus, overtime_premium, makeup, payday. UTF-8.',
           schema: { type: 'string' },
         },
       ],

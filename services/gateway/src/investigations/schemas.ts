@@ -26,6 +26,10 @@ export const HoursCsvQuery = z.strictObject({
   source: z.enum(['employer_payroll', 'worker_records', 'investigator_reconstruction']).optional(),
   employerId: z.uuid().optional(),
   recordSetId: z.uuid().optional(),
+  workweekStart: z
+    .enum(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'])
+    .optional()
+    .describe("The employer's workweek start day (29 CFR 778.105): every row's week must start on it."),
 });
 
 export const InvestigationCommandResultSchema = z.object({

@@ -4,3 +4,4 @@ export * from './determination';
 export * from './errors';
 export * from './state';
 export * from './figures';
+export * from './rule-set-catalog';

@@ -1,21 +1,27 @@
 import { createHash } from 'node:crypto';
 import type { BackWagesComputed, HoursAndWagesRecorded } from '@lse/contracts';
-import type { IsoDate } from '@lse/domain';
+import type { IsoDate, WorkweekStart } from '@lse/domain';
 import { DomainError } from '@lse/service-kit';
 import {
+  BackWageInputError,
   computeBackWages,
   ROUNDING_RULE,
   type BackWageResult,
   type Figures,
   type RuleSet,
+  type RuleSetCatalog,
 } from '@lse/wage-rules';
-import { RULE_SETS } from './rule-sets';
 
 export interface ComputationRequest {
   computationId: string;
-  ruleSetIds: string[];
+  /** The rule-set versions to compute under (from the catalog). */
+  ruleSets: RuleSet[];
+  /** The computation this one re-runs under newer rule-set versions, if any. */
+  rerunOf?: string;
   filingDate: IsoDate;
   willful: boolean;
+  /** The employer's workweek start day, when the investigator states it (checked per week). */
+  workweekStart?: WorkweekStart;
   recordSets: HoursAndWagesRecorded[];
 }
 
@@ -38,23 +44,38 @@ export interface BackWageTrace {
   }>;
 }
 
-export function ruleSetsFor(ids: string[], versions?: Map<string, string>): RuleSet[] {
+/** A rule-set reference the catalog does not know, as the 400 the caller can act on. */
+function unknownRuleSet(err: unknown, path: string, catalog: RuleSetCatalog): never {
+  if (err instanceof BackWageInputError && err.problem === 'unknown_rule_set')
+    throw new DomainError('validation', err.message, {
+      errors: [{ path, message: `unknown_rule_set: expected one of: ${catalog.ids().join(', ')}` }],
+    });
+  throw err;
+}
+
+/** Each named rule set's version in force on `on` (the day of the computation). */
+export function ruleSetsInForce(catalog: RuleSetCatalog, ids: string[], on: IsoDate): RuleSet[] {
   return ids.map((id, i) => {
-    const ruleSet = RULE_SETS.get(id);
-    if (!ruleSet)
-      throw new DomainError('validation', `Unknown rule set ${id}.`, {
-        errors: [
-          { path: `ruleSetIds[${i}]`, message: `expected one of: ${[...RULE_SETS.keys()].join(', ')}` },
-        ],
-      });
-    const wanted = versions?.get(id);
-    if (wanted && wanted !== ruleSet.version)
-      throw new DomainError(
-        'conflict',
-        `Rule set ${id} is now version ${ruleSet.version}; this computation used ${wanted} and cannot be re-traced.`,
-        { reason: 'rule_set_changed' },
-      );
-    return ruleSet;
+    try {
+      return catalog.inForce(id, on).ruleSet;
+    } catch (err) {
+      return unknownRuleSet(err, `ruleSetIds[${i}]`, catalog);
+    }
+  });
+}
+
+/** Exactly the versions named (those a computation recorded, or a re-run asks for). */
+export function ruleSetVersions(
+  catalog: RuleSetCatalog,
+  refs: { id: string; version: string }[],
+  field = 'ruleSetVersions',
+): RuleSet[] {
+  return refs.map((r, i) => {
+    try {
+      return catalog.get(r.id, r.version).ruleSet;
+    } catch (err) {
+      return unknownRuleSet(err, `${field}[${i}]`, catalog);
+    }
   });
 }
 
@@ -72,6 +93,7 @@ function run(request: ComputationRequest, ruleSets: RuleSet[]): BackWageResult {
         ruleSets,
         filingDate: request.filingDate,
         willful: request.willful,
+        ...(request.workweekStart ? { workweekStart: request.workweekStart } : {}),
         workers: [...workers].map((id) => ({ id })),
         records: [...records.values()].map((r) => ({
           workerId: r.workerId,
@@ -84,11 +106,41 @@ function run(request: ComputationRequest, ruleSets: RuleSet[]): BackWageResult {
       { trace: 'eager' },
     );
   } catch (err) {
+    if (err instanceof BackWageInputError) throw inputProblem(err);
     const e = err as { code?: string; message?: string };
     if (e.code === 'validation')
       throw new DomainError('unprocessable', e.message ?? 'The records cannot be computed.');
     throw err;
   }
+}
+
+/**
+ * A named input problem as a 422 that names the rule and the field or workweek: never the worker
+ * (a worker id is personal data and stays out of error messages).
+ */
+function inputProblem(err: BackWageInputError): DomainError {
+  const d = err.details ?? {};
+  const week = typeof d.weekStart === 'string' ? d.weekStart : undefined;
+  const messages: Record<BackWageInputError['problem'], string> = {
+    malformed_filing_date: 'The filing date is not a calendar date YYYY-MM-DD.',
+    overlapping_workweeks: `Two workweeks of one worker overlap: ${week} and ${String(d.overlaps)} share days (29 CFR 778.105).`,
+    workweek_start_mismatch: `The workweek of ${week} does not start on the employer's workweek start day, ${String(d.workweekStart)} (29 CFR 778.105).`,
+    unknown_rule_set: 'A rule set named is not known.',
+    malformed_rule_set: 'A rule set is malformed.',
+  };
+  const field =
+    typeof d.field === 'string'
+      ? d.field
+      : err.problem === 'workweek_start_mismatch'
+        ? 'workweekStart'
+        : 'records';
+  return new DomainError('unprocessable', messages[err.problem], {
+    problem: err.problem,
+    // The gateway's problem+json carries `errors`: the problem's name leads the message.
+    errors: [{ path: field, message: `${err.problem}: ${messages[err.problem]}` }],
+    ...(week ? { weekStart: week } : {}),
+    ...(typeof d.overlaps === 'string' ? { overlaps: d.overlaps } : {}),
+  });
 }
 
 export function traceOf(computationId: string, result: BackWageResult): BackWageTrace {
@@ -127,12 +179,13 @@ export function computeForInvestigation(request: ComputationRequest): {
   event: BackWagesComputed;
   trace: BackWageTrace;
 } {
-  const result = run(request, ruleSetsFor(request.ruleSetIds));
+  const result = run(request, request.ruleSets);
   const trace = traceOf(request.computationId, result);
   return {
     trace,
     event: {
       computationId: request.computationId,
+      ...(request.rerunOf ? { rerunOf: request.rerunOf } : {}),
       ruleSets: result.ruleSets,
       recordSetIds: request.recordSets.map((s) => s.recordSetId),
       filingDate: request.filingDate,
@@ -153,20 +206,20 @@ export function computeForInvestigation(request: ComputationRequest): {
   };
 }
 
-/** The trace of a recorded computation, recomputed from the same records and rule-set versions. */
+/**
+ * The trace of a recorded computation, recomputed from the same records under the very rule-set
+ * versions it recorded (every version stays in the catalog, so a newer one changes nothing here).
+ */
 export function retrace(
   computed: BackWagesComputed,
   recordSets: HoursAndWagesRecorded[],
+  catalog: RuleSetCatalog,
 ): BackWageTrace & { verified: boolean } {
-  const versions = new Map(computed.ruleSets.map((r) => [r.id, r.version]));
-  const ruleSets = ruleSetsFor(
-    computed.ruleSets.map((r) => r.id),
-    versions,
-  );
+  const ruleSets = ruleSetVersions(catalog, computed.ruleSets, 'ruleSets');
   const result = run(
     {
       computationId: computed.computationId,
-      ruleSetIds: computed.ruleSets.map((r) => r.id),
+      ruleSets,
       filingDate: computed.filingDate,
       willful: computed.willful,
       recordSets,

@@ -13,6 +13,7 @@ import { InvestigationNotFoundError } from '@lse/investigation-domain';
 import { DomainError, Metrics, type ServiceReply } from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
 import { retrace } from '../back-wages/compute';
+import { RuleSetVersions } from '../back-wages/rule-set-versions';
 import { DEFAULT_TRACE_PAGE_WEEKS, tracePage } from '../back-wages/trace-page';
 import { EVIDENCE_STORE, type EvidenceStore } from '../evidence/evidence-store';
 import { findingsOfCase } from '../read-models/findings/findings-of-case';
@@ -38,6 +39,7 @@ export class InvestigationQueryMessages {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(INVESTIGATION_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(EVIDENCE_STORE) private readonly evidence: EvidenceStore,
+    private readonly ruleSetVersions: RuleSetVersions,
   ) {}
 
   @MessagePattern(P.getInvestigation)
@@ -66,12 +68,34 @@ export class InvestigationQueryMessages {
       const trace = retrace(
         computed,
         computed.recordSetIds.map((id) => inv.recordSets[id]),
+        await this.ruleSetVersions.catalog(),
       );
       if (!trace.verified)
         throw new DomainError('conflict', 'The recomputed trace does not match the recorded computation.', {
           reason: 'trace_mismatch',
         });
       return { ...tracePage(trace, computed, after, limit ?? DEFAULT_TRACE_PAGE_WEEKS), verified: true };
+    });
+  }
+
+  /** Every rule set and every version of it: effective date, publisher, reason, and the data. */
+  @MessagePattern(P.listRuleSets)
+  listRuleSets(@Payload() payload: unknown) {
+    return this.handle(P.listRuleSets, payload, async () => {
+      const catalog = await this.ruleSetVersions.catalog();
+      return {
+        items: catalog.ids().map((id) => ({
+          id,
+          versions: catalog.versions(id).map((v) => ({
+            version: v.ruleSet.version,
+            effectiveFrom: v.effectiveFrom,
+            publishedBy: v.publishedBy,
+            publishedAt: v.publishedAt,
+            reason: v.reason,
+            ruleSet: v.ruleSet,
+          })),
+        })),
+      };
     });
   }
 

@@ -17,12 +17,14 @@ import {
   IssueImmigrationLetterInput,
   IssueSubpoenaInput,
   ProposeDeterminationInput,
+  PublishRuleSetVersionInput,
   ReceiveRecordsInput,
   RecordInterviewInput,
   RequestImmigrationLetterInput,
   RequestRecordsInput,
+  RerunBackWagesInput,
 } from '@lse/contracts';
-import { utcDateOf, type Clock } from '@lse/domain';
+import { utcDateOf, type Clock, type WorkweekStart } from '@lse/domain';
 import {
   InvestigationClosedError,
   InvestigationNotFoundError,
@@ -32,11 +34,14 @@ import {
 } from '@lse/investigation-domain';
 import { DomainError, Metrics, type ServiceActor, type ServiceReply } from '@lse/service-kit';
 import type { z } from 'zod';
-import { computeForInvestigation } from '../back-wages/compute';
+import { computeForInvestigation, ruleSetsInForce, ruleSetVersions } from '../back-wages/compute';
+import { rerunDiff } from '../back-wages/rerun-diff';
+import { RuleSetVersions } from '../back-wages/rule-set-versions';
 import { INVESTIGATION_CONFIG, type InvestigationConfig } from '../config';
 import { EVIDENCE_STORE, type EvidenceStore } from '../evidence/evidence-store';
 import { HoursRequestInput, recordSetFromCsv, recordSetFromJson } from '../hours/hours-input';
 import { commandIdFor, derivedId } from './command-ids';
+import type { CommandResult } from './command-result';
 import { InvestigationCommands } from './investigation-commands.service';
 import { replyTo, type RequestEnvelope } from './request-envelope';
 import { CLOCK } from './tokens';
@@ -52,6 +57,24 @@ function openInvestigation(state: InvestigationState, caseId: string) {
   if (state.status === 'none') throw new InvestigationNotFoundError(caseId);
   if (state.status === 'closed') throw new InvestigationClosedError();
   return state.investigation;
+}
+
+type ToCommand<S extends z.ZodType> = (
+  input: z.output<S>,
+  base: Base,
+  state: InvestigationState,
+  commandId: string,
+) => InvestigationCommand | Promise<InvestigationCommand>;
+
+/** The workweek start day named, else the one every selected upload recorded (29 CFR 778.105). */
+function workweekStartOf(
+  named: WorkweekStart | undefined,
+  recordSets: readonly { workweekStart?: WorkweekStart }[],
+): { workweekStart?: WorkweekStart } {
+  if (named) return { workweekStart: named };
+  const days = new Set(recordSets.map((s) => s.workweekStart));
+  const [only] = days;
+  return days.size === 1 && only ? { workweekStart: only } : {};
 }
 
 const actorOf = (a: ServiceActor): Actor => ({ id: a.id, role: a.role as Actor['role'] });
@@ -72,6 +95,7 @@ export class InvestigationMessages {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVIDENCE_STORE) private readonly evidence: EvidenceStore,
     @Inject(INVESTIGATION_CONFIG) private readonly config: InvestigationConfig,
+    private readonly ruleSetVersions: RuleSetVersions,
   ) {}
 
   @MessagePattern(P.assign)
@@ -207,14 +231,17 @@ export class InvestigationMessages {
     );
   }
 
-  /** `@lse/wage-rules` computes over the recorded hours; the decider checks and records the figures. */
+  /**
+   * `@lse/wage-rules` computes over the recorded hours under each rule set's version in force
+   * today (from the catalog); the decider checks and records the figures.
+   */
   @MessagePattern(P.computeBackWages)
   computeBackWages(@Payload() payload: unknown) {
     return this.update(
       P.computeBackWages,
       payload,
       ComputeBackWagesInput,
-      (input: z.output<typeof ComputeBackWagesInput>, base, state, id) => {
+      async (input: z.output<typeof ComputeBackWagesInput>, base, state, id) => {
         const inv = openInvestigation(state, base.caseId);
         const ids = input.recordSetIds ?? Object.keys(inv.recordSets);
         if (ids.length === 0)
@@ -231,16 +258,76 @@ export class InvestigationMessages {
             });
           return set;
         });
+        const catalog = await this.ruleSetVersions.catalog();
         const { event } = computeForInvestigation({
           computationId: derivedId(id, 'computation'),
-          ruleSetIds: input.ruleSetIds,
+          ruleSets: ruleSetsInForce(catalog, input.ruleSetIds, utcDateOf(new Date(base.now))),
           filingDate: input.filingDate ?? utcDateOf(new Date(inv.openedAt)),
           willful: input.willful,
+          ...workweekStartOf(input.workweekStart, recordSets),
           recordSets,
         });
         return { ...base, type: 'ComputeBackWages', computation: event };
       },
     );
+  }
+
+  /**
+   * A recorded computation again, same hours and dates, under newer rule-set versions (those
+   * named, else each one's version in force today), recorded as a new computation; the reply adds
+   * what changed per worker and workweek.
+   */
+  @MessagePattern(P.rerunBackWages)
+  rerunBackWages(@Payload() payload: unknown) {
+    return this.handle(P.rerunBackWages, payload, async (env) => {
+      const result: CommandResult = await this.command(
+        P.rerunBackWages,
+        env,
+        RerunBackWagesInput,
+        async (input: z.output<typeof RerunBackWagesInput>, base, state, id) => {
+          const inv = openInvestigation(state, base.caseId);
+          const before = inv.computations[input.computationId];
+          if (!before) throw new DomainError('not_found', 'No such computation in this investigation.');
+          const catalog = await this.ruleSetVersions.catalog();
+          const ruleSets = input.ruleSetVersions
+            ? ruleSetVersions(catalog, input.ruleSetVersions)
+            : ruleSetsInForce(
+                catalog,
+                before.ruleSets.map((r) => r.id),
+                utcDateOf(new Date(base.now)),
+              );
+          const { event } = computeForInvestigation({
+            computationId: derivedId(id, 'computation'),
+            rerunOf: before.computationId,
+            ruleSets,
+            filingDate: before.filingDate,
+            willful: before.willful,
+            recordSets: before.recordSetIds.map((rid) => inv.recordSets[rid]),
+          });
+          return { ...base, type: 'ComputeBackWages', computation: event };
+        },
+      );
+      // From the stream, so a retry answered from the first result gets the same diff.
+      const { state } = await this.commands.load(result.caseId);
+      const inv = openInvestigation(state, result.caseId);
+      const after = inv.computations[result.id!];
+      const before = inv.computations[after.rerunOf!];
+      return { ...result, diff: rerunDiff(before, after) };
+    });
+  }
+
+  /** A new version of a rule set, appended to the catalog stream (supervisors and admins). */
+  @MessagePattern(P.publishRuleSetVersion)
+  publishRuleSetVersion(@Payload() payload: unknown) {
+    return this.handle(P.publishRuleSetVersion, payload, (env) => {
+      const input = PublishRuleSetVersionInput.parse(env.data);
+      return this.ruleSetVersions.publish(input, {
+        commandId: commandIdFor(P.publishRuleSetVersion, 'wage_rules', env.actor.id, env.idempotencyKey),
+        actor: env.actor,
+        correlationId: env.correlationId,
+        now: this.clock.now().toISOString(),
+      });
+    });
   }
 
   @MessagePattern(P.findViolation)
@@ -389,33 +476,35 @@ export class InvestigationMessages {
     pattern: string,
     payload: unknown,
     inputSchema: S,
-    toCommand: (
-      input: z.output<S>,
-      base: Base,
-      state: InvestigationState,
-      commandId: string,
-    ) => InvestigationCommand | Promise<InvestigationCommand>,
+    toCommand: ToCommand<S>,
   ): Promise<ServiceReply<unknown>> {
-    return this.handle(pattern, payload, (env) => {
-      const request = investigationCommandRequest(inputSchema).parse(env.data);
-      const base: Base = {
-        caseId: request.caseId,
-        now: this.clock.now().toISOString(),
-        actor: actorOf(env.actor),
-      };
-      const commandId = commandIdFor(pattern, request.caseId, env.actor.id, env.idempotencyKey);
-      return this.commands.run(
-        {
-          caseId: base.caseId,
-          now: base.now,
-          commandId,
-          actor: env.actor,
-          correlationId: env.correlationId,
-          expectedVersion: request.expectedVersion,
-        },
-        (state) => toCommand((request as { input: z.output<S> }).input, base, state, commandId),
-      );
-    });
+    return this.handle(pattern, payload, (env) => this.command(pattern, env, inputSchema, toCommand));
+  }
+
+  private command<S extends z.ZodType>(
+    pattern: string,
+    env: RequestEnvelope,
+    inputSchema: S,
+    toCommand: ToCommand<S>,
+  ): Promise<CommandResult> {
+    const request = investigationCommandRequest(inputSchema).parse(env.data);
+    const base: Base = {
+      caseId: request.caseId,
+      now: this.clock.now().toISOString(),
+      actor: actorOf(env.actor),
+    };
+    const commandId = commandIdFor(pattern, request.caseId, env.actor.id, env.idempotencyKey);
+    return this.commands.run(
+      {
+        caseId: base.caseId,
+        now: base.now,
+        commandId,
+        actor: env.actor,
+        correlationId: env.correlationId,
+        expectedVersion: request.expectedVersion,
+      },
+      (state) => toCommand((request as { input: z.output<S> }).input, base, state, commandId),
+    );
   }
 
   private handle<T>(

@@ -126,10 +126,27 @@ export function parseHoursCsv(caseId: string, text: string): { rows: ParsedRow[]
       fail('hourly_rate', 'required with paid_hours');
     if (rate !== undefined && paidHours !== undefined)
       pay.push({ kind: 'hourly', rateCents: rate, hours: paidHours });
-    for (const kind of ['piece', 'salary', 'bonus', 'overtime_premium', 'makeup'] as const) {
+    for (const kind of ['piece', 'bonus', 'overtime_premium', 'makeup'] as const) {
       const cents = money(kind);
       if (cents !== undefined) pay.push({ kind, cents });
     }
+    // salary alone: the fluctuating workweek (29 CFR 778.114); with salary_hours, a salary for
+    // that fixed number of hours (778.113).
+    const salary = money('salary');
+    const salaryHoursText = cell('salary_hours');
+    const salaryHours = salaryHoursText === '' ? undefined : hoursOf(salaryHoursText, 168);
+    if (salaryHoursText !== '' && !salaryHours)
+      fail(
+        'salary_hours',
+        'expected the hours the salary pays, more than 0 and at most 168, two decimals at most',
+      );
+    if (salaryHoursText !== '' && cell('salary') === '') fail('salary', 'required with salary_hours');
+    if (salary !== undefined)
+      pay.push(
+        salaryHours
+          ? { kind: 'salary_fixed_hours', cents: salary, hours: salaryHours }
+          : { kind: 'salary', cents: salary },
+      );
     const payday = cell('payday');
     if (payday && !isIsoDate(payday)) fail('payday', 'expected a date YYYY-MM-DD');
     rows.push({

@@ -1,3 +1,4 @@
+import { workweekProblems } from './workweek-checks';
 import {
   HoursAndWagesCsvInput,
   HoursAndWagesJsonInput,
@@ -30,16 +31,22 @@ export class HoursUploadInvalidError extends DomainError {
   }
 }
 
-type Common = Pick<HoursAndWagesRecorded, 'recordSetId' | 'source' | 'employerId' | 'note'>;
+type Common = Pick<HoursAndWagesRecorded, 'recordSetId' | 'source' | 'employerId' | 'workweekStart' | 'note'>;
 
 function common(
-  input: { source: HoursAndWagesRecorded['source']; employerId?: string; note?: string },
+  input: {
+    source: HoursAndWagesRecorded['source'];
+    employerId?: string;
+    workweekStart?: HoursAndWagesRecorded['workweekStart'];
+    note?: string;
+  },
   recordSetId: string,
 ): Common {
   return {
     recordSetId,
     source: input.source,
     ...(input.employerId ? { employerId: input.employerId } : {}),
+    ...(input.workweekStart ? { workweekStart: input.workweekStart } : {}),
     ...(input.note ? { note: input.note } : {}),
   };
 }
@@ -65,6 +72,8 @@ export function recordSetFromCsv(
     workers.set(r.workerId, r.workerName);
   }
   if (nameClash.length) throw new HoursUploadInvalidError(nameClash);
+  const weeks = workweekProblems(rows, 'week_start', input.workweekStart);
+  if (weeks.length) throw new HoursUploadInvalidError(weeks);
   return {
     ...common(input, recordSetId),
     workers: [...workers].map(([workerId, name]) => ({ workerId, name })),
@@ -102,6 +111,7 @@ export function recordSetFromJson(
   const known = new Set(workers.map((w) => w.workerId));
   const seen = new Map<string, number>();
   const records: HoursAndWagesRecorded['records'] = [];
+  const rows: Array<{ row: number; workerId: string; weekStart: string }> = [];
   input.records.forEach((record, i) => {
     const parsed = WorkweekRecordSchema.safeParse(record);
     if (!parsed.success) {
@@ -118,7 +128,9 @@ export function recordSetFromJson(
       errors.push({ row: i + 1, field: 'weekStart', message: `same worker and workweek as row ${first}` });
     else seen.set(key, i + 1);
     records.push(r);
+    rows.push({ row: i + 1, workerId: r.workerId, weekStart: r.weekStart });
   });
+  errors.push(...workweekProblems(rows, 'weekStart', input.workweekStart));
   if (errors.length) throw new HoursUploadInvalidError(errors);
   return { ...common(input, recordSetId), workers, records };
 }

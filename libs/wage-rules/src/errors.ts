@@ -1,0 +1,22 @@
+import { ValidationError } from '@lse/domain';
+
+/**
+ * What is wrong with a computation's input, by name, so a caller can map it (HTTP 422 with the
+ * problem and the field) instead of parsing a message; every one is a ValidationError.
+ */
+export type BackWageInputProblem =
+  | 'malformed_filing_date'
+  | 'overlapping_workweeks'
+  | 'workweek_start_mismatch'
+  | 'unknown_rule_set'
+  | 'malformed_rule_set';
+
+export class BackWageInputError extends ValidationError {
+  constructor(
+    readonly problem: BackWageInputProblem,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
+    super(message, { problem, ...details });
+  }
+}

@@ -1,0 +1,145 @@
+import { Headers, Param, Res } from '@nestjs/common';
+import { INVESTIGATION_PATTERNS, PublishRuleSetVersionInput, RerunBackWagesInput } from '@lse/contracts';
+import type { HttpResponse } from '@lse/service-kit';
+import { z } from 'zod';
+import type { Role } from '../auth/roles';
+import { ValidBody, ZodPipe } from '../http/zod.pipe';
+import { ApiController, Endpoint } from '../openapi/endpoint';
+import { CallCtx } from '../services/call-context.decorator';
+import { ServicesClient, type CallContext } from '../services/services-client';
+import { sendInvestigationCommand } from './investigation-actions.controller';
+import { INVESTIGATION_READERS, INVESTIGATION_WRITERS } from './roles';
+import { CaseIdParams, InvestigationCommandResultSchema } from './schemas';
+
+/** Rule tables are an admin's (DESIGN.md section 1); supervisors publish too. */
+export const RULE_SET_PUBLISHERS: Role[] = ['supervisor', 'admin'];
+
+const RuleSetVersionSchema = z.object({
+  version: z.string(),
+  effectiveFrom: z.string(),
+  publishedBy: z.string(),
+  publishedAt: z.string(),
+  reason: z.string(),
+  ruleSet: z.record(z.string(), z.unknown()),
+});
+const RuleSetListSchema = z.object({
+  items: z.array(z.object({ id: z.string(), versions: z.array(RuleSetVersionSchema) })),
+});
+const PublishedSchema = z.object({
+  ruleSetId: z.string(),
+  version: z.string(),
+  position: z.int().describe('The version of the catalog stream after the append.'),
+  replayed: z.boolean(),
+});
+const Amounts = z.object({
+  unpaidWagesCents: z.int(),
+  liquidatedDamagesCents: z.int(),
+  totalCents: z.int(),
+});
+const RerunResultSchema = InvestigationCommandResultSchema.extend({
+  diff: z.object({
+    computationId: z.uuid(),
+    rerunId: z.uuid(),
+    ruleSets: z.object({
+      before: z.array(z.object({ id: z.string(), version: z.string() })),
+      after: z.array(z.object({ id: z.string(), version: z.string() })),
+    }),
+    totals: z.object({ before: Amounts, after: Amounts, change: Amounts }),
+    workers: z.array(
+      z.object({
+        workerId: z.uuid(),
+        before: Amounts,
+        after: Amounts,
+        change: Amounts,
+        weeks: z.array(
+          z.object({
+            weekStart: z.string(),
+            before: Amounts.extend({ ruleSetId: z.string() }).nullable(),
+            after: Amounts.extend({ ruleSetId: z.string() }).nullable(),
+            change: Amounts,
+          }),
+        ),
+      }),
+    ),
+    unchangedWorkers: z.int(),
+    truncated: z.boolean(),
+  }),
+});
+
+/** Back-wage rule sets as versioned data, and re-running a computation under a newer version. */
+@ApiController()
+export class WageRuleSetsController {
+  constructor(private readonly services: ServicesClient) {}
+
+  @Endpoint({
+    operationId: 'listWageRuleSets',
+    method: 'GET',
+    path: 'wage-rule-sets',
+    summary:
+      'Every back-wage rule set and every version of it: effective date, who published it, why, and the data',
+    tags: ['investigations'],
+    roles: [...INVESTIGATION_READERS, 'admin'],
+    response: { status: 200, description: 'The catalog.', schema: RuleSetListSchema },
+  })
+  list(@CallCtx() ctx: CallContext) {
+    return this.services.call<z.infer<typeof RuleSetListSchema>>(
+      INVESTIGATION_PATTERNS.listRuleSets,
+      {},
+      ctx,
+    );
+  }
+
+  @Endpoint({
+    operationId: 'publishWageRuleSetVersion',
+    method: 'POST',
+    path: 'wage-rule-sets/versions',
+    summary:
+      'Publish a new version of a rule set (a new `version` in `ruleSet`); new computations use it from `effectiveFrom`, past ones keep theirs',
+    tags: ['investigations'],
+    roles: RULE_SET_PUBLISHERS,
+    body: PublishRuleSetVersionInput,
+    response: { status: 201, description: 'Published.', schema: PublishedSchema },
+  })
+  publish(@ValidBody(PublishRuleSetVersionInput) body: unknown, @CallCtx() ctx: CallContext) {
+    return this.services.call<z.infer<typeof PublishedSchema>>(
+      INVESTIGATION_PATTERNS.publishRuleSetVersion,
+      body,
+      ctx,
+    );
+  }
+
+  @Endpoint({
+    operationId: 'rerunBackWages',
+    method: 'POST',
+    path: 'cases/:caseId/investigation/back-wage-reruns',
+    summary:
+      'Re-run a computation (same hours, filing date, willfulness) under newer rule-set versions, recorded as a new computation, with the differences per worker and workweek',
+    tags: ['investigations'],
+    roles: INVESTIGATION_WRITERS,
+    params: CaseIdParams,
+    body: RerunBackWagesInput,
+    response: {
+      status: 200,
+      description: 'Done; ETag is the new stream version; `diff` lists what changed.',
+      schema: RerunResultSchema,
+    },
+    versioned: true,
+  })
+  rerun(
+    @Param(new ZodPipe(CaseIdParams)) p: z.infer<typeof CaseIdParams>,
+    @ValidBody(RerunBackWagesInput) body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CallCtx() ctx: CallContext,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ) {
+    return sendInvestigationCommand(
+      this.services,
+      INVESTIGATION_PATTERNS.rerunBackWages,
+      p,
+      body,
+      ifMatch,
+      ctx,
+      res,
+    );
+  }
+}
