@@ -26,4 +26,5 @@ export const UNRECORDED_READS: Readonly<Record<string, string>> = {
   'GET outreach-events': 'events with attendance counts, never attendees',
   'GET foia-requests': 'status, case ids and the requester’s organization (never the requester)',
   'GET foia-requests/:requestId/package': 'the released package: a public record by then',
+  'GET wage-rule-sets': 'rule-set versions (rates, thresholds, effective dates, the publishing staff id, why): no case data',
 };
