@@ -117,6 +117,102 @@ describe('cases, employers and FOIA requests through the gateway', () => {
     );
   }
 
+  describe('the case index (issue 17 item 7)', () => {
+    type Indexed = {
+      caseId: string;
+      caseNumber: string | null;
+      status: string;
+      statusChangedAt: string;
+      statusHistory: Array<{ status: string; at: string }>;
+      priority: string | null;
+      openedAt: string | null;
+      listedAt: string;
+    };
+    type IndexPage = { items: Indexed[]; nextCursor: string | null };
+    const indexed = async (query: string) =>
+      (await get(`/cases?${query}`, officer).expect(200)).body as IndexPage;
+
+    it('lists complaints declined, referred out, linked as a duplicate or merged at intake under that status, with the date of the change', async () => {
+      const supervisor = await gw.token('supervisor', 'sup-1');
+      const survivor = await complaintAgainst(receiveInput().employer, true);
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) ids.push((await complaintAgainst(receiveInput().employer, false)).caseId);
+      const [declined, referred, crossFiled, duplicate, merged] = ids;
+      /** Each outcome through HTTP, with the instants around it: its date in the index lies between. */
+      const ended = new Map<string, { from: number; to: number }>();
+      const end = async (caseId: string, action: () => Promise<unknown>) => {
+        const from = Date.now();
+        await action();
+        ended.set(caseId, { from, to: Date.now() });
+        await intake.runtime.projector.waitFor([{ caseId, version: 2 }]);
+      };
+      await end(declined, () =>
+        post(`/complaints/${declined}/decline`, supervisor, { reasonCode: 'no_violation_alleged' }).expect(
+          200,
+        ),
+      );
+      await end(referred, () =>
+        post(`/complaints/${referred}/referral-out`, officer, {
+          receivingAgency: 'OSHA',
+          crossFiled: false,
+          reason: 'A safety complaint.',
+        }).expect(200),
+      );
+      await post(`/complaints/${crossFiled}/referral-out`, officer, {
+        receivingAgency: 'OSHA',
+        crossFiled: true,
+        reason: 'Also a safety complaint.',
+      }).expect(200);
+      await intake.runtime.projector.waitFor([{ caseId: crossFiled, version: 2 }]);
+      await end(duplicate, () =>
+        post(`/complaints/${duplicate}/duplicate-link`, officer, {
+          duplicateOfCaseId: survivor.caseId,
+          reason: 'The same claim.',
+        }).expect(200),
+      );
+      await end(merged, () =>
+        post(`/complaints/${merged}/merge`, officer, {
+          intoCaseId: survivor.caseId,
+          reason: 'Same workers, same period.',
+        }).expect(200),
+      );
+
+      for (const [caseId, status] of [
+        [declined, 'declined'],
+        [referred, 'referred_out'],
+        [duplicate, 'duplicate'],
+        [merged, 'merged'],
+      ] as const) {
+        const { items } = await indexed(`status=${status}&limit=200`);
+        expect(items.every((c) => c.status === status)).toBe(true);
+        const item = items.find((c) => c.caseId === caseId)!;
+        expect(item).toMatchObject({ caseNumber: null, status, openedAt: null, priority: null });
+        expect(item.statusHistory).toEqual([{ status, at: item.statusChangedAt }]);
+        expect(item.listedAt).toBe(item.statusChangedAt);
+        const at = Date.parse(item.statusChangedAt);
+        expect(at).toBeGreaterThanOrEqual(ended.get(caseId)!.from - 1);
+        expect(at).toBeLessThanOrEqual(ended.get(caseId)!.to);
+      }
+      // Still being worked: the opened case, not the complaints that ended at intake; a cross-filed
+      // complaint stays in intake (received) and is not in the index.
+      const open = (await indexed('status=open&limit=200')).items.map((c) => c.caseId);
+      expect(open).toContain(survivor.caseId);
+      for (const caseId of ids) expect(open).not.toContain(caseId);
+      const all = (await indexed('limit=200')).items;
+      expect(all.map((c) => c.caseId)).not.toContain(crossFiled);
+      // One page at a time: every entry once, in order of listedAt then caseId.
+      const paged: Indexed[] = [];
+      for (let cursor = ''; ;) {
+        const page = await indexed(`limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        paged.push(...page.items);
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      expect(paged.map((c) => c.caseId)).toEqual(all.map((c) => c.caseId));
+      expect(all.map((c) => c.caseId).slice(-4)).toEqual([declined, referred, duplicate, merged]);
+    });
+  });
+
   describe('duplicates, related cases and merges (issue 17 item 9)', () => {
     type View = {
       status: string;

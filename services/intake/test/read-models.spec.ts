@@ -126,8 +126,91 @@ describe('intake read models', () => {
         priority: 'P1',
         office: 'SF-01',
         openedAt: '2026-01-16T10:00:00.000Z',
+        listedAt: '2026-01-16T10:00:00.000Z',
       },
     ]);
+  });
+
+  it('indexes complaints that end at intake (declined, referred out, duplicate, merged) with the date of the change, the same after a rebuild (issue 17 item 7)', async () => {
+    const [caseA, declined, referred, crossFiled, withdrawn, duplicate, merged] = Array.from(
+      { length: 7 },
+      () => randomUUID(),
+    );
+    const referral = { receivingAgency: 'OSHA' as const, reason: 'Safety.' };
+    await append(caseA, [receivedEvent(), triaged('P1', 80), opened('LSE-2026-000020')]);
+    await append(declined, [
+      receivedEvent(),
+      triaged('P3', 30),
+      { type: 'ComplaintDeclined', data: { reasonCode: 'no_violation_alleged' } },
+    ]);
+    await append(referred, [
+      receivedEvent(),
+      { type: 'ComplaintReferredOut', data: { ...referral, crossFiled: false } },
+    ]);
+    await append(crossFiled, [
+      receivedEvent(),
+      { type: 'ComplaintReferredOut', data: { ...referral, crossFiled: true } },
+    ]);
+    await append(withdrawn, [receivedEvent(), { type: 'ComplaintWithdrawn', data: { reason: 'Settled.' } }]);
+    await append(duplicate, [
+      receivedEvent(),
+      { type: 'DuplicateLinked', data: { duplicateOfCaseId: caseA, reason: 'Same caller.' } },
+    ]);
+    await append(merged, [
+      receivedEvent(),
+      { type: 'ComplaintMerged', data: { intoCaseId: caseA, reason: 'Same.' } },
+    ]);
+    await project();
+
+    // Each dated by the event that ended it, as the store recorded it.
+    const { events } = await h.store.readAll({ limit: 1000 });
+    const endedAt = (caseId: string) =>
+      new Date(events.filter((e) => e.metadata.caseId === caseId).at(-1)!.recordedAt).toISOString();
+    const cases = await listCases(h.dataSource, {}, 10);
+    expect(cases.map((c) => [c.caseId, c.status])).toEqual([
+      [caseA, 'opened'],
+      [declined, 'declined'],
+      [referred, 'referred_out'],
+      [duplicate, 'duplicate'],
+      [merged, 'merged'],
+    ]);
+    const at = endedAt(declined);
+    expect(cases[1]).toEqual({
+      caseId: declined,
+      caseNumber: null,
+      employerName: 'Golden Gate Car Wash, LLC',
+      status: 'declined',
+      statusChangedAt: at,
+      statusHistory: [{ status: 'declined', at }],
+      priority: 'P3',
+      office: cases[1].office,
+      openedAt: null,
+      listedAt: at,
+    });
+    for (const [caseId, status] of [
+      [referred, 'referred_out'],
+      [duplicate, 'duplicate'],
+      [merged, 'merged'],
+    ] as const) {
+      expect(await listCases(h.dataSource, { status }, 10)).toEqual([
+        expect.objectContaining({
+          caseId,
+          priority: null,
+          statusChangedAt: endedAt(caseId),
+          statusHistory: [{ status, at: endedAt(caseId) }],
+        }),
+      ]);
+    }
+    expect((await listCases(h.dataSource, { status: 'open' }, 10)).map((c) => c.caseId)).toEqual([caseA]);
+    const page2 = await listCases(h.dataSource, {}, 2, { at: cases[1].listedAt, caseId: declined });
+    expect(page2.map((c) => c.caseId)).toEqual([referred, duplicate]);
+
+    // The projection is rebuildable: the same rows from the events again, and nothing twice after.
+    await projector.stop();
+    await rebuildIntakeReadModels(h.dataSource, h.store, DEFAULT_TARGETED_INDUSTRIES);
+    expect(await listCases(h.dataSource, {}, 10)).toEqual(cases);
+    await project();
+    expect(await listCases(h.dataSource, {}, 10)).toEqual(cases);
   });
 
   it('finds repeat violators (cases with violations found) by FEIN or name, not a namesake with another FEIN', async () => {

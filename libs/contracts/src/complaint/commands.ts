@@ -136,18 +136,20 @@ export const ListComplaintsQuery = z.strictObject({
 export type ListComplaintsQuery = z.infer<typeof ListComplaintsQuery>;
 
 /**
- * An opened case's status in the case index, following it across services (intake, investigation,
- * collections); `open` in a query means any status but `closed`. A complaint declined, referred
- * out or linked as a duplicate before it was opened has no case number: the complaint queue
- * (`ListComplaintsQuery`) lists it under that status.
+ * A case's status in the case index, following it across services (intake, investigation,
+ * collections). A complaint that ends at intake without being opened (declined, referred out,
+ * linked as a duplicate, merged into another case) is in the index too, under that status, with no
+ * case number. `open` in a query means a case still being worked: OPEN_CASE_STATUSES.
  */
-export const CASE_STATUSES = [
+export const OPEN_CASE_STATUSES = [
   'opened',
   'under_investigation',
   'determination_issued',
   'in_collections',
-  'closed',
 ] as const;
+/** How a complaint ends at intake without a case (withdrawn ones stay in the complaint queue only). */
+export const ENDED_AT_INTAKE_STATUSES = ['declined', 'referred_out', 'duplicate', 'merged'] as const;
+export const CASE_STATUSES = [...OPEN_CASE_STATUSES, 'closed', ...ENDED_AT_INTAKE_STATUSES] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const ListCasesQuery = z.strictObject({

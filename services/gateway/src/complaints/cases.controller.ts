@@ -24,7 +24,13 @@ export class CasesController {
     operationId: 'listCases',
     method: 'GET',
     path: 'cases',
-    summary: 'Opened cases by case number, employer, status, priority and office',
+    summary:
+      'Opened cases, and complaints that ended at intake, by case number, employer, status, priority and office',
+    description:
+      'Each entry follows its case across services (`statusHistory`, `statusChangedAt`). A complaint declined, ' +
+      'referred out, linked as a duplicate or merged before it was opened is listed under that status with no ' +
+      'case number. `status=open` is any of opened, under_investigation, determination_issued, in_collections. ' +
+      'Ordered by `listedAt` (the opening date of a case, the date a complaint ended at intake), then caseId.',
     tags: ['cases'],
     roles: CASE_READERS,
     query: CaseIndexQuery,
@@ -34,7 +40,7 @@ export class CasesController {
     @ValidQuery(CaseIndexQuery) query: z.infer<typeof CaseIndexQuery>,
     @CallCtx() ctx: CallContext,
   ): Promise<Page<CaseItem>> {
-    return listPage<CaseItem>(this.services, INTAKE_PATTERNS.listCases, query, ctx, (row) => row.openedAt);
+    return listPage<CaseItem>(this.services, INTAKE_PATTERNS.listCases, query, ctx, (row) => row.listedAt);
   }
 
   @Endpoint({

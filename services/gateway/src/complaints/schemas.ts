@@ -68,16 +68,24 @@ export type QueueItem = z.infer<typeof QueueItemSchema>;
 
 export const CaseItemSchema = z.object({
   caseId: z.uuid(),
-  caseNumber: z.string(),
+  caseNumber: z
+    .string()
+    .nullable()
+    .describe('Null for a complaint that ended at intake (declined, referred out, duplicate, merged).'),
   employerName: z.string(),
   status: z.enum(CASE_STATUSES),
   statusChangedAt: z.string().describe('When the case took its current status.'),
   statusHistory: z
     .array(z.object({ status: z.enum(CASE_STATUSES), at: z.string() }))
     .describe('Every change of status with its date, oldest first; the last is the current status.'),
-  priority: z.enum(PRIORITIES),
+  priority: z.enum(PRIORITIES).nullable().describe('Null for a complaint never triaged.'),
   office: z.string(),
-  openedAt: z.string(),
+  openedAt: z.string().nullable().describe('Null for a complaint that ended at intake.'),
+  listedAt: z
+    .string()
+    .describe(
+      'When it entered the index: the opening date of a case, the date a complaint ended at intake. The list is in this order, then by caseId.',
+    ),
 });
 export type CaseItem = z.infer<typeof CaseItemSchema>;
 

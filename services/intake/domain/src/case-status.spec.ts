@@ -80,4 +80,19 @@ describe('case status across services (issue 17 item 7)', () => {
       ]).map((c) => c.status),
     ).toEqual(['opened', 'under_investigation', 'closed', 'under_investigation']);
   });
+
+  it('puts a complaint that ends at intake (declined, referred out, duplicate, merged) in the index under that status, dated', () => {
+    expect(caseStatusTimeline([m('complaint_declined', '02')])).toEqual([
+      { status: 'declined', at: '2026-03-02T10:00:00.000Z' },
+    ]);
+    expect(caseStatusTimeline([m('complaint_referred_out', '03')])).toEqual([
+      { status: 'referred_out', at: '2026-03-03T10:00:00.000Z' },
+    ]);
+    expect(caseStatusTimeline([m('duplicate_linked', '04')])).toEqual([
+      { status: 'duplicate', at: '2026-03-04T10:00:00.000Z' },
+    ]);
+    expect(caseStatusTimeline([m('complaint_merged', '05')])).toEqual([
+      { status: 'merged', at: '2026-03-05T10:00:00.000Z' },
+    ]);
+  });
 });

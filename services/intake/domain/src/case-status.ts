@@ -17,6 +17,13 @@ export const CASE_MILESTONES = {
   collection_opened: 'CollectionCaseOpened',
   collection_closed: 'CollectionCaseClosed',
   collection_reopened: 'CollectionCaseReopened',
+  // How a complaint ends at intake without being opened: it enters the index with that status.
+  // A referral counts only when the complaint is handed over (not cross-filed): the projector
+  // records this milestone for those alone.
+  complaint_declined: 'ComplaintDeclined',
+  complaint_referred_out: 'ComplaintReferredOut',
+  duplicate_linked: 'DuplicateLinked',
+  complaint_merged: 'ComplaintMerged',
 } as const;
 export type CaseMilestoneKind = keyof typeof CASE_MILESTONES;
 
@@ -72,6 +79,16 @@ export function caseStatusTimeline(milestones: readonly CaseMilestone[]): CaseSt
         case 'collection_reopened':
           collectionOpen = true;
           return 'in_collections';
+        // Only a complaint still in intake ends this way (the decider refuses it once opened), so
+        // each is the first and only status of its entry; after an opening it would change nothing.
+        case 'complaint_declined':
+          return status ?? 'declined';
+        case 'complaint_referred_out':
+          return status ?? 'referred_out';
+        case 'duplicate_linked':
+          return status ?? 'duplicate';
+        case 'complaint_merged':
+          return status ?? 'merged';
       }
     })();
     if (next && next !== status) {

@@ -1,7 +1,13 @@
 import { COMPLAINT_EVENTS, type ComplaintEvent, type ComplaintEventType } from '@lse/contracts';
 import type { RecordedEvent } from '@lse/event-store';
 import type { EntityManager } from 'typeorm';
-import { targetedIndustryOf, workersAffected, type TargetedIndustry } from '@lse/intake-domain';
+import {
+  caseStatusTimeline,
+  milestoneOfEventType,
+  targetedIndustryOf,
+  workersAffected,
+  type TargetedIndustry,
+} from '@lse/intake-domain';
 import { lockCaseStatus, refreshCaseStatus } from './case-index/case-status';
 import { normalizeAddress, normalizeEmployerName, normalizeFein } from './employer-index/normalize';
 
@@ -132,7 +138,7 @@ export async function projectEvents(
     }
     // Later events of a complaint received or opened in this batch update its rows: write those first.
     await flush();
-    await applyUpdate(sql, t, caseId, version, event, industries);
+    await applyUpdate(sql, t, recorded, caseId, version, event, industries);
   }
   await flush();
 }
@@ -173,9 +179,9 @@ async function openCases(sql: Sql, t: Tables, rows: OpenedRow[]): Promise<void> 
        RETURNING e.case_id, e.employer_name, e.fein
      )
      INSERT INTO ${t.cases} (case_id, case_number, employer_name, employer_fein, status, priority,
-                             office, opened_at, status_changed_at)
+                             office, opened_at, listed_at, status_changed_at)
      SELECT r.case_id, r.case_number, e.employer_name, e.fein, 'opened', r.priority, r.office, r.opened_at,
-            r.opened_at
+            r.opened_at, r.opened_at
        FROM r JOIN e ON e.case_id = r.case_id
      RETURNING case_id`,
     [JSON.stringify(rows)],
@@ -227,9 +233,39 @@ function schemaOfManager(em: EntityManager): string {
   return schema;
 }
 
+/**
+ * A complaint that ended at intake without being opened (declined, handed over to another agency,
+ * linked as a duplicate, merged) enters the case index under that status, dated by the event that
+ * ended it, which is also its place in the list (listed_at). Keyed by the case and the event, so a
+ * replay or a rebuild writes the same row once. The date is kept to the millisecond, as the list
+ * and its cursors carry it, so a cursor never lands between a row and itself.
+ */
+async function endAtIntake(sql: Sql, t: Tables, caseId: string, recorded: RecordedEvent): Promise<void> {
+  const kind = milestoneOfEventType(recorded.type);
+  if (!kind) throw new Error(`${recorded.type} does not end a complaint at intake`);
+  const at = new Date(recorded.recordedAt).toISOString();
+  const [ended] = caseStatusTimeline([{ kind, at, eventId: recorded.eventId }]);
+  await sql(
+    `WITH m AS (
+       INSERT INTO ${t.milestones} (event_id, case_id, kind, at)
+       VALUES ($1::uuid, $2::uuid, $3::text, $4::timestamptz)
+       ON CONFLICT (event_id) DO NOTHING
+     )
+     INSERT INTO ${t.cases} (case_id, case_number, employer_name, employer_fein, status, priority,
+                             office, opened_at, listed_at, status_changed_at)
+     SELECT q.case_id, NULL::text, e.employer_name, e.fein, $5::text, q.priority, q.office, NULL::timestamptz,
+            $4::timestamptz, $4::timestamptz
+       FROM ${t.queue} q JOIN ${t.employers} e ON e.case_id = q.case_id
+      WHERE q.case_id = $2::uuid
+     ON CONFLICT (case_id) DO NOTHING`,
+    [recorded.eventId, caseId, kind, at, ended.status],
+  );
+}
+
 async function applyUpdate(
   sql: Sql,
   t: Tables,
+  recorded: RecordedEvent,
   caseId: string,
   version: number,
   event: Exclude<ComplaintEvent, { type: 'ComplaintReceived' | 'CaseOpened' }>,
@@ -296,7 +332,10 @@ async function applyUpdate(
       return;
     case 'ComplaintReferredOut':
       if (event.data.crossFiled) await touch();
-      else await setStatus('referred_out');
+      else {
+        await setStatus('referred_out');
+        await endAtIntake(sql, t, caseId, recorded);
+      }
       return;
     // Links recorded on this case (after JurisdictionAssessed): the lists do not show them, GET complaint does.
     case 'JurisdictionAssessed':
@@ -308,6 +347,8 @@ async function applyUpdate(
     default: {
       const status = CLOSING_STATUS[event.type];
       if (status) await setStatus(status);
+      // Declined, duplicate, merged enter the case index; a withdrawn complaint stays in the queue only.
+      if (milestoneOfEventType(event.type)) await endAtIntake(sql, t, caseId, recorded);
     }
   }
 }

@@ -1,15 +1,19 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** Opened cases by number: the unique constraint backs the "a case number is unique" invariant. */
+/**
+ * Opened cases by number, and complaints that ended at intake without a case (declined, referred
+ * out, duplicate, merged: no number). The unique constraint backs the "a case number is unique"
+ * invariant; complaints without a number do not collide.
+ */
 @Entity({ name: 'case_index' })
-@Index('case_index_order', ['openedAt', 'caseId'])
+@Index('case_index_order', ['listedAt', 'caseId'])
 export class CaseIndexRow {
   @PrimaryColumn('uuid', { name: 'case_id' })
   caseId!: string;
 
   @Index('case_index_case_number', { unique: true })
-  @Column('text', { name: 'case_number' })
-  caseNumber!: string;
+  @Column('text', { name: 'case_number', nullable: true })
+  caseNumber!: string | null;
 
   @Column('text', { name: 'employer_name' })
   employerName!: string;
@@ -25,12 +29,18 @@ export class CaseIndexRow {
   @Column('timestamptz', { name: 'status_changed_at' })
   statusChangedAt!: Date;
 
-  @Column('text')
-  priority!: string;
+  /** Null for a complaint never triaged. */
+  @Column('text', { nullable: true })
+  priority!: string | null;
 
   @Column('text')
   office!: string;
 
-  @Column('timestamptz', { name: 'opened_at' })
-  openedAt!: Date;
+  /** Null for a complaint that ended at intake. */
+  @Column('timestamptz', { name: 'opened_at', nullable: true })
+  openedAt!: Date | null;
+
+  /** When it entered the index (opened, or ended at intake): the list's order, with caseId. */
+  @Column('timestamptz', { name: 'listed_at' })
+  listedAt!: Date;
 }

@@ -1,4 +1,4 @@
-import type { CaseStatus, ListCasesQuery, ListPosition } from '@lse/contracts';
+import { OPEN_CASE_STATUSES, type CaseStatus, type ListCasesQuery, type ListPosition } from '@lse/contracts';
 import type { CaseStatusChange } from '@lse/intake-domain';
 import type { DataSource } from 'typeorm';
 import { CaseIndexRow } from './case-index.entity';
@@ -6,19 +6,28 @@ import { statusTimelines } from './case-status';
 
 export interface CaseItem {
   caseId: string;
-  caseNumber: string;
+  /** Null for a complaint that ended at intake without being opened. */
+  caseNumber: string | null;
   employerName: string;
   status: CaseStatus;
   /** When the case took its current status. */
   statusChangedAt: string;
   /** Every change of status with its date, oldest first. */
   statusHistory: CaseStatusChange[];
-  priority: string;
+  /** Null for a complaint never triaged. */
+  priority: string | null;
   office: string;
-  openedAt: string;
+  openedAt: string | null;
+  /** When it entered the index: the opening date of a case, the date a complaint ended at intake. */
+  listedAt: string;
 }
 
-/** Opened cases in the order they were opened. The FEIN stays inside intake. */
+/**
+ * The case index in the order entries entered it (listedAt, then caseId): a case by its opening
+ * date, as before complaints that ended at intake were listed, so cursors made then still hold;
+ * those complaints by the date they ended, so a newly listed one always comes after a page read
+ * earlier. The FEIN stays inside intake.
+ */
 export async function listCases(
   ds: DataSource,
   filters: ListCasesQuery,
@@ -26,28 +35,31 @@ export async function listCases(
   after?: ListPosition,
 ): Promise<CaseItem[]> {
   const q = ds.getRepository(CaseIndexRow).createQueryBuilder('c');
-  if (filters.status === 'open') q.andWhere(`c.status <> 'closed'`);
+  if (filters.status === 'open') q.andWhere('c.status IN (:...open)', { open: [...OPEN_CASE_STATUSES] });
   else if (filters.status) q.andWhere('c.status = :status', { status: filters.status });
   if (filters.priority) q.andWhere('c.priority = :priority', { priority: filters.priority });
   if (filters.office) q.andWhere('c.office = :office', { office: filters.office });
   if (filters.caseNumber) q.andWhere('c.caseNumber = :caseNumber', { caseNumber: filters.caseNumber });
   if (after)
-    q.andWhere('(c.openedAt, c.caseId) > (:at::timestamptz, :caseId::uuid)', {
+    q.andWhere('(c.listedAt, c.caseId) > (:at::timestamptz, :caseId::uuid)', {
       at: after.at,
       caseId: after.caseId,
     });
-  const rows = await q.orderBy('c.openedAt', 'ASC').addOrderBy('c.caseId', 'ASC').limit(limit).getMany();
+  const rows = await q.orderBy('c.listedAt', 'ASC').addOrderBy('c.caseId', 'ASC').limit(limit).getMany();
   const schema = (ds.options as { schema?: string }).schema as string;
   const timelines = await statusTimelines(
     (text, params) => ds.query(text, params),
     schema,
     rows.map((r) => r.caseId),
   );
-  return rows.map(({ employerFein: _fein, openedAt, statusChangedAt, status, ...r }) => ({
+  return rows.map(({ employerFein: _fein, openedAt, listedAt, statusChangedAt, status, ...r }) => ({
     ...r,
     status: status as CaseStatus,
     statusChangedAt: statusChangedAt.toISOString(),
-    statusHistory: timelines.get(r.caseId) ?? [{ status: 'opened', at: openedAt.toISOString() }],
-    openedAt: openedAt.toISOString(),
+    statusHistory: timelines.get(r.caseId) ?? [
+      { status: status as CaseStatus, at: statusChangedAt.toISOString() },
+    ],
+    openedAt: openedAt ? openedAt.toISOString() : null,
+    listedAt: listedAt.toISOString(),
   }));
 }
