@@ -3,8 +3,8 @@
  * Every service its own process, as in investigation.e2e.spec.ts.
  */
 import { randomUUID } from 'node:crypto';
-import { receiveInput } from '@lse/intake-domain/test/fixtures';
 import { Api, type ApiResponse } from '../support/http';
+import { openInvestigation } from '../support/open-case';
 import { RunningSystem, startSystem } from '../support/system';
 
 jest.setTimeout(120_000);
@@ -23,34 +23,6 @@ describe('back wages through the gateway', () => {
   afterAll(async () => {
     await system?.stop();
   });
-
-  async function openInvestigation(): Promise<string> {
-    const officer = { as: 'intake_officer' as const, sub: 'officer-7' };
-    const received = await api.request<{ caseId: string }>('POST', '/complaints', {
-      ...officer,
-      body: receiveInput(),
-    });
-    expect(received.status).toBe(201);
-    const { caseId } = received.body;
-    for (const [path, body, version] of [
-      ['jurisdiction-assessment', { inJurisdiction: true, statutes: ['FLSA'], reason: 'Covered.' }, 1],
-      ['triage', {}, 2],
-      ['open', {}, 3],
-    ] as const) {
-      const res = await api.request('POST', `/complaints/${caseId}/${path}`, {
-        ...officer,
-        body,
-        headers: { 'if-match': `"${version}"` },
-      });
-      expect(res.status).toBe(200);
-    }
-    const deadline = Date.now() + 20_000;
-    while ((await version(caseId)) !== 1) {
-      if (Date.now() > deadline) throw new Error('the investigation did not open');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return caseId;
-  }
 
   const version = async (caseId: string) =>
     (await api.request<{ version?: number }>('GET', `/cases/${caseId}/investigation`, SUP)).body.version;
@@ -93,7 +65,7 @@ describe('back wages through the gateway', () => {
   const HEADER = 'worker_ref,worker_name,week_start,d1,d2,d3,d4,d5,d6,d7,hourly_rate,paid_hours,piece,salary';
 
   it('refuses overlapping workweeks and weeks off the workweek start day (29 CFR 778.105) at upload and at computation, an unknown rule set and a malformed filing date, writing nothing', async () => {
-    const caseId = await openInvestigation();
+    const caseId = await openInvestigation(api);
     // 2025-03-02 is a Sunday, 2025-03-05 a Wednesday: one worker's two weeks share four days.
     const sunday = 'E-1,Ana Worker,2025-03-02,10,10,10,10,10,0,0,10.00,50,,';
     const wednesday = 'E-1,Ana Worker,2025-03-05,10,10,10,10,10,0,0,10.00,50,,';
@@ -148,7 +120,7 @@ describe('back wages through the gateway', () => {
   });
 
   it('a salary for fixed hours (salary_hours, 29 CFR 778.113) is owed 1.5x its rate for every hour over 40; a salary alone is the fluctuating workweek (778.114)', async () => {
-    const caseId = await openInvestigation();
+    const caseId = await openInvestigation(api);
     // $600 for 40 fixed hours, 50 worked: 10 h x 1.5 x $15.00 = $225.00 (+ $225.00 damages).
     // $600 salary alone, 50 worked: 10 h x 0.5 x $12.00 = $60.00 (+ $60.00).
     await uploadCsv(
@@ -170,7 +142,7 @@ describe('back wages through the gateway', () => {
   });
 
   it('through the API: FLSA and California award the larger back wages with each law its own damages (29 U.S.C. 216(b), Labor Code 1194.2), and the trace warns of a 1.5x line on the overtime hours (29 CFR 778.115, 778.202)', async () => {
-    const caseId = await openInvestigation();
+    const caseId = await openInvestigation(api);
     const [ana, ben] = [randomUUID(), randomUUID()];
     const hours = [0, 10, 10, 10, 10, 10, 0];
     const uploaded = await act(
@@ -242,7 +214,7 @@ describe('back wages through the gateway', () => {
   });
 
   it('keeps every rule-set version: an old computation is still traced under its own version, and a re-run under the newer one lists what changed per worker and week', async () => {
-    const caseId = await openInvestigation();
+    const caseId = await openInvestigation(api);
     await uploadCsv(caseId, [HEADER, 'E-1,Ana Worker,2025-03-02,10,10,10,10,10,0,0,10.00,50,,'].join('\n'));
     const first = await act(caseId, 'back-wage-computations', { ruleSetIds: ['US-FLSA'] }, 2);
     expect(first.status).toBe(200);

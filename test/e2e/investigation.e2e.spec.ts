@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
-import { receiveInput } from '@lse/intake-domain/test/fixtures';
 import { Api, type ApiResponse } from '../support/http';
+import { openCase } from '../support/open-case';
 import { RunningSystem, startSystem } from '../support/system';
 
 jest.setTimeout(120_000);
@@ -64,29 +64,6 @@ describe('investigation through the gateway, every service its own process', () 
 
   const SUP = { as: 'supervisor' as const, sub: 'sue@agency.gov' };
   const INV = { as: 'investigator' as const, sub: 'ivan@agency.gov' };
-
-  async function openCase(): Promise<string> {
-    const officer = { as: 'intake_officer' as const, sub: 'officer-7' };
-    const received = await api.request<{ caseId: string }>('POST', '/complaints', {
-      ...officer,
-      body: receiveInput(),
-    });
-    expect(received.status).toBe(201);
-    const { caseId } = received.body;
-    for (const [path, body, version] of [
-      ['jurisdiction-assessment', { inJurisdiction: true, statutes: ['FLSA'], reason: 'Covered.' }, 1],
-      ['triage', {}, 2],
-      ['open', {}, 3],
-    ] as const) {
-      const res = await api.request('POST', `/complaints/${caseId}/${path}`, {
-        ...officer,
-        body,
-        headers: { 'if-match': `"${version}"` },
-      });
-      expect(res.status).toBe(200);
-    }
-    return caseId;
-  }
 
   const investigation = (
     caseId: string,
@@ -147,7 +124,7 @@ describe('investigation through the gateway, every service its own process', () 
   }
 
   it('opens on CaseOpened, is assigned, computes back wages equal to the hand computation, and issues a determination approved by a second person', async () => {
-    const caseId = await openCase();
+    const caseId = await openCase(api);
     const opened = await whenOpened(caseId);
     expect(opened.status).toBe(200);
     expect(opened.headers.get('etag')).toBe('"1"');
@@ -311,7 +288,7 @@ describe('investigation through the gateway, every service its own process', () 
   });
 
   it('a supervisor reopens a closed investigation for new evidence; nothing is appended to it any other way (issue 17 item 8)', async () => {
-    const caseId = await openCase();
+    const caseId = await openCase(api);
     expect((await whenOpened(caseId)).status).toBe(200);
     expect((await act(caseId, 'assignment', SUP, { investigatorId: INV.sub })).status).toBe(200);
     expect((await act(caseId, 'closure', SUP, { reason: 'no_violation_found' })).status).toBe(200);
@@ -354,7 +331,7 @@ describe('investigation through the gateway, every service its own process', () 
   });
 
   it('keeps evidence by its SHA-256, computed by the server from the bytes sent', async () => {
-    const caseId = await openCase();
+    const caseId = await openCase(api);
     expect((await whenOpened(caseId)).status).toBe(200);
     const bytes = Buffer.from('%PDF-1.4\nPay stub, week of 2025-03-02, 50 hours at $10.00\n%%EOF\n');
     const res = await upload(caseId, bytes, 'application/pdf', '?fileName=stub.pdf&description=Pay%20stub');
