@@ -17,6 +17,7 @@ export class EmployerIndexRow {
   @Column('text', { nullable: true })
   fein!: string | null;
 
+  @Index('employer_index_address')
   @Column('text', { name: 'normalized_address' })
   normalizedAddress!: string;
 

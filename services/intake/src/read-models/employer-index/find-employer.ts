@@ -72,29 +72,39 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * Rows of the employer index (the complaints' employers and those the investigations added, with
- * their case's number and status) that match by FEIN, by name or by address. `%` (pg_trgm's
- * similarity operator, threshold 0.3) lets the trigram indexes find candidates; the thresholds
- * above then decide. A row whose FEIN differs from the one asked for is another business with a
- * similar name or address, so it is left out.
+ * their case's number and status) that match by FEIN, by name or by address. Names and addresses
+ * are found among the distinct terms (employer_terms, trigram-indexed once each: see migration
+ * 1769500001000), where `%` (pg_trgm's similarity operator, threshold 0.3) finds candidates, and
+ * the rows holding those terms by b-tree; the thresholds above then decide. A row whose FEIN
+ * differs from the one asked for is another business with a similar name or address, so it is
+ * left out.
  */
 async function matchingRows(ds: DataSource, schema: string, probe: Probe): Promise<Row[]> {
-  const candidate = (t: string) => `
-      (($2::text IS NOT NULL AND ${t}.fein = $2)
-       OR ($1::text IS NOT NULL AND ${t}.normalized_name OPERATOR(public.%) $1)
-       OR ($3::text IS NOT NULL AND ${t}.normalized_address OPERATOR(public.%) $3))
-      AND ($4::uuid IS NULL OR ${t}.case_id <> $4)`;
-  return ds.query<Row[]>(
-    `WITH rows AS (
+  const s = `"${schema}"`;
+  const terms = (kind: 'name' | 'address', param: string) =>
+    `SELECT term FROM ${s}.employer_terms WHERE ${param}::text IS NOT NULL AND kind = '${kind}'
+        AND term OPERATOR(public.%) ${param}`;
+  // Each way of matching is its own indexed lookup; UNION drops a row found twice.
+  const matches: Record<'fein' | 'name' | 'address', (t: string) => string> = {
+    fein: (t) => `$2::text IS NOT NULL AND ${t}.fein = $2`,
+    name: (t) => `${t}.normalized_name IN (${terms('name', '$1')})`,
+    address: (t) => `${t}.normalized_address IN (${terms('address', '$3')})`,
+  };
+  const complaints = (match: (t: string) => string) => `
        SELECT e.case_id, 'complaint' AS ref, NULL::text AS role, e.normalized_name, e.fein,
               e.normalized_address, e.employer_name, e.status, e.case_number, e.received_at
-         FROM "${schema}".employer_index e
-        WHERE ${candidate('e')}
-       UNION ALL
+         FROM ${s}.employer_index e
+        WHERE ${match('e')} AND ($4::uuid IS NULL OR e.case_id <> $4)`;
+  const added = (match: (t: string) => string) => `
        SELECT c.case_id, c.employer_id::text, c.role, c.normalized_name, c.fein, c.normalized_address,
               c.employer_name, e.status, e.case_number, e.received_at
-         FROM "${schema}".case_employers c
-         JOIN "${schema}".employer_index e ON e.case_id = c.case_id
-        WHERE ${candidate('c')}
+         FROM ${s}.case_employers c
+         JOIN ${s}.employer_index e ON e.case_id = c.case_id
+        WHERE ${match('c')} AND ($4::uuid IS NULL OR c.case_id <> $4)`;
+  const ways = Object.values(matches);
+  return ds.query<Row[]>(
+    `WITH rows AS (
+       ${[...ways.map(complaints), ...ways.map(added)].join('\n       UNION\n')}
      ), m AS (
        SELECT rows.*,
               CASE WHEN $1::text IS NULL THEN 0 ELSE public.similarity(normalized_name, $1) END AS name_score,
@@ -103,14 +113,15 @@ async function matchingRows(ds: DataSource, schema: string, probe: Probe): Promi
      )
      SELECT m.*,
             -- The complaint's employer is the one the case is about; an added one, when named.
-            EXISTS (SELECT 1 FROM "${schema}".case_violations v
+            EXISTS (SELECT 1 FROM ${s}.case_violations v
                      WHERE v.case_id = m.case_id AND (m.ref = 'complaint' OR m.ref = ANY (v.employer_ids::text[])))
               AS violation_found
        FROM m
       WHERE (($2::text IS NOT NULL AND m.fein = $2)
              OR (($2::text IS NULL OR m.fein IS NULL)
                  AND (m.name_score >= ${NAME_SIMILARITY} OR m.address_score >= ${ADDRESS_SIMILARITY})))
-      ORDER BY greatest(m.name_score, m.address_score) DESC, m.received_at ASC
+      -- Ties (the same score and day) by case number, then id: the same list every time.
+      ORDER BY greatest(m.name_score, m.address_score) DESC, m.received_at ASC, m.case_number ASC NULLS LAST, m.case_id
       LIMIT ${MAX_ROWS}`,
     [probe.name, probe.fein, probe.address, probe.excludeCaseId ?? null],
   );

@@ -2,6 +2,7 @@ import { IntakeReadModels1768500000000 } from './1768500000000-intake-read-model
 import { CaseStatus1769200000000 } from './1769200000000-case-status';
 import { EmployerIndexEveryEmployer1769200001000 } from './1769200001000-employer-index-every-employer';
 import { CaseIndexEndedAtIntake1769500000000 } from './1769500000000-case-index-ended-at-intake';
+import { EmployerTerms1769500001000 } from './1769500001000-employer-terms';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const INTAKE_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const INTAKE_MIGRATIONS = [
   CaseStatus1769200000000,
   EmployerIndexEveryEmployer1769200001000,
   CaseIndexEndedAtIntake1769500000000,
+  EmployerTerms1769500001000,
 ];
