@@ -192,6 +192,25 @@ describe('collections through the gateway, every service its own process', () =>
     };
   }
 
+  /** The first debtor pays the whole amount by check, every worker is paid out, the case closes. */
+  async function paidInFullAndClosed(
+    caseId: string,
+    {
+      rosa,
+      ben,
+      cruz,
+      debtors,
+    }: Pick<Awaited<ReturnType<typeof openedCollection>>, 'rosa' | 'ben' | 'cruz' | 'debtors'>,
+  ): Promise<void> {
+    expect(
+      (await act(caseId, 'payments', { debtorId: debtors[0].debtorId, amountCents: TOTAL, method: 'check' }))
+        .status,
+    ).toBe(200);
+    for (const workerId of [rosa, ben, cruz])
+      expect((await act(caseId, 'disbursements', { workerId, method: 'direct_deposit' })).status).toBe(200);
+    expect((await act(caseId, 'close', { reason: 'paid_in_full' })).status).toBe(200);
+  }
+
   it('carries a case from determination to disbursement, with the ledger balanced at the end', async () => {
     const caseId = await openComplaintCase();
     await determineThroughInvestigation(caseId);
@@ -461,13 +480,7 @@ describe('collections through the gateway, every service its own process', () =>
     const { rosa, ben, cruz, debtors } = await openedCollection(caseId);
     await listedAs(caseId, 'in_collections');
     expect((await indexed('open')).body.items.map((c) => c.caseId)).toContain(caseId);
-    expect(
-      (await act(caseId, 'payments', { debtorId: debtors[0].debtorId, amountCents: TOTAL, method: 'check' }))
-        .status,
-    ).toBe(200);
-    for (const workerId of [rosa, ben, cruz])
-      expect((await act(caseId, 'disbursements', { workerId, method: 'direct_deposit' })).status).toBe(200);
-    expect((await act(caseId, 'close', { reason: 'paid_in_full' })).status).toBe(200);
+    await paidInFullAndClosed(caseId, { rosa, ben, cruz, debtors });
 
     const closed = (await listedAs(caseId, 'closed')).body.items.find((c) => c.caseId === caseId)!;
     expect(closed.statusHistory.map((c) => c.status)).toEqual([
@@ -487,13 +500,7 @@ describe('collections through the gateway, every service its own process', () =>
     const caseId = await openComplaintCase();
     await determineThroughInvestigation(caseId);
     const { rosa, ben, cruz, debtors } = await openedCollection(caseId);
-    expect(
-      (await act(caseId, 'payments', { debtorId: debtors[0].debtorId, amountCents: TOTAL, method: 'check' }))
-        .status,
-    ).toBe(200);
-    for (const workerId of [rosa, ben, cruz])
-      expect((await act(caseId, 'disbursements', { workerId, method: 'direct_deposit' })).status).toBe(200);
-    expect((await act(caseId, 'close', { reason: 'paid_in_full' })).status).toBe(200);
+    await paidInFullAndClosed(caseId, { rosa, ben, cruz, debtors });
     const closedAt = (await stream(caseId)).length;
 
     const reason = { reason: 'late_payment', note: 'The debtor sent interest owed after closing.' };
@@ -534,13 +541,7 @@ describe('collections through the gateway, every service its own process', () =>
     const caseId = await openComplaintCase();
     await determineThroughInvestigation(caseId);
     const { rosa, ben, cruz, debtors } = await openedCollection(caseId);
-    expect(
-      (await act(caseId, 'payments', { debtorId: debtors[0].debtorId, amountCents: TOTAL, method: 'check' }))
-        .status,
-    ).toBe(200);
-    for (const workerId of [rosa, ben, cruz])
-      expect((await act(caseId, 'disbursements', { workerId, method: 'direct_deposit' })).status).toBe(200);
-    expect((await act(caseId, 'close', { reason: 'paid_in_full' })).status).toBe(200);
+    await paidInFullAndClosed(caseId, { rosa, ben, cruz, debtors });
     const version = (await stream(caseId)).length;
     const late = await act<Problem>(caseId, 'payments', {
       debtorId: debtors[0].debtorId,

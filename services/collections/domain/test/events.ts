@@ -73,3 +73,24 @@ export const fullPayment = payment(1, 200_000, [
   [W2, 60_000],
   [W3, 40_000],
 ]);
+
+/** Every worker paid out what fullPayment allocated to them. */
+export const paidOut = [W1, W2, W3].map(
+  (w, i) =>
+    ({
+      type: 'DisbursementIssued',
+      data: {
+        disbursementId: id(50 + i),
+        workerId: w,
+        amountCents: [100_000, 60_000, 40_000][i],
+        issuedOn: '2026-03-01',
+        method: 'check',
+      },
+    }) as unknown as CollectionEvent,
+);
+
+/** Closed once fully paid and paid out. */
+export const closedInFull = {
+  type: 'CollectionCaseClosed',
+  data: { closedOn: '2026-03-10', reason: 'paid_in_full', collectedCents: 200_000, writtenOffCents: 0 },
+} as unknown as CollectionEvent;

@@ -1,6 +1,6 @@
 import type { CollectionEvent } from '@lse/contracts';
 import { given } from '@lse/domain';
-import { decider, fullPayment, opened } from '../../test/events';
+import { closedInFull, decider, fullPayment, opened, paidOut } from '../../test/events';
 import { cmd, D1, id, supervisor, W1, W2, W3 } from '../../test/fixtures';
 
 describe('collection decider', () => {
@@ -42,31 +42,13 @@ describe('collection decider', () => {
         ]);
     });
 
-    const paidOut = [W1, W2, W3].map(
-      (w, i) =>
-        ({
-          type: 'DisbursementIssued',
-          data: {
-            disbursementId: id(50 + i),
-            workerId: w,
-            amountCents: [100_000, 60_000, 40_000][i],
-            issuedOn: '2026-03-01',
-            method: 'check',
-          },
-        }) as unknown as CollectionEvent,
-    );
-    const closed = {
-      type: 'CollectionCaseClosed',
-      data: { closedOn: '2026-03-10', reason: 'paid_in_full', collectedCents: 200_000, writtenOffCents: 0 },
-    } as unknown as CollectionEvent;
-
     it('closes only when nothing is outstanding and everything collected was paid out', () => {
       given(decider, [opened, fullPayment])
         .when(cmd('CloseCollectionCase', { input: { reason: 'paid_in_full' } }))
         .thenThrows('invalid_transition');
       given(decider, [opened, fullPayment, ...paidOut])
         .when(cmd('CloseCollectionCase', { input: { reason: 'paid_in_full' } }))
-        .then([closed]);
+        .then([closedInFull]);
     });
 
     it.each([
@@ -84,13 +66,13 @@ describe('collection decider', () => {
       ],
       ['closing again', cmd('CloseCollectionCase', { input: { reason: 'other' } })],
     ])('refuses %s after close', (_what, command) =>
-      given(decider, [opened, fullPayment, ...paidOut, closed])
+      given(decider, [opened, fullPayment, ...paidOut, closedInFull])
         .when(command)
         .thenThrows('invalid_transition'),
     );
 
     it('leaves a closed case out of the scheduled check', () =>
-      given(decider, [opened, fullPayment, ...paidOut, closed])
+      given(decider, [opened, fullPayment, ...paidOut, closedInFull])
         .when(cmd('CheckInstallments', {}))
         .then([]));
   });

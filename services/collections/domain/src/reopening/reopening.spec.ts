@@ -1,26 +1,9 @@
 import type { CollectionEvent } from '@lse/contracts';
 import { given } from '@lse/domain';
-import { decider, fullPayment, opened } from '../../test/events';
-import { cmd, D1, id, supervisor, W1, W2, W3 } from '../../test/fixtures';
+import { closedInFull, decider, fullPayment, opened, paidOut } from '../../test/events';
+import { cmd, D1, id, supervisor } from '../../test/fixtures';
 
-const paidOut = [W1, W2, W3].map(
-  (w, i) =>
-    ({
-      type: 'DisbursementIssued',
-      data: {
-        disbursementId: id(50 + i),
-        workerId: w,
-        amountCents: [100_000, 60_000, 40_000][i],
-        issuedOn: '2026-03-01',
-        method: 'check',
-      },
-    }) as unknown as CollectionEvent,
-);
-const closed = {
-  type: 'CollectionCaseClosed',
-  data: { closedOn: '2026-03-10', reason: 'paid_in_full', collectedCents: 200_000, writtenOffCents: 0 },
-} as unknown as CollectionEvent;
-const history = [opened, fullPayment, ...paidOut, closed];
+const history = [opened, fullPayment, ...paidOut, closedInFull];
 const reopen = (actor = supervisor, reason = 'bounced_check') =>
   cmd('ReopenCollectionCase', { input: { reason, note: 'The bank returned check 1042 unpaid.' } }, actor);
 const reopened = {
