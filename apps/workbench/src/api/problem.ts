@@ -1,0 +1,52 @@
+import { operationRoles } from './operation-roles';
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  correlationId?: string;
+  errors?: FieldProblem[];
+}
+
+/**
+ * A failed API call, with what a screen needs to explain it: the HTTP status (0 when the gateway
+ * could not be reached), the problem+json body, and the operation (`POST /api/v1/...`) so that a
+ * 403 can name the roles that may do it.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+    readonly operation: string,
+  ) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+  }
+
+  /** The gateway or a service behind it is down or overloaded: a banner, not a form error. */
+  get unavailable(): boolean {
+    return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504;
+  }
+
+  /** Field errors keyed by path (`complainants.0.language`), for showing beside their fields. */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem.errors ?? []) out[e.path] ??= e.message;
+    return out;
+  }
+
+  /** The roles that may perform the operation (from the OpenAPI document's x-roles). */
+  allowedRoles(): readonly string[] {
+    return operationRoles[this.operation] ?? [];
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}

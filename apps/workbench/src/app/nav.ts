@@ -1,0 +1,27 @@
+import type { Role } from '../auth/session';
+
+export interface NavItem {
+  to: string;
+  label: 'nav.myWork' | 'nav.complaints' | 'nav.newComplaint' | 'nav.cases';
+  roles: readonly Role[];
+}
+
+/**
+ * The navigation of each role: only screens whose API the role may call (the x-roles of
+ * services/gateway/openapi.json), so nobody is offered a page that would answer 403.
+ */
+export const NAV: readonly NavItem[] = [
+  { to: '/my-work', label: 'nav.myWork', roles: ['intake_officer', 'investigator', 'supervisor'] },
+  { to: '/complaints', label: 'nav.complaints', roles: ['intake_officer', 'supervisor', 'investigator', 'auditor'] },
+  { to: '/complaints/new', label: 'nav.newComplaint', roles: ['intake_officer', 'supervisor'] },
+  { to: '/cases', label: 'nav.cases', roles: ['intake_officer', 'supervisor', 'investigator', 'collections_officer', 'auditor'] },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV.filter((item) => item.roles.includes(role));
+}
+
+/** Where a role lands after signing in. */
+export function homeFor(role: Role): string {
+  return navFor(role)[0]?.to ?? '/no-access';
+}

@@ -1,0 +1,49 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { useSession } from '../auth/session';
+import { SignInPage } from '../features/sign-in/SignInPage';
+import { SignInCallback } from '../features/sign-in/SignInCallback';
+import { Layout } from './Layout';
+import { homeFor } from './nav';
+import { NoAccess, NotFound } from './NoAccess';
+import { RequireSession } from './RequireSession';
+import { RouteError } from './RouteError';
+
+function Loading() {
+  return <p role="status">…</p>;
+}
+
+function Home() {
+  const session = useSession();
+  return <Navigate to={session ? homeFor(session.actor.role) : '/sign-in'} replace />;
+}
+
+/**
+ * Every screen has a URL. Screens past sign-in load on demand (one chunk per feature), so the
+ * first page ships only the shell: workbench.bundle_kb in npm run bench holds it to budget.
+ */
+export const routes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-in/callback', element: <SignInCallback /> },
+  {
+    element: <RequireSession />,
+    errorElement: <RouteError />,
+    HydrateFallback: Loading,
+    children: [
+      {
+        element: <Layout />,
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <Home /> },
+          { path: 'my-work', lazy: async () => ({ Component: (await import('../features/my-work/MyWorkPage')).MyWorkPage }) },
+          { path: 'complaints', lazy: async () => ({ Component: (await import('../features/complaints/ComplaintsPage')).ComplaintsPage }) },
+          { path: 'no-access', element: <NoAccess /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,81 @@
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/problem';
+import { Alert } from './Alert';
+
+/**
+ * What went wrong, in words a person can act on: who may do this (403), that someone else changed
+ * the record (409, with a reload), which fields to fix (400/422), or that a service is down.
+ */
+export function ErrorAlert({ error, onReload }: { error: unknown; onReload?: () => void }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  if (!isApiError(error)) {
+    return (
+      <Alert kind="error" heading={t('errors.unexpected.heading')}>
+        {t('errors.unexpected.body')}
+      </Alert>
+    );
+  }
+  const { status, problem } = error;
+  if (error.unavailable) {
+    return (
+      <Alert kind="error" heading={t('errors.unavailable.heading')}>
+        {t('errors.unavailable.body')}
+      </Alert>
+    );
+  }
+  if (status === 403) {
+    const roles = error.allowedRoles().map((r) => t(`roles.${r}` as 'roles.admin'));
+    return (
+      <Alert kind="error" heading={t('errors.forbidden.heading')}>
+        <p>
+          {roles.length
+            ? t('errors.forbidden.body', { roles: new Intl.ListFormat(undefined, { type: 'disjunction' }).format(roles) })
+            : t('errors.forbidden.bodyNoRoles')}
+        </p>
+        {problem.detail && <p className="text-base-dark">{problem.detail}</p>}
+      </Alert>
+    );
+  }
+  if (status === 409 || status === 412) {
+    return (
+      <Alert kind="warning" heading={t('errors.conflict.heading')}>
+        <p>{t('errors.conflict.body')}</p>
+        {problem.detail && <p className="text-base-dark">{problem.detail}</p>}
+        {onReload && (
+          <button type="button" className="usa-button usa-button--outline" onClick={onReload}>
+            {t('errors.conflict.reload')}
+          </button>
+        )}
+      </Alert>
+    );
+  }
+  if (status === 404) {
+    return (
+      <Alert kind="error" heading={t('errors.notFound.heading')}>
+        {problem.detail ?? t('errors.notFound.body')}
+      </Alert>
+    );
+  }
+  const fields = problem.errors ?? [];
+  return (
+    <Alert kind="error" heading={problem.title ?? t('errors.rejected.heading')}>
+      {problem.detail && <p>{problem.detail}</p>}
+      {fields.length > 0 && (
+        <>
+          <p>{t('errors.rejected.fixFields')}</p>
+          <ul>
+            {fields.map((f) => (
+              <li key={f.path}>
+                <code>{f.path || t('errors.rejected.wholeForm')}</code>: {f.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {problem.correlationId && (
+        <p className="font-body-3xs text-base-dark">{t('errors.reference', { id: problem.correlationId })}</p>
+      )}
+    </Alert>
+  );
+}
