@@ -1,5 +1,7 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useAuthConfig } from '../auth/auth-config';
+import { oidcManager } from '../auth/oidc';
 import { endSession, useSession } from '../auth/session';
 import { LANGUAGES } from '../i18n';
 import { navFor } from './nav';
@@ -11,9 +13,20 @@ export function Layout() {
   const session = useSession();
   const navigate = useNavigate();
   const down = useServiceDown();
+  const authConfig = useAuthConfig();
   if (!session) return null;
-  const signOut = () => {
+  const signOut = async () => {
+    const config = authConfig.data;
     endSession('signed_out');
+    // With an OIDC provider, end its session too (it comes back to /sign-in?reason=signed_out).
+    if (session.method === 'oidc' && config?.mode === 'oidc') {
+      try {
+        await (await oidcManager(config)).signoutRedirect();
+        return;
+      } catch {
+        // The provider has no end-session endpoint: the local sign-out stands.
+      }
+    }
     void navigate('/sign-in?reason=signed_out');
   };
   return (
@@ -61,7 +74,7 @@ export function Layout() {
                   </button>
                 ))}
               </div>
-              <button type="button" className="usa-button usa-button--unstyled" onClick={signOut}>
+              <button type="button" className="usa-button usa-button--unstyled" onClick={() => void signOut()}>
                 {t('app.signOut')}
               </button>
             </div>
