@@ -183,8 +183,11 @@ export const EXPECTED: Record<string, Rule> = {
   changeWorkerConsent: { allowed: ['partner', 'partner_liaison'], partnerScoped: true },
   listDisclosures: { allowed: ['partner', 'partner_liaison', 'auditor'], partnerScoped: true },
 
-  // Audit: "read every case's full history, replay, verify integrity".
-  caseHistory: { allowed: AUDITOR },
+  // Audit: "read every case's full history, replay, verify integrity". The timeline is also the
+  // case file's for the staff who work cases (issue 19); partners never.
+  caseHistory: {
+    allowed: ['auditor', 'intake_officer', 'investigator', 'supervisor', 'collections_officer'],
+  },
   caseStateAsOf: { allowed: AUDITOR },
   verifyIntegrity: { allowed: AUDITOR },
   takeCheckpoint: { allowed: AUDITOR },
