@@ -179,17 +179,17 @@ describe('the complaint page', () => {
     expect(screen.getByTestId('decline-why-not').textContent).toBe(
       'Only a supervisor may decline a complaint. Ask one to review it.',
     );
-    expect(
-      (screen.getByRole('button', { name: 'Decline the complaint' }) as HTMLButtonElement).disabled,
-    ).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Decline the complaint' }).disabled).toBe(
+      true,
+    );
     unmount();
 
     renderPage('supervisor');
     await user.click(await screen.findByLabelText('Decline'));
     expect(screen.queryByTestId('decline-why-not')).toBeNull();
-    expect(
-      (screen.getByRole('button', { name: 'Decline the complaint' }) as HTMLButtonElement).disabled,
-    ).toBe(false);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Decline the complaint' }).disabled).toBe(
+      false,
+    );
   });
 
   it('links as a duplicate of an open complaint the employer index knows, by its case id', async () => {

@@ -164,18 +164,16 @@ describe('the intake form', () => {
     expect(summary.textContent).toContain('Allegation 1 · From: expected a calendar date');
 
     // Nothing typed was lost.
-    expect((within(complainant(1)).getByLabelText(/^Name/) as HTMLInputElement).value).toBe('Maria Lopez');
-    expect((within(complainant(2)).getByLabelText(/^Preferred language/) as HTMLSelectElement).value).toBe(
-      'vi',
-    );
-    expect((within(employer()).getByLabelText(/^Legal name/) as HTMLInputElement).value).toBe(
+    expect(within(complainant(1)).getByLabelText<HTMLInputElement>(/^Name/).value).toBe('Maria Lopez');
+    expect(within(complainant(2)).getByLabelText<HTMLSelectElement>(/^Preferred language/).value).toBe('vi');
+    expect(within(employer()).getByLabelText<HTMLInputElement>(/^Legal name/).value).toBe(
       'Golden Gate Car Wash LLC',
     );
     expect((zip as HTMLInputElement).value).toBe('9410');
-    expect((within(allegation(1)).getByLabelText(/^Estimated amount owed/) as HTMLInputElement).value).toBe(
+    expect(within(allegation(1)).getByLabelText<HTMLInputElement>(/^Estimated amount owed/).value).toBe(
       '8,450.5',
     );
-    expect((screen.getByLabelText(/^Office/) as HTMLInputElement).value).toBe('sf-01');
+    expect(screen.getByLabelText<HTMLInputElement>(/^Office/).value).toBe('sf-01');
   });
 
   it('checks an amount before sending it, beside its field', async () => {

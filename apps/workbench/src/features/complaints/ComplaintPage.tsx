@@ -381,8 +381,7 @@ function Allegations({ view }: { view: ComplaintView }) {
         <table className="usa-table usa-table--compact usa-table--borderless width-full">
           <thead>
             <tr>
-              <th scope="col">{t('intake.allegation.type')}</th>
-              <th scope="col">{t('complaint.period')}</th>
+              <th scope="col">{t('complaint.allegationAndPeriod')}</th>
               <th scope="col" className="text-right">
                 {t('intake.allegation.workers')}
               </th>
@@ -396,15 +395,15 @@ function Allegations({ view }: { view: ComplaintView }) {
               <tr key={i}>
                 <th scope="row">
                   {t(`allegationTypes.${a.type}`)}
+                  <span className="display-block text-normal">
+                    {f.date(a.periodStart)} – {a.ongoing ? t('complaint.ongoing') : f.date(a.periodEnd)}
+                  </span>
                   {a.description && (
                     <span className="display-block text-normal font-body-2xs workbench-prewrap">
                       {a.description}
                     </span>
                   )}
                 </th>
-                <td>
-                  {f.date(a.periodStart)} – {a.ongoing ? t('complaint.ongoing') : f.date(a.periodEnd)}
-                </td>
                 <td className="workbench-numeric">{f.number(a.workersAffected)}</td>
                 <td className="workbench-numeric">
                   {a.estimatedAmountCents == null ? '—' : f.money(a.estimatedAmountCents)}
