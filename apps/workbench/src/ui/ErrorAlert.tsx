@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/problem';
+import { useFormat } from '../i18n/format';
 import { Alert } from './Alert';
 
 /**
@@ -17,6 +18,8 @@ export function ErrorAlert({
   fieldLabel?: (path: string) => string | undefined;
 }) {
   const { t } = useTranslation();
+  // Roles are listed in the interface's language ("oficial de admisión o supervisor(a)").
+  const { locale } = useFormat();
   if (!error) return null;
   if (!isApiError(error)) {
     return (
@@ -39,7 +42,7 @@ export function ErrorAlert({
       <Alert kind="error" heading={t('errors.forbidden.heading')}>
         <p>
           {roles.length
-            ? t('errors.forbidden.body', { roles: new Intl.ListFormat(undefined, { type: 'disjunction' }).format(roles) })
+            ? t('errors.forbidden.body', { roles: new Intl.ListFormat(locale, { type: 'disjunction' }).format(roles) })
             : t('errors.forbidden.bodyNoRoles')}
         </p>
         {problem.detail && <p className="text-base-dark">{problem.detail}</p>}

@@ -254,12 +254,17 @@ describe('the complaint page', () => {
     expect(post.body).toEqual({ duplicateOfCaseId: OTHER_ID, reason: 'Same workers, same tips.' });
   });
 
-  it('shows a reader the complaint without the intake steps', async () => {
-    mockApi((call) => (getComplaint(call) ? json(200, complaint(2)) : notFound(call)));
+  it('shows a reader what intake assessed, without the intake steps', async () => {
+    mockApi((call) => (getComplaint(call) ? json(200, complaint(2, { triage: TRIAGE })) : notFound(call)));
     renderPage('investigator');
     expect((await screen.findByTestId('steps-read-only')).textContent).toContain(
       'Intake officers and supervisors take these steps',
     );
+    expect(within(screen.getByTestId('triage-result')).getAllByRole('row')).toHaveLength(
+      TRIAGE.factors.length + 2,
+    );
+    for (const step of ['Assess jurisdiction', 'Assess limitations'])
+      expect(screen.getByRole('region', { name: step }).textContent).toContain('Not assessed');
     expect(screen.queryByRole('form')).toBeNull();
   });
 });

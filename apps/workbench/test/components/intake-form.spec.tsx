@@ -6,8 +6,8 @@ import { renderRoute, signIn } from '../support/render';
 
 const CASE_ID = '0b9f8c1e-1d2a-4c3b-9e8f-7a6b5c4d3e2f';
 
-function renderForm() {
-  return renderRoute(<NewComplaintPage />, { route: '/complaints/new', path: '/complaints/new' });
+function renderForm(language: 'en' | 'es' = 'en') {
+  return renderRoute(<NewComplaintPage />, { route: '/complaints/new', path: '/complaints/new', language });
 }
 
 const complainant = (n: number) => screen.getByRole('group', { name: `Complainant ${n}` });
@@ -268,5 +268,17 @@ describe('the intake form', () => {
     expect(repeat.textContent).toContain('violation found');
     expect(within(other).queryByText('Repeat violator')).toBeNull();
     expect(within(other).queryByText('Possible duplicate')).toBeNull();
+  });
+
+  it('tells a role that may not receive complaints which roles may, in its language', async () => {
+    const calls = mockApi(notFound);
+    signIn('investigator');
+    renderForm('es');
+    expect(
+      (await screen.findByRole('heading', { name: 'Su rol no permite hacer esto' })).closest('.usa-alert')!
+        .textContent,
+    ).toContain('Solo un(a) oficial de admisión o supervisor(a) puede hacer esto.');
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(calls).toHaveLength(0);
   });
 });
