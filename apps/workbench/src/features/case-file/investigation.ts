@@ -73,10 +73,39 @@ export interface Closure {
   closedAt: string;
 }
 
+export interface Interview {
+  interviewId: string;
+  interviewedOn: string;
+  role: string;
+  workerId: string | null;
+  language: string;
+  interpreterUsed: boolean;
+  traumaInformedProtocol: boolean;
+  confidentialSource: boolean;
+}
+export interface RetaliationConcern {
+  concernId: string;
+  workerIds: string[];
+  kind: string;
+  reportedOn: string;
+}
+export interface Letter {
+  letterId: string;
+  workerId: string;
+  program: string;
+  requestedOn: string;
+  issued: boolean;
+  issuedOn: string | null;
+  evidenceId: string | null;
+}
+
 export interface InvestigationParts {
   openedAt?: string;
   office?: string;
   employers: Employer[];
+  interviews: Interview[];
+  retaliationConcerns: RetaliationConcern[];
+  letters: Letter[];
   evidence: Evidence[];
   recordSets: RecordSet[];
   computations: Computation[];
@@ -90,6 +119,9 @@ export function partsOf(view: InvestigationView): InvestigationParts {
     openedAt: v.openedAt,
     office: v.office,
     employers: v.employers ?? [],
+    interviews: v.interviews ?? [],
+    retaliationConcerns: v.retaliationConcerns ?? [],
+    letters: v.letters ?? [],
     evidence: v.evidence ?? [],
     recordSets: v.recordSets ?? [],
     computations: v.computations ?? [],

@@ -34,3 +34,16 @@ export function ClosedNotice({ investigation }: { investigation: InvestigationVi
     </Alert>
   );
 }
+
+/** A USWDS checkbox with its label (and hint). */
+export function Check({ id, label, hint, checked, onChange }: { id: string; label: string; hint?: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <div className="usa-checkbox">
+      <input className="usa-checkbox__input" id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <label className="usa-checkbox__label" htmlFor={id}>
+        {label}
+        {hint && <span className="usa-checkbox__label-description">{hint}</span>}
+      </label>
+    </div>
+  );
+}
