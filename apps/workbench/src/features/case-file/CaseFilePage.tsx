@@ -42,7 +42,9 @@ function CaseFile({ caseId, tabId }: { caseId: string; tabId: string | undefined
     ? t('caseFile.title', { caseNumber: data.caseNumber })
     : data.noInvestigation === 'ended_at_intake'
       ? t('caseFile.titleEnded')
-      : t('caseFile.titleUnknown');
+      : data.noInvestigation === 'not_opened'
+        ? t('caseFile.titleNotOpened')
+        : t('caseFile.titleUnknown');
 
   return (
     <>
@@ -138,6 +140,13 @@ function NoInvestigationNotice({
       </Alert>
     );
   }
+  if (reason === 'not_opened')
+    return (
+      <Alert kind="info" heading={t('caseFile.notOpened.heading')} headingLevel="h2">
+        <p>{t('caseFile.notOpened.body')}</p>
+        <Link to={`/complaints/${caseId}`}>{t('caseFile.openComplaint')}</Link>
+      </Alert>
+    );
   if (reason === 'ended_at_intake')
     return (
       <Alert kind="info" heading={t('caseFile.endedAtIntake.heading')} headingLevel="h2">

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
@@ -90,6 +90,7 @@ function UploadHours({
   const { t } = useTranslation();
   const f = useFormat();
   const mayRecord = useMayAct(RECORD, investigation);
+  const fileRef = useRef<HTMLInputElement>(null);
   const [csv, setCsv] = useState<ChosenCsv | null>(null);
   const [source, setSource] = useState<(typeof SOURCES)[number]>('employer_payroll');
   const [employerId, setEmployerId] = useState('');
@@ -110,7 +111,12 @@ function UploadHours({
         onProgress: setProgress,
       });
     },
-    onSuccess: () => refresh(),
+    onSuccess: () => {
+      // Recorded: the same file is not offered for a second upload (it would be a second record set).
+      setCsv(null);
+      if (fileRef.current) fileRef.current.value = '';
+      refresh();
+    },
     onSettled: () => setProgress(null),
   });
   if (!mayRecord) return null;
@@ -229,6 +235,7 @@ function UploadHours({
         required
       >
         <input
+          ref={fileRef}
           type="file"
           className="usa-input"
           name="file"
