@@ -131,7 +131,7 @@ function NoInvestigationNotice({
   if (!reason || reason === 'loading') return null;
   if (reason === 'failed') return <ErrorAlert error={error} onReload={onReload} />;
   if (reason === 'not_visible') {
-    const roles = new Intl.ListFormat(f.locale, { type: 'disjunction' }).format(
+    const roles = new Intl.ListFormat(f.locale, { type: 'conjunction' }).format(
       (operationRoles[READ_INVESTIGATION] ?? []).map((r) => t(`roles.${r}` as 'roles.admin')),
     );
     return (

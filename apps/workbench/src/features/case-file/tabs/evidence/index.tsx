@@ -191,7 +191,13 @@ function UploadEvidence({
           {t('evidence.upload.done')} <span className="workbench-hash">{attach.data?.result?.sha256}</span>
         </Alert>
       )}
-      <ErrorAlert error={attach.error} onReload={refresh} />
+      <ErrorAlert
+        error={attach.error}
+        onReload={() => {
+          attach.reset();
+          refresh();
+        }}
+      />
       <Field
         label={t('evidence.upload.file')}
         hint={t('evidence.upload.fileHint', { max: f.number(EVIDENCE_MAX_BYTES / 1024) })}

@@ -162,7 +162,13 @@ function UploadHours({
       {problems.length > 0 && csv ? (
         <RowErrors text={csv.text} error={record.error as ApiError} />
       ) : (
-        <ErrorAlert error={record.error} onReload={refresh} />
+        <ErrorAlert
+          error={record.error}
+          onReload={() => {
+            record.reset();
+            refresh();
+          }}
+        />
       )}
       <div className="grid-row grid-gap-2">
         <div className="tablet:grid-col-4">

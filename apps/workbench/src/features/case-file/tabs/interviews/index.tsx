@@ -193,7 +193,13 @@ function RecordInterview({
           {t('interviews.form.done')}
         </Alert>
       )}
-      <ErrorAlert error={record.error} onReload={refresh} />
+      <ErrorAlert
+        error={record.error}
+        onReload={() => {
+          record.reset();
+          refresh();
+        }}
+      />
       <Field label={t('interviews.form.date')} error={errors.interviewedOn} required>
         <input
           type="date"

@@ -140,7 +140,13 @@ function FlagConcern({
           {t('retaliation.form.done')}
         </Alert>
       )}
-      <ErrorAlert error={flag.error} onReload={refresh} />
+      <ErrorAlert
+        error={flag.error}
+        onReload={() => {
+          flag.reset();
+          refresh();
+        }}
+      />
       <Field label={t('retaliation.form.kind')} error={errors.kind} required>
         <select
           className="usa-select"
