@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/problem';
+import { useFormat } from '../i18n/format';
 import { Alert } from './Alert';
 
 /**
@@ -8,6 +9,7 @@ import { Alert } from './Alert';
  */
 export function ErrorAlert({ error, onReload }: { error: unknown; onReload?: () => void }) {
   const { t } = useTranslation();
+  const { locale } = useFormat();
   if (!error) return null;
   if (!isApiError(error)) {
     return (
@@ -30,7 +32,7 @@ export function ErrorAlert({ error, onReload }: { error: unknown; onReload?: () 
       <Alert kind="error" heading={t('errors.forbidden.heading')}>
         <p>
           {roles.length
-            ? t('errors.forbidden.body', { roles: new Intl.ListFormat(undefined, { type: 'disjunction' }).format(roles) })
+            ? t('errors.forbidden.body', { roles: new Intl.ListFormat(locale, { type: 'disjunction' }).format(roles) })
             : t('errors.forbidden.bodyNoRoles')}
         </p>
         {problem.detail && <p className="text-base-dark">{problem.detail}</p>}
