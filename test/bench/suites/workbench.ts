@@ -2,11 +2,10 @@
  * The workbench's budgets (issue 19): not timed tests, figures with goals.
  *
  * workbench.bundle_kb: the JavaScript the first page loads, gzipped (zlib's default level, as a
- * compressing proxy would send it; close to the gzip column of Vite's build report), in kB of 1,000
- * bytes: the module scripts
- * and modulepreloads apps/workbench/dist/index.html names and everything they import statically
- * (what a browser fetches before the first screen; screens loaded on demand are not counted).
- * Built first when dist is missing or older than its sources.
+ * compressing proxy would send it; close to the gzip column of Vite's build report), in kB of
+ * 1,000 bytes: the module scripts and modulepreloads apps/workbench/dist/index.html names and
+ * everything they import statically (what a browser fetches before the first screen; screens
+ * loaded on demand are not counted). Built first when dist is missing or older than its sources.
  */
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
