@@ -1,8 +1,10 @@
 import type { InvestigationState } from '@lse/investigation-domain';
 
 /**
- * The investigation as staff see it through the API: facts and figures, ids of interviews (their
- * content stays in the events), record sets by size rather than rows.
+ * The investigation as staff see it through the API (the case file): facts and figures; interviews,
+ * retaliation concerns and immigration letters without their narrative or who said what (the
+ * interviewee's name and phone, summaries, notes and descriptions stay in the events); record sets
+ * by size rather than rows.
  */
 export function viewOf(
   caseId: string,
@@ -20,7 +22,8 @@ export function viewOf(
     openedAt: inv.openedAt,
     investigatorId: inv.investigatorId ?? null,
     employers: Object.values(inv.employers),
-    interviewIds: inv.interviewIds,
+    interviewIds: inv.interviews.map((i) => i.interviewId),
+    interviews: inv.interviews,
     recordsRequests: Object.values(inv.recordsRequests),
     subpoenaIds: inv.subpoenaIds,
     evidence: Object.values(inv.evidence),
@@ -40,8 +43,17 @@ export function viewOf(
     })),
     violations: Object.values(inv.violations),
     civilPenalties: Object.values(inv.penalties),
-    retaliationConcernIds: inv.retaliationConcernIds,
-    letters: Object.entries(inv.letters).map(([letterId, l]) => ({ letterId, issued: l.issued })),
+    retaliationConcernIds: inv.retaliationConcerns.map((c) => c.concernId),
+    retaliationConcerns: inv.retaliationConcerns,
+    letters: Object.entries(inv.letters).map(([letterId, l]) => ({
+      letterId,
+      workerId: l.workerId,
+      program: l.program,
+      requestedOn: l.requestedOn,
+      issued: l.issued,
+      issuedOn: l.issuedOn ?? null,
+      evidenceId: l.evidenceId ?? null,
+    })),
     determination: inv.determination ?? null,
     closure: state.status === 'closed' ? state.closure : null,
   };
