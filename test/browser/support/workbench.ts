@@ -204,7 +204,8 @@ export class WorkbenchPage {
 
   /** Until no table or list is still loading (aria-busy): judge what a person sees, not a spinner. */
   async settle(): Promise<void> {
-    await this.page.waitForFunction(`!document.querySelector('[aria-busy="true"]')`);
+    // (A locator, not waitForFunction with a string: the page's CSP forbids eval, rightly.)
+    await this.page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
   }
 
   async close(): Promise<void> {
