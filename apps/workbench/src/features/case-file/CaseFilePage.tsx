@@ -60,16 +60,26 @@ function CaseFile({ caseId, tabId }: { caseId: string; tabId: string | undefined
       </nav>
       <PageTitle>{title}</PageTitle>
       <CaseSummary data={data} />
-      {data.investigation && data.investigation.status === 'open' && may(role, 'POST /api/v1/cases/{caseId}/investigation/assignment') && (
-        <AssignInvestigator caseId={caseId} investigation={data.investigation} onDone={data.refresh} />
-      )}
-      <NoInvestigationNotice reason={data.noInvestigation} error={data.investigationError} caseId={caseId} onReload={data.refresh} />
+      {data.investigation &&
+        data.investigation.status === 'open' &&
+        may(role, 'POST /api/v1/cases/{caseId}/investigation/assignment') && (
+          <AssignInvestigator caseId={caseId} investigation={data.investigation} onDone={data.refresh} />
+        )}
+      <NoInvestigationNotice
+        reason={data.noInvestigation}
+        error={data.investigationError}
+        caseId={caseId}
+        onReload={data.refresh}
+      />
       <div className="grid-row grid-gap-4 margin-top-3">
         <nav className="desktop:grid-col-3 margin-bottom-3" aria-label={t('caseFile.tabsLabel')}>
           <ul className="usa-sidenav">
             {tabs.map((x) => (
               <li className="usa-sidenav__item" key={x.id}>
-                <NavLink to={`/cases/${caseId}/${x.id}`} className={({ isActive }) => (isActive ? 'usa-current' : undefined)}>
+                <NavLink
+                  to={`/cases/${caseId}/${x.id}`}
+                  className={({ isActive }) => (isActive ? 'usa-current' : undefined)}
+                >
                   {t(x.labelKey as 'caseFile.tabs.timeline')}
                 </NavLink>
               </li>
@@ -89,7 +99,11 @@ function CaseFile({ caseId, tabId }: { caseId: string; tabId: string | undefined
               <h2 id="case-tab-heading" className="margin-top-0">
                 {known ? t('caseFile.tabForbidden.heading') : t('caseFile.tabMissing.heading')}
               </h2>
-              <p>{known ? t('caseFile.tabForbidden.body', { role: t(`roles.${role}`) }) : t('caseFile.tabMissing.body')}</p>
+              <p>
+                {known
+                  ? t('caseFile.tabForbidden.body', { role: t(`roles.${role}`) })
+                  : t('caseFile.tabMissing.body')}
+              </p>
             </>
           )}
         </section>

@@ -6,12 +6,16 @@ import { isApiError } from '../../api/problem';
 import type { Role } from '../../auth/session';
 import { ENDED_AT_INTAKE, invalidateCaseEntry, useCaseEntry, type CaseEntry } from '../cases/case-index';
 import type { InvestigationView } from './case-file-tab';
-import { investigationKey, partsOf, useInvestigation, type InvestigationParts } from './investigation';
+import { investigationKey, useInvestigation } from './investigation';
 
 export const READ_INVESTIGATION = 'GET /api/v1/cases/{caseId}/investigation';
 export const READ_COLLECTION = 'GET /api/v1/collections/{caseId}';
 export const READ_COMPLAINT = 'GET /api/v1/complaints/{caseId}';
-const IN_OR_PAST_COLLECTIONS: readonly CaseEntry['status'][] = ['determination_issued', 'in_collections', 'closed'];
+const IN_OR_PAST_COLLECTIONS: readonly CaseEntry['status'][] = [
+  'determination_issued',
+  'in_collections',
+  'closed',
+];
 
 export type CollectionView =
   import('../../api/schema').paths['/api/v1/collections/{caseId}']['get']['responses']['200']['content']['application/json'];
@@ -23,7 +27,6 @@ export interface CaseData {
   entry: CaseEntry | null | undefined;
   caseNumber: string | undefined;
   investigation: InvestigationView | null;
-  parts: InvestigationParts | null;
   noInvestigation: NoInvestigation | null;
   investigationError: unknown;
   /** undefined: not asked (or not visible to the role); null: the case is not in collections. */
@@ -58,11 +61,12 @@ export function useCaseData(caseId: string, role: Role): CaseData {
   });
 
   const collectionVisible = may(role, READ_COLLECTION);
-  const determinationIssued = !!(investigation && partsOf(investigation).determination?.issuedAt);
+  const determinationIssued = !!investigation?.determination?.issuedAt;
   const entryStatus = cached?.status;
   const askCollection =
     collectionVisible &&
-    (determinationIssued || (entryStatus ? IN_OR_PAST_COLLECTIONS.includes(entryStatus) : !readsInvestigation));
+    (determinationIssued ||
+      (entryStatus ? IN_OR_PAST_COLLECTIONS.includes(entryStatus) : !readsInvestigation));
   const collection = useQuery({
     queryKey: ['collection', caseId],
     queryFn: async (): Promise<CollectionView | null> => {
@@ -77,7 +81,11 @@ export function useCaseData(caseId: string, role: Role): CaseData {
   });
 
   const caseNumber =
-    investigation?.caseNumber ?? cached?.caseNumber ?? collection.data?.caseNumber ?? complaint.data ?? undefined;
+    investigation?.caseNumber ??
+    cached?.caseNumber ??
+    collection.data?.caseNumber ??
+    complaint.data ??
+    undefined;
   const entry = useCaseEntry(caseId, caseNumber, true);
 
   let noInvestigation: NoInvestigation | null = null;
@@ -101,7 +109,6 @@ export function useCaseData(caseId: string, role: Role): CaseData {
     entry: entry.data,
     caseNumber,
     investigation,
-    parts: investigation ? partsOf(investigation) : null,
     noInvestigation,
     investigationError: noInvestigation === 'failed' ? inv.error : null,
     collection: askCollection ? collection.data : undefined,

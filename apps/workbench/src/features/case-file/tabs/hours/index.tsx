@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { Field } from '../../../../ui/Field';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps, InvestigationView } from '../../case-file-tab';
-import { partsOf, type Employer, type RecordSet } from '../../investigation';
+import { type Employer, type RecordSet } from '../../investigation';
 import { ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
 import { HOURS_CSV_COLUMNS, rowProblems, rowsWithProblems } from './hours-csv';
 
@@ -26,11 +26,13 @@ const column = createColumnHelper<RecordSet>();
 function HoursTab({ caseId, investigation, refresh }: CaseFileTabProps) {
   const { t } = useTranslation();
   const f = useFormat();
-  const parts = investigation ? partsOf(investigation) : null;
-  const employers = parts?.employers ?? [];
+  const employers = investigation?.employers ?? [];
   const columns = useMemo(
     () => [
-      column.accessor('source', { header: t('hours.columns.source'), cell: (c) => t(`hours.source.${c.getValue()}` as 'hours.source.employer_payroll') }),
+      column.accessor('source', {
+        header: t('hours.columns.source'),
+        cell: (c) => t(`hours.source.${c.getValue()}` as 'hours.source.employer_payroll'),
+      }),
       column.accessor('employerId', {
         header: t('hours.columns.employer'),
         cell: (c) => employers.find((e) => e.employerId === c.getValue())?.name ?? '—',
@@ -46,14 +48,14 @@ function HoursTab({ caseId, investigation, refresh }: CaseFileTabProps) {
     ],
     [t, f, employers],
   );
-  if (!investigation || !parts) return <NoInvestigationInTab />;
+  if (!investigation) return <NoInvestigationInTab />;
   return (
     <>
       <ClosedNotice investigation={investigation} />
       <ServerTable
         caption={t('hours.caption')}
         columns={columns}
-        rows={parts.recordSets}
+        rows={investigation.recordSets}
         rowKey={(r) => r.recordSetId}
         empty={t('hours.empty')}
       />
@@ -63,7 +65,8 @@ function HoursTab({ caseId, investigation, refresh }: CaseFileTabProps) {
 }
 
 interface Recorded {
-  result?: { workers?: unknown[]; records?: unknown[] };
+  /** The new record set's id: its counts show in the investigation once it is read again. */
+  id?: string;
 }
 
 /** The chosen file as read when chosen: the rows shown beside the errors are the rows sent. */
@@ -117,12 +120,20 @@ function UploadHours({
     e.preventDefault();
     if (csv && !tooLarge) record.mutate(csv);
   };
-  const problems = isApiError(record.error) && record.error.status === 422 ? rowProblems(record.error.problem.errors ?? []) : [];
+  const problems =
+    isApiError(record.error) && record.error.status === 422
+      ? rowProblems(record.error.problem.errors ?? [])
+      : [];
   const fieldErrors = isApiError(record.error) ? record.error.fieldErrors() : {};
   const percent = progress == null ? null : Math.round(progress * 100);
+  const recorded = investigation.recordSets.find((r) => r.recordSetId === record.data?.id);
 
   return (
-    <form className="usa-form usa-form--large margin-top-4 maxw-none" onSubmit={submit} aria-labelledby="hours-upload-heading">
+    <form
+      className="usa-form usa-form--large margin-top-4 maxw-none"
+      onSubmit={submit}
+      aria-labelledby="hours-upload-heading"
+    >
       <h3 id="hours-upload-heading">{t('hours.upload.heading')}</h3>
       <details className="margin-bottom-2">
         <summary>{t('hours.upload.formatSummary')}</summary>
@@ -134,10 +145,12 @@ function UploadHours({
       </details>
       {record.isSuccess && (
         <Alert kind="success" slim>
-          {t('hours.upload.done', {
-            records: f.number(record.data?.result?.records?.length ?? 0),
-            workers: f.number(record.data?.result?.workers?.length ?? 0),
-          })}
+          {recorded
+            ? t('hours.upload.done', {
+                records: f.number(recorded.records),
+                workers: f.number(recorded.workers),
+              })
+            : t('hours.upload.doneShort')}
         </Alert>
       )}
       {problems.length > 0 && csv ? (
@@ -148,7 +161,12 @@ function UploadHours({
       <div className="grid-row grid-gap-2">
         <div className="tablet:grid-col-4">
           <Field label={t('hours.upload.source')} error={fieldErrors.source}>
-            <select className="usa-select" name="source" value={source} onChange={(e) => setSource(e.target.value as typeof source)}>
+            <select
+              className="usa-select"
+              name="source"
+              value={source}
+              onChange={(e) => setSource(e.target.value as typeof source)}
+            >
               {SOURCES.map((s) => (
                 <option key={s} value={s}>
                   {t(`hours.source.${s}`)}
@@ -158,8 +176,17 @@ function UploadHours({
           </Field>
         </div>
         <div className="tablet:grid-col-4">
-          <Field label={t('hours.upload.employer')} hint={t('hours.upload.employerHint')} error={fieldErrors.employerId}>
-            <select className="usa-select" name="employerId" value={employerId} onChange={(e) => setEmployerId(e.target.value)}>
+          <Field
+            label={t('hours.upload.employer')}
+            hint={t('hours.upload.employerHint')}
+            error={fieldErrors.employerId}
+          >
+            <select
+              className="usa-select"
+              name="employerId"
+              value={employerId}
+              onChange={(e) => setEmployerId(e.target.value)}
+            >
               <option value="">{t('hours.upload.noEmployer')}</option>
               {employers.map((e) => (
                 <option key={e.employerId} value={e.employerId}>
@@ -170,8 +197,17 @@ function UploadHours({
           </Field>
         </div>
         <div className="tablet:grid-col-4">
-          <Field label={t('hours.upload.workweekStart')} hint={t('hours.upload.workweekStartHint')} error={fieldErrors.workweekStart}>
-            <select className="usa-select" name="workweekStart" value={workweekStart} onChange={(e) => setWorkweekStart(e.target.value)}>
+          <Field
+            label={t('hours.upload.workweekStart')}
+            hint={t('hours.upload.workweekStartHint')}
+            error={fieldErrors.workweekStart}
+          >
+            <select
+              className="usa-select"
+              name="workweekStart"
+              value={workweekStart}
+              onChange={(e) => setWorkweekStart(e.target.value)}
+            >
               <option value="">{t('hours.upload.anyDay')}</option>
               {WEEKDAYS.map((d) => (
                 <option key={d} value={d}>
@@ -185,7 +221,11 @@ function UploadHours({
       <Field
         label={t('hours.upload.file')}
         hint={t('hours.upload.fileHint')}
-        error={tooLarge ? t('hours.upload.tooLarge', { max: f.number(CSV_MAX_BYTES / 1024) }) : fieldErrors['(body)']}
+        error={
+          tooLarge
+            ? t('hours.upload.tooLarge', { max: f.number(CSV_MAX_BYTES / 1024) })
+            : fieldErrors['(body)']
+        }
         required
       >
         <input
@@ -205,7 +245,11 @@ function UploadHours({
           }}
         />
       </Field>
-      {csv && <p className="usa-hint margin-y-1">{t('hours.upload.chosen', { name: csv.name, size: f.number(csv.size / 1024, 1) })}</p>}
+      {csv && (
+        <p className="usa-hint margin-y-1">
+          {t('hours.upload.chosen', { name: csv.name, size: f.number(csv.size / 1024, 1) })}
+        </p>
+      )}
       {percent != null && (
         <div className="margin-top-2">
           <label htmlFor="hours-progress" className="usa-label margin-top-0">
@@ -228,7 +272,10 @@ function UploadHours({
 function RowErrors({ text, error }: { text: string; error: ApiError }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const { header, rows, headerProblems, totalRows } = rowsWithProblems(text, rowProblems(error.problem.errors ?? []));
+  const { header, rows, headerProblems, totalRows } = rowsWithProblems(
+    text,
+    rowProblems(error.problem.errors ?? []),
+  );
   const count = rows.reduce((n, r) => n + r.problems.length, headerProblems.length);
   return (
     <div className="margin-y-2" data-testid="hours-row-errors">
@@ -238,14 +285,20 @@ function RowErrors({ text, error }: { text: string; error: ApiError }) {
           <ul>
             {headerProblems.map((p, i) => (
               <li key={i}>
-                {p.row === 1 ? t('hours.rowErrors.header') : t('hours.rowErrors.row', { row: p.row })} <code>{p.field}</code>: {p.message}
+                {p.row === 1 ? t('hours.rowErrors.header') : t('hours.rowErrors.row', { row: p.row })}{' '}
+                <code>{p.field}</code>: {p.message}
               </li>
             ))}
           </ul>
         )}
       </Alert>
       {rows.length > 0 && (
-        <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label={t('hours.rowErrors.caption')}>
+        <div
+          className="usa-table-container--scrollable"
+          tabIndex={0}
+          role="region"
+          aria-label={t('hours.rowErrors.caption')}
+        >
           <table className="usa-table usa-table--compact font-body-3xs">
             <caption>{t('hours.rowErrors.caption')}</caption>
             <thead>

@@ -28,7 +28,11 @@ function Timeline({ caseId }: CaseFileTabProps) {
   const query = useQuery({
     queryKey: ['history', caseId, cursor],
     queryFn: async () =>
-      ok(await api.GET('/api/v1/cases/{caseId}/history', { params: { path: { caseId }, query: { cursor, limit: 50 } } })),
+      ok(
+        await api.GET('/api/v1/cases/{caseId}/history', {
+          params: { path: { caseId }, query: { cursor, limit: 50 } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
   const columns = useMemo(
@@ -48,14 +52,21 @@ function Timeline({ caseId }: CaseFileTabProps) {
       }),
       column.accessor('sourceService', {
         header: t('timeline.columns.service'),
-        cell: (c) => (i18n.exists(`services.${c.getValue()}`) ? t(`services.${c.getValue()}` as 'services.intake') : c.getValue()),
+        cell: (c) =>
+          i18n.exists(`services.${c.getValue()}`)
+            ? t(`services.${c.getValue()}` as 'services.intake')
+            : c.getValue(),
       }),
       column.accessor('actor', {
         header: t('timeline.columns.who'),
         cell: (c) => {
           const { id, role, org } = c.getValue();
           const roleName =
-            role === 'system' ? t('timeline.system') : i18n.exists(`roles.${role}`) ? t(`roles.${role}` as 'roles.admin') : role;
+            role === 'system'
+              ? t('timeline.system')
+              : i18n.exists(`roles.${role}`)
+                ? t(`roles.${role}` as 'roles.admin')
+                : role;
           return (
             <>
               <span className="workbench-mono">{id}</span>
