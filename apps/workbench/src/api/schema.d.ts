@@ -3753,6 +3753,8 @@ export interface operations {
                         workers: ({
                             /** Format: uuid */
                             workerId: string;
+                            /** @description The worker's name as the hours records give it. */
+                            name: string | null;
                             /** @description The worker's computed amounts. */
                             figures: {
                                 [key: string]: unknown;

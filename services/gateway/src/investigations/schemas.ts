@@ -109,6 +109,7 @@ export const TraceSchema = z.looseObject({
     .array(
       z.looseObject({
         workerId: z.uuid(),
+        name: z.string().nullable().describe("The worker's name as the hours records give it."),
         figures: z.record(z.string(), z.unknown()).nullable().describe("The worker's computed amounts."),
         weeks: z.array(z.record(z.string(), z.unknown())),
         excluded: z.array(z.record(z.string(), z.unknown())),
