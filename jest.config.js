@@ -1,4 +1,4 @@
-/** One jest run covers every library, service and cross-service suite. */
+/** One jest run covers every library, service and cross-service suite, and the workbench's components. */
 // NestJS 12 ships only ES modules. Node 24 require()s them, and so does Jest 30.5 inside its
 // module registry, but only with vm.SourceTextModule, which Node keeps behind a flag.
 if (typeof require('node:vm').SourceTextModule !== 'function') {
@@ -20,13 +20,43 @@ const swc = [
   },
 ];
 
+/** The workbench's React components: TSX with the automatic JSX runtime. */
+const swcTsx = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
-  moduleFileExtensions: ['ts', 'js', 'json'],
-  testMatch: ['<rootDir>/{libs,services,test}/**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/fault/long/'],
+  projects: [
+    {
+      displayName: 'server',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': swc },
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      testMatch: ['<rootDir>/{libs,services,test}/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/fault/long/'],
+    },
+    {
+      // Component tests (Testing Library) in jsdom; fetch is mocked there, nothing else is.
+      displayName: 'workbench',
+      rootDir: __dirname,
+      testEnvironment: '<rootDir>/apps/workbench/test/support/jsdom-environment.js',
+      transform: { '^.+\\.tsx?$': swcTsx },
+      moduleFileExtensions: ['tsx', 'ts', 'js', 'json'],
+      moduleNameMapper: { '\\.(s?css)$': '<rootDir>/apps/workbench/test/support/style-stub.js' },
+      setupFiles: ['<rootDir>/apps/workbench/test/support/setup.ts'],
+      testMatch: ['<rootDir>/apps/workbench/test/**/*.spec.tsx'],
+    },
+  ],
   // 2 cores: suites talk to real PostgreSQL and NATS, two workers keep them busy without thrashing.
   maxWorkers: process.env.JEST_WORKERS ?? 2,
   testTimeout: 30000,

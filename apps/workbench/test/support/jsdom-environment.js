@@ -1,0 +1,24 @@
+const { TestEnvironment } = require('jest-environment-jsdom');
+
+/**
+ * jsdom with the web platform pieces it lacks and Node 24 has: fetch's Request, Response and
+ * Headers (openapi-fetch builds a Request per call; tests answer it with a mocked fetch) and
+ * TextEncoder/TextDecoder (React Router). A relative URL resolves against the page, as in a browser.
+ */
+class WorkbenchEnvironment extends TestEnvironment {
+  constructor(config, context) {
+    super(config, context);
+    const window = this.global;
+    const NodeRequest = globalThis.Request;
+    window.Request = class Request extends NodeRequest {
+      constructor(input, init) {
+        super(typeof input === 'string' ? new URL(input, window.location.href) : input, init);
+      }
+    };
+    for (const name of ['Response', 'Headers', 'TextEncoder', 'TextDecoder', 'ReadableStream', 'structuredClone']) {
+      window[name] = globalThis[name];
+    }
+  }
+}
+
+module.exports = WorkbenchEnvironment;
