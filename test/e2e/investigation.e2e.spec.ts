@@ -277,7 +277,11 @@ describe('investigation through the gateway, every service its own process', () 
       }),
     ]);
     const steps = view.determination;
-    expect(steps).toMatchObject({ proposal: { proposedBy: INV.sub }, approvedBy: SUP.sub });
+    expect(steps).toMatchObject({
+      proposal: { proposedBy: INV.sub },
+      approvedBy: SUP.sub,
+      issuedBy: SUP.sub,
+    });
     expect(Date.parse(steps.proposedAt)).toBeLessThanOrEqual(Date.parse(steps.approvedAt));
     expect(Date.parse(steps.approvedAt)).toBeLessThanOrEqual(Date.parse(steps.issuedAt));
     const total = 2 * (HAND.ana + HAND.ben + HAND.cruz);

@@ -107,6 +107,7 @@ export function viewOf(
           ...inv.determination,
           proposedAt: steps?.proposed?.at ?? null,
           approvedAt: steps?.approved?.at ?? null,
+          issuedBy: steps?.issued?.by ?? null,
         }
       : null,
     closure: state.status === 'closed' ? state.closure : null,
