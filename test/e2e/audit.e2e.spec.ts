@@ -76,12 +76,34 @@ describe('audit through the gateway, every service its own process', () => {
     }
   });
 
-  it('only an auditor reads histories; each read of personal data is on the timeline as RecordAccessed', async () => {
-    expect((await api.request('GET', `/cases/${caseId}/history`, { as: 'investigator' })).status).toBe(403);
+  it('the auditor and the staff who work cases read histories, partners and others never; each read of personal data is on the timeline as RecordAccessed', async () => {
+    for (const role of ['partner', 'foia_officer', 'partner_liaison', 'admin'] as const)
+      expect([
+        role,
+        (
+          await api.request('GET', `/cases/${caseId}/history`, {
+            as: role,
+            org: role === 'partner' ? 'org-1' : undefined,
+          })
+        ).status,
+      ]).toEqual([role, 403]);
     expect((await api.request('GET', `/cases/${caseId}/history`)).status).toBe(401);
+    for (const role of ['intake_officer', 'investigator', 'supervisor', 'collections_officer'] as const)
+      expect([
+        role,
+        (await api.request('GET', `/cases/${caseId}/history`, { as: role, sub: `${role}-tl` })).status,
+      ]).toEqual([role, 200]);
     let types: string[] = [];
     let items: Array<{ type: string; actor: { id: string; role: string } }> = [];
-    for (let tries = 0; tries < 100 && types.filter((t) => t === 'RecordAccessed').length < 4; tries++) {
+    const staffReads = ['intake_officer', 'investigator', 'supervisor', 'collections_officer'].map(
+      (r) => `${r}-tl`,
+    );
+    // Until the investigator's four complaint reads and the staff's four timeline reads are there.
+    const recorded = () => {
+      const readers = items.filter((i) => i.type === 'RecordAccessed').map((i) => i.actor.id);
+      return readers.length >= 8 && staffReads.every((id) => readers.includes(id));
+    };
+    for (let tries = 0; tries < 100 && !recorded(); tries++) {
       const res = await api.request<{ items: typeof items; nextCursor: string | null }>(
         'GET',
         `/cases/${caseId}/history?limit=200`,
@@ -99,8 +121,17 @@ describe('audit through the gateway, every service its own process', () => {
       types.includes('InvestigationOpened') ? ['InvestigationOpened'] : [],
     );
     const reads = items.filter((i) => i.type === 'RecordAccessed');
-    expect(reads.length).toBeGreaterThanOrEqual(4);
+    expect(reads.length).toBeGreaterThanOrEqual(8);
     expect(reads.some((r) => r.actor.id === 'inv-3' && r.actor.role === 'investigator')).toBe(true);
+    for (const role of ['intake_officer', 'investigator', 'supervisor', 'collections_officer'])
+      expect([role, reads.some((r) => r.actor.id === `${role}-tl` && r.actor.role === role)]).toEqual([
+        role,
+        true,
+      ]);
+    // The refused reads recorded nothing.
+    expect(
+      reads.filter((r) => ['partner', 'foia_officer', 'partner_liaison', 'admin'].includes(r.actor.role)),
+    ).toEqual([]);
     // Audit relays its own events to JetStream like every service.
     const nc: NatsConnection = await connect({ servers: system.nats.url });
     try {
@@ -124,6 +155,37 @@ describe('audit through the gateway, every service its own process', () => {
     );
     expect(page.body.items).toHaveLength(2);
     expect(page.body.nextCursor).toEqual(expect.any(String));
+  });
+
+  it('staff signed in through the development sign-in (no token needed to get one) read the timeline', async () => {
+    const config = await api.request('GET', '/auth/config');
+    expect(config).toMatchObject({ status: 200, body: { mode: 'development' } });
+    const minted = await api.request<{ accessToken: string; tokenType: string }>(
+      'POST',
+      '/auth/development-token',
+      {
+        body: { role: 'supervisor', subject: 'sue.w@agency', expiresInSeconds: 300 },
+      },
+    );
+    expect(minted.status).toBe(201);
+    expect(minted.body.tokenType).toBe('Bearer');
+    const authorization = `Bearer ${minted.body.accessToken}`;
+    const who = await api.request('GET', '/whoami', { headers: { authorization } });
+    expect(who.body).toEqual({ id: 'sue.w@agency', role: 'supervisor' });
+    const history = await api.request<{ items: unknown[] }>('GET', `/cases/${caseId}/history?limit=5`, {
+      headers: { authorization },
+    });
+    expect(history.status).toBe(200);
+    expect(history.body.items).toHaveLength(5);
+    const refused = await api.request<{ errors: Array<{ path: string }> }>(
+      'POST',
+      '/auth/development-token',
+      {
+        body: { role: 'partner', subject: 'p-1' },
+      },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e) => e.path)).toEqual(['org']);
   });
 
   it('verifies the store and exports a signed checkpoint', async () => {

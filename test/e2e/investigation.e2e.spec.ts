@@ -240,6 +240,9 @@ describe('investigation through the gateway, every service its own process', () 
     );
     expect(proposed.status).toBe(200);
     const determinationId = proposed.body.id as string;
+    // A supervisor's "waiting for approval": the read model lists it with its next step.
+    const waiting = await eventuallyListed(`/investigations?determinationStatus=proposed`, caseId);
+    expect(waiting).toMatchObject({ determinationStatus: 'proposed', nextStep: 'approve_determination' });
 
     // Approval by the investigator themself is refused: by role at the gateway, and by identity in
     // the decider when the same person holds a supervisor token. Nothing is written either way.
@@ -408,6 +411,108 @@ describe('investigation through the gateway, every service its own process', () 
     // Over the limit: 413 before anything reaches the service.
     expectProblem(await upload(caseId, Buffer.alloc(600 * 1024), 'application/octet-stream'), 413);
   });
+
+  it('the case file lists interviews, retaliation concerns and immigration letters without who said what; my work says what comes next', async () => {
+    const caseId = await openCase(api);
+    expect((await whenOpened(caseId)).status).toBe(200);
+    expect(await eventuallyListed('/investigations?unassigned=true', caseId)).toMatchObject({
+      nextStep: 'assign_investigator',
+    });
+    expect((await act(caseId, 'assignment', SUP, { investigatorId: INV.sub }, 1)).status).toBe(200);
+    const worker = 'c0ffee00-0000-4000-8000-0000000000e2';
+    const interview = await act(caseId, 'interviews', INV, {
+      interviewee: {
+        role: 'worker',
+        workerId: worker,
+        name: 'Planted Interviewee',
+        phone: '+14155550142',
+        confidentialSource: false,
+      },
+      interviewedOn: '2026-01-20',
+      language: 'es',
+      interpreterUsed: true,
+      traumaInformedProtocol: true,
+      summary: 'PLANTED SUMMARY',
+    });
+    expect(interview.status).toBe(200);
+    const concern = await act(caseId, 'retaliation-concerns', INV, {
+      workerIds: [worker],
+      kind: 'reduced_hours',
+      reportedOn: '2026-01-21',
+      description: 'PLANTED DESCRIPTION',
+    });
+    expect(concern.status).toBe(200);
+    const letter = await act(caseId, 'immigration-letter-requests', INV, {
+      workerId: worker,
+      program: 't_visa',
+      requestedBy: 'Planted Legal Aid',
+      requestedOn: '2026-01-22',
+    });
+    expect(letter.status).toBe(200);
+    expect(
+      (await act(caseId, 'immigration-letters', SUP, { letterId: letter.body.id, issuedOn: '2026-01-30' }))
+        .status,
+    ).toBe(200);
+
+    const file = await api.request<Record<string, unknown>>('GET', `/cases/${caseId}/investigation`, INV);
+    expect(file.status).toBe(200);
+    expect(file.body).toMatchObject({
+      interviewIds: [interview.body.id],
+      interviews: [
+        {
+          interviewId: interview.body.id,
+          interviewedOn: '2026-01-20',
+          role: 'worker',
+          workerId: worker,
+          language: 'es',
+          interpreterUsed: true,
+          traumaInformedProtocol: true,
+          confidentialSource: false,
+        },
+      ],
+      retaliationConcerns: [
+        { concernId: concern.body.id, workerIds: [worker], kind: 'reduced_hours', reportedOn: '2026-01-21' },
+      ],
+      letters: [
+        {
+          letterId: letter.body.id,
+          workerId: worker,
+          program: 't_visa',
+          requestedOn: '2026-01-22',
+          issued: true,
+          issuedOn: '2026-01-30',
+          evidenceId: null,
+        },
+      ],
+    });
+    expect(JSON.stringify(file.body)).not.toMatch(/PLANTED|Planted|14155550142/);
+    // The investigator's own list: hours to record next.
+    expect(
+      await eventuallyListed(
+        `/investigations?investigatorId=${encodeURIComponent(INV.sub)}&determinationStatus=none`,
+        caseId,
+        6,
+      ),
+    ).toMatchObject({ nextStep: 'record_hours', determinationStatus: null });
+  });
+
+  /** The item of the case in a list of investigations, once the read model has it (at `version`). */
+  async function eventuallyListed(
+    path: string,
+    caseId: string,
+    version = 0,
+  ): Promise<Record<string, unknown>> {
+    type Page = { items: Array<Record<string, unknown>> };
+    let item: Record<string, unknown> | undefined;
+    for (let i = 0; i < 150; i++) {
+      const page = await api.request<Page>('GET', `${path}${path.includes('?') ? '&' : '?'}limit=200`, SUP);
+      expect(page.status).toBe(200);
+      item = page.body.items.find((x) => x.caseId === caseId);
+      if (item && (item.version as number) >= version) return item;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`${caseId} not listed at ${path} (last: ${JSON.stringify(item)})`);
+  }
 
   it('lists open investigations by priority and age, a page at a time', async () => {
     // The list is a read model: eventually consistent with the two cases opened above.

@@ -4,9 +4,10 @@
  * the document lacks, and the roles the document declares (x-roles, from @Roles) are those the
  * matrix expects. authorization.spec.ts proves the same against the running gateway.
  */
+import { readFileSync } from 'node:fs';
 import { ROLES } from '@lse/contracts';
-import { EXPECTED } from './authorization-matrix';
-import { loadOperations } from './operations';
+import { EXPECTED, PUBLIC_OPERATIONS } from './authorization-matrix';
+import { loadOperations, OPENAPI_FILE } from './operations';
 
 const operations = loadOperations();
 
@@ -19,6 +20,18 @@ describe('the expected authorization matrix covers the OpenAPI document', () => 
   it('has no entry for an operation the document lacks', () => {
     const ids = new Set(operations.map((op) => op.operationId));
     expect(Object.keys(EXPECTED).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('marks public (no token) exactly the operations listed as public, and none of the matrix', () => {
+    const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as {
+      paths: Record<string, Record<string, { operationId?: string; security?: unknown[] }>>;
+    };
+    const open = Object.values(doc.paths)
+      .flatMap((methods) => Object.values(methods))
+      .filter((op) => op.operationId && Array.isArray(op.security) && op.security.length === 0)
+      .map((op) => op.operationId!);
+    expect(open.sort()).toEqual(Object.keys(PUBLIC_OPERATIONS).sort());
+    expect(Object.keys(PUBLIC_OPERATIONS).filter((id) => id in EXPECTED)).toEqual([]);
   });
 
   it('names only roles of DESIGN.md section 1', () => {

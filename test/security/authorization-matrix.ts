@@ -49,6 +49,17 @@ const PARTNER_READERS: Role[] = ['partner_liaison', 'auditor'];
 const AUDITOR: Role[] = ['auditor'];
 const FOIA: Role[] = ['foia_officer'];
 
+/**
+ * Operations reachable without a token (`security: []` in the document), each with why: what a
+ * browser needs before anyone has signed in. authorization-coverage.spec.ts fails when the
+ * document marks any other operation public, so opening a route is a decision made here too.
+ */
+export const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = {
+  authConfig: 'how to sign in (development issuer, or OIDC provider, client id and scopes): no data',
+  createDevelopmentToken:
+    'development sign-in: exists only with AUTH_MODE=development (404 elsewhere, sign-in.spec.ts)',
+};
+
 export const EXPECTED: Record<string, Rule> = {
   // whoami: every authenticated user may ask who they are.
   whoami: {
@@ -172,8 +183,11 @@ export const EXPECTED: Record<string, Rule> = {
   changeWorkerConsent: { allowed: ['partner', 'partner_liaison'], partnerScoped: true },
   listDisclosures: { allowed: ['partner', 'partner_liaison', 'auditor'], partnerScoped: true },
 
-  // Audit: "read every case's full history, replay, verify integrity".
-  caseHistory: { allowed: AUDITOR },
+  // Audit: "read every case's full history, replay, verify integrity". The timeline is also the
+  // case file's for the staff who work cases (issue 19); partners never.
+  caseHistory: {
+    allowed: ['auditor', 'intake_officer', 'investigator', 'supervisor', 'collections_officer'],
+  },
   caseStateAsOf: { allowed: AUDITOR },
   verifyIntegrity: { allowed: AUDITOR },
   takeCheckpoint: { allowed: AUDITOR },

@@ -46,6 +46,26 @@ describe('the contract check of end-to-end responses against services/gateway/op
     ).toMatch(/no operation in the document/);
   });
 
+  it('leaves the workbench (every path outside /api, /health and /metrics) and the API viewer out', () => {
+    const checker = new ContractChecker();
+    const html = { contentType: 'text/html', body: Buffer.from('<!doctype html>') };
+    for (const url of [
+      '/',
+      '/cases/1/hours?tab=2',
+      '/assets/index-1a2b.js',
+      '/apis',
+      '/healthy',
+      '/api/docs/viewer.js',
+    ])
+      expect([url, checker.check({ method: 'GET', url, status: 200, ...html })]).toEqual([url, []]);
+    expect(checker.count).toBe(0);
+    for (const url of ['/api', '/API/v1/nothing', '/health/nothing', '/metrics/x'])
+      expect([url, checker.check({ method: 'GET', url, status: 200, ...html })[0]]).toEqual([
+        url,
+        expect.stringMatching(/no operation in the document|is not one of/),
+      ]);
+  });
+
   it('fails a media type the document does not declare', () => {
     const checker = new ContractChecker();
     const found = checker.check({

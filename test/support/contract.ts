@@ -26,8 +26,11 @@ export interface Exchange {
 
 type Json = Record<string, unknown>;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
-/** Served by the gateway but not operations of the API: the reference viewer and its assets. */
-const NOT_OPERATIONS = /^\/api\/docs(\/|$)/;
+/**
+ * Served by the gateway but not operations of the API: the reference viewer and its assets, and
+ * the workbench (every path outside /api, /health and /metrics: its files and its pages).
+ */
+const NOT_OPERATIONS = /^\/api\/docs(\/|$)|^\/(?!(api|health|metrics)(\/|$))/i;
 
 export const OPENAPI_DOCUMENT_FILE = join(__dirname, '..', '..', 'services', 'gateway', 'openapi.json');
 

@@ -30,6 +30,7 @@ import { SubjectThrottlerGuard } from './rate-limit/subject-throttler.guard';
 import { WindowThrottlerStorage } from './rate-limit/window-storage';
 import { ServicesModule } from './services/services.module';
 import { WhoamiController } from './whoami/whoami.controller';
+import { AuthConfigController, DevelopmentTokenController } from './auth/sign-in.controller';
 import { COMPLAINT_CONTROLLERS } from './complaints';
 import { COLLECTION_CONTROLLERS } from './collections';
 import { AUDIT_CONTROLLERS, RecordAccessInterceptor } from './audit';
@@ -40,6 +41,7 @@ import { INVESTIGATION_CONTROLLERS, InvestigationUploadsModule } from './investi
 /** The REST controllers of the API. Route modules add theirs here. */
 export const API_CONTROLLERS: Type[] = [
   WhoamiController,
+  AuthConfigController,
   ...COMPLAINT_CONTROLLERS,
   ...AUDIT_CONTROLLERS,
   ...FOIA_CONTROLLERS,
@@ -97,6 +99,8 @@ export class AppModule implements NestModule {
       ],
       controllers: [
         ...API_CONTROLLERS,
+        // Registered in development mode only: elsewhere its path is a 404 like any unknown route.
+        ...(config.AUTH_MODE === 'development' ? [DevelopmentTokenController] : []),
         OpenApiController,
         ApiIndexController,
         ...(options.controllers ?? []),

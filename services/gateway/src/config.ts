@@ -1,10 +1,22 @@
 import { commonConfigSchema, envInt } from '@lse/service-kit';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const optionalText = z
   .string()
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+/** `<repo>/apps/workbench/dist`: where `npm run workbench:build` writes (found from this file). */
+export const DEFAULT_WORKBENCH_DIR = resolve(__dirname, '../../../apps/workbench/dist');
+
+function isHttpUrl(text: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
 
 /** Everything the gateway reads from the environment, checked before anything starts. */
 export const gatewayConfigSchema = commonConfigSchema('gateway')
@@ -25,6 +37,29 @@ export const gatewayConfigSchema = commonConfigSchema('gateway')
     AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     /** Where the development key pair lives; `<repo>/var/dev-keys` by default. */
     DEV_KEYS_DIR: optionalText,
+    /**
+     * What the workbench needs to sign in with OIDC (authorization code with PKCE), given to it by
+     * GET /api/v1/auth/config: the provider's base URL the browser signs in at (AUTH_ISSUER when
+     * unset), the workbench's public client id and the scopes it asks for.
+     */
+    AUTH_OIDC_AUTHORITY: optionalText.pipe(
+      z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    ),
+    AUTH_CLIENT_ID: z
+      .string()
+      .trim()
+      .regex(/^[\x21-\x7e]{1,200}$/, 'must be 1 to 200 visible ASCII characters')
+      .default('lse-workbench'),
+    AUTH_SCOPE: z
+      .string()
+      .trim()
+      .regex(
+        /^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/,
+        'must be scope tokens separated by single spaces',
+      )
+      .default('openid profile'),
+    /** The workbench's built files (`npm run workbench:build`), served at `/`. */
+    WORKBENCH_DIR: optionalText.transform((dir) => resolve(dir ?? DEFAULT_WORKBENCH_DIR)),
     SERVICE_TIMEOUT_MS: envInt(5000),
     BODY_LIMIT_BYTES: envInt(1024 * 1024),
     // Generous by default so that load tests at 1,000 req/s from one subject are not throttled.
@@ -69,6 +104,14 @@ export const gatewayConfigSchema = commonConfigSchema('gateway')
           path: [name],
           message: 'required when AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE is set',
         });
+    }
+    // The workbench signs in at the authority, and its Content-Security-Policy names its origin.
+    if (env.AUTH_ISSUER && !env.AUTH_OIDC_AUTHORITY && !isHttpUrl(env.AUTH_ISSUER)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_OIDC_AUTHORITY'],
+        message: "AUTH_ISSUER is not an http(s) URL: set AUTH_OIDC_AUTHORITY to the OIDC provider's base URL",
+      });
     }
   });
 

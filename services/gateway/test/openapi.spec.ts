@@ -14,7 +14,7 @@ describe('OpenAPI document', () => {
       paths: Record<string, Record<string, { 'x-roles'?: string[]; responses: Record<string, unknown> }>>;
     };
     expect(registeredEndpoints().length).toBeGreaterThan(0);
-    for (const spec of registeredEndpoints()) {
+    for (const spec of registeredEndpoints().filter((s) => !s.public)) {
       const op = doc.paths[`/api/v1/${spec.path.replace(/:(\w+)/g, '{$1}')}`][spec.method.toLowerCase()];
       expect(op['x-roles']).toEqual(spec.roles);
       expect(op.responses['401']).toBeDefined();
@@ -53,7 +53,9 @@ describe('OpenAPI document', () => {
     });
 
     it('documents 409 for every versioned write, and 415 and 422 for every write', () => {
-      for (const { op } of ops.filter((o) => o.op.operationId && o.method === 'post')) {
+      const authenticated = (o: (typeof ops)[number]) =>
+        (o.op as { security?: unknown[] }).security?.length !== 0;
+      for (const { op } of ops.filter((o) => o.op.operationId && o.method === 'post' && authenticated(o))) {
         for (const status of ['409', '413', '415', '422'])
           expect([op.operationId, status, op.responses[status]]).toEqual([
             op.operationId,
@@ -115,6 +117,29 @@ describe('OpenAPI document', () => {
       expect(byId('recordHoursAndWages').description).toMatch(/complainantId/);
       expect(byId('changeWorkerConsent').description).toMatch(/consents/);
       expect(byId('getDebtorStatement').description).toMatch(/debtors/);
+    });
+
+    it('marks only the sign-in routes public (security: []), each with only the errors it can answer', () => {
+      const publicOps = ops.filter(
+        (o) => o.op.operationId && (o.op as { security?: unknown[] }).security?.length === 0,
+      );
+      expect(publicOps.map((o) => `${o.method} ${o.path} ${o.op.operationId}`)).toEqual([
+        'get /api/v1/auth/config authConfig',
+        'post /api/v1/auth/development-token createDevelopmentToken',
+      ]);
+      for (const { op } of publicOps) {
+        expect(op).not.toHaveProperty('x-roles');
+        expect(Object.keys(op.responses)).not.toEqual(expect.arrayContaining(['401']));
+        expect(Object.keys(op.responses)).not.toEqual(expect.arrayContaining(['403']));
+        expect(op.parameters.map((p) => p.name)).not.toContain('Idempotency-Key');
+      }
+      expect(Object.keys(byId('authConfig').responses)).toEqual(['200']);
+      const mint = byId('createDevelopmentToken');
+      expect(Object.keys(mint.responses)).toEqual(['201', '400', '404', '413', '415']);
+      expect(mint.description).toMatch(/AUTH_MODE=development/);
+      expect(JSON.stringify(mint.requestBody!.content['application/json'].schema)).toContain(
+        '"expiresInSeconds"',
+      );
     });
 
     it('marks what appears only after another service reacts: 404 with Retry-After', () => {

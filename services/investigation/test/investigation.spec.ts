@@ -283,6 +283,113 @@ describe('investigation service over NATS', () => {
     expect(Buffer.from(back.contentBase64, 'base64').equals(bytes)).toBe(true);
   });
 
+  it('answers the case file with interviews, retaliation concerns and letters, never who said what', async () => {
+    const { caseId } = await opened('LSE-2026-000105');
+    await client.ok(P.assign, cmd(caseId, { investigatorId: INVESTIGATOR.id }), SUPERVISOR);
+    const worker = 'c0ffee00-0000-4000-8000-000000000001';
+    const interview = await client.ok<CommandResult>(
+      P.recordInterview,
+      cmd(caseId, {
+        interviewee: {
+          role: 'worker',
+          workerId: worker,
+          name: 'Planted Interviewee',
+          phone: '+14155550199',
+          confidentialSource: true,
+        },
+        interviewedOn: '2026-01-20',
+        language: 'es',
+        interpreterUsed: true,
+        traumaInformedProtocol: false,
+        summary: 'PLANTED SUMMARY',
+        notes: 'PLANTED NOTES',
+      }),
+    );
+    const concern = await client.ok<CommandResult>(
+      P.flagRetaliation,
+      cmd(caseId, {
+        workerIds: [worker],
+        kind: 'threat',
+        reportedOn: '2026-01-22',
+        description: 'PLANTED DESCRIPTION',
+      }),
+    );
+    const letter = await client.ok<CommandResult>(
+      P.requestImmigrationLetter,
+      cmd(caseId, {
+        workerId: worker,
+        program: 'u_visa',
+        requestedBy: 'Planted Legal Aid',
+        requestedOn: '2026-01-25',
+      }),
+    );
+    const view = await client.ok<Record<string, unknown>>(P.getInvestigation, { caseId });
+    expect(view).toMatchObject({
+      version: 5,
+      investigatorId: INVESTIGATOR.id,
+      interviewIds: [interview.id],
+      interviews: [
+        {
+          interviewId: interview.id,
+          interviewedOn: '2026-01-20',
+          role: 'worker',
+          workerId: worker,
+          language: 'es',
+          interpreterUsed: true,
+          traumaInformedProtocol: false,
+          confidentialSource: true,
+        },
+      ],
+      retaliationConcernIds: [concern.id],
+      retaliationConcerns: [
+        { concernId: concern.id, workerIds: [worker], kind: 'threat', reportedOn: '2026-01-22' },
+      ],
+      letters: [
+        {
+          letterId: letter.id,
+          workerId: worker,
+          program: 'u_visa',
+          requestedOn: '2026-01-25',
+          issued: false,
+          issuedOn: null,
+          evidenceId: null,
+        },
+      ],
+    });
+    expect(JSON.stringify(view)).not.toMatch(/PLANTED|Planted|14155550199/);
+
+    await client.ok(
+      P.issueImmigrationLetter,
+      cmd(caseId, { letterId: letter.id, issuedOn: '2026-02-01' }),
+      SUPERVISOR,
+    );
+    const after = await client.ok<{ letters: unknown[] }>(P.getInvestigation, { caseId });
+    expect(after.letters).toEqual([
+      {
+        letterId: letter.id,
+        workerId: worker,
+        program: 'u_visa',
+        requestedOn: '2026-01-25',
+        issued: true,
+        issuedOn: '2026-02-01',
+        evidenceId: null,
+      },
+    ]);
+    // The list says what to do next: the investigator has hours to record.
+    const list = await eventually(
+      () =>
+        client.ok<{ items: Array<{ caseId: string; nextStep: string; version: number }> }>(
+          P.listInvestigations,
+          {
+            filters: { determinationStatus: 'none' },
+            limit: 50,
+          },
+        ),
+      (r) => r.items.some((i) => i.caseId === caseId && i.version === 6),
+    );
+    expect(list.items.find((i) => i.caseId === caseId)?.nextStep).toBe('record_hours');
+  });
+
   it('a retry with the same Idempotency-Key is answered from the first result and writes nothing', async () => {
     const { caseId } = await opened('LSE-2026-000104');
     const input = cmd(caseId, { investigatorId: INVESTIGATOR.id });

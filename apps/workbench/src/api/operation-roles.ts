@@ -37,7 +37,11 @@ export const operationRoles: Readonly<Record<string, readonly string[]>> = {
     "auditor"
   ],
   "GET /api/v1/cases/{caseId}/history": [
-    "auditor"
+    "auditor",
+    "intake_officer",
+    "investigator",
+    "supervisor",
+    "collections_officer"
   ],
   "GET /api/v1/cases/{caseId}/investigation": [
     "investigator",

@@ -182,6 +182,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How to sign in: the development issuer, or the OIDC provider, client id and scopes */
+        get: operations["authConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/development-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A token from the development issuer for any role and user (development mode only)
+         * @description What `npm run token -- --role <role> --sub <subject> [--org <org>] --ttl <expiresInSeconds>` prints, for the workbench's development sign-in page. Send it as `Authorization: Bearer <accessToken>`.
+         *
+         *     Only in development mode (AUTH_MODE=development); a gateway that verifies real tokens answers 404.
+         */
+        post: operations["createDevelopmentToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases": {
         parameters: {
             query?: never;
@@ -209,7 +248,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event of a case across all services' streams, with actor, time, cause and correlation (recorded as a read; 404, recording nothing, for a case that does not exist) */
+        /**
+         * Every event of a case across all services' streams, with actor, time, cause and correlation (recorded as a read; 404, recording nothing, for a case that does not exist)
+         * @description The case file's timeline for the staff who work cases, and the auditor's record; every read is itself on the timeline (RecordAccessed, resource `case-history`).
+         */
         get: operations["caseHistory"];
         put?: never;
         post?: never;
@@ -1635,7 +1677,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Investigations by urgency: priority (P1 first), then oldest first; filter by status, priority, investigator or unassigned */
+        /** Investigations by urgency: priority (P1 first), then oldest first, each with its next step; filter by status, priority, investigator, unassigned or determination status */
         get: operations["listInvestigations"];
         put?: never;
         post?: never;
@@ -3080,6 +3122,116 @@ export interface operations {
             };
         };
     };
+    authConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sign-in settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        mode: "development";
+                    } | {
+                        /** @constant */
+                        mode: "oidc";
+                        /** @description The OIDC provider's base URL the browser signs in at. */
+                        authority: string;
+                        /** @description The workbench's public OIDC client id. */
+                        clientId: string;
+                        /** @description The scopes to ask for, separated by spaces. */
+                        scope: string;
+                    };
+                };
+            };
+        };
+    };
+    createDevelopmentToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "intake_officer" | "investigator" | "supervisor" | "collections_officer" | "partner_liaison" | "partner" | "auditor" | "foia_officer" | "admin";
+                    /** @description The user id, recorded as the actor of everything done with the token. */
+                    subject: string;
+                    /** @description The partner organization id (POST /api/v1/partners answered it): required for a partner, refused otherwise. */
+                    org?: string;
+                    /** @default 28800 */
+                    expiresInSeconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The token. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        /** @constant */
+                        tokenType: "Bearer";
+                        /**
+                         * Format: date-time
+                         * @description When the token expires (its exp).
+                         */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This gateway verifies real tokens (AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE): the route does not exist here. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large (`BODY_LIMIT_BYTES`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json, or a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listCases: {
         parameters: {
             query?: {
@@ -3324,9 +3476,181 @@ export interface operations {
                         caseNumber: string;
                         /** @enum {string} */
                         priority: "P1" | "P2" | "P3" | "P4";
+                        office: string;
+                        openedAt: string;
                         investigatorId: string | null;
-                    } & {
-                        [key: string]: unknown;
+                        employers: {
+                            /** Format: uuid */
+                            employerId: string;
+                            name: string;
+                            tradeName?: string;
+                            address?: {
+                                street: string;
+                                city: string;
+                                state: string;
+                                postalCode: string;
+                            };
+                            fein?: string;
+                            /** @enum {string} */
+                            role: "direct" | "joint" | "successor" | "client" | "contractor";
+                            basis: string;
+                        }[];
+                        /** @description The ids of `interviews`, in the order recorded. */
+                        interviewIds: string[];
+                        interviews: {
+                            /** Format: uuid */
+                            interviewId: string;
+                            /** Format: date */
+                            interviewedOn: string;
+                            /** @enum {string} */
+                            role: "worker" | "former_worker" | "witness" | "employer_representative" | "manager" | "other";
+                            /** @description The worker of the hours records, for a worker or former worker. */
+                            workerId: string | null;
+                            language: string;
+                            interpreterUsed: boolean;
+                            traumaInformedProtocol: boolean;
+                            confidentialSource: boolean;
+                        }[];
+                        recordsRequests: {
+                            /** Format: uuid */
+                            requestId: string;
+                            /** Format: uuid */
+                            employerId: string;
+                            recordTypes: ("payroll" | "timecards" | "schedules" | "tip_records" | "personnel_files" | "tax_filings" | "contracts" | "other")[];
+                            description?: string;
+                            requestedOn: string;
+                            dueOn: string;
+                            received: boolean;
+                        }[];
+                        subpoenaIds: string[];
+                        evidence: {
+                            /** Format: uuid */
+                            evidenceId: string;
+                            sha256: string;
+                            sizeBytes: number;
+                            mediaType: string;
+                            storageRef: string;
+                            fileName?: string;
+                            description?: string;
+                        }[];
+                        recordSets: {
+                            /** Format: uuid */
+                            recordSetId: string;
+                            /** @enum {string} */
+                            source: "employer_payroll" | "worker_records" | "investigator_reconstruction";
+                            employerId: string | null;
+                            /** @description How many workers the record set names. */
+                            workers: number;
+                            /** @description How many workweek records it holds. */
+                            records: number;
+                        }[];
+                        computations: {
+                            /** Format: uuid */
+                            computationId: string;
+                            ruleSets: {
+                                id: string;
+                                version: string;
+                            }[];
+                            /** @description The hours records it was computed over. */
+                            recordSetIds: string[];
+                            /** @description The computation this one re-ran under newer rule-set versions. */
+                            rerunOf: string | null;
+                            /** Format: date */
+                            filingDate: string;
+                            willful: boolean;
+                            /** @description Workweeks outside the limitation period (not owed). */
+                            excludedWorkweeks: number;
+                            totals: {
+                                minimumWageCents: number;
+                                overtimeCents: number;
+                                unpaidWagesCents: number;
+                                liquidatedDamagesCents: number;
+                                totalCents: number;
+                            };
+                            traceSha256: string;
+                            recordedAt: string | null;
+                            recordedBy: string | null;
+                        }[];
+                        /** @description The computation a proposal uses unless it names another; null before one. */
+                        latestComputationId: string | null;
+                        violations: {
+                            /** Format: uuid */
+                            violationId: string;
+                            /** @enum {string} */
+                            type: "minimum_wage" | "overtime" | "unpaid_wages" | "final_paycheck" | "meal_rest_break" | "tip_theft" | "misclassification" | "retaliation" | "recordkeeping" | "child_labor" | "other";
+                            statute: string;
+                            employerIds: string[];
+                            periodStart: string;
+                            periodEnd: string;
+                            workersAffected: number;
+                            willful: boolean;
+                            basis: string;
+                            recordedAt: string | null;
+                            recordedBy: string | null;
+                        }[];
+                        civilPenalties: {
+                            /** Format: uuid */
+                            penaltyId: string;
+                            /** Format: uuid */
+                            employerId: string;
+                            amountCents: number;
+                            statute: string;
+                            violationIds: string[];
+                            basis: string;
+                            recordedAt: string | null;
+                            recordedBy: string | null;
+                        }[];
+                        /** @description The ids of `retaliationConcerns`, in the order recorded. */
+                        retaliationConcernIds: string[];
+                        retaliationConcerns: {
+                            /** Format: uuid */
+                            concernId: string;
+                            workerIds: string[];
+                            /** @enum {string} */
+                            kind: "termination" | "reduced_hours" | "threat" | "immigration_threat" | "blacklisting" | "other";
+                            /** Format: date */
+                            reportedOn: string;
+                        }[];
+                        letters: {
+                            /** Format: uuid */
+                            letterId: string;
+                            /** Format: uuid */
+                            workerId: string;
+                            /** @enum {string} */
+                            program: "u_visa" | "t_visa" | "deferred_action" | "other";
+                            /** Format: date */
+                            requestedOn: string;
+                            issued: boolean;
+                            issuedOn: string | null;
+                            /** @description The signed letter, when it was kept as evidence. */
+                            evidenceId: string | null;
+                        }[];
+                        /** @description The current proposal, with who approved and issued it and when each step was taken; null before one. */
+                        determination: {
+                            proposal: {
+                                /** Format: uuid */
+                                determinationId: string;
+                                proposedBy: string;
+                                /** Format: uuid */
+                                computationId: string;
+                                violationIds: string[];
+                                penaltyIds: string[];
+                                employerIds: string[];
+                                summary: string;
+                            };
+                            proposedAt: string | null;
+                            approvedBy?: string;
+                            approvedAt: string | null;
+                            issuedAt?: string;
+                            issuedBy: string | null;
+                        } | null;
+                        closure: {
+                            /** @enum {string} */
+                            reason: "determination_issued" | "no_violation_found" | "complaint_withdrawn" | "referred_elsewhere" | "administrative";
+                            /** Format: date-time */
+                            closedAt: string;
+                            note?: string;
+                        } | null;
                     };
                 };
             };
@@ -14695,6 +15019,7 @@ export interface operations {
                 priority?: "P1" | "P2" | "P3" | "P4";
                 investigatorId?: string;
                 unassigned?: "true" | "false";
+                determinationStatus?: "proposed" | "approved" | "issued" | "none";
                 cursor?: string;
                 limit?: number;
             };
@@ -14723,8 +15048,14 @@ export interface operations {
                             /** @enum {string} */
                             status: "open" | "closed";
                             investigatorId: string | null;
-                            determinationStatus: string | null;
+                            /** @description Where the determination stands; null before one is proposed. */
+                            determinationStatus: ("proposed" | "approved" | "issued") | null;
                             determinedCents: number | null;
+                            /**
+                             * @description What to do next: assign an investigator, record hours, compute back wages (none yet, or hours recorded since), propose, approve or issue the determination, close; `none` once closed.
+                             * @enum {string}
+                             */
+                            nextStep: "assign_investigator" | "record_hours" | "compute_back_wages" | "propose_determination" | "approve_determination" | "issue_determination" | "close_investigation" | "none";
                             version: number;
                         }[];
                         nextCursor: string | null;

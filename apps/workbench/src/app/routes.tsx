@@ -36,6 +36,11 @@ export const routes: RouteObject[] = [
           { index: true, element: <Home /> },
           { path: 'my-work', lazy: async () => ({ Component: (await import('../features/my-work/MyWorkPage')).MyWorkPage }) },
           { path: 'complaints', lazy: async () => ({ Component: (await import('../features/complaints/ComplaintsPage')).ComplaintsPage }) },
+          { path: 'cases', lazy: async () => ({ Component: (await import('../features/cases/CasesPage')).CasesPage }) },
+          {
+            path: 'cases/:caseId/:tab?',
+            lazy: async () => ({ Component: (await import('../features/case-file/CaseFilePage')).CaseFilePage }),
+          },
           { path: 'no-access', element: <NoAccess /> },
           { path: '*', element: <NotFound /> },
         ],

@@ -18,7 +18,10 @@ export function ServerTable<Row>({
 }: {
   caption: string;
   orderNote?: string;
-  columns: ColumnDef<Row, unknown>[];
+  // Columns of different value types (createColumnHelper) only fit ColumnDef<Row, any>, as
+  // TanStack Table's documentation types them.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  columns: ColumnDef<Row, any>[];
   rows: Row[];
   rowKey: (row: Row) => string;
   empty: string;
@@ -70,8 +73,8 @@ export interface CursorPager {
   pageNumber: number;
   hasPrevious: boolean;
   hasNext: boolean;
-  previous(): void;
-  next(): void;
+  previous: () => void;
+  next: () => void;
 }
 
 /** Previous and next over a server list's cursors (for lists shown other than as one table). */

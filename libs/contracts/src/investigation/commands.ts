@@ -285,11 +285,29 @@ export const EvidenceQuery = z.strictObject({ caseId: uuid(), evidenceId: uuid()
 export const INVESTIGATION_STATUSES = ['open', 'closed'] as const;
 
 /** Open investigations, most urgent first: by priority, then oldest first. */
+/** Where a case's determination stands in the investigations list; `none` before a proposal. */
+export const DETERMINATION_STATUSES = ['proposed', 'approved', 'issued'] as const;
+
+/** What to do next on an investigation ("my work"), kept by investigation's read model. */
+export const INVESTIGATION_NEXT_STEPS = [
+  'assign_investigator',
+  'record_hours',
+  'compute_back_wages',
+  'propose_determination',
+  'approve_determination',
+  'issue_determination',
+  'close_investigation',
+  'none',
+] as const;
+export type InvestigationNextStep = (typeof INVESTIGATION_NEXT_STEPS)[number];
+
 export const ListInvestigationsQuery = z.strictObject({
   status: z.enum(INVESTIGATION_STATUSES).optional(),
   priority: z.enum(PRIORITIES).optional(),
   investigatorId: staffId().optional(),
   unassigned: z.boolean().optional(),
+  /** `proposed`: waiting for a supervisor's approval; `none`: no determination proposed yet. */
+  determinationStatus: z.enum([...DETERMINATION_STATUSES, 'none']).optional(),
 });
 export type ListInvestigationsQuery = z.infer<typeof ListInvestigationsQuery>;
 

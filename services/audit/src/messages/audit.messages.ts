@@ -30,7 +30,17 @@ import { verifyIntegrity } from '../integrity/verify';
 import { caseStateAsOf } from '../replay/case-state';
 import { listFoiaRequests, timelinePage } from '../timeline/queries';
 
-type Role = 'auditor' | 'foia_officer';
+type Role =
+  'auditor' | 'foia_officer' | 'intake_officer' | 'investigator' | 'supervisor' | 'collections_officer';
+
+/** Who reads a case's timeline: the auditor and the staff who work cases (as the gateway allows). */
+const CASE_HISTORY_READERS: Role[] = [
+  'auditor',
+  'intake_officer',
+  'investigator',
+  'supervisor',
+  'collections_officer',
+];
 
 /**
  * Audit's NATS request/reply handlers (`audit.<verb>`, queue group `audit`). Reads of case
@@ -67,7 +77,7 @@ export class AuditMessages {
 
   @MessagePattern(AUDIT_PATTERNS.caseHistory)
   caseHistory(@Payload() payload: unknown) {
-    return this.handle(AUDIT_PATTERNS.caseHistory, payload, ['auditor'], async (env) => {
+    return this.handle(AUDIT_PATTERNS.caseHistory, payload, CASE_HISTORY_READERS, async (env) => {
       const query = CaseHistoryQuery.parse(env.data);
       await requireCase(this.core.store, query.caseId);
       await this.recordRead(env, 'case-history', query.caseId, 'history of a case');

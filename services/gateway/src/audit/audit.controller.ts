@@ -6,7 +6,7 @@ import { ValidQuery, ZodPipe } from '../http/zod.pipe';
 import { ApiController, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
-import { AUDITORS } from './roles';
+import { AUDITORS, CASE_HISTORY_READERS } from './roles';
 import {
   CaseIdParams,
   CaseStateSchema,
@@ -32,8 +32,10 @@ export class AuditController {
     path: 'cases/:caseId/history',
     summary:
       "Every event of a case across all services' streams, with actor, time, cause and correlation (recorded as a read; 404, recording nothing, for a case that does not exist)",
+    description:
+      "The case file's timeline for the staff who work cases, and the auditor's record; every read is itself on the timeline (RecordAccessed, resource `case-history`).",
     tags: ['audit'],
-    roles: AUDITORS,
+    roles: CASE_HISTORY_READERS,
     params: CaseIdParams,
     query: HistoryQuery,
     response: {

@@ -7,6 +7,7 @@
  */
 export const UNRECORDED_READS: Readonly<Record<string, string>> = {
   'GET whoami': "the caller's own token claims",
+  'GET auth/config': 'public sign-in settings (provider URL, client id, scopes): no record content',
   'GET cases/:caseId/history': 'audit records it itself (case-history) before it answers',
   'GET cases/:caseId/state': 'audit records it itself (case-state) before it answers',
   'GET integrity/verification': 'stream ids, versions and positions: no record content',

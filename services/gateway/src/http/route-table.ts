@@ -1,4 +1,4 @@
-import { Injectable, NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import {
   ERROR_CODES,
   ProblemException,
@@ -6,6 +6,7 @@ import {
   type HttpRequest,
   type HttpResponse,
 } from '@lse/service-kit';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { API_PREFIX, registeredEndpoints, type EndpointSpec } from '../openapi/endpoint';
 
 interface Route {
@@ -54,14 +55,19 @@ const hasBody = (req: HttpRequest) =>
  *   not the 404 of a path that does not exist;
  * - a body in a media type the endpoint does not take is a 415, as the document says, instead of
  *   being left unparsed and reported as missing fields.
- * Paths no endpoint declares (health, metrics, /api/docs) pass through untouched.
+ * Paths no endpoint declares (health, metrics, /api/docs) pass through untouched, and so do those
+ * of development-only endpoints outside development mode: there they do not exist (404).
  */
 @Injectable()
 export class RouteTableMiddleware implements NestMiddleware {
-  private readonly routes: Route[] = registeredEndpoints().map((spec) => ({
-    spec,
-    pattern: patternOf(spec.path),
-  }));
+  private readonly routes: Route[];
+
+  constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
+    const development = config.AUTH_MODE === 'development';
+    this.routes = registeredEndpoints()
+      .filter((spec) => development || !spec.developmentOnly)
+      .map((spec) => ({ spec, pattern: patternOf(spec.path) }));
+  }
 
   use(req: HttpRequest, _res: HttpResponse, next: () => void): void {
     // HEAD is served by GET routes; OPTIONS is left to whatever answers it.

@@ -166,7 +166,7 @@ export class InvestigationsController {
     method: 'GET',
     path: 'investigations',
     summary:
-      'Investigations by urgency: priority (P1 first), then oldest first; filter by status, priority, investigator or unassigned',
+      'Investigations by urgency: priority (P1 first), then oldest first, each with its next step; filter by status, priority, investigator, unassigned or determination status',
     tags: ['investigations'],
     roles: INVESTIGATION_READERS,
     query: InvestigationListQuery,

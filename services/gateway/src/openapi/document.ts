@@ -128,6 +128,7 @@ function operation(spec: EndpointSpec): Json {
   if (spec.versioned)
     success.headers = { ETag: { description: 'The stream version: "7".', schema: { type: 'string' } } };
   if (spec.response.links) success.links = spec.response.links;
+  if (spec.public) return publicOperation(spec, success);
   const hasPath = spec.params && Object.keys(spec.params.shape).length > 0;
   const writes = spec.method !== 'GET';
   const responses: Json = {
@@ -207,6 +208,53 @@ function operation(spec: EndpointSpec): Json {
   return op;
 }
 
+/**
+ * A route reachable without a token: no 401, 403 or per-subject 429, and no service behind it
+ * (no 503/504). Only what its input can cause: 400 for a bad body or query, 413 and 415 for a body,
+ * 404 where it exists only in development mode.
+ */
+function publicOperation(spec: EndpointSpec, success: Json): Json {
+  const responses: Json = { [spec.response.status]: success };
+  if (spec.body || spec.query || spec.params)
+    responses[400] = problemRef('Invalid request: `errors` names each invalid field.');
+  if (spec.body) {
+    responses[413] = problemRef('Request body too large (`BODY_LIMIT_BYTES`).');
+    responses[415] = problemRef('Content-Type is not application/json, or a charset other than UTF-8.');
+  }
+  if (spec.developmentOnly)
+    responses[404] = problemRef(
+      'This gateway verifies real tokens (AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE): the route does not exist here.',
+    );
+  for (const [status, description] of Object.entries(spec.errors ?? {})) {
+    const existing = responses[status] as Json | undefined;
+    responses[status] = problemRef(
+      existing ? `${existing.description as string} Also: ${description}` : description,
+    );
+  }
+  const description = [
+    spec.description,
+    spec.developmentOnly &&
+      'Only in development mode (AUTH_MODE=development); a gateway that verifies real tokens answers 404.',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  const op: Json = {
+    operationId: spec.operationId,
+    summary: spec.summary,
+    ...(description ? { description } : {}),
+    tags: spec.tags ?? [],
+    security: [],
+    parameters: parameters(spec).filter((p) => p.name !== 'Idempotency-Key'),
+    responses: Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b))),
+  };
+  if (spec.body)
+    op.requestBody = {
+      required: true,
+      content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } },
+    };
+  return op;
+}
+
 const openApiPath = (path: string) => `/${API_PREFIX}/${path.replace(/^\//, '')}`.replace(/:(\w+)/g, '{$1}');
 
 const publicGet = (summary: string, description: string, content: Json) => ({
@@ -255,7 +303,7 @@ export function buildOpenApiDocument(endpoints: EndpointSpec[], version: string)
       title: 'Labor standards enforcement API',
       version,
       description:
-        'Errors are application/problem+json (RFC 9457). Every route needs a bearer JWT and one of its x-roles, except health and metrics.',
+        'Errors are application/problem+json (RFC 9457). Every route needs a bearer JWT and one of its x-roles, except health, metrics and those marked `security: []` (what a browser needs before it signs in).',
     },
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
     components: {

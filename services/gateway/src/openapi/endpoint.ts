@@ -6,6 +6,7 @@ import {
   RequestMethod,
   UseInterceptors,
 } from '@nestjs/common';
+import { Public } from '@lse/service-kit';
 import type { z } from 'zod';
 import { Roles } from '../auth/roles.decorator';
 import type { Role } from '../auth/roles';
@@ -29,7 +30,18 @@ export interface EndpointSpec {
    */
   description?: string;
   tags?: string[];
+  /** Who may call it; empty for a public route. */
   roles: Role[];
+  /**
+   * Reachable without a token (like /api/v1 and health): what a browser needs before it has
+   * signed in. Documented with `security: []`; never rate-limited per subject.
+   */
+  public?: true;
+  /**
+   * Served only by a gateway in development mode (AUTH_MODE=development): elsewhere the path does
+   * not exist (404 for every method, like any unknown route).
+   */
+  developmentOnly?: true;
   params?: z.ZodObject;
   query?: z.ZodObject;
   /** The largest `limit` a paged list takes, when not the usual MAX_LIMIT. */
@@ -79,10 +91,12 @@ export function registeredEndpoints(): EndpointSpec[] {
 export function Endpoint(spec: EndpointSpec) {
   const existing = registry.get(spec.operationId);
   if (existing && existing !== spec) throw new Error(`operationId ${spec.operationId} declared twice`);
+  if (spec.public && spec.roles.length > 0)
+    throw new Error(`${spec.operationId}: a public route declares no roles`);
   registry.set(spec.operationId, spec);
   return applyDecorators(
     RequestMapping({ path: spec.path, method: RequestMethod[spec.method] }),
-    Roles(...spec.roles),
+    spec.public ? Public() : Roles(...spec.roles),
     HttpCode(spec.response.status),
     ...(spec.eventual ? [UseInterceptors(RetryAfterWhileNotThere)] : []),
   );

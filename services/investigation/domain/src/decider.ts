@@ -1,4 +1,4 @@
-import type { InvestigationEvent } from '@lse/contracts';
+import type { InterviewRecorded, InvestigationEvent } from '@lse/contracts';
 import type { Decider } from '@lse/domain';
 import type { Actor, InvestigationCommand } from './commands';
 import { issuedDetermination } from './determination';
@@ -13,7 +13,7 @@ import {
   UnknownReferenceError,
   WrongStepError,
 } from './errors';
-import { initialState, type Investigation, type InvestigationState } from './state';
+import { initialState, type InterviewSummary, type Investigation, type InvestigationState } from './state';
 
 /** The investigation while it may be worked on; any other state refuses the command. */
 function open(state: InvestigationState, caseId: string): Investigation {
@@ -101,7 +101,11 @@ export function decide(command: InvestigationCommand, state: InvestigationState)
       return [{ type: 'EmployerAdded', data: command.employer }];
     case 'RecordInterview': {
       const { interview } = command;
-      requireUnique(inv.interviewIds.includes(interview.interviewId), 'interview', interview.interviewId);
+      requireUnique(
+        inv.interviews.some((i) => i.interviewId === interview.interviewId),
+        'interview',
+        interview.interviewId,
+      );
       const workerId = interview.interviewee.workerId;
       if (workerId && !['worker', 'former_worker'].includes(interview.interviewee.role))
         throw new InvalidInputError('interviewee.workerId', 'only a worker or former worker has a workerId');
@@ -172,7 +176,7 @@ export function decide(command: InvestigationCommand, state: InvestigationState)
     }
     case 'FlagRetaliationConcern':
       requireUnique(
-        inv.retaliationConcernIds.includes(command.concern.concernId),
+        inv.retaliationConcerns.some((c) => c.concernId === command.concern.concernId),
         'retaliation concern',
         command.concern.concernId,
       );
@@ -323,14 +327,14 @@ export function evolve(state: InvestigationState, event: InvestigationEvent): In
       investigation: {
         ...event.data,
         employers: {},
-        interviewIds: [],
+        interviews: [],
         recordsRequests: {},
         subpoenaIds: [],
         evidence: {},
         recordSets: {},
         computations: {},
         violations: {},
-        retaliationConcernIds: [],
+        retaliationConcerns: [],
         letters: {},
         penalties: {},
       },
@@ -350,7 +354,7 @@ export function evolve(state: InvestigationState, event: InvestigationEvent): In
     case 'EmployerAdded':
       return next({ employers: { ...inv.employers, [event.data.employerId]: event.data } });
     case 'InterviewRecorded':
-      return next({ interviewIds: [...inv.interviewIds, event.data.interviewId] });
+      return next({ interviews: [...inv.interviews, interviewSummary(event.data)] });
     case 'RecordsRequested':
       return next({
         recordsRequests: {
@@ -391,16 +395,31 @@ export function evolve(state: InvestigationState, event: InvestigationEvent): In
     }
     case 'ViolationFound':
       return next({ violations: { ...inv.violations, [event.data.violationId]: event.data } });
-    case 'RetaliationConcernFlagged':
-      return next({ retaliationConcernIds: [...inv.retaliationConcernIds, event.data.concernId] });
-    case 'ImmigrationSupportLetterRequested':
+    case 'RetaliationConcernFlagged': {
+      const { description: _narrative, ...concern } = event.data;
+      return next({ retaliationConcerns: [...inv.retaliationConcerns, concern] });
+    }
+    case 'ImmigrationSupportLetterRequested': {
+      const { letterId, workerId, program, requestedOn } = event.data;
       return next({
-        letters: { ...inv.letters, [event.data.letterId]: { workerId: event.data.workerId, issued: false } },
+        letters: { ...inv.letters, [letterId]: { workerId, program, requestedOn, issued: false } },
       });
+    }
     case 'ImmigrationSupportLetterIssued': {
       const letter = inv.letters[event.data.letterId];
+      const { issuedOn, evidenceId } = event.data;
       return letter
-        ? next({ letters: { ...inv.letters, [event.data.letterId]: { ...letter, issued: true } } })
+        ? next({
+            letters: {
+              ...inv.letters,
+              [event.data.letterId]: {
+                ...letter,
+                issued: true,
+                issuedOn,
+                ...(evidenceId ? { evidenceId } : {}),
+              },
+            },
+          })
         : state;
     }
     case 'CivilPenaltyAssessed':
@@ -425,3 +444,17 @@ export const investigationDecider: Decider<InvestigationCommand, InvestigationEv
   evolve,
   initialState,
 };
+
+/** What the investigation keeps of an interview: no name, phone, summary or notes. */
+function interviewSummary(interview: InterviewRecorded): InterviewSummary {
+  return {
+    interviewId: interview.interviewId,
+    interviewedOn: interview.interviewedOn,
+    role: interview.interviewee.role,
+    workerId: interview.interviewee.workerId ?? null,
+    language: interview.language,
+    interpreterUsed: interview.interpreterUsed,
+    traumaInformedProtocol: interview.traumaInformedProtocol,
+    confidentialSource: interview.interviewee.confidentialSource,
+  };
+}

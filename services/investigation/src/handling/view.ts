@@ -48,9 +48,11 @@ function recordedOf(recorded: RecordedEvent[]) {
 }
 
 /**
- * The investigation as staff see it through the API: facts and figures, ids of interviews (their
- * content stays in the events), record sets by size rather than rows, and when (and by whom) each
- * computation, violation, penalty and step of the determination was recorded.
+ * The investigation as staff see it through the API (the case file): facts and figures; interviews,
+ * retaliation concerns and immigration letters without their narrative or who said what (the
+ * interviewee's name and phone, summaries, notes and descriptions stay in the events); record sets
+ * by size rather than rows; when (and by whom) each computation, violation, penalty and step of the
+ * determination was recorded.
  */
 export function viewOf(
   caseId: string,
@@ -74,7 +76,8 @@ export function viewOf(
     openedAt: inv.openedAt,
     investigatorId: inv.investigatorId ?? null,
     employers: Object.values(inv.employers),
-    interviewIds: inv.interviewIds,
+    interviewIds: inv.interviews.map((i) => i.interviewId),
+    interviews: inv.interviews,
     recordsRequests: Object.values(inv.recordsRequests),
     subpoenaIds: inv.subpoenaIds,
     evidence: Object.values(inv.evidence),
@@ -100,8 +103,17 @@ export function viewOf(
     latestComputationId: inv.latestComputationId ?? null,
     violations: Object.values(inv.violations).map((v) => ({ ...v, ...when(v.violationId) })),
     civilPenalties: Object.values(inv.penalties).map((p) => ({ ...p, ...when(p.penaltyId) })),
-    retaliationConcernIds: inv.retaliationConcernIds,
-    letters: Object.entries(inv.letters).map(([letterId, l]) => ({ letterId, issued: l.issued })),
+    retaliationConcernIds: inv.retaliationConcerns.map((c) => c.concernId),
+    retaliationConcerns: inv.retaliationConcerns,
+    letters: Object.entries(inv.letters).map(([letterId, l]) => ({
+      letterId,
+      workerId: l.workerId,
+      program: l.program,
+      requestedOn: l.requestedOn,
+      issued: l.issued,
+      issuedOn: l.issuedOn ?? null,
+      evidenceId: l.evidenceId ?? null,
+    })),
     determination: inv.determination
       ? {
           ...inv.determination,

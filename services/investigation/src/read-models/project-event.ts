@@ -9,7 +9,7 @@ import { InvestigationRow } from './investigations/investigation-row.entity';
  * its stream's first event, so no case appears twice; were one replayed twice, the later wins.
  */
 export async function projectOpenedInvestigations(em: EntityManager, opened: RecordedEvent[]): Promise<void> {
-  const rows = new Map<string, InvestigationRow>();
+  const rows = new Map<string, Omit<InvestigationRow, 'nextStep'>>();
   for (const recorded of opened) {
     const event = investigationEventOf(recorded);
     if (event.type !== 'InvestigationOpened') throw new Error(`${recorded.type} is not InvestigationOpened`);
@@ -25,6 +25,8 @@ export async function projectOpenedInvestigations(em: EntityManager, opened: Rec
       investigatorId: null,
       determinationStatus: null,
       determinedCents: null,
+      hoursVersion: null,
+      computedVersion: null,
       version: recorded.streamVersion,
     });
   }
@@ -56,6 +58,9 @@ export async function projectEvent(em: EntityManager, recorded: RecordedEvent): 
     case 'InvestigatorAssigned':
       await investigations.update({ caseId }, { investigatorId: event.data.investigatorId, version });
       return;
+    case 'HoursAndWagesRecorded':
+      await investigations.update({ caseId }, { hoursVersion: version, version });
+      return;
     case 'BackWagesComputed':
       await finding({
         findingId: event.data.computationId,
@@ -64,7 +69,8 @@ export async function projectEvent(em: EntityManager, recorded: RecordedEvent): 
         statute: null,
         amountCents: String(event.data.totals.totalCents),
       });
-      break;
+      await investigations.update({ caseId }, { computedVersion: version, version });
+      return;
     case 'ViolationFound':
       await finding({
         findingId: event.data.violationId,

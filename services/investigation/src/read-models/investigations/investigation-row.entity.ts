@@ -33,6 +33,21 @@ export class InvestigationRow {
   @Column('bigint', { name: 'determined_cents', nullable: true })
   determinedCents!: string | null;
 
+  /** The stream version of the latest HoursAndWagesRecorded, null before any. */
+  @Column('int', { name: 'hours_version', nullable: true })
+  hoursVersion!: number | null;
+
+  /** The stream version of the latest BackWagesComputed, null before any. */
+  @Column('int', { name: 'computed_version', nullable: true })
+  computedVersion!: number | null;
+
+  /**
+   * What to do next (`assign_investigator` ... `close_investigation`, `none`): a column PostgreSQL
+   * generates from the others (migration 1770000000000), never written.
+   */
+  @Column({ type: 'text', name: 'next_step', insert: false, update: false })
+  nextStep!: string;
+
   @Column('int')
   version!: number;
 }

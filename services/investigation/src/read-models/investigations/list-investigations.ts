@@ -1,4 +1,8 @@
-import type { InvestigationListPosition, ListInvestigationsQuery } from '@lse/contracts';
+import type {
+  InvestigationListPosition,
+  InvestigationNextStep,
+  ListInvestigationsQuery,
+} from '@lse/contracts';
 import type { DataSource } from 'typeorm';
 import { InvestigationRow } from './investigation-row.entity';
 
@@ -14,6 +18,8 @@ export interface InvestigationItem {
   investigatorId: string | null;
   determinationStatus: string | null;
   determinedCents: number | null;
+  /** What to do next on it (the read model's generated column). */
+  nextStep: InvestigationNextStep;
   version: number;
 }
 
@@ -31,6 +37,9 @@ export async function listInvestigations(
   if (filters.investigatorId) q.andWhere('i.investigatorId = :inv', { inv: filters.investigatorId });
   if (filters.unassigned === true) q.andWhere('i.investigatorId IS NULL');
   if (filters.unassigned === false) q.andWhere('i.investigatorId IS NOT NULL');
+  if (filters.determinationStatus === 'none') q.andWhere('i.determinationStatus IS NULL');
+  else if (filters.determinationStatus)
+    q.andWhere('i.determinationStatus = :determination', { determination: filters.determinationStatus });
   if (after)
     q.andWhere('(i.priority, i.openedAt, i.caseId) > (:p, :at::timestamptz, :caseId::uuid)', {
       p: after.priority,
@@ -43,10 +52,11 @@ export async function listInvestigations(
     .addOrderBy('i.caseId', 'ASC')
     .limit(limit)
     .getMany();
-  return rows.map((r) => ({
+  return rows.map(({ hoursVersion: _h, computedVersion: _c, ...r }) => ({
     ...r,
     openedAt: r.openedAt.toISOString(),
     ageDays: Math.floor((now.getTime() - r.openedAt.getTime()) / 86_400_000),
     determinedCents: r.determinedCents === null ? null : Number(r.determinedCents),
+    nextStep: r.nextStep as InvestigationNextStep,
   }));
 }

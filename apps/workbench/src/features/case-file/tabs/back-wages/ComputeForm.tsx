@@ -160,7 +160,7 @@ export function ComputeForm({
               <option value="">{t('backWages.compute.asRecorded')}</option>
               {WEEKDAYS.map((d) => (
                 <option key={d} value={d}>
-                  {t(`backWages.weekday.${d}`)}
+                  {t(`weekdays.${d}`)}
                 </option>
               ))}
             </select>
@@ -187,7 +187,7 @@ export function ComputeForm({
             <Checkbox
               key={s.recordSetId}
               label={t('backWages.compute.recordSet', {
-                source: t(`backWages.recordSource.${s.source as 'employer_payroll'}`),
+                source: t(`hours.source.${s.source as 'employer_payroll'}`),
                 id: shortId(s.recordSetId),
               })}
               description={t('backWages.compute.recordSetSize', {

@@ -126,7 +126,7 @@ export function TraceViewer({
             const name =
               typeof worker.name === 'string'
                 ? worker.name
-                : t('backWages.worker', { id: shortId(worker.workerId) });
+                : t('workers.unnamed', { id: shortId(worker.workerId) });
             return (
               <section
                 key={`${worker.workerId}-${weeks[0]?.weekStart ?? 'x'}`}

@@ -46,7 +46,7 @@ export function FindingsTab({ caseId }: CaseFileTabProps) {
         case 'determination':
           return t(`determination.status.${row.label as 'proposed'}`, { defaultValue: row.label });
         case 'retaliation_concern':
-          return t(`findings.retaliation.${row.label as 'other'}`, { defaultValue: row.label });
+          return t(`retaliation.kinds.${row.label as 'other'}`, { defaultValue: row.label });
         case 'civil_penalty':
           return t('findings.kind.civil_penalty');
         default:
