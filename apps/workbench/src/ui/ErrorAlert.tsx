@@ -7,7 +7,16 @@ import { Alert } from './Alert';
  * What went wrong, in words a person can act on: who may do this (403), that someone else changed
  * the record (409, with a reload), which fields to fix (400/422), or that a service is down.
  */
-export function ErrorAlert({ error, onReload }: { error: unknown; onReload?: () => void }) {
+export function ErrorAlert({
+  error,
+  onReload,
+  fieldLabel,
+}: {
+  error: unknown;
+  onReload?: () => void;
+  /** The form's name for a field path (`complainants.0.name` -> "Complainant 1: Name"), when it has one. */
+  fieldLabel?: (path: string) => string | undefined;
+}) {
   const { t } = useTranslation();
   const { locale } = useFormat();
   if (!error) return null;
@@ -67,9 +76,9 @@ export function ErrorAlert({ error, onReload }: { error: unknown; onReload?: () 
         <>
           <p>{t('errors.rejected.fixFields')}</p>
           <ul>
-            {fields.map((f) => (
-              <li key={f.path}>
-                <code>{f.path || t('errors.rejected.wholeForm')}</code>: {f.message}
+            {fields.map((f, i) => (
+              <li key={`${i}:${f.path}`}>
+                {(f.path && fieldLabel?.(f.path)) || <code>{f.path || t('errors.rejected.wholeForm')}</code>}: {f.message}
               </li>
             ))}
           </ul>
