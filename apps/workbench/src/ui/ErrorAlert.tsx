@@ -69,9 +69,11 @@ export function ErrorAlert({
     );
   }
   const fields = problem.errors ?? [];
+  // With field errors, the list says it all, in the interface's language (the server's title and
+  // detail are English); without, the server's detail is what explains the refusal.
   return (
-    <Alert kind="error" heading={problem.title ?? t('errors.rejected.heading')}>
-      {problem.detail && <p>{problem.detail}</p>}
+    <Alert kind="error" heading={fields.length > 0 ? t('errors.rejected.heading') : (problem.title ?? t('errors.rejected.heading'))}>
+      {problem.detail && fields.length === 0 && <p>{problem.detail}</p>}
       {fields.length > 0 && (
         <>
           <p>{t('errors.rejected.fixFields')}</p>

@@ -48,10 +48,16 @@ describe('the intake form', () => {
     const calls = mockApi((call) => {
       if (employerIndex(call)) return json(200, { employers: [] });
       if (call.method === 'POST' && call.path === '/api/v1/complaints')
-        return json(201, { caseId: CASE_ID, version: 1, status: 'received', events: ['ComplaintReceived'], replayed: false });
+        return json(201, {
+          caseId: CASE_ID,
+          version: 1,
+          status: 'received',
+          events: ['ComplaintReceived'],
+          replayed: false,
+        });
       return notFound(call);
     });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderForm();
 
     const first = complainant(1);
@@ -81,14 +87,33 @@ describe('the intake form', () => {
       channel: 'hotline',
       office: 'SF-01',
       complainants: [
-        { role: 'worker', name: 'Maria Lopez', preferredLanguage: 'es', interpreterNeeded: true, confidentialityRequested: false },
-        { role: 'anonymous', preferredLanguage: 'mam', interpreterNeeded: false, confidentialityRequested: true },
+        {
+          role: 'worker',
+          name: 'Maria Lopez',
+          preferredLanguage: 'es',
+          interpreterNeeded: true,
+          confidentialityRequested: false,
+        },
+        {
+          role: 'anonymous',
+          preferredLanguage: 'mam',
+          interpreterNeeded: false,
+          confidentialityRequested: true,
+        },
       ],
       employer: {
         name: 'Golden Gate Car Wash LLC',
         address: { street: '1200 Mission St', city: 'San Francisco', state: 'CA', postalCode: '9410' },
       },
-      allegations: [{ type: 'overtime', periodStart: '2026-03-01', ongoing: false, workersAffected: 12, estimatedAmountCents: 845050 }],
+      allegations: [
+        {
+          type: 'overtime',
+          periodStart: '2026-03-01',
+          ongoing: false,
+          workersAffected: 12,
+          estimatedAmountCents: 845050,
+        },
+      ],
     });
   });
 
@@ -101,14 +126,17 @@ describe('the intake form', () => {
           title: 'The request is not valid',
           detail: 'The request is not valid.',
           errors: [
-            { path: 'complainants.1.name', message: 'a worker or representative has a name; an anonymous complainant has none' },
+            {
+              path: 'complainants.1.name',
+              message: 'a worker or representative has a name; an anonymous complainant has none',
+            },
             { path: 'employer.address.postalCode', message: 'expected a ZIP code' },
             { path: 'allegations.0.periodStart', message: 'expected a calendar date YYYY-MM-DD' },
           ],
         });
       return notFound(call);
     });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderForm();
     await user.type(within(complainant(1)).getByLabelText(/^Name/), 'Maria Lopez');
     await user.selectOptions(within(complainant(1)).getByLabelText(/^Preferred language/), 'es');
@@ -118,7 +146,9 @@ describe('the intake form', () => {
     await user.click(screen.getByRole('button', { name: 'Receive the complaint' }));
 
     // Beside each field the server named, and tied to it for screen readers.
-    const summary = (await screen.findByRole('heading', { name: 'The request is not valid' })).closest('.usa-alert')!;
+    const summary = (await screen.findByRole('heading', { name: 'Check what you entered' })).closest(
+      '.usa-alert',
+    )!;
     const zip = within(employer()).getByLabelText(/^ZIP code/);
     expect(zip.getAttribute('aria-invalid')).toBe('true');
     expect(describedBy(zip)).toContain('expected a ZIP code');
@@ -135,16 +165,22 @@ describe('the intake form', () => {
 
     // Nothing typed was lost.
     expect((within(complainant(1)).getByLabelText(/^Name/) as HTMLInputElement).value).toBe('Maria Lopez');
-    expect((within(complainant(2)).getByLabelText(/^Preferred language/) as HTMLSelectElement).value).toBe('vi');
-    expect((within(employer()).getByLabelText(/^Legal name/) as HTMLInputElement).value).toBe('Golden Gate Car Wash LLC');
+    expect((within(complainant(2)).getByLabelText(/^Preferred language/) as HTMLSelectElement).value).toBe(
+      'vi',
+    );
+    expect((within(employer()).getByLabelText(/^Legal name/) as HTMLInputElement).value).toBe(
+      'Golden Gate Car Wash LLC',
+    );
     expect((zip as HTMLInputElement).value).toBe('9410');
-    expect((within(allegation(1)).getByLabelText(/^Estimated amount owed/) as HTMLInputElement).value).toBe('8,450.5');
+    expect((within(allegation(1)).getByLabelText(/^Estimated amount owed/) as HTMLInputElement).value).toBe(
+      '8,450.5',
+    );
     expect((screen.getByLabelText(/^Office/) as HTMLInputElement).value).toBe('sf-01');
   });
 
   it('checks an amount before sending it, beside its field', async () => {
     const calls = mockApi((call) => (employerIndex(call) ? json(200, { employers: [] }) : notFound(call)));
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderForm();
     await fillTheRest(user);
     const estimate = within(allegation(1)).getByLabelText(/^Estimated amount owed/);
@@ -166,7 +202,13 @@ describe('the intake form', () => {
             normalizedName: 'golden gate car wash',
             normalizedAddresses: ['1200 mission st san francisco ca 94103'],
             score: 0.92,
-            reasons: [{ kind: 'name', score: 0.92, detail: 'name "golden gate car wash" is 0.92 similar to "golden gate"' }],
+            reasons: [
+              {
+                kind: 'name',
+                score: 0.92,
+                detail: 'name "golden gate car wash" is 0.92 similar to "golden gate"',
+              },
+            ],
             priorCases: 3,
             casesWithViolations: 2,
             complaints: [
@@ -202,7 +244,7 @@ describe('the intake form', () => {
         ],
       });
     });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderForm();
     const status = screen.getByTestId('employer-hints-status');
     expect(status.textContent).toMatch(/Type 2 letters or more/);
@@ -213,7 +255,8 @@ describe('the intake form', () => {
     expect(calls.filter(employerIndex)).toHaveLength(0); // one letter: the index is not asked
 
     await user.type(name, 'olden Gate');
-    const hints = await screen.findAllByTestId('employer-hint');
+    // After the debounce and the answer (slow on a busy machine: allow more than the default second).
+    const hints = await screen.findAllByTestId('employer-hint', {}, { timeout: 5000 });
     // Asked once, when the typing paused, not once per key.
     expect(calls.filter(employerIndex).map((c) => c.query.get('name'))).toEqual(['Golden Gate']);
     expect(status.textContent).toBe('Employers in the index that match: 2');

@@ -9,7 +9,12 @@ import { i18n, type Language } from '../../src/i18n';
 import { startSession, type Role } from '../../src/auth/session';
 
 export function signIn(role: Role, id = `${role}.test`): void {
-  startSession({ accessToken: 'test-token', expiresAt: Date.now() + 3_600_000, actor: { id, role }, method: 'development' });
+  startSession({
+    accessToken: 'test-token',
+    expiresAt: Date.now() + 3_600_000,
+    actor: { id, role },
+    method: 'development',
+  });
 }
 
 /** Where a screen navigated to: the path the router ended on, shown by this stand-in. */
@@ -22,13 +27,20 @@ function Landed() {
  * A screen under a memory router at `path` (its route pattern `route`), with a fresh query
  * client (no retries: a failure shows at once) and the interface language `language`.
  */
-export function renderRoute(element: ReactElement, { route, path, language = 'en' }: { route: string; path: string; language?: 'en' | 'es' }) {
+export function renderRoute(
+  element: ReactElement,
+  { route, path, language = 'en' }: { route: string; path: string; language?: 'en' | 'es' },
+) {
   void i18n.changeLanguage(language);
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  });
   const router = createMemoryRouter(
     [
       { path: route, element },
-      ...['/complaints/:caseId', '/cases/:caseId'].filter((p) => p !== route).map((p) => ({ path: p, element: <Landed /> })),
+      ...['/complaints/:caseId', '/cases/:caseId']
+        .filter((p) => p !== route)
+        .map((p) => ({ path: p, element: <Landed /> })),
     ],
     { initialEntries: [path] },
   );

@@ -24,12 +24,19 @@ export function AllegationFields({
   const { t } = useTranslation();
   const n = index + 1;
   return (
-    <fieldset className="usa-fieldset border-1px border-base-lighter radius-md padding-2 margin-top-2" data-testid="allegation">
+    <fieldset
+      className="usa-fieldset border-1px border-base-lighter radius-md padding-2 margin-top-2"
+      data-testid="allegation"
+    >
       <legend className="usa-legend text-bold padding-x-1">{t('intake.allegation.legend', { n })}</legend>
       <div className="grid-row grid-gap-2">
         <div className="tablet:grid-col-4">
           <Field label={t('intake.allegation.type')} error={error('type')} required>
-            <select className="usa-select" value={value.type} onChange={(e) => onChange({ type: e.currentTarget.value as AllegationType })}>
+            <select
+              className="usa-select"
+              value={value.type}
+              onChange={(e) => onChange({ type: e.currentTarget.value as AllegationType })}
+            >
               <option value="">{t('intake.choose')}</option>
               {types.map((type) => (
                 <option key={type} value={type}>
@@ -41,7 +48,12 @@ export function AllegationFields({
         </div>
         <div className="tablet:grid-col-3">
           <Field label={t('intake.allegation.periodStart')} error={error('periodStart')} required>
-            <input className="usa-input" type="date" value={value.periodStart} onChange={(e) => onChange({ periodStart: e.currentTarget.value })} />
+            <input
+              className="usa-input"
+              type="date"
+              value={value.periodStart}
+              onChange={(e) => onChange({ periodStart: e.currentTarget.value })}
+            />
           </Field>
         </div>
         <div className="tablet:grid-col-3">
@@ -57,16 +69,40 @@ export function AllegationFields({
         </div>
         <div className="tablet:grid-col-2">
           <Field label={t('intake.allegation.workers')} error={error('workersAffected')} required>
-            <input className="usa-input" inputMode="numeric" value={value.workersAffected} onChange={(e) => onChange({ workersAffected: e.currentTarget.value })} />
+            <input
+              className="usa-input"
+              inputMode="numeric"
+              value={value.workersAffected}
+              onChange={(e) => onChange({ workersAffected: e.currentTarget.value })}
+            />
           </Field>
         </div>
       </div>
-      <Checkbox label={t('intake.allegation.ongoing')} description={t('intake.allegation.ongoingHint')} checked={value.ongoing} onChange={(v) => onChange({ ongoing: v })} />
-      <Field label={t('intake.allegation.estimate')} hint={t('intake.allegation.estimateHint')} error={error('estimatedAmountCents')}>
-        <input className="usa-input usa-input--medium" inputMode="decimal" value={value.estimatedAmount} onChange={(e) => onChange({ estimatedAmount: e.currentTarget.value })} />
+      <Checkbox
+        label={t('intake.allegation.ongoing')}
+        description={t('intake.allegation.ongoingHint')}
+        checked={value.ongoing}
+        onChange={(v) => onChange({ ongoing: v })}
+      />
+      <Field
+        label={t('intake.allegation.estimate')}
+        hint={t('intake.allegation.estimateHint')}
+        error={error('estimatedAmountCents')}
+      >
+        <input
+          className="usa-input usa-input--medium"
+          inputMode="decimal"
+          value={value.estimatedAmount}
+          onChange={(e) => onChange({ estimatedAmount: e.currentTarget.value })}
+        />
       </Field>
       <Field label={t('intake.allegation.description')} error={error('description')}>
-        <textarea className="usa-textarea" rows={3} value={value.description} onChange={(e) => onChange({ description: e.currentTarget.value })} />
+        <textarea
+          className="usa-textarea"
+          rows={3}
+          value={value.description}
+          onChange={(e) => onChange({ description: e.currentTarget.value })}
+        />
       </Field>
       {onRemove && (
         <button type="button" className="usa-button usa-button--unstyled margin-top-2" onClick={onRemove}>

@@ -20,7 +20,11 @@ interface EmployerQuery {
 }
 
 /** What the index can be asked with what was typed so far (its own minimums: 2 letters, a whole FEIN). */
-export function employerQueryOf(employer: { name: string; fein: string; address: AddressDraft }): EmployerQuery {
+export function employerQueryOf(employer: {
+  name: string;
+  fein: string;
+  address: AddressDraft;
+}): EmployerQuery {
   const q: EmployerQuery = {};
   const name = employer.name.trim();
   if (name.length >= 2) q.name = name;
@@ -43,7 +47,11 @@ export function possibleDuplicates(match: EmployerMatch) {
  * matched, its complaints still open (possible duplicates) and its cases with violations (a
  * repeat violator). Announced politely, so a screen-reader user hears it without losing the field.
  */
-export function EmployerHints({ employer }: { employer: { name: string; fein: string; address: AddressDraft } }) {
+export function EmployerHints({
+  employer,
+}: {
+  employer: { name: string; fein: string; address: AddressDraft };
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const headingId = useId();
@@ -68,11 +76,19 @@ export function EmployerHints({ employer }: { employer: { name: string; fein: st
   else status = t('intake.hints.found', { count: matches.length });
 
   return (
-    <section className="border-1px border-base-lighter radius-md padding-2 margin-top-2 bg-base-lightest" aria-labelledby={headingId}>
-      <h3 id={headingId} className="margin-top-0 font-heading-sm">
+    <section
+      className="border-1px border-base-lighter radius-md padding-2 margin-top-2 bg-base-lightest"
+      aria-labelledby={headingId}
+    >
+      <h3 id={headingId} className="margin-top-0 font-sans-sm">
         {t('intake.hints.heading')}
       </h3>
-      <p role="status" aria-live="polite" className="margin-y-1 font-body-2xs" data-testid="employer-hints-status">
+      <p
+        role="status"
+        aria-live="polite"
+        className="margin-y-1 font-body-2xs"
+        data-testid="employer-hints-status"
+      >
         {status}
       </p>
       <ErrorAlert error={result.error} />
@@ -81,37 +97,58 @@ export function EmployerHints({ employer }: { employer: { name: string; fein: st
           {matches.slice(0, SHOWN).map((m) => {
             const duplicates = possibleDuplicates(m);
             return (
-              <li key={m.employerKey} className="border-top-1px border-base-lighter padding-y-1" data-testid="employer-hint">
+              <li
+                key={m.employerKey}
+                className="border-top-1px border-base-lighter padding-y-1"
+                data-testid="employer-hint"
+              >
                 <p className="margin-y-05 text-bold">
                   {m.names.join(' · ')}{' '}
                   {m.casesWithViolations > 0 && (
                     <span className="usa-tag bg-secondary-dark">{t('intake.hints.repeatViolator')}</span>
                   )}{' '}
                   {duplicates.length > 0 && (
-                    <span className="usa-tag bg-accent-warm-darker">{t('intake.hints.possibleDuplicate')}</span>
+                    <span className="usa-tag bg-accent-warm-darker">
+                      {t('intake.hints.possibleDuplicate')}
+                    </span>
                   )}
                 </p>
                 {m.normalizedAddresses.length > 0 && (
-                  <p className="margin-y-05 font-body-2xs text-base-dark">{m.normalizedAddresses.join(' · ')}</p>
+                  <p className="margin-y-05 font-body-2xs text-base-dark">
+                    {m.normalizedAddresses.join(' · ')}
+                  </p>
                 )}
                 <p className="margin-y-05 font-body-2xs">
                   {t('intake.hints.why')}{' '}
                   {m.reasons
                     .map((r) =>
-                      r.kind === 'fein' ? t('intake.hints.reason.fein') : t(`intake.hints.reason.${r.kind}`, { percent: f.number(r.score * 100) }),
+                      r.kind === 'fein'
+                        ? t('intake.hints.reason.fein')
+                        : t(`intake.hints.reason.${r.kind}`, { percent: f.number(r.score * 100) }),
                     )
                     .join(' · ')}
                 </p>
                 <p className="margin-y-05 font-body-2xs">
-                  {t('intake.hints.history', { prior: f.number(m.priorCases), violations: f.number(m.casesWithViolations) })}
+                  {t('intake.hints.history', {
+                    prior: f.number(m.priorCases),
+                    violations: f.number(m.casesWithViolations),
+                  })}
                 </p>
                 {m.complaints.length > 0 && (
                   <ul className="usa-list font-body-2xs margin-y-05">
                     {m.complaints.slice(0, SHOWN).map((c) => (
                       <li key={c.caseId}>
-                        {c.caseNumber ?? t('intake.hints.notOpened')} · {t(`complaintStatus.${c.status}` as 'complaintStatus.received', { defaultValue: c.status })} ·{' '}
-                        {t('intake.hints.receivedOn', { date: f.date(c.receivedAt) })}
-                        {c.violationFound && <> · <strong>{t('intake.hints.violationFound')}</strong></>}
+                        {c.caseNumber ?? t('intake.hints.notOpened')} ·{' '}
+                        {t(`complaintStatus.${c.status}` as 'complaintStatus.received', {
+                          defaultValue: c.status,
+                        })}{' '}
+                        · {t('intake.hints.receivedOn', { date: f.date(c.receivedAt) })}
+                        {c.violationFound && (
+                          <>
+                            {' '}
+                            · <strong>{t('intake.hints.violationFound')}</strong>
+                          </>
+                        )}
                       </li>
                     ))}
                   </ul>

@@ -43,7 +43,12 @@ export function NewComplaintPage() {
 
   const receive = useMutation({
     mutationFn: async (body: ReceiveComplaintBody) =>
-      ok(await api.POST('/api/v1/complaints', { body, params: { header: { 'Idempotency-Key': idempotencyKey() } } })),
+      ok(
+        await api.POST('/api/v1/complaints', {
+          body,
+          params: { header: { 'Idempotency-Key': idempotencyKey() } },
+        }),
+      ),
     onSuccess: async (result) => {
       await queryClient.invalidateQueries({ queryKey: ['complaints'] });
       await navigate(`/complaints/${result.caseId}`);
@@ -59,11 +64,18 @@ export function NewComplaintPage() {
   }, [error]);
 
   const set = (patch: Partial<IntakeDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const setEmployer = (patch: Partial<IntakeDraft['employer']>) => setDraft((d) => ({ ...d, employer: { ...d.employer, ...patch } }));
+  const setEmployer = (patch: Partial<IntakeDraft['employer']>) =>
+    setDraft((d) => ({ ...d, employer: { ...d.employer, ...patch } }));
   const setComplainant = (index: number, patch: Partial<ComplainantDraft>) =>
-    setDraft((d) => ({ ...d, complainants: d.complainants.map((c, i) => (i === index ? { ...c, ...patch } : c)) }));
+    setDraft((d) => ({
+      ...d,
+      complainants: d.complainants.map((c, i) => (i === index ? { ...c, ...patch } : c)),
+    }));
   const setAllegation = (index: number, patch: Partial<AllegationDraft>) =>
-    setDraft((d) => ({ ...d, allegations: d.allegations.map((a, i) => (i === index ? { ...a, ...patch } : a)) }));
+    setDraft((d) => ({
+      ...d,
+      allegations: d.allegations.map((a, i) => (i === index ? { ...a, ...patch } : a)),
+    }));
   // Removing shifts the indexes the server's errors name: those errors no longer point anywhere.
   const forgetErrors = () => {
     setClientError(null);
@@ -72,7 +84,10 @@ export function NewComplaintPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const { body, errors } = toReceiveBody(draft, { wholeNumber: t('intake.errors.wholeNumber'), amount: t('intake.errors.amount') });
+    const { body, errors } = toReceiveBody(draft, {
+      wholeNumber: t('intake.errors.wholeNumber'),
+      amount: t('intake.errors.amount'),
+    });
     if (errors.length > 0) {
       receive.reset();
       setClientError(new ApiError(400, { title: t('errors.rejected.heading'), errors }, RECEIVE));
@@ -96,16 +111,20 @@ export function NewComplaintPage() {
   return (
     <>
       <PageTitle subtitle={t('intake.subtitle')}>{t('intake.title')}</PageTitle>
-      <div ref={summary} tabIndex={-1} className="outline-0">
+      <div ref={summary} tabIndex={-1} className="workbench-focus-target">
         <ErrorAlert error={error} fieldLabel={fieldLabel} />
       </div>
       <form noValidate onSubmit={submit} aria-label={t('intake.title')} className="workbench-intake-form">
         <fieldset className="usa-fieldset">
-          <legend className="usa-legend usa-legend--large">{t('intake.source.legend')}</legend>
+          <legend className="usa-legend font-sans-lg text-bold">{t('intake.source.legend')}</legend>
           <div className="grid-row grid-gap-2">
             <div className="tablet:grid-col-4">
               <Field label={t('intake.source.channel')} error={err('channel')} required>
-                <select className="usa-select" value={draft.channel} onChange={(e) => set({ channel: e.currentTarget.value as IntakeDraft['channel'] })}>
+                <select
+                  className="usa-select"
+                  value={draft.channel}
+                  onChange={(e) => set({ channel: e.currentTarget.value as IntakeDraft['channel'] })}
+                >
                   <option value="">{t('intake.choose')}</option>
                   {CHANNELS.map((c) => (
                     <option key={c} value={c}>
@@ -116,25 +135,54 @@ export function NewComplaintPage() {
               </Field>
             </div>
             <div className="tablet:grid-col-4">
-              <Field label={t('intake.source.office')} hint={t('intake.source.officeHint')} error={err('office')} required>
-                <input className="usa-input" value={draft.office} autoComplete="off" onChange={(e) => set({ office: e.currentTarget.value })} />
+              <Field
+                label={t('intake.source.office')}
+                hint={t('intake.source.officeHint')}
+                error={err('office')}
+                required
+              >
+                <input
+                  className="usa-input"
+                  value={draft.office}
+                  autoComplete="off"
+                  onChange={(e) => set({ office: e.currentTarget.value })}
+                />
               </Field>
             </div>
             <div className="tablet:grid-col-4">
-              <Field label={t('intake.source.receivedAt')} hint={t('intake.source.receivedAtHint')} error={err('receivedAt')}>
-                <input className="usa-input" type="datetime-local" value={draft.receivedAt} onChange={(e) => set({ receivedAt: e.currentTarget.value })} />
+              <Field
+                label={t('intake.source.receivedAt')}
+                hint={t('intake.source.receivedAtHint')}
+                error={err('receivedAt')}
+              >
+                <input
+                  className="usa-input"
+                  type="datetime-local"
+                  value={draft.receivedAt}
+                  onChange={(e) => set({ receivedAt: e.currentTarget.value })}
+                />
               </Field>
             </div>
           </div>
           {isReferral && (
-            <Field label={t('intake.source.referralId')} hint={t('intake.source.referralIdHint')} error={err('referralId')} required={draft.channel === 'partner_referral'}>
-              <input className="usa-input usa-input--xl" value={draft.referralId} autoComplete="off" onChange={(e) => set({ referralId: e.currentTarget.value })} />
+            <Field
+              label={t('intake.source.referralId')}
+              hint={t('intake.source.referralIdHint')}
+              error={err('referralId')}
+              required={draft.channel === 'partner_referral'}
+            >
+              <input
+                className="usa-input usa-input--xl"
+                value={draft.referralId}
+                autoComplete="off"
+                onChange={(e) => set({ referralId: e.currentTarget.value })}
+              />
             </Field>
           )}
         </fieldset>
 
         <fieldset className="usa-fieldset margin-top-4">
-          <legend className="usa-legend usa-legend--large">{t('intake.complainants.legend')}</legend>
+          <legend className="usa-legend font-sans-lg text-bold">{t('intake.complainants.legend')}</legend>
           <p className="usa-hint">{t('intake.complainants.hint')}</p>
           {err('complainants') && (
             <span className="usa-error-message" role="alert">
@@ -155,30 +203,64 @@ export function NewComplaintPage() {
               error={(field) => err(`complainants.${i}.${field}`)}
             />
           ))}
-          <button type="button" className="usa-button usa-button--outline margin-top-2" onClick={() => set({ complainants: [...draft.complainants, emptyComplainant()] })}>
+          <button
+            type="button"
+            className="usa-button usa-button--outline margin-top-2"
+            onClick={() => set({ complainants: [...draft.complainants, emptyComplainant()] })}
+          >
             {t('intake.complainants.add')}
           </button>
         </fieldset>
 
         <fieldset className="usa-fieldset margin-top-4">
-          <legend className="usa-legend usa-legend--large">{t('intake.employer.legend')}</legend>
+          <legend className="usa-legend font-sans-lg text-bold">{t('intake.employer.legend')}</legend>
           <div className="grid-row grid-gap-4">
             <div className="desktop:grid-col-7">
               <Field label={t('intake.employer.name')} error={err('employer.name')} required>
-                <input className="usa-input usa-input--xl" value={draft.employer.name} autoComplete="off" onChange={(e) => setEmployer({ name: e.currentTarget.value })} />
+                <input
+                  className="usa-input usa-input--xl"
+                  value={draft.employer.name}
+                  autoComplete="off"
+                  onChange={(e) => setEmployer({ name: e.currentTarget.value })}
+                />
               </Field>
               <Field label={t('intake.employer.tradeName')} error={err('employer.tradeName')}>
-                <input className="usa-input usa-input--xl" value={draft.employer.tradeName} autoComplete="off" onChange={(e) => setEmployer({ tradeName: e.currentTarget.value })} />
+                <input
+                  className="usa-input usa-input--xl"
+                  value={draft.employer.tradeName}
+                  autoComplete="off"
+                  onChange={(e) => setEmployer({ tradeName: e.currentTarget.value })}
+                />
               </Field>
               <div className="grid-row grid-gap-2">
                 <div className="tablet:grid-col-6">
-                  <Field label={t('intake.employer.fein')} hint={t('intake.employer.feinHint')} error={err('employer.fein')}>
-                    <input className="usa-input" value={draft.employer.fein} autoComplete="off" inputMode="numeric" onChange={(e) => setEmployer({ fein: e.currentTarget.value })} />
+                  <Field
+                    label={t('intake.employer.fein')}
+                    hint={t('intake.employer.feinHint')}
+                    error={err('employer.fein')}
+                  >
+                    <input
+                      className="usa-input"
+                      value={draft.employer.fein}
+                      autoComplete="off"
+                      inputMode="numeric"
+                      onChange={(e) => setEmployer({ fein: e.currentTarget.value })}
+                    />
                   </Field>
                 </div>
                 <div className="tablet:grid-col-6">
-                  <Field label={t('intake.employer.naics')} hint={t('intake.employer.naicsHint')} error={err('employer.naics')}>
-                    <input className="usa-input" value={draft.employer.naics} autoComplete="off" inputMode="numeric" onChange={(e) => setEmployer({ naics: e.currentTarget.value })} />
+                  <Field
+                    label={t('intake.employer.naics')}
+                    hint={t('intake.employer.naicsHint')}
+                    error={err('employer.naics')}
+                  >
+                    <input
+                      className="usa-input"
+                      value={draft.employer.naics}
+                      autoComplete="off"
+                      inputMode="numeric"
+                      onChange={(e) => setEmployer({ naics: e.currentTarget.value })}
+                    />
                   </Field>
                 </div>
               </div>
@@ -197,7 +279,7 @@ export function NewComplaintPage() {
         </fieldset>
 
         <fieldset className="usa-fieldset margin-top-4">
-          <legend className="usa-legend usa-legend--large">{t('intake.allegations.legend')}</legend>
+          <legend className="usa-legend font-sans-lg text-bold">{t('intake.allegations.legend')}</legend>
           <p className="usa-hint">{t('intake.allegations.hint')}</p>
           {err('allegations') && (
             <span className="usa-error-message" role="alert">
@@ -222,15 +304,23 @@ export function NewComplaintPage() {
               error={(field) => err(`allegations.${i}.${field}`)}
             />
           ))}
-          <button type="button" className="usa-button usa-button--outline margin-top-2" onClick={() => set({ allegations: [...draft.allegations, emptyAllegation()] })}>
+          <button
+            type="button"
+            className="usa-button usa-button--outline margin-top-2"
+            onClick={() => set({ allegations: [...draft.allegations, emptyAllegation()] })}
+          >
             {t('intake.allegations.add')}
           </button>
         </fieldset>
 
         <fieldset className="usa-fieldset margin-top-4">
-          <legend className="usa-legend usa-legend--large">{t('intake.notes.legend')}</legend>
+          <legend className="usa-legend font-sans-lg text-bold">{t('intake.notes.legend')}</legend>
           <Field label={t('intake.notes.label')} hint={t('intake.notes.hint')} error={err('intakeNotes')}>
-            <textarea className="usa-textarea" value={draft.intakeNotes} onChange={(e) => set({ intakeNotes: e.currentTarget.value })} />
+            <textarea
+              className="usa-textarea"
+              value={draft.intakeNotes}
+              onChange={(e) => set({ intakeNotes: e.currentTarget.value })}
+            />
           </Field>
         </fieldset>
 

@@ -1,7 +1,8 @@
 import type { paths } from '../../api/schema';
 
 /** POST /api/v1/complaints: what the form sends. */
-export type ReceiveComplaintBody = paths['/api/v1/complaints']['post']['requestBody']['content']['application/json'];
+export type ReceiveComplaintBody =
+  paths['/api/v1/complaints']['post']['requestBody']['content']['application/json'];
 export type ComplainantBody = ReceiveComplaintBody['complainants'][number];
 export type AllegationBody = ReceiveComplaintBody['allegations'][number];
 export type Channel = ReceiveComplaintBody['channel'];
@@ -9,7 +10,8 @@ export type ComplainantRole = ComplainantBody['role'];
 export type AllegationType = AllegationBody['type'];
 
 /** What every complaint action answers (the new version, and the triage or limitations it computed). */
-export type CommandResult = paths['/api/v1/complaints']['post']['responses']['201']['content']['application/json'];
+export type CommandResult =
+  paths['/api/v1/complaints']['post']['responses']['201']['content']['application/json'];
 export type Triage = NonNullable<CommandResult['triage']>;
 export type Limitations = NonNullable<CommandResult['limitations']>;
 
@@ -17,8 +19,10 @@ export type Limitations = NonNullable<CommandResult['limitations']>;
 export type EmployerMatch =
   paths['/api/v1/employers']['get']['responses']['200']['content']['application/json']['employers'][number];
 
-export type DeclineBody = paths['/api/v1/complaints/{caseId}/decline']['post']['requestBody']['content']['application/json'];
-export type ReferOutBody = paths['/api/v1/complaints/{caseId}/referral-out']['post']['requestBody']['content']['application/json'];
+export type DeclineBody =
+  paths['/api/v1/complaints/{caseId}/decline']['post']['requestBody']['content']['application/json'];
+export type ReferOutBody =
+  paths['/api/v1/complaints/{caseId}/referral-out']['post']['requestBody']['content']['application/json'];
 export type JurisdictionBody =
   paths['/api/v1/complaints/{caseId}/jurisdiction-assessment']['post']['requestBody']['content']['application/json'];
 export type ResourceIntensity = NonNullable<
@@ -61,7 +65,13 @@ export const DECLINE_REASONS: readonly DeclineReason[] = [
   'resolved_before_intake',
   'other',
 ];
-export const RECEIVING_AGENCIES: readonly ReceivingAgency[] = ['OSHA', 'EEOC', 'NLRB', 'STATE_AGENCY', 'OTHER'];
+export const RECEIVING_AGENCIES: readonly ReceivingAgency[] = [
+  'OSHA',
+  'EEOC',
+  'NLRB',
+  'STATE_AGENCY',
+  'OTHER',
+];
 export const RESOURCE_INTENSITIES: readonly ResourceIntensity[] = ['low', 'medium', 'high'];
 
 /*

@@ -46,7 +46,10 @@ const ALLEGATION = {
   description: 'intake.allegation.description',
 } as const;
 
-const lookup = <T extends Record<string, string>>(table: T, key: string | undefined): T[keyof T] | undefined =>
+const lookup = <T extends Record<string, string>>(
+  table: T,
+  key: string | undefined,
+): T[keyof T] | undefined =>
   key !== undefined && Object.hasOwn(table, key) ? table[key as keyof T] : undefined;
 
 export function useFieldLabel(): (path: string) => string | undefined {
@@ -54,7 +57,8 @@ export function useFieldLabel(): (path: string) => string | undefined {
   return useCallback(
     (path: string) => {
       const [head, second, third, fourth] = path.split('.');
-      const join = (...parts: (string | undefined)[]) => (parts.includes(undefined) ? undefined : parts.join(' · '));
+      const join = (...parts: (string | undefined)[]) =>
+        parts.includes(undefined) ? undefined : parts.join(' · ');
       if (second === undefined) {
         const key = lookup(TOP, head);
         return key && t(key);

@@ -126,7 +126,12 @@ export function dollarsToCents(input: string): number | null {
 function address(a: AddressDraft, always: boolean): ComplainantBody['address'] | undefined {
   const parts = [a.street, a.city, a.state, a.postalCode];
   if (!always && parts.every((p) => p.trim() === '')) return undefined;
-  return { street: a.street.trim(), city: a.city.trim(), state: a.state.trim().toUpperCase(), postalCode: a.postalCode.trim() };
+  return {
+    street: a.street.trim(),
+    city: a.city.trim(),
+    state: a.state.trim().toUpperCase(),
+    postalCode: a.postalCode.trim(),
+  };
 }
 
 /** Errors found before sending, by the API's paths, in the words of the `messages` given. */
@@ -156,11 +161,13 @@ export function toReceiveBody(
   }));
   const allegations = draft.allegations.map((a, i): AllegationBody => {
     const workers = a.workersAffected.trim();
-    if (!/^\d+$/.test(workers)) errors.push({ path: `allegations.${i}.workersAffected`, message: messages.wholeNumber });
+    if (!/^\d+$/.test(workers))
+      errors.push({ path: `allegations.${i}.workersAffected`, message: messages.wholeNumber });
     let estimatedAmountCents: number | undefined;
     if (a.estimatedAmount.trim() !== '') {
       const cents = dollarsToCents(a.estimatedAmount);
-      if (cents === null) errors.push({ path: `allegations.${i}.estimatedAmountCents`, message: messages.amount });
+      if (cents === null)
+        errors.push({ path: `allegations.${i}.estimatedAmountCents`, message: messages.amount });
       else estimatedAmountCents = cents;
     }
     return {
