@@ -56,7 +56,7 @@ describe('ErrorAlert', () => {
     expect(screen.getByRole('button', { name: 'Volver a cargar el caso' })).toBeTruthy();
   });
 
-  it('lists the fields a 400 names, with the support reference', async () => {
+  it('lists the fields a 400 names under a heading in the interface language, with the support reference', async () => {
     const error = new ApiError(
       400,
       {
@@ -69,7 +69,9 @@ describe('ErrorAlert', () => {
     );
     await renderWithApp(<ErrorAlert error={error} />);
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('Invalid request');
+    // The server's title is English; with field errors the list explains it in the person's language.
+    expect(alert.textContent).toContain('Check what you entered');
+    expect(alert.textContent).not.toContain('Invalid request');
     expect(alert.textContent).toContain('complainants.0.preferredLanguage: expected a language code');
     expect(alert.textContent).toContain('Reference for support: c0ffee');
   });
