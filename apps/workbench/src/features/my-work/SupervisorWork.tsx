@@ -64,7 +64,7 @@ export function SupervisorWork() {
   );
 
   const unassignedPages = useCursorPages('unassigned');
-  const unassigned = useInvestigations({ unassigned: true, status: 'open' }, unassignedPages.cursor);
+  const unassigned = useInvestigations({ unassigned: 'true', status: 'open' }, unassignedPages.cursor);
   const approvalPages = useCursorPages('approval');
   const approval = useInvestigations({ determinationStatus: 'proposed', status: 'open' }, approvalPages.cursor);
   const workloadPages = useCursorPages('workload');
