@@ -22,22 +22,27 @@ function proposedBy(proposer: string): InvestigationView {
     status: 'open',
     caseNumber: 'LSE-2026-000003',
     priority: 'P2',
-    investigatorId: proposer,
+    office: 'SF-01',
     openedAt: '2026-12-01T10:00:00.000Z',
+    investigatorId: proposer,
     employers: [
-      {
-        employerId: EMPLOYER,
-        name: 'Bayshore Suds Car Wash LLC',
-        role: 'direct',
-        basis: 'Pays the washers.',
-      },
+      { employerId: EMPLOYER, name: 'Bayshore Suds Car Wash LLC', role: 'direct', basis: 'Pays the washers.' },
     ],
+    interviewIds: [],
+    interviews: [],
+    recordsRequests: [],
+    subpoenaIds: [],
+    evidence: [],
     recordSets: [],
     computations: [
       {
         computationId: COMPUTATION,
         ruleSets: [{ id: 'US-FLSA', version: '2009-07-24' }],
+        recordSetIds: [],
+        rerunOf: null,
         filingDate: '2026-12-01',
+        willful: false,
+        excludedWorkweeks: 0,
         totals: {
           minimumWageCents: 3500,
           overtimeCents: 26250,
@@ -45,6 +50,7 @@ function proposedBy(proposer: string): InvestigationView {
           liquidatedDamagesCents: 29750,
           totalCents: 59500,
         },
+        traceSha256: '22d1f93bfd90ad442488e7f94fbbe3fcb6334c465111de7687bb55c374d268d8',
         recordedAt: '2026-12-02T15:00:00.000Z',
         recordedBy: proposer,
       },
@@ -52,6 +58,9 @@ function proposedBy(proposer: string): InvestigationView {
     latestComputationId: COMPUTATION,
     violations: [],
     civilPenalties: [],
+    retaliationConcernIds: [],
+    retaliationConcerns: [],
+    letters: [],
     determination: {
       proposal: {
         determinationId: DETERMINATION,
@@ -64,7 +73,9 @@ function proposedBy(proposer: string): InvestigationView {
       },
       proposedAt: '2026-12-03T09:30:00.000Z',
       approvedAt: null,
+      issuedBy: null,
     },
+    closure: null,
   };
 }
 

@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey, ifMatch, ok } from '../../../../api/client';
 import { isApiError } from '../../../../api/problem';
 import { useFormat } from '../../../../i18n/format';
-import { Checkbox } from '../../../../ui/Checkbox';
 import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { Field } from '../../../../ui/Field';
-import { errorFor, shortId, type ComputeBody, type InvestigationParts } from '../../investigation-parts';
+import { errorFor, shortId, type ComputeBody } from '../../investigation-parts';
+import type { InvestigationView } from '../../case-file-tab';
+import { Check } from '../../tab-parts';
 import type { RuleSetCatalog } from './rule-sets';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
@@ -19,25 +20,26 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
  */
 export function ComputeForm({
   caseId,
-  parts,
+  view,
   ruleSets,
   onComputed,
   onReload,
 }: {
   caseId: string;
-  parts: InvestigationParts;
+  view: InvestigationView;
   ruleSets: RuleSetCatalog | undefined;
   onComputed: (computationId: string) => void;
   onReload: () => void;
 }) {
   const { t } = useTranslation();
+  const uid = useId();
   const f = useFormat();
-  const latest = parts.computations.find((c) => c.computationId === parts.latestComputationId);
+  const latest = view.computations.find((c) => c.computationId === view.latestComputationId);
   const [chosen, setChosen] = useState<string[] | null>(latest ? latest.ruleSets.map((r) => r.id) : null);
-  const [filingDate, setFilingDate] = useState(latest?.filingDate ?? parts.openedAt?.slice(0, 10) ?? '');
+  const [filingDate, setFilingDate] = useState(latest?.filingDate ?? view.openedAt?.slice(0, 10) ?? '');
   const [willful, setWillful] = useState(latest?.willful ?? false);
   const [workweekStart, setWorkweekStart] = useState<'' | (typeof WEEKDAYS)[number]>('');
-  const [recordSetIds, setRecordSetIds] = useState<string[]>(parts.recordSets.map((s) => s.recordSetId));
+  const [recordSetIds, setRecordSetIds] = useState<string[]>(view.recordSets.map((s) => s.recordSetId));
   // Until the person picks, the federal baseline (or the first rule set the catalog has).
   const ruleSetIds =
     chosen ??
@@ -51,7 +53,7 @@ export function ComputeForm({
         await api.POST('/api/v1/cases/{caseId}/investigation/back-wage-computations', {
           params: {
             path: { caseId },
-            header: { 'Idempotency-Key': idempotencyKey(), 'If-Match': ifMatch(parts.version) },
+            header: { 'Idempotency-Key': idempotencyKey(), 'If-Match': ifMatch(view.version) },
           },
           body,
         }),
@@ -62,7 +64,7 @@ export function ComputeForm({
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const all = recordSetIds.length === parts.recordSets.length;
+    const all = recordSetIds.length === view.recordSets.length;
     compute.mutate({
       ruleSetIds,
       ...(filingDate ? { filingDate } : {}),
@@ -75,7 +77,7 @@ export function ComputeForm({
   const toggle = (list: string[], id: string, on: boolean) =>
     on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id);
 
-  if (parts.recordSets.length === 0)
+  if (view.recordSets.length === 0)
     return (
       <div className="usa-alert usa-alert--info usa-alert--slim margin-y-2" role="status">
         <div className="usa-alert__body">
@@ -114,10 +116,11 @@ export function ComputeForm({
           const current = r.versions.at(-1);
           const name = typeof current?.ruleSet.name === 'string' ? current.ruleSet.name : r.id;
           return (
-            <Checkbox
+            <Check
               key={r.id}
+              id={`${uid}-${r.id}`}
               label={`${name} (${r.id})`}
-              description={
+              hint={
                 current
                   ? t('backWages.compute.version', {
                       version: current.version,
@@ -167,13 +170,14 @@ export function ComputeForm({
           </Field>
         </div>
       </div>
-      <Checkbox
+      <Check
+        id={`${uid}-willful`}
         label={t('backWages.compute.willful')}
-        description={t('backWages.compute.willfulHint')}
+        hint={t('backWages.compute.willfulHint')}
         checked={willful}
         onChange={setWillful}
       />
-      {parts.recordSets.length > 1 && (
+      {view.recordSets.length > 1 && (
         <fieldset
           className={`usa-fieldset margin-top-2${errorFor(errors, 'recordSetIds') ? ' usa-form-group usa-form-group--error' : ''}`}
         >
@@ -183,14 +187,15 @@ export function ComputeForm({
               {errorFor(errors, 'recordSetIds')}
             </span>
           )}
-          {parts.recordSets.map((s) => (
-            <Checkbox
+          {view.recordSets.map((s) => (
+            <Check
               key={s.recordSetId}
+              id={`${uid}-${s.recordSetId}`}
               label={t('backWages.compute.recordSet', {
                 source: t(`hours.source.${s.source as 'employer_payroll'}`),
                 id: shortId(s.recordSetId),
               })}
-              description={t('backWages.compute.recordSetSize', {
+              hint={t('backWages.compute.recordSetSize', {
                 workers: f.number(s.workers),
                 records: f.number(s.records),
               })}

@@ -1,13 +1,12 @@
 import { useMemo } from 'react';
-// The helper types each column by its value; the table takes them as one list.
-import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useMay } from '../../../../auth/may';
 import { useFormat } from '../../../../i18n/format';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps } from '../../case-file-tab';
-import { partsOf, shortId, type Computation } from '../../investigation-parts';
+import { shortId, takesFindings, type Computation } from '../../investigation-parts';
+import { ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
 import { useCaseChanged } from '../../use-case-changed';
 import { ComputeForm } from './ComputeForm';
 import { useRuleSets } from './rule-sets';
@@ -24,130 +23,121 @@ export function BackWagesTab(props: CaseFileTabProps) {
   const { t } = useTranslation();
   const f = useFormat();
   const [params, setParams] = useSearchParams();
-  const mayCompute = useMay('POST /api/v1/cases/{caseId}/investigation/back-wage-computations');
+  const mayCompute = useMayAct(
+    'POST /api/v1/cases/{caseId}/investigation/back-wage-computations',
+    investigation,
+  );
   const ruleSets = useRuleSets(!!investigation);
   const changed = useCaseChanged(props);
-  const parts = investigation ? partsOf(investigation) : null;
-  const selected = params.get('computation') ?? parts?.latestComputationId ?? null;
-  const proposedId = parts?.determination?.proposal.computationId;
+  const view = investigation;
+  const selected = params.get('computation') ?? view?.latestComputationId ?? null;
+  const proposedId = view?.determination?.proposal.computationId;
 
   const columns = useMemo(
-    () =>
-      [
-        column.accessor('recordedAt', {
-          header: t('backWages.columns.computed'),
-          cell: (c) => (
+    () => [
+      column.accessor('recordedAt', {
+        header: t('backWages.columns.computed'),
+        cell: (c) => (
+          <>
+            {f.dateTime(c.getValue())}
+            {c.row.original.recordedBy && (
+              <span className="display-block font-body-3xs text-base-dark">{c.row.original.recordedBy}</span>
+            )}
+          </>
+        ),
+      }),
+      column.accessor('ruleSets', {
+        header: t('backWages.columns.ruleSets'),
+        cell: (c) =>
+          c
+            .getValue()
+            .map((r) => `${r.id} ${r.version}`)
+            .join(', '),
+      }),
+      column.accessor('filingDate', {
+        header: t('backWages.columns.filingDate'),
+        cell: (c) => (
+          <>
+            {f.date(c.getValue())}
+            {c.row.original.willful && (
+              <span className="usa-tag margin-left-1">{t('backWages.willful')}</span>
+            )}
+          </>
+        ),
+      }),
+      column.accessor((c) => c.totals.unpaidWagesCents, {
+        id: 'unpaid',
+        header: () => (
+          <span className="workbench-numeric display-block">{t('backWages.amounts.unpaidWages')}</span>
+        ),
+        cell: (c) => <span className="workbench-numeric display-block">{f.money(c.getValue())}</span>,
+      }),
+      column.accessor((c) => c.totals.liquidatedDamagesCents, {
+        id: 'damages',
+        header: () => (
+          <span className="workbench-numeric display-block">{t('backWages.amounts.liquidatedDamages')}</span>
+        ),
+        cell: (c) => <span className="workbench-numeric display-block">{f.money(c.getValue())}</span>,
+      }),
+      column.accessor((c) => c.totals.totalCents, {
+        id: 'total',
+        header: () => <span className="workbench-numeric display-block">{t('backWages.amounts.total')}</span>,
+        cell: (c) => (
+          <span className="workbench-numeric display-block text-bold">{f.money(c.getValue())}</span>
+        ),
+      }),
+      column.display({
+        id: 'trace',
+        header: t('backWages.columns.trace'),
+        cell: (c) => {
+          const id = c.row.original.computationId;
+          return (
             <>
-              {f.dateTime(c.getValue())}
-              {c.row.original.recordedBy && (
-                <span className="display-block font-body-3xs text-base-dark">
-                  {c.row.original.recordedBy}
+              {id === selected ? (
+                <span className="text-bold" aria-current="true">
+                  {t('backWages.shown')}
+                </span>
+              ) : (
+                <Link to={`?computation=${id}`} aria-label={t('backWages.showTraceOf', { id: shortId(id) })}>
+                  {t('backWages.showTrace')}
+                </Link>
+              )}
+              {id === view?.latestComputationId && (
+                <span className="usa-tag bg-primary margin-left-1">{t('backWages.latest')}</span>
+              )}
+              {id === proposedId && (
+                <span className="usa-tag bg-accent-cool-darker margin-left-1">
+                  {t('backWages.inDetermination')}
                 </span>
               )}
             </>
-          ),
-        }),
-        column.accessor('ruleSets', {
-          header: t('backWages.columns.ruleSets'),
-          cell: (c) =>
-            c
-              .getValue()
-              .map((r) => `${r.id} ${r.version}`)
-              .join(', '),
-        }),
-        column.accessor('filingDate', {
-          header: t('backWages.columns.filingDate'),
-          cell: (c) => (
-            <>
-              {f.date(c.getValue())}
-              {c.row.original.willful && (
-                <span className="usa-tag margin-left-1">{t('backWages.willful')}</span>
-              )}
-            </>
-          ),
-        }),
-        column.accessor((c) => c.totals.unpaidWagesCents, {
-          id: 'unpaid',
-          header: () => (
-            <span className="workbench-numeric display-block">{t('backWages.amounts.unpaidWages')}</span>
-          ),
-          cell: (c) => <span className="workbench-numeric display-block">{f.money(c.getValue())}</span>,
-        }),
-        column.accessor((c) => c.totals.liquidatedDamagesCents, {
-          id: 'damages',
-          header: () => (
-            <span className="workbench-numeric display-block">
-              {t('backWages.amounts.liquidatedDamages')}
-            </span>
-          ),
-          cell: (c) => <span className="workbench-numeric display-block">{f.money(c.getValue())}</span>,
-        }),
-        column.accessor((c) => c.totals.totalCents, {
-          id: 'total',
-          header: () => (
-            <span className="workbench-numeric display-block">{t('backWages.amounts.total')}</span>
-          ),
-          cell: (c) => (
-            <span className="workbench-numeric display-block text-bold">{f.money(c.getValue())}</span>
-          ),
-        }),
-        column.display({
-          id: 'trace',
-          header: t('backWages.columns.trace'),
-          cell: (c) => {
-            const id = c.row.original.computationId;
-            return (
-              <>
-                {id === selected ? (
-                  <span className="text-bold" aria-current="true">
-                    {t('backWages.shown')}
-                  </span>
-                ) : (
-                  <Link
-                    to={`?computation=${id}`}
-                    aria-label={t('backWages.showTraceOf', { id: shortId(id) })}
-                  >
-                    {t('backWages.showTrace')}
-                  </Link>
-                )}
-                {id === parts?.latestComputationId && (
-                  <span className="usa-tag bg-primary margin-left-1">{t('backWages.latest')}</span>
-                )}
-                {id === proposedId && (
-                  <span className="usa-tag bg-accent-cool-darker margin-left-1">
-                    {t('backWages.inDetermination')}
-                  </span>
-                )}
-              </>
-            );
-          },
-        }),
-      ] as ColumnDef<Computation, unknown>[],
-    [t, f, selected, parts?.latestComputationId, proposedId],
+          );
+        },
+      }),
+    ],
+    [t, f, selected, view?.latestComputationId, proposedId],
   );
 
-  if (!parts) return <p role="status">{t('common.loading')}</p>;
-  // Nothing new once a determination is approved: it rests on the findings as they are.
-  const canCompute = mayCompute && parts.open && !parts.determination?.approvedBy;
+  if (!view) return <NoInvestigationInTab />;
   return (
     <>
-      <h2>{t('caseFile.tabs.backWages')}</h2>
-      {parts.determination?.approvedBy && parts.open && (
+      <ClosedNotice investigation={view} />
+      {view.status === 'open' && view.determination?.approvedBy && (
         <p className="text-base-dark">{t('backWages.frozen')}</p>
       )}
       <ServerTable
         caption={t('backWages.computations')}
         orderNote={t('backWages.order')}
         columns={columns}
-        rows={parts.computations}
+        rows={view.computations}
         rowKey={(c) => c.computationId}
         empty={t('backWages.none')}
       />
-      {canCompute && (
+      {mayCompute && takesFindings(view) && (
         <ComputeForm
-          key={parts.recordSets.length}
+          key={view.recordSets.length}
           caseId={caseId}
-          parts={parts}
+          view={view}
           ruleSets={ruleSets.data}
           onReload={changed}
           onComputed={(id) => {
@@ -167,6 +157,6 @@ export const tab: CaseFileTab = {
   id: 'back-wages',
   order: 50,
   labelKey: 'caseFile.tabs.backWages',
-  roles: ['investigator', 'supervisor', 'auditor'],
+  roles: INVESTIGATION_READERS,
   Component: BackWagesTab,
 };

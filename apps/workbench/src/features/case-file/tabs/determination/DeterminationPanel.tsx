@@ -1,13 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey, ifMatch, ok } from '../../../../api/client';
 import { isApiError } from '../../../../api/problem';
-import { may } from '../../../../auth/may';
+import { may } from '../../../../api/may';
 import type { Actor } from '../../../../auth/session';
 import { useFormat } from '../../../../i18n/format';
 import { Alert } from '../../../../ui/Alert';
-import { Checkbox } from '../../../../ui/Checkbox';
 import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { Field } from '../../../../ui/Field';
 import {
@@ -15,20 +14,21 @@ import {
   employerNames,
   errorFor,
   type Determination,
-  type InvestigationParts,
   type ProposeBody,
 } from '../../investigation-parts';
+import type { InvestigationView } from '../../case-file-tab';
+import { Check, ClosedNotice } from '../../tab-parts';
 
 const STEPS = ['proposed', 'approved', 'issued'] as const;
 
 /** What a determination awards: the computation's back wages and damages, and the penalties in it. */
 function amountsOf(
-  parts: InvestigationParts,
+  view: InvestigationView,
   computationId: string | undefined,
   penaltyIds: readonly string[],
 ) {
-  const computation = parts.computations.find((c) => c.computationId === computationId);
-  const penalties = parts.civilPenalties
+  const computation = view.computations.find((c) => c.computationId === computationId);
+  const penalties = view.civilPenalties
     .filter((p) => penaltyIds.includes(p.penaltyId))
     .reduce((sum, p) => sum + p.amountCents, 0);
   const unpaid = computation?.totals.unpaidWagesCents ?? 0;
@@ -43,29 +43,28 @@ function amountsOf(
  */
 export function DeterminationPanel({
   caseId,
-  parts,
+  view,
   actor,
   onChanged,
 }: {
   caseId: string;
-  parts: InvestigationParts;
+  view: InvestigationView;
   actor: Actor;
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
-  const determination = parts.determination;
+  const determination = view.determination;
   const status = determinationStatus(determination);
   return (
     <>
-      <h2>{t('caseFile.tabs.determination')}</h2>
+      <ClosedNotice investigation={view} />
       <StepIndicator status={status} />
       {determination ? (
-        <Proposal parts={parts} determination={determination} />
+        <Proposal view={view} determination={determination} />
       ) : (
         <p>{t('determination.noneYet')}</p>
       )}
-      {parts.open && <NextStep caseId={caseId} parts={parts} actor={actor} onChanged={onChanged} />}
-      {!parts.open && status !== 'issued' && <p className="text-base-dark">{t('determination.closed')}</p>}
+      {view.status === 'open' && <NextStep caseId={caseId} view={view} actor={actor} onChanged={onChanged} />}
     </>
   );
 }
@@ -112,11 +111,11 @@ function StepIndicator({ status }: { status: ReturnType<typeof determinationStat
 }
 
 /** Who did what when, and what the proposal awards. */
-function Proposal({ parts, determination }: { parts: InvestigationParts; determination: Determination }) {
+function Proposal({ view, determination }: { view: InvestigationView; determination: Determination }) {
   const { t } = useTranslation();
   const f = useFormat();
   const { proposal } = determination;
-  const a = amountsOf(parts, proposal.computationId, proposal.penaltyIds);
+  const a = amountsOf(view, proposal.computationId, proposal.penaltyIds);
   const steps = [
     { step: 'proposed' as const, done: true, by: proposal.proposedBy, at: determination.proposedAt },
     {
@@ -179,12 +178,12 @@ function Proposal({ parts, determination }: { parts: InvestigationParts; determi
             at: f.dateTime(a.computation?.recordedAt),
           })}
         </li>
-        <li>{t('determination.employers', { names: employerNames(parts, proposal.employerIds) })}</li>
+        <li>{t('determination.employers', { names: employerNames(view, proposal.employerIds) })}</li>
         <li>
           {t('determination.violations', {
             list:
               proposal.violationIds
-                .map((id) => parts.violations.find((v) => v.violationId === id))
+                .map((id) => view.violations.find((v) => v.violationId === id))
                 .map((v) => (v ? `${t(`violations.type.${v.type}`)} (${v.statute})` : '—'))
                 .join('; ') || t('common.none'),
           })}
@@ -201,85 +200,85 @@ function Proposal({ parts, determination }: { parts: InvestigationParts; determi
 /** The step the signed-in person may take now, or why they may not. */
 function NextStep({
   caseId,
-  parts,
+  view,
   actor,
   onChanged,
 }: {
   caseId: string;
-  parts: InvestigationParts;
+  view: InvestigationView;
   actor: Actor;
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
-  const status = determinationStatus(parts.determination);
+  const status = determinationStatus(view.determination);
   const mayPropose = may(actor.role, 'POST /api/v1/cases/{caseId}/investigation/determination/proposal');
   const mayApprove = may(actor.role, 'POST /api/v1/cases/{caseId}/investigation/determination/approval');
   const mayIssue = may(actor.role, 'POST /api/v1/cases/{caseId}/investigation/determination/issue');
 
   if ((status === 'none' || status === 'proposed') && mayPropose) {
-    if (parts.investigatorId !== actor.id)
+    if (view.investigatorId !== actor.id)
       return (
         <Alert kind="info">
           {t('determination.propose.notAssigned', {
-            investigator: parts.investigatorId ?? t('investigations.unassigned'),
+            investigator: view.investigatorId ?? t('investigations.unassigned'),
           })}
         </Alert>
       );
-    if (parts.computations.length === 0)
+    if (view.computations.length === 0)
       return <Alert kind="info">{t('determination.propose.noComputation')}</Alert>;
-    if (parts.employers.length === 0)
+    if (view.employers.length === 0)
       return <Alert kind="info">{t('determination.propose.noEmployer')}</Alert>;
-    return <ProposeForm caseId={caseId} parts={parts} onDone={onChanged} />;
+    return <ProposeForm caseId={caseId} view={view} onDone={onChanged} />;
   }
   if (status === 'proposed' && mayApprove) {
-    if (parts.determination?.proposal.proposedBy === actor.id)
+    if (view.determination?.proposal.proposedBy === actor.id)
       return (
         <Alert kind="warning" heading={t('determination.approve.selfHeading')} headingLevel="h3">
           {t('determination.approve.selfBody')}
         </Alert>
       );
-    return <ApproveForm caseId={caseId} parts={parts} onDone={onChanged} />;
+    return <ApproveForm caseId={caseId} view={view} onDone={onChanged} />;
   }
-  if (status === 'approved' && mayIssue)
-    return <IssueForm caseId={caseId} parts={parts} onDone={onChanged} />;
+  if (status === 'approved' && mayIssue) return <IssueForm caseId={caseId} view={view} onDone={onChanged} />;
   if (status === 'proposed') return <p className="text-base-dark">{t('determination.awaitingApproval')}</p>;
   return null;
 }
 
-const header = (parts: InvestigationParts) => ({
+const header = (view: InvestigationView) => ({
   'Idempotency-Key': idempotencyKey(),
-  'If-Match': ifMatch(parts.version),
+  'If-Match': ifMatch(view.version),
 });
 
 function ProposeForm({
   caseId,
-  parts,
+  view,
   onDone,
 }: {
   caseId: string;
-  parts: InvestigationParts;
+  view: InvestigationView;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const uid = useId();
   const f = useFormat();
-  const pending = parts.determination?.proposal;
-  const [computationId, setComputationId] = useState(parts.latestComputationId ?? '');
-  const [violationIds, setViolationIds] = useState(parts.violations.map((v) => v.violationId));
-  const [penaltyIds, setPenaltyIds] = useState(parts.civilPenalties.map((p) => p.penaltyId));
-  const [employerIds, setEmployerIds] = useState(parts.employers.map((e) => e.employerId));
+  const pending = view.determination?.proposal;
+  const [computationId, setComputationId] = useState(view.latestComputationId ?? '');
+  const [violationIds, setViolationIds] = useState(view.violations.map((v) => v.violationId));
+  const [penaltyIds, setPenaltyIds] = useState(view.civilPenalties.map((p) => p.penaltyId));
+  const [employerIds, setEmployerIds] = useState(view.employers.map((e) => e.employerId));
   const [summary, setSummary] = useState(pending?.summary ?? '');
   const propose = useMutation({
     mutationFn: async (body: ProposeBody) =>
       ok(
         await api.POST('/api/v1/cases/{caseId}/investigation/determination/proposal', {
-          params: { path: { caseId }, header: header(parts) },
+          params: { path: { caseId }, header: header(view) },
           body,
         }),
       ),
     onSuccess: onDone,
   });
   const errors = isApiError(propose.error) ? propose.error.fieldErrors() : {};
-  const a = amountsOf(parts, computationId, penaltyIds);
+  const a = amountsOf(view, computationId, penaltyIds);
   const toggle = (set: (fn: (ids: string[]) => string[]) => void, id: string) => (on: boolean) =>
     set((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -309,14 +308,14 @@ function ProposeForm({
           value={computationId}
           onChange={(e) => setComputationId(e.currentTarget.value)}
         >
-          {[...parts.computations].reverse().map((c) => (
+          {[...view.computations].reverse().map((c) => (
             <option key={c.computationId} value={c.computationId}>
               {t('determination.propose.computationOption', {
                 total: f.money(c.totals.totalCents),
                 ruleSets: c.ruleSets.map((r) => r.id).join(' + '),
                 at: f.dateTime(c.recordedAt),
               })}
-              {c.computationId === parts.latestComputationId ? ` (${t('backWages.latest')})` : ''}
+              {c.computationId === view.latestComputationId ? ` (${t('backWages.latest')})` : ''}
             </option>
           ))}
         </select>
@@ -330,21 +329,23 @@ function ProposeForm({
             {errorFor(errors, 'employerIds')}
           </span>
         )}
-        {parts.employers.map((emp) => (
-          <Checkbox
+        {view.employers.map((emp) => (
+          <Check
             key={emp.employerId}
+            id={`${uid}-${emp.employerId}`}
             label={emp.name}
             checked={employerIds.includes(emp.employerId)}
             onChange={toggle(setEmployerIds, emp.employerId)}
           />
         ))}
       </fieldset>
-      {parts.violations.length > 0 && (
+      {view.violations.length > 0 && (
         <fieldset className="usa-fieldset margin-top-3">
           <legend className="usa-legend">{t('determination.propose.violations')}</legend>
-          {parts.violations.map((v) => (
-            <Checkbox
+          {view.violations.map((v) => (
+            <Check
               key={v.violationId}
+              id={`${uid}-${v.violationId}`}
               label={`${t(`violations.type.${v.type}`)} · ${v.statute}`}
               checked={violationIds.includes(v.violationId)}
               onChange={toggle(setViolationIds, v.violationId)}
@@ -352,14 +353,15 @@ function ProposeForm({
           ))}
         </fieldset>
       )}
-      {parts.civilPenalties.length > 0 && (
+      {view.civilPenalties.length > 0 && (
         <fieldset className="usa-fieldset margin-top-3">
           <legend className="usa-legend">{t('determination.propose.penalties')}</legend>
-          {parts.civilPenalties.map((p) => (
-            <Checkbox
+          {view.civilPenalties.map((p) => (
+            <Check
               key={p.penaltyId}
-              label={`${employerNames(parts, [p.employerId])} · ${f.money(p.amountCents)}`}
-              description={p.statute}
+              id={`${uid}-${p.penaltyId}`}
+              label={`${employerNames(view, [p.employerId])} · ${f.money(p.amountCents)}`}
+              hint={p.statute}
               checked={penaltyIds.includes(p.penaltyId)}
               onChange={toggle(setPenaltyIds, p.penaltyId)}
             />
@@ -391,21 +393,21 @@ function ProposeForm({
 
 function ApproveForm({
   caseId,
-  parts,
+  view,
   onDone,
 }: {
   caseId: string;
-  parts: InvestigationParts;
+  view: InvestigationView;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
-  const determinationId = parts.determination?.proposal.determinationId ?? '';
+  const determinationId = view.determination?.proposal.determinationId ?? '';
   const approve = useMutation({
     mutationFn: async () =>
       ok(
         await api.POST('/api/v1/cases/{caseId}/investigation/determination/approval', {
-          params: { path: { caseId }, header: header(parts) },
+          params: { path: { caseId }, header: header(view) },
           body: { determinationId, ...(note.trim() ? { note } : {}) },
         }),
       ),
@@ -423,7 +425,7 @@ function ApproveForm({
       noValidate
     >
       <h3 id="approve-heading">{t('determination.approve.heading')}</h3>
-      <p>{t('determination.approve.body', { proposer: parts.determination?.proposal.proposedBy })}</p>
+      <p>{t('determination.approve.body', { proposer: view.determination?.proposal.proposedBy })}</p>
       <ErrorAlert error={approve.error} onReload={onDone} />
       <Field
         label={t('determination.approve.note')}
@@ -446,20 +448,20 @@ function ApproveForm({
 
 function IssueForm({
   caseId,
-  parts,
+  view,
   onDone,
 }: {
   caseId: string;
-  parts: InvestigationParts;
+  view: InvestigationView;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const determinationId = parts.determination?.proposal.determinationId ?? '';
+  const determinationId = view.determination?.proposal.determinationId ?? '';
   const issue = useMutation({
     mutationFn: async () =>
       ok(
         await api.POST('/api/v1/cases/{caseId}/investigation/determination/issue', {
-          params: { path: { caseId }, header: header(parts) },
+          params: { path: { caseId }, header: header(view) },
           body: { determinationId },
         }),
       ),

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-// The helper types each column by its value; the table takes them as one list.
-import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ok } from '../../../../api/client';
@@ -10,6 +9,7 @@ import { useFormat } from '../../../../i18n/format';
 import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps } from '../../case-file-tab';
+import { INVESTIGATION_READERS, NoInvestigationInTab } from '../../tab-parts';
 
 type Finding =
   paths['/api/v1/cases/{caseId}/investigation/findings']['get']['responses']['200']['content']['application/json']['items'][number];
@@ -28,7 +28,7 @@ const TAB_OF: Partial<Record<Kind, string>> = {
 };
 
 /** Everything found in the case, in the order recorded: what it is, under which statute, how much. */
-export function FindingsTab({ caseId }: CaseFileTabProps) {
+export function FindingsTab({ caseId, investigation }: CaseFileTabProps) {
   const { t } = useTranslation();
   const f = useFormat();
   const query = useQuery({
@@ -75,12 +75,12 @@ export function FindingsTab({ caseId }: CaseFileTabProps) {
         header: () => <span className="workbench-numeric display-block">{t('findings.columns.amount')}</span>,
         cell: (c) => <span className="workbench-numeric display-block">{f.money(c.getValue())}</span>,
       }),
-    ] as ColumnDef<Finding, unknown>[];
+    ];
   }, [t, f, caseId]);
 
+  if (!investigation) return <NoInvestigationInTab />;
   return (
     <>
-      <h2>{t('caseFile.tabs.findings')}</h2>
       <p className="text-base-dark margin-top-0">{t('findings.intro')}</p>
       <ErrorAlert error={query.error} />
       <ServerTable
@@ -100,6 +100,6 @@ export const tab: CaseFileTab = {
   id: 'findings',
   order: 60,
   labelKey: 'caseFile.tabs.findings',
-  roles: ['investigator', 'supervisor', 'auditor'],
+  roles: INVESTIGATION_READERS,
   Component: FindingsTab,
 };

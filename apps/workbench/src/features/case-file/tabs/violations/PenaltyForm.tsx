@@ -1,38 +1,35 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey, ifMatch, ok } from '../../../../api/client';
 import { isApiError } from '../../../../api/problem';
 import { useFormat } from '../../../../i18n/format';
-import { Checkbox } from '../../../../ui/Checkbox';
 import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { Field } from '../../../../ui/Field';
-import {
-  centsOf,
-  errorFor,
-  type AssessPenaltyBody,
-  type InvestigationParts,
-} from '../../investigation-parts';
+import { centsOf, errorFor, type AssessPenaltyBody } from '../../investigation-parts';
+import type { InvestigationView } from '../../case-file-tab';
+import { Check } from '../../tab-parts';
 
 const EMPTY = { employerId: '', amount: '', statute: '', basis: '' };
 
 /** Assess a civil penalty on one employer, in dollars as typed (sent as integer cents). */
 export function PenaltyForm({
   caseId,
-  parts,
+  view,
   onAssessed,
   onReload,
 }: {
   caseId: string;
-  parts: InvestigationParts;
+  view: InvestigationView;
   onAssessed: () => void;
   onReload: () => void;
 }) {
   const { t } = useTranslation();
+  const uid = useId();
   const f = useFormat();
   const [form, setForm] = useState({
     ...EMPTY,
-    employerId: parts.employers.length === 1 ? (parts.employers[0]?.employerId ?? '') : '',
+    employerId: view.employers.length === 1 ? (view.employers[0]?.employerId ?? '') : '',
   });
   const [violationIds, setViolationIds] = useState<string[]>([]);
   const [amountError, setAmountError] = useState<string>();
@@ -44,7 +41,7 @@ export function PenaltyForm({
         await api.POST('/api/v1/cases/{caseId}/investigation/civil-penalties', {
           params: {
             path: { caseId },
-            header: { 'Idempotency-Key': idempotencyKey(), 'If-Match': ifMatch(parts.version) },
+            header: { 'Idempotency-Key': idempotencyKey(), 'If-Match': ifMatch(view.version) },
           },
           body,
         }),
@@ -74,7 +71,7 @@ export function PenaltyForm({
     } as AssessPenaltyBody);
   };
 
-  if (parts.employers.length === 0) return null;
+  if (view.employers.length === 0) return null;
   return (
     <form
       className="usa-form maxw-tablet"
@@ -91,7 +88,7 @@ export function PenaltyForm({
           onChange={(e) => set('employerId', e.currentTarget.value)}
         >
           <option value="">{t('violations.form.choose')}</option>
-          {parts.employers.map((emp) => (
+          {view.employers.map((emp) => (
             <option key={emp.employerId} value={emp.employerId}>
               {emp.name}
             </option>
@@ -124,14 +121,15 @@ export function PenaltyForm({
           onChange={(e) => set('statute', e.currentTarget.value)}
         />
       </Field>
-      {parts.violations.length > 0 && (
+      {view.violations.length > 0 && (
         <fieldset className="usa-fieldset margin-top-3">
           <legend className="usa-legend">{t('violations.penalty.forViolations')}</legend>
-          {parts.violations.map((v) => (
-            <Checkbox
+          {view.violations.map((v) => (
+            <Check
               key={v.violationId}
+              id={`${uid}-${v.violationId}`}
               label={`${t(`violations.type.${v.type}`)} · ${v.statute}`}
-              description={`${f.date(v.periodStart)} – ${f.date(v.periodEnd)}`}
+              hint={`${f.date(v.periodStart)} – ${f.date(v.periodEnd)}`}
               checked={violationIds.includes(v.violationId)}
               onChange={(on) =>
                 setViolationIds((ids) =>

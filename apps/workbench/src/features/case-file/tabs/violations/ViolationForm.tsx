@@ -1,17 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey, ifMatch, ok } from '../../../../api/client';
 import { isApiError } from '../../../../api/problem';
-import { Checkbox } from '../../../../ui/Checkbox';
 import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { Field } from '../../../../ui/Field';
-import {
-  errorFor,
-  type FindViolationBody,
-  type InvestigationParts,
-  type ViolationType,
-} from '../../investigation-parts';
+import { errorFor, type FindViolationBody, type ViolationType } from '../../investigation-parts';
+import type { InvestigationView } from '../../case-file-tab';
+import { Check } from '../../tab-parts';
 
 export const VIOLATION_TYPES: readonly ViolationType[] = [
   'minimum_wage',
@@ -40,20 +36,21 @@ const EMPTY = {
 /** Record a violation found: what, under which statute, by which employers, when, how many workers. */
 export function ViolationForm({
   caseId,
-  parts,
+  view,
   onRecorded,
   onReload,
 }: {
   caseId: string;
-  parts: InvestigationParts;
+  view: InvestigationView;
   onRecorded: () => void;
   onReload: () => void;
 }) {
   const { t } = useTranslation();
+  const uid = useId();
   const [form, setForm] = useState(EMPTY);
   // With one employer on the case, it is the one; with several, the investigator picks.
   const [employerIds, setEmployerIds] = useState<string[]>(
-    parts.employers.length === 1 ? parts.employers.map((e) => e.employerId) : [],
+    view.employers.length === 1 ? view.employers.map((e) => e.employerId) : [],
   );
   const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
@@ -64,7 +61,7 @@ export function ViolationForm({
         await api.POST('/api/v1/cases/{caseId}/investigation/violations', {
           params: {
             path: { caseId },
-            header: { 'Idempotency-Key': idempotencyKey(), 'If-Match': ifMatch(parts.version) },
+            header: { 'Idempotency-Key': idempotencyKey(), 'If-Match': ifMatch(view.version) },
           },
           body,
         }),
@@ -92,8 +89,7 @@ export function ViolationForm({
     } as FindViolationBody);
   };
 
-  if (parts.employers.length === 0)
-    return <p className="text-base-dark">{t('violations.form.noEmployer')}</p>;
+  if (view.employers.length === 0) return <p className="text-base-dark">{t('violations.form.noEmployer')}</p>;
 
   return (
     <form
@@ -140,11 +136,12 @@ export function ViolationForm({
             {errorFor(errors, 'employerIds')}
           </span>
         )}
-        {parts.employers.map((emp) => (
-          <Checkbox
+        {view.employers.map((emp) => (
+          <Check
             key={emp.employerId}
+            id={`${uid}-${emp.employerId}`}
             label={emp.name}
-            description={t(`violations.employerRole.${emp.role as 'direct'}`, { defaultValue: emp.role })}
+            hint={t(`violations.employerRole.${emp.role as 'direct'}`, { defaultValue: emp.role })}
             checked={employerIds.includes(emp.employerId)}
             onChange={(on) =>
               setEmployerIds((ids) =>
@@ -184,9 +181,10 @@ export function ViolationForm({
           onChange={(e) => set('workersAffected', e.currentTarget.value)}
         />
       </Field>
-      <Checkbox
+      <Check
+        id={`${uid}-willful`}
         label={t('violations.form.willful')}
-        description={t('violations.form.willfulHint')}
+        hint={t('violations.form.willfulHint')}
         checked={form.willful}
         onChange={(v) => set('willful', v)}
       />
