@@ -77,7 +77,8 @@ export interface CursorPager {
   next: () => void;
 }
 
-function Pager({ page }: { page: CursorPager }) {
+/** Previous and next over a server list's cursors (for lists shown other than as one table). */
+export function Pager({ page }: { page: CursorPager }) {
   const { t } = useTranslation();
   return (
     <nav aria-label={t('table.pagination')} className="usa-pagination margin-top-1">
