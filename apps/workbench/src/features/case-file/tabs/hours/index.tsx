@@ -12,6 +12,7 @@ import { Field } from '../../../../ui/Field';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps, InvestigationView } from '../../case-file-tab';
 import { type Employer, type RecordSet } from '../../investigation';
+import { readText } from '../../read-file';
 import { ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
 import { HOURS_CSV_COLUMNS, rowProblems, rowsWithProblems } from './hours-csv';
 
@@ -92,6 +93,10 @@ function UploadHours({
   const mayRecord = useMayAct(RECORD, investigation);
   const fileRef = useRef<HTMLInputElement>(null);
   const [csv, setCsv] = useState<ChosenCsv | null>(null);
+  const [readError, setReadError] = useState(false);
+  // The form checks the file itself (noValidate): its message stands beside the field, in the
+  // interface language, like the server's.
+  const [missing, setMissing] = useState(false);
   const [source, setSource] = useState<(typeof SOURCES)[number]>('employer_payroll');
   const [employerId, setEmployerId] = useState('');
   const [workweekStart, setWorkweekStart] = useState('');
@@ -124,6 +129,7 @@ function UploadHours({
   const tooLarge = !!csv && csv.size > CSV_MAX_BYTES;
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setMissing(!csv);
     if (csv && !tooLarge) record.mutate(csv);
   };
   const problems =
@@ -137,6 +143,7 @@ function UploadHours({
   return (
     <form
       className="usa-form usa-form--large margin-top-4 maxw-none"
+      noValidate
       onSubmit={submit}
       aria-labelledby="hours-upload-heading"
     >
@@ -234,9 +241,13 @@ function UploadHours({
         label={t('hours.upload.file')}
         hint={t('hours.upload.fileHint')}
         error={
-          tooLarge
-            ? t('hours.upload.tooLarge', { max: f.number(CSV_MAX_BYTES / 1024) })
-            : fieldErrors['(body)']
+          missing
+            ? t('hours.upload.chooseFile')
+            : readError
+              ? t('hours.upload.unreadable')
+              : tooLarge
+                ? t('hours.upload.tooLarge', { max: f.number(CSV_MAX_BYTES / 1024) })
+                : fieldErrors['(body)']
         }
         required
       >
@@ -253,8 +264,18 @@ function UploadHours({
           onChange={(e) => {
             const chosen = e.target.files?.[0];
             record.reset();
+            setMissing(false);
             if (!chosen) return setCsv(null);
-            void chosen.text().then((text) => setCsv({ name: chosen.name, size: chosen.size, text }));
+            readText(chosen).then(
+              (text) => {
+                setReadError(false);
+                setCsv({ name: chosen.name, size: chosen.size, text });
+              },
+              () => {
+                setCsv(null);
+                setReadError(true);
+              },
+            );
           }}
         />
       </Field>
