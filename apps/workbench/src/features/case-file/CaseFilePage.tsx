@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, useParams } from 'react-router';
-import { may } from '../../api/may';
+import { may } from '../../auth/may';
 import { useSession } from '../../auth/session';
 import { NoAccess, NotFound } from '../../app/NoAccess';
 import { operationRoles } from '../../api/operation-roles';

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, ok } from '../../api/client';
-import { may } from '../../api/may';
+import { may } from '../../auth/may';
 import { isApiError } from '../../api/problem';
 import type { Role } from '../../auth/session';
 import { ENDED_AT_INTAKE, invalidateCaseEntry, useCaseEntry, type CaseEntry } from '../cases/case-index';

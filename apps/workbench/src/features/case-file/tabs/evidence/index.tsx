@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { idempotencyKey, ifMatch } from '../../../../api/client';
-import { may } from '../../../../api/may';
+import { may } from '../../../../auth/may';
 import { isApiError } from '../../../../api/problem';
 import { download, upload } from '../../../../api/transfer';
 import { useSession } from '../../../../auth/session';

@@ -11,7 +11,8 @@ import { Field } from '../../../../ui/Field';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps, InvestigationView } from '../../case-file-tab';
 import { type RetaliationConcern } from '../../investigation';
-import { Check, ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
+import { ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
+import { Checkbox } from '../../../../ui/Checkbox';
 import { useCaseWorkers, useWorkerLabel, type KnownWorker } from '../../workers';
 
 const FLAG = 'POST /api/v1/cases/{caseId}/investigation/retaliation-concerns';
@@ -180,9 +181,8 @@ function FlagConcern({
           </span>
         )}
         {workers.map((w) => (
-          <Check
+          <Checkbox
             key={w.workerId}
-            id={`retaliation-worker-${w.workerId}`}
             label={labelOf(w.workerId)}
             checked={form.chosen.includes(w.workerId)}
             onChange={(v) =>
