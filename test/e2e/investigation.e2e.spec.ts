@@ -189,6 +189,13 @@ describe('investigation through the gateway, every service its own process', () 
     );
     expect(trace.status).toBe(200);
     expect(trace.body.verified).toBe(true);
+    // Each worker by name, as the hours records give it (the case file shows the trace by worker).
+    const traced = trace.body as unknown as { workers: Array<{ name: string | null }> };
+    expect(traced.workers.map((w) => w.name).sort()).toEqual([
+      'Ana Planted-Worker',
+      'Ben Planted-Worker',
+      'Cruz Planted-Worker',
+    ]);
     // Page by page: one workweek per page, following nextCursor, gives the same workweeks.
     const traceUrl = `/cases/${caseId}/investigation/back-wage-computations/${computed.body.id as string}/trace`;
     type TracePage = { workers: Array<{ workerId: string; weeks: unknown[] }>; nextCursor: string | null };
@@ -254,6 +261,32 @@ describe('investigation through the gateway, every service its own process', () 
     expect(approved.status).toBe(200);
     const issued = await act(caseId, 'determination/issue', SUP, { determinationId }, 8);
     expect(issued.status).toBe(200);
+    // The case file shows who did what when: the computation's and each step of the determination's.
+    const view = (await investigation(caseId)).body as unknown as {
+      computations: Array<{ computationId: string; recordedBy: string; recordedAt: string }>;
+      determination: {
+        proposal: { proposedBy: string };
+        proposedAt: string;
+        approvedBy: string;
+        approvedAt: string;
+        issuedAt: string;
+      };
+    };
+    expect(view.computations).toEqual([
+      expect.objectContaining({
+        computationId: computed.body.id,
+        recordedBy: INV.sub,
+        recordedAt: expect.any(String),
+      }),
+    ]);
+    const steps = view.determination;
+    expect(steps).toMatchObject({
+      proposal: { proposedBy: INV.sub },
+      approvedBy: SUP.sub,
+      issuedBy: SUP.sub,
+    });
+    expect(Date.parse(steps.proposedAt)).toBeLessThanOrEqual(Date.parse(steps.approvedAt));
+    expect(Date.parse(steps.approvedAt)).toBeLessThanOrEqual(Date.parse(steps.issuedAt));
     const total = 2 * (HAND.ana + HAND.ben + HAND.cruz);
     expect(issued.body.result).toMatchObject({
       caseId,

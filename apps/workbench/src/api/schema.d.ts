@@ -3551,8 +3551,15 @@ export interface operations {
                                 id: string;
                                 version: string;
                             }[];
+                            /** @description The hours records it was computed over. */
+                            recordSetIds: string[];
+                            /** @description The computation this one re-ran under newer rule-set versions. */
+                            rerunOf: string | null;
                             /** Format: date */
                             filingDate: string;
+                            willful: boolean;
+                            /** @description Workweeks outside the limitation period (not owed). */
+                            excludedWorkweeks: number;
                             totals: {
                                 minimumWageCents: number;
                                 overtimeCents: number;
@@ -3561,7 +3568,11 @@ export interface operations {
                                 totalCents: number;
                             };
                             traceSha256: string;
+                            recordedAt: string | null;
+                            recordedBy: string | null;
                         }[];
+                        /** @description The computation a proposal uses unless it names another; null before one. */
+                        latestComputationId: string | null;
                         violations: {
                             /** Format: uuid */
                             violationId: string;
@@ -3574,6 +3585,8 @@ export interface operations {
                             workersAffected: number;
                             willful: boolean;
                             basis: string;
+                            recordedAt: string | null;
+                            recordedBy: string | null;
                         }[];
                         civilPenalties: {
                             /** Format: uuid */
@@ -3584,6 +3597,8 @@ export interface operations {
                             statute: string;
                             violationIds: string[];
                             basis: string;
+                            recordedAt: string | null;
+                            recordedBy: string | null;
                         }[];
                         /** @description The ids of `retaliationConcerns`, in the order recorded. */
                         retaliationConcernIds: string[];
@@ -3610,7 +3625,7 @@ export interface operations {
                             /** @description The signed letter, when it was kept as evidence. */
                             evidenceId: string | null;
                         }[];
-                        /** @description The current proposal, with who approved it and when it was issued; null before one. */
+                        /** @description The current proposal, with who approved and issued it and when each step was taken; null before one. */
                         determination: {
                             proposal: {
                                 /** Format: uuid */
@@ -3623,8 +3638,11 @@ export interface operations {
                                 employerIds: string[];
                                 summary: string;
                             };
+                            proposedAt: string | null;
                             approvedBy?: string;
+                            approvedAt: string | null;
                             issuedAt?: string;
+                            issuedBy: string | null;
                         } | null;
                         closure: {
                             /** @enum {string} */
@@ -4059,6 +4077,8 @@ export interface operations {
                         workers: ({
                             /** Format: uuid */
                             workerId: string;
+                            /** @description The worker's name as the hours records give it. */
+                            name: string | null;
                             /** @description The worker's computed amounts. */
                             figures: {
                                 [key: string]: unknown;

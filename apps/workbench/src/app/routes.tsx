@@ -38,6 +38,11 @@ export const routes: RouteObject[] = [
           { path: 'complaints', lazy: async () => ({ Component: (await import('../features/complaints/ComplaintsPage')).ComplaintsPage }) },
           { path: 'complaints/new', lazy: async () => ({ Component: (await import('../features/complaints/NewComplaintPage')).NewComplaintPage }) },
           { path: 'complaints/:caseId', lazy: async () => ({ Component: (await import('../features/complaints/ComplaintPage')).ComplaintPage }) },
+          { path: 'cases', lazy: async () => ({ Component: (await import('../features/cases/CasesPage')).CasesPage }) },
+          {
+            path: 'cases/:caseId/:tab?',
+            lazy: async () => ({ Component: (await import('../features/case-file/CaseFilePage')).CaseFilePage }),
+          },
           { path: 'no-access', element: <NoAccess /> },
           { path: '*', element: <NotFound /> },
         ],

@@ -18,7 +18,8 @@ export function ServerTable<Row>({
 }: {
   caption: string;
   orderNote?: string;
-  // TanStack's own advice: a column list mixes value types, which only `any` admits.
+  // Columns of different value types (createColumnHelper) only fit ColumnDef<Row, any>, as
+  // TanStack Table's documentation types them.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   columns: ColumnDef<Row, any>[];
   rows: Row[];
@@ -72,11 +73,12 @@ export interface CursorPager {
   pageNumber: number;
   hasPrevious: boolean;
   hasNext: boolean;
-  previous(): void;
-  next(): void;
+  previous: () => void;
+  next: () => void;
 }
 
-function Pager({ page }: { page: CursorPager }) {
+/** Previous and next over a server list's cursors (for lists shown other than as one table). */
+export function Pager({ page }: { page: CursorPager }) {
   const { t } = useTranslation();
   return (
     <nav aria-label={t('table.pagination')} className="usa-pagination margin-top-1">

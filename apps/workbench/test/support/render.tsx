@@ -1,9 +1,11 @@
 import type { ReactElement } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider, useParams } from 'react-router';
+import { render, type RenderResult } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { createMemoryRouter, MemoryRouter, RouterProvider, useParams } from 'react-router';
 import '../../src/i18n';
-import { i18n } from '../../src/i18n';
+import { i18n, type Language } from '../../src/i18n';
 import { startSession, type Role } from '../../src/auth/session';
 
 export function signIn(role: Role, id = `${role}.test`): void {
@@ -48,4 +50,33 @@ export function renderRoute(
     </QueryClientProvider>,
   );
   return { ...result, router, queryClient };
+}
+
+export interface RenderOptions {
+  /** The URL the component is rendered at (path and query). */
+  route?: string;
+  language?: Language;
+  queryClient?: QueryClient;
+}
+
+/**
+ * A part of a screen rendered as the app renders it (TanStack Query, a router, i18n), in the
+ * language asked for, with a user-event session. Queries are not retried, so a failing call
+ * shows its error at once.
+ */
+export async function renderWithApp(
+  ui: ReactElement,
+  { route = '/', language = 'en', queryClient }: RenderOptions = {},
+): Promise<RenderResult & { user: UserEvent; queryClient: QueryClient }> {
+  await i18n.changeLanguage(language);
+  const client = queryClient ?? new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const user = userEvent.setup();
+  const result = render(
+    <QueryClientProvider client={client}>
+      <I18nextProvider i18n={i18n}>
+        <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+      </I18nextProvider>
+    </QueryClientProvider>,
+  );
+  return { ...result, user, queryClient: client };
 }

@@ -105,6 +105,12 @@ const LetterSchema = z
   })
   .describe('An immigration support letter, from its request to its issue (who asked stays in the event).');
 
+/** When a finding was recorded and by whom (the command's time and actor); null where unknown. */
+const recorded = {
+  recordedAt: z.string().nullable(),
+  recordedBy: z.string().nullable(),
+};
+
 /** The investigation as its GET answers it: the case file's facts, figures and people by id. */
 export const InvestigationViewSchema = z.object({
   caseId: z.uuid(),
@@ -134,13 +140,22 @@ export const InvestigationViewSchema = z.object({
     z.object({
       computationId: z.uuid(),
       ruleSets: BackWagesComputed.schema.shape.ruleSets,
+      recordSetIds: z.array(z.uuid()).describe('The hours records it was computed over.'),
+      rerunOf: z.uuid().nullable().describe('The computation this one re-ran under newer rule-set versions.'),
       filingDate: z.iso.date(),
+      willful: z.boolean(),
+      excludedWorkweeks: z.int().describe('Workweeks outside the limitation period (not owed).'),
       totals: BackWagesComputed.schema.shape.totals,
       traceSha256: z.string(),
+      ...recorded,
     }),
   ),
-  violations: z.array(ViolationFound.schema),
-  civilPenalties: z.array(CivilPenaltyAssessed.schema),
+  latestComputationId: z
+    .uuid()
+    .nullable()
+    .describe('The computation a proposal uses unless it names another; null before one.'),
+  violations: z.array(z.object({ ...ViolationFound.schema.shape, ...recorded })),
+  civilPenalties: z.array(z.object({ ...CivilPenaltyAssessed.schema.shape, ...recorded })),
   retaliationConcernIds: z
     .array(z.uuid())
     .describe('The ids of `retaliationConcerns`, in the order recorded.'),
@@ -149,11 +164,16 @@ export const InvestigationViewSchema = z.object({
   determination: z
     .object({
       proposal: DeterminationProposed.schema,
+      proposedAt: z.string().nullable(),
       approvedBy: z.string().optional(),
+      approvedAt: z.string().nullable(),
       issuedAt: z.string().optional(),
+      issuedBy: z.string().nullable(),
     })
     .nullable()
-    .describe('The current proposal, with who approved it and when it was issued; null before one.'),
+    .describe(
+      'The current proposal, with who approved and issued it and when each step was taken; null before one.',
+    ),
   closure: InvestigationClosed.schema.nullable(),
 });
 
@@ -217,6 +237,7 @@ export const TraceSchema = z.looseObject({
     .array(
       z.looseObject({
         workerId: z.uuid(),
+        name: z.string().nullable().describe("The worker's name as the hours records give it."),
         figures: z.record(z.string(), z.unknown()).nullable().describe("The worker's computed amounts."),
         weeks: z.array(z.record(z.string(), z.unknown())),
         excluded: z.array(z.record(z.string(), z.unknown())),

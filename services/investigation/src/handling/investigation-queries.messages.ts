@@ -48,7 +48,7 @@ export class InvestigationQueryMessages {
       const { caseId } = InvestigationCaseQuery.parse(env.data);
       const { recorded, state } = await this.commands.load(caseId);
       if (state.status === 'none') throw new InvestigationNotFoundError(caseId);
-      return viewOf(caseId, recorded.length, state);
+      return viewOf(caseId, recorded, state);
     });
   }
 
@@ -74,7 +74,13 @@ export class InvestigationQueryMessages {
         throw new DomainError('conflict', 'The recomputed trace does not match the recorded computation.', {
           reason: 'trace_mismatch',
         });
-      return { ...tracePage(trace, computed, after, limit ?? DEFAULT_TRACE_PAGE_WEEKS), verified: true };
+      const page = tracePage(trace, computed, after, limit ?? DEFAULT_TRACE_PAGE_WEEKS);
+      // Each worker by name as the hours records give it: staff read the trace worker by worker.
+      const names = new Map<string, string>();
+      for (const id of computed.recordSetIds)
+        for (const w of inv.recordSets[id].workers) names.set(w.workerId, w.name);
+      const workers = page.workers.map((w) => ({ ...w, name: names.get(w.workerId) ?? null }));
+      return { ...page, workers, verified: true };
     });
   }
 

@@ -12,7 +12,7 @@ export interface CaseFileTabProps {
   /** Null while loading, or when the case has no investigation yet (or the role may not read it). */
   investigation: InvestigationView | null;
   /** Refetch the investigation (and the summary) after an action or a 409. */
-  refresh(): void;
+  refresh: () => void;
 }
 
 /**

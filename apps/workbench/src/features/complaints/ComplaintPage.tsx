@@ -288,7 +288,8 @@ function Outcome({ view }: { view: ComplaintView }) {
   }
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+// Only the call it makes: the whole TFunction type is too deep to instantiate with the full catalog.
+type T = (key: 'complaint.agencies.OSHA') => string;
 const agencyOf = (t: T, r: { receivingAgency: string; agencyName?: string }) =>
   r.agencyName
     ? `${t(`complaint.agencies.${r.receivingAgency}` as 'complaint.agencies.OSHA')} (${r.agencyName})`
