@@ -26,7 +26,12 @@ function proposedBy(proposer: string): InvestigationView {
     openedAt: '2026-12-01T10:00:00.000Z',
     investigatorId: proposer,
     employers: [
-      { employerId: EMPLOYER, name: 'Bayshore Suds Car Wash LLC', role: 'direct', basis: 'Pays the washers.' },
+      {
+        employerId: EMPLOYER,
+        name: 'Bayshore Suds Car Wash LLC',
+        role: 'direct',
+        basis: 'Pays the washers.',
+      },
     ],
     interviewIds: [],
     interviews: [],

@@ -198,8 +198,7 @@ describe('the back-wage trace viewer', () => {
         .map((c) => c.textContent),
     ).toEqual([
       'Overtime owed',
-      'FLSA.overtime.weekly',
-      '29 U.S.C. 207(a)(1)',
+      'FLSA.overtime.weekly, 29 U.S.C. 207(a)(1)',
       '$12.00',
       '12',
       'max(0, $12.00/h x (0.5 x 12.00 h) - overtime premium paid $0.00) = $72.00',
@@ -209,7 +208,9 @@ describe('the back-wage trace viewer', () => {
     const minimum = within(worker)
       .getAllByRole('row')
       .find((r) => within(r).queryByText('Minimum wage'))!;
-    expect(within(minimum).getAllByRole('cell')[2]!.textContent).toBe('29 U.S.C. 206(a)(1)');
+    expect(within(minimum).getAllByRole('cell')[1]!.textContent).toBe(
+      'FLSA.minimum_wage, 29 U.S.C. 206(a)(1)',
+    );
     const hours = within(worker)
       .getAllByRole('row')
       .find((r) => within(r).queryByText('Hours worked'))!;
@@ -221,7 +222,6 @@ describe('the back-wage trace viewer', () => {
       'Hours worked',
       'US-FLSA.workweek',
       '—',
-      '—',
       '52',
       'hours worked in the workweek of 2026-11-08: 10.00 + 10.00 + 10.00 + 10.00 + 12.00 + 0.00 + 0.00 = 52.00 h',
       '—',
@@ -232,7 +232,7 @@ describe('the back-wage trace viewer', () => {
     expect(screen.getByText('Verified')).toBeTruthy();
 
     expect(calls).toHaveLength(1);
-    expect(calls[0]!.query.get('limit')).toBe('10');
+    expect(calls[0]!.query.get('limit')).toBe('5');
     expect(calls[0]!.query.has('cursor')).toBe(false);
   });
 
