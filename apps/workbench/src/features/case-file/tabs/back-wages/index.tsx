@@ -98,7 +98,9 @@ export function BackWagesTab(props: CaseFileTabProps) {
                 </Link>
               )}
               {id === view?.latestComputationId && (
-                <span className="usa-tag bg-primary display-table margin-top-05">{t('backWages.latest')}</span>
+                <span className="usa-tag bg-primary display-table margin-top-05">
+                  {t('backWages.latest')}
+                </span>
               )}
               {id === proposedId && (
                 <span className="usa-tag bg-accent-cool-darker display-table margin-top-05">

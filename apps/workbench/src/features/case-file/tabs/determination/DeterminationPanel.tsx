@@ -277,12 +277,20 @@ function ProposeForm({
       ),
     onSuccess: onDone,
   });
-  const errors = isApiError(propose.error) ? propose.error.fieldErrors() : {};
+  // What is missing is said here, in the person's language; the server says what else is wrong.
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const errors = { ...(isApiError(propose.error) ? propose.error.fieldErrors() : {}), ...missing };
   const a = amountsOf(view, computationId, penaltyIds);
   const toggle = (set: (fn: (ids: string[]) => string[]) => void, id: string) => (on: boolean) =>
     set((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    const empty: Record<string, string> = {};
+    if (employerIds.length === 0) empty.employerIds = t('violations.form.chooseEmployer');
+    if (!summary.trim()) empty.summary = t('violations.form.required');
+    setMissing(empty);
+    if (Object.keys(empty).length > 0) return;
+    propose.reset();
     propose.mutate({
       computationId: computationId || undefined,
       violationIds,
