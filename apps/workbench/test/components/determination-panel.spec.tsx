@@ -118,7 +118,7 @@ describe('the determination panel', () => {
     mockApi(notFound);
     signInAs('supervisor', 'sue@agency.gov');
     renderDetermination(proposedBy('sue@agency.gov'), 'es');
-    expect(screen.getByRole('alert').textContent).toContain('Usted no puede aprobar esta resolución');
+    expect(screen.getByRole('alert').textContent).toContain('Usted no puede aprobar esta determinación');
   });
 
   it('lets another supervisor approve it, with the If-Match of the case as shown and a fresh Idempotency-Key', async () => {
