@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../../../api/client';
@@ -86,6 +87,15 @@ export function TraceViewer({
     placeholderData: keepPreviousData,
   });
   const page: TracePage | undefined = query.data;
+  // After next or previous, the new page is read from its top (and a screen reader hears where).
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = useRef(cursor);
+  useEffect(() => {
+    if (shown.current === cursor) return;
+    shown.current = cursor;
+    heading.current?.focus();
+    heading.current?.scrollIntoView?.({ block: 'start' });
+  }, [cursor]);
   const paging = pager(page?.nextCursor);
   const figureLabel = (figure: string) =>
     (FIGURES as readonly string[]).includes(figure)
@@ -98,7 +108,9 @@ export function TraceViewer({
       className="margin-top-4"
       aria-busy={query.isFetching || undefined}
     >
-      <h3 id="trace-heading">{t('backWages.trace.heading')}</h3>
+      <h3 id="trace-heading" ref={heading} tabIndex={-1}>
+        {t('backWages.trace.heading')}
+      </h3>
       <ErrorAlert error={query.error} />
       {!page && query.isPending && <p role="status">{t('common.loading')}</p>}
       {page && (

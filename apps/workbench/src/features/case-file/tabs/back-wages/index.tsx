@@ -87,7 +87,7 @@ export function BackWagesTab(props: CaseFileTabProps) {
         cell: (c) => {
           const id = c.row.original.computationId;
           return (
-            <>
+            <span className="workbench-wrap workbench-wrap--free">
               {id === selected ? (
                 <span className="text-bold" aria-current="true">
                   {t('backWages.shown')}
@@ -107,7 +107,7 @@ export function BackWagesTab(props: CaseFileTabProps) {
                   {t('backWages.inDetermination')}
                 </span>
               )}
-            </>
+            </span>
           );
         },
       }),
