@@ -249,7 +249,9 @@ describe('the back-wage trace viewer', () => {
     expect(screen.queryByRole('region', { name: 'Ana Lavadora' })).toBeNull();
     expect(screen.getByText('Page 2')).toBeTruthy();
     // The new page is read from its top: focus moves to the trace's heading.
-    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'How each figure was computed' }));
+    expect(document.activeElement).toBe(
+      screen.getByRole('heading', { name: 'How each figure was computed' }),
+    );
     // An exact fractional regular rate (2225/3 cents an hour) keeps its decimals.
     expect(within(second).getByRole('rowheader').textContent).toContain('regular rate $7.4167 an hour');
     // Workweeks outside the limitation period are listed as not owed.
