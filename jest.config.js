@@ -1,4 +1,8 @@
-/** One jest run covers every library, service and cross-service suite, and the workbench's components. */
+/**
+ * One jest run covers every library, service and cross-service suite (project "server"), the
+ * workbench's component tests in jsdom (project "workbench") and the browser tests against the
+ * whole system in headless Chromium (project "browser"; `npm run test:browser` runs it alone).
+ */
 // NestJS 12 ships only ES modules. Node 24 require()s them, and so does Jest 30.5 inside its
 // module registry, but only with vm.SourceTextModule, which Node keeps behind a flag.
 if (typeof require('node:vm').SourceTextModule !== 'function') {
@@ -43,7 +47,7 @@ module.exports = {
       transform: { '^.+\\.ts$': swc },
       moduleFileExtensions: ['ts', 'js', 'json'],
       testMatch: ['<rootDir>/{libs,services,test}/**/*.spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/fault/long/'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/fault/long/', '<rootDir>/test/browser/'],
     },
     {
       // Component tests (Testing Library) in jsdom; fetch is mocked there, nothing else is.
@@ -54,7 +58,19 @@ module.exports = {
       moduleFileExtensions: ['tsx', 'ts', 'js', 'json'],
       moduleNameMapper: { '\\.(s?css)$': '<rootDir>/apps/workbench/test/support/style-stub.js' },
       setupFiles: ['<rootDir>/apps/workbench/test/support/setup.ts'],
-      testMatch: ['<rootDir>/apps/workbench/test/**/*.spec.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/apps/workbench/test/support/after-env.ts'],
+      testMatch: ['<rootDir>/apps/workbench/test/**/*.spec.{ts,tsx}'],
+    },
+    {
+      // The whole system as `npm start` runs it, driven through the workbench in headless Chromium.
+      displayName: 'browser',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': swc },
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      testMatch: ['<rootDir>/test/browser/**/*.spec.ts'],
+      // Builds apps/workbench/dist once when it is missing or older than the app's sources.
+      globalSetup: '<rootDir>/test/browser/support/build-workbench.ts',
     },
   ],
   // 2 cores: suites talk to real PostgreSQL and NATS, two workers keep them busy without thrashing.

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL and NATS (with JetStream) are installed, running and answering on
-# 127.0.0.1, so that migrations, tests, the benchmark and the services can use them.
+# 127.0.0.1, so that migrations, tests, the benchmark and the services can use them, and that
+# Chromium is installed for the workbench's browser tests (headless, driven by playwright-core).
 #
 #   bash scripts/services-up.sh
 #
-# On Debian/Ubuntu it installs what is missing (postgresql, postgresql-contrib, nats-server),
-# starts the PostgreSQL cluster with pg_ctlcluster and NATS with deploy/nats/dev.conf, then
+# On Debian/Ubuntu it installs what is missing (postgresql, postgresql-contrib, nats-server, and
+# Debian's chromium when `command -v chromium` finds none; a Chromium it cannot install, or one
+# missing without apt-get, is only reported: the services do not need it), starts the PostgreSQL
+# cluster with pg_ctlcluster and NATS with deploy/nats/dev.conf, then
 # checks that user postgres can log in over TCP without a password (trust auth), and adds a
 # pg_hba.conf line for 127.0.0.1 if it cannot. Idempotent: what already runs is left alone.
 #
@@ -57,6 +60,20 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 NATS_BIN="$(nats_path)" || die "nats-server not found after installation"
+
+# The workbench's browser tests need Chromium; the services do not, so a Chromium that cannot be
+# installed is reported, not fatal.
+if ! command -v chromium >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    say "installing chromium (apt-get) for the browser tests"
+    export DEBIAN_FRONTEND=noninteractive
+    { "${SUDO[@]}" apt-get update -q && "${SUDO[@]}" apt-get install -y -q --no-install-recommends chromium; } ||
+      say "WARNING: could not install chromium: the browser tests need it (install Chromium as \`chromium\`)"
+  else
+    say "WARNING: no chromium on PATH and no apt-get: the browser tests need it (install Chromium as \`chromium\`)"
+  fi
+fi
+if command -v chromium >/dev/null 2>&1; then say "Chromium for the browser tests: $(command -v chromium)"; fi
 
 # --- 2. PostgreSQL -----------------------------------------------------------------------------
 

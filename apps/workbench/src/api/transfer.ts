@@ -37,7 +37,9 @@ export function upload<T>(req: UploadRequest): Promise<T> {
       const body = parseJson(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
       if (xhr.status === 401 && session) endSession('expired');
-      reject(new ApiError(xhr.status, (body as Problem | undefined) ?? { status: xhr.status }, req.operation));
+      reject(
+        new ApiError(xhr.status, (body as Problem | undefined) ?? { status: xhr.status }, req.operation),
+      );
     };
     xhr.onerror = () => reject(new ApiError(0, { detail: 'network error' }, req.operation));
     xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
@@ -62,14 +64,18 @@ export async function download(url: string, operation: string, fileName: string)
   const session = getSession();
   let response: Response;
   try {
-    response = await fetch(url, { headers: session ? { Authorization: `Bearer ${session.accessToken}` } : {} });
+    response = await fetch(url, {
+      headers: session ? { Authorization: `Bearer ${session.accessToken}` } : {},
+    });
   } catch (e) {
     throw new ApiError(0, { detail: (e as Error)?.message }, operation);
   }
   if (!response.ok) {
     if (response.status === 401 && session) endSession('expired');
     const type = response.headers.get('content-type') ?? '';
-    const problem = type.includes('json') ? ((await response.json()) as Problem) : { status: response.status };
+    const problem = type.includes('json')
+      ? ((await response.json()) as Problem)
+      : { status: response.status };
     throw new ApiError(response.status, problem, operation);
   }
   const blob = await response.blob();

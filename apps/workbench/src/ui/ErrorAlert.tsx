@@ -1,13 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/problem';
+import { useFormat } from '../i18n/format';
 import { Alert } from './Alert';
 
 /**
  * What went wrong, in words a person can act on: who may do this (403), that someone else changed
  * the record (409, with a reload), which fields to fix (400/422), or that a service is down.
  */
-export function ErrorAlert({ error, onReload }: { error: unknown; onReload?: () => void }) {
+export function ErrorAlert({
+  error,
+  onReload,
+  fieldLabel,
+}: {
+  error: unknown;
+  onReload?: () => void;
+  /** The form's name for a field path (`complainants.0.name` -> "Complainant 1: Name"), when it has one. */
+  fieldLabel?: (path: string) => string | undefined;
+}) {
   const { t } = useTranslation();
+  const { locale } = useFormat();
   if (!error) return null;
   if (!isApiError(error)) {
     return (
@@ -30,7 +41,7 @@ export function ErrorAlert({ error, onReload }: { error: unknown; onReload?: () 
       <Alert kind="error" heading={t('errors.forbidden.heading')}>
         <p>
           {roles.length
-            ? t('errors.forbidden.body', { roles: new Intl.ListFormat(undefined, { type: 'disjunction' }).format(roles) })
+            ? t('errors.forbidden.body', { roles: new Intl.ListFormat(locale, { type: 'disjunction' }).format(roles) })
             : t('errors.forbidden.bodyNoRoles')}
         </p>
         {problem.detail && <p className="text-base-dark">{problem.detail}</p>}
@@ -58,16 +69,18 @@ export function ErrorAlert({ error, onReload }: { error: unknown; onReload?: () 
     );
   }
   const fields = problem.errors ?? [];
+  // With field errors, the list says it all, in the interface's language (the server's title and
+  // detail are English); without, the server's detail is what explains the refusal.
   return (
-    <Alert kind="error" heading={problem.title ?? t('errors.rejected.heading')}>
-      {problem.detail && <p>{problem.detail}</p>}
+    <Alert kind="error" heading={fields.length > 0 ? t('errors.rejected.heading') : (problem.title ?? t('errors.rejected.heading'))}>
+      {problem.detail && fields.length === 0 && <p>{problem.detail}</p>}
       {fields.length > 0 && (
         <>
           <p>{t('errors.rejected.fixFields')}</p>
           <ul>
-            {fields.map((f) => (
-              <li key={f.path}>
-                <code>{f.path || t('errors.rejected.wholeForm')}</code>: {f.message}
+            {fields.map((f, i) => (
+              <li key={`${i}:${f.path}`}>
+                {(f.path && fieldLabel?.(f.path)) || <code>{f.path || t('errors.rejected.wholeForm')}</code>}: {f.message}
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { TraceViewer } from '../../src/features/case-file/tabs/back-wages/TraceViewer';
 import type { RuleSetCatalog } from '../../src/features/case-file/tabs/back-wages/rule-sets';
 import { json, mockApi, notFound } from '../support/mock-api';
-import { renderTab, signInAs } from '../support/render-tab';
+import { renderRoute, signIn } from '../support/render';
 
 const CASE = '82cd693e-43c4-58d8-a38c-73918896400d';
 const COMPUTATION = '6faaa7bf-2047-5928-9b27-7ab088780cd0';
@@ -171,8 +171,9 @@ function answerTrace() {
 }
 
 function renderTrace() {
-  signInAs('investigator', 'ivan@agency.gov');
-  return renderTab(<TraceViewer caseId={CASE} computationId={COMPUTATION} ruleSets={CATALOG} />, {
+  signIn('investigator', 'ivan@agency.gov');
+  return renderRoute(<TraceViewer caseId={CASE} computationId={COMPUTATION} ruleSets={CATALOG} />, {
+    route: '/cases/:caseId/:tab',
     path: `/cases/${CASE}/back-wages?computation=${COMPUTATION}`,
   });
 }

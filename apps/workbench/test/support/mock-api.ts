@@ -31,12 +31,18 @@ export function mockApi(handler: Handler): RecordedCall[] {
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 /** A problem+json answer, as the gateway's exception filter writes it. */
 export function problem(status: number, body: Record<string, unknown>): Response {
-  return new Response(JSON.stringify({ status, ...body }), { status, headers: { 'content-type': 'application/problem+json' } });
+  return new Response(JSON.stringify({ status, ...body }), {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+  });
 }
 
 export function notFound(call: RecordedCall): Response {

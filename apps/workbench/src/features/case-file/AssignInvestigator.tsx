@@ -31,7 +31,8 @@ export function AssignInvestigator({
   const [done, setDone] = useState<string | null>(null);
   const workload = useQuery({
     queryKey: ['workload', 'suggestions'],
-    queryFn: async () => ok(await api.GET('/api/v1/investigations/workload', { params: { query: { limit: 100 } } })),
+    queryFn: async () =>
+      ok(await api.GET('/api/v1/investigations/workload', { params: { query: { limit: 100 } } })),
     enabled: open,
     staleTime: 60_000,
   });
@@ -43,7 +44,10 @@ export function AssignInvestigator({
             path: { caseId },
             header: { 'Idempotency-Key': idempotencyKey(), 'If-Match': ifMatch(investigation.version) },
           },
-          body: { investigatorId: investigatorId.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}) },
+          body: {
+            investigatorId: investigatorId.trim(),
+            ...(reason.trim() ? { reason: reason.trim() } : {}),
+          },
         }),
       ),
     onSuccess: () => {
@@ -85,12 +89,27 @@ export function AssignInvestigator({
     );
 
   return (
-    <form className="usa-form usa-form--large margin-top-2 border-1px border-base-lighter padding-2 radius-md" onSubmit={submit} aria-labelledby={`${listId}-heading`}>
-      <h2 id={`${listId}-heading`} className="margin-top-0 font-heading-md">
+    <form
+      className="usa-form usa-form--large margin-top-2 border-1px border-base-lighter padding-2 radius-md"
+      onSubmit={submit}
+      aria-labelledby={`${listId}-heading`}
+    >
+      <h2 id={`${listId}-heading`} className="margin-top-0">
         {investigation.investigatorId ? t('caseFile.assign.reassignHeading') : t('caseFile.assign.heading')}
       </h2>
-      <ErrorAlert error={assign.error} onReload={onDone} />
-      <Field label={t('caseFile.assign.investigator')} hint={t('caseFile.assign.investigatorHint')} error={errors.investigatorId} required>
+      <ErrorAlert
+        error={assign.error}
+        onReload={() => {
+          assign.reset();
+          onDone();
+        }}
+      />
+      <Field
+        label={t('caseFile.assign.investigator')}
+        hint={t('caseFile.assign.investigatorHint')}
+        error={errors.investigatorId}
+        required
+      >
         <input
           className="usa-input"
           name="investigatorId"
@@ -108,7 +127,13 @@ export function AssignInvestigator({
         ))}
       </datalist>
       <Field label={t('caseFile.assign.reason')} hint={t('caseFile.assign.reasonHint')} error={errors.reason}>
-        <textarea className="usa-textarea" name="reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          className="usa-textarea"
+          name="reason"
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </Field>
       <div className="margin-top-2">
         <button type="submit" className="usa-button" disabled={assign.isPending}>

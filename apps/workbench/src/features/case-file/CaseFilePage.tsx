@@ -42,7 +42,9 @@ function CaseFile({ caseId, tabId }: { caseId: string; tabId: string | undefined
     ? t('caseFile.title', { caseNumber: data.caseNumber })
     : data.noInvestigation === 'ended_at_intake'
       ? t('caseFile.titleEnded')
-      : t('caseFile.titleUnknown');
+      : data.noInvestigation === 'not_opened'
+        ? t('caseFile.titleNotOpened')
+        : t('caseFile.titleUnknown');
 
   return (
     <>
@@ -60,16 +62,26 @@ function CaseFile({ caseId, tabId }: { caseId: string; tabId: string | undefined
       </nav>
       <PageTitle>{title}</PageTitle>
       <CaseSummary data={data} />
-      {data.investigation && data.investigation.status === 'open' && may(role, 'POST /api/v1/cases/{caseId}/investigation/assignment') && (
-        <AssignInvestigator caseId={caseId} investigation={data.investigation} onDone={data.refresh} />
-      )}
-      <NoInvestigationNotice reason={data.noInvestigation} error={data.investigationError} caseId={caseId} onReload={data.refresh} />
+      {data.investigation &&
+        data.investigation.status === 'open' &&
+        may(role, 'POST /api/v1/cases/{caseId}/investigation/assignment') && (
+          <AssignInvestigator caseId={caseId} investigation={data.investigation} onDone={data.refresh} />
+        )}
+      <NoInvestigationNotice
+        reason={data.noInvestigation}
+        error={data.investigationError}
+        caseId={caseId}
+        onReload={data.refresh}
+      />
       <div className="grid-row grid-gap-4 margin-top-3">
         <nav className="desktop:grid-col-3 margin-bottom-3" aria-label={t('caseFile.tabsLabel')}>
           <ul className="usa-sidenav">
             {tabs.map((x) => (
               <li className="usa-sidenav__item" key={x.id}>
-                <NavLink to={`/cases/${caseId}/${x.id}`} className={({ isActive }) => (isActive ? 'usa-current' : undefined)}>
+                <NavLink
+                  to={`/cases/${caseId}/${x.id}`}
+                  className={({ isActive }) => (isActive ? 'usa-current' : undefined)}
+                >
                   {t(x.labelKey as 'caseFile.tabs.timeline')}
                 </NavLink>
               </li>
@@ -89,7 +101,11 @@ function CaseFile({ caseId, tabId }: { caseId: string; tabId: string | undefined
               <h2 id="case-tab-heading" className="margin-top-0">
                 {known ? t('caseFile.tabForbidden.heading') : t('caseFile.tabMissing.heading')}
               </h2>
-              <p>{known ? t('caseFile.tabForbidden.body', { role: t(`roles.${role}`) }) : t('caseFile.tabMissing.body')}</p>
+              <p>
+                {known
+                  ? t('caseFile.tabForbidden.body', { role: t(`roles.${role}`) })
+                  : t('caseFile.tabMissing.body')}
+              </p>
             </>
           )}
         </section>
@@ -115,7 +131,7 @@ function NoInvestigationNotice({
   if (!reason || reason === 'loading') return null;
   if (reason === 'failed') return <ErrorAlert error={error} onReload={onReload} />;
   if (reason === 'not_visible') {
-    const roles = new Intl.ListFormat(f.locale, { type: 'disjunction' }).format(
+    const roles = new Intl.ListFormat(f.locale, { type: 'conjunction' }).format(
       (operationRoles[READ_INVESTIGATION] ?? []).map((r) => t(`roles.${r}` as 'roles.admin')),
     );
     return (
@@ -124,6 +140,13 @@ function NoInvestigationNotice({
       </Alert>
     );
   }
+  if (reason === 'not_opened')
+    return (
+      <Alert kind="info" heading={t('caseFile.notOpened.heading')} headingLevel="h2">
+        <p>{t('caseFile.notOpened.body')}</p>
+        <Link to={`/complaints/${caseId}`}>{t('caseFile.openComplaint')}</Link>
+      </Alert>
+    );
   if (reason === 'ended_at_intake')
     return (
       <Alert kind="info" heading={t('caseFile.endedAtIntake.heading')} headingLevel="h2">

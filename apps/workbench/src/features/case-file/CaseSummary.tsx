@@ -8,7 +8,11 @@ import { assessed } from './investigation';
 const DAY_MS = 86_400_000;
 
 /** Whole days from opening to closing (or to now), as the investigations list counts them. */
-export function daysOpen(openedAt: string | null | undefined, closedAt: string | null | undefined, now = Date.now()): number | null {
+export function daysOpen(
+  openedAt: string | null | undefined,
+  closedAt: string | null | undefined,
+  now = Date.now(),
+): number | null {
   if (!openedAt) return null;
   const from = new Date(openedAt).getTime();
   const to = closedAt ? new Date(closedAt).getTime() : now;
@@ -22,29 +26,39 @@ export function daysOpen(openedAt: string | null | undefined, closedAt: string |
 export function CaseSummary({ data }: { data: CaseData }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const { entry, investigation, parts, collection } = data;
+  const { entry, investigation, collection } = data;
   const notVisible = <span className="text-normal text-base-dark">{t('caseFile.summary.notVisible')}</span>;
 
-  const employers = parts?.employers.length
-    ? parts.employers.map((e) => e.name).join(' · ')
-    : (entry?.employerName ?? collection?.debtors.map((d) => d.name).join(' · '));
-  const status = entry ? t(`caseStatus.${entry.status}`) : undefined;
+  const employers = investigation?.employers.length
+    ? investigation.employers.map((e) => e.name).join(' · ')
+    : (entry?.employerName ?? data.complaintEmployer ?? collection?.debtors.map((d) => d.name).join(' · '));
+  const status = entry
+    ? t(`caseStatus.${entry.status}`)
+    : data.complaintStatus
+      ? t(`complaintStatus.${data.complaintStatus}` as 'complaintStatus.received')
+      : undefined;
   const priority = investigation?.priority ?? entry?.priority ?? undefined;
-  const closedAt = parts?.closure?.closedAt ?? (entry?.status === 'closed' ? entry.statusChangedAt : undefined);
-  const days = daysOpen(parts?.openedAt ?? entry?.openedAt ?? collection?.openedOn, closedAt);
-  const amount = parts ? assessed(parts) : null;
+  const closedAt =
+    investigation?.closure?.closedAt ?? (entry?.status === 'closed' ? entry.statusChangedAt : undefined);
+  const days = daysOpen(investigation?.openedAt ?? entry?.openedAt ?? collection?.openedOn, closedAt);
+  const amount = investigation ? assessed(investigation) : null;
 
   let investigator: ReactNode;
-  if (investigation) investigator = investigation.investigatorId ?? <span className="text-secondary-dark">{t('caseFile.summary.unassigned')}</span>;
+  if (investigation)
+    investigator = investigation.investigatorId ?? (
+      <span className="text-secondary-dark">{t('caseFile.summary.unassigned')}</span>
+    );
   else if (data.noInvestigation === 'not_visible') investigator = notVisible;
 
   let assessedNode: ReactNode;
-  if (parts)
+  if (investigation)
     assessedNode = amount ? (
       <>
         {f.money(amount.cents)}
         <span className="display-block font-body-3xs text-normal text-base-dark">
-          {amount.basis === 'determination' ? t('caseFile.summary.fromDetermination') : t('caseFile.summary.fromComputation')}
+          {amount.basis === 'determination'
+            ? t('caseFile.summary.fromDetermination')
+            : t('caseFile.summary.fromComputation')}
         </span>
       </>
     ) : (
@@ -55,7 +69,8 @@ export function CaseSummary({ data }: { data: CaseData }) {
 
   let collected: ReactNode;
   if (!data.collectionVisible) collected = notVisible;
-  else if (isApiError(data.collectionError)) collected = <span className="text-normal text-secondary-dark">{t('caseFile.summary.unavailable')}</span>;
+  else if (isApiError(data.collectionError))
+    collected = <span className="text-normal text-secondary-dark">{t('caseFile.summary.unavailable')}</span>;
   else if (collection)
     collected = (
       <>
@@ -72,7 +87,11 @@ export function CaseSummary({ data }: { data: CaseData }) {
     [t('caseFile.summary.caseNumber'), data.caseNumber, 'case-number'],
     [t('caseFile.summary.employers'), employers, 'employers'],
     [t('caseFile.summary.status'), status, 'status'],
-    [t('caseFile.summary.priority'), priority ? <span className="usa-tag">{priority}</span> : undefined, 'priority'],
+    [
+      t('caseFile.summary.priority'),
+      priority ? <span className="usa-tag">{priority}</span> : undefined,
+      'priority',
+    ],
     [t('caseFile.summary.investigator'), investigator, 'investigator'],
     [t('caseFile.summary.daysOpen'), days == null ? undefined : f.number(days), 'days-open'],
     [t('caseFile.summary.assessed'), assessedNode, 'assessed'],

@@ -6,7 +6,8 @@ import { Alert } from '../../ui/Alert';
 import type { InvestigationView } from './case-file-tab';
 
 /** The roles that see the investigation's tabs: those that may read it (its GET's x-roles). */
-export const INVESTIGATION_READERS = (operationRoles['GET /api/v1/cases/{caseId}/investigation'] ?? []) as readonly Role[];
+export const INVESTIGATION_READERS = (operationRoles['GET /api/v1/cases/{caseId}/investigation'] ??
+  []) as readonly Role[];
 
 /** Whether the signed-in role may call the operation and the investigation still takes changes. */
 export function useMayAct(operation: string, investigation: InvestigationView | null): boolean {
@@ -36,10 +37,28 @@ export function ClosedNotice({ investigation }: { investigation: InvestigationVi
 }
 
 /** A USWDS checkbox with its label (and hint). */
-export function Check({ id, label, hint, checked, onChange }: { id: string; label: string; hint?: string; checked: boolean; onChange: (v: boolean) => void }) {
+export function Check({
+  id,
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
   return (
     <div className="usa-checkbox">
-      <input className="usa-checkbox__input" id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        className="usa-checkbox__input"
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       <label className="usa-checkbox__label" htmlFor={id}>
         {label}
         {hint && <span className="usa-checkbox__label-description">{hint}</span>}

@@ -22,8 +22,11 @@ export function useCaseWorkers(caseId: string) {
     queryKey: ['case-workers', caseId],
     queryFn: async (): Promise<KnownWorker[]> => {
       const c = ok(await api.GET('/api/v1/complaints/{caseId}', { params: { path: { caseId } } }));
-      const complainants = (c.complaint as { complainants?: { complainantId?: string; name?: string }[] }).complainants ?? [];
-      return complainants.filter((x) => x.complainantId).map((x) => ({ workerId: x.complainantId!, name: x.name ?? null }));
+      const complainants =
+        (c.complaint as { complainants?: { complainantId?: string; name?: string }[] }).complainants ?? [];
+      return complainants
+        .filter((x) => x.complainantId)
+        .map((x) => ({ workerId: x.complainantId!, name: x.name ?? null }));
     },
     enabled: may(role, READ_COMPLAINT),
     staleTime: 60_000,
@@ -74,7 +77,12 @@ export function WorkerPicker({
   return (
     <>
       <Field label={label} error={choice === OTHER_WORKER ? undefined : error} required={required}>
-        <select className="usa-select" name={`${id}-worker`} value={choice} onChange={(e) => onChoice(e.target.value)}>
+        <select
+          className="usa-select"
+          name={`${id}-worker`}
+          value={choice}
+          onChange={(e) => onChoice(e.target.value)}
+        >
           <option value="">{required ? t('workers.choose') : t('workers.none')}</option>
           {workers.map((w) => (
             <option key={w.workerId} value={w.workerId}>
@@ -86,7 +94,13 @@ export function WorkerPicker({
       </Field>
       {choice === OTHER_WORKER && (
         <Field label={t('workers.otherId')} hint={t('workers.otherIdHint')} error={error} required={required}>
-          <input className="usa-input" name={`${id}-worker-id`} value={otherId} onChange={(e) => onOtherId(e.target.value)} autoComplete="off" />
+          <input
+            className="usa-input"
+            name={`${id}-worker-id`}
+            value={otherId}
+            onChange={(e) => onOtherId(e.target.value)}
+            autoComplete="off"
+          />
         </Field>
       )}
     </>

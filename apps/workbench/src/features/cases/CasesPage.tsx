@@ -54,7 +54,9 @@ export function CasesPage() {
         cell: (c) => (
           <>
             {t(`caseStatus.${c.getValue()}`)}
-            <span className="display-block font-body-3xs text-base-dark">{f.date(c.row.original.statusChangedAt)}</span>
+            <span className="display-block font-body-3xs text-base-dark">
+              {f.date(c.row.original.statusChangedAt)}
+            </span>
           </>
         ),
       }),
@@ -112,7 +114,11 @@ export function CasesPage() {
           <input className="usa-input usa-input--small" name="office" defaultValue={filters.office ?? ''} />
         </Field>
         <Field label={t('cases.caseNumber')} hint={t('cases.caseNumberHint')} error={fieldErrors.caseNumber}>
-          <input className="usa-input usa-input--medium" name="caseNumber" defaultValue={filters.caseNumber ?? ''} />
+          <input
+            className="usa-input usa-input--medium"
+            name="caseNumber"
+            defaultValue={filters.caseNumber ?? ''}
+          />
         </Field>
         <button type="submit" className="usa-button">
           {t('common.applyFilters')}

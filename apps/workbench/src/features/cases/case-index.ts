@@ -3,7 +3,8 @@ import { api, ok } from '../../api/client';
 import type { paths } from '../../api/schema';
 
 export type CaseQuery = NonNullable<paths['/api/v1/cases']['get']['parameters']['query']>;
-export type CaseEntry = paths['/api/v1/cases']['get']['responses']['200']['content']['application/json']['items'][number];
+export type CaseEntry =
+  paths['/api/v1/cases']['get']['responses']['200']['content']['application/json']['items'][number];
 export type CaseStatus = CaseEntry['status'];
 
 export const CASE_STATUSES: readonly CaseStatus[] = [
@@ -31,7 +32,9 @@ export function useCaseIndex(filters: CaseQuery, cursor: string | undefined, ena
   return useQuery({
     queryKey: ['cases', filters, cursor],
     queryFn: async () => {
-      const page = ok(await api.GET('/api/v1/cases', { params: { query: { ...filters, cursor, limit: 25 } } }));
+      const page = ok(
+        await api.GET('/api/v1/cases', { params: { query: { ...filters, cursor, limit: 25 } } }),
+      );
       for (const item of page.items) queryClient.setQueryData(entryKey(item.caseId), item);
       return page;
     },

@@ -13,7 +13,8 @@ import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { Field } from '../../../../ui/Field';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps, InvestigationView } from '../../case-file-tab';
-import { partsOf, type Evidence } from '../../investigation';
+import { type Evidence } from '../../investigation';
+import { readBase64 } from '../../read-file';
 import { ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
 
 const ATTACH = 'POST /api/v1/cases/{caseId}/investigation/evidence';
@@ -29,7 +30,7 @@ function EvidenceTab({ caseId, investigation, refresh }: CaseFileTabProps) {
   const role = useSession()?.actor.role;
   const mayDownload = may(role, CONTENT);
   const [downloadError, setDownloadError] = useState<unknown>(null);
-  const evidence = investigation ? partsOf(investigation).evidence : [];
+  const evidence = investigation ? investigation.evidence : [];
 
   const columns = useMemo(
     () => [
@@ -38,18 +39,31 @@ function EvidenceTab({ caseId, investigation, refresh }: CaseFileTabProps) {
         cell: (c) => (
           <>
             {c.getValue() ?? <span className="text-base-dark">{t('evidence.unnamed')}</span>}
-            {c.row.original.description && <span className="display-block font-body-3xs text-base-dark">{c.row.original.description}</span>}
+            {c.row.original.description && (
+              <span className="display-block font-body-3xs text-base-dark">{c.row.original.description}</span>
+            )}
           </>
         ),
       }),
-      column.accessor('mediaType', { header: t('evidence.columns.type'), cell: (c) => <code>{c.getValue()}</code> }),
+      column.accessor('mediaType', {
+        header: t('evidence.columns.type'),
+        cell: (c) => <code>{c.getValue()}</code>,
+      }),
       column.accessor('sizeBytes', {
         header: () => <span className="workbench-numeric display-block">{t('evidence.columns.size')}</span>,
-        cell: (c) => <span className="workbench-numeric display-block">{t('evidence.kb', { size: f.number(c.getValue() / 1024, 1) })}</span>,
+        cell: (c) => (
+          <span className="workbench-numeric display-block">
+            {t('evidence.kb', { size: f.number(c.getValue() / 1024, 1) })}
+          </span>
+        ),
       }),
       column.accessor('sha256', {
         header: t('evidence.columns.sha256'),
-        cell: (c) => <span className="workbench-mono font-body-3xs" data-testid="evidence-sha256">{c.getValue()}</span>,
+        cell: (c) => (
+          <span className="workbench-hash" data-testid="evidence-sha256">
+            {c.getValue()}
+          </span>
+        ),
       }),
       column.display({
         id: 'download',
@@ -95,15 +109,6 @@ function EvidenceTab({ caseId, investigation, refresh }: CaseFileTabProps) {
   );
 }
 
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result.replace(/^data:[^,]*,/, '') : '');
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
-
 interface Uploaded {
   id?: string;
   result?: { sha256?: string };
@@ -113,7 +118,15 @@ interface Uploaded {
  * Sends the file as JSON with its bytes in base64 (the API's other form), so that its name, often
  * a person's ("maria-paystubs.pdf"), travels in the body and never in a URL or an access log.
  */
-function UploadEvidence({ caseId, investigation, refresh }: { caseId: string; investigation: InvestigationView; refresh: () => void }) {
+function UploadEvidence({
+  caseId,
+  investigation,
+  refresh,
+}: {
+  caseId: string;
+  investigation: InvestigationView;
+  refresh: () => void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const mayAttach = useMayAct(ATTACH, investigation);
@@ -122,6 +135,8 @@ function UploadEvidence({ caseId, investigation, refresh }: { caseId: string; in
   const [description, setDescription] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
   const [tooLarge, setTooLarge] = useState(false);
+  // The form checks the file itself (noValidate): its message stands beside the field.
+  const [missing, setMissing] = useState(false);
   const attach = useMutation({
     mutationFn: async (chosen: File) => {
       setProgress(0);
@@ -152,24 +167,42 @@ function UploadEvidence({ caseId, investigation, refresh }: { caseId: string; in
   const errors = isApiError(attach.error) ? attach.error.fieldErrors() : {};
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setMissing(!file);
     if (!file || tooLarge) return;
     attach.mutate(file);
   };
   const percent = progress == null ? null : Math.round(progress * 100);
 
   return (
-    <form className="usa-form usa-form--large margin-top-4" onSubmit={submit} aria-labelledby="evidence-upload-heading">
+    <form
+      className="usa-form usa-form--large margin-top-4"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="evidence-upload-heading"
+    >
       <h3 id="evidence-upload-heading">{t('evidence.upload.heading')}</h3>
       {attach.isSuccess && (
         <Alert kind="success" slim>
-          {t('evidence.upload.done', { sha256: attach.data?.result?.sha256 ?? '' })}
+          {t('evidence.upload.done')} <span className="workbench-hash">{attach.data?.result?.sha256}</span>
         </Alert>
       )}
-      <ErrorAlert error={attach.error} onReload={refresh} />
+      <ErrorAlert
+        error={attach.error}
+        onReload={() => {
+          attach.reset();
+          refresh();
+        }}
+      />
       <Field
         label={t('evidence.upload.file')}
         hint={t('evidence.upload.fileHint', { max: f.number(EVIDENCE_MAX_BYTES / 1024) })}
-        error={tooLarge ? t('evidence.upload.tooLarge', { max: f.number(EVIDENCE_MAX_BYTES / 1024) }) : (errors.contentBase64 ?? errors.mediaType)}
+        error={
+          missing
+            ? t('evidence.upload.chooseFile')
+            : tooLarge
+              ? t('evidence.upload.tooLarge', { max: f.number(EVIDENCE_MAX_BYTES / 1024) })
+              : (errors.contentBase64 ?? errors.mediaType)
+        }
         required
       >
         <input
@@ -181,12 +214,23 @@ function UploadEvidence({ caseId, investigation, refresh }: { caseId: string; in
             const chosen = e.target.files?.[0] ?? null;
             setFile(chosen);
             setTooLarge(!!chosen && chosen.size > EVIDENCE_MAX_BYTES);
+            setMissing(false);
             attach.reset();
           }}
         />
       </Field>
-      <Field label={t('evidence.upload.description')} hint={t('evidence.upload.descriptionHint')} error={errors.description}>
-        <textarea className="usa-textarea" name="description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+      <Field
+        label={t('evidence.upload.description')}
+        hint={t('evidence.upload.descriptionHint')}
+        error={errors.description}
+      >
+        <textarea
+          className="usa-textarea"
+          name="description"
+          rows={2}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
       </Field>
       {percent != null && (
         <div className="margin-top-2">

@@ -71,7 +71,9 @@ export interface RowProblem {
  * The row problems of a 422 answer. Each error carries `row` and `field`; older answers only say
  * so in `path` ("row 3: d2"), which is read as a fallback.
  */
-export function rowProblems(errors: readonly { path: string; message: string; row?: unknown; field?: unknown }[]): RowProblem[] {
+export function rowProblems(
+  errors: readonly { path: string; message: string; row?: unknown; field?: unknown }[],
+): RowProblem[] {
   const out: RowProblem[] = [];
   for (const e of errors) {
     if (typeof e.row === 'number' && typeof e.field === 'string') {

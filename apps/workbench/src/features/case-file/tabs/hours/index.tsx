@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,8 @@ import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { Field } from '../../../../ui/Field';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps, InvestigationView } from '../../case-file-tab';
-import { partsOf, type Employer, type RecordSet } from '../../investigation';
+import { type Employer, type RecordSet } from '../../investigation';
+import { readText } from '../../read-file';
 import { ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
 import { HOURS_CSV_COLUMNS, rowProblems, rowsWithProblems } from './hours-csv';
 
@@ -26,11 +27,13 @@ const column = createColumnHelper<RecordSet>();
 function HoursTab({ caseId, investigation, refresh }: CaseFileTabProps) {
   const { t } = useTranslation();
   const f = useFormat();
-  const parts = investigation ? partsOf(investigation) : null;
-  const employers = parts?.employers ?? [];
+  const employers = investigation?.employers ?? [];
   const columns = useMemo(
     () => [
-      column.accessor('source', { header: t('hours.columns.source'), cell: (c) => t(`hours.source.${c.getValue()}` as 'hours.source.employer_payroll') }),
+      column.accessor('source', {
+        header: t('hours.columns.source'),
+        cell: (c) => t(`hours.source.${c.getValue()}` as 'hours.source.employer_payroll'),
+      }),
       column.accessor('employerId', {
         header: t('hours.columns.employer'),
         cell: (c) => employers.find((e) => e.employerId === c.getValue())?.name ?? '—',
@@ -46,14 +49,14 @@ function HoursTab({ caseId, investigation, refresh }: CaseFileTabProps) {
     ],
     [t, f, employers],
   );
-  if (!investigation || !parts) return <NoInvestigationInTab />;
+  if (!investigation) return <NoInvestigationInTab />;
   return (
     <>
       <ClosedNotice investigation={investigation} />
       <ServerTable
         caption={t('hours.caption')}
         columns={columns}
-        rows={parts.recordSets}
+        rows={investigation.recordSets}
         rowKey={(r) => r.recordSetId}
         empty={t('hours.empty')}
       />
@@ -63,7 +66,8 @@ function HoursTab({ caseId, investigation, refresh }: CaseFileTabProps) {
 }
 
 interface Recorded {
-  result?: { workers?: unknown[]; records?: unknown[] };
+  /** The new record set's id: its counts show in the investigation once it is read again. */
+  id?: string;
 }
 
 /** The chosen file as read when chosen: the rows shown beside the errors are the rows sent. */
@@ -87,7 +91,12 @@ function UploadHours({
   const { t } = useTranslation();
   const f = useFormat();
   const mayRecord = useMayAct(RECORD, investigation);
+  const fileRef = useRef<HTMLInputElement>(null);
   const [csv, setCsv] = useState<ChosenCsv | null>(null);
+  const [readError, setReadError] = useState(false);
+  // The form checks the file itself (noValidate): its message stands beside the field, in the
+  // interface language, like the server's.
+  const [missing, setMissing] = useState(false);
   const [source, setSource] = useState<(typeof SOURCES)[number]>('employer_payroll');
   const [employerId, setEmployerId] = useState('');
   const [workweekStart, setWorkweekStart] = useState('');
@@ -107,7 +116,12 @@ function UploadHours({
         onProgress: setProgress,
       });
     },
-    onSuccess: () => refresh(),
+    onSuccess: () => {
+      // Recorded: the same file is not offered for a second upload (it would be a second record set).
+      setCsv(null);
+      if (fileRef.current) fileRef.current.value = '';
+      refresh();
+    },
     onSettled: () => setProgress(null),
   });
   if (!mayRecord) return null;
@@ -115,14 +129,24 @@ function UploadHours({
   const tooLarge = !!csv && csv.size > CSV_MAX_BYTES;
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setMissing(!csv);
     if (csv && !tooLarge) record.mutate(csv);
   };
-  const problems = isApiError(record.error) && record.error.status === 422 ? rowProblems(record.error.problem.errors ?? []) : [];
+  const problems =
+    isApiError(record.error) && record.error.status === 422
+      ? rowProblems(record.error.problem.errors ?? [])
+      : [];
   const fieldErrors = isApiError(record.error) ? record.error.fieldErrors() : {};
   const percent = progress == null ? null : Math.round(progress * 100);
+  const recorded = investigation.recordSets.find((r) => r.recordSetId === record.data?.id);
 
   return (
-    <form className="usa-form usa-form--large margin-top-4 maxw-none" onSubmit={submit} aria-labelledby="hours-upload-heading">
+    <form
+      className="usa-form usa-form--large margin-top-4 maxw-none"
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="hours-upload-heading"
+    >
       <h3 id="hours-upload-heading">{t('hours.upload.heading')}</h3>
       <details className="margin-bottom-2">
         <summary>{t('hours.upload.formatSummary')}</summary>
@@ -134,21 +158,34 @@ function UploadHours({
       </details>
       {record.isSuccess && (
         <Alert kind="success" slim>
-          {t('hours.upload.done', {
-            records: f.number(record.data?.result?.records?.length ?? 0),
-            workers: f.number(record.data?.result?.workers?.length ?? 0),
-          })}
+          {recorded
+            ? t('hours.upload.done', {
+                records: f.number(recorded.records),
+                workers: f.number(recorded.workers),
+              })
+            : t('hours.upload.doneShort')}
         </Alert>
       )}
       {problems.length > 0 && csv ? (
         <RowErrors text={csv.text} error={record.error as ApiError} />
       ) : (
-        <ErrorAlert error={record.error} onReload={refresh} />
+        <ErrorAlert
+          error={record.error}
+          onReload={() => {
+            record.reset();
+            refresh();
+          }}
+        />
       )}
       <div className="grid-row grid-gap-2">
         <div className="tablet:grid-col-4">
           <Field label={t('hours.upload.source')} error={fieldErrors.source}>
-            <select className="usa-select" name="source" value={source} onChange={(e) => setSource(e.target.value as typeof source)}>
+            <select
+              className="usa-select"
+              name="source"
+              value={source}
+              onChange={(e) => setSource(e.target.value as typeof source)}
+            >
               {SOURCES.map((s) => (
                 <option key={s} value={s}>
                   {t(`hours.source.${s}`)}
@@ -158,8 +195,17 @@ function UploadHours({
           </Field>
         </div>
         <div className="tablet:grid-col-4">
-          <Field label={t('hours.upload.employer')} hint={t('hours.upload.employerHint')} error={fieldErrors.employerId}>
-            <select className="usa-select" name="employerId" value={employerId} onChange={(e) => setEmployerId(e.target.value)}>
+          <Field
+            label={t('hours.upload.employer')}
+            hint={t('hours.upload.employerHint')}
+            error={fieldErrors.employerId}
+          >
+            <select
+              className="usa-select"
+              name="employerId"
+              value={employerId}
+              onChange={(e) => setEmployerId(e.target.value)}
+            >
               <option value="">{t('hours.upload.noEmployer')}</option>
               {employers.map((e) => (
                 <option key={e.employerId} value={e.employerId}>
@@ -170,8 +216,17 @@ function UploadHours({
           </Field>
         </div>
         <div className="tablet:grid-col-4">
-          <Field label={t('hours.upload.workweekStart')} hint={t('hours.upload.workweekStartHint')} error={fieldErrors.workweekStart}>
-            <select className="usa-select" name="workweekStart" value={workweekStart} onChange={(e) => setWorkweekStart(e.target.value)}>
+          <Field
+            label={t('hours.upload.workweekStart')}
+            hint={t('hours.upload.workweekStartHint')}
+            error={fieldErrors.workweekStart}
+          >
+            <select
+              className="usa-select"
+              name="workweekStart"
+              value={workweekStart}
+              onChange={(e) => setWorkweekStart(e.target.value)}
+            >
               <option value="">{t('hours.upload.anyDay')}</option>
               {WEEKDAYS.map((d) => (
                 <option key={d} value={d}>
@@ -185,10 +240,19 @@ function UploadHours({
       <Field
         label={t('hours.upload.file')}
         hint={t('hours.upload.fileHint')}
-        error={tooLarge ? t('hours.upload.tooLarge', { max: f.number(CSV_MAX_BYTES / 1024) }) : fieldErrors['(body)']}
+        error={
+          missing
+            ? t('hours.upload.chooseFile')
+            : readError
+              ? t('hours.upload.unreadable')
+              : tooLarge
+                ? t('hours.upload.tooLarge', { max: f.number(CSV_MAX_BYTES / 1024) })
+                : fieldErrors['(body)']
+        }
         required
       >
         <input
+          ref={fileRef}
           type="file"
           className="usa-input"
           name="file"
@@ -200,12 +264,26 @@ function UploadHours({
           onChange={(e) => {
             const chosen = e.target.files?.[0];
             record.reset();
+            setMissing(false);
             if (!chosen) return setCsv(null);
-            void chosen.text().then((text) => setCsv({ name: chosen.name, size: chosen.size, text }));
+            readText(chosen).then(
+              (text) => {
+                setReadError(false);
+                setCsv({ name: chosen.name, size: chosen.size, text });
+              },
+              () => {
+                setCsv(null);
+                setReadError(true);
+              },
+            );
           }}
         />
       </Field>
-      {csv && <p className="usa-hint margin-y-1">{t('hours.upload.chosen', { name: csv.name, size: f.number(csv.size / 1024, 1) })}</p>}
+      {csv && (
+        <p className="usa-hint margin-y-1">
+          {t('hours.upload.chosen', { name: csv.name, size: f.number(csv.size / 1024, 1) })}
+        </p>
+      )}
       {percent != null && (
         <div className="margin-top-2">
           <label htmlFor="hours-progress" className="usa-label margin-top-0">
@@ -228,7 +306,10 @@ function UploadHours({
 function RowErrors({ text, error }: { text: string; error: ApiError }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const { header, rows, headerProblems, totalRows } = rowsWithProblems(text, rowProblems(error.problem.errors ?? []));
+  const { header, rows, headerProblems, totalRows } = rowsWithProblems(
+    text,
+    rowProblems(error.problem.errors ?? []),
+  );
   const count = rows.reduce((n, r) => n + r.problems.length, headerProblems.length);
   return (
     <div className="margin-y-2" data-testid="hours-row-errors">
@@ -238,14 +319,20 @@ function RowErrors({ text, error }: { text: string; error: ApiError }) {
           <ul>
             {headerProblems.map((p, i) => (
               <li key={i}>
-                {p.row === 1 ? t('hours.rowErrors.header') : t('hours.rowErrors.row', { row: p.row })} <code>{p.field}</code>: {p.message}
+                {p.row === 1 ? t('hours.rowErrors.header') : t('hours.rowErrors.row', { row: p.row })}{' '}
+                <code>{p.field}</code>: {p.message}
               </li>
             ))}
           </ul>
         )}
       </Alert>
       {rows.length > 0 && (
-        <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label={t('hours.rowErrors.caption')}>
+        <div
+          className="usa-table-container--scrollable"
+          tabIndex={0}
+          role="region"
+          aria-label={t('hours.rowErrors.caption')}
+        >
           <table className="usa-table usa-table--compact font-body-3xs">
             <caption>{t('hours.rowErrors.caption')}</caption>
             <thead>

@@ -10,9 +10,16 @@ import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { Field } from '../../../../ui/Field';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps, InvestigationView } from '../../case-file-tab';
-import { partsOf, type Interview } from '../../investigation';
+import { type Interview } from '../../investigation';
 import { Check, ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
-import { OTHER_WORKER, pickedWorker, useCaseWorkers, useWorkerLabel, WorkerPicker, type KnownWorker } from '../../workers';
+import {
+  OTHER_WORKER,
+  pickedWorker,
+  useCaseWorkers,
+  useWorkerLabel,
+  WorkerPicker,
+  type KnownWorker,
+} from '../../workers';
 
 const RECORD = 'POST /api/v1/cases/{caseId}/investigation/interviews';
 const ROLES = ['worker', 'former_worker', 'witness', 'employer_representative', 'manager', 'other'] as const;
@@ -38,22 +45,43 @@ function InterviewsTab({ caseId, investigation, refresh }: CaseFileTabProps) {
   const yes = (v: boolean) => (v ? t('common.yes') : t('common.no'));
   const columns = useMemo(
     () => [
-      column.accessor('interviewedOn', { header: t('interviews.columns.date'), cell: (c) => <span className="text-no-wrap">{f.date(c.getValue())}</span> }),
+      column.accessor('interviewedOn', {
+        header: t('interviews.columns.date'),
+        cell: (c) => <span className="text-no-wrap">{f.date(c.getValue())}</span>,
+      }),
       column.accessor('role', {
         header: t('interviews.columns.interviewee'),
         cell: (c) => (
           <>
             {t(`interviews.roles.${c.getValue()}` as 'interviews.roles.worker')}
-            {c.row.original.workerId && <span className="display-block font-body-3xs text-base-dark">{workerLabel(c.row.original.workerId)}</span>}
+            {c.row.original.workerId && (
+              <span className="display-block font-body-3xs text-base-dark">
+                {workerLabel(c.row.original.workerId)}
+              </span>
+            )}
           </>
         ),
       }),
-      column.accessor('language', { header: t('interviews.columns.language'), cell: (c) => `${languageName(c.getValue(), f.locale)} (${c.getValue()})` }),
-      column.accessor('interpreterUsed', { header: t('interviews.columns.interpreter'), cell: (c) => yes(c.getValue()) }),
-      column.accessor('traumaInformedProtocol', { header: t('interviews.columns.traumaInformed'), cell: (c) => yes(c.getValue()) }),
+      column.accessor('language', {
+        header: t('interviews.columns.language'),
+        cell: (c) => `${languageName(c.getValue(), f.locale)} (${c.getValue()})`,
+      }),
+      column.accessor('interpreterUsed', {
+        header: t('interviews.columns.interpreter'),
+        cell: (c) => yes(c.getValue()),
+      }),
+      column.accessor('traumaInformedProtocol', {
+        header: t('interviews.columns.traumaInformed'),
+        cell: (c) => yes(c.getValue()),
+      }),
       column.accessor('confidentialSource', {
         header: t('interviews.columns.confidential'),
-        cell: (c) => (c.getValue() ? <span className="usa-tag bg-secondary-dark">{t('interviews.confidentialTag')}</span> : t('common.no')),
+        cell: (c) =>
+          c.getValue() ? (
+            <span className="usa-tag bg-secondary-dark">{t('interviews.confidentialTag')}</span>
+          ) : (
+            t('common.no')
+          ),
       }),
     ],
     [t, f, workerLabel],
@@ -66,11 +94,16 @@ function InterviewsTab({ caseId, investigation, refresh }: CaseFileTabProps) {
         caption={t('interviews.caption')}
         orderNote={t('interviews.note')}
         columns={columns}
-        rows={partsOf(investigation).interviews}
+        rows={investigation.interviews}
         rowKey={(r) => r.interviewId}
         empty={t('interviews.empty')}
       />
-      <RecordInterview caseId={caseId} investigation={investigation} workers={workers.data ?? []} refresh={refresh} />
+      <RecordInterview
+        caseId={caseId}
+        investigation={investigation}
+        workers={workers.data ?? []}
+        refresh={refresh}
+      />
     </>
   );
 }
@@ -106,13 +139,17 @@ function RecordInterview({
     notes: '',
   };
   const [form, setForm] = useState(blank);
-  const set = <K extends keyof typeof blank>(k: K, v: (typeof blank)[K]) => setForm((x) => ({ ...x, [k]: v }));
+  const set = <K extends keyof typeof blank>(k: K, v: (typeof blank)[K]) =>
+    setForm((x) => ({ ...x, [k]: v }));
   const record = useMutation({
     mutationFn: async () => {
       const workerId = pickedWorker(form.worker, form.otherWorkerId);
       return ok(
         await api.POST('/api/v1/cases/{caseId}/investigation/interviews', {
-          params: { path: { caseId }, header: { 'Idempotency-Key': idempotencyKey(), 'If-Match': ifMatch(investigation.version) } },
+          params: {
+            path: { caseId },
+            header: { 'Idempotency-Key': idempotencyKey(), 'If-Match': ifMatch(investigation.version) },
+          },
           body: {
             interviewee: {
               role: form.role,
@@ -145,19 +182,40 @@ function RecordInterview({
   const aboutWorker = form.role === 'worker' || form.role === 'former_worker';
 
   return (
-    <form className="usa-form usa-form--large margin-top-4" onSubmit={submit} aria-labelledby="interview-form-heading">
+    <form
+      className="usa-form usa-form--large margin-top-4"
+      onSubmit={submit}
+      aria-labelledby="interview-form-heading"
+    >
       <h3 id="interview-form-heading">{t('interviews.form.heading')}</h3>
       {record.isSuccess && (
         <Alert kind="success" slim>
           {t('interviews.form.done')}
         </Alert>
       )}
-      <ErrorAlert error={record.error} onReload={refresh} />
+      <ErrorAlert
+        error={record.error}
+        onReload={() => {
+          record.reset();
+          refresh();
+        }}
+      />
       <Field label={t('interviews.form.date')} error={errors.interviewedOn} required>
-        <input type="date" className="usa-input usa-input--medium" name="interviewedOn" value={form.interviewedOn} onChange={(e) => set('interviewedOn', e.target.value)} />
+        <input
+          type="date"
+          className="usa-input usa-input--medium"
+          name="interviewedOn"
+          value={form.interviewedOn}
+          onChange={(e) => set('interviewedOn', e.target.value)}
+        />
       </Field>
       <Field label={t('interviews.form.role')} error={errors['interviewee.role']} required>
-        <select className="usa-select" name="role" value={form.role} onChange={(e) => set('role', e.target.value as typeof form.role)}>
+        <select
+          className="usa-select"
+          name="role"
+          value={form.role}
+          onChange={(e) => set('role', e.target.value as typeof form.role)}
+        >
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`interviews.roles.${r}`)}
@@ -178,16 +236,48 @@ function RecordInterview({
       )}
       {(!aboutWorker || !form.worker || form.worker === OTHER_WORKER) && (
         <>
-          <Field label={t('interviews.form.name')} hint={t('interviews.form.nameHint')} error={errors['interviewee.name']}>
-            <input className="usa-input" name="name" autoComplete="off" value={form.name} onChange={(e) => set('name', e.target.value)} />
+          <Field
+            label={t('interviews.form.name')}
+            hint={t('interviews.form.nameHint')}
+            error={errors['interviewee.name']}
+          >
+            <input
+              className="usa-input"
+              name="name"
+              autoComplete="off"
+              value={form.name}
+              onChange={(e) => set('name', e.target.value)}
+            />
           </Field>
-          <Field label={t('interviews.form.phone')} hint={t('interviews.form.phoneHint')} error={errors['interviewee.phone']}>
-            <input type="tel" className="usa-input usa-input--medium" name="phone" autoComplete="off" value={form.phone} onChange={(e) => set('phone', e.target.value)} />
+          <Field
+            label={t('interviews.form.phone')}
+            hint={t('interviews.form.phoneHint')}
+            error={errors['interviewee.phone']}
+          >
+            <input
+              type="tel"
+              className="usa-input usa-input--medium"
+              name="phone"
+              autoComplete="off"
+              value={form.phone}
+              onChange={(e) => set('phone', e.target.value)}
+            />
           </Field>
         </>
       )}
-      <Field label={t('interviews.form.language')} hint={t('interviews.form.languageHint')} error={errors.language} required>
-        <input className="usa-input usa-input--medium" name="language" list="interview-languages" value={form.language} onChange={(e) => set('language', e.target.value)} />
+      <Field
+        label={t('interviews.form.language')}
+        hint={t('interviews.form.languageHint')}
+        error={errors.language}
+        required
+      >
+        <input
+          className="usa-input usa-input--medium"
+          name="language"
+          list="interview-languages"
+          value={form.language}
+          onChange={(e) => set('language', e.target.value)}
+        />
       </Field>
       <datalist id="interview-languages">
         {COMMON_LANGUAGES.map((l) => (
@@ -198,8 +288,18 @@ function RecordInterview({
       </datalist>
       <fieldset className="usa-fieldset margin-top-3">
         <legend className="usa-legend">{t('interviews.form.how')}</legend>
-        <Check id="interview-interpreter" label={t('interviews.form.interpreterUsed')} checked={form.interpreterUsed} onChange={(v) => set('interpreterUsed', v)} />
-        <Check id="interview-trauma" label={t('interviews.form.traumaInformed')} checked={form.traumaInformedProtocol} onChange={(v) => set('traumaInformedProtocol', v)} />
+        <Check
+          id="interview-interpreter"
+          label={t('interviews.form.interpreterUsed')}
+          checked={form.interpreterUsed}
+          onChange={(v) => set('interpreterUsed', v)}
+        />
+        <Check
+          id="interview-trauma"
+          label={t('interviews.form.traumaInformed')}
+          checked={form.traumaInformedProtocol}
+          onChange={(v) => set('traumaInformedProtocol', v)}
+        />
         <Check
           id="interview-confidential"
           label={t('interviews.form.confidentialSource')}
@@ -208,11 +308,28 @@ function RecordInterview({
           onChange={(v) => set('confidentialSource', v)}
         />
       </fieldset>
-      <Field label={t('interviews.form.summary')} hint={t('interviews.form.summaryHint')} error={errors.summary} required>
-        <textarea className="usa-textarea" name="summary" rows={5} value={form.summary} onChange={(e) => set('summary', e.target.value)} />
+      <Field
+        label={t('interviews.form.summary')}
+        hint={t('interviews.form.summaryHint')}
+        error={errors.summary}
+        required
+      >
+        <textarea
+          className="usa-textarea"
+          name="summary"
+          rows={5}
+          value={form.summary}
+          onChange={(e) => set('summary', e.target.value)}
+        />
       </Field>
       <Field label={t('interviews.form.notes')} hint={t('interviews.form.notesHint')} error={errors.notes}>
-        <textarea className="usa-textarea" name="notes" rows={3} value={form.notes} onChange={(e) => set('notes', e.target.value)} />
+        <textarea
+          className="usa-textarea"
+          name="notes"
+          rows={3}
+          value={form.notes}
+          onChange={(e) => set('notes', e.target.value)}
+        />
       </Field>
       <button type="submit" className="usa-button margin-top-2" disabled={record.isPending}>
         {record.isPending ? t('caseFile.saving') : t('interviews.form.submit')}

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { Field } from '../../../../ui/Field';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps, InvestigationView } from '../../case-file-tab';
-import { partsOf, type Evidence, type Letter } from '../../investigation';
+import { type Evidence, type Letter } from '../../investigation';
 import { ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
 import { pickedWorker, useCaseWorkers, useWorkerLabel, WorkerPicker, type KnownWorker } from '../../workers';
 
@@ -34,35 +34,54 @@ function LettersTab({ caseId, investigation, refresh }: CaseFileTabProps) {
   const [issuing, setIssuing] = useState<string | null>(null);
   const columns = useMemo(
     () => [
-      column.accessor('requestedOn', { header: t('letters.columns.requested'), cell: (c) => <span className="text-no-wrap">{f.date(c.getValue())}</span> }),
-      column.accessor('workerId', { header: t('letters.columns.worker'), cell: (c) => workerLabel(c.getValue()) }),
-      column.accessor('program', { header: t('letters.columns.program'), cell: (c) => t(`letters.programs.${c.getValue()}` as 'letters.programs.other') }),
+      column.accessor('requestedOn', {
+        header: t('letters.columns.requested'),
+        cell: (c) => <span className="text-no-wrap">{f.date(c.getValue())}</span>,
+      }),
+      column.accessor('workerId', {
+        header: t('letters.columns.worker'),
+        cell: (c) => workerLabel(c.getValue()),
+      }),
+      column.accessor('program', {
+        header: t('letters.columns.program'),
+        cell: (c) => t(`letters.programs.${c.getValue()}` as 'letters.programs.other'),
+      }),
       column.accessor('issued', {
         header: t('letters.columns.status'),
         cell: (c) =>
           c.getValue() ? (
-            <span className="usa-tag bg-success-darker">{t('letters.issuedOn', { date: f.date(c.row.original.issuedOn) })}</span>
+            <span className="usa-tag bg-success-darker">
+              {t('letters.issuedOn', { date: f.date(c.row.original.issuedOn) })}
+            </span>
           ) : (
             <span className="usa-tag bg-warning text-ink">{t('letters.awaiting')}</span>
           ),
       }),
-      column.display({
-        id: 'issue',
-        header: () => <span className="usa-sr-only">{t('letters.columns.action')}</span>,
-        cell: (c) =>
-          !c.row.original.issued && mayIssue ? (
-            <button type="button" className="usa-button usa-button--outline usa-button--small" onClick={() => setIssuing(c.row.original.letterId)}>
-              {t('letters.issue.open')}
-            </button>
-          ) : null,
-      }),
+      ...(!mayIssue
+        ? []
+        : [
+            column.display({
+              id: 'issue',
+              header: () => <span className="usa-sr-only">{t('letters.columns.action')}</span>,
+              cell: (c) =>
+                !c.row.original.issued ? (
+                  <button
+                    type="button"
+                    className="usa-button usa-button--outline usa-button--small"
+                    onClick={() => setIssuing(c.row.original.letterId)}
+                  >
+                    {t('letters.issue.open')}
+                  </button>
+                ) : null,
+            }),
+          ]),
     ],
     [t, f, workerLabel, mayIssue],
   );
   if (!investigation) return <NoInvestigationInTab />;
-  const parts = partsOf(investigation);
-  const letter = parts.letters.find((l) => l.letterId === issuing && !l.issued);
-  const supervisorOnly = parts.letters.some((l) => !l.issued) && !mayIssue && investigation.status === 'open';
+  const letter = investigation.letters.find((l) => l.letterId === issuing && !l.issued);
+  const supervisorOnly =
+    investigation.letters.some((l) => !l.issued) && !mayIssue && investigation.status === 'open';
   return (
     <>
       <ClosedNotice investigation={investigation} />
@@ -70,7 +89,7 @@ function LettersTab({ caseId, investigation, refresh }: CaseFileTabProps) {
         caption={t('letters.caption')}
         orderNote={t('letters.note')}
         columns={columns}
-        rows={parts.letters}
+        rows={investigation.letters}
         rowKey={(r) => r.letterId}
         empty={t('letters.empty')}
       />
@@ -82,12 +101,17 @@ function LettersTab({ caseId, investigation, refresh }: CaseFileTabProps) {
           investigation={investigation}
           letter={letter}
           workerLabel={workerLabel(letter.workerId)}
-          evidence={parts.evidence}
+          evidence={investigation.evidence}
           refresh={refresh}
           close={() => setIssuing(null)}
         />
       )}
-      <RequestLetter caseId={caseId} investigation={investigation} workers={workers.data ?? []} refresh={refresh} />
+      <RequestLetter
+        caseId={caseId}
+        investigation={investigation}
+        workers={workers.data ?? []}
+        refresh={refresh}
+      />
     </>
   );
 }
@@ -95,7 +119,7 @@ function LettersTab({ caseId, investigation, refresh }: CaseFileTabProps) {
 function SupervisorOnly() {
   const { t } = useTranslation();
   const f = useFormat();
-  const roles = new Intl.ListFormat(f.locale, { type: 'disjunction' }).format(
+  const roles = new Intl.ListFormat(f.locale, { type: 'conjunction' }).format(
     (operationRoles[ISSUE] ?? []).map((r) => t(`roles.${r}` as 'roles.admin')),
   );
   return (
@@ -129,7 +153,10 @@ function IssueLetter({
     mutationFn: async () =>
       ok(
         await api.POST('/api/v1/cases/{caseId}/investigation/immigration-letters', {
-          params: { path: { caseId }, header: { 'Idempotency-Key': idempotencyKey(), 'If-Match': ifMatch(investigation.version) } },
+          params: {
+            path: { caseId },
+            header: { 'Idempotency-Key': idempotencyKey(), 'If-Match': ifMatch(investigation.version) },
+          },
           body: { letterId: letter.letterId, issuedOn, ...(evidenceId ? { evidenceId } : {}) },
         }),
       ),
@@ -144,17 +171,42 @@ function IssueLetter({
     issue.mutate();
   };
   return (
-    <form className="usa-form usa-form--large margin-top-3 border-1px border-base-lighter padding-2 radius-md" onSubmit={submit} aria-labelledby="letter-issue-heading">
+    <form
+      className="usa-form usa-form--large margin-top-3 border-1px border-base-lighter padding-2 radius-md"
+      onSubmit={submit}
+      aria-labelledby="letter-issue-heading"
+    >
       <h3 id="letter-issue-heading" className="margin-top-0">
         {t('letters.issue.heading', { worker: workerLabel })}
       </h3>
       <p className="usa-hint">{t('letters.issue.body')}</p>
-      <ErrorAlert error={issue.error} onReload={refresh} />
+      <ErrorAlert
+        error={issue.error}
+        onReload={() => {
+          issue.reset();
+          refresh();
+        }}
+      />
       <Field label={t('letters.issue.issuedOn')} error={errors.issuedOn} required>
-        <input type="date" className="usa-input usa-input--medium" name="issuedOn" value={issuedOn} onChange={(e) => setIssuedOn(e.target.value)} />
+        <input
+          type="date"
+          className="usa-input usa-input--medium"
+          name="issuedOn"
+          value={issuedOn}
+          onChange={(e) => setIssuedOn(e.target.value)}
+        />
       </Field>
-      <Field label={t('letters.issue.evidence')} hint={t('letters.issue.evidenceHint')} error={errors.evidenceId}>
-        <select className="usa-select" name="evidenceId" value={evidenceId} onChange={(e) => setEvidenceId(e.target.value)}>
+      <Field
+        label={t('letters.issue.evidence')}
+        hint={t('letters.issue.evidenceHint')}
+        error={errors.evidenceId}
+      >
+        <select
+          className="usa-select"
+          name="evidenceId"
+          value={evidenceId}
+          onChange={(e) => setEvidenceId(e.target.value)}
+        >
           <option value="">{t('letters.issue.noEvidence')}</option>
           {evidence.map((x) => (
             <option key={x.evidenceId} value={x.evidenceId}>
@@ -188,14 +240,24 @@ function RequestLetter({
 }) {
   const { t } = useTranslation();
   const mayRequest = useMayAct(REQUEST, investigation);
-  const blank = { worker: '', otherWorkerId: '', program: 'u_visa' as (typeof PROGRAMS)[number], requestedBy: '', requestedOn: today() };
+  const blank = {
+    worker: '',
+    otherWorkerId: '',
+    program: 'u_visa' as (typeof PROGRAMS)[number],
+    requestedBy: '',
+    requestedOn: today(),
+  };
   const [form, setForm] = useState(blank);
-  const set = <K extends keyof typeof blank>(k: K, v: (typeof blank)[K]) => setForm((x) => ({ ...x, [k]: v }));
+  const set = <K extends keyof typeof blank>(k: K, v: (typeof blank)[K]) =>
+    setForm((x) => ({ ...x, [k]: v }));
   const request = useMutation({
     mutationFn: async () =>
       ok(
         await api.POST('/api/v1/cases/{caseId}/investigation/immigration-letter-requests', {
-          params: { path: { caseId }, header: { 'Idempotency-Key': idempotencyKey(), 'If-Match': ifMatch(investigation.version) } },
+          params: {
+            path: { caseId },
+            header: { 'Idempotency-Key': idempotencyKey(), 'If-Match': ifMatch(investigation.version) },
+          },
           body: {
             workerId: pickedWorker(form.worker, form.otherWorkerId),
             program: form.program,
@@ -216,14 +278,24 @@ function RequestLetter({
     request.mutate();
   };
   return (
-    <form className="usa-form usa-form--large margin-top-4" onSubmit={submit} aria-labelledby="letter-request-heading">
+    <form
+      className="usa-form usa-form--large margin-top-4"
+      onSubmit={submit}
+      aria-labelledby="letter-request-heading"
+    >
       <h3 id="letter-request-heading">{t('letters.request.heading')}</h3>
       {request.isSuccess && (
         <Alert kind="success" slim>
           {t('letters.request.done')}
         </Alert>
       )}
-      <ErrorAlert error={request.error} onReload={refresh} />
+      <ErrorAlert
+        error={request.error}
+        onReload={() => {
+          request.reset();
+          refresh();
+        }}
+      />
       <WorkerPicker
         label={t('letters.request.worker')}
         workers={workers}
@@ -235,7 +307,12 @@ function RequestLetter({
         required
       />
       <Field label={t('letters.request.program')} error={errors.program} required>
-        <select className="usa-select" name="program" value={form.program} onChange={(e) => set('program', e.target.value as typeof form.program)}>
+        <select
+          className="usa-select"
+          name="program"
+          value={form.program}
+          onChange={(e) => set('program', e.target.value as typeof form.program)}
+        >
           {PROGRAMS.map((p) => (
             <option key={p} value={p}>
               {t(`letters.programs.${p}`)}
@@ -243,11 +320,28 @@ function RequestLetter({
           ))}
         </select>
       </Field>
-      <Field label={t('letters.request.requestedBy')} hint={t('letters.request.requestedByHint')} error={errors.requestedBy} required>
-        <input className="usa-input" name="requestedBy" autoComplete="off" value={form.requestedBy} onChange={(e) => set('requestedBy', e.target.value)} />
+      <Field
+        label={t('letters.request.requestedBy')}
+        hint={t('letters.request.requestedByHint')}
+        error={errors.requestedBy}
+        required
+      >
+        <input
+          className="usa-input"
+          name="requestedBy"
+          autoComplete="off"
+          value={form.requestedBy}
+          onChange={(e) => set('requestedBy', e.target.value)}
+        />
       </Field>
       <Field label={t('letters.request.requestedOn')} error={errors.requestedOn} required>
-        <input type="date" className="usa-input usa-input--medium" name="requestedOn" value={form.requestedOn} onChange={(e) => set('requestedOn', e.target.value)} />
+        <input
+          type="date"
+          className="usa-input usa-input--medium"
+          name="requestedOn"
+          value={form.requestedOn}
+          onChange={(e) => set('requestedOn', e.target.value)}
+        />
       </Field>
       <button type="submit" className="usa-button margin-top-2" disabled={request.isPending}>
         {request.isPending ? t('caseFile.saving') : t('letters.request.submit')}

@@ -10,12 +10,19 @@ import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { Field } from '../../../../ui/Field';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps, InvestigationView } from '../../case-file-tab';
-import { partsOf, type RetaliationConcern } from '../../investigation';
+import { type RetaliationConcern } from '../../investigation';
 import { Check, ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
 import { useCaseWorkers, useWorkerLabel, type KnownWorker } from '../../workers';
 
 const FLAG = 'POST /api/v1/cases/{caseId}/investigation/retaliation-concerns';
-const KINDS = ['termination', 'reduced_hours', 'threat', 'immigration_threat', 'blacklisting', 'other'] as const;
+const KINDS = [
+  'termination',
+  'reduced_hours',
+  'threat',
+  'immigration_threat',
+  'blacklisting',
+  'other',
+] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const column = createColumnHelper<RetaliationConcern>();
 
@@ -27,11 +34,18 @@ function RetaliationTab({ caseId, investigation, refresh }: CaseFileTabProps) {
   const workerLabel = useWorkerLabel(workers.data);
   const columns = useMemo(
     () => [
-      column.accessor('reportedOn', { header: t('retaliation.columns.reported'), cell: (c) => <span className="text-no-wrap">{f.date(c.getValue())}</span> }),
-      column.accessor('kind', { header: t('retaliation.columns.kind'), cell: (c) => t(`retaliation.kinds.${c.getValue()}` as 'retaliation.kinds.other') }),
+      column.accessor('reportedOn', {
+        header: t('retaliation.columns.reported'),
+        cell: (c) => <span className="text-no-wrap">{f.date(c.getValue())}</span>,
+      }),
+      column.accessor('kind', {
+        header: t('retaliation.columns.kind'),
+        cell: (c) => t(`retaliation.kinds.${c.getValue()}` as 'retaliation.kinds.other'),
+      }),
       column.accessor('workerIds', {
         header: t('retaliation.columns.workers'),
-        cell: (c) => (c.getValue().length ? c.getValue().map(workerLabel).join(' · ') : t('retaliation.noWorkers')),
+        cell: (c) =>
+          c.getValue().length ? c.getValue().map(workerLabel).join(' · ') : t('retaliation.noWorkers'),
       }),
     ],
     [t, f, workerLabel],
@@ -44,11 +58,16 @@ function RetaliationTab({ caseId, investigation, refresh }: CaseFileTabProps) {
         caption={t('retaliation.caption')}
         orderNote={t('retaliation.note')}
         columns={columns}
-        rows={partsOf(investigation).retaliationConcerns}
+        rows={investigation.retaliationConcerns}
         rowKey={(r) => r.concernId}
         empty={t('retaliation.empty')}
       />
-      <FlagConcern caseId={caseId} investigation={investigation} workers={workers.data ?? []} refresh={refresh} />
+      <FlagConcern
+        caseId={caseId}
+        investigation={investigation}
+        workers={workers.data ?? []}
+        refresh={refresh}
+      />
     </>
   );
 }
@@ -69,15 +88,25 @@ function FlagConcern({
   const { t } = useTranslation();
   const mayFlag = useMayAct(FLAG, investigation);
   const labelOf = useWorkerLabel(workers);
-  const blank = { kind: 'threat' as (typeof KINDS)[number], reportedOn: today(), chosen: [] as string[], otherIds: '', description: '' };
+  const blank = {
+    kind: 'threat' as (typeof KINDS)[number],
+    reportedOn: today(),
+    chosen: [] as string[],
+    otherIds: '',
+    description: '',
+  };
   const [form, setForm] = useState(blank);
   const [otherError, setOtherError] = useState<string | undefined>();
-  const set = <K extends keyof typeof blank>(k: K, v: (typeof blank)[K]) => setForm((x) => ({ ...x, [k]: v }));
+  const set = <K extends keyof typeof blank>(k: K, v: (typeof blank)[K]) =>
+    setForm((x) => ({ ...x, [k]: v }));
   const flag = useMutation({
     mutationFn: async (workerIds: string[]) =>
       ok(
         await api.POST('/api/v1/cases/{caseId}/investigation/retaliation-concerns', {
-          params: { path: { caseId }, header: { 'Idempotency-Key': idempotencyKey(), 'If-Match': ifMatch(investigation.version) } },
+          params: {
+            path: { caseId },
+            header: { 'Idempotency-Key': idempotencyKey(), 'If-Match': ifMatch(investigation.version) },
+          },
           body: { kind: form.kind, reportedOn: form.reportedOn, workerIds, description: form.description },
         }),
       ),
@@ -100,16 +129,31 @@ function FlagConcern({
   const workerIdsError = Object.entries(errors).find(([k]) => k.startsWith('workerIds'))?.[1];
 
   return (
-    <form className="usa-form usa-form--large margin-top-4" onSubmit={submit} aria-labelledby="retaliation-form-heading">
+    <form
+      className="usa-form usa-form--large margin-top-4"
+      onSubmit={submit}
+      aria-labelledby="retaliation-form-heading"
+    >
       <h3 id="retaliation-form-heading">{t('retaliation.form.heading')}</h3>
       {flag.isSuccess && (
         <Alert kind="success" slim>
           {t('retaliation.form.done')}
         </Alert>
       )}
-      <ErrorAlert error={flag.error} onReload={refresh} />
+      <ErrorAlert
+        error={flag.error}
+        onReload={() => {
+          flag.reset();
+          refresh();
+        }}
+      />
       <Field label={t('retaliation.form.kind')} error={errors.kind} required>
-        <select className="usa-select" name="kind" value={form.kind} onChange={(e) => set('kind', e.target.value as typeof form.kind)}>
+        <select
+          className="usa-select"
+          name="kind"
+          value={form.kind}
+          onChange={(e) => set('kind', e.target.value as typeof form.kind)}
+        >
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`retaliation.kinds.${k}`)}
@@ -118,9 +162,17 @@ function FlagConcern({
         </select>
       </Field>
       <Field label={t('retaliation.form.reportedOn')} error={errors.reportedOn} required>
-        <input type="date" className="usa-input usa-input--medium" name="reportedOn" value={form.reportedOn} onChange={(e) => set('reportedOn', e.target.value)} />
+        <input
+          type="date"
+          className="usa-input usa-input--medium"
+          name="reportedOn"
+          value={form.reportedOn}
+          onChange={(e) => set('reportedOn', e.target.value)}
+        />
       </Field>
-      <fieldset className={`usa-fieldset margin-top-3${workerIdsError ? ' usa-form-group usa-form-group--error' : ''}`}>
+      <fieldset
+        className={`usa-fieldset margin-top-3${workerIdsError ? ' usa-form-group usa-form-group--error' : ''}`}
+      >
         <legend className="usa-legend">{t('retaliation.form.workers')}</legend>
         {workerIdsError && (
           <span className="usa-error-message" role="alert">
@@ -133,15 +185,38 @@ function FlagConcern({
             id={`retaliation-worker-${w.workerId}`}
             label={labelOf(w.workerId)}
             checked={form.chosen.includes(w.workerId)}
-            onChange={(v) => set('chosen', v ? [...form.chosen, w.workerId] : form.chosen.filter((x) => x !== w.workerId))}
+            onChange={(v) =>
+              set('chosen', v ? [...form.chosen, w.workerId] : form.chosen.filter((x) => x !== w.workerId))
+            }
           />
         ))}
       </fieldset>
-      <Field label={t('retaliation.form.otherIds')} hint={t('retaliation.form.otherIdsHint')} error={otherError}>
-        <textarea className="usa-textarea" name="otherIds" rows={2} value={form.otherIds} onChange={(e) => set('otherIds', e.target.value)} />
+      <Field
+        label={t('retaliation.form.otherIds')}
+        hint={t('retaliation.form.otherIdsHint')}
+        error={otherError}
+      >
+        <textarea
+          className="usa-textarea"
+          name="otherIds"
+          rows={2}
+          value={form.otherIds}
+          onChange={(e) => set('otherIds', e.target.value)}
+        />
       </Field>
-      <Field label={t('retaliation.form.description')} hint={t('retaliation.form.descriptionHint')} error={errors.description} required>
-        <textarea className="usa-textarea" name="description" rows={4} value={form.description} onChange={(e) => set('description', e.target.value)} />
+      <Field
+        label={t('retaliation.form.description')}
+        hint={t('retaliation.form.descriptionHint')}
+        error={errors.description}
+        required
+      >
+        <textarea
+          className="usa-textarea"
+          name="description"
+          rows={4}
+          value={form.description}
+          onChange={(e) => set('description', e.target.value)}
+        />
       </Field>
       <button type="submit" className="usa-button margin-top-2" disabled={flag.isPending}>
         {flag.isPending ? t('caseFile.saving') : t('retaliation.form.submit')}

@@ -28,14 +28,23 @@ function Timeline({ caseId }: CaseFileTabProps) {
   const query = useQuery({
     queryKey: ['history', caseId, cursor],
     queryFn: async () =>
-      ok(await api.GET('/api/v1/cases/{caseId}/history', { params: { path: { caseId }, query: { cursor, limit: 50 } } })),
+      ok(
+        await api.GET('/api/v1/cases/{caseId}/history', {
+          params: { path: { caseId }, query: { cursor, limit: 50 } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
+  const whenFormat = useMemo(
+    () => new Intl.DateTimeFormat(f.locale, { dateStyle: 'medium', timeStyle: 'medium' }),
+    [f.locale],
+  );
   const columns = useMemo(
     () => [
       column.accessor('occurredAt', {
         header: t('timeline.columns.when'),
-        cell: (c) => <span className="text-no-wrap">{f.dateTime(c.getValue())}</span>,
+        // To the second: a case's events often fall within the same minute.
+        cell: (c) => <span className="text-no-wrap">{whenFormat.format(new Date(c.getValue()))}</span>,
       }),
       column.accessor('type', {
         header: t('timeline.columns.event'),
@@ -48,18 +57,25 @@ function Timeline({ caseId }: CaseFileTabProps) {
       }),
       column.accessor('sourceService', {
         header: t('timeline.columns.service'),
-        cell: (c) => (i18n.exists(`services.${c.getValue()}`) ? t(`services.${c.getValue()}` as 'services.intake') : c.getValue()),
+        cell: (c) =>
+          i18n.exists(`services.${c.getValue()}`)
+            ? t(`services.${c.getValue()}` as 'services.intake')
+            : c.getValue(),
       }),
       column.accessor('actor', {
         header: t('timeline.columns.who'),
         cell: (c) => {
           const { id, role, org } = c.getValue();
           const roleName =
-            role === 'system' ? t('timeline.system') : i18n.exists(`roles.${role}`) ? t(`roles.${role}` as 'roles.admin') : role;
+            role === 'system'
+              ? t('timeline.system')
+              : i18n.exists(`roles.${role}`)
+                ? t(`roles.${role}` as 'roles.admin')
+                : role;
           return (
             <>
-              <span className="workbench-mono">{id}</span>
-              <span className="display-block font-body-3xs text-base-dark">
+              <span className="display-block workbench-mono workbench-wrap">{id}</span>
+              <span className="display-block font-body-3xs text-base-dark workbench-wrap">
                 {roleName}
                 {org ? ` · ${org}` : ''}
               </span>
@@ -68,7 +84,7 @@ function Timeline({ caseId }: CaseFileTabProps) {
         },
       }),
     ],
-    [t, f, i18n],
+    [t, i18n, whenFormat],
   );
   return (
     <>
