@@ -1,7 +1,9 @@
 /**
- * One jest run covers every library, service and cross-service suite (project "server"), the
- * workbench's component tests in jsdom (project "workbench") and the browser tests against the
- * whole system in headless Chromium (project "browser"; `npm run test:browser` runs it alone).
+ * One jest run covers every library, service and cross-service suite in tiers (projects):
+ * "unit", the suites that need no PostgreSQL, NATS or other process; "workbench", the
+ * workbench's component tests in jsdom (`npm run test:unit` runs these two); "server", the
+ * suites on the real PostgreSQL and NATS; "browser", the whole system driven through the
+ * workbench in headless Chromium (`npm run test:browser`). `npm test` runs them all.
  */
 // NestJS 12 ships only ES modules. Node 24 require()s them, and so does Jest 30.5 inside its
 // module registry, but only with vm.SourceTextModule, which Node keeps behind a flag.
@@ -37,17 +39,59 @@ const swcTsx = [
   },
 ];
 
+/**
+ * The unit tier, by what each suite touches: pure domain (deciders, contracts, wage rules) and
+ * pure helpers of the services. Its environment (test/support/unit-environment.js) refuses any
+ * connection other than to the suite's own in-process server and any child process, so a suite
+ * listed here that reaches PostgreSQL or NATS fails saying so. A new suite of these folders is a
+ * unit suite; one elsewhere that needs neither goes here by name.
+ */
+const UNIT_SUITES = [
+  'libs/contracts/**/*.spec.ts',
+  'libs/domain/**/*.spec.ts',
+  'libs/wage-rules/**/*.spec.ts',
+  'services/*/domain/**/*.spec.ts',
+  'libs/service-kit/test/problems.spec.ts',
+  'libs/service-kit/test/request-logging.spec.ts',
+  'libs/testing/src/eventually.spec.ts',
+  'services/audit/src/replay/replayers.spec.ts',
+  'services/collections/test/statements-html.spec.ts',
+  'services/gateway/test/{fingerprint,http-helpers,rate-limit,record-access}.spec.ts',
+  'services/intake/src/read-models/employer-index/normalize.spec.ts',
+  'services/investigation/test/{hours,trace-page}.spec.ts',
+  'services/partners/src/reactions/milestones.spec.ts',
+  'test/bench/harness.spec.ts',
+  'test/scripts/{start-workbench,architecture-doc}.spec.ts',
+  'test/security/{authorization-coverage,body-depth}.spec.ts',
+  'test/support/{contract,unit-environment}.spec.ts',
+];
+
+const typescript = {
+  rootDir: __dirname,
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/fault/long/', '<rootDir>/test/browser/'],
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
     {
+      ...typescript,
+      displayName: 'unit',
+      testEnvironment: '<rootDir>/test/support/unit-environment.js',
+      testMatch: UNIT_SUITES.map((glob) => `<rootDir>/${glob}`),
+    },
+    {
+      // Suites on the real PostgreSQL and NATS (private schemas, private nats-servers, systems).
+      ...typescript,
       displayName: 'server',
-      rootDir: __dirname,
       testEnvironment: 'node',
-      transform: { '^.+\\.ts$': swc },
-      moduleFileExtensions: ['ts', 'js', 'json'],
-      testMatch: ['<rootDir>/{libs,services,test}/**/*.spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/fault/long/', '<rootDir>/test/browser/'],
+      testMatch: [
+        '<rootDir>/{libs,services,test}/**/*.spec.ts',
+        // Jest replaces <rootDir> only at the start of a glob, so the negations spell it out.
+        ...UNIT_SUITES.map((glob) => `!${__dirname}/${glob}`),
+      ],
     },
     {
       // Component tests (Testing Library) in jsdom; fetch is mocked there, nothing else is.

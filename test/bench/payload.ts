@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 /**
  * Realistic event bodies for benchmarks: a ComplaintReceived-like `data` of about 600 bytes of
- * JSON and the metadata the services write (DESIGN.md sections 3 and 4). Raw pgbench inserts and
- * event-store appends use the same shapes so that the comparison is fair.
+ * JSON and the metadata the services write (docs/architecture.md#the-event-catalog). Raw pgbench
+ * inserts and event-store appends use the same shapes so that the comparison is fair.
  */
 export function benchData(seq: number): Record<string, unknown> {
   return {

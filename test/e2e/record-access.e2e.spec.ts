@@ -1,6 +1,6 @@
 /**
- * Reads of personal data are recorded (DESIGN.md section 6), with every service its own process:
- * the demo scenario seeded over HTTP, then a collections officer reads a worker's and the
+ * Reads of personal data are recorded (docs/architecture.md#recorded-reads), with every service
+ * its own process: the demo scenario seeded over HTTP, then a collections officer reads a worker's and the
  * employer's statement, a partner reads its referral, the liaison the disclosure ledger and the
  * referral list. Each read is RecordAccessed in the event store (who, role, organization, what)
  * by the time the answer arrives. With audit stopped, the same reads fail and disclose nothing,

@@ -34,7 +34,7 @@ describe('the expected authorization matrix covers the OpenAPI document', () => 
     expect(Object.keys(PUBLIC_OPERATIONS).filter((id) => id in EXPECTED)).toEqual([]);
   });
 
-  it('names only roles of DESIGN.md section 1', () => {
+  it('names only roles of docs/architecture.md#roles', () => {
     for (const rule of Object.values(EXPECTED))
       for (const role of rule.allowed) expect(ROLES).toContain(role);
   });

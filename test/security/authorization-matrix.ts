@@ -1,10 +1,10 @@
 /*
- * Who may call what: written by hand from DESIGN.md section 1 (the roles table), NOT read from
+ * Who may call what: written by hand from docs/architecture.md#roles (the roles table), NOT read from
  * the code or from the OpenAPI document's x-roles, so that a route whose @Roles drift from the
  * design fails authorization.spec.ts. authorization-coverage.spec.ts fails for any operation of
  * services/gateway/openapi.json without an entry here: a new endpoint needs a decision.
  *
- * DESIGN.md section 1, as applied:
+ * docs/architecture.md#roles, as applied:
  *   intake_officer       record complaints, triage, open cases, refer out
  *   investigator         interview, request records, compute back wages, record findings
  *   supervisor           assign and reassign, approve determinations and settlements
@@ -33,7 +33,7 @@ import type { Role } from '@lse/contracts';
 
 export interface Rule {
   allowed: readonly Role[];
-  /** A partner user sees or changes only its own organization's resources (DESIGN.md sections 1, 6). */
+  /** A partner user sees or changes only its own organization's (docs/architecture.md#partner-scope). */
   partnerScoped?: true;
 }
 
@@ -112,7 +112,7 @@ export const EXPECTED: Record<string, Rule> = {
   recordHoursAndWages: { allowed: INVESTIGATION_WORK },
   computeBackWages: { allowed: INVESTIGATION_WORK },
   rerunBackWages: { allowed: INVESTIGATION_WORK },
-  // Rule tables: the admin's (DESIGN.md section 1) and a supervisor's; read by whoever reads
+  // Rule tables: the admin's (docs/architecture.md#roles) and a supervisor's; read by whoever reads
   // back-wage computations, and by the admin who maintains them.
   listWageRuleSets: { allowed: [...INVESTIGATION_READERS, 'admin'] },
   publishWageRuleSetVersion: { allowed: ['supervisor', 'admin'] },

@@ -1,6 +1,6 @@
 /**
  * The authorization matrix against the running system (every service its own process): every
- * operation of the committed OpenAPI document x every role of DESIGN.md section 1, without a
+ * operation of the committed OpenAPI document x every role of docs/architecture.md#roles, without a
  * token, with bad tokens, and as a partner of another organization. Allowed exactly where
  * authorization-matrix.ts says: allowed = neither 401 nor 403 (nor 5xx); forbidden = 403 for a
  * valid token, 401 without one; a partner never sees another organization's referral (404,
@@ -119,10 +119,10 @@ describe('the authorization matrix through the gateway', () => {
     }
     if (rule.allowed.includes(who.role)) {
       if (answer.status === 401 || answer.status === 403)
-        return `allowed by DESIGN.md, got ${answer.status} ${short(answer.text)}`;
+        return `allowed by the matrix, got ${answer.status} ${short(answer.text)}`;
       return answer.status >= 400 ? problemDefect(answer) : undefined;
     }
-    if (answer.status !== 403) return `forbidden by DESIGN.md, got ${answer.status} ${short(answer.text)}`;
+    if (answer.status !== 403) return `forbidden by the matrix, got ${answer.status} ${short(answer.text)}`;
     return problemDefect(answer);
   }
 

@@ -182,8 +182,9 @@ export function pathValues(op: Operation, r: Resources): Record<string, string> 
 
 /**
  * New events since `position` other than those the probes cause legitimately, listed explicitly:
- * RecordAccessed for reads (the gateway records each read of a case, DESIGN.md section 6) and the
- * audit service's periodic IntegrityCheckpointRecorded, which follows any new event.
+ * RecordAccessed for reads (the gateway records each read of a case,
+ * docs/architecture.md#recorded-reads) and the audit service's periodic
+ * IntegrityCheckpointRecorded, which follows any new event.
  */
 export const LEGITIMATE_BY_READS = ['RecordAccessed', 'IntegrityCheckpointRecorded'];
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** DESIGN.md section 7: every event field carries one of these, declared beside the field. */
+/** Every event field carries one of these, beside it (docs/architecture.md#classification-of-fields). */
 export const CLASSIFICATIONS = [
   'public',
   'personal',

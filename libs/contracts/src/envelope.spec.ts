@@ -62,7 +62,7 @@ describe('envelope schemas', () => {
     ]);
   });
 
-  it('lists the roles of DESIGN.md section 1', () => {
+  it('lists the roles of docs/architecture.md#roles', () => {
     expect(ROLES).toHaveLength(9);
     expect(Role.foia_officer).toBe('foia_officer');
   });

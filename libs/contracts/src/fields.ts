@@ -13,7 +13,7 @@ export const isoDate = () => z.string().refine(isIsoDate, { message: 'expected a
 /** An instant with an explicit offset ("...Z" or "...-08:00"): never a local time. */
 export const instant = () => z.iso.datetime({ offset: true });
 
-/** Integer cents, never floats (DESIGN.md section 3). */
+/** Integer cents, never floats (docs/architecture.md#the-event-catalog). */
 export const centsAmount = () => z.int().nonnegative();
 
 export const text = (max: number) => z.string().trim().min(1).max(max);

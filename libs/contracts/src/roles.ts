@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Token role claims (DESIGN.md section 1). */
+/** Token role claims (docs/architecture.md#roles). */
 export const ROLES = [
   'intake_officer',
   'investigator',

@@ -1,5 +1,5 @@
 /**
- * A decider (DESIGN.md section 9): pure functions, no I/O. Handlers load the stream, fold it
+ * A decider (docs/architecture.md#deciders): pure functions, no I/O. Handlers load the stream, fold it
  * with `evolve`, call `decide`, and append what it returns.
  */
 export interface Decider<Command, Event, State> {

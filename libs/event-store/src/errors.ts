@@ -25,7 +25,7 @@ export class DuplicateEventIdError extends EventStoreError {
   }
 }
 
-/** A service may append only to the stream categories it owns (DESIGN.md section 3). */
+/** A service appends only to the stream categories it owns (docs/architecture.md#what-each-service-owns). */
 export class CategoryNotOwnedError extends EventStoreError {
   readonly code = 'category_not_owned';
   constructor(

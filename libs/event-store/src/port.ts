@@ -1,5 +1,5 @@
 /**
- * The event store port (DESIGN.md section 4). Services, the relay, projections and the audit
+ * The event store port (docs/architecture.md#the-event-store). Services, the relay, projections and the audit
  * tooling depend on this interface only; `PostgresEventStore` is one adapter, and the contract
  * suite in `contract/` is what any other adapter (EventStoreDB / KurrentDB) must pass.
  */

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@lse/event-store';
 import { categoryOf } from '@lse/event-store';
 
-/** The JetStream stream that carries every case event between services (DESIGN.md section 5). */
+/** The JetStream stream that carries every case event between services (docs/architecture.md#messaging). */
 export const CASE_EVENTS = 'CASE_EVENTS';
 /** Poison messages land here, with the reason, for operators to inspect and replay. */
 export const DEAD_LETTERS = 'DEAD_LETTERS';

@@ -1,5 +1,5 @@
 /**
- * Rule sets as versioned data (DESIGN.md section 8): every version kept with when it takes
+ * Rule sets as versioned data (docs/architecture.md#rules-are-data): every version kept with when it takes
  * effect, who published it and why, so a computation can always be recomputed under the version
  * it used, and a newer version compared with it. Pure: the versions come in (from events in the
  * investigation service, from the shipped constants here).

@@ -18,7 +18,7 @@ function getRoutes(): Array<{ route: string; handler: object }> {
   return out;
 }
 
-describe('reads of personal data are recorded (DESIGN.md section 6)', () => {
+describe('reads of personal data are recorded (docs/architecture.md#recorded-reads)', () => {
   const routes = getRoutes();
 
   it('finds the GET routes', () => {

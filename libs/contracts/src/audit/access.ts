@@ -8,8 +8,8 @@ import { ACCESS_CATEGORY } from './parts';
 export const AccessedResourceSchema = z.string().regex(/^[a-z][a-z0-9-]{0,60}$/, 'expected a resource name');
 
 /**
- * Someone read a case's records (DESIGN.md section 6). Who is in the metadata's actor (id, role,
- * org); the role is the one that authorized the read.
+ * Someone read a case's records (docs/architecture.md#recorded-reads). Who is in the metadata's
+ * actor (id, role, org); the role is the one that authorized the read.
  */
 export const RecordAccessed = defineEvent({
   type: 'RecordAccessed',

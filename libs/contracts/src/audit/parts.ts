@@ -1,4 +1,7 @@
-/** Audit's own stream categories (DESIGN.md section 3): `foia-<requestId>`, `access-<caseId>`, `integrity-<id>`. */
+/**
+ * Audit's own stream categories (docs/architecture.md#audit): `foia-<requestId>`,
+ * `access-<caseId>`, `integrity-<id>`.
+ */
 export const FOIA_CATEGORY = 'foia';
 export const ACCESS_CATEGORY = 'access';
 export const INTEGRITY_CATEGORY = 'integrity';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { commercial, confidentialSource, confidentialWhen, personal, pub } from '../classification';
 import { isoDate, repeatedIndexes, text, usAddress, uuid } from '../fields';
 
-/** Collection stream: `collection-<caseId>` (DESIGN.md section 3). */
+/** Collection stream: `collection-<caseId>` (docs/architecture.md#streams-and-categories). */
 export const COLLECTION_CATEGORY = 'collection';
 export const collectionStreamId = (caseId: string) => `${COLLECTION_CATEGORY}-${caseId}`;
 

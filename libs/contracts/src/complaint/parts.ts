@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { commercial, confidentialSource, confidentialWhen, personal, pub } from '../classification';
 import { centsAmount, isoDate, languageTag, phone, text, usAddress, uuid } from '../fields';
 
-/** Complaint stream: `complaint-<caseId>` (DESIGN.md section 3). */
+/** Complaint stream: `complaint-<caseId>` (docs/architecture.md#streams-and-categories). */
 export const COMPLAINT_CATEGORY = 'complaint';
 export const complaintStreamId = (caseId: string) => `${COMPLAINT_CATEGORY}-${caseId}`;
 

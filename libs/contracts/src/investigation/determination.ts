@@ -31,7 +31,7 @@ export const DeterminationProposed = defineEvent({
 });
 export type DeterminationProposed = z.infer<typeof DeterminationProposed.schema>;
 
-/** A supervisor who is not the proposing investigator approves (DESIGN.md invariant). */
+/** A supervisor who is not the proposing investigator approves (docs/architecture.md#invariants). */
 export const DeterminationApproved = defineEvent({
   type: 'DeterminationApproved',
   category: INVESTIGATION_CATEGORY,
@@ -120,7 +120,7 @@ export const CLOSURE_REASONS = [
   'administrative',
 ] as const;
 
-/** Nothing is appended to a closed investigation (DESIGN.md invariant). */
+/** Nothing is appended to a closed investigation (docs/architecture.md#invariants). */
 export const InvestigationClosed = defineEvent({
   type: 'InvestigationClosed',
   category: INVESTIGATION_CATEGORY,

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { commercial, personal, pub } from '../classification';
 import { text, usAddress, uuid } from '../fields';
 
-/** Investigation stream: `investigation-<caseId>` (DESIGN.md section 3), one per opened case. */
+/** `investigation-<caseId>`, one per opened case (docs/architecture.md#streams-and-categories). */
 export const INVESTIGATION_CATEGORY = 'investigation';
 export const investigationStreamId = (caseId: string) => `${INVESTIGATION_CATEGORY}-${caseId}`;
 
-/** How an employer is liable for the wages (DESIGN.md section 3). */
+/** How an employer is liable for the wages (docs/architecture.md#investigation). */
 export const LIABILITY_ROLES = ['direct', 'joint', 'successor', 'client', 'contractor'] as const;
 export type LiabilityRole = (typeof LIABILITY_ROLES)[number];
 

@@ -5,9 +5,10 @@ import { instant, isoDate, text, uuid } from '../fields';
 import { ruleSetId, RuleSetRefSchema, staffId } from './parts';
 
 /**
- * Back-wage rule sets as versioned data (DESIGN.md section 8): publishing a version is an event
- * on one stream, `wage_rules-catalog`, so every version is kept, with its effective date, who
- * published it and why, and a computation can always be recomputed under the version it used.
+ * Back-wage rule sets as versioned data (docs/architecture.md#rules-are-data): publishing a
+ * version is an event on one stream, `wage_rules-catalog`, so every version is kept, with its
+ * effective date, who published it and why, and a computation can always be recomputed under the
+ * version it used.
  * The investigation service appends it (supervisors and admins) and reads the whole catalog.
  */
 export const WAGE_RULES_CATEGORY = 'wage_rules';

@@ -3,7 +3,7 @@ import { personal, pub } from '../classification';
 import { phone, text, uuid } from '../fields';
 
 /*
- * Streams of the partners service (DESIGN.md section 3):
+ * Streams of the partners service (docs/architecture.md#partners):
  *   partner-<partnerId>      registry entry, point people, meetings
  *   agreement-<agreementId>  MOU / letter of arrangement / data sharing / grant, clause versions
  *   referral-<caseId>        one referral, its workers' consent and every disclosure made from it

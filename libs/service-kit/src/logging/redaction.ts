@@ -1,7 +1,7 @@
 /**
- * Field names that hold personal data (DESIGN.md section 7). Any log object carrying one of them,
- * at any of the first four levels, has the value replaced. Logging such objects is still a bug;
- * this is the safety net.
+ * Field names that hold personal data (docs/architecture.md#classification-of-fields). Any log
+ * object carrying one of them, at any of the first four levels, has the value replaced. Logging
+ * such objects is still a bug; this is the safety net.
  */
 export const PERSONAL_FIELDS = [
   'name',

@@ -67,7 +67,7 @@ export interface CollectionCase {
   compromiseIds: string[];
 }
 
-/** `open` accepts commands; `closed` accepts none (DESIGN.md: nothing after close). */
+/** `open` accepts commands; `closed` accepts none (docs/architecture.md#invariants: nothing after close). */
 export type CollectionState =
   | { status: 'none' }
   | ({ status: 'open' } & CollectionCase)

@@ -23,12 +23,13 @@ type Marked = RecordsAccessOptions & { resource: string };
 const textOf = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /**
- * Marks a route that reads personal data or a case history (DESIGN.md section 6): each successful
- * read is recorded by audit (RecordAccessed: who, under which role, what, when) before the
- * response leaves. Request/reply, not a fire-and-forget publish: audit appends to PostgreSQL (the
- * source of truth) before it answers, so a read that cannot be recorded fails (503/504) instead
- * of disclosing data with no trace. JetStream would acknowledge before the record is on disk
- * (DESIGN.md section 5). A list of no single case is recorded on the reader's own access stream.
+ * Marks a route that reads personal data or a case history (docs/architecture.md#recorded-reads):
+ * each successful read is recorded by audit (RecordAccessed: who, under which role, what, when)
+ * before the response leaves. Request/reply, not a fire-and-forget publish: audit appends to
+ * PostgreSQL (the source of truth) before it answers, so a read that cannot be recorded fails
+ * (503/504) instead of disclosing data with no trace. JetStream would acknowledge before the
+ * record is on disk (docs/architecture.md#postgresql-is-the-source-of-truth). A list of no single
+ * case is recorded on the reader's own access stream.
  */
 export const RecordsAccess = (resource: string, options: RecordsAccessOptions = {}) =>
   SetMetadata(RESOURCE, { resource, ...options } satisfies Marked);

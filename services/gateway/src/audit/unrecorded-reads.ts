@@ -1,6 +1,7 @@
 /**
- * GET routes that append no RecordAccessed in the gateway, each with the reason (DESIGN.md
- * section 6 records reads of personal data and case histories). Every other GET route carries
+ * GET routes that append no RecordAccessed in the gateway, each with the reason (reads of
+ * personal data and case histories are recorded: docs/architecture.md#recorded-reads). Every
+ * other GET route carries
  * `@RecordsAccess(...)`: services/gateway/test/record-access.spec.ts fails on a GET route that is
  * in neither place, so each new read is decided on. "Public" follows the field classification in
  * libs/contracts (an employer's or debtor's name and address are public; a FEIN is not shown).

@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '@lse/contracts';
 
-/** The roles of DESIGN.md section 1 come from the contracts, as they appear in token claims. */
+/** The roles (docs/architecture.md#roles) come from the contracts, as they appear in token claims. */
 export { ROLES, type Role };
 
 export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);

@@ -1,7 +1,7 @@
 import type { Role } from '../auth/roles';
 
 /*
- * Who may do what in collections (DESIGN.md section 1). Collections officers negotiate, record
+ * Who may do what in collections (docs/architecture.md#roles). Collections officers negotiate, record
  * payments, escalate and disburse; supervisors may do all of it and alone approve settlements,
  * compromises and write-offs, and run the installment check by hand; auditors read.
  */

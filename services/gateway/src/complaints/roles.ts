@@ -1,7 +1,7 @@
 import type { Role } from '../auth/roles';
 
 /*
- * Who may do what with complaints (DESIGN.md section 1). Intake officers record, assess, triage,
+ * Who may do what with complaints (docs/architecture.md#roles). Intake officers record, assess, triage,
  * refer out and open; supervisors may do all of it and alone decline (turning a worker away is
  * a decision a supervisor owns). Investigators and auditors read; admins configure, not case work.
  */

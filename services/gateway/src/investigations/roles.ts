@@ -1,7 +1,7 @@
 import type { Role } from '../auth/roles';
 
 /*
- * Who may do what in an investigation (DESIGN.md section 1). Investigators and supervisors work
+ * Who may do what in an investigation (docs/architecture.md#roles). Investigators and supervisors work
  * the case; only supervisors assign, approve, sign immigration letters and close; only the
  * investigator proposes the determination; auditors read everything. The investigation service
  * checks the same rules again in its decider (a supervisor may not approve their own proposal).

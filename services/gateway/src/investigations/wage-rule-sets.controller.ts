@@ -11,7 +11,7 @@ import { sendInvestigationCommand } from './investigation-actions.controller';
 import { INVESTIGATION_READERS, INVESTIGATION_WRITERS } from './roles';
 import { CaseIdParams, InvestigationCommandResultSchema } from './schemas';
 
-/** Rule tables are an admin's (DESIGN.md section 1); supervisors publish too. */
+/** Rule tables are an admin's (docs/architecture.md#roles); supervisors publish too. */
 export const RULE_SET_PUBLISHERS: Role[] = ['supervisor', 'admin'];
 
 const RuleSetVersionSchema = z.object({

@@ -1,7 +1,7 @@
 import type { Role } from '../auth/roles';
 
 /*
- * Who may do what with partners (DESIGN.md section 1). Partner liaisons manage partners,
+ * Who may do what with partners (docs/architecture.md#roles). Partner liaisons manage partners,
  * agreements and outreach and read the whole disclosure ledger (withholdings and reasons too);
  * auditors read. A partner user submits referrals and reads only its own organization's
  * referrals and what was disclosed to it: the partners service scopes every such read by the

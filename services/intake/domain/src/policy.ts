@@ -1,6 +1,6 @@
 /**
- * Intake's rule tables: data, not code branches (DESIGN.md section 8). Loaded from configuration
- * at start-up and handed to the decider, which stays pure.
+ * Intake's rule tables: data, not code branches (docs/architecture.md#rules-are-data). Loaded
+ * from configuration at start-up and handed to the decider, which stays pure.
  */
 export interface LimitationRule {
   /** Years back from today that wages are recoverable. */

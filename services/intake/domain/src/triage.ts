@@ -12,9 +12,9 @@ import type { Complaint } from './state';
 type Factor = TriageScored['factors'][number];
 
 /*
- * The triage model regulators describe (DESIGN.md section 2): how many workers and how badly,
- * jurisdiction, ongoing violations, repeat violator, targeted industry, limitation time left and
- * resource cost. Each factor adds or removes points and says why; the sum, clamped to 0-100,
+ * The triage model regulators describe (docs/architecture.md#the-triage-model): how many workers
+ * and how badly, jurisdiction, ongoing violations, repeat violator, targeted industry, limitation
+ * time left and resource cost. Each factor adds or removes points and says why; the sum, clamped to 0-100,
  * ranks the complaint. The weights are a starting point for the agency to tune.
  */
 

@@ -17,7 +17,7 @@ import {
 import { sqlOf } from '../read-models/project-event';
 
 /** What intake follows of the other services, by the category that publishes it. */
-const FOLLOWED: Array<{ category: string; types: string[] }> = [
+export const FOLLOWED: Array<{ category: string; types: string[] }> = [
   {
     category: INVESTIGATION_CATEGORY,
     types: [

@@ -45,8 +45,9 @@ function notDetermined(inv: Investigation): void {
 }
 
 /**
- * The one command a closed investigation takes (DESIGN.md: nothing is appended to a closed case
- * except through an explicit reopen): a supervisor's, with the reason and what came up.
+ * The one command a closed investigation takes (docs/architecture.md#invariants: nothing is
+ * appended to a closed case except through an explicit reopen): a supervisor's, with the reason
+ * and what came up.
  */
 function reopen(
   command: Extract<InvestigationCommand, { type: 'ReopenInvestigation' }>,
@@ -223,7 +224,7 @@ export function decide(command: InvestigationCommand, state: InvestigationState)
         throw new DeterminationNotFoundError(command.determinationId);
       if (determination.approvedBy)
         throw new WrongStepError('This determination is already approved.', 'already_approved');
-      // DESIGN.md: a determination needs a supervisor different from the investigator.
+      // A determination needs a supervisor other than the investigator (docs/architecture.md#invariants).
       if (command.actor.id === determination.proposal.proposedBy)
         throw new NotPermittedError(
           'A determination must be approved by a supervisor other than the investigator who proposed it.',

@@ -17,7 +17,7 @@ export class InvestigationNotFoundError extends NotFoundError {
   }
 }
 
-/** Nothing is appended to a closed investigation (DESIGN.md invariant). */
+/** Nothing is appended to a closed investigation (docs/architecture.md#invariants). */
 export class InvestigationClosedError extends InvalidTransitionError {
   constructor() {
     super('The investigation is closed; it accepts no further changes.', { reason: 'investigation_closed' });

@@ -31,7 +31,7 @@ export interface RuleSetCatalogState {
 
 export const initialRuleSetCatalog: RuleSetCatalogState = { published: [] };
 
-/** Rule tables are an admin's (DESIGN.md section 1); a supervisor may publish too (agency practice). */
+/** Rule tables are an admin's; a supervisor may publish too, agency practice (docs/architecture.md#roles). */
 const PUBLISHERS: ReadonlySet<ActorRole> = new Set<ActorRole>(['supervisor', 'admin']);
 
 /** Every version: shipped, then published. */

@@ -10,9 +10,10 @@ import {
 import type { CollectionState } from '../state';
 
 /**
- * Reopening a closed case: the one command a closed case takes (DESIGN.md: nothing is appended to
- * a closed case except through an explicit reopen). A supervisor's decision, with the reason (a
- * payment after closing, a bounced check) and a note saying what happened.
+ * Reopening a closed case: the one command a closed case takes (docs/architecture.md#invariants:
+ * nothing is appended to a closed case except through an explicit reopen). A supervisor's
+ * decision, with the reason (a payment after closing, a bounced check) and a note saying what
+ * happened.
  */
 export function reopenCase(
   command: CommandOf<'ReopenCollectionCase'>,
