@@ -59,6 +59,14 @@ export class BrowserSystem {
     return WorkbenchPage.open(context, language);
   }
 
+  /** The services' recent output (var/browser/<name>.log), for diagnosing a failure. */
+  saveLogs(name: string): void {
+    const dir = join(ROOT, 'var/browser');
+    mkdirSync(dir, { recursive: true });
+    const text = [...this.system.logs].map(([service, lines]) => `--- ${service}\n${lines.join('\n')}`).join('\n');
+    writeFileSync(join(dir, `${name}.log`), `${text}\n`);
+  }
+
   async stop(): Promise<void> {
     await this.browser?.close().catch(() => undefined);
     await this.system?.stop();
@@ -196,10 +204,12 @@ export class WorkbenchPage {
    * The screen as a PNG: docs/screenshots/<name>.png when refreshing them (npm run screenshots),
    * otherwise var/browser/screenshots/ (for looking at after a run).
    */
-  async screenshot(name: string, options: { fullPage?: boolean } = {}): Promise<void> {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await this.settle();
-    await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage ?? true, animations: 'disabled' });
+  async screenshot(name: string, options: { fullPage?: boolean; failure?: boolean } = {}): Promise<void> {
+    // A failure's screens never go to docs/.
+    const dir = options.failure ? join(ROOT, 'var/browser/screenshots') : SCREENSHOTS;
+    mkdirSync(dir, { recursive: true });
+    if (!options.failure) await this.settle();
+    await this.page.screenshot({ path: join(dir, `${name}.png`), fullPage: options.fullPage ?? true, animations: 'disabled' });
   }
 
   /** Until no table or list is still loading (aria-busy): judge what a person sees, not a spinner. */
