@@ -57,7 +57,7 @@ export interface People {
 
 export interface JourneyOptions {
   language: Language;
-  /** Save the main screens (docs/screenshots with `npm run screenshots`); English only. */
+  /** The journey's screens are the README's (docs/screenshots with `npm run screenshots`). */
   screenshots?: boolean;
   /** Run axe on the states the journey passes through (errors shown, trace, determination). */
   accessibility?: boolean;
@@ -122,7 +122,8 @@ export class Journey {
   }
 
   private async shot(tab: WorkbenchPage, name: string): Promise<void> {
-    if (this.options.screenshots) await tab.screenshot(name);
+    const { language, screenshots } = this.options;
+    await tab.screenshot(language === 'en' ? name : `${name}.${language}`, { readme: screenshots });
   }
 
   private async axe(tab: WorkbenchPage, name: string): Promise<void> {
@@ -286,6 +287,11 @@ export class Journey {
     await rowErrors.waitFor({ state: 'detached' });
 
     await sections.getByRole('link', { name: investigator.t('caseFile.tabs.backWages'), exact: true }).click();
+    // A person reads the laws offered before computing: the FLSA is ticked once the catalog has
+    // loaded (the button is there before that, and a click then sends no rule set at all).
+    const flsa = p4.getByRole('checkbox', { name: /\(US-FLSA\)/ });
+    await flsa.waitFor();
+    expect(await flsa.isChecked()).toBe(true);
     await p4.getByRole('button', { name: investigator.t('backWages.compute.submit'), exact: true }).click();
     const trace = p4.locator('section[aria-labelledby="trace-heading"]');
     const ana = trace.getByRole('region', { name: 'Ana Ruiz', exact: true });
@@ -318,6 +324,7 @@ export class Journey {
     const list = await this.anyOf(collections, readers);
     expect(await forbidden.textContent()).toContain(collections.t('errors.forbidden.body', { roles: list }));
     await this.axe(collections, 'forbidden');
+    await this.shot(collections, 'complaint-forbidden');
   }
 
   /** 6, 8. The investigator names the employer liable and proposes; the second supervisor approves and issues. */

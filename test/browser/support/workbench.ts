@@ -17,9 +17,10 @@ import { text, type Language } from './i18n';
 const ROOT = resolve(__dirname, '../../..');
 /** Debian's chromium package (`npm run setup` and .ci/run install it); CHROMIUM_PATH overrides. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** `npm run screenshots` sets it: the main screens are saved to docs/screenshots/ (committed). */
+/** `npm run screenshots` sets it: the README's screens are saved to docs/screenshots/ (committed). */
 export const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
-const SCREENSHOTS = UPDATE_SCREENSHOTS ? join(ROOT, 'docs/screenshots') : join(ROOT, 'var/browser/screenshots');
+const README_SCREENSHOTS = join(ROOT, 'docs/screenshots');
+const SCREENSHOTS = join(ROOT, 'var/browser/screenshots');
 const AXE_RESULTS = join(ROOT, 'var/browser/axe');
 /** WCAG 2.0 and 2.1 A and AA, and Section 508. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'section508'];
@@ -201,12 +202,11 @@ export class WorkbenchPage {
   }
 
   /**
-   * The screen as a PNG: docs/screenshots/<name>.png when refreshing them (npm run screenshots),
-   * otherwise var/browser/screenshots/ (for looking at after a run).
+   * The screen as a PNG in var/browser/screenshots/ (to look at after a run); one the README
+   * shows (`readme`) goes to docs/screenshots/ instead when refreshing them (npm run screenshots).
    */
-  async screenshot(name: string, options: { fullPage?: boolean; failure?: boolean } = {}): Promise<void> {
-    // A failure's screens never go to docs/.
-    const dir = options.failure ? join(ROOT, 'var/browser/screenshots') : SCREENSHOTS;
+  async screenshot(name: string, options: { fullPage?: boolean; failure?: boolean; readme?: boolean } = {}): Promise<void> {
+    const dir = options.readme && UPDATE_SCREENSHOTS && !options.failure ? README_SCREENSHOTS : SCREENSHOTS;
     mkdirSync(dir, { recursive: true });
     if (!options.failure) await this.settle();
     await this.page.screenshot({ path: join(dir, `${name}.png`), fullPage: options.fullPage ?? true, animations: 'disabled' });
