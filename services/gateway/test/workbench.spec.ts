@@ -219,8 +219,7 @@ describe('the workbench served by the gateway', () => {
       ['docs', await request(server).get('/api/docs')],
       ['docs asset', await request(server).get('/api/docs/viewer.js')],
     ];
-    for (const [where, res] of responses)
-      expectSecurityHeaders(res.headers, `${where} ${res.status}`);
+    for (const [where, res] of responses) expectSecurityHeaders(res.headers, `${where} ${res.status}`);
     expect(responses.map(([where, res]) => [where, res.status])).toEqual([
       ['/', 200],
       ['/cases/1', 200],
