@@ -179,17 +179,17 @@ describe('the complaint page', () => {
     expect(screen.getByTestId('decline-why-not').textContent).toBe(
       'Only a supervisor may decline a complaint. Ask one to review it.',
     );
-    expect(
-      (screen.getByRole('button', { name: 'Decline the complaint' }) as HTMLButtonElement).disabled,
-    ).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Decline the complaint' }).disabled).toBe(
+      true,
+    );
     unmount();
 
     renderPage('supervisor');
     await user.click(await screen.findByLabelText('Decline'));
     expect(screen.queryByTestId('decline-why-not')).toBeNull();
-    expect(
-      (screen.getByRole('button', { name: 'Decline the complaint' }) as HTMLButtonElement).disabled,
-    ).toBe(false);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Decline the complaint' }).disabled).toBe(
+      false,
+    );
   });
 
   it('links as a duplicate of an open complaint the employer index knows, by its case id', async () => {
@@ -254,12 +254,17 @@ describe('the complaint page', () => {
     expect(post.body).toEqual({ duplicateOfCaseId: OTHER_ID, reason: 'Same workers, same tips.' });
   });
 
-  it('shows a reader the complaint without the intake steps', async () => {
-    mockApi((call) => (getComplaint(call) ? json(200, complaint(2)) : notFound(call)));
+  it('shows a reader what intake assessed, without the intake steps', async () => {
+    mockApi((call) => (getComplaint(call) ? json(200, complaint(2, { triage: TRIAGE })) : notFound(call)));
     renderPage('investigator');
     expect((await screen.findByTestId('steps-read-only')).textContent).toContain(
       'Intake officers and supervisors take these steps',
     );
+    expect(within(screen.getByTestId('triage-result')).getAllByRole('row')).toHaveLength(
+      TRIAGE.factors.length + 2,
+    );
+    for (const step of ['Assess jurisdiction', 'Assess limitations'])
+      expect(screen.getByRole('region', { name: step }).textContent).toContain('Not assessed');
     expect(screen.queryByRole('form')).toBeNull();
   });
 });

@@ -6,8 +6,8 @@ import { renderRoute, signIn } from '../support/render';
 
 const CASE_ID = '0b9f8c1e-1d2a-4c3b-9e8f-7a6b5c4d3e2f';
 
-function renderForm() {
-  return renderRoute(<NewComplaintPage />, { route: '/complaints/new', path: '/complaints/new' });
+function renderForm(language: 'en' | 'es' = 'en') {
+  return renderRoute(<NewComplaintPage />, { route: '/complaints/new', path: '/complaints/new', language });
 }
 
 const complainant = (n: number) => screen.getByRole('group', { name: `Complainant ${n}` });
@@ -164,18 +164,16 @@ describe('the intake form', () => {
     expect(summary.textContent).toContain('Allegation 1 · From: expected a calendar date');
 
     // Nothing typed was lost.
-    expect((within(complainant(1)).getByLabelText(/^Name/) as HTMLInputElement).value).toBe('Maria Lopez');
-    expect((within(complainant(2)).getByLabelText(/^Preferred language/) as HTMLSelectElement).value).toBe(
-      'vi',
-    );
-    expect((within(employer()).getByLabelText(/^Legal name/) as HTMLInputElement).value).toBe(
+    expect(within(complainant(1)).getByLabelText<HTMLInputElement>(/^Name/).value).toBe('Maria Lopez');
+    expect(within(complainant(2)).getByLabelText<HTMLSelectElement>(/^Preferred language/).value).toBe('vi');
+    expect(within(employer()).getByLabelText<HTMLInputElement>(/^Legal name/).value).toBe(
       'Golden Gate Car Wash LLC',
     );
     expect((zip as HTMLInputElement).value).toBe('9410');
-    expect((within(allegation(1)).getByLabelText(/^Estimated amount owed/) as HTMLInputElement).value).toBe(
+    expect(within(allegation(1)).getByLabelText<HTMLInputElement>(/^Estimated amount owed/).value).toBe(
       '8,450.5',
     );
-    expect((screen.getByLabelText(/^Office/) as HTMLInputElement).value).toBe('sf-01');
+    expect(screen.getByLabelText<HTMLInputElement>(/^Office/).value).toBe('sf-01');
   });
 
   it('checks an amount before sending it, beside its field', async () => {
@@ -270,5 +268,17 @@ describe('the intake form', () => {
     expect(repeat.textContent).toContain('violation found');
     expect(within(other).queryByText('Repeat violator')).toBeNull();
     expect(within(other).queryByText('Possible duplicate')).toBeNull();
+  });
+
+  it('tells a role that may not receive complaints which roles may, in its language', async () => {
+    const calls = mockApi(notFound);
+    signIn('investigator');
+    renderForm('es');
+    expect(
+      (await screen.findByRole('heading', { name: 'Su rol no permite hacer esto' })).closest('.usa-alert')!
+        .textContent,
+    ).toContain('Solo un(a) oficial de admisión o supervisor(a) puede hacer esto.');
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(calls).toHaveLength(0);
   });
 });

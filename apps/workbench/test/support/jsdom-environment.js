@@ -25,7 +25,14 @@ class WorkbenchEnvironment extends TestEnvironment {
         super(typeof input === 'string' ? new URL(input, window.location.href) : input, options);
       }
     };
-    for (const name of ['Response', 'Headers', 'TextEncoder', 'TextDecoder', 'ReadableStream', 'structuredClone']) {
+    for (const name of [
+      'Response',
+      'Headers',
+      'TextEncoder',
+      'TextDecoder',
+      'ReadableStream',
+      'structuredClone',
+    ]) {
       window[name] = globalThis[name];
     }
   }

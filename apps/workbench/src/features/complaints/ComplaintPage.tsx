@@ -10,8 +10,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageTitle } from '../../ui/PageTitle';
 import type { ComplaintView } from './complaint-types';
 import { DecisionStep } from './steps/DecisionStep';
-import { JurisdictionStep } from './steps/JurisdictionStep';
-import { LimitationsStep } from './steps/LimitationsStep';
+import { JurisdictionResult, JurisdictionStep } from './steps/JurisdictionStep';
+import { LimitationsResult, LimitationsStep } from './steps/LimitationsStep';
 import { TriageResult, TriageStep } from './steps/TriageStep';
 import type { StepProps } from './steps/step-props';
 
@@ -83,11 +83,7 @@ export function ComplaintPage() {
             <h2 id="steps-heading" className="font-sans-lg margin-top-0">
               {t('complaint.steps')}
             </h2>
-            {view.status !== 'received' ? (
-              <p>{t('complaint.stepsDone', { status: t(`complaintStatus.${view.status}`) })}</p>
-            ) : !mayAct ? (
-              <p data-testid="steps-read-only">{t('complaint.stepsReadOnly')}</p>
-            ) : (
+            {view.status === 'received' && mayAct ? (
               <ol className="usa-process-list">
                 <Step heading={t('complaint.jurisdiction.heading')} done={!!complaint.jurisdiction}>
                   <JurisdictionStep {...stepProps} />
@@ -102,17 +98,51 @@ export function ComplaintPage() {
                   <DecisionStep {...stepProps} />
                 </Step>
               </ol>
-            )}
-            {view.status !== 'received' && complaint.triage && (
-              <section aria-labelledby="triage-heading" className="margin-top-3">
-                <h3 id="triage-heading">{t('complaint.triage.heading')}</h3>
-                <TriageResult triage={complaint.triage} />
-              </section>
+            ) : (
+              <>
+                {view.status === 'received' ? (
+                  <p data-testid="steps-read-only">{t('complaint.stepsReadOnly')}</p>
+                ) : (
+                  <p>{t('complaint.stepsDone', { status: t(`complaintStatus.${view.status}`) })}</p>
+                )}
+                <Assessments view={view} />
+              </>
             )}
           </section>
         </div>
       </div>
     </>
+  );
+}
+
+/** What intake assessed, for those who read the complaint rather than work it. */
+function Assessments({ view }: { view: ComplaintView }) {
+  const { t } = useTranslation();
+  const { jurisdiction, limitations, triage } = view.complaint;
+  return (
+    <>
+      <Assessment id="jurisdiction" heading={t('complaint.jurisdiction.heading')}>
+        {jurisdiction && <JurisdictionResult jurisdiction={jurisdiction} />}
+      </Assessment>
+      <Assessment id="limitations" heading={t('complaint.limitations.heading')}>
+        {limitations && <LimitationsResult limitations={limitations} />}
+      </Assessment>
+      <Assessment id="triage" heading={t('complaint.triage.heading')}>
+        {triage && <TriageResult triage={triage} />}
+      </Assessment>
+    </>
+  );
+}
+
+function Assessment({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={`${id}-heading`} className="margin-top-3">
+      <h3 id={`${id}-heading`} className="margin-bottom-1">
+        {heading}
+      </h3>
+      {children || <p className="margin-top-0">{t('complaint.notAssessed')}</p>}
+    </section>
   );
 }
 
@@ -382,8 +412,7 @@ function Allegations({ view }: { view: ComplaintView }) {
         <table className="usa-table usa-table--compact usa-table--borderless width-full">
           <thead>
             <tr>
-              <th scope="col">{t('intake.allegation.type')}</th>
-              <th scope="col">{t('complaint.period')}</th>
+              <th scope="col">{t('complaint.allegationAndPeriod')}</th>
               <th scope="col" className="text-right">
                 {t('intake.allegation.workers')}
               </th>
@@ -397,15 +426,15 @@ function Allegations({ view }: { view: ComplaintView }) {
               <tr key={i}>
                 <th scope="row">
                   {t(`allegationTypes.${a.type}`)}
+                  <span className="display-block text-normal">
+                    {f.date(a.periodStart)} – {a.ongoing ? t('complaint.ongoing') : f.date(a.periodEnd)}
+                  </span>
                   {a.description && (
                     <span className="display-block text-normal font-body-2xs workbench-prewrap">
                       {a.description}
                     </span>
                   )}
                 </th>
-                <td>
-                  {f.date(a.periodStart)} – {a.ongoing ? t('complaint.ongoing') : f.date(a.periodEnd)}
-                </td>
                 <td className="workbench-numeric">{f.number(a.workersAffected)}</td>
                 <td className="workbench-numeric">
                   {a.estimatedAmountCents == null ? '—' : f.money(a.estimatedAmountCents)}

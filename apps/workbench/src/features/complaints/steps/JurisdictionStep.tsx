@@ -15,7 +15,6 @@ const yesNo = (b: boolean | undefined): YesNo => (b === undefined ? '' : b ? 'ye
 /** Step 1: whether the agency may act on it, under which statutes, and why. */
 export function JurisdictionStep({ view, reload }: StepProps) {
   const { t } = useTranslation();
-  const f = useFormat();
   const current = view.complaint.jurisdiction;
   const radio = useId();
   const [inJurisdiction, setInJurisdiction] = useState<YesNo>(yesNo(current?.inJurisdiction));
@@ -58,28 +57,7 @@ export function JurisdictionStep({ view, reload }: StepProps) {
     action.mutate({ body, version: view.version });
   };
 
-  const result = current && (
-    <dl className="workbench-facts" data-testid="jurisdiction-result">
-      <dt>{t('complaint.jurisdiction.inJurisdiction')}</dt>
-      <dd>{current.inJurisdiction ? t('common.yes') : t('common.no')}</dd>
-      <dt>{t('complaint.jurisdiction.statutes')}</dt>
-      <dd>{current.statutes.join(', ') || '—'}</dd>
-      {current.coveredEnterprise !== undefined && (
-        <>
-          <dt>{t('complaint.jurisdiction.coveredEnterprise')}</dt>
-          <dd>{current.coveredEnterprise ? t('common.yes') : t('common.no')}</dd>
-        </>
-      )}
-      {current.annualDollarVolumeCents !== undefined && (
-        <>
-          <dt>{t('complaint.jurisdiction.annualVolume')}</dt>
-          <dd>{f.money(current.annualDollarVolumeCents)}</dd>
-        </>
-      )}
-      <dt>{t('complaint.jurisdiction.reason')}</dt>
-      <dd>{current.reason}</dd>
-    </dl>
-  );
+  const result = current && <JurisdictionResult jurisdiction={current} />;
   return (
     <RedoableStep
       result={result}
@@ -165,5 +143,32 @@ export function JurisdictionStep({ view, reload }: StepProps) {
         </button>
       </form>
     </RedoableStep>
+  );
+}
+
+export function JurisdictionResult({ jurisdiction: current }: { jurisdiction: JurisdictionBody }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <dl className="workbench-facts" data-testid="jurisdiction-result">
+      <dt>{t('complaint.jurisdiction.inJurisdiction')}</dt>
+      <dd>{current.inJurisdiction ? t('common.yes') : t('common.no')}</dd>
+      <dt>{t('complaint.jurisdiction.statutes')}</dt>
+      <dd>{current.statutes.join(', ') || '—'}</dd>
+      {current.coveredEnterprise !== undefined && (
+        <>
+          <dt>{t('complaint.jurisdiction.coveredEnterprise')}</dt>
+          <dd>{current.coveredEnterprise ? t('common.yes') : t('common.no')}</dd>
+        </>
+      )}
+      {current.annualDollarVolumeCents !== undefined && (
+        <>
+          <dt>{t('complaint.jurisdiction.annualVolume')}</dt>
+          <dd>{f.money(current.annualDollarVolumeCents)}</dd>
+        </>
+      )}
+      <dt>{t('complaint.jurisdiction.reason')}</dt>
+      <dd>{current.reason}</dd>
+    </dl>
   );
 }
