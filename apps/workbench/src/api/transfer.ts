@@ -64,9 +64,8 @@ export async function download(url: string, operation: string, fileName: string)
   const session = getSession();
   let response: Response;
   try {
-    response = await fetch(url, {
-      headers: session ? { Authorization: `Bearer ${session.accessToken}` } : {},
-    });
+    const headers = session ? { Authorization: `Bearer ${session.accessToken}` } : undefined;
+    response = await fetch(new Request(url, { headers }));
   } catch (e) {
     throw new ApiError(0, { detail: (e as Error)?.message }, operation);
   }

@@ -97,7 +97,13 @@ export function AssignInvestigator({
       <h2 id={`${listId}-heading`} className="margin-top-0">
         {investigation.investigatorId ? t('caseFile.assign.reassignHeading') : t('caseFile.assign.heading')}
       </h2>
-      <ErrorAlert error={assign.error} onReload={onDone} />
+      <ErrorAlert
+        error={assign.error}
+        onReload={() => {
+          assign.reset();
+          onDone();
+        }}
+      />
       <Field
         label={t('caseFile.assign.investigator')}
         hint={t('caseFile.assign.investigatorHint')}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, useParams } from 'react-router';
-import { may } from '../../api/may';
+import { may } from '../../auth/may';
 import { useSession } from '../../auth/session';
 import { NoAccess, NotFound } from '../../app/NoAccess';
 import { operationRoles } from '../../api/operation-roles';
@@ -42,7 +42,9 @@ function CaseFile({ caseId, tabId }: { caseId: string; tabId: string | undefined
     ? t('caseFile.title', { caseNumber: data.caseNumber })
     : data.noInvestigation === 'ended_at_intake'
       ? t('caseFile.titleEnded')
-      : t('caseFile.titleUnknown');
+      : data.noInvestigation === 'not_opened'
+        ? t('caseFile.titleNotOpened')
+        : t('caseFile.titleUnknown');
 
   return (
     <>
@@ -129,7 +131,7 @@ function NoInvestigationNotice({
   if (!reason || reason === 'loading') return null;
   if (reason === 'failed') return <ErrorAlert error={error} onReload={onReload} />;
   if (reason === 'not_visible') {
-    const roles = new Intl.ListFormat(f.locale, { type: 'disjunction' }).format(
+    const roles = new Intl.ListFormat(f.locale, { type: 'conjunction' }).format(
       (operationRoles[READ_INVESTIGATION] ?? []).map((r) => t(`roles.${r}` as 'roles.admin')),
     );
     return (
@@ -138,6 +140,13 @@ function NoInvestigationNotice({
       </Alert>
     );
   }
+  if (reason === 'not_opened')
+    return (
+      <Alert kind="info" heading={t('caseFile.notOpened.heading')} headingLevel="h2">
+        <p>{t('caseFile.notOpened.body')}</p>
+        <Link to={`/complaints/${caseId}`}>{t('caseFile.openComplaint')}</Link>
+      </Alert>
+    );
   if (reason === 'ended_at_intake')
     return (
       <Alert kind="info" heading={t('caseFile.endedAtIntake.heading')} headingLevel="h2">

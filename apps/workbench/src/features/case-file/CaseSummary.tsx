@@ -31,8 +31,12 @@ export function CaseSummary({ data }: { data: CaseData }) {
 
   const employers = investigation?.employers.length
     ? investigation.employers.map((e) => e.name).join(' · ')
-    : (entry?.employerName ?? collection?.debtors.map((d) => d.name).join(' · '));
-  const status = entry ? t(`caseStatus.${entry.status}`) : undefined;
+    : (entry?.employerName ?? data.complaintEmployer ?? collection?.debtors.map((d) => d.name).join(' · '));
+  const status = entry
+    ? t(`caseStatus.${entry.status}`)
+    : data.complaintStatus
+      ? t(`complaintStatus.${data.complaintStatus}` as 'complaintStatus.received')
+      : undefined;
   const priority = investigation?.priority ?? entry?.priority ?? undefined;
   const closedAt =
     investigation?.closure?.closedAt ?? (entry?.status === 'closed' ? entry.statusChangedAt : undefined);

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, ok } from '../../api/client';
-import { may } from '../../api/may';
+import { may } from '../../auth/may';
 import { isApiError } from '../../api/problem';
 import type { Role } from '../../auth/session';
 import { ENDED_AT_INTAKE, invalidateCaseEntry, useCaseEntry, type CaseEntry } from '../cases/case-index';
@@ -21,10 +21,24 @@ export type CollectionView =
   import('../../api/schema').paths['/api/v1/collections/{caseId}']['get']['responses']['200']['content']['application/json'];
 
 /** Why the case file has no investigation to show. */
-export type NoInvestigation = 'loading' | 'not_yet' | 'ended_at_intake' | 'not_visible' | 'failed';
+export type NoInvestigation =
+  'loading' | 'not_yet' | 'not_opened' | 'ended_at_intake' | 'not_visible' | 'failed';
+
+/** What the case file takes from the complaint when nothing else says it. */
+interface ComplaintFacts {
+  caseNumber: string | null;
+  status: string;
+  employerName: string | null;
+}
+/** Complaint statuses that end at intake: no case, no investigation. */
+const COMPLAINT_ENDED = ['declined', 'withdrawn', 'referred_out', 'duplicate', 'merged'];
 
 export interface CaseData {
   entry: CaseEntry | null | undefined;
+  /** The employer named on the complaint, for a case the index cannot say (not opened yet). */
+  complaintEmployer: string | null | undefined;
+  /** The complaint's status, where it was read (a complaint not opened, or ended at intake). */
+  complaintStatus: string | undefined;
   caseNumber: string | undefined;
   investigation: InvestigationView | null;
   noInvestigation: NoInvestigation | null;
@@ -39,8 +53,9 @@ export interface CaseData {
 /**
  * Everything the case file's header needs, each part from the API the role may read: the
  * investigation (investigators, supervisors, auditors), the collection case (collections
- * officers, supervisors, auditors), the case index entry (status, employer), and for an intake
- * officer the complaint, only to learn the case number when the page was opened from a bookmark.
+ * officers, supervisors, auditors), the case index entry (status, employer), and the complaint
+ * only when nothing else tells the case number (an intake officer's bookmark) or why there is no
+ * investigation (a complaint not opened, or ended at intake).
  */
 export function useCaseData(caseId: string, role: Role): CaseData {
   const queryClient = useQueryClient();
@@ -49,15 +64,21 @@ export function useCaseData(caseId: string, role: Role): CaseData {
   const investigation = inv.data ?? null;
 
   const cached = queryClient.getQueryData<CaseEntry | null>(['case-entry', caseId]);
-  const needComplaint = !readsInvestigation && !cached?.caseNumber && may(role, READ_COMPLAINT);
+  const investigationMissing = isApiError(inv.error) && inv.error.status === 404;
+  const needComplaint =
+    may(role, READ_COMPLAINT) && (readsInvestigation ? investigationMissing : !cached?.caseNumber);
   const complaint = useQuery({
-    queryKey: ['complaint-case-number', caseId],
-    queryFn: async () => {
+    queryKey: ['complaint-facts', caseId],
+    queryFn: async (): Promise<ComplaintFacts> => {
       const c = ok(await api.GET('/api/v1/complaints/{caseId}', { params: { path: { caseId } } }));
-      return typeof c.caseNumber === 'string' ? c.caseNumber : null;
+      const employer = (c.complaint as { employer?: { name?: string } }).employer;
+      return {
+        caseNumber: typeof c.caseNumber === 'string' ? c.caseNumber : null,
+        status: c.status,
+        employerName: employer?.name ?? null,
+      };
     },
     enabled: needComplaint,
-    staleTime: Infinity,
   });
 
   const collectionVisible = may(role, READ_COLLECTION);
@@ -84,17 +105,21 @@ export function useCaseData(caseId: string, role: Role): CaseData {
     investigation?.caseNumber ??
     cached?.caseNumber ??
     collection.data?.caseNumber ??
-    complaint.data ??
+    complaint.data?.caseNumber ??
     undefined;
   const entry = useCaseEntry(caseId, caseNumber, true);
 
   let noInvestigation: NoInvestigation | null = null;
   if (!investigation) {
     const status = entry.data?.status;
+    const complaintStatus = complaint.data?.status;
     if (status && ENDED_AT_INTAKE.includes(status)) noInvestigation = 'ended_at_intake';
+    else if (complaintStatus && COMPLAINT_ENDED.includes(complaintStatus))
+      noInvestigation = 'ended_at_intake';
+    else if (complaintStatus === 'received') noInvestigation = 'not_opened';
     else if (!readsInvestigation) noInvestigation = 'not_visible';
     else if (inv.isPending) noInvestigation = 'loading';
-    else if (isApiError(inv.error) && inv.error.status === 404) noInvestigation = 'not_yet';
+    else if (investigationMissing) noInvestigation = 'not_yet';
     else noInvestigation = 'failed';
   }
 
@@ -102,11 +127,14 @@ export function useCaseData(caseId: string, role: Role): CaseData {
     void queryClient.invalidateQueries({ queryKey: investigationKey(caseId) });
     void queryClient.invalidateQueries({ queryKey: ['collection', caseId] });
     void queryClient.invalidateQueries({ queryKey: ['history', caseId] });
+    void queryClient.invalidateQueries({ queryKey: ['complaint-facts', caseId] });
     void invalidateCaseEntry(queryClient, caseId);
   }, [queryClient, caseId]);
 
   return {
     entry: entry.data,
+    complaintEmployer: complaint.data?.employerName,
+    complaintStatus: complaint.data?.status,
     caseNumber,
     investigation,
     noInvestigation,

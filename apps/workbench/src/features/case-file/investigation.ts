@@ -33,16 +33,15 @@ export type Computation = InvestigationView['computations'][number];
 
 /**
  * What the case is assessed at: the computation the determination rests on once there is one,
- * else the latest computation (computations are listed oldest first).
+ * else the latest computation (the view names it; computations are listed oldest first).
  */
 export function assessed(
-  parts: Pick<InvestigationView, 'determination' | 'computations'>,
+  view: Pick<InvestigationView, 'determination' | 'computations' | 'latestComputationId'>,
 ): { cents: number; basis: 'determination' | 'computation' } | null {
-  const { determination, computations } = parts;
-  if (determination) {
-    const c = computations.find((x) => x.computationId === determination.proposal.computationId);
-    if (c) return { cents: c.totals.totalCents, basis: 'determination' };
-  }
-  const latest = computations[computations.length - 1];
+  const { determination, computations, latestComputationId } = view;
+  const byId = (id: string | null | undefined) => computations.find((x) => x.computationId === id);
+  const proposed = determination && byId(determination.proposal.computationId);
+  if (proposed) return { cents: proposed.totals.totalCents, basis: 'determination' };
+  const latest = byId(latestComputationId) ?? computations[computations.length - 1];
   return latest ? { cents: latest.totals.totalCents, basis: 'computation' } : null;
 }

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { may } from '../../api/may';
+import { may } from '../../auth/may';
 import { operationRoles } from '../../api/operation-roles';
 import { useSession, type Role } from '../../auth/session';
 import { Alert } from '../../ui/Alert';
+import { Checkbox } from '../../ui/Checkbox';
 import type { InvestigationView } from './case-file-tab';
 
 /** The roles that see the investigation's tabs: those that may read it (its GET's x-roles). */
@@ -36,33 +37,20 @@ export function ClosedNotice({ investigation }: { investigation: InvestigationVi
   );
 }
 
-/** A USWDS checkbox with its label (and hint). */
+/**
+ * ui/Checkbox under the name and props some tabs were written with (`hint` for its description;
+ * an `id` is not needed: Checkbox makes its own).
+ */
 export function Check({
-  id,
-  label,
+  id: _id,
   hint,
-  checked,
-  onChange,
+  ...props
 }: {
-  id: string;
+  id?: string;
   label: string;
   hint?: string;
   checked: boolean;
-  onChange: (v: boolean) => void;
+  onChange: (checked: boolean) => void;
 }) {
-  return (
-    <div className="usa-checkbox">
-      <input
-        className="usa-checkbox__input"
-        id={id}
-        type="checkbox"
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-      />
-      <label className="usa-checkbox__label" htmlFor={id}>
-        {label}
-        {hint && <span className="usa-checkbox__label-description">{hint}</span>}
-      </label>
-    </div>
-  );
+  return <Checkbox {...props} description={hint} />;
 }

@@ -2,7 +2,7 @@ import { useCallback, useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
-import { may } from '../../api/may';
+import { may } from '../../auth/may';
 import { useSession } from '../../auth/session';
 import { Field } from '../../ui/Field';
 import { READ_COMPLAINT } from './case-data';

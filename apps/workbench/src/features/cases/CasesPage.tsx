@@ -2,7 +2,7 @@ import { useMemo, type FormEvent } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { may } from '../../api/may';
+import { may } from '../../auth/may';
 import { isApiError } from '../../api/problem';
 import { useSession } from '../../auth/session';
 import { NoAccess } from '../../app/NoAccess';

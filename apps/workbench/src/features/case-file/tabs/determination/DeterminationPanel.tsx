@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey, ifMatch, ok } from '../../../../api/client';
 import { isApiError } from '../../../../api/problem';
-import { may } from '../../../../api/may';
+import { may } from '../../../../auth/may';
 import type { Actor } from '../../../../auth/session';
 import { useFormat } from '../../../../i18n/format';
 import { Alert } from '../../../../ui/Alert';

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { idempotencyKey, ifMatch } from '../../../../api/client';
-import { may } from '../../../../api/may';
+import { may } from '../../../../auth/may';
 import { isApiError } from '../../../../api/problem';
 import { download, upload } from '../../../../api/transfer';
 import { useSession } from '../../../../auth/session';
@@ -14,6 +14,7 @@ import { Field } from '../../../../ui/Field';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps, InvestigationView } from '../../case-file-tab';
 import { type Evidence } from '../../investigation';
+import { readBase64 } from '../../read-file';
 import { ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
 
 const ATTACH = 'POST /api/v1/cases/{caseId}/investigation/evidence';
@@ -108,16 +109,6 @@ function EvidenceTab({ caseId, investigation, refresh }: CaseFileTabProps) {
   );
 }
 
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () =>
-      resolve(typeof reader.result === 'string' ? reader.result.replace(/^data:[^,]*,/, '') : '');
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
-
 interface Uploaded {
   id?: string;
   result?: { sha256?: string };
@@ -144,6 +135,8 @@ function UploadEvidence({
   const [description, setDescription] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
   const [tooLarge, setTooLarge] = useState(false);
+  // The form checks the file itself (noValidate): its message stands beside the field.
+  const [missing, setMissing] = useState(false);
   const attach = useMutation({
     mutationFn: async (chosen: File) => {
       setProgress(0);
@@ -174,6 +167,7 @@ function UploadEvidence({
   const errors = isApiError(attach.error) ? attach.error.fieldErrors() : {};
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setMissing(!file);
     if (!file || tooLarge) return;
     attach.mutate(file);
   };
@@ -183,6 +177,7 @@ function UploadEvidence({
     <form
       className="usa-form usa-form--large margin-top-4"
       onSubmit={submit}
+      noValidate
       aria-labelledby="evidence-upload-heading"
     >
       <h3 id="evidence-upload-heading">{t('evidence.upload.heading')}</h3>
@@ -191,14 +186,22 @@ function UploadEvidence({
           {t('evidence.upload.done')} <span className="workbench-hash">{attach.data?.result?.sha256}</span>
         </Alert>
       )}
-      <ErrorAlert error={attach.error} onReload={refresh} />
+      <ErrorAlert
+        error={attach.error}
+        onReload={() => {
+          attach.reset();
+          refresh();
+        }}
+      />
       <Field
         label={t('evidence.upload.file')}
         hint={t('evidence.upload.fileHint', { max: f.number(EVIDENCE_MAX_BYTES / 1024) })}
         error={
-          tooLarge
-            ? t('evidence.upload.tooLarge', { max: f.number(EVIDENCE_MAX_BYTES / 1024) })
-            : (errors.contentBase64 ?? errors.mediaType)
+          missing
+            ? t('evidence.upload.chooseFile')
+            : tooLarge
+              ? t('evidence.upload.tooLarge', { max: f.number(EVIDENCE_MAX_BYTES / 1024) })
+              : (errors.contentBase64 ?? errors.mediaType)
         }
         required
       >
@@ -211,6 +214,7 @@ function UploadEvidence({
             const chosen = e.target.files?.[0] ?? null;
             setFile(chosen);
             setTooLarge(!!chosen && chosen.size > EVIDENCE_MAX_BYTES);
+            setMissing(false);
             attach.reset();
           }}
         />

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { Field } from '../../../../ui/Field';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps, InvestigationView } from '../../case-file-tab';
 import { type Employer, type RecordSet } from '../../investigation';
+import { readText } from '../../read-file';
 import { ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
 import { HOURS_CSV_COLUMNS, rowProblems, rowsWithProblems } from './hours-csv';
 
@@ -90,7 +91,12 @@ function UploadHours({
   const { t } = useTranslation();
   const f = useFormat();
   const mayRecord = useMayAct(RECORD, investigation);
+  const fileRef = useRef<HTMLInputElement>(null);
   const [csv, setCsv] = useState<ChosenCsv | null>(null);
+  const [readError, setReadError] = useState(false);
+  // The form checks the file itself (noValidate): its message stands beside the field, in the
+  // interface language, like the server's.
+  const [missing, setMissing] = useState(false);
   const [source, setSource] = useState<(typeof SOURCES)[number]>('employer_payroll');
   const [employerId, setEmployerId] = useState('');
   const [workweekStart, setWorkweekStart] = useState('');
@@ -110,7 +116,12 @@ function UploadHours({
         onProgress: setProgress,
       });
     },
-    onSuccess: () => refresh(),
+    onSuccess: () => {
+      // Recorded: the same file is not offered for a second upload (it would be a second record set).
+      setCsv(null);
+      if (fileRef.current) fileRef.current.value = '';
+      refresh();
+    },
     onSettled: () => setProgress(null),
   });
   if (!mayRecord) return null;
@@ -118,6 +129,7 @@ function UploadHours({
   const tooLarge = !!csv && csv.size > CSV_MAX_BYTES;
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setMissing(!csv);
     if (csv && !tooLarge) record.mutate(csv);
   };
   const problems =
@@ -131,6 +143,7 @@ function UploadHours({
   return (
     <form
       className="usa-form usa-form--large margin-top-4 maxw-none"
+      noValidate
       onSubmit={submit}
       aria-labelledby="hours-upload-heading"
     >
@@ -156,7 +169,13 @@ function UploadHours({
       {problems.length > 0 && csv ? (
         <RowErrors text={csv.text} error={record.error as ApiError} />
       ) : (
-        <ErrorAlert error={record.error} onReload={refresh} />
+        <ErrorAlert
+          error={record.error}
+          onReload={() => {
+            record.reset();
+            refresh();
+          }}
+        />
       )}
       <div className="grid-row grid-gap-2">
         <div className="tablet:grid-col-4">
@@ -222,13 +241,18 @@ function UploadHours({
         label={t('hours.upload.file')}
         hint={t('hours.upload.fileHint')}
         error={
-          tooLarge
-            ? t('hours.upload.tooLarge', { max: f.number(CSV_MAX_BYTES / 1024) })
-            : fieldErrors['(body)']
+          missing
+            ? t('hours.upload.chooseFile')
+            : readError
+              ? t('hours.upload.unreadable')
+              : tooLarge
+                ? t('hours.upload.tooLarge', { max: f.number(CSV_MAX_BYTES / 1024) })
+                : fieldErrors['(body)']
         }
         required
       >
         <input
+          ref={fileRef}
           type="file"
           className="usa-input"
           name="file"
@@ -240,8 +264,18 @@ function UploadHours({
           onChange={(e) => {
             const chosen = e.target.files?.[0];
             record.reset();
+            setMissing(false);
             if (!chosen) return setCsv(null);
-            void chosen.text().then((text) => setCsv({ name: chosen.name, size: chosen.size, text }));
+            readText(chosen).then(
+              (text) => {
+                setReadError(false);
+                setCsv({ name: chosen.name, size: chosen.size, text });
+              },
+              () => {
+                setCsv(null);
+                setReadError(true);
+              },
+            );
           }}
         />
       </Field>

@@ -11,7 +11,8 @@ import { Field } from '../../../../ui/Field';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps, InvestigationView } from '../../case-file-tab';
 import { type Interview } from '../../investigation';
-import { Check, ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
+import { ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
+import { Checkbox } from '../../../../ui/Checkbox';
 import {
   OTHER_WORKER,
   pickedWorker,
@@ -193,7 +194,13 @@ function RecordInterview({
           {t('interviews.form.done')}
         </Alert>
       )}
-      <ErrorAlert error={record.error} onReload={refresh} />
+      <ErrorAlert
+        error={record.error}
+        onReload={() => {
+          record.reset();
+          refresh();
+        }}
+      />
       <Field label={t('interviews.form.date')} error={errors.interviewedOn} required>
         <input
           type="date"
@@ -282,22 +289,19 @@ function RecordInterview({
       </datalist>
       <fieldset className="usa-fieldset margin-top-3">
         <legend className="usa-legend">{t('interviews.form.how')}</legend>
-        <Check
-          id="interview-interpreter"
+        <Checkbox
           label={t('interviews.form.interpreterUsed')}
           checked={form.interpreterUsed}
           onChange={(v) => set('interpreterUsed', v)}
         />
-        <Check
-          id="interview-trauma"
+        <Checkbox
           label={t('interviews.form.traumaInformed')}
           checked={form.traumaInformedProtocol}
           onChange={(v) => set('traumaInformedProtocol', v)}
         />
-        <Check
-          id="interview-confidential"
+        <Checkbox
           label={t('interviews.form.confidentialSource')}
-          hint={t('interviews.form.confidentialSourceHint')}
+          description={t('interviews.form.confidentialSourceHint')}
           checked={form.confidentialSource}
           onChange={(v) => set('confidentialSource', v)}
         />

@@ -119,7 +119,7 @@ function LettersTab({ caseId, investigation, refresh }: CaseFileTabProps) {
 function SupervisorOnly() {
   const { t } = useTranslation();
   const f = useFormat();
-  const roles = new Intl.ListFormat(f.locale, { type: 'disjunction' }).format(
+  const roles = new Intl.ListFormat(f.locale, { type: 'conjunction' }).format(
     (operationRoles[ISSUE] ?? []).map((r) => t(`roles.${r}` as 'roles.admin')),
   );
   return (
@@ -180,7 +180,13 @@ function IssueLetter({
         {t('letters.issue.heading', { worker: workerLabel })}
       </h3>
       <p className="usa-hint">{t('letters.issue.body')}</p>
-      <ErrorAlert error={issue.error} onReload={refresh} />
+      <ErrorAlert
+        error={issue.error}
+        onReload={() => {
+          issue.reset();
+          refresh();
+        }}
+      />
       <Field label={t('letters.issue.issuedOn')} error={errors.issuedOn} required>
         <input
           type="date"
@@ -283,7 +289,13 @@ function RequestLetter({
           {t('letters.request.done')}
         </Alert>
       )}
-      <ErrorAlert error={request.error} onReload={refresh} />
+      <ErrorAlert
+        error={request.error}
+        onReload={() => {
+          request.reset();
+          refresh();
+        }}
+      />
       <WorkerPicker
         label={t('letters.request.worker')}
         workers={workers}

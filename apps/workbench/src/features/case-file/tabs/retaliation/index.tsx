@@ -11,7 +11,8 @@ import { Field } from '../../../../ui/Field';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps, InvestigationView } from '../../case-file-tab';
 import { type RetaliationConcern } from '../../investigation';
-import { Check, ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
+import { ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
+import { Checkbox } from '../../../../ui/Checkbox';
 import { useCaseWorkers, useWorkerLabel, type KnownWorker } from '../../workers';
 
 const FLAG = 'POST /api/v1/cases/{caseId}/investigation/retaliation-concerns';
@@ -140,7 +141,13 @@ function FlagConcern({
           {t('retaliation.form.done')}
         </Alert>
       )}
-      <ErrorAlert error={flag.error} onReload={refresh} />
+      <ErrorAlert
+        error={flag.error}
+        onReload={() => {
+          flag.reset();
+          refresh();
+        }}
+      />
       <Field label={t('retaliation.form.kind')} error={errors.kind} required>
         <select
           className="usa-select"
@@ -174,9 +181,8 @@ function FlagConcern({
           </span>
         )}
         {workers.map((w) => (
-          <Check
+          <Checkbox
             key={w.workerId}
-            id={`retaliation-worker-${w.workerId}`}
             label={labelOf(w.workerId)}
             checked={form.chosen.includes(w.workerId)}
             onChange={(v) =>

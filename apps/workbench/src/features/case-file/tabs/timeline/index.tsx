@@ -35,11 +35,16 @@ function Timeline({ caseId }: CaseFileTabProps) {
       ),
     placeholderData: keepPreviousData,
   });
+  const whenFormat = useMemo(
+    () => new Intl.DateTimeFormat(f.locale, { dateStyle: 'medium', timeStyle: 'medium' }),
+    [f.locale],
+  );
   const columns = useMemo(
     () => [
       column.accessor('occurredAt', {
         header: t('timeline.columns.when'),
-        cell: (c) => <span className="text-no-wrap">{f.dateTime(c.getValue())}</span>,
+        // To the second: a case's events often fall within the same minute.
+        cell: (c) => <span className="text-no-wrap">{whenFormat.format(new Date(c.getValue()))}</span>,
       }),
       column.accessor('type', {
         header: t('timeline.columns.event'),
@@ -69,8 +74,8 @@ function Timeline({ caseId }: CaseFileTabProps) {
                 : role;
           return (
             <>
-              <span className="workbench-mono">{id}</span>
-              <span className="display-block font-body-3xs text-base-dark">
+              <span className="display-block workbench-mono workbench-wrap">{id}</span>
+              <span className="display-block font-body-3xs text-base-dark workbench-wrap">
                 {roleName}
                 {org ? ` · ${org}` : ''}
               </span>
@@ -79,7 +84,7 @@ function Timeline({ caseId }: CaseFileTabProps) {
         },
       }),
     ],
-    [t, f, i18n],
+    [t, i18n, whenFormat],
   );
   return (
     <>
