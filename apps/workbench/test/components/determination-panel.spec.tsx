@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import type { InvestigationView } from '../../src/features/case-file/case-file-tab';
 import { DeterminationTab } from '../../src/features/case-file/tabs/determination';
 import { json, mockApi, notFound } from '../support/mock-api';
-import { renderTab, signInAs } from '../support/render-tab';
+import { investigationView } from '../support/investigation-view';
+import { renderRoute, signIn } from '../support/render';
 
 const CASE = '82cd693e-43c4-58d8-a38c-73918896400d';
 const DETERMINATION = '75a65310-6e75-5dea-9e7b-a99d279ab5d7';
@@ -16,24 +17,17 @@ const EMPLOYER = 'b561c4d4-5241-52d0-b0b9-d08587b1be6b';
  * them the approval, and the screen says so before they try.
  */
 function proposedBy(proposer: string): InvestigationView {
-  return {
+  return investigationView({
     caseId: CASE,
-    version: 7,
-    status: 'open',
-    caseNumber: 'LSE-2026-000003',
-    priority: 'P2',
-    office: 'SF-01',
-    openedAt: '2026-12-01T10:00:00.000Z',
     investigatorId: proposer,
     employers: [
-      { employerId: EMPLOYER, name: 'Bayshore Suds Car Wash LLC', role: 'direct', basis: 'Pays the washers.' },
+      {
+        employerId: EMPLOYER,
+        name: 'Bayshore Suds Car Wash LLC',
+        role: 'direct',
+        basis: 'Pays the washers.',
+      },
     ],
-    interviewIds: [],
-    interviews: [],
-    recordsRequests: [],
-    subpoenaIds: [],
-    evidence: [],
-    recordSets: [],
     computations: [
       {
         computationId: COMPUTATION,
@@ -56,11 +50,6 @@ function proposedBy(proposer: string): InvestigationView {
       },
     ],
     latestComputationId: COMPUTATION,
-    violations: [],
-    civilPenalties: [],
-    retaliationConcernIds: [],
-    retaliationConcerns: [],
-    letters: [],
     determination: {
       proposal: {
         determinationId: DETERMINATION,
@@ -75,13 +64,13 @@ function proposedBy(proposer: string): InvestigationView {
       approvedAt: null,
       issuedBy: null,
     },
-    closure: null,
-  };
+  });
 }
 
 function renderDetermination(view: InvestigationView, language: 'en' | 'es' = 'en') {
   const refresh = jest.fn();
-  renderTab(<DeterminationTab caseId={CASE} investigation={view} refresh={refresh} />, {
+  renderRoute(<DeterminationTab caseId={CASE} investigation={view} refresh={refresh} />, {
+    route: '/cases/:caseId/:tab',
     path: `/cases/${CASE}/determination`,
     language,
   });
@@ -91,7 +80,7 @@ function renderDetermination(view: InvestigationView, language: 'en' | 'es' = 'e
 describe('the determination panel', () => {
   it('tells the supervisor who proposed the determination why they cannot approve it, before they try', () => {
     const calls = mockApi(notFound);
-    signInAs('supervisor', 'sue@agency.gov');
+    signIn('supervisor', 'sue@agency.gov');
     renderDetermination(proposedBy('sue@agency.gov'));
 
     expect(screen.getByRole('alert').textContent).toBe(
@@ -111,9 +100,9 @@ describe('the determination panel', () => {
 
   it('says it in Spanish too', () => {
     mockApi(notFound);
-    signInAs('supervisor', 'sue@agency.gov');
+    signIn('supervisor', 'sue@agency.gov');
     renderDetermination(proposedBy('sue@agency.gov'), 'es');
-    expect(screen.getByRole('alert').textContent).toContain('Usted no puede aprobar esta resolución');
+    expect(screen.getByRole('alert').textContent).toContain('Usted no puede aprobar esta determinación');
   });
 
   it('lets another supervisor approve it, with the If-Match of the case as shown and a fresh Idempotency-Key', async () => {
@@ -128,7 +117,7 @@ describe('the determination panel', () => {
           })
         : notFound(call),
     );
-    signInAs('supervisor', 'sam@agency.gov');
+    signIn('supervisor', 'sam@agency.gov');
     const { refresh } = renderDetermination(proposedBy('ivan@agency.gov'));
     expect(screen.queryByText('You cannot approve this determination')).toBeNull();
 

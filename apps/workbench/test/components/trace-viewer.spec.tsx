@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { TraceViewer } from '../../src/features/case-file/tabs/back-wages/TraceViewer';
 import type { RuleSetCatalog } from '../../src/features/case-file/tabs/back-wages/rule-sets';
 import { json, mockApi, notFound } from '../support/mock-api';
-import { renderTab, signInAs } from '../support/render-tab';
+import { renderRoute, signIn } from '../support/render';
 
 const CASE = '82cd693e-43c4-58d8-a38c-73918896400d';
 const COMPUTATION = '6faaa7bf-2047-5928-9b27-7ab088780cd0';
@@ -171,8 +171,9 @@ function answerTrace() {
 }
 
 function renderTrace() {
-  signInAs('investigator', 'ivan@agency.gov');
-  return renderTab(<TraceViewer caseId={CASE} computationId={COMPUTATION} ruleSets={CATALOG} />, {
+  signIn('investigator', 'ivan@agency.gov');
+  return renderRoute(<TraceViewer caseId={CASE} computationId={COMPUTATION} ruleSets={CATALOG} />, {
+    route: '/cases/:caseId/:tab',
     path: `/cases/${CASE}/back-wages?computation=${COMPUTATION}`,
   });
 }
@@ -198,8 +199,7 @@ describe('the back-wage trace viewer', () => {
         .map((c) => c.textContent),
     ).toEqual([
       'Overtime owed',
-      'FLSA.overtime.weekly',
-      '29 U.S.C. 207(a)(1)',
+      'FLSA.overtime.weekly, 29 U.S.C. 207(a)(1)',
       '$12.00',
       '12',
       'max(0, $12.00/h x (0.5 x 12.00 h) - overtime premium paid $0.00) = $72.00',
@@ -209,7 +209,9 @@ describe('the back-wage trace viewer', () => {
     const minimum = within(worker)
       .getAllByRole('row')
       .find((r) => within(r).queryByText('Minimum wage'))!;
-    expect(within(minimum).getAllByRole('cell')[2]!.textContent).toBe('29 U.S.C. 206(a)(1)');
+    expect(within(minimum).getAllByRole('cell')[1]!.textContent).toBe(
+      'FLSA.minimum_wage, 29 U.S.C. 206(a)(1)',
+    );
     const hours = within(worker)
       .getAllByRole('row')
       .find((r) => within(r).queryByText('Hours worked'))!;
@@ -221,7 +223,6 @@ describe('the back-wage trace viewer', () => {
       'Hours worked',
       'US-FLSA.workweek',
       '—',
-      '—',
       '52',
       'hours worked in the workweek of 2026-11-08: 10.00 + 10.00 + 10.00 + 10.00 + 12.00 + 0.00 + 0.00 = 52.00 h',
       '—',
@@ -232,7 +233,7 @@ describe('the back-wage trace viewer', () => {
     expect(screen.getByText('Verified')).toBeTruthy();
 
     expect(calls).toHaveLength(1);
-    expect(calls[0]!.query.get('limit')).toBe('10');
+    expect(calls[0]!.query.get('limit')).toBe('5');
     expect(calls[0]!.query.has('cursor')).toBe(false);
   });
 
@@ -248,6 +249,10 @@ describe('the back-wage trace viewer', () => {
     expect(calls.at(-1)!.query.get('cursor')).toBe('c2');
     expect(screen.queryByRole('region', { name: 'Ana Lavadora' })).toBeNull();
     expect(screen.getByText('Page 2')).toBeTruthy();
+    // The new page is read from its top: focus moves to the trace's heading.
+    expect(document.activeElement).toBe(
+      screen.getByRole('heading', { name: 'How each figure was computed' }),
+    );
     // An exact fractional regular rate (2225/3 cents an hour) keeps its decimals.
     expect(within(second).getByRole('rowheader').textContent).toContain('regular rate $7.4167 an hour');
     // Workweeks outside the limitation period are listed as not owed.

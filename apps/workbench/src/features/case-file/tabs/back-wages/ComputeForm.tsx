@@ -24,12 +24,15 @@ export function ComputeForm({
   ruleSets,
   onComputed,
   onReload,
+  onCancel,
 }: {
   caseId: string;
   view: InvestigationView;
   ruleSets: RuleSetCatalog | undefined;
   onComputed: (computationId: string) => void;
   onReload: () => void;
+  /** Offered when the form was opened from the computations list. */
+  onCancel?: () => void;
 }) {
   const { t } = useTranslation();
   const uid = useId();
@@ -205,9 +208,16 @@ export function ComputeForm({
           ))}
         </fieldset>
       )}
-      <button type="submit" className="usa-button margin-top-3" disabled={compute.isPending}>
-        {compute.isPending ? t('backWages.compute.running') : t('backWages.compute.submit')}
-      </button>
+      <div className="margin-top-3">
+        <button type="submit" className="usa-button" disabled={compute.isPending}>
+          {compute.isPending ? t('backWages.compute.running') : t('backWages.compute.submit')}
+        </button>
+        {onCancel && (
+          <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+      </div>
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../../../api/client';
@@ -39,8 +40,8 @@ interface WorkerFigures extends Amounts {
   weeks?: Array<Amounts & { weekStart: string }>;
 }
 
-/** Workweeks per page: each is about ten steps, so a page stays readable. */
-export const TRACE_PAGE_WEEKS = 10;
+/** Workweeks per page: each is about ten steps per law applied, so a page stays readable. */
+export const TRACE_PAGE_WEEKS = 5;
 
 const FIGURES = [
   'hoursWorked',
@@ -86,6 +87,15 @@ export function TraceViewer({
     placeholderData: keepPreviousData,
   });
   const page: TracePage | undefined = query.data;
+  // After next or previous, the new page is read from its top (and a screen reader hears where).
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = useRef(cursor);
+  useEffect(() => {
+    if (shown.current === cursor) return;
+    shown.current = cursor;
+    heading.current?.focus();
+    heading.current?.scrollIntoView?.({ block: 'start' });
+  }, [cursor]);
   const paging = pager(page?.nextCursor);
   const figureLabel = (figure: string) =>
     (FIGURES as readonly string[]).includes(figure)
@@ -98,14 +108,18 @@ export function TraceViewer({
       className="margin-top-4"
       aria-busy={query.isFetching || undefined}
     >
-      <h3 id="trace-heading">{t('backWages.trace.heading')}</h3>
+      <h3 id="trace-heading" ref={heading} tabIndex={-1}>
+        {t('backWages.trace.heading')}
+      </h3>
       <ErrorAlert error={query.error} />
       {!page && query.isPending && <p role="status">{t('common.loading')}</p>}
       {page && (
         <>
           <p className="margin-top-0">
             {page.verified && (
-              <span className="usa-tag bg-green margin-right-1">{t('backWages.trace.verified')}</span>
+              <>
+                <span className="usa-tag bg-green">{t('backWages.trace.verified')}</span>{' '}
+              </>
             )}
             {t('backWages.trace.ruleSets', {
               ruleSets: page.ruleSets.map((r) => `${r.id} ${r.version}`).join(', '),
@@ -133,7 +147,7 @@ export function TraceViewer({
                 className="margin-top-3"
                 aria-label={name}
               >
-                <h4 className="margin-bottom-1">{name}</h4>
+                <h4 className="margin-bottom-1 margin-top-0">{name}</h4>
                 {figures && (
                   <AmountsStrip amounts={figures} totalLabel={t('backWages.amounts.workerTotal')} />
                 )}
@@ -159,11 +173,18 @@ export function TraceViewer({
                   >
                     <table className="usa-table usa-table--compact width-full workbench-trace">
                       <caption className="usa-sr-only">{t('backWages.trace.caption', { name })}</caption>
+                      <colgroup>
+                        <col className="workbench-trace__col-figure" />
+                        <col className="workbench-trace__col-rule" />
+                        <col className="workbench-trace__col-rate" />
+                        <col className="workbench-trace__col-hours" />
+                        <col />
+                        <col className="workbench-trace__col-amount" />
+                      </colgroup>
                       <thead>
                         <tr>
                           <th scope="col">{t('backWages.trace.columns.figure')}</th>
                           <th scope="col">{t('backWages.trace.columns.rule')}</th>
-                          <th scope="col">{t('backWages.trace.columns.citation')}</th>
                           <th scope="col" className="workbench-numeric">
                             {t('backWages.trace.columns.rate')}
                           </th>
@@ -181,7 +202,7 @@ export function TraceViewer({
                         return (
                           <tbody key={week.weekStart}>
                             <tr className="workbench-trace__week">
-                              <th scope="rowgroup" colSpan={7}>
+                              <th scope="rowgroup" colSpan={6}>
                                 {t('backWages.trace.week', {
                                   week: f.date(week.weekStart),
                                   ruleSet: `${week.ruleSetId} ${week.ruleSetVersion}`,
@@ -202,10 +223,16 @@ export function TraceViewer({
                                 className={step.figure === 'warning' ? 'workbench-row-error' : undefined}
                               >
                                 <td>{figureLabel(step.figure)}</td>
-                                <td className="workbench-mono">{step.ruleId}</td>
                                 <td>
-                                  {citationOf(ruleSets, step.ruleId, step.ruleSetVersion, week.weekStart) ??
-                                    '—'}
+                                  <RuleCell
+                                    ruleId={step.ruleId}
+                                    citation={citationOf(
+                                      ruleSets,
+                                      step.ruleId,
+                                      step.ruleSetVersion,
+                                      week.weekStart,
+                                    )}
+                                  />
                                 </td>
                                 <td className="workbench-numeric">
                                   {step.rate !== undefined ? f.rate(step.rate) : '—'}
@@ -213,7 +240,9 @@ export function TraceViewer({
                                 <td className="workbench-numeric">
                                   {step.hours !== undefined ? f.number(step.hours, 2) : '—'}
                                 </td>
-                                <td lang="en">{step.formula}</td>
+                                <td lang="en" className="workbench-trace__formula">
+                                  {step.formula}
+                                </td>
                                 <td className="workbench-numeric">
                                   {step.amount !== undefined ? f.money(step.amount) : '—'}
                                 </td>
@@ -232,6 +261,21 @@ export function TraceViewer({
         </>
       )}
     </section>
+  );
+}
+
+/** The rule a step applied and, under it, the rule's citation where its rule set states one. */
+function RuleCell({ ruleId, citation }: { ruleId: string; citation: string | null }) {
+  return (
+    <>
+      <span className="workbench-mono">{ruleId}</span>
+      {citation && (
+        <>
+          <span className="usa-sr-only">, </span>
+          <span className="display-block text-base-dark">{citation}</span>
+        </>
+      )}
+    </>
   );
 }
 

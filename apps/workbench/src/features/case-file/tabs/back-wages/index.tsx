@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -29,6 +29,7 @@ export function BackWagesTab(props: CaseFileTabProps) {
   );
   const ruleSets = useRuleSets(!!investigation);
   const changed = useCaseChanged(props);
+  const [computing, setComputing] = useState(false);
   const view = investigation;
   const selected = params.get('computation') ?? view?.latestComputationId ?? null;
   const proposedId = view?.determination?.proposal.computationId;
@@ -49,10 +50,11 @@ export function BackWagesTab(props: CaseFileTabProps) {
       column.accessor('ruleSets', {
         header: t('backWages.columns.ruleSets'),
         cell: (c) =>
-          c
-            .getValue()
-            .map((r) => `${r.id} ${r.version}`)
-            .join(', '),
+          c.getValue().map((r) => (
+            <span key={r.id} className="display-block text-no-wrap">
+              {r.id} <span className="text-base-dark">{r.version}</span>
+            </span>
+          )),
       }),
       column.accessor('filingDate', {
         header: t('backWages.columns.filingDate'),
@@ -72,13 +74,6 @@ export function BackWagesTab(props: CaseFileTabProps) {
         ),
         cell: (c) => <span className="workbench-numeric display-block">{f.money(c.getValue())}</span>,
       }),
-      column.accessor((c) => c.totals.liquidatedDamagesCents, {
-        id: 'damages',
-        header: () => (
-          <span className="workbench-numeric display-block">{t('backWages.amounts.liquidatedDamages')}</span>
-        ),
-        cell: (c) => <span className="workbench-numeric display-block">{f.money(c.getValue())}</span>,
-      }),
       column.accessor((c) => c.totals.totalCents, {
         id: 'total',
         header: () => <span className="workbench-numeric display-block">{t('backWages.amounts.total')}</span>,
@@ -92,7 +87,7 @@ export function BackWagesTab(props: CaseFileTabProps) {
         cell: (c) => {
           const id = c.row.original.computationId;
           return (
-            <>
+            <span className="workbench-wrap workbench-wrap--free">
               {id === selected ? (
                 <span className="text-bold" aria-current="true">
                   {t('backWages.shown')}
@@ -103,14 +98,16 @@ export function BackWagesTab(props: CaseFileTabProps) {
                 </Link>
               )}
               {id === view?.latestComputationId && (
-                <span className="usa-tag bg-primary margin-left-1">{t('backWages.latest')}</span>
+                <span className="usa-tag bg-primary display-table margin-top-05">
+                  {t('backWages.latest')}
+                </span>
               )}
               {id === proposedId && (
-                <span className="usa-tag bg-accent-cool-darker margin-left-1">
+                <span className="usa-tag bg-accent-cool-darker display-table margin-top-05">
                   {t('backWages.inDetermination')}
                 </span>
               )}
-            </>
+            </span>
           );
         },
       }),
@@ -133,19 +130,31 @@ export function BackWagesTab(props: CaseFileTabProps) {
         rowKey={(c) => c.computationId}
         empty={t('backWages.none')}
       />
-      {mayCompute && takesFindings(view) && (
-        <ComputeForm
-          key={view.recordSets.length}
-          caseId={caseId}
-          view={view}
-          ruleSets={ruleSets.data}
-          onReload={changed}
-          onComputed={(id) => {
-            changed();
-            setParams({ computation: id });
-          }}
-        />
-      )}
+      {mayCompute &&
+        takesFindings(view) &&
+        (computing || view.computations.length === 0 ? (
+          <ComputeForm
+            key={view.recordSets.length}
+            caseId={caseId}
+            view={view}
+            ruleSets={ruleSets.data}
+            onReload={changed}
+            onCancel={view.computations.length > 0 ? () => setComputing(false) : undefined}
+            onComputed={(id) => {
+              changed();
+              setComputing(false);
+              setParams({ computation: id });
+            }}
+          />
+        ) : (
+          <button
+            type="button"
+            className="usa-button usa-button--outline margin-top-2"
+            onClick={() => setComputing(true)}
+          >
+            {t('backWages.computeAgain')}
+          </button>
+        ))}
       {selected && (
         <TraceViewer key={selected} caseId={caseId} computationId={selected} ruleSets={ruleSets.data} />
       )}

@@ -59,6 +59,11 @@ export function DeterminationPanel({
     <>
       <ClosedNotice investigation={view} />
       <StepIndicator status={status} />
+      {view.status === 'open' && selfApproval(view, actor) && (
+        <Alert kind="warning" heading={t('determination.approve.selfHeading')} headingLevel="h3">
+          {t('determination.approve.selfBody')}
+        </Alert>
+      )}
       {determination ? (
         <Proposal view={view} determination={determination} />
       ) : (
@@ -197,6 +202,18 @@ function Proposal({ view, determination }: { view: InvestigationView; determinat
   );
 }
 
+/**
+ * A supervisor looking at a determination they proposed themself (a supervisor acting as the
+ * case's investigator): the API refuses them its approval, so the screen says so first.
+ */
+function selfApproval(view: InvestigationView, actor: Actor): boolean {
+  return (
+    determinationStatus(view.determination) === 'proposed' &&
+    may(actor.role, 'POST /api/v1/cases/{caseId}/investigation/determination/approval') &&
+    view.determination?.proposal.proposedBy === actor.id
+  );
+}
+
 /** The step the signed-in person may take now, or why they may not. */
 function NextStep({
   caseId,
@@ -231,12 +248,7 @@ function NextStep({
     return <ProposeForm caseId={caseId} view={view} onDone={onChanged} />;
   }
   if (status === 'proposed' && mayApprove) {
-    if (view.determination?.proposal.proposedBy === actor.id)
-      return (
-        <Alert kind="warning" heading={t('determination.approve.selfHeading')} headingLevel="h3">
-          {t('determination.approve.selfBody')}
-        </Alert>
-      );
+    if (selfApproval(view, actor)) return null; // said at the top, before anything else
     return <ApproveForm caseId={caseId} view={view} onDone={onChanged} />;
   }
   if (status === 'approved' && mayIssue) return <IssueForm caseId={caseId} view={view} onDone={onChanged} />;
@@ -277,12 +289,20 @@ function ProposeForm({
       ),
     onSuccess: onDone,
   });
-  const errors = isApiError(propose.error) ? propose.error.fieldErrors() : {};
+  // What is missing is said here, in the person's language; the server says what else is wrong.
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const errors = { ...(isApiError(propose.error) ? propose.error.fieldErrors() : {}), ...missing };
   const a = amountsOf(view, computationId, penaltyIds);
   const toggle = (set: (fn: (ids: string[]) => string[]) => void, id: string) => (on: boolean) =>
     set((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    const empty: Record<string, string> = {};
+    if (employerIds.length === 0) empty.employerIds = t('violations.form.chooseEmployer');
+    if (!summary.trim()) empty.summary = t('violations.form.required');
+    setMissing(empty);
+    if (Object.keys(empty).length > 0) return;
+    propose.reset();
     propose.mutate({
       computationId: computationId || undefined,
       violationIds,

@@ -44,13 +44,13 @@ export function FindingsTab({ caseId, investigation }: CaseFileTabProps) {
         case 'violation':
           return t(`violations.type.${row.label as 'other'}`, { defaultValue: row.label });
         case 'determination':
-          return t(`determination.status.${row.label as 'proposed'}`, { defaultValue: row.label });
+          return t(`determination.step.${row.label as 'proposed'}`, { defaultValue: row.label });
         case 'retaliation_concern':
           return t(`retaliation.kinds.${row.label as 'other'}`, { defaultValue: row.label });
         case 'civil_penalty':
           return t('findings.kind.civil_penalty');
         default:
-          return row.label; // a computation's rule sets: US-FLSA@2009-07-24
+          return row.label.replace(/@/g, ' ').replace(/ \+ /g, ', '); // a computation's rule sets: US-FLSA@2009-07-24
       }
     };
     return [
@@ -69,7 +69,11 @@ export function FindingsTab({ caseId, investigation }: CaseFileTabProps) {
           return <Link to={`/cases/${caseId}/${tabId}${query}`}>{label}</Link>;
         },
       }),
-      column.display({ id: 'what', header: t('findings.columns.what'), cell: (c) => what(c.row.original) }),
+      column.display({
+        id: 'what',
+        header: t('findings.columns.what'),
+        cell: (c) => <span className="workbench-wrap">{what(c.row.original)}</span>,
+      }),
       column.accessor('statute', { header: t('findings.columns.statute'), cell: (c) => c.getValue() ?? '—' }),
       column.accessor('amountCents', {
         header: () => <span className="workbench-numeric display-block">{t('findings.columns.amount')}</span>,

@@ -32,7 +32,8 @@ export function PenaltyForm({
     employerId: view.employers.length === 1 ? (view.employers[0]?.employerId ?? '') : '',
   });
   const [violationIds, setViolationIds] = useState<string[]>([]);
-  const [amountError, setAmountError] = useState<string>();
+  // What is missing is said here, in the person's language; the server says what else is wrong.
+  const [missing, setMissing] = useState<Record<string, string>>({});
   const set = (key: keyof typeof EMPTY, value: string) => setForm((v) => ({ ...v, [key]: value }));
 
   const assess = useMutation({
@@ -52,23 +53,27 @@ export function PenaltyForm({
       onAssessed();
     },
   });
-  const errors = isApiError(assess.error) ? assess.error.fieldErrors() : {};
+  const errors = { ...(isApiError(assess.error) ? assess.error.fieldErrors() : {}), ...missing };
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const cents = centsOf(form.amount);
-    if (cents === null || cents <= 0) {
-      setAmountError(t('violations.penalty.amountInvalid'));
-      return;
-    }
-    setAmountError(undefined);
+    const required = t('violations.form.required');
+    const empty: Record<string, string> = {};
+    if (!form.employerId) empty.employerId = required;
+    if (cents === null || cents <= 0) empty.amountCents = t('violations.penalty.amountInvalid');
+    if (!form.statute.trim()) empty.statute = required;
+    if (!form.basis.trim()) empty.basis = required;
+    setMissing(empty);
+    if (Object.keys(empty).length > 0 || cents === null) return;
+    assess.reset();
     assess.mutate({
-      employerId: form.employerId || undefined,
+      employerId: form.employerId,
       amountCents: cents,
       statute: form.statute,
       violationIds,
       basis: form.basis,
-    } as AssessPenaltyBody);
+    });
   };
 
   if (view.employers.length === 0) return null;
@@ -98,7 +103,7 @@ export function PenaltyForm({
       <Field
         label={t('violations.penalty.amount')}
         hint={t('violations.penalty.amountHint')}
-        error={amountError ?? errorFor(errors, 'amountCents')}
+        error={errorFor(errors, 'amountCents')}
         required
       >
         <input

@@ -71,22 +71,36 @@ export function ViolationForm({
       onRecorded();
     },
   });
-  const errors = isApiError(record.error) ? record.error.fieldErrors() : {};
+  // What is missing is said here, in the person's language; the server says what else is wrong.
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const errors = { ...(isApiError(record.error) ? record.error.fieldErrors() : {}), ...missing };
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    // What was typed goes as typed: the server says what is missing or wrong, beside each field.
     const workers = form.workersAffected.trim();
+    const required = t('violations.form.required');
+    const empty: Record<string, string> = {};
+    if (!form.type) empty.type = required;
+    if (!form.statute.trim()) empty.statute = required;
+    if (employerIds.length === 0) empty.employerIds = t('violations.form.chooseEmployer');
+    if (!form.periodStart) empty.periodStart = required;
+    if (!form.periodEnd) empty.periodEnd = required;
+    if (!/^\d+$/.test(workers) || Number(workers) < 1)
+      empty.workersAffected = t('violations.form.workersInvalid');
+    if (!form.basis.trim()) empty.basis = required;
+    setMissing(empty);
+    if (Object.keys(empty).length > 0) return;
+    record.reset();
     record.mutate({
-      type: form.type || undefined,
+      type: form.type || 'other',
       statute: form.statute,
       employerIds,
-      periodStart: form.periodStart || undefined,
-      periodEnd: form.periodEnd || undefined,
-      workersAffected: workers === '' ? undefined : Number(workers),
+      periodStart: form.periodStart,
+      periodEnd: form.periodEnd,
+      workersAffected: Number(workers),
       willful: form.willful,
       basis: form.basis,
-    } as FindViolationBody);
+    });
   };
 
   if (view.employers.length === 0) return <p className="text-base-dark">{t('violations.form.noEmployer')}</p>;
@@ -173,7 +187,11 @@ export function ViolationForm({
           </Field>
         </div>
       </div>
-      <Field label={t('violations.columns.workers')} error={errorFor(errors, 'workersAffected')} required>
+      <Field
+        label={t('violations.form.workersAffected')}
+        error={errorFor(errors, 'workersAffected')}
+        required
+      >
         <input
           className="usa-input usa-input--small"
           inputMode="numeric"

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../../i18n/format';
@@ -27,17 +27,29 @@ export function ViolationsTab(props: CaseFileTabProps) {
     () => [
       violation.accessor('type', {
         header: t('violations.columns.type'),
-        cell: (c) => t(`violations.type.${c.getValue()}`),
+        cell: (c) => (
+          <>
+            {t(`violations.type.${c.getValue()}`)}
+            {c.row.original.willful && (
+              <span className="usa-tag display-table margin-y-05">{t('violations.columns.willful')}</span>
+            )}
+            <span className="display-block text-base-dark">{c.row.original.statute}</span>
+          </>
+        ),
       }),
-      violation.accessor('statute', { header: t('violations.columns.statute') }),
       violation.accessor('employerIds', {
         header: t('violations.columns.employers'),
-        cell: (c) => (view ? employerNames(view, c.getValue()) : ''),
+        cell: (c) => <Wrap>{view ? employerNames(view, c.getValue()) : ''}</Wrap>,
       }),
       violation.display({
         id: 'period',
         header: t('violations.columns.period'),
-        cell: (c) => `${f.date(c.row.original.periodStart)} – ${f.date(c.row.original.periodEnd)}`,
+        cell: (c) => (
+          <>
+            {f.date(c.row.original.periodStart)} –
+            <span className="display-block">{f.date(c.row.original.periodEnd)}</span>
+          </>
+        ),
       }),
       violation.accessor('workersAffected', {
         header: () => (
@@ -45,11 +57,10 @@ export function ViolationsTab(props: CaseFileTabProps) {
         ),
         cell: (c) => <span className="workbench-numeric display-block">{f.number(c.getValue())}</span>,
       }),
-      violation.accessor('willful', {
-        header: t('violations.columns.willful'),
-        cell: (c) => (c.getValue() ? t('common.yes') : t('common.no')),
+      violation.accessor('basis', {
+        header: t('violations.columns.basis'),
+        cell: (c) => <Wrap>{c.getValue()}</Wrap>,
       }),
-      violation.accessor('basis', { header: t('violations.columns.basis') }),
       violation.accessor('recordedAt', {
         header: t('violations.columns.recorded'),
         cell: (c) => <Recorded at={c.getValue()} by={c.row.original.recordedBy} />,
@@ -61,28 +72,38 @@ export function ViolationsTab(props: CaseFileTabProps) {
     () => [
       penalty.accessor('employerId', {
         header: t('violations.penalty.employer'),
-        cell: (c) => (view ? employerNames(view, [c.getValue()]) : ''),
+        cell: (c) => (
+          <>
+            <Wrap>{view ? employerNames(view, [c.getValue()]) : ''}</Wrap>
+            <span className="display-block text-base-dark">{c.row.original.statute}</span>
+          </>
+        ),
       }),
-      penalty.accessor('statute', { header: t('violations.columns.statute') }),
       penalty.accessor('violationIds', {
         header: t('violations.penalty.forViolations'),
-        cell: (c) =>
-          c
-            .getValue()
-            .map((id) => view?.violations.find((v) => v.violationId === id))
-            .map((v) => (v ? `${t(`violations.type.${v.type}`)} (${v.statute})` : '—'))
-            .join('; ') || '—',
+        cell: (c) => (
+          <Wrap>
+            {c
+              .getValue()
+              .map((id) => view?.violations.find((v) => v.violationId === id))
+              .map((v) => (v ? `${t(`violations.type.${v.type}`)} (${v.statute})` : '—'))
+              .join('; ') || '—'}
+          </Wrap>
+        ),
       }),
-      penalty.accessor('basis', { header: t('violations.columns.basis') }),
-      penalty.accessor('recordedAt', {
-        header: t('violations.columns.recorded'),
-        cell: (c) => <Recorded at={c.getValue()} by={c.row.original.recordedBy} />,
+      penalty.accessor('basis', {
+        header: t('violations.columns.basis'),
+        cell: (c) => <Wrap>{c.getValue()}</Wrap>,
       }),
       penalty.accessor('amountCents', {
         header: () => (
           <span className="workbench-numeric display-block">{t('violations.penalty.amountColumn')}</span>
         ),
         cell: (c) => <span className="workbench-numeric display-block">{f.money(c.getValue())}</span>,
+      }),
+      penalty.accessor('recordedAt', {
+        header: t('violations.columns.recorded'),
+        cell: (c) => <Recorded at={c.getValue()} by={c.row.original.recordedBy} />,
       }),
     ],
     [t, f, view?.employers, view?.violations],
@@ -126,6 +147,11 @@ export function ViolationsTab(props: CaseFileTabProps) {
       )}
     </>
   );
+}
+
+/** Long text in a table cell: it wraps (the scrollable table keeps cells on one line). */
+function Wrap({ children }: { children: ReactNode }) {
+  return <span className="workbench-wrap">{children}</span>;
 }
 
 /** When it was recorded, and by whom. */
