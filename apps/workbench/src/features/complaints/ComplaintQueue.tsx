@@ -74,7 +74,8 @@ export function ComplaintQueue({ defaultStatus }: { defaultStatus?: Query['statu
     const data = new FormData(e.currentTarget);
     const next = new URLSearchParams();
     for (const name of ['status', 'priority', 'office', 'industry']) {
-      const v = String(data.get(name) ?? '').trim();
+      const value = data.get(name);
+      const v = typeof value === 'string' ? value.trim() : '';
       if (v) next.set(name, name === 'office' ? v.toUpperCase() : v);
     }
     setParams(next);
