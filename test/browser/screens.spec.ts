@@ -53,7 +53,7 @@ describe('every screen passes axe', () => {
     await tab.page.goto('/sign-in');
     await tab.page.getByLabel(tab.t('signIn.dev.subject')).waitFor();
     await tab.checkAccessibility('sign-in');
-    await tab.screenshot('sign-in');
+    await tab.screenshot('sign-in', { readme: true });
     await tab.chooseLanguage('es');
     await tab.page.getByLabel(tab.t('signIn.dev.subject')).waitFor();
     await tab.checkAccessibility('sign-in.es');
@@ -68,7 +68,7 @@ describe('every screen passes axe', () => {
     await tab.signIn('intake_officer', OFFICER, { from: '/my-work' });
     await tab.page.getByRole('table').getByRole('link').first().waitFor();
     await tab.checkAccessibility('my-work.intake');
-    await tab.screenshot('my-work-intake');
+    await tab.screenshot('my-work-intake', { readme: true });
   });
 
   it('my work of an investigator (their investigations)', async () => {
@@ -76,7 +76,7 @@ describe('every screen passes axe', () => {
     await tab.signIn('investigator', INVESTIGATOR, { from: '/my-work' });
     await tab.page.getByRole('table').getByRole('link').first().waitFor();
     await tab.checkAccessibility('my-work.investigator');
-    await tab.screenshot('my-work-investigator');
+    await tab.screenshot('my-work-investigator', { readme: true });
   });
 
   it('my work of a supervisor (unassigned, awaiting approval, workload)', async () => {
@@ -84,7 +84,7 @@ describe('every screen passes axe', () => {
     await tab.signIn('supervisor', SUPERVISOR, { from: '/my-work' });
     await tab.page.getByRole('cell', { name: INVESTIGATOR }).first().waitFor();
     await tab.checkAccessibility('my-work.supervisor');
-    await tab.screenshot('my-work-supervisor');
+    await tab.screenshot('my-work-supervisor', { readme: true });
   });
 
   it('complaints (the queue, filtered in the URL)', async () => {
@@ -92,7 +92,22 @@ describe('every screen passes axe', () => {
     await tab.signIn('intake_officer', OFFICER, { from: '/complaints?status=received' });
     await tab.page.getByRole('table').getByRole('link').first().waitFor();
     await tab.checkAccessibility('complaints');
-    await tab.screenshot('complaints');
+    await tab.screenshot('complaints', { readme: true });
+  });
+
+  it('a new complaint (the intake form)', async () => {
+    tab = await env.newPage();
+    await tab.signIn('intake_officer', OFFICER, { from: '/complaints/new' });
+    await tab.page.getByTestId('complainant').waitFor();
+    await tab.checkAccessibility('new-complaint');
+  });
+
+  it('a complaint received, with its intake steps', async () => {
+    tab = await env.newPage();
+    await tab.signIn('intake_officer', OFFICER, { from: `/complaints/${receivedId}` });
+    await tab.page.getByRole('heading', { level: 2, name: tab.t('complaint.steps') }).waitFor();
+    await tab.checkAccessibility('complaint');
+    await tab.screenshot('complaint-received');
   });
 
   it('cases (the case index)', async () => {
@@ -100,7 +115,7 @@ describe('every screen passes axe', () => {
     await tab.signIn('supervisor', SUPERVISOR, { from: '/cases' });
     await tab.page.getByRole('table').getByRole('link').first().waitFor();
     await tab.checkAccessibility('cases');
-    await tab.screenshot('cases');
+    await tab.screenshot('cases', { readme: true });
   });
 
   it('the case file, every tab an investigator sees', async () => {
@@ -115,7 +130,7 @@ describe('every screen passes axe', () => {
       await tab.page.getByRole('heading', { level: 2, name, exact: true }).waitFor();
       const id = new URL(tab.page.url()).pathname.split('/').pop()!;
       await tab.checkAccessibility(`case-file.${id}`);
-      await tab.screenshot(`case-file-${id}`);
+      await tab.screenshot(`case-file-${id}`, { readme: id === 'timeline' });
     }
   });
 

@@ -6,6 +6,8 @@
  * 1,000 bytes: the module scripts and modulepreloads apps/workbench/dist/index.html names and
  * everything they import statically (what a browser fetches before the first screen; screens
  * loaded on demand are not counted). Built first when dist is missing or older than its sources.
+ *
+ * workbench.case_1k_ms is measured by suites/workbench-case.ts (it needs the whole system).
  */
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';

@@ -19,7 +19,14 @@ export function text(language: Language, key: string, values: Record<string, str
   });
 }
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** A regular expression matching the text exactly (for names that are prefixes of others). */
 export function exactly(s: string): RegExp {
-  return new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return new RegExp(`^${escape(s)}$`);
+}
+
+/** A regular expression matching what starts with the text (a table row named by its first cell). */
+export function startsWith(s: string): RegExp {
+  return new RegExp(`^${escape(s)}`);
 }

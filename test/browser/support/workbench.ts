@@ -17,9 +17,10 @@ import { text, type Language } from './i18n';
 const ROOT = resolve(__dirname, '../../..');
 /** Debian's chromium package (`npm run setup` and .ci/run install it); CHROMIUM_PATH overrides. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** `npm run screenshots` sets it: the main screens are saved to docs/screenshots/ (committed). */
+/** `npm run screenshots` sets it: the README's screens are saved to docs/screenshots/ (committed). */
 export const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
-const SCREENSHOTS = UPDATE_SCREENSHOTS ? join(ROOT, 'docs/screenshots') : join(ROOT, 'var/browser/screenshots');
+const README_SCREENSHOTS = join(ROOT, 'docs/screenshots');
+const SCREENSHOTS = join(ROOT, 'var/browser/screenshots');
 const AXE_RESULTS = join(ROOT, 'var/browser/axe');
 /** WCAG 2.0 and 2.1 A and AA, and Section 508. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'section508'];
@@ -57,6 +58,14 @@ export class BrowserSystem {
     });
     context.setDefaultTimeout(15_000);
     return WorkbenchPage.open(context, language);
+  }
+
+  /** The services' recent output (var/browser/<name>.log), for diagnosing a failure. */
+  saveLogs(name: string): void {
+    const dir = join(ROOT, 'var/browser');
+    mkdirSync(dir, { recursive: true });
+    const text = [...this.system.logs].map(([service, lines]) => `--- ${service}\n${lines.join('\n')}`).join('\n');
+    writeFileSync(join(dir, `${name}.log`), `${text}\n`);
   }
 
   async stop(): Promise<void> {
@@ -193,13 +202,14 @@ export class WorkbenchPage {
   }
 
   /**
-   * The screen as a PNG: docs/screenshots/<name>.png when refreshing them (npm run screenshots),
-   * otherwise var/browser/screenshots/ (for looking at after a run).
+   * The screen as a PNG in var/browser/screenshots/ (to look at after a run); one the README
+   * shows (`readme`) goes to docs/screenshots/ instead when refreshing them (npm run screenshots).
    */
-  async screenshot(name: string, options: { fullPage?: boolean } = {}): Promise<void> {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await this.settle();
-    await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage ?? true, animations: 'disabled' });
+  async screenshot(name: string, options: { fullPage?: boolean; failure?: boolean; readme?: boolean } = {}): Promise<void> {
+    const dir = options.readme && UPDATE_SCREENSHOTS && !options.failure ? README_SCREENSHOTS : SCREENSHOTS;
+    mkdirSync(dir, { recursive: true });
+    if (!options.failure) await this.settle();
+    await this.page.screenshot({ path: join(dir, `${name}.png`), fullPage: options.fullPage ?? true, animations: 'disabled' });
   }
 
   /** Until no table or list is still loading (aria-busy): judge what a person sees, not a spinner. */

@@ -18,6 +18,7 @@ export function ErrorAlert({
   fieldLabel?: (path: string) => string | undefined;
 }) {
   const { t } = useTranslation();
+  // Roles are listed in the interface's language ("oficial de admisión o supervisor(a)").
   const { locale } = useFormat();
   if (!error) return null;
   if (!isApiError(error)) {
