@@ -79,20 +79,22 @@ export async function tick(scope: Locator | WorkbenchPage['page'], label: string
   expect(await input.isChecked()).toBe(true);
 }
 
-/** What the journey stops on until the case file can name the liable employer. */
-export const NO_EMPLOYER_SCREEN = 'the case file has no screen to add an employer to the investigation';
-
 /**
- * The investigator names the employer of the complaint as liable (POST .../investigation/employers):
- * a determination names its liable employers, and the investigation does not take the complaint's
- * employer by itself. The case file has no screen for it yet: the determination tab (open in
- * `tab`) says to add the employer first, and the journey stops here and says so. When the screen
- * lands, these are its steps (then back to the determination tab).
+ * The investigator names the complaint's employer as liable in the case file's Employers tab
+ * (POST .../investigation/employers): a determination names its liable employers, and the
+ * investigation does not take the complaint's employer by itself.
  */
-async function addLiableEmployer(tab: WorkbenchPage): Promise<void> {
-  const missing = tab.t('determination.propose.noEmployer');
-  await tab.page.getByText(missing).waitFor();
-  throw new Error(`${NO_EMPLOYER_SCREEN} (POST /api/v1/cases/{caseId}/investigation/employers); the determination tab says "${missing}"`);
+async function addLiableEmployer(tab: WorkbenchPage, name: string): Promise<void> {
+  const p = tab.page;
+  const sections = p.getByRole('navigation', { name: tab.t('caseFile.tabsLabel') });
+  await sections.getByRole('link', { name: tab.t('caseFile.tabs.employers'), exact: true }).click();
+  const form = p.getByRole('form', { name: tab.t('employers.form.heading') });
+  await field(form, tab.t('employers.form.name')).fill(name);
+  await field(form, tab.t('employers.form.role')).selectOption('direct');
+  await field(form, tab.t('employers.form.basis')).fill('Runs the car wash, sets the schedules and pays both workers.');
+  await form.getByRole('button', { name: tab.t('employers.form.submit'), exact: true }).click();
+  await p.getByRole('table', { name: tab.t('employers.caption') }).getByRole('cell', { name }).waitFor();
+  await sections.getByRole('link', { name: tab.t('caseFile.tabs.determination'), exact: true }).click();
 }
 
 /**
@@ -336,7 +338,9 @@ export class Journey {
     const p4 = investigator.page;
     const sections = p4.getByRole('navigation', { name: investigator.t('caseFile.tabsLabel') });
     await sections.getByRole('link', { name: investigator.t('caseFile.tabs.determination'), exact: true }).click();
-    await addLiableEmployer(investigator);
+    // The determination tab says a liable employer is needed first; the Employers tab adds one.
+    await investigator.page.getByText(investigator.t('determination.propose.noEmployer')).waitFor();
+    await addLiableEmployer(investigator, this.employerName);
     await field(p4, investigator.t('determination.summary')).fill(
       'Straight time paid for overtime hours: Ana Ruiz (10 h) and Luis Ortega (6 h) are owed the half-time premium and liquidated damages.',
     );
@@ -397,13 +401,6 @@ export function describeJourney(language: Language, people: People, options: Omi
       j.hoursAndBackWages(),
     );
     stage('a collections officer following a link to the complaint is told which roles may read it (403)', 'forbidden', (j) => j.wrongRole());
-    // KNOWN GAP: the case file has no screen to name the liable employer, which a determination
-    // needs (addLiableEmployer). Until it has one, the last stage stops there and this test holds it
-    // to exactly that; once addLiableEmployer has its steps, make this an ordinary stage again:
-    //   stage('the investigator names ...', 'determination', (j) => j.determination());
-    it('the investigator names the employer and proposes; the second supervisor approves and issues [stops where no screen names the liable employer]', async () => {
-      await expect(journey.determination()).rejects.toThrow(NO_EMPLOYER_SCREEN);
-      journey.assertNoProblems();
-    });
+    stage('the investigator names the employer liable and proposes; the second supervisor approves and issues', 'determination', (j) => j.determination());
   });
 }

@@ -277,7 +277,7 @@ describe('the intake form', () => {
     expect(
       (await screen.findByRole('heading', { name: 'Su rol no permite hacer esto' })).closest('.usa-alert')!
         .textContent,
-    ).toContain('Solo un(a) oficial de admisión o supervisor(a) puede hacer esto.');
+    ).toContain('Esto requiere el rol de oficial de admisión o supervisor(a).');
     expect(screen.queryByRole('form')).toBeNull();
     expect(calls).toHaveLength(0);
   });

@@ -14,7 +14,7 @@ describe('ErrorAlert', () => {
     await renderWithApp(<ErrorAlert error={error} />);
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Your role may not do this');
-    expect(alert.textContent).toContain('Only a supervisor may do this.');
+    expect(alert.textContent).toContain('This needs the role of supervisor.');
     expect(alert.textContent).toContain('role investigator may not approve');
   });
 
@@ -22,10 +22,10 @@ describe('ErrorAlert', () => {
     expect(operationRoles[RECEIVE]).toEqual(['intake_officer', 'supervisor']);
     const error = new ApiError(403, { status: 403 }, RECEIVE);
     const english = await renderWithApp(<ErrorAlert error={error} />);
-    expect(screen.getByRole('alert').textContent).toContain('Only a intake officer or supervisor may do this.');
+    expect(screen.getByRole('alert').textContent).toContain('This needs the role of intake officer or supervisor.');
     english.unmount();
     await renderWithApp(<ErrorAlert error={error} />, { language: 'es' });
-    expect(screen.getByRole('alert').textContent).toContain('Solo un(a) oficial de admisión o supervisor(a) puede hacer esto.');
+    expect(screen.getByRole('alert').textContent).toContain('Esto requiere el rol de oficial de admisión o supervisor(a).');
   });
 
   it('says so when the document names no role for a refused operation', async () => {

@@ -209,7 +209,8 @@ export function ComputeForm({
         </fieldset>
       )}
       <div className="margin-top-3">
-        <button type="submit" className="usa-button" disabled={compute.isPending}>
+        {/* Not before the laws are listed: a click then would send no rule set at all. */}
+        <button type="submit" className="usa-button" disabled={compute.isPending || !ruleSets}>
           {compute.isPending ? t('backWages.compute.running') : t('backWages.compute.submit')}
         </button>
         {onCancel && (
