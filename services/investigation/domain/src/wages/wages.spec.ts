@@ -1,6 +1,6 @@
 import { given } from '@lse/domain';
-import { investigationDecider as decider, type InvestigationCommand } from '.';
-import { dataOf } from '../test/events';
+import { investigationDecider as decider, type InvestigationCommand } from '..';
+import { dataOf } from '../../test/events';
 import {
   COMPUTATION,
   EVIDENCE,
@@ -13,7 +13,7 @@ import {
   opened,
   proposed,
   readyToPropose,
-} from '../test/fixtures';
+} from '../../test/fixtures';
 
 describe('HoursAndWagesRecorded', () => {
   const recordSet = dataOf(hoursRecorded, 'HoursAndWagesRecorded');

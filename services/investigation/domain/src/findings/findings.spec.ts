@@ -1,7 +1,7 @@
 import type { InvestigationEvent } from '@lse/contracts';
 import { given } from '@lse/domain';
-import { investigationDecider as decider, type InvestigationCommand } from '.';
-import { dataOf } from '../test/events';
+import { investigationDecider as decider, type InvestigationCommand } from '..';
+import { dataOf } from '../../test/events';
 import {
   CLIENT_ID,
   LETTER,
@@ -15,7 +15,7 @@ import {
   penaltyAssessed,
   supervisor,
   violationFound,
-} from '../test/fixtures';
+} from '../../test/fixtures';
 
 describe('ViolationFound, RetaliationConcernFlagged, CivilPenaltyAssessed', () => {
   const violation = dataOf(violationFound, 'ViolationFound');

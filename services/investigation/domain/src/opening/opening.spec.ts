@@ -1,6 +1,6 @@
 import { given } from '@lse/domain';
-import { investigationDecider as decider, type InvestigationCommand } from '.';
-import { closed, dataOf } from '../test/events';
+import { investigationDecider as decider, type InvestigationCommand } from '..';
+import { closed, dataOf } from '../../test/events';
 import {
   NOW,
   assigned,
@@ -13,7 +13,7 @@ import {
   otherSupervisor,
   supervisor,
   system,
-} from '../test/fixtures';
+} from '../../test/fixtures';
 
 const openCmd: InvestigationCommand = {
   ...base(system),

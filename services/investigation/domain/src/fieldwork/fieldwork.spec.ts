@@ -1,6 +1,6 @@
 import { given } from '@lse/domain';
-import { investigationDecider as decider, type InvestigationCommand } from '.';
-import { dataOf } from '../test/events';
+import { investigationDecider as decider, type InvestigationCommand } from '..';
+import { dataOf } from '../../test/events';
 import {
   EMPLOYER_ID,
   EVIDENCE,
@@ -13,7 +13,7 @@ import {
   evidenceAttached,
   opened,
   recordsRequested,
-} from '../test/fixtures';
+} from '../../test/fixtures';
 
 describe('InterviewRecorded', () => {
   const interview = {

@@ -1,7 +1,7 @@
 import { DeterminationIssued, type InvestigationEvent } from '@lse/contracts';
 import { given } from '@lse/domain';
-import { investigationDecider as decider, type InvestigationCommand } from '.';
-import { closed, dataOf, issued } from '../test/events';
+import { investigationDecider as decider, type InvestigationCommand } from '..';
+import { closed, dataOf, issued } from '../../test/events';
 import {
   CLIENT_ID,
   DETERMINATION,
@@ -22,7 +22,7 @@ import {
   readyToPropose,
   supervisor,
   violationFound,
-} from '../test/fixtures';
+} from '../../test/fixtures';
 
 describe('DeterminationProposed', () => {
   const propose = (
