@@ -99,6 +99,12 @@ describe('given/when/then', () => {
       );
     });
 
+    it('when given a code, which names no rule', () => {
+      expect(() =>
+        given(counter).when({ type: 'Reset', actor: 'a' }).thenThrows('invalid_transition'),
+      ).toThrow(/is a code/);
+    });
+
     it('when given a base class, which names no rule', () => {
       expect(() =>
         given(counter).when({ type: 'Reset', actor: 'a' }).thenThrows(InvalidTransitionError),

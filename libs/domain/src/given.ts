@@ -89,8 +89,7 @@ export function given<Command, Event, State>(
           replay(decider, actual, before);
         },
         thenThrows(expected) {
-          // Until every domain's specs name their rules, a code still matches (for now).
-          if (!(typeof expected === 'string' && CODES.has(expected))) requireRule(expected);
+          requireRule(expected);
           const before = state();
           let thrown: unknown;
           let events: Event[] | undefined;
@@ -104,8 +103,7 @@ export function given<Command, Event, State>(
           }
           if (typeof expected === 'string') {
             const reason = thrown instanceof DomainError ? thrown.details?.reason : undefined;
-            const code = thrown instanceof DomainError ? thrown.code : undefined;
-            if (reason !== expected && !(CODES.has(expected) && code === expected))
+            if (reason !== expected)
               throw new Error(`expected a refusal for '${expected}', got ${describe(thrown)}`);
           } else if (!(thrown instanceof expected)) {
             throw new Error(`expected a refusal by ${expected.name}, got ${describe(thrown)}`);
