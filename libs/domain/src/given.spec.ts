@@ -2,7 +2,12 @@ import { given } from './given';
 import { replay, type Decider } from './decider';
 import { ForbiddenError, InvalidTransitionError, ValidationError } from './errors';
 
-// A tiny counter with a cap, enough to exercise the helper.
+// A tiny counter, enough to exercise the helper; each refusal names its rule.
+class IntruderError extends ForbiddenError {
+  constructor() {
+    super('not allowed', { reason: 'intruder' });
+  }
+}
 type Command = { type: 'Increment'; by: number; actor: string } | { type: 'Reset'; actor: string };
 type Event = { type: 'Incremented'; by: number } | { type: 'WasReset' };
 type State = { status: 'empty' } | { status: 'counting'; value: number };
@@ -10,13 +15,14 @@ type State = { status: 'empty' } | { status: 'counting'; value: number };
 const counter: Decider<Command, Event, State> = {
   initialState: { status: 'empty' },
   decide(command, state) {
-    if (command.actor === 'intruder') throw new ForbiddenError('not allowed');
+    if (command.actor === 'intruder') throw new IntruderError();
     switch (command.type) {
       case 'Increment':
-        if (command.by <= 0) throw new ValidationError('by must be positive');
+        if (command.by <= 0) throw new ValidationError('by must be positive', { reason: 'not_positive' });
         return [{ type: 'Incremented', by: command.by }];
       case 'Reset':
-        if (state.status === 'empty') throw new InvalidTransitionError('nothing to reset');
+        if (state.status === 'empty')
+          throw new InvalidTransitionError('nothing to reset', { reason: 'nothing_to_reset' });
         return [{ type: 'WasReset' }];
     }
   },
@@ -36,10 +42,11 @@ describe('given/when/then', () => {
       .when({ type: 'Increment', by: 2, actor: 'a' })
       .then([{ type: 'Incremented', by: 2 }]));
 
-  it('passes when the refusal matches by code or by class', () => {
-    given(counter).when({ type: 'Reset', actor: 'a' }).thenThrows('invalid_transition');
-    given(counter).when({ type: 'Reset', actor: 'intruder' }).thenThrows(ForbiddenError);
-  });
+  it('passes when the refusal has the reason named', () =>
+    given(counter).when({ type: 'Reset', actor: 'a' }).thenThrows('nothing_to_reset'));
+
+  it('passes when the refusal is of the error class named', () =>
+    given(counter).when({ type: 'Reset', actor: 'intruder' }).thenThrows(IntruderError));
 
   it('folds past events into state', () => {
     given(counter, [
@@ -73,24 +80,46 @@ describe('given/when/then', () => {
       ).toThrow(InvalidTransitionError);
     });
 
-    it('on no refusal, or on a different code or class', () => {
+    it('on no refusal', () => {
       const increment = { type: 'Increment', by: 1, actor: 'a' } as const;
-      expect(() => given(counter).when(increment).thenThrows('validation')).toThrow(
+      expect(() => given(counter).when(increment).thenThrows('not_positive')).toThrow(
         /expected the command to be refused/,
       );
-      expect(() => given(counter).when({ type: 'Reset', actor: 'a' }).thenThrows('forbidden')).toThrow();
-      expect(() => given(counter).when({ type: 'Reset', actor: 'a' }).thenThrows(ValidationError)).toThrow();
     });
 
-    it('on a non-domain error when a code is expected', () => {
+    it('on a refusal for another reason', () => {
+      expect(() => given(counter).when({ type: 'Reset', actor: 'a' }).thenThrows('intruder')).toThrow(
+        /expected a refusal for 'intruder', got InvalidTransitionError \(invalid_transition, reason "nothing_to_reset"\)/,
+      );
+    });
+
+    it('on a refusal of another class', () => {
+      expect(() => given(counter).when({ type: 'Reset', actor: 'a' }).thenThrows(IntruderError)).toThrow(
+        /expected a refusal by IntruderError/,
+      );
+    });
+
+    it('when given a code, which names no rule', () => {
+      expect(() =>
+        given(counter).when({ type: 'Reset', actor: 'a' }).thenThrows('invalid_transition'),
+      ).toThrow(/is a code/);
+    });
+
+    it('when given a base class, which names no rule', () => {
+      expect(() =>
+        given(counter).when({ type: 'Reset', actor: 'a' }).thenThrows(InvalidTransitionError),
+      ).toThrow(/a base class names no rule/);
+    });
+
+    it('on a non-domain error when a reason is expected', () => {
       const broken: Decider<Command, Event, State> = {
         ...counter,
         decide: () => {
           throw new TypeError('bug');
         },
       };
-      expect(() => given(broken).when({ type: 'Reset', actor: 'a' }).thenThrows('validation')).toThrow(
-        /expected a DomainError/,
+      expect(() => given(broken).when({ type: 'Reset', actor: 'a' }).thenThrows('nothing_to_reset')).toThrow(
+        /got TypeError: bug/,
       );
     });
 

@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './decider';
 export * from './given';
+export * from './events';
 export * from './money';
 export * from './allocate';
 export * from './clock';

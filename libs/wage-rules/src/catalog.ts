@@ -113,9 +113,7 @@ export class RuleSetCatalog {
       throw new BackWageInputError(
         'malformed_rule_set',
         `rule set ${v.ruleSet.id} already has a version ${v.ruleSet.version}`,
-        {
-          field: 'ruleSet.version',
-        },
+        { field: 'ruleSet.version', reason: 'version_exists' },
       );
     list.push(v);
     // Stable: equal dates keep publication order, so the later publication wins in inForce.

@@ -11,12 +11,16 @@ export type BackWageInputProblem =
   | 'unknown_rule_set'
   | 'malformed_rule_set';
 
+/**
+ * `details.reason` names the rule, as every domain refusal's does: the problem, or a finer rule
+ * within it (`version_exists` is a malformed_rule_set).
+ */
 export class BackWageInputError extends ValidationError {
   constructor(
     readonly problem: BackWageInputProblem,
     message: string,
-    details: Record<string, unknown> = {},
+    details: Record<string, unknown> & { reason?: string } = {},
   ) {
-    super(message, { problem, ...details });
+    super(message, { problem, reason: problem, ...details });
   }
 }

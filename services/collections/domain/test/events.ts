@@ -1,6 +1,5 @@
-import type { CollectionEvent } from '@lse/contracts';
 import { collectionDecider } from '../src/decider';
-import { D1, id, openedEvent, W1, W2, W3 } from './fixtures';
+import { D1, event, id, openedEvent, W1, W2, W3 } from './fixtures';
 
 /* Past events shared by the collection decider specs (one spec per use case, under src/). */
 
@@ -20,30 +19,24 @@ export const PLAN = id(3);
 export const SETTLEMENT = id(1);
 
 /** A supervisor-approved settlement for the whole balance, paid by that schedule. */
-export const agreed: CollectionEvent[] = [
-  {
-    type: 'SettlementAgreed',
-    data: {
-      settlementId: SETTLEMENT,
-      agreedOn: '2026-02-15',
-      amountCents: 200_000,
-      installments: numbered,
-      nonMonetaryTerms: [
-        { kind: 'notice_posting', description: 'Post the FLSA notice in Spanish and English.' },
-      ],
-      approvedBy: 'supervisor-1',
-    },
-  } as unknown as CollectionEvent,
-  {
-    type: 'PaymentPlanEstablished',
-    data: {
-      planId: PLAN,
-      basis: 'settlement',
-      sourceId: SETTLEMENT,
-      establishedOn: '2026-02-15',
-      installments: numbered,
-    },
-  } as unknown as CollectionEvent,
+export const agreed = [
+  event('SettlementAgreed', {
+    settlementId: SETTLEMENT,
+    agreedOn: '2026-02-15',
+    amountCents: 200_000,
+    installments: numbered,
+    nonMonetaryTerms: [
+      { kind: 'notice_posting', description: 'Post the FLSA notice in Spanish and English.' },
+    ],
+    approvedBy: 'supervisor-1',
+  }),
+  event('PaymentPlanEstablished', {
+    planId: PLAN,
+    basis: 'settlement',
+    sourceId: SETTLEMENT,
+    establishedOn: '2026-02-15',
+    installments: numbered,
+  }),
 ];
 
 /** A payment received toward the plan, split across the workers as given. */
@@ -54,18 +47,15 @@ export const payment = (
   receivedOn = '2026-02-20',
   planId: string | undefined = PLAN,
 ) =>
-  ({
-    type: 'PaymentReceived',
-    data: {
-      paymentId: id(100 + n),
-      debtorId: D1,
-      amountCents: amount,
-      receivedOn,
-      method: 'check',
-      ...(planId ? { planId } : {}),
-      allocations: shares.map(([workerId, amountCents]) => ({ workerId, amountCents })),
-    },
-  }) as unknown as CollectionEvent;
+  event('PaymentReceived', {
+    paymentId: id(100 + n),
+    debtorId: D1,
+    amountCents: amount,
+    receivedOn,
+    method: 'check',
+    ...(planId ? { planId } : {}),
+    allocations: shares.map(([workerId, amountCents]) => ({ workerId, amountCents })),
+  });
 
 /** The whole balance, paid at once. */
 export const fullPayment = payment(1, 200_000, [
@@ -75,22 +65,29 @@ export const fullPayment = payment(1, 200_000, [
 ]);
 
 /** Every worker paid out what fullPayment allocated to them. */
-export const paidOut = [W1, W2, W3].map(
-  (w, i) =>
-    ({
-      type: 'DisbursementIssued',
-      data: {
-        disbursementId: id(50 + i),
-        workerId: w,
-        amountCents: [100_000, 60_000, 40_000][i],
-        issuedOn: '2026-03-01',
-        method: 'check',
-      },
-    }) as unknown as CollectionEvent,
+export const paidOut = [W1, W2, W3].map((workerId, i) =>
+  event('DisbursementIssued', {
+    disbursementId: id(50 + i),
+    workerId,
+    amountCents: [100_000, 60_000, 40_000][i],
+    issuedOn: '2026-03-01',
+    method: 'check',
+  }),
 );
 
 /** Closed once fully paid and paid out. */
-export const closedInFull = {
-  type: 'CollectionCaseClosed',
-  data: { closedOn: '2026-03-10', reason: 'paid_in_full', collectedCents: 200_000, writtenOffCents: 0 },
-} as unknown as CollectionEvent;
+export const closedInFull = event('CollectionCaseClosed', {
+  closedOn: '2026-03-10',
+  reason: 'paid_in_full',
+  collectedCents: 200_000,
+  writtenOffCents: 0,
+});
+
+/** The plan's n-th installment, recorded as missed. */
+export const missed = (installmentNo: number) =>
+  event('InstallmentMissed', {
+    planId: PLAN,
+    installmentNo,
+    dueOn: numbered[installmentNo - 1].dueOn,
+    amountDueCents: numbered[installmentNo - 1].amountCents,
+  });

@@ -1,5 +1,7 @@
-import type { CollectionCaseOpened, CollectionEvent } from '@lse/contracts';
-import type { CollectionCommand } from '../src/commands';
+import { COLLECTION_EVENTS, type CollectionCaseOpened } from '@lse/contracts';
+import { eventBuilder, type IsoDate } from '@lse/domain';
+import type { CollectionCommandType, CommandBase } from '../src/commands';
+import type { CommandOf } from '../src/decision';
 
 /* Sample data for specs. Planted identities are distinctive so leaks are easy to find. */
 export const CASE = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -16,8 +18,11 @@ export const NOW = '2026-03-10T17:00:00.000Z';
 export const officer = { id: 'officer-1', role: 'collections_officer' };
 export const supervisor = { id: 'supervisor-1', role: 'supervisor' };
 
-export const opening = (): CollectionCaseOpened =>
-  ({
+/** A past event, checked by its contract and typed as that event. */
+export const event = eventBuilder(COLLECTION_EVENTS);
+
+export const openedEvent = () =>
+  event('CollectionCaseOpened', {
     determinationId: id(900),
     caseNumber: 'LSE-2026-000042',
     office: 'SF-01',
@@ -34,17 +39,26 @@ export const opening = (): CollectionCaseOpened =>
     ],
     totalAssessedCents: 200_000,
     civilPenaltiesCents: 5_000,
-  }) as CollectionCaseOpened;
+  });
 
-export const openedEvent = (): CollectionEvent => ({ type: 'CollectionCaseOpened', data: opening() });
+export const opening = (): CollectionCaseOpened => openedEvent().data;
 
-/** A command with the case, time and actor filled in. */
-export function cmd<T extends CollectionCommand['type']>(
+/** A type as specs write it: calendar dates as plain strings (the contracts brand them when parsing). */
+type Written<T> = T extends IsoDate
+  ? string
+  : T extends readonly (infer U)[]
+    ? Written<U>[]
+    : T extends object
+      ? { [K in keyof T]: Written<T[K]> }
+      : T;
+
+/** A command with the case, time and actor filled in; the rest is checked against its type. */
+export function cmd<T extends CollectionCommandType>(
   type: T,
-  // Loose on purpose: specs write dates as plain strings (the contracts brand them when parsing).
-  rest: Record<string, unknown>,
+  rest: Written<Omit<CommandOf<T>, 'type' | keyof CommandBase>>,
   actor = officer,
   now = NOW,
-): CollectionCommand {
-  return { type, caseId: CASE, now, actor, ...rest } as unknown as CollectionCommand;
+): CommandOf<T> {
+  // Only the dates differ from the command type: plain strings here, branded by parsing there.
+  return Object.assign({ type, caseId: CASE, now, actor }, rest) as unknown as CommandOf<T>;
 }

@@ -1,7 +1,12 @@
 import { given } from '@lse/domain';
-import type { ComplaintEvent } from '@lse/contracts';
+import {
+  AlreadyRelatedError,
+  CaseAlreadyOpenedError,
+  LinkTargetClosedError,
+  LinkTargetNotFoundError,
+} from './errors';
 import { base, decider, opened, received, triaged } from '../test/events';
-import { OTHER_CASE_ID, receivedComplaint } from '../test/fixtures';
+import { OTHER_CASE_ID, event, receivedComplaint } from '../test/fixtures';
 
 const THIRD_CASE_ID = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
 const survivor = { caseId: OTHER_CASE_ID, status: 'opened' } as const;
@@ -9,13 +14,23 @@ const link = { duplicateOfCaseId: OTHER_CASE_ID, reason: 'Coworker filed first.'
 
 describe('links between cases (issue 17 item 9)', () => {
   describe('duplicate', () => {
-    it('refuses a duplicate link to a case that does not exist, and writes nothing', () => {
-      given(decider, [received])
-        .when({ ...base, type: 'LinkDuplicate', link, target: { caseId: OTHER_CASE_ID, status: 'none' } })
-        .thenThrows('validation');
+    const attach = {
+      ...base,
+      type: 'AttachDuplicate',
+      duplicateCaseId: THIRD_CASE_ID,
+      reason: 'Coworker filed first.',
+    } as const;
+    const attached = event('DuplicateAttached', {
+      duplicateCaseId: THIRD_CASE_ID,
+      reason: 'Coworker filed first.',
     });
 
-    it('refuses a duplicate link to a case that is closed itself', () => {
+    it('refuses a duplicate link to a case that does not exist, and writes nothing', () =>
+      given(decider, [received])
+        .when({ ...base, type: 'LinkDuplicate', link, target: { caseId: OTHER_CASE_ID, status: 'none' } })
+        .thenThrows(LinkTargetNotFoundError));
+
+    it('refuses a duplicate link to a case that is closed itself', () =>
       given(decider, [received])
         .when({
           ...base,
@@ -23,62 +38,48 @@ describe('links between cases (issue 17 item 9)', () => {
           link,
           target: { caseId: OTHER_CASE_ID, status: 'duplicate' },
         })
-        .thenThrows('invalid_transition');
-    });
+        .thenThrows(LinkTargetClosedError));
 
-    it('records the duplicate on the surviving case, once', () => {
-      const attached: ComplaintEvent = {
-        type: 'DuplicateAttached',
-        data: { duplicateCaseId: THIRD_CASE_ID, reason: 'Coworker filed first.' },
-      };
+    it('records the duplicate on the surviving case', () =>
       given(decider, [...triaged, opened])
-        .when({
-          ...base,
-          type: 'AttachDuplicate',
-          duplicateCaseId: THIRD_CASE_ID,
-          reason: 'Coworker filed first.',
-        })
-        .then([attached]);
+        .when(attach)
+        .then([attached]));
+
+    it('records it once: attached again, nothing changes', () =>
       given(decider, [...triaged, opened, attached])
-        .when({
-          ...base,
-          type: 'AttachDuplicate',
-          duplicateCaseId: THIRD_CASE_ID,
-          reason: 'Coworker filed first.',
-        })
-        .then([]);
-      const state = [...triaged, opened, attached].reduce(decider.evolve, decider.initialState);
-      expect(state).toMatchObject({
+        .when(attach)
+        .then([]));
+
+    it('lists the duplicate among the surviving case’s links', () =>
+      expect([...triaged, opened, attached].reduce(decider.evolve, decider.initialState)).toMatchObject({
         status: 'opened',
         complaint: { links: [{ kind: 'duplicate', caseId: THIRD_CASE_ID }] },
-      });
-    });
+      }));
   });
 
   describe('related case', () => {
-    it('links a related case and leaves both open; the other side records it too', () => {
-      const related: ComplaintEvent = {
-        type: 'RelatedCaseLinked',
-        data: { relatedCaseId: OTHER_CASE_ID, reason: 'Same owner, other site.', reciprocal: false },
-      };
-      given(decider, [received])
-        .when({
-          ...base,
-          type: 'LinkRelated',
-          link: { relatedCaseId: OTHER_CASE_ID, reason: 'Same owner, other site.' },
-          target: survivor,
-        })
-        .then([related]);
-      const state = [received, related].reduce(decider.evolve, decider.initialState);
-      expect(state.status).toBe('received');
-      given(decider, [received, related])
-        .when({
-          ...base,
-          type: 'LinkRelated',
-          link: { relatedCaseId: OTHER_CASE_ID, reason: 'again' },
-          target: survivor,
-        })
-        .thenThrows('conflict');
+    const related = event('RelatedCaseLinked', {
+      relatedCaseId: OTHER_CASE_ID,
+      reason: 'Same owner, other site.',
+      reciprocal: false,
+    });
+    const linkRelated = (reason = 'Same owner, other site.') =>
+      ({
+        ...base,
+        type: 'LinkRelated',
+        link: { relatedCaseId: OTHER_CASE_ID, reason },
+        target: survivor,
+      }) as const;
+
+    it('links a related case', () => given(decider, [received]).when(linkRelated()).then([related]));
+
+    it('leaves the complaint open', () =>
+      expect([received, related].reduce(decider.evolve, decider.initialState).status).toBe('received'));
+
+    it('refuses linking the same case twice', () =>
+      given(decider, [received, related]).when(linkRelated('again')).thenThrows(AlreadyRelatedError));
+
+    it('the other side records it too, as reciprocal', () =>
       given(decider, [...triaged, opened])
         .when({
           ...base,
@@ -87,44 +88,43 @@ describe('links between cases (issue 17 item 9)', () => {
           reason: 'Same owner, other site.',
         })
         .then([
-          {
-            type: 'RelatedCaseLinked',
-            data: { relatedCaseId: THIRD_CASE_ID, reason: 'Same owner, other site.', reciprocal: true },
-          },
-        ]);
-    });
+          event('RelatedCaseLinked', {
+            relatedCaseId: THIRD_CASE_ID,
+            reason: 'Same owner, other site.',
+            reciprocal: true,
+          }),
+        ]));
   });
 
   describe('merge', () => {
-    it('closes the merged complaint and moves its complainants and allegations to the surviving case', () => {
-      const merged: ComplaintEvent = {
-        type: 'ComplaintMerged',
-        data: { intoCaseId: OTHER_CASE_ID, reason: 'Same workers, same period.' },
-      };
-      given(decider, [received])
-        .when({
-          ...base,
-          type: 'MergeComplaint',
-          merge: { intoCaseId: OTHER_CASE_ID, reason: 'Same workers, same period.' },
-          target: survivor,
-        })
-        .then([merged]);
+    const merged = event('ComplaintMerged', {
+      intoCaseId: OTHER_CASE_ID,
+      reason: 'Same workers, same period.',
+    });
+    const merge = (target: { caseId: string; status: 'opened' | 'none' } = survivor) =>
+      ({
+        ...base,
+        type: 'MergeComplaint',
+        merge: { intoCaseId: OTHER_CASE_ID, reason: 'Same workers, same period.' },
+        target,
+      }) as const;
+    const moving = receivedComplaint();
+    const mergedIn = event('ComplaintMergedIn', {
+      fromCaseId: THIRD_CASE_ID,
+      reason: 'Same workers, same period.',
+      complainants: moving.complainants,
+      allegations: moving.allegations,
+    });
+
+    it('closes the merged complaint', () => given(decider, [received]).when(merge()).then([merged]));
+
+    it('folds the merged complaint to merged, naming the surviving case', () =>
       expect([received, merged].reduce(decider.evolve, decider.initialState)).toMatchObject({
         status: 'merged',
         mergedIntoCaseId: OTHER_CASE_ID,
-      });
+      }));
 
-      const moving = receivedComplaint();
-      const mergedIn: ComplaintEvent = {
-        type: 'ComplaintMergedIn',
-        data: {
-          fromCaseId: THIRD_CASE_ID,
-          reason: 'Same workers, same period.',
-          complainants: moving.complainants,
-          allegations: moving.allegations,
-        },
-      };
-      const before = [...triaged, opened].reduce(decider.evolve, decider.initialState);
+    it('the surviving case receives its complainants and allegations', () =>
       given(decider, [...triaged, opened])
         .when({
           ...base,
@@ -133,7 +133,10 @@ describe('links between cases (issue 17 item 9)', () => {
           reason: 'Same workers, same period.',
           merged: { ...moving, crossFilings: [] },
         })
-        .then([mergedIn]);
+        .then([mergedIn]));
+
+    it('adds them to the surviving case, with a link to the merged one', () => {
+      const before = [...triaged, opened].reduce(decider.evolve, decider.initialState);
       const after = [...triaged, opened, mergedIn].reduce(decider.evolve, decider.initialState);
       if (after.status !== 'opened' || before.status !== 'opened') throw new Error('expected opened');
       expect(after.complaint.complainants).toHaveLength(
@@ -147,23 +150,14 @@ describe('links between cases (issue 17 item 9)', () => {
       ]);
     });
 
-    it('refuses to merge an opened case away, or into a case that does not exist', () => {
+    it('refuses to merge an opened case away', () =>
       given(decider, [...triaged, opened])
-        .when({
-          ...base,
-          type: 'MergeComplaint',
-          merge: { intoCaseId: OTHER_CASE_ID, reason: 'x' },
-          target: survivor,
-        })
-        .thenThrows('invalid_transition');
+        .when(merge())
+        .thenThrows(CaseAlreadyOpenedError));
+
+    it('refuses to merge into a case that does not exist', () =>
       given(decider, [received])
-        .when({
-          ...base,
-          type: 'MergeComplaint',
-          merge: { intoCaseId: OTHER_CASE_ID, reason: 'x' },
-          target: { caseId: OTHER_CASE_ID, status: 'none' },
-        })
-        .thenThrows('validation');
-    });
+        .when(merge({ caseId: OTHER_CASE_ID, status: 'none' }))
+        .thenThrows(LinkTargetNotFoundError));
   });
 });

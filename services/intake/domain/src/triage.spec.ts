@@ -1,12 +1,12 @@
-import type { ComplaintEvent, TriageScored } from '@lse/contracts';
-import { given, isoDate as d } from '@lse/domain';
-import { base, decider, jurisdiction, limitations, received } from '../test/events';
-import { receivedComplaint } from '../test/fixtures';
+import type { TriageScored } from '@lse/contracts';
+import { given, isoDate as d, replay } from '@lse/domain';
+import { base, decider, jurisdiction, limitationsAssessed, received } from '../test/events';
+import { event, receivedComplaint } from '../test/fixtures';
 
 describe('complaint decider', () => {
   describe('ScoreTriage', () => {
     it('scores every factor with its explanation and derives the priority', () => {
-      given(decider, [received, jurisdiction, { type: 'LimitationsAssessed', data: limitations }])
+      given(decider, [received, jurisdiction, limitationsAssessed])
         .when({ ...base, type: 'ScoreTriage', priorCases: { caseNumbers: [] } })
         .then([
           {
@@ -50,7 +50,7 @@ describe('complaint decider', () => {
     });
 
     it('counts a repeat violator from the employer index and an assessed resource intensity', () => {
-      const [event] = decider.decide(
+      const [scored] = decider.decide(
         {
           ...base,
           type: 'ScoreTriage',
@@ -59,8 +59,8 @@ describe('complaint decider', () => {
         },
         decider.evolve(decider.initialState, received),
       );
-      expect(event.type).toBe('TriageScored');
-      const data = event.data as TriageScored;
+      expect(scored.type).toBe('TriageScored');
+      const data = scored.data as TriageScored;
       expect(data.factors.find((f) => f.factor === 'repeat_violator')).toEqual({
         factor: 'repeat_violator',
         points: 20,
@@ -89,20 +89,19 @@ describe('complaint decider', () => {
           },
         ],
       });
-      const [event] = decider.decide(
+      const [scored] = decider.decide(
         { ...base, type: 'ScoreTriage', priorCases: { caseNumbers: [] } },
-        (
-          [
-            { type: 'ComplaintReceived', data: small },
-            {
-              type: 'JurisdictionAssessed',
-              data: { inJurisdiction: false, statutes: [], reason: 'Federal contractor.' },
-            },
-          ] as ComplaintEvent[]
-        ).reduce(decider.evolve, decider.initialState),
+        replay(decider, [
+          event('ComplaintReceived', small),
+          event('JurisdictionAssessed', {
+            inJurisdiction: false,
+            statutes: [],
+            reason: 'Federal contractor.',
+          }),
+        ]),
       );
-      expect(event.data).toMatchObject({ score: 0, priority: 'P4' });
-      expect((event.data as TriageScored).factors.map((f) => [f.factor, f.points])).toEqual([
+      expect(scored.data).toMatchObject({ score: 0, priority: 'P4' });
+      expect((scored.data as TriageScored).factors.map((f) => [f.factor, f.points])).toEqual([
         ['workers_affected', 5],
         ['severity', 3],
         ['jurisdiction', -40],

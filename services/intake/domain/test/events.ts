@@ -1,6 +1,4 @@
-import type { ComplaintEvent, JurisdictionAssessed, LimitationsAssessed, TriageScored } from '@lse/contracts';
-import { isoDate as d } from '@lse/domain';
-import { CASE_ID, OTHER_CASE_ID, receivedComplaint } from './fixtures';
+import { CASE_ID, OTHER_CASE_ID, event, receivedComplaint } from './fixtures';
 import { complaintDecider } from '../src/decider';
 import { DEFAULT_POLICY } from '../src/policy';
 
@@ -18,51 +16,51 @@ export const NOW = '2026-01-16T09:00:00Z';
 
 export const base = { caseId: CASE_ID, now: NOW };
 
-export const received: ComplaintEvent = { type: 'ComplaintReceived', data: receivedComplaint() };
+export const received = event('ComplaintReceived', receivedComplaint());
 
-export const inJurisdiction: JurisdictionAssessed = {
+export const jurisdiction = event('JurisdictionAssessed', {
   inJurisdiction: true,
   statutes: ['FLSA'],
   reason: 'Car wash in SF.',
-};
+});
+export const inJurisdiction = jurisdiction.data;
 
-export const jurisdiction: ComplaintEvent = { type: 'JurisdictionAssessed', data: inJurisdiction };
-
-export const limitations: LimitationsAssessed = {
+export const limitationsAssessed = event('LimitationsAssessed', {
   statute: 'FLSA',
   periodYears: 2,
   willful: false,
-  assessedOn: d('2026-01-16'),
-  earliestRecoverableDate: d('2024-01-16'),
-  expiresOn: d('2026-03-01'),
+  assessedOn: '2026-01-16',
+  earliestRecoverableDate: '2024-01-16',
+  expiresOn: '2026-03-01',
   daysRemaining: 44,
   warning: 'expiring_soon',
-};
+});
+export const limitations = limitationsAssessed.data;
 
-export const triage: TriageScored = {
+export const triageScored = event('TriageScored', {
   score: 60,
   priority: 'P2',
   factors: [{ factor: 'workers_affected', points: 60, explanation: '12 workers affected.' }],
-};
+});
+export const triage = triageScored.data;
 
-export const triaged: ComplaintEvent[] = [received, jurisdiction, { type: 'TriageScored', data: triage }];
+export const triaged = [received, jurisdiction, triageScored];
 
-/** Typed as the one event, so specs can spread its data. */
-export const opened: Extract<ComplaintEvent, { type: 'CaseOpened' }> = {
-  type: 'CaseOpened',
-  data: { caseNumber: 'LSE-2026-000042', priority: 'P2', office: 'SF-01', openedAt: NOW },
-};
+export const opened = event('CaseOpened', {
+  caseNumber: 'LSE-2026-000042',
+  priority: 'P2',
+  office: 'SF-01',
+  openedAt: NOW,
+});
 
 /** One event per way a complaint closes without a case, by the status it leaves. */
-export const closing: Record<string, ComplaintEvent> = {
-  declined: { type: 'ComplaintDeclined', data: { reasonCode: 'insufficient_information' } },
-  withdrawn: { type: 'ComplaintWithdrawn', data: { reason: 'Settled with the employer.' } },
-  referred_out: {
-    type: 'ComplaintReferredOut',
-    data: { receivingAgency: 'EEOC', crossFiled: false, reason: 'Discrimination.' },
-  },
-  duplicate: {
-    type: 'DuplicateLinked',
-    data: { duplicateOfCaseId: OTHER_CASE_ID, reason: 'Coworker filed first.' },
-  },
+export const closing = {
+  declined: event('ComplaintDeclined', { reasonCode: 'insufficient_information' }),
+  withdrawn: event('ComplaintWithdrawn', { reason: 'Settled with the employer.' }),
+  referred_out: event('ComplaintReferredOut', {
+    receivingAgency: 'EEOC',
+    crossFiled: false,
+    reason: 'Discrimination.',
+  }),
+  duplicate: event('DuplicateLinked', { duplicateOfCaseId: OTHER_CASE_ID, reason: 'Coworker filed first.' }),
 };

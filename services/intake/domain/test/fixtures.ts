@@ -1,5 +1,5 @@
-import type { ComplaintReceived, ReceiveComplaintInput } from '@lse/contracts';
-import { isoDate as d } from '@lse/domain';
+import { COMPLAINT_EVENTS, type ComplaintReceived, type ReceiveComplaintInput } from '@lse/contracts';
+import { eventBuilder, isoDate as d } from '@lse/domain';
 
 /* Realistic complaints for specs. The planted identity is distinctive so that leaks are easy to find. */
 export const PLANTED_NAME = 'Rosa Planted-Complainant';
@@ -7,6 +7,9 @@ export const PLANTED_PHONE = '+1 415 555 0199';
 
 export const CASE_ID = '3f1c2a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
 export const OTHER_CASE_ID = '8a7b6c5d-4e3f-4a1b-8c9d-0e1f2a3b4c5d';
+
+/** A past event, checked by its contract and typed as that event. */
+export const event = eventBuilder(COMPLAINT_EVENTS);
 
 /** A hotline complaint about a car wash: two workers, one confidential, overtime ongoing. */
 export function receivedComplaint(overrides: Partial<ComplaintReceived> = {}): ComplaintReceived {

@@ -1,6 +1,6 @@
 import { INVESTIGATION_EVENTS } from '@lse/contracts';
 import { investigationDecider as decider } from '.';
-import { closed, dataOf, issued } from '../test/events';
+import { closed, issued } from '../test/events';
 import {
   EMPLOYER_ID,
   NOW,
@@ -36,7 +36,7 @@ describe('replay', () => {
     expect(state.status).toBe('open');
     if (state.status !== 'open') return;
     expect(state.investigation.determination).toEqual({
-      proposal: dataOf(proposed, 'DeterminationProposed'),
+      proposal: proposed.data,
       approvedBy: supervisor.id,
       issuedAt: NOW,
     });

@@ -1,11 +1,10 @@
 import type { BackWagesComputed, InvestigationEvent } from '@lse/contracts';
 import { given, isoDate } from '@lse/domain';
 import { investigationDecider as decider, type InvestigationCommand } from '.';
-import { dataOf } from '../test/events';
 import { COMPUTATION, OTHER, base, computed, employerAdded, hoursRecorded, opened } from '../test/fixtures';
 import { FIGURE_BYTES_PER_EVENT, figureEvents } from './figures';
 
-const computation = dataOf(computed, 'BackWagesComputed');
+const computation = computed.data;
 const [workerA, workerB] = computation.workers;
 
 /** `count` consecutive workweeks from 1990 on, each with the same figures. */

@@ -1,6 +1,6 @@
 export * from './commands';
 export * from './decider';
-export * from './determination';
+export * from './determination/issued';
 export * from './errors';
 export * from './state';
 export * from './figures';

@@ -2,7 +2,7 @@ import { DomainError, InvalidTransitionError, NotFoundError, ValidationError } f
 
 /*
  * Typed refusals with codes from the shared table (not_found 404, conflict 409,
- * invalid_transition 422, validation 400); `details.reason` says which.
+ * invalid_transition 422, validation 400); `details.reason` names the rule that refused.
  */
 
 export class NotRegisteredError extends NotFoundError {
@@ -24,9 +24,17 @@ export class NotAllowedNowError extends InvalidTransitionError {
   }
 }
 
+/** A date the rule refuses: the reason names which rule. */
+export type InvalidDate =
+  | 'signed_in_future'
+  | 'expiry_before_effective'
+  | 'expiry_before_amendment'
+  | 'renewal_not_later'
+  | 'held_in_future';
+
 export class InvalidDateError extends ValidationError {
-  constructor(path: string, message: string) {
-    super(`${path} ${message}.`, { reason: 'invalid_date', errors: [{ path, message }] });
+  constructor(path: string, message: string, reason: InvalidDate) {
+    super(`${path} ${message}.`, { reason, errors: [{ path, message }] });
   }
 }
 

@@ -1,5 +1,12 @@
-import type { AgreementDrafted, ReferralSubmitted } from '@lse/contracts';
-import { isoDate } from '@lse/domain';
+import {
+  AGREEMENT_EVENTS,
+  OUTREACH_EVENTS,
+  PARTNER_EVENTS,
+  REFERRAL_EVENTS,
+  type AgreementDrafted,
+  type ReferralSubmitted,
+} from '@lse/contracts';
+import { eventBuilder, isoDate } from '@lse/domain';
 import { agreementDecider, type AgreementState } from '../src/agreement/agreement';
 import type { KnownAgreement } from '../src/disclosure/policy';
 
@@ -11,6 +18,14 @@ export const AGREEMENT_2 = 'a2000000-0000-4000-8000-000000000002';
 export const WORKER_1 = 'c1000000-0000-4000-8000-000000000001';
 export const WORKER_2 = 'c2000000-0000-4000-8000-000000000002';
 export const REFERRAL = 'e1000000-0000-4000-8000-000000000001';
+
+/** A past event of any partners stream, checked by its contract and typed as that event. */
+export const event = eventBuilder({
+  ...PARTNER_EVENTS,
+  ...AGREEMENT_EVENTS,
+  ...REFERRAL_EVENTS,
+  ...OUTREACH_EVENTS,
+});
 
 export const TODAY = isoDate('2026-03-10');
 export const NOW = '2026-03-10T15:00:00.000Z';

@@ -1,5 +1,5 @@
-import { given } from '@lse/domain';
-import { RedactionApplied, REDACTIONS_PER_EVENT, type FoiaEvent } from '@lse/contracts';
+import { eventBuilder, given } from '@lse/domain';
+import { AUDIT_EVENTS, RedactionApplied, REDACTIONS_PER_EVENT, type FoiaEvent } from '@lse/contracts';
 import {
   foiaDecider,
   redactionLogDigest,
@@ -15,16 +15,14 @@ const CASE_B = 'b1b2c3d4-0000-4000-8000-00000000000b';
 const EVENT = 'b1b2c3d4-0000-4000-8000-0000000000e1';
 const NOW = '2026-03-01T12:00:00.000Z';
 const CUTOFF = '2026-02-01T00:00:00.000Z';
-const received: FoiaEvent = {
-  type: 'FoiaRequestReceived',
-  data: {
-    requester: { name: 'A. Reporter' },
-    description: 'Two case files.',
-    caseIds: [CASE_A, CASE_B],
-    jurisdiction: 'federal',
-    receivedAt: NOW,
-  },
-};
+const event = eventBuilder(AUDIT_EVENTS);
+const received = event('FoiaRequestReceived', {
+  requester: { name: 'A. Reporter' },
+  description: 'Two case files.',
+  caseIds: [CASE_A, CASE_B],
+  jurisdiction: 'federal',
+  receivedAt: NOW,
+});
 
 /** `count` withheld fields of case A then case B, numbered as a package log numbers them. */
 function log(countA: number, countB = 0): Array<LoggedRedaction & { released: boolean }> {
@@ -50,16 +48,14 @@ const compile = (redactionLog: LoggedRedaction[], cutoff = CUTOFF): FoiaCommand 
   compilation: { cutoff, packageSha256: 'c'.repeat(64), records: 2, redactions: redactionLog.length },
   redactionLog,
 });
-const compiled = (redactionLog: LoggedRedaction[], cutoff = CUTOFF): FoiaEvent => ({
-  type: 'RecordsCompiled',
-  data: {
+const compiled = (redactionLog: LoggedRedaction[], cutoff = CUTOFF) =>
+  event('RecordsCompiled', {
     cutoff,
     packageSha256: 'c'.repeat(64),
     records: 2,
     redactions: redactionLog.length,
     redactionLogSha256: redactionLogDigest(redactionLog),
-  },
-});
+  });
 const applied = (redactionLog: LoggedRedaction[], cutoff = CUTOFF): FoiaEvent[] =>
   redactionParts(cutoff, redactionLog).map((data) => ({ type: 'RedactionApplied', data }));
 
@@ -118,24 +114,31 @@ describe('FOIA decider: redactions recorded as RedactionApplied', () => {
       ]);
   });
 
-  it('records a set once: compiling again as of the same cut-off, or after an override, records the compilation only', () => {
+  it('records a set once: compiling again as of the same cut-off records the compilation only', () => {
     const entries = log(3);
     given(foiaDecider, [received, ...applied(entries), compiled(entries)])
       .when(compile(entries))
       .then([compiled(entries)]);
-    // An override does not change what the classification withheld: the same digest.
+  });
+
+  it('records a set once: an override does not change what the classification withheld (the same digest)', () => {
+    const entries = log(3);
     const afterOverride = entries.map((e, i) => (i === 0 ? { ...e, released: true } : e));
     given(foiaDecider, [received, ...applied(entries), compiled(entries)])
       .when(compile(afterOverride))
       .then([compiled(entries)]);
   });
 
-  it('records the set again as of another cut-off, and a set that differs (the case closed: no (b)(7)(A))', () => {
+  it('records the set again as of another cut-off', () => {
     const entries = log(1);
     const later = '2026-02-15T00:00:00.000Z';
     given(foiaDecider, [received, ...applied(entries), compiled(entries)])
       .when(compile(entries, later))
       .then([...applied(entries, later), compiled(entries, later)]);
+  });
+
+  it('records a set that differs (the case closed: no (b)(7)(A))', () => {
+    const entries = log(1);
     const closed = entries.map((e) => ({
       ...e,
       classification: 'enforcement_sensitive',
@@ -172,7 +175,7 @@ describe('FOIA decider: redactions recorded as RedactionApplied', () => {
     ).toBe(false);
   });
 
-  it('a release records its set first when no compilation recorded it, and not again when one did', () => {
+  describe('a release', () => {
     const entries = log(2);
     const release: FoiaCommand = {
       type: 'ReleaseResponse',
@@ -185,30 +188,31 @@ describe('FOIA decider: redactions recorded as RedactionApplied', () => {
       redactions: 2,
       redactionLog: entries,
     };
-    const released: FoiaEvent = {
-      type: 'FoiaResponseReleased',
-      data: {
-        cutoff: CUTOFF,
-        packageSha256: 'd'.repeat(64),
-        htmlSha256: 'e'.repeat(64),
-        records: 2,
-        redactions: 2,
-        overrides: 0,
-        releasedAt: NOW,
-        redactionLogSha256: redactionLogDigest(entries),
-      },
-    };
-    given(foiaDecider, [received])
-      .when(release)
-      .then([...applied(entries), released]);
-    given(foiaDecider, [received, ...applied(entries), compiled(entries)])
-      .when(release)
-      .then([released]);
+    const released = event('FoiaResponseReleased', {
+      cutoff: CUTOFF,
+      packageSha256: 'd'.repeat(64),
+      htmlSha256: 'e'.repeat(64),
+      records: 2,
+      redactions: 2,
+      overrides: 0,
+      releasedAt: NOW,
+      redactionLogSha256: redactionLogDigest(entries),
+    });
+
+    it('records its set first when no compilation recorded it', () =>
+      given(foiaDecider, [received])
+        .when(release)
+        .then([...applied(entries), released]));
+
+    it('does not record the set again when a compilation did', () =>
+      given(foiaDecider, [received, ...applied(entries), compiled(entries)])
+        .when(release)
+        .then([released]));
   });
 
   it('refuses a redaction of a case the request does not ask for', () => {
     const stray = log(1).map((e) => ({ ...e, caseId: 'b1b2c3d4-0000-4000-8000-0000000000ff' }));
-    given(foiaDecider, [received]).when(compile(stray)).thenThrows('validation');
+    given(foiaDecider, [received]).when(compile(stray)).thenThrows('case_not_requested');
   });
 
   it('keeps each recorded set in the state, counted once', () => {

@@ -1,55 +1,63 @@
-import type { CollectionEvent } from '@lse/contracts';
 import { given } from '@lse/domain';
 import { closedInFull, decider, fullPayment, opened, paidOut } from '../../test/events';
-import { cmd, D1, id, supervisor, W1, W2, W3 } from '../../test/fixtures';
+import { cmd, D1, event, id, officer, supervisor, W1, W2, W3 } from '../../test/fixtures';
 
 describe('collection decider', () => {
-  describe('compromise, write-off and close', () => {
-    const writeOff = (amountCents: number, actor = supervisor) =>
+  describe('compromise and write-off', () => {
+    const writeOff = (amountCents: number, actor = supervisor, n = 60) =>
       cmd(
         'CompromiseDebt',
         {
-          compromiseId: id(60),
+          compromiseId: id(n),
           input: { kind: 'write_off', amountCents, reason: 'Debtor dissolved; no assets.' },
         },
         actor,
       );
-
-    it('writes off with a supervisor, pro rata to the balances', () => {
-      given(decider, [opened])
-        .when(writeOff(200_000, { id: 'officer-1', role: 'collections_officer' }))
-        .thenThrows('forbidden');
-      given(decider, [opened]).when(writeOff(200_001)).thenThrows('invalid_transition');
-      given(decider, [opened])
-        .when(writeOff(200_000))
-        .then([
-          {
-            type: 'DebtCompromised',
-            data: {
-              compromiseId: id(60),
-              kind: 'write_off',
-              decidedOn: '2026-03-10',
-              amountCents: 200_000,
-              allocations: [
-                { workerId: W1, amountCents: 100_000 },
-                { workerId: W2, amountCents: 60_000 },
-                { workerId: W3, amountCents: 40_000 },
-              ],
-              reason: 'Debtor dissolved; no assets.',
-              approvedBy: 'supervisor-1',
-            },
-          } as unknown as CollectionEvent,
-        ]);
+    const writtenOff = event('DebtCompromised', {
+      compromiseId: id(60),
+      kind: 'write_off',
+      decidedOn: '2026-03-10',
+      amountCents: 200_000,
+      allocations: [
+        { workerId: W1, amountCents: 100_000 },
+        { workerId: W2, amountCents: 60_000 },
+        { workerId: W3, amountCents: 40_000 },
+      ],
+      reason: 'Debtor dissolved; no assets.',
+      approvedBy: 'supervisor-1',
     });
 
-    it('closes only when nothing is outstanding and everything collected was paid out', () => {
-      given(decider, [opened, fullPayment])
-        .when(cmd('CloseCollectionCase', { input: { reason: 'paid_in_full' } }))
-        .thenThrows('invalid_transition');
+    it('writes off with a supervisor, pro rata to the balances', () =>
+      given(decider, [opened]).when(writeOff(200_000)).then([writtenOff]));
+
+    it('refuses a write-off without a supervisor', () =>
+      given(decider, [opened]).when(writeOff(200_000, officer)).thenThrows('supervisor_approval_required'));
+
+    it('refuses writing off more than is outstanding', () =>
+      given(decider, [opened]).when(writeOff(200_001)).thenThrows('exceeds_outstanding'));
+
+    it('refuses a write-off when nothing is outstanding', () =>
+      given(decider, [opened, writtenOff])
+        .when(writeOff(1, supervisor, 61))
+        .thenThrows('nothing_outstanding'));
+
+    it('refuses the same compromise twice', () =>
+      given(decider, [opened, writtenOff]).when(writeOff(1)).thenThrows('duplicate_id'));
+  });
+
+  describe('close', () => {
+    const close = cmd('CloseCollectionCase', { input: { reason: 'paid_in_full' } });
+
+    it('closes when nothing is outstanding and everything collected was paid out', () =>
       given(decider, [opened, fullPayment, ...paidOut])
-        .when(cmd('CloseCollectionCase', { input: { reason: 'paid_in_full' } }))
-        .then([closedInFull]);
-    });
+        .when(close)
+        .then([closedInFull]));
+
+    it('refuses closing while money collected is not paid out', () =>
+      given(decider, [opened, fullPayment]).when(close).thenThrows('money_open'));
+
+    it('refuses closing while money is outstanding', () =>
+      given(decider, [opened]).when(close).thenThrows('money_open'));
 
     it.each([
       [
@@ -68,7 +76,7 @@ describe('collection decider', () => {
     ])('refuses %s after close', (_what, command) =>
       given(decider, [opened, fullPayment, ...paidOut, closedInFull])
         .when(command)
-        .thenThrows('invalid_transition'),
+        .thenThrows('collection_case_closed'),
     );
 
     it('leaves a closed case out of the scheduled check', () =>

@@ -17,7 +17,7 @@ describe('collection decider', () => {
     it('refuses a second, different determination', () =>
       given(decider, [opened])
         .when(cmd('OpenCollectionCase', { opening: { ...opening(), determinationId: id(901) } }))
-        .thenThrows('conflict'));
+        .thenThrows('already_opened'));
 
     it('refuses commands on a case that was never opened', () =>
       given(decider, [])
@@ -27,6 +27,6 @@ describe('collection decider', () => {
             input: { debtorId: D1, amountCents: 1, method: 'check' },
           }),
         )
-        .thenThrows('not_found'));
+        .thenThrows('collection_case_not_found'));
   });
 });

@@ -1,11 +1,13 @@
-import type { CollectionEvent } from '@lse/contracts';
 import { given, replay } from '@lse/domain';
-import { agreed, decider, fullPayment, opened, payment, PLAN } from '../../test/events';
-import { CASE, cmd, D1, D2, id, NOW, W1, W2, W3 } from '../../test/fixtures';
+import { agreed, decider, fullPayment, missed, opened, payment, PLAN } from '../../test/events';
+import { CASE, cmd, D1, D2, event, id, NOW, W1, W2, W3 } from '../../test/fixtures';
 import { ledgerView } from '../ledger';
 
 describe('collection decider', () => {
   describe('payments', () => {
+    const receive = (amountCents: number, debtorId = D1, n = 1) =>
+      cmd('ReceivePayment', { paymentId: id(100 + n), input: { debtorId, amountCents, method: 'check' } });
+
     it('allocates a partial payment pro rata by largest remainder and counts it toward the plan', () =>
       given(decider, [opened, ...agreed])
         .when(
@@ -15,97 +17,98 @@ describe('collection decider', () => {
           }),
         )
         .then([
-          {
-            type: 'PaymentReceived',
-            data: {
-              paymentId: id(101),
-              debtorId: D2,
-              amountCents: 33_333,
-              receivedOn: '2026-02-20',
-              method: 'check',
-              planId: PLAN,
-              allocations: [
-                { workerId: W1, amountCents: 16_666 },
-                { workerId: W2, amountCents: 10_000 },
-                { workerId: W3, amountCents: 6_667 },
-              ],
-            },
-          } as unknown as CollectionEvent,
+          event('PaymentReceived', {
+            paymentId: id(101),
+            debtorId: D2,
+            amountCents: 33_333,
+            receivedOn: '2026-02-20',
+            method: 'check',
+            planId: PLAN,
+            allocations: [
+              { workerId: W1, amountCents: 16_666 },
+              { workerId: W2, amountCents: 10_000 },
+              { workerId: W3, amountCents: 6_667 },
+            ],
+          }),
         ]));
 
-    it.each([-500, 0, 12.5])('refuses a payment of %s cents with a validation error', (amountCents) =>
-      given(decider, [opened])
-        .when(
-          cmd('ReceivePayment', { paymentId: id(1), input: { debtorId: D1, amountCents, method: 'check' } }),
-        )
-        .thenThrows('validation'),
+    it.each([-500, 0, 12.5])('refuses a payment of %s cents', (amountCents) =>
+      given(decider, [opened]).when(receive(amountCents)).thenThrows('invalid_amount'),
     );
 
-    it('refuses a payment from someone not liable, above the balance, or on a paid case', () => {
+    it('refuses a payment from someone not liable', () =>
       given(decider, [opened])
-        .when(
-          cmd('ReceivePayment', {
-            paymentId: id(1),
-            input: { debtorId: id(77), amountCents: 1, method: 'check' },
-          }),
-        )
-        .thenThrows('validation');
-      given(decider, [opened])
-        .when(
-          cmd('ReceivePayment', {
-            paymentId: id(1),
-            input: { debtorId: D1, amountCents: 200_001, method: 'check' },
-          }),
-        )
-        .thenThrows('invalid_transition');
+        .when(receive(1, id(77)))
+        .thenThrows('unknown_debtor'));
+
+    it('refuses a payment above the balance', () =>
+      given(decider, [opened]).when(receive(200_001)).thenThrows('exceeds_outstanding'));
+
+    it('refuses a payment on a case paid in full', () =>
       given(decider, [opened, fullPayment])
+        .when(receive(1, D1, 2))
+        .thenThrows('nothing_outstanding'));
+
+    it('refuses a payment id already received', () =>
+      given(decider, [opened, payment(1, 1_000, [[W1, 1_000]])])
+        .when(receive(1_000))
+        .thenThrows('duplicate_id'));
+
+    it('refuses a payment received in the future', () =>
+      given(decider, [opened])
         .when(
           cmd('ReceivePayment', {
-            paymentId: id(2),
-            input: { debtorId: D1, amountCents: 1, method: 'check' },
+            paymentId: id(101),
+            input: { debtorId: D1, amountCents: 1, receivedOn: '2026-03-11', method: 'check' },
           }),
         )
-        .thenThrows('invalid_transition');
+        .thenThrows('future_date'));
+  });
+
+  describe('reversing a payment', () => {
+    const p = payment(1, 50_000, [
+      [W1, 25_000],
+      [W2, 15_000],
+      [W3, 10_000],
+    ]);
+    const reverse = (
+      paymentId = id(101),
+      reason: 'insufficient_funds' | 'chargeback' = 'insufficient_funds',
+    ) => cmd('ReversePayment', { input: { paymentId, reason } });
+    const reversed = event('PaymentReversed', {
+      paymentId: id(101),
+      reason: 'insufficient_funds',
+      reversedOn: '2026-03-10',
+      amountCents: 50_000,
+      allocations: p.data.allocations,
     });
 
-    it('reverses a payment exactly, once, and not after its money was paid out', () => {
-      const p = payment(1, 50_000, [
-        [W1, 25_000],
-        [W2, 15_000],
-        [W3, 10_000],
-      ]);
-      const reversed: CollectionEvent = {
-        type: 'PaymentReversed',
-        data: {
-          paymentId: id(101),
-          reason: 'insufficient_funds',
-          reversedOn: '2026-03-10',
-          amountCents: 50_000,
-          allocations: (p.data as { allocations: unknown[] }).allocations,
-        },
-      } as unknown as CollectionEvent;
+    it('takes back exactly what the payment allocated', () =>
       given(decider, [opened, ...agreed, p])
-        .when(cmd('ReversePayment', { input: { paymentId: id(101), reason: 'insufficient_funds' } }))
-        .then([reversed]);
+        .when(reverse())
+        .then([reversed]));
+
+    it('refuses reversing a payment twice', () =>
       given(decider, [opened, ...agreed, p, reversed])
-        .when(cmd('ReversePayment', { input: { paymentId: id(101), reason: 'insufficient_funds' } }))
-        .thenThrows('invalid_transition');
+        .when(reverse())
+        .thenThrows('already_reversed'));
+
+    it('refuses reversing a payment never received', () =>
       given(decider, [opened, p])
-        .when(cmd('ReversePayment', { input: { paymentId: id(102), reason: 'other' } }))
-        .thenThrows('not_found');
-      const paidOut: CollectionEvent = {
-        type: 'DisbursementIssued',
-        data: {
-          disbursementId: id(50),
-          workerId: W1,
-          amountCents: 25_000,
-          issuedOn: '2026-03-01',
-          method: 'check',
-        },
-      } as unknown as CollectionEvent;
+        .when(reverse(id(102)))
+        .thenThrows('payment_not_found'));
+
+    it('refuses reversing a payment whose money was paid out', () => {
+      const paidOut = event('DisbursementIssued', {
+        disbursementId: id(50),
+        workerId: W1,
+        amountCents: 25_000,
+        issuedOn: '2026-03-01',
+        method: 'check',
+      });
       given(decider, [opened, ...agreed, p, paidOut])
-        .when(cmd('ReversePayment', { input: { paymentId: id(101), reason: 'chargeback' } }))
-        .thenThrows('invalid_transition');
+        .when(reverse(id(101), 'chargeback'))
+        .thenThrows('already_disbursed');
     });
   });
 
@@ -121,55 +124,58 @@ describe('collection decider', () => {
     it('records an installment whose due date passed unpaid, with data that depends only on the plan', () =>
       given(decider, [opened, ...agreed, p1])
         .when(check('2026-04-02T08:00:00Z'))
-        .then([
-          {
-            type: 'InstallmentMissed',
-            data: { planId: PLAN, installmentNo: 2, dueOn: '2026-04-01', amountDueCents: 50_000 },
-          } as unknown as CollectionEvent,
-        ]));
+        .then([missed(2)]));
 
-    it('does not count the due date itself as late, nor record a miss twice', () => {
+    it('does not count the due date itself as late', () =>
       given(decider, [opened, ...agreed, p1])
         .when(check('2026-04-01T23:59:00Z'))
-        .then([]);
-      const missed = {
-        type: 'InstallmentMissed',
-        data: { planId: PLAN, installmentNo: 2, dueOn: '2026-04-01', amountDueCents: 50_000 },
-      } as unknown as CollectionEvent;
-      given(decider, [opened, ...agreed, p1, missed])
+        .then([]));
+
+    it('does not record a miss twice', () =>
+      given(decider, [opened, ...agreed, p1, missed(2)])
         .when(check('2026-04-20T08:00:00Z'))
-        .then([]);
-    });
+        .then([]));
 
-    it('finds several missed installments at once, and none on a case without an active plan', () => {
+    it('finds several missed installments at once', () => {
       const events = decider.decide(check('2026-05-02T00:00:00Z'), replay(decider, [opened, ...agreed]));
-      expect(events.map((e) => (e.data as { installmentNo: number }).installmentNo)).toEqual([1, 2, 3]);
-      given(decider, [opened]).when(check('2026-05-02T00:00:00Z')).then([]);
-      given(decider, []).when(check('2026-05-02T00:00:00Z')).then([]);
+      expect(events).toEqual([missed(1), missed(2), missed(3)]);
     });
 
-    it('declares a default only after a missed installment, accelerating the balance', () => {
-      const missed = {
-        type: 'InstallmentMissed',
-        data: { planId: PLAN, installmentNo: 2, dueOn: '2026-04-01', amountDueCents: 50_000 },
-      } as unknown as CollectionEvent;
-      given(decider, [opened, ...agreed, p1])
-        .when(cmd('DeclareDefault', { input: {} }))
-        .thenThrows('invalid_transition');
-      given(decider, [opened, ...agreed, p1, missed])
+    it('finds none on a case without a plan', () =>
+      given(decider, [opened]).when(check('2026-05-02T00:00:00Z')).then([]));
+
+    it('finds none where no case was opened', () =>
+      given(decider, []).when(check('2026-05-02T00:00:00Z')).then([]));
+  });
+
+  describe('default', () => {
+    const p1 = payment(1, 50_000, [
+      [W1, 25_000],
+      [W2, 15_000],
+      [W3, 10_000],
+    ]);
+
+    it('declares a default after a missed installment, accelerating the balance', () =>
+      given(decider, [opened, ...agreed, p1, missed(2)])
         .when(cmd('DeclareDefault', { input: { declaredOn: '2026-03-10' } }))
         .then([
-          {
-            type: 'DefaultDeclared',
-            data: {
-              planId: PLAN,
-              declaredOn: '2026-03-10',
-              missedInstallments: [2],
-              balanceDueCents: 150_000,
-            },
-          } as unknown as CollectionEvent,
-        ]);
-    });
+          event('DefaultDeclared', {
+            planId: PLAN,
+            declaredOn: '2026-03-10',
+            missedInstallments: [2],
+            balanceDueCents: 150_000,
+          }),
+        ]));
+
+    it('refuses a default before any installment is missed', () =>
+      given(decider, [opened, ...agreed, p1])
+        .when(cmd('DeclareDefault', { input: {} }))
+        .thenThrows('no_missed_installment'));
+
+    it('refuses a default without an active plan', () =>
+      given(decider, [opened])
+        .when(cmd('DeclareDefault', { input: {} }))
+        .thenThrows('no_active_plan'));
   });
 
   describe('escalation', () => {
@@ -177,10 +183,20 @@ describe('collection decider', () => {
       escalationId: id(30),
       input: { kind: 'lien', debtorId: D1, reference: 'Recorder 2026-0001234' },
     });
+
     it('needs something enforceable first', () =>
       given(decider, [opened, ...agreed])
         .when(lien)
-        .thenThrows('invalid_transition'));
+        .thenThrows('nothing_to_enforce'));
+
+    it('refuses an escalation on a case paid in full', () =>
+      given(decider, [opened, fullPayment]).when(lien).thenThrows('nothing_outstanding'));
+
+    it('refuses an escalation against someone not liable', () =>
+      given(decider, [opened, ...agreed, missed(1)])
+        .when(cmd('TakeEscalation', { escalationId: id(30), input: { kind: 'lien', debtorId: id(77) } }))
+        .thenThrows('unknown_debtor'));
+
     it.each([
       'lien',
       'levy',
@@ -189,20 +205,13 @@ describe('collection decider', () => {
       'bond_claim',
       'prosecution_referral',
       'publication',
-    ] as const)('takes a %s after a missed installment', (kind) => {
-      const missed = {
-        type: 'InstallmentMissed',
-        data: { planId: PLAN, installmentNo: 1, dueOn: '2026-03-01', amountDueCents: 50_000 },
-      } as unknown as CollectionEvent;
-      given(decider, [opened, ...agreed, missed])
+    ] as const)('takes a %s after a missed installment', (kind) =>
+      given(decider, [opened, ...agreed, missed(1)])
         .when(cmd('TakeEscalation', { escalationId: id(30), input: { kind, debtorId: D2 } }))
         .then([
-          {
-            type: 'EscalationTaken',
-            data: { escalationId: id(30), kind, debtorId: D2, takenOn: '2026-03-10' },
-          } as unknown as CollectionEvent,
-        ]);
-    });
+          event('EscalationTaken', { escalationId: id(30), kind, debtorId: D2, takenOn: '2026-03-10' }),
+        ]),
+    );
   });
 
   it('keeps the ledger balanced along the way', () => {

@@ -1,25 +1,33 @@
-import type { AgreementEvent } from '@lse/contracts';
-import { given, isoDate } from '@lse/domain';
-import { AGREEMENT_1, draft, TODAY } from '../../test/fixtures';
+import { given, isoDate, type IsoDate } from '@lse/domain';
+import { AGREEMENT_1, draft, event, TODAY } from '../../test/fixtures';
 import { agreementDecider as decider, inForceOn } from './agreement';
 
 const id = AGREEMENT_1;
-const drafted: AgreementEvent = { type: 'AgreementDrafted', data: draft() };
-const signed: AgreementEvent = {
-  type: 'AgreementSigned',
-  data: { signedOn: isoDate('2026-01-05'), signatories: ['Director'] },
-};
 const d = (s: string) => isoDate(s);
+const drafted = event('AgreementDrafted', draft());
+const signed = event('AgreementSigned', { signedOn: '2026-01-05', signatories: ['Director'] });
+const amendedToOutcomes = event('AgreementAmended', {
+  clauseVersion: 2,
+  amendedOn: TODAY,
+  changes: { sharingLevel: 'status_and_outcome' },
+  summary: 'Outcomes too.',
+});
+const expired = event('AgreementExpired', { expiresOn: '2028-01-01', recordedOn: '2028-01-02' });
+const renewed = event('AgreementRenewed', {
+  renewedOn: '2028-02-01',
+  previousExpiresOn: '2028-01-01',
+  expiresOn: '2031-01-01',
+});
+const terminated = event('AgreementTerminated', { terminatedOn: TODAY, reason: 'Partner closed.' });
 
 describe('agreement decider', () => {
-  it('drafts once', () => {
-    given(decider).when({ type: 'DraftAgreement', agreementId: id, draft: draft() }).then([drafted]);
-    given(decider, [drafted])
-      .when({ type: 'DraftAgreement', agreementId: id, draft: draft() })
-      .thenThrows('conflict');
+  describe('drafting', () => {
+    const draftIt = { type: 'DraftAgreement', agreementId: id, draft: draft() } as const;
+    it('drafts an agreement', () => given(decider).when(draftIt).then([drafted]));
+    it('drafts once', () => given(decider, [drafted]).when(draftIt).thenThrows('already_exists'));
   });
 
-  it('signs a draft, not a signed one, not in the future, not past its expiry', () => {
+  describe('signing', () => {
     const sign = (today = TODAY, signedOn = d('2026-01-05')) => ({
       type: 'SignAgreement' as const,
       agreementId: id,
@@ -27,127 +35,109 @@ describe('agreement decider', () => {
       signatories: ['Director'],
       today,
     });
-    given(decider, [drafted]).when(sign()).then([signed]);
-    given(decider, [drafted, signed]).when(sign()).thenThrows('invalid_transition');
-    given(decider, [drafted])
-      .when(sign(TODAY, d('2026-03-11')))
-      .thenThrows('validation');
-    given(decider, [drafted])
-      .when(sign(d('2028-01-01'), d('2027-12-31')))
-      .thenThrows('invalid_transition');
-    given(decider).when(sign()).thenThrows('not_found');
+    it('signs a draft', () => given(decider, [drafted]).when(sign()).then([signed]));
+    it('refuses signing a signed agreement', () =>
+      given(decider, [drafted, signed]).when(sign()).thenThrows('agreement_active'));
+    it('refuses a signature dated in the future', () =>
+      given(decider, [drafted])
+        .when(sign(TODAY, d('2026-03-11')))
+        .thenThrows('signed_in_future'));
+    it('refuses signing an agreement past its expiry', () =>
+      given(decider, [drafted])
+        .when(sign(d('2028-01-01'), d('2027-12-31')))
+        .thenThrows('already_past_expiry'));
+    it('refuses signing an agreement never drafted', () =>
+      given(decider).when(sign()).thenThrows('agreement_not_found'));
   });
 
-  it('amends with the next clause version, and the terms follow', () => {
-    const amended: AgreementEvent = {
-      type: 'AgreementAmended',
-      data: {
-        clauseVersion: 2,
-        amendedOn: TODAY,
-        changes: { sharingLevel: 'status_and_outcome' },
-        summary: 'Outcomes too.',
-      },
-    };
-    given(decider, [drafted, signed])
-      .when({
-        type: 'AmendAgreement',
-        agreementId: id,
-        amendedOn: TODAY,
-        changes: { sharingLevel: 'status_and_outcome' },
-        summary: 'Outcomes too.',
-      })
-      .then([amended]);
-    given(decider, [drafted, signed, amended])
-      .when({
-        type: 'AmendAgreement',
-        agreementId: id,
-        amendedOn: TODAY,
-        changes: { expiresOn: d('2026-12-31') },
-        summary: 'Shorter.',
-      })
-      .then([
-        {
-          type: 'AgreementAmended',
-          data: {
+  describe('amending', () => {
+    const amend = (changes: { sharingLevel?: 'status_and_outcome'; expiresOn?: IsoDate }, summary: string) =>
+      ({ type: 'AmendAgreement', agreementId: id, amendedOn: TODAY, changes, summary }) as const;
+
+    it('amends with the next clause version', () =>
+      given(decider, [drafted, signed])
+        .when(amend({ sharingLevel: 'status_and_outcome' }, 'Outcomes too.'))
+        .then([amendedToOutcomes]));
+
+    it('numbers a second amendment after the first', () =>
+      given(decider, [drafted, signed, amendedToOutcomes])
+        .when(amend({ expiresOn: d('2026-12-31') }, 'Shorter.'))
+        .then([
+          event('AgreementAmended', {
             clauseVersion: 3,
             amendedOn: TODAY,
-            changes: { expiresOn: d('2026-12-31') },
+            changes: { expiresOn: '2026-12-31' },
             summary: 'Shorter.',
-          },
+          }),
+        ]));
+
+    it('the terms follow the amendment', () =>
+      expect([drafted, signed, amendedToOutcomes].reduce(decider.evolve, decider.initialState)).toMatchObject(
+        {
+          status: 'active',
+          terms: { sharingLevel: 'status_and_outcome', clauseVersion: 2, scope: ['outreach', 'referrals'] },
         },
-      ]);
-    const state = [drafted, signed, amended].reduce(decider.evolve, decider.initialState);
-    expect(state).toMatchObject({
-      status: 'active',
-      terms: { sharingLevel: 'status_and_outcome', clauseVersion: 2, scope: ['outreach', 'referrals'] },
-    });
-    given(decider, [drafted, signed])
-      .when({
-        type: 'AmendAgreement',
-        agreementId: id,
-        amendedOn: TODAY,
-        changes: { expiresOn: d('2026-03-09') },
-        summary: 'x',
-      })
-      .thenThrows('validation');
+      ));
+
+    it('refuses an expiry before the amendment', () =>
+      given(decider, [drafted, signed])
+        .when(amend({ expiresOn: d('2026-03-09') }, 'x'))
+        .thenThrows('expiry_before_amendment'));
+
+    it('refuses an expiry before the effective date', () =>
+      given(decider, [drafted, signed])
+        .when(amend({ expiresOn: d('2025-12-31') }, 'x'))
+        .thenThrows('expiry_before_effective'));
   });
 
-  it('expires by itself once the expiry date is reached, exactly once', () => {
+  describe('expiry', () => {
     const expire = (today: string) =>
       ({ type: 'ExpireAgreement', agreementId: id, today: d(today) }) as const;
-    given(decider, [drafted, signed]).when(expire('2027-12-31')).then([]);
-    const expired: AgreementEvent = {
-      type: 'AgreementExpired',
-      data: { expiresOn: d('2028-01-01'), recordedOn: d('2028-01-02') },
-    };
-    given(decider, [drafted, signed]).when(expire('2028-01-02')).then([expired]);
-    given(decider, [drafted, signed, expired]).when(expire('2028-01-03')).then([]);
-    given(decider, [drafted]).when(expire('2029-01-01')).then([]);
+    it('changes nothing before the expiry date', () =>
+      given(decider, [drafted, signed]).when(expire('2027-12-31')).then([]));
+    it('expires by itself once the expiry date is reached', () =>
+      given(decider, [drafted, signed]).when(expire('2028-01-02')).then([expired]));
+    it('expires exactly once', () =>
+      given(decider, [drafted, signed, expired]).when(expire('2028-01-03')).then([]));
+    it('leaves a draft alone', () => given(decider, [drafted]).when(expire('2029-01-01')).then([]));
   });
 
-  it('renews an active or lapsed agreement to a later expiry; a renewed one is in force again', () => {
-    const expired: AgreementEvent = {
-      type: 'AgreementExpired',
-      data: { expiresOn: d('2028-01-01'), recordedOn: d('2028-01-01') },
-    };
-    const renewed: AgreementEvent = {
-      type: 'AgreementRenewed',
-      data: { renewedOn: d('2028-02-01'), previousExpiresOn: d('2028-01-01'), expiresOn: d('2031-01-01') },
-    };
-    given(decider, [drafted, signed, expired])
-      .when({
+  describe('renewal', () => {
+    const renew = (renewedOn: string, expiresOn: string) =>
+      ({
         type: 'RenewAgreement',
         agreementId: id,
-        renewedOn: d('2028-02-01'),
-        expiresOn: d('2031-01-01'),
-      })
-      .then([renewed]);
-    given(decider, [drafted, signed])
-      .when({ type: 'RenewAgreement', agreementId: id, renewedOn: TODAY, expiresOn: d('2027-01-01') })
-      .thenThrows('validation');
-    given(decider, [drafted])
-      .when({ type: 'RenewAgreement', agreementId: id, renewedOn: TODAY, expiresOn: d('2031-01-01') })
-      .thenThrows('invalid_transition');
-    const state = [drafted, signed, expired, renewed].reduce(decider.evolve, decider.initialState);
-    expect(inForceOn(state, '2029-06-01')).toBe(true);
-    expect(inForceOn(state, '2031-01-01')).toBe(false);
+        renewedOn: d(renewedOn),
+        expiresOn: d(expiresOn),
+      }) as const;
+    it('renews a lapsed agreement to a later expiry', () =>
+      given(decider, [drafted, signed, expired]).when(renew('2028-02-01', '2031-01-01')).then([renewed]));
+    it('a renewed agreement is in force again until its new expiry', () => {
+      const state = [drafted, signed, expired, renewed].reduce(decider.evolve, decider.initialState);
+      expect(inForceOn(state, '2029-06-01')).toBe(true);
+      expect(inForceOn(state, '2031-01-01')).toBe(false);
+    });
+    it('refuses an expiry no later than the current one', () =>
+      given(decider, [drafted, signed]).when(renew(TODAY, '2027-01-01')).thenThrows('renewal_not_later'));
+    it('refuses renewing a draft', () =>
+      given(decider, [drafted]).when(renew(TODAY, '2031-01-01')).thenThrows('agreement_drafted'));
   });
 
-  it('terminates a draft or an active agreement, nothing after', () => {
-    const terminated: AgreementEvent = {
-      type: 'AgreementTerminated',
-      data: { terminatedOn: TODAY, reason: 'Partner closed.' },
-    };
+  describe('termination', () => {
     const terminate = {
       type: 'TerminateAgreement',
       agreementId: id,
       terminatedOn: TODAY,
       reason: 'Partner closed.',
     } as const;
-    given(decider, [drafted, signed]).when(terminate).then([terminated]);
-    given(decider, [drafted, signed, terminated]).when(terminate).thenThrows('invalid_transition');
-    given(decider, [drafted, signed, terminated])
-      .when({ type: 'RenewAgreement', agreementId: id, renewedOn: TODAY, expiresOn: d('2031-01-01') })
-      .thenThrows('invalid_transition');
+    it('terminates an active agreement', () =>
+      given(decider, [drafted, signed]).when(terminate).then([terminated]));
+    it('terminates a draft', () => given(decider, [drafted]).when(terminate).then([terminated]));
+    it('refuses terminating twice', () =>
+      given(decider, [drafted, signed, terminated]).when(terminate).thenThrows('agreement_terminated'));
+    it('refuses renewing a terminated agreement', () =>
+      given(decider, [drafted, signed, terminated])
+        .when({ type: 'RenewAgreement', agreementId: id, renewedOn: TODAY, expiresOn: d('2031-01-01') })
+        .thenThrows('agreement_terminated'));
   });
 });

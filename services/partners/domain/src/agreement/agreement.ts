@@ -56,7 +56,8 @@ export const agreementDecider: Decider<AgreementCommand, AgreementEvent, Agreeme
         return [{ type: 'AgreementDrafted', data: command.draft }];
       case 'SignAgreement': {
         const s = only(state, command.agreementId, ['drafted'], 'signed');
-        if (command.signedOn > command.today) throw new InvalidDateError('signedOn', 'is in the future');
+        if (command.signedOn > command.today)
+          throw new InvalidDateError('signedOn', 'is in the future', 'signed_in_future');
         if (s.terms.expiresOn <= command.today)
           throw new NotAllowedNowError(
             'The agreement would expire before it is signed.',
@@ -70,9 +71,17 @@ export const agreementDecider: Decider<AgreementCommand, AgreementEvent, Agreeme
         const s = only(state, command.agreementId, ['drafted', 'active'], 'amended');
         const expiresOn = command.changes.expiresOn;
         if (expiresOn !== undefined && expiresOn <= s.terms.effectiveOn)
-          throw new InvalidDateError('changes.expiresOn', 'must be after the effective date');
+          throw new InvalidDateError(
+            'changes.expiresOn',
+            'must be after the effective date',
+            'expiry_before_effective',
+          );
         if (expiresOn !== undefined && expiresOn < command.amendedOn)
-          throw new InvalidDateError('changes.expiresOn', 'is before the amendment');
+          throw new InvalidDateError(
+            'changes.expiresOn',
+            'is before the amendment',
+            'expiry_before_amendment',
+          );
         return [
           {
             type: 'AgreementAmended',
@@ -89,7 +98,11 @@ export const agreementDecider: Decider<AgreementCommand, AgreementEvent, Agreeme
         // A lapsed letter of arrangement is often renewed late: the gap stays on the record.
         const s = only(state, command.agreementId, ['active', 'expired'], 'renewed');
         if (command.expiresOn <= s.terms.expiresOn || command.expiresOn <= command.renewedOn)
-          throw new InvalidDateError('expiresOn', 'must be after the current expiry and the renewal');
+          throw new InvalidDateError(
+            'expiresOn',
+            'must be after the current expiry and the renewal',
+            'renewal_not_later',
+          );
         return [
           {
             type: 'AgreementRenewed',

@@ -15,7 +15,8 @@ export const outreachDecider: Decider<OutreachCommand, OutreachEvent, OutreachSt
   initialState: { status: 'none' },
   decide(command, state) {
     if (state.status !== 'none') throw new AlreadyExistsError('outreach event', command.outreachId);
-    if (command.event.heldOn > command.today) throw new InvalidDateError('heldOn', 'is in the future');
+    if (command.event.heldOn > command.today)
+      throw new InvalidDateError('heldOn', 'is in the future', 'held_in_future');
     return [{ type: 'OutreachEventHeld', data: command.event }];
   },
   evolve(_state, event) {

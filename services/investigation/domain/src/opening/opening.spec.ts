@@ -1,6 +1,6 @@
 import { given } from '@lse/domain';
-import { investigationDecider as decider, type InvestigationCommand } from '.';
-import { closed, dataOf } from '../test/events';
+import { investigationDecider as decider, type InvestigationCommand } from '..';
+import { closed } from '../../test/events';
 import {
   NOW,
   assigned,
@@ -13,7 +13,7 @@ import {
   otherSupervisor,
   supervisor,
   system,
-} from '../test/fixtures';
+} from '../../test/fixtures';
 
 const openCmd: InvestigationCommand = {
   ...base(system),
@@ -34,7 +34,7 @@ describe('InvestigationOpened (reaction to CaseOpened)', () => {
   it('every other command needs an opened investigation', () =>
     given(decider, [])
       .when({ ...base(supervisor), type: 'AssignInvestigator', investigatorId: investigator.id })
-      .thenThrows('not_found'));
+      .thenThrows('investigation_not_found'));
 });
 
 describe('InvestigatorAssigned', () => {
@@ -51,12 +51,7 @@ describe('InvestigatorAssigned', () => {
   it('a supervisor assigns', () =>
     given(decider, [opened])
       .when(assign())
-      .then([
-        {
-          type: 'InvestigatorAssigned',
-          data: { ...dataOf(assigned, 'InvestigatorAssigned'), assignedAt: NOW },
-        },
-      ]));
+      .then([{ type: 'InvestigatorAssigned', data: { ...assigned.data, assignedAt: NOW } }]));
   it('a supervisor reassigns, recording the previous investigator and why', () =>
     given(decider, [opened, assigned])
       .when(assign(otherSupervisor, otherInvestigator.id, 'Caseload.'))
@@ -73,11 +68,11 @@ describe('InvestigatorAssigned', () => {
         },
       ]));
   it('refuses an investigator (not a supervisor)', () =>
-    given(decider, [opened]).when(assign(investigator)).thenThrows('forbidden'));
+    given(decider, [opened]).when(assign(investigator)).thenThrows('supervisor_only'));
   it('refuses the system actor too', () =>
-    given(decider, [opened]).when(assign(system)).thenThrows('forbidden'));
+    given(decider, [opened]).when(assign(system)).thenThrows('supervisor_only'));
   it('refuses assigning the investigator already assigned', () =>
-    given(decider, [opened, assigned]).when(assign()).thenThrows('invalid_transition'));
+    given(decider, [opened, assigned]).when(assign()).thenThrows('already_assigned'));
   it('the state holds the current investigator', () => {
     const state = decider.evolve(decider.evolve(decider.initialState, opened), assigned);
     expect(state.status === 'open' && state.investigation.investigatorId).toBe(investigator.id);
@@ -85,7 +80,7 @@ describe('InvestigatorAssigned', () => {
 });
 
 describe('EmployerAdded', () => {
-  const add = (employer = dataOf(employerAdded, 'EmployerAdded')): InvestigationCommand => ({
+  const add = (employer = employerAdded.data): InvestigationCommand => ({
     ...base(),
     type: 'AddEmployer',
     employer,
@@ -93,11 +88,9 @@ describe('EmployerAdded', () => {
   it('adds an employer with its liability role and basis', () =>
     given(decider, [opened]).when(add()).then([employerAdded]));
   it('adds a joint employer (client) next to the direct one', () =>
-    given(decider, [opened, employerAdded])
-      .when(add(dataOf(clientAdded, 'EmployerAdded')))
-      .then([clientAdded]));
+    given(decider, [opened, employerAdded]).when(add(clientAdded.data)).then([clientAdded]));
   it('refuses the same employer id twice', () =>
-    given(decider, [opened, employerAdded]).when(add()).thenThrows('conflict'));
+    given(decider, [opened, employerAdded]).when(add()).thenThrows('already_recorded'));
   it('refuses after close', () =>
-    given(decider, [opened, closed]).when(add()).thenThrows('invalid_transition'));
+    given(decider, [opened, closed]).when(add()).thenThrows('investigation_closed'));
 });

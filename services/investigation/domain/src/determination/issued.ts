@@ -1,5 +1,5 @@
 import type { DeterminationIssued, WorkerAmountOwed } from '@lse/contracts';
-import type { Investigation } from './state';
+import type { Investigation } from '../state';
 
 /**
  * The determination as served: amounts owed per worker from the proposal's computation (workers
