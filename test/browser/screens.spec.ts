@@ -27,7 +27,10 @@ describe('every screen passes axe', () => {
     env = await BrowserSystem.start();
     api = new Api(env.baseUrl);
     caseId = await openInvestigation(api);
-    const inv = await api.request<{ version: number }>('GET', `/cases/${caseId}/investigation`, { as: 'supervisor', sub: SUPERVISOR });
+    const inv = await api.request<{ version: number }>('GET', `/cases/${caseId}/investigation`, {
+      as: 'supervisor',
+      sub: SUPERVISOR,
+    });
     const assigned = await api.request('POST', `/cases/${caseId}/investigation/assignment`, {
       as: 'supervisor',
       sub: SUPERVISOR,
@@ -35,7 +38,11 @@ describe('every screen passes axe', () => {
       headers: { 'if-match': `"${inv.body.version}"` },
     });
     expect(assigned.status).toBe(200);
-    const received = await api.request<{ caseId: string }>('POST', '/complaints', { as: 'intake_officer', sub: OFFICER, body: receiveInput() });
+    const received = await api.request<{ caseId: string }>('POST', '/complaints', {
+      as: 'intake_officer',
+      sub: OFFICER,
+      body: receiveInput(),
+    });
     expect(received.status).toBe(201);
     receivedId = received.body.caseId;
   });

@@ -66,7 +66,8 @@ export function generateCase(workers = WORKERS, weeks = WEEKS): BackWageInput {
         // hourly; a third of them not paid for every hour
         const paid = random() < 0.33 ? Math.min(total, 40) : total;
         pay.push({ kind: 'hourly', rateCents: rate, hours: paid });
-        if (random() < 0.2 && total > 40) pay.push({ kind: 'overtime_premium', cents: Math.round((rate / 2) * (total - 40)) });
+        if (random() < 0.2 && total > 40)
+          pay.push({ kind: 'overtime_premium', cents: Math.round((rate / 2) * (total - 40)) });
       } else if (kind < 0.75) {
         pay.push({ kind: 'piece', cents: int(40_000, 110_000) });
       } else if (kind < 0.9) {
@@ -107,8 +108,10 @@ export default defineSuite({
         const result = computeBackWages(dataset!, { trace: 'lazy' });
         const ms = performance.now() - start;
         // Checked after timing, without building every week object (that would only grow the heap).
-        if (result.workers.length !== WORKERS || result.excluded.length !== 0) throw new Error('workers or weeks missing');
-        if (checksum && checksum !== result.totals.total) throw new Error('the same input gave another total');
+        if (result.workers.length !== WORKERS || result.excluded.length !== 0)
+          throw new Error('workers or weeks missing');
+        if (checksum && checksum !== result.totals.total)
+          throw new Error('the same input gave another total');
         checksum = result.totals.total;
         // Any week's figures and trace can still be read.
         const last = result.workers[WORKERS - 1].weeks;

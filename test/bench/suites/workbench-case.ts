@@ -33,10 +33,14 @@ async function historyLength(api: Api, id: string): Promise<number> {
   let cursor: string | undefined;
   do {
     const query = new URLSearchParams({ limit: '200', ...(cursor ? { cursor } : {}) });
-    const page = await api.request<{ items: unknown[]; nextCursor?: string | null }>('GET', `/cases/${id}/history?${query.toString()}`, {
-      as: 'supervisor',
-      sub: SUPERVISOR,
-    });
+    const page = await api.request<{ items: unknown[]; nextCursor?: string | null }>(
+      'GET',
+      `/cases/${id}/history?${query.toString()}`,
+      {
+        as: 'supervisor',
+        sub: SUPERVISOR,
+      },
+    );
     if (page.status !== 200) throw new Error(`history answered ${page.status}`);
     count += page.body.items.length;
     cursor = page.body.nextCursor ?? undefined;
@@ -85,7 +89,8 @@ async function openCaseFile(p: Page, id: string): Promise<number> {
     () =>
       new Promise<void>((resolve) => {
         // (This runs in the page; this project's types are Node's, not the DOM's.)
-        const frame = (globalThis as unknown as { requestAnimationFrame(cb: () => void): number }).requestAnimationFrame;
+        const frame = (globalThis as unknown as { requestAnimationFrame(cb: () => void): number })
+          .requestAnimationFrame;
         frame(() => setTimeout(resolve, 0));
       }),
   );
@@ -99,7 +104,11 @@ export default defineSuite({
     system = await startSystem(undefined, { checkContract: false });
     browser = await launchBrowser();
     caseId = await seedCase(new Api(system.gatewayUrl));
-    const context = await browser.newContext({ baseURL: system.gatewayUrl, viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const context = await browser.newContext({
+      baseURL: system.gatewayUrl,
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-US',
+    });
     page = await context.newPage();
     await page.goto('/sign-in');
     await page.getByLabel('Role').selectOption('supervisor');

@@ -25,7 +25,8 @@ describe('workbench.bundle_kb: what the first page loads', () => {
     const dist = mkdtempSync(join(tmpdir(), 'wb-'));
     mkdirSync(join(dist, 'assets'));
     const files: Record<string, string> = {
-      'assets/index-A.js': 'import{x}from"./shared-B.js";const s=()=>import("./Lazy-C.js");' + 'a'.repeat(5000),
+      'assets/index-A.js':
+        'import{x}from"./shared-B.js";const s=()=>import("./Lazy-C.js");' + 'a'.repeat(5000),
       'assets/shared-B.js': 'import"./index-A.js";export const x=1;' + 'b'.repeat(3000),
       'assets/Lazy-C.js': 'c'.repeat(9000),
     };

@@ -21,7 +21,8 @@ export function entryScripts(html: string): string[] {
   for (const tag of html.match(/<(script|link)\b[^>]*>/gi) ?? []) {
     const attr = (name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(tag)?.[1];
     if (/^<script/i.test(tag) && attr('type') === 'module' && attr('src')) found.push(attr('src')!);
-    if (/^<link/i.test(tag) && attr('rel')?.split(/\s+/).includes('modulepreload') && attr('href')) found.push(attr('href')!);
+    if (/^<link/i.test(tag) && attr('rel')?.split(/\s+/).includes('modulepreload') && attr('href'))
+      found.push(attr('href')!);
   }
   return found;
 }
@@ -46,7 +47,8 @@ export function firstPageJavaScript(dist: string): Array<{ path: string; bytes: 
     seen.add(path);
     const source = readFileSync(join(dist, path));
     out.push({ path, bytes: source.length, gzipped: gzipSync(source).length });
-    for (const spec of staticImports(source.toString('utf8'))) queue.push(posix.join(posix.dirname(path), spec));
+    for (const spec of staticImports(source.toString('utf8')))
+      queue.push(posix.join(posix.dirname(path), spec));
   }
   return out;
 }
@@ -64,7 +66,9 @@ export default defineSuite({
         const scripts = firstPageJavaScript(WORKBENCH_DIST);
         if (scripts.length === 0) throw new Error('apps/workbench/dist/index.html loads no module script');
         const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
-        process.stderr.write(`    first page: ${scripts.map((s) => `${s.path} ${kB(s.gzipped)} (${kB(s.bytes)} uncompressed)`).join(', ')}\n`);
+        process.stderr.write(
+          `    first page: ${scripts.map((s) => `${s.path} ${kB(s.gzipped)} (${kB(s.bytes)} uncompressed)`).join(', ')}\n`,
+        );
         return scripts.reduce((sum, s) => sum + s.gzipped, 0) / 1000;
       },
     },

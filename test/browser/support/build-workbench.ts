@@ -37,7 +37,12 @@ export default function buildWorkbench(): void {
   const started = Date.now();
   // Jest sets NODE_ENV=test, which Vite would keep: React's development build, three times the size.
   const env = { ...process.env, NODE_ENV: 'production' };
-  const result = spawnSync('npm', ['run', '-s', 'workbench:build'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error(`npm run workbench:build failed (exit ${result.status ?? result.signal})`);
+  const result = spawnSync('npm', ['run', '-s', 'workbench:build'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (result.status !== 0)
+    throw new Error(`npm run workbench:build failed (exit ${result.status ?? result.signal})`);
   process.stderr.write(`browser tests: workbench built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }

@@ -27,7 +27,8 @@ import type { Language } from './i18n';
  *                regular rate $12.00; overtime 6 h x $6.00 = $36.00; damages $36.00; owed $72.00.
  *   Case: back wages $50.00 + $36.00 = $86.00; liquidated damages $86.00; total $172.00.
  */
-export const HOURS_HEADER = 'worker_ref,worker_name,week_start,d1,d2,d3,d4,d5,d6,d7,hourly_rate,paid_hours,piece,salary';
+export const HOURS_HEADER =
+  'worker_ref,worker_name,week_start,d1,d2,d3,d4,d5,d6,d7,hourly_rate,paid_hours,piece,salary';
 const ANA_1 = 'E-1,Ana Ruiz,2026-03-01,0,10,10,10,10,10,0,10.00,50,,';
 const ANA_2 = 'E-1,Ana Ruiz,2026-03-08,0,8,8,8,8,6,0,10.00,38,,';
 const LUIS_1 = 'E-2,Luis Ortega,2026-03-01,0,9,9,9,9,10,0,12.00,46,,';
@@ -91,9 +92,14 @@ async function addLiableEmployer(tab: WorkbenchPage, name: string): Promise<void
   const form = p.getByRole('form', { name: tab.t('employers.form.heading') });
   await field(form, tab.t('employers.form.name')).fill(name);
   await field(form, tab.t('employers.form.role')).selectOption('direct');
-  await field(form, tab.t('employers.form.basis')).fill('Runs the car wash, sets the schedules and pays both workers.');
+  await field(form, tab.t('employers.form.basis')).fill(
+    'Runs the car wash, sets the schedules and pays both workers.',
+  );
   await form.getByRole('button', { name: tab.t('employers.form.submit'), exact: true }).click();
-  await p.getByRole('table', { name: tab.t('employers.caption') }).getByRole('cell', { name }).waitFor();
+  await p
+    .getByRole('table', { name: tab.t('employers.caption') })
+    .getByRole('cell', { name })
+    .waitFor();
   await sections.getByRole('link', { name: tab.t('caseFile.tabs.determination'), exact: true }).click();
 }
 
@@ -144,7 +150,10 @@ export class Journey {
   }
 
   private anyOf(tab: WorkbenchPage, items: string[]): Promise<string> {
-    return tab.page.evaluate(([list, l]) => new Intl.ListFormat(l, { type: 'disjunction' }).format(list), [items, this.locale] as const);
+    return tab.page.evaluate(([list, l]) => new Intl.ListFormat(l, { type: 'disjunction' }).format(list), [
+      items,
+      this.locale,
+    ] as const);
   }
 
   /** After each stage: no console error, exception or CSP violation anybody did not expect. */
@@ -155,7 +164,9 @@ export class Journey {
   /** What each person's screen shows now (var/browser/screenshots/failed.*), after a failure. */
   async screenshotAll(stage: string): Promise<void> {
     for (const [i, tab] of this.tabs.entries())
-      await tab.screenshot(`failed.${this.options.language}.${stage}.${i + 1}`, { failure: true }).catch(() => undefined);
+      await tab
+        .screenshot(`failed.${this.options.language}.${stage}.${i + 1}`, { failure: true })
+        .catch(() => undefined);
   }
 
   async close(): Promise<void> {
@@ -169,8 +180,14 @@ export class Journey {
     const officer = this.officer;
     await officer.signIn('intake_officer', people.officer);
     const p1 = officer.page;
-    await p1.getByRole('navigation', { name: officer.t('nav.label') }).getByRole('link', { name: officer.t('nav.newComplaint') }).click();
-    await officer.heading().filter({ hasText: officer.t('intake.title') }).waitFor();
+    await p1
+      .getByRole('navigation', { name: officer.t('nav.label') })
+      .getByRole('link', { name: officer.t('nav.newComplaint') })
+      .click();
+    await officer
+      .heading()
+      .filter({ hasText: officer.t('intake.title') })
+      .waitFor();
     await field(p1, officer.t('intake.source.channel')).selectOption('hotline');
     // Office left empty on purpose: the server says so beside the field, and nothing typed is lost.
     const first = p1.getByTestId('complainant').nth(0);
@@ -210,7 +227,9 @@ export class Journey {
     await officer.heading().filter({ hasText: employerName }).waitFor();
 
     await tick(p1, officer.t('complaint.jurisdiction.within'));
-    await field(p1, officer.t('complaint.jurisdiction.reason')).fill('A car wash in San Francisco: FLSA covers its workers.');
+    await field(p1, officer.t('complaint.jurisdiction.reason')).fill(
+      'A car wash in San Francisco: FLSA covers its workers.',
+    );
     await p1.getByRole('button', { name: officer.t('complaint.jurisdiction.submit'), exact: true }).click();
     await p1.getByTestId('jurisdiction-result').waitFor();
     await p1.getByRole('button', { name: officer.t('complaint.triage.submit'), exact: true }).click();
@@ -219,7 +238,9 @@ export class Journey {
     expect(await triage.locator('tbody tr').count()).toBeGreaterThan(1); // every factor, each explained
     await this.shot(officer, 'complaint');
     await p1.getByRole('button', { name: officer.t('complaint.decide.open.submit'), exact: true }).click();
-    await p1.getByText(officer.t('complaint.stepsDone', { status: officer.t('complaintStatus.opened') })).waitFor();
+    await p1
+      .getByText(officer.t('complaint.stepsDone', { status: officer.t('complaintStatus.opened') }))
+      .waitFor();
   }
 
   /** 3. A supervisor assigns the case; a second supervisor, a moment behind in another browser, gets the 409. */
@@ -245,14 +266,20 @@ export class Journey {
     };
     await field(second2.page, second2.t('caseFile.assign.investigator')).waitFor();
     await assignAs(supervisor, people.investigator);
-    await supervisor.page.getByText(supervisor.t('caseFile.assign.done', { id: people.investigator })).waitFor();
+    await supervisor.page
+      .getByText(supervisor.t('caseFile.assign.done', { id: people.investigator }))
+      .waitFor();
     second2.expectConsoleError(/status of 409/);
     await assignAs(second2, 'ines.other');
-    const conflict = second2.page.getByRole('alert').filter({ hasText: second2.t('errors.conflict.heading') });
+    const conflict = second2.page
+      .getByRole('alert')
+      .filter({ hasText: second2.t('errors.conflict.heading') });
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain(second2.t('errors.conflict.body'));
     // What was typed is kept; reloading shows what the other supervisor did.
-    expect(await field(second2.page, second2.t('caseFile.assign.investigator')).inputValue()).toBe('ines.other');
+    expect(await field(second2.page, second2.t('caseFile.assign.investigator')).inputValue()).toBe(
+      'ines.other',
+    );
     await this.axe(second2, 'conflict');
     await this.shot(second2, 'case-file-conflict');
     await conflict.getByRole('button', { name: second2.t('errors.conflict.reload'), exact: true }).click();
@@ -272,7 +299,11 @@ export class Journey {
     await field(p4, investigator.t('hours.upload.workweekStart')).selectOption('sunday');
     const file = field(p4, investigator.t('hours.upload.file'));
     const upload = p4.getByRole('button', { name: investigator.t('hours.upload.submit'), exact: true });
-    await file.setInputFiles({ name: 'payroll.csv', mimeType: 'text/csv', buffer: Buffer.from(HOURS_WITH_A_BAD_ROW) });
+    await file.setInputFiles({
+      name: 'payroll.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(HOURS_WITH_A_BAD_ROW),
+    });
     investigator.expectConsoleError(/status of 422/);
     await upload.click();
     const rowErrors = p4.getByTestId('hours-row-errors');
@@ -283,7 +314,11 @@ export class Journey {
     expect(await rowErrors.locator('tr[data-row]').count()).toBe(1); // only the bad row
     await this.axe(investigator, 'hours-row-errors');
     await this.shot(investigator, 'case-file-hours-row-errors');
-    await file.setInputFiles({ name: 'payroll-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(HOURS_FIXED) });
+    await file.setInputFiles({
+      name: 'payroll-fixed.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(HOURS_FIXED),
+    });
     await upload.click();
     await p4
       .getByText(investigator.t('hours.upload.done', { records: 3, workers: 2 }))
@@ -291,7 +326,9 @@ export class Journey {
       .waitFor();
     await rowErrors.waitFor({ state: 'detached' });
 
-    await sections.getByRole('link', { name: investigator.t('caseFile.tabs.backWages'), exact: true }).click();
+    await sections
+      .getByRole('link', { name: investigator.t('caseFile.tabs.backWages'), exact: true })
+      .click();
     // A person reads the laws offered before computing: the FLSA is ticked once the catalog has
     // loaded (the button is there before that, and a click then sends no rule set at all).
     const flsa = p4.getByRole('checkbox', { name: /\(US-FLSA\)/ });
@@ -307,7 +344,8 @@ export class Journey {
     expect(anaText).toContain(
       `back wages ${dollars(EXPECTED.anaOvertimeCents)} + liquidated damages ${dollars(EXPECTED.anaOvertimeCents)} = ${dollars(EXPECTED.anaTotalCents)}`,
     );
-    const luisText = (await trace.getByRole('region', { name: 'Luis Ortega', exact: true }).textContent()) ?? '';
+    const luisText =
+      (await trace.getByRole('region', { name: 'Luis Ortega', exact: true }).textContent()) ?? '';
     expect(luisText).toContain(`overtime due ${dollars(EXPECTED.luisOvertimeCents)}`);
     expect(luisText).toContain(`= ${dollars(EXPECTED.luisTotalCents)}`);
     // The case total as the interface shows money in this language.
@@ -323,9 +361,13 @@ export class Journey {
     const collections = await this.open();
     await collections.signIn('collections_officer', people.collections, { from: `/complaints/${caseId}` });
     collections.expectConsoleError(/status of 403/);
-    const forbidden = collections.page.getByRole('alert').filter({ hasText: collections.t('errors.forbidden.heading') });
+    const forbidden = collections.page
+      .getByRole('alert')
+      .filter({ hasText: collections.t('errors.forbidden.heading') });
     await forbidden.waitFor();
-    const readers = ['intake_officer', 'supervisor', 'investigator', 'auditor'].map((r) => collections.t(`roles.${r}`));
+    const readers = ['intake_officer', 'supervisor', 'investigator', 'auditor'].map((r) =>
+      collections.t(`roles.${r}`),
+    );
     const list = await this.anyOf(collections, readers);
     expect(await forbidden.textContent()).toContain(collections.t('errors.forbidden.body', { roles: list }));
     await this.axe(collections, 'forbidden');
@@ -337,14 +379,18 @@ export class Journey {
     const { people, caseId, investigator } = this;
     const p4 = investigator.page;
     const sections = p4.getByRole('navigation', { name: investigator.t('caseFile.tabsLabel') });
-    await sections.getByRole('link', { name: investigator.t('caseFile.tabs.determination'), exact: true }).click();
+    await sections
+      .getByRole('link', { name: investigator.t('caseFile.tabs.determination'), exact: true })
+      .click();
     // The determination tab says a liable employer is needed first; the Employers tab adds one.
     await investigator.page.getByText(investigator.t('determination.propose.noEmployer')).waitFor();
     await addLiableEmployer(investigator, this.employerName);
     await field(p4, investigator.t('determination.summary')).fill(
       'Straight time paid for overtime hours: Ana Ruiz (10 h) and Luis Ortega (6 h) are owed the half-time premium and liquidated damages.',
     );
-    await p4.getByRole('button', { name: investigator.t('determination.propose.submit'), exact: true }).click();
+    await p4
+      .getByRole('button', { name: investigator.t('determination.propose.submit'), exact: true })
+      .click();
     await p4.getByText(investigator.t('determination.status.proposed')).first().waitFor();
 
     // The second supervisor (not the one who assigned it) approves and issues.
@@ -353,15 +399,22 @@ export class Journey {
     // later: until then the API answers 404 (documented, with Retry-After) and Chromium logs it.
     approver.expectConsoleError(/status of 404 .*\/api\/v1\/collections\//);
     await approver.page.goto(`/cases/${caseId}/determination`);
-    await approver.page.getByRole('button', { name: approver.t('determination.approve.submit'), exact: true }).click();
-    await approver.page.getByRole('button', { name: approver.t('determination.issue.submit'), exact: true }).click();
+    await approver.page
+      .getByRole('button', { name: approver.t('determination.approve.submit'), exact: true })
+      .click();
+    await approver.page
+      .getByRole('button', { name: approver.t('determination.issue.submit'), exact: true })
+      .click();
     const who = approver.page.getByRole('table', { name: approver.t('determination.whoWhen') });
-    const step = (key: string) => who.getByRole('row', { name: startsWith(approver.t(`determination.step.${key}`)) });
+    const step = (key: string) =>
+      who.getByRole('row', { name: startsWith(approver.t(`determination.step.${key}`)) });
     // Issued once the row says who issued it ("Issued" alone is also the step indicator's label).
     await step('issued').filter({ hasText: people.secondSupervisor }).waitFor();
     expect(await step('proposed').textContent()).toContain(people.investigator);
     expect(await step('approved').textContent()).toContain(people.secondSupervisor);
-    expect(await approver.page.locator('.usa-step-indicator__heading-text').textContent()).toBe(approver.t('determination.status.issued'));
+    expect(await approver.page.locator('.usa-step-indicator__heading-text').textContent()).toBe(
+      approver.t('determination.status.issued'),
+    );
     await this.axe(approver, 'determination-issued');
     await this.shot(approver, 'case-file-determination');
   }
@@ -371,7 +424,11 @@ export class Journey {
  * The journey's stages as tests, in order, for one interface language; a stage that fails leaves
  * every person's screen in var/browser/screenshots/failed.*.png.
  */
-export function describeJourney(language: Language, people: People, options: Omit<JourneyOptions, 'language'> = {}): void {
+export function describeJourney(
+  language: Language,
+  people: People,
+  options: Omit<JourneyOptions, 'language'> = {},
+): void {
   describe(`the journey through the workbench (${language})`, () => {
     let env: BrowserSystem;
     let journey: Journey;
@@ -395,12 +452,30 @@ export function describeJourney(language: Language, people: People, options: Omi
         }
       });
 
-    stage('an intake officer receives a two-worker complaint (a field error shown beside the field, nothing typed lost), assesses, triages and opens it', 'intake', (j) => j.intake());
-    stage('a supervisor assigns it; a second supervisor a moment behind is told someone else changed the case (409) and reloads', 'assign', (j) => j.assign());
-    stage('the investigator uploads hours (the bad row shown beside it, fixed, uploaded again), computes back wages and finds the hand-computed figures in the trace', 'hours', (j) =>
-      j.hoursAndBackWages(),
+    stage(
+      'an intake officer receives a two-worker complaint (a field error shown beside the field, nothing typed lost), assesses, triages and opens it',
+      'intake',
+      (j) => j.intake(),
     );
-    stage('a collections officer following a link to the complaint is told which roles may read it (403)', 'forbidden', (j) => j.wrongRole());
-    stage('the investigator names the employer liable and proposes; the second supervisor approves and issues', 'determination', (j) => j.determination());
+    stage(
+      'a supervisor assigns it; a second supervisor a moment behind is told someone else changed the case (409) and reloads',
+      'assign',
+      (j) => j.assign(),
+    );
+    stage(
+      'the investigator uploads hours (the bad row shown beside it, fixed, uploaded again), computes back wages and finds the hand-computed figures in the trace',
+      'hours',
+      (j) => j.hoursAndBackWages(),
+    );
+    stage(
+      'a collections officer following a link to the complaint is told which roles may read it (403)',
+      'forbidden',
+      (j) => j.wrongRole(),
+    );
+    stage(
+      'the investigator names the employer liable and proposes; the second supervisor approves and issues',
+      'determination',
+      (j) => j.determination(),
+    );
   });
 }

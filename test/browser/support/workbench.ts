@@ -27,8 +27,14 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'section508
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH))
-    throw new Error(`no Chromium at ${CHROMIUM_PATH}: install Debian's chromium package (npm run setup does) or set CHROMIUM_PATH`);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    throw new Error(
+      `no Chromium at ${CHROMIUM_PATH}: install Debian's chromium package (npm run setup does) or set CHROMIUM_PATH`,
+    );
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
 }
 
 /** The system and a browser for one test file; `stop()` takes both down. */
@@ -64,7 +70,9 @@ export class BrowserSystem {
   saveLogs(name: string): void {
     const dir = join(ROOT, 'var/browser');
     mkdirSync(dir, { recursive: true });
-    const text = [...this.system.logs].map(([service, lines]) => `--- ${service}\n${lines.join('\n')}`).join('\n');
+    const text = [...this.system.logs]
+      .map(([service, lines]) => `--- ${service}\n${lines.join('\n')}`)
+      .join('\n');
     writeFileSync(join(dir, `${name}.log`), `${text}\n`);
   }
 
@@ -136,7 +144,10 @@ export class WorkbenchPage {
   /** Choose the interface language with the switch every page has. */
   async chooseLanguage(language: Language): Promise<void> {
     this.language = language;
-    const button = this.page.getByRole('button', { name: text(language, `languages.${language}`), exact: true });
+    const button = this.page.getByRole('button', {
+      name: text(language, `languages.${language}`),
+      exact: true,
+    });
     await button.click();
     await expect(button.getAttribute('aria-pressed')).resolves.toBe('true');
   }
@@ -147,7 +158,11 @@ export class WorkbenchPage {
    * `expiresInSeconds` asks the development issuer for a short session (the page has no such
    * field: the test adds it to the request the page sends).
    */
-  async signIn(role: Role, subject: string, options: { expiresInSeconds?: number; from?: string } = {}): Promise<void> {
+  async signIn(
+    role: Role,
+    subject: string,
+    options: { expiresInSeconds?: number; from?: string } = {},
+  ): Promise<void> {
     const { page } = this;
     if (options.from !== undefined) await page.goto(options.from);
     else if (page.url() === 'about:blank') await page.goto('/sign-in');
@@ -156,10 +171,15 @@ export class WorkbenchPage {
     if (options.expiresInSeconds) {
       await page.route('**/api/v1/auth/development-token', async (route) => {
         const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, unknown>;
-        await route.continue({ postData: JSON.stringify({ ...body, expiresInSeconds: options.expiresInSeconds }) });
+        await route.continue({
+          postData: JSON.stringify({ ...body, expiresInSeconds: options.expiresInSeconds }),
+        });
       });
     }
-    const pressed = page.getByRole('button', { name: text(this.language, `languages.${this.language}`), exact: true });
+    const pressed = page.getByRole('button', {
+      name: text(this.language, `languages.${this.language}`),
+      exact: true,
+    });
     if ((await pressed.getAttribute('aria-pressed')) !== 'true') await this.chooseLanguage(this.language);
     await page.getByLabel(this.t('signIn.dev.role')).selectOption(role);
     await page.getByLabel(this.t('signIn.dev.subject')).fill(subject);
@@ -171,7 +191,9 @@ export class WorkbenchPage {
 
   async signOut(): Promise<void> {
     await this.page.getByRole('button', { name: this.t('app.signOut'), exact: true }).click();
-    await this.page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('reason') === 'signed_out');
+    await this.page.waitForURL(
+      (url) => url.pathname === '/sign-in' && url.searchParams.get('reason') === 'signed_out',
+    );
   }
 
   /** The page's h1 (every screen has exactly one, its PageTitle). */
@@ -190,13 +212,27 @@ export class WorkbenchPage {
       screen,
       url: new URL(this.page.url()).pathname,
       passes: results.passes.length,
-      violations: results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help })),
+      violations: results.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.length,
+        help: v.help,
+      })),
     };
     mkdirSync(AXE_RESULTS, { recursive: true });
-    writeFileSync(join(AXE_RESULTS, `${screen}.json`), `${JSON.stringify({ ...summary, violations: results.violations }, null, 2)}\n`);
+    writeFileSync(
+      join(AXE_RESULTS, `${screen}.json`),
+      `${JSON.stringify({ ...summary, violations: results.violations }, null, 2)}\n`,
+    );
     const grave = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${screen}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      .map(
+        (v) =>
+          `${screen}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
     expect(grave).toEqual([]);
     return summary;
   }
@@ -205,11 +241,18 @@ export class WorkbenchPage {
    * The screen as a PNG in var/browser/screenshots/ (to look at after a run); one the README
    * shows (`readme`) goes to docs/screenshots/ instead when refreshing them (npm run screenshots).
    */
-  async screenshot(name: string, options: { fullPage?: boolean; failure?: boolean; readme?: boolean } = {}): Promise<void> {
+  async screenshot(
+    name: string,
+    options: { fullPage?: boolean; failure?: boolean; readme?: boolean } = {},
+  ): Promise<void> {
     const dir = options.readme && UPDATE_SCREENSHOTS && !options.failure ? README_SCREENSHOTS : SCREENSHOTS;
     mkdirSync(dir, { recursive: true });
     if (!options.failure) await this.settle();
-    await this.page.screenshot({ path: join(dir, `${name}.png`), fullPage: options.fullPage ?? true, animations: 'disabled' });
+    await this.page.screenshot({
+      path: join(dir, `${name}.png`),
+      fullPage: options.fullPage ?? true,
+      animations: 'disabled',
+    });
   }
 
   /** Until no table or list is still loading (aria-busy): judge what a person sees, not a spinner. */

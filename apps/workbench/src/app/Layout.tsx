@@ -49,7 +49,11 @@ export function Layout() {
             <ul className="usa-nav__primary usa-accordion">
               {navFor(session.actor.role).map((item) => (
                 <li className="usa-nav__primary-item" key={item.to}>
-                  <NavLink to={item.to} end className={({ isActive }) => `usa-nav-link${isActive ? ' usa-current' : ''}`}>
+                  <NavLink
+                    to={item.to}
+                    end
+                    className={({ isActive }) => `usa-nav-link${isActive ? ' usa-current' : ''}`}
+                  >
                     <span>{t(item.label)}</span>
                   </NavLink>
                 </li>
@@ -60,7 +64,11 @@ export function Layout() {
                 {t('app.signedInAs', { id: session.actor.id, role: t(`roles.${session.actor.role}`) })}
                 {session.actor.org ? ` · ${session.actor.org}` : ''}
               </span>
-              <div className="usa-button-group usa-button-group--segmented" role="group" aria-label={t('app.language')}>
+              <div
+                className="usa-button-group usa-button-group--segmented"
+                role="group"
+                aria-label={t('app.language')}
+              >
                 {LANGUAGES.map((lng) => (
                   <button
                     key={lng}
@@ -74,7 +82,11 @@ export function Layout() {
                   </button>
                 ))}
               </div>
-              <button type="button" className="usa-button usa-button--unstyled" onClick={() => void signOut()}>
+              <button
+                type="button"
+                className="usa-button usa-button--unstyled"
+                onClick={() => void signOut()}
+              >
                 {t('app.signOut')}
               </button>
             </div>
@@ -82,7 +94,10 @@ export function Layout() {
         </div>
       </header>
       {down && (
-        <section className="usa-site-alert usa-site-alert--emergency" aria-label={t('errors.unavailable.heading')}>
+        <section
+          className="usa-site-alert usa-site-alert--emergency"
+          aria-label={t('errors.unavailable.heading')}
+        >
           <div className="usa-alert" role="alert">
             <div className="usa-alert__body">
               <p className="usa-alert__heading">{t('errors.unavailable.heading')}</p>

@@ -9,7 +9,9 @@ export function NoAccess() {
   return (
     <>
       <PageTitle>{t('noAccess.title')}</PageTitle>
-      <p className="usa-intro">{t('noAccess.body', { role: session ? t(`roles.${session.actor.role}`) : '' })}</p>
+      <p className="usa-intro">
+        {t('noAccess.body', { role: session ? t(`roles.${session.actor.role}`) : '' })}
+      </p>
       <p>{t('noAccess.api')}</p>
     </>
   );

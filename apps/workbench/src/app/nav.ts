@@ -12,9 +12,17 @@ export interface NavItem {
  */
 export const NAV: readonly NavItem[] = [
   { to: '/my-work', label: 'nav.myWork', roles: ['intake_officer', 'investigator', 'supervisor'] },
-  { to: '/complaints', label: 'nav.complaints', roles: ['intake_officer', 'supervisor', 'investigator', 'auditor'] },
+  {
+    to: '/complaints',
+    label: 'nav.complaints',
+    roles: ['intake_officer', 'supervisor', 'investigator', 'auditor'],
+  },
   { to: '/complaints/new', label: 'nav.newComplaint', roles: ['intake_officer', 'supervisor'] },
-  { to: '/cases', label: 'nav.cases', roles: ['intake_officer', 'supervisor', 'investigator', 'collections_officer', 'auditor'] },
+  {
+    to: '/cases',
+    label: 'nav.cases',
+    roles: ['intake_officer', 'supervisor', 'investigator', 'collections_officer', 'auditor'],
+  },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -34,14 +34,37 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
         children: [
           { index: true, element: <Home /> },
-          { path: 'my-work', lazy: async () => ({ Component: (await import('../features/my-work/MyWorkPage')).MyWorkPage }) },
-          { path: 'complaints', lazy: async () => ({ Component: (await import('../features/complaints/ComplaintsPage')).ComplaintsPage }) },
-          { path: 'complaints/new', lazy: async () => ({ Component: (await import('../features/complaints/NewComplaintPage')).NewComplaintPage }) },
-          { path: 'complaints/:caseId', lazy: async () => ({ Component: (await import('../features/complaints/ComplaintPage')).ComplaintPage }) },
-          { path: 'cases', lazy: async () => ({ Component: (await import('../features/cases/CasesPage')).CasesPage }) },
+          {
+            path: 'my-work',
+            lazy: async () => ({ Component: (await import('../features/my-work/MyWorkPage')).MyWorkPage }),
+          },
+          {
+            path: 'complaints',
+            lazy: async () => ({
+              Component: (await import('../features/complaints/ComplaintsPage')).ComplaintsPage,
+            }),
+          },
+          {
+            path: 'complaints/new',
+            lazy: async () => ({
+              Component: (await import('../features/complaints/NewComplaintPage')).NewComplaintPage,
+            }),
+          },
+          {
+            path: 'complaints/:caseId',
+            lazy: async () => ({
+              Component: (await import('../features/complaints/ComplaintPage')).ComplaintPage,
+            }),
+          },
+          {
+            path: 'cases',
+            lazy: async () => ({ Component: (await import('../features/cases/CasesPage')).CasesPage }),
+          },
           {
             path: 'cases/:caseId/:tab?',
-            lazy: async () => ({ Component: (await import('../features/case-file/CaseFilePage')).CaseFilePage }),
+            lazy: async () => ({
+              Component: (await import('../features/case-file/CaseFilePage')).CaseFilePage,
+            }),
           },
           { path: 'no-access', element: <NoAccess /> },
           { path: '*', element: <NotFound /> },

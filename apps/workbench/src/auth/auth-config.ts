@@ -2,8 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 
 /** How the gateway wants people to sign in (GET /api/v1/auth/config, public). */
 export type AuthConfig =
-  | { mode: 'development' }
-  | { mode: 'oidc'; authority: string; clientId: string; scope: string };
+  { mode: 'development' } | { mode: 'oidc'; authority: string; clientId: string; scope: string };
 
 export async function fetchAuthConfig(): Promise<AuthConfig> {
   const response = await fetch('/api/v1/auth/config', { headers: { accept: 'application/json' } });

@@ -24,7 +24,11 @@ const DASH = '—';
 export function formattersFor(language: string): Formatters {
   const locale = LOCALES[language] ?? 'en-US';
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' });
-  const rateFmt = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 4 });
+  const rateFmt = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'USD',
+    maximumFractionDigits: 4,
+  });
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return {

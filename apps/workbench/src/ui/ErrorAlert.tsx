@@ -42,7 +42,9 @@ export function ErrorAlert({
       <Alert kind="error" heading={t('errors.forbidden.heading')}>
         <p>
           {roles.length
-            ? t('errors.forbidden.body', { roles: new Intl.ListFormat(locale, { type: 'disjunction' }).format(roles) })
+            ? t('errors.forbidden.body', {
+                roles: new Intl.ListFormat(locale, { type: 'disjunction' }).format(roles),
+              })
             : t('errors.forbidden.bodyNoRoles')}
         </p>
         {problem.detail && <p className="text-base-dark">{problem.detail}</p>}
@@ -73,7 +75,12 @@ export function ErrorAlert({
   // With field errors, the list says it all, in the interface's language (the server's title and
   // detail are English); without, the server's detail is what explains the refusal.
   return (
-    <Alert kind="error" heading={fields.length > 0 ? t('errors.rejected.heading') : (problem.title ?? t('errors.rejected.heading'))}>
+    <Alert
+      kind="error"
+      heading={
+        fields.length > 0 ? t('errors.rejected.heading') : (problem.title ?? t('errors.rejected.heading'))
+      }
+    >
       {problem.detail && fields.length === 0 && <p>{problem.detail}</p>}
       {fields.length > 0 && (
         <>
@@ -81,7 +88,8 @@ export function ErrorAlert({
           <ul>
             {fields.map((f, i) => (
               <li key={`${i}:${f.path}`}>
-                {(f.path && fieldLabel?.(f.path)) || <code>{f.path || t('errors.rejected.wholeForm')}</code>}: {f.message}
+                {(f.path && fieldLabel?.(f.path)) || <code>{f.path || t('errors.rejected.wholeForm')}</code>}:{' '}
+                {f.message}
               </li>
             ))}
           </ul>

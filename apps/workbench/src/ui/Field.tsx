@@ -35,7 +35,8 @@ export function Field({
         {label}
         {required && (
           <abbr title="required" className="usa-hint usa-hint--required">
-            {' '}*
+            {' '}
+            *
           </abbr>
         )}
       </label>

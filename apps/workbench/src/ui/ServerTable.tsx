@@ -29,13 +29,25 @@ export function ServerTable<Row>({
   page?: CursorPager;
 }) {
   const { t } = useTranslation();
-  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: rowKey, manualPagination: true, manualSorting: true });
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: rowKey,
+    manualPagination: true,
+    manualSorting: true,
+  });
   return (
     <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label={caption}>
-      <table className="usa-table usa-table--striped usa-table--compact width-full" aria-busy={loading || undefined}>
+      <table
+        className="usa-table usa-table--striped usa-table--compact width-full"
+        aria-busy={loading || undefined}
+      >
         <caption>
           {caption}
-          {orderNote && <span className="display-block font-body-3xs text-normal text-base-dark">{orderNote}</span>}
+          {orderNote && (
+            <span className="display-block font-body-3xs text-normal text-base-dark">{orderNote}</span>
+          )}
         </caption>
         <thead>
           {table.getHeaderGroups().map((g) => (
@@ -84,7 +96,12 @@ export function Pager({ page }: { page: CursorPager }) {
     <nav aria-label={t('table.pagination')} className="usa-pagination margin-top-1">
       <ul className="usa-pagination__list">
         <li className="usa-pagination__item usa-pagination__arrow">
-          <button type="button" className="usa-button usa-button--unstyled usa-pagination__link" disabled={!page.hasPrevious} onClick={page.previous}>
+          <button
+            type="button"
+            className="usa-button usa-button--unstyled usa-pagination__link"
+            disabled={!page.hasPrevious}
+            onClick={page.previous}
+          >
             {t('table.previous')}
           </button>
         </li>
@@ -94,7 +111,12 @@ export function Pager({ page }: { page: CursorPager }) {
           </span>
         </li>
         <li className="usa-pagination__item usa-pagination__arrow">
-          <button type="button" className="usa-button usa-button--unstyled usa-pagination__link" disabled={!page.hasNext} onClick={page.next}>
+          <button
+            type="button"
+            className="usa-button usa-button--unstyled usa-pagination__link"
+            disabled={!page.hasNext}
+            onClick={page.next}
+          >
             {t('table.next')}
           </button>
         </li>

@@ -6,7 +6,10 @@ import type { CursorPager } from './ServerTable';
  * goes back exactly; a change of filters starts again at page one (`resetKey`).
  */
 export function useCursorPages(resetKey: string) {
-  const [state, setState] = useState<{ key: string; cursors: (string | undefined)[] }>({ key: resetKey, cursors: [undefined] });
+  const [state, setState] = useState<{ key: string; cursors: (string | undefined)[] }>({
+    key: resetKey,
+    cursors: [undefined],
+  });
   const cursors = state.key === resetKey ? state.cursors : [undefined];
   const cursor = cursors[cursors.length - 1];
   const pager = useCallback(

@@ -32,8 +32,13 @@ describe('the English and Spanish catalogs', () => {
   });
 
   it('have a non-empty string for every key', () => {
-    for (const [name, catalog] of [['en', english], ['es', spanish]] as const) {
-      const bad = [...catalog].filter(([, v]) => typeof v !== 'string' || v.trim() === '').map(([k]) => `${name}: ${k}`);
+    for (const [name, catalog] of [
+      ['en', english],
+      ['es', spanish],
+    ] as const) {
+      const bad = [...catalog]
+        .filter(([, v]) => typeof v !== 'string' || v.trim() === '')
+        .map(([k]) => `${name}: ${k}`);
       expect(bad).toEqual([]);
     }
   });
@@ -41,7 +46,10 @@ describe('the English and Spanish catalogs', () => {
   it('interpolate the same placeholders in both languages', () => {
     const differ = [...english]
       .filter(([k]) => spanish.has(k))
-      .filter(([k, v]) => JSON.stringify(placeholders(String(v))) !== JSON.stringify(placeholders(String(spanish.get(k)))))
+      .filter(
+        ([k, v]) =>
+          JSON.stringify(placeholders(String(v))) !== JSON.stringify(placeholders(String(spanish.get(k)))),
+      )
       .map(([k]) => k);
     expect(differ).toEqual([]);
   });

@@ -69,7 +69,9 @@ export async function renderWithApp(
   { route = '/', language = 'en', queryClient }: RenderOptions = {},
 ): Promise<RenderResult & { user: UserEvent; queryClient: QueryClient }> {
   await i18n.changeLanguage(language);
-  const client = queryClient ?? new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const client =
+    queryClient ??
+    new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const user = userEvent.setup();
   const result = render(
     <QueryClientProvider client={client}>

@@ -22,10 +22,14 @@ describe('ErrorAlert', () => {
     expect(operationRoles[RECEIVE]).toEqual(['intake_officer', 'supervisor']);
     const error = new ApiError(403, { status: 403 }, RECEIVE);
     const english = await renderWithApp(<ErrorAlert error={error} />);
-    expect(screen.getByRole('alert').textContent).toContain('This needs the role of intake officer or supervisor.');
+    expect(screen.getByRole('alert').textContent).toContain(
+      'This needs the role of intake officer or supervisor.',
+    );
     english.unmount();
     await renderWithApp(<ErrorAlert error={error} />, { language: 'es' });
-    expect(screen.getByRole('alert').textContent).toContain('Esto requiere el rol de oficial de admisión o supervisor(a).');
+    expect(screen.getByRole('alert').textContent).toContain(
+      'Esto requiere el rol de oficial de admisión o supervisor(a).',
+    );
   });
 
   it('says so when the document names no role for a refused operation', async () => {
@@ -51,7 +55,10 @@ describe('ErrorAlert', () => {
   });
 
   it('says the 409 in Spanish when the interface is in Spanish', async () => {
-    await renderWithApp(<ErrorAlert error={new ApiError(409, { status: 409 }, APPROVE)} onReload={() => {}} />, { language: 'es' });
+    await renderWithApp(
+      <ErrorAlert error={new ApiError(409, { status: 409 }, APPROVE)} onReload={() => {}} />,
+      { language: 'es' },
+    );
     expect(screen.getByRole('alert').textContent).toContain('Otra persona cambió este caso');
     expect(screen.getByRole('button', { name: 'Volver a cargar el caso' })).toBeTruthy();
   });

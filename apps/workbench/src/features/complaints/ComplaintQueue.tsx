@@ -11,8 +11,17 @@ import { ServerTable } from '../../ui/ServerTable';
 import { useCursorPages } from '../../ui/use-cursor-pages';
 
 type Query = NonNullable<paths['/api/v1/complaints']['get']['parameters']['query']>;
-type Item = paths['/api/v1/complaints']['get']['responses']['200']['content']['application/json']['items'][number];
-const STATUSES = ['received', 'opened', 'declined', 'withdrawn', 'referred_out', 'duplicate', 'merged'] as const;
+type Item =
+  paths['/api/v1/complaints']['get']['responses']['200']['content']['application/json']['items'][number];
+const STATUSES = [
+  'received',
+  'opened',
+  'declined',
+  'withdrawn',
+  'referred_out',
+  'duplicate',
+  'merged',
+] as const;
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 const column = createColumnHelper<Item>();
 
@@ -34,26 +43,39 @@ export function ComplaintQueue({ defaultStatus }: { defaultStatus?: Query['statu
   const { cursor, pager } = useCursorPages(key);
   const query = useQuery({
     queryKey: ['complaints', filters, cursor],
-    queryFn: async () => ok(await api.GET('/api/v1/complaints', { params: { query: { ...filters, cursor, limit: 25 } } })),
+    queryFn: async () =>
+      ok(await api.GET('/api/v1/complaints', { params: { query: { ...filters, cursor, limit: 25 } } })),
     placeholderData: keepPreviousData,
   });
 
   const columns = useMemo(
     () => [
-      column.accessor('receivedAt', { header: t('complaints.columns.received'), cell: (c) => f.date(c.getValue()) }),
+      column.accessor('receivedAt', {
+        header: t('complaints.columns.received'),
+        cell: (c) => f.date(c.getValue()),
+      }),
       column.accessor('employerName', {
         header: t('complaints.columns.employer'),
         cell: (c) => <Link to={`/complaints/${c.row.original.caseId}`}>{c.getValue()}</Link>,
       }),
-      column.accessor('status', { header: t('complaints.columns.status'), cell: (c) => t(`complaintStatus.${c.getValue()}`) }),
+      column.accessor('status', {
+        header: t('complaints.columns.status'),
+        cell: (c) => t(`complaintStatus.${c.getValue()}`),
+      }),
       column.accessor('priority', {
         header: t('complaints.columns.priority'),
-        cell: (c) => (c.getValue() ? <span className="usa-tag">{c.getValue()}</span> : t('complaints.notTriaged')),
+        cell: (c) =>
+          c.getValue() ? <span className="usa-tag">{c.getValue()}</span> : t('complaints.notTriaged'),
       }),
       column.accessor('office', { header: t('complaints.columns.office') }),
-      column.accessor('industry', { header: t('complaints.columns.industry'), cell: (c) => c.getValue() ?? c.row.original.naics ?? '—' }),
+      column.accessor('industry', {
+        header: t('complaints.columns.industry'),
+        cell: (c) => c.getValue() ?? c.row.original.naics ?? '—',
+      }),
       column.accessor('workersAffected', {
-        header: () => <span className="workbench-numeric display-block">{t('complaints.columns.workers')}</span>,
+        header: () => (
+          <span className="workbench-numeric display-block">{t('complaints.columns.workers')}</span>
+        ),
         cell: (c) => <span className="workbench-numeric display-block">{f.number(c.getValue())}</span>,
       }),
       column.accessor('limitationsWarning', {
@@ -88,7 +110,13 @@ export function ComplaintQueue({ defaultStatus }: { defaultStatus?: Query['statu
           <label className="usa-label" htmlFor="queue-status">
             {t('complaints.columns.status')}
           </label>
-          <select className="usa-select" id="queue-status" name="status" defaultValue={filters.status ?? ''} key={`s${key}`}>
+          <select
+            className="usa-select"
+            id="queue-status"
+            name="status"
+            defaultValue={filters.status ?? ''}
+            key={`s${key}`}
+          >
             <option value="">{t('common.any')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -101,7 +129,13 @@ export function ComplaintQueue({ defaultStatus }: { defaultStatus?: Query['statu
           <label className="usa-label" htmlFor="queue-priority">
             {t('complaints.columns.priority')}
           </label>
-          <select className="usa-select" id="queue-priority" name="priority" defaultValue={filters.priority ?? ''} key={`p${key}`}>
+          <select
+            className="usa-select"
+            id="queue-priority"
+            name="priority"
+            defaultValue={filters.priority ?? ''}
+            key={`p${key}`}
+          >
             <option value="">{t('common.any')}</option>
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>
@@ -114,13 +148,25 @@ export function ComplaintQueue({ defaultStatus }: { defaultStatus?: Query['statu
           <label className="usa-label" htmlFor="queue-office">
             {t('complaints.columns.office')}
           </label>
-          <input className="usa-input usa-input--small" id="queue-office" name="office" defaultValue={filters.office ?? ''} key={`o${key}`} />
+          <input
+            className="usa-input usa-input--small"
+            id="queue-office"
+            name="office"
+            defaultValue={filters.office ?? ''}
+            key={`o${key}`}
+          />
         </div>
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="queue-industry">
             {t('complaints.columns.industry')}
           </label>
-          <input className="usa-input usa-input--medium" id="queue-industry" name="industry" defaultValue={filters.industry ?? ''} key={`i${key}`} />
+          <input
+            className="usa-input usa-input--medium"
+            id="queue-industry"
+            name="industry"
+            defaultValue={filters.industry ?? ''}
+            key={`i${key}`}
+          />
         </div>
         <button type="submit" className="usa-button">
           {t('common.applyFilters')}

@@ -23,11 +23,19 @@ export function InvestigatorWork({ investigatorId }: { investigatorId: string })
         header: t('investigations.columns.case'),
         cell: (c) => <Link to={`/cases/${c.row.original.caseId}`}>{c.getValue()}</Link>,
       }),
-      column.accessor('priority', { header: t('investigations.columns.priority'), cell: (c) => <span className="usa-tag">{c.getValue()}</span> }),
+      column.accessor('priority', {
+        header: t('investigations.columns.priority'),
+        cell: (c) => <span className="usa-tag">{c.getValue()}</span>,
+      }),
       column.accessor('office', { header: t('investigations.columns.office') }),
-      column.accessor('openedAt', { header: t('investigations.columns.opened'), cell: (c) => f.date(c.getValue()) }),
+      column.accessor('openedAt', {
+        header: t('investigations.columns.opened'),
+        cell: (c) => f.date(c.getValue()),
+      }),
       column.accessor('ageDays', {
-        header: () => <span className="workbench-numeric display-block">{t('investigations.columns.daysOpen')}</span>,
+        header: () => (
+          <span className="workbench-numeric display-block">{t('investigations.columns.daysOpen')}</span>
+        ),
         cell: (c) => <span className="workbench-numeric display-block">{f.number(c.getValue())}</span>,
       }),
       column.accessor('nextStep', {

@@ -11,7 +11,8 @@ import { ServerTable } from '../../ui/ServerTable';
 import { useCursorPages } from '../../ui/use-cursor-pages';
 import { useInvestigations, type InvestigationItem } from './investigations';
 
-type Workload = paths['/api/v1/investigations/workload']['get']['responses']['200']['content']['application/json']['items'][number];
+type Workload =
+  paths['/api/v1/investigations/workload']['get']['responses']['200']['content']['application/json']['items'][number];
 const column = createColumnHelper<InvestigationItem>();
 const workloadColumn = createColumnHelper<Workload>();
 
@@ -25,15 +26,25 @@ export function SupervisorWork() {
         header: t('investigations.columns.case'),
         cell: (c) => <Link to={`/cases/${c.row.original.caseId}`}>{c.getValue()}</Link>,
       }),
-      column.accessor('priority', { header: t('investigations.columns.priority'), cell: (c) => <span className="usa-tag">{c.getValue()}</span> }),
+      column.accessor('priority', {
+        header: t('investigations.columns.priority'),
+        cell: (c) => <span className="usa-tag">{c.getValue()}</span>,
+      }),
       column.accessor('office', { header: t('investigations.columns.office') }),
       column.accessor('ageDays', {
-        header: () => <span className="workbench-numeric display-block">{t('investigations.columns.daysOpen')}</span>,
+        header: () => (
+          <span className="workbench-numeric display-block">{t('investigations.columns.daysOpen')}</span>
+        ),
         cell: (c) => <span className="workbench-numeric display-block">{f.number(c.getValue())}</span>,
       }),
-      column.accessor('investigatorId', { header: t('investigations.columns.investigator'), cell: (c) => c.getValue() ?? t('investigations.unassigned') }),
+      column.accessor('investigatorId', {
+        header: t('investigations.columns.investigator'),
+        cell: (c) => c.getValue() ?? t('investigations.unassigned'),
+      }),
       column.accessor('determinedCents', {
-        header: () => <span className="workbench-numeric display-block">{t('investigations.columns.determined')}</span>,
+        header: () => (
+          <span className="workbench-numeric display-block">{t('investigations.columns.determined')}</span>
+        ),
         cell: (c) => <span className="workbench-numeric display-block">{f.money(c.getValue())}</span>,
       }),
     ],
@@ -54,9 +65,14 @@ export function SupervisorWork() {
             .map(([p, n]) => `${p}: ${f.number(n)}`)
             .join(' · '),
       }),
-      workloadColumn.accessor('oldestOpenedAt', { header: t('workload.columns.oldest'), cell: (c) => f.date(c.getValue()) }),
+      workloadColumn.accessor('oldestOpenedAt', {
+        header: t('workload.columns.oldest'),
+        cell: (c) => f.date(c.getValue()),
+      }),
       workloadColumn.accessor('awaitingApproval', {
-        header: () => <span className="workbench-numeric display-block">{t('workload.columns.awaitingApproval')}</span>,
+        header: () => (
+          <span className="workbench-numeric display-block">{t('workload.columns.awaitingApproval')}</span>
+        ),
         cell: (c) => <span className="workbench-numeric display-block">{f.number(c.getValue())}</span>,
       }),
     ],
@@ -66,12 +82,19 @@ export function SupervisorWork() {
   const unassignedPages = useCursorPages('unassigned');
   const unassigned = useInvestigations({ unassigned: 'true', status: 'open' }, unassignedPages.cursor);
   const approvalPages = useCursorPages('approval');
-  const approval = useInvestigations({ determinationStatus: 'proposed', status: 'open' }, approvalPages.cursor);
+  const approval = useInvestigations(
+    { determinationStatus: 'proposed', status: 'open' },
+    approvalPages.cursor,
+  );
   const workloadPages = useCursorPages('workload');
   const workload = useQuery({
     queryKey: ['workload', workloadPages.cursor],
     queryFn: async () =>
-      ok(await api.GET('/api/v1/investigations/workload', { params: { query: { cursor: workloadPages.cursor, limit: 25 } } })),
+      ok(
+        await api.GET('/api/v1/investigations/workload', {
+          params: { query: { cursor: workloadPages.cursor, limit: 25 } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 

@@ -10,7 +10,8 @@ export type InvestigationItem =
 export function useInvestigations(filters: InvestigationsQuery, cursor: string | undefined) {
   return useQuery({
     queryKey: ['investigations', filters, cursor],
-    queryFn: async () => ok(await api.GET('/api/v1/investigations', { params: { query: { ...filters, cursor, limit: 25 } } })),
+    queryFn: async () =>
+      ok(await api.GET('/api/v1/investigations', { params: { query: { ...filters, cursor, limit: 25 } } })),
     placeholderData: keepPreviousData,
   });
 }

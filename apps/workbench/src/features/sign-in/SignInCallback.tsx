@@ -23,7 +23,12 @@ export function SignInCallback() {
         const user = await manager.signinRedirectCallback();
         const actor = await whoami(user.access_token);
         if (cancelled) return;
-        startSession({ accessToken: user.access_token, expiresAt: (user.expires_at ?? 0) * 1000, actor, method: 'oidc' });
+        startSession({
+          accessToken: user.access_token,
+          expiresAt: (user.expires_at ?? 0) * 1000,
+          actor,
+          method: 'oidc',
+        });
         const state = user.state as { returnTo?: string } | undefined;
         void navigate(safeReturnTo(state?.returnTo), { replace: true });
       } catch {

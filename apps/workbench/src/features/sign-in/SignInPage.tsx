@@ -37,7 +37,11 @@ export function SignInPage() {
   return (
     <main id="main-content" className="workbench-main grid-container">
       <div className="display-flex flex-justify-end">
-        <div className="usa-button-group usa-button-group--segmented" role="group" aria-label={t('app.language')}>
+        <div
+          className="usa-button-group usa-button-group--segmented"
+          role="group"
+          aria-label={t('app.language')}
+        >
           {LANGUAGES.map((lng) => (
             <button
               key={lng}
@@ -60,7 +64,11 @@ export function SignInPage() {
               {t('signIn.expired.body')}
             </Alert>
           )}
-          {reason === 'signed_out' && <Alert kind="success" slim>{t('signIn.signedOut')}</Alert>}
+          {reason === 'signed_out' && (
+            <Alert kind="success" slim>
+              {t('signIn.signedOut')}
+            </Alert>
+          )}
           {config.isPending && <p>{t('common.loading')}</p>}
           {config.isError && (
             <Alert kind="error" heading={t('errors.unavailable.heading')}>
@@ -75,7 +83,13 @@ export function SignInPage() {
   );
 }
 
-function OidcSignIn({ config, returnTo }: { config: Extract<AuthConfig, { mode: 'oidc' }>; returnTo: string | null }) {
+function OidcSignIn({
+  config,
+  returnTo,
+}: {
+  config: Extract<AuthConfig, { mode: 'oidc' }>;
+  returnTo: string | null;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState(false);
   const signIn = async () => {
@@ -117,7 +131,11 @@ function DevelopmentSignInForm({ returnTo }: { returnTo: string | null }) {
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      const result = await developmentSession({ role, subject: subject.trim(), org: org.trim() || undefined });
+      const result = await developmentSession({
+        role,
+        subject: subject.trim(),
+        org: org.trim() || undefined,
+      });
       if ('errors' in result) {
         setErrors(result.errors);
         setFailure(result.detail);
@@ -140,7 +158,12 @@ function DevelopmentSignInForm({ returnTo }: { returnTo: string | null }) {
       {failure && <Alert kind="error">{failure}</Alert>}
       <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('signIn.dev.role')} error={errors.role}>
-          <select className="usa-select" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <select
+            className="usa-select"
+            name="role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`roles.${r}`)}
@@ -148,12 +171,29 @@ function DevelopmentSignInForm({ returnTo }: { returnTo: string | null }) {
             ))}
           </select>
         </Field>
-        <Field label={t('signIn.dev.subject')} hint={t('signIn.dev.subjectHint')} error={errors.subject} required>
-          <input className="usa-input" name="subject" autoComplete="username" value={subject} onChange={(e) => setSubject(e.target.value)} />
+        <Field
+          label={t('signIn.dev.subject')}
+          hint={t('signIn.dev.subjectHint')}
+          error={errors.subject}
+          required
+        >
+          <input
+            className="usa-input"
+            name="subject"
+            autoComplete="username"
+            value={subject}
+            onChange={(e) => setSubject(e.target.value)}
+          />
         </Field>
         {role === 'partner' && (
           <Field label={t('signIn.dev.org')} hint={t('signIn.dev.orgHint')} error={errors.org} required>
-            <input className="usa-input" name="org" autoComplete="organization" value={org} onChange={(e) => setOrg(e.target.value)} />
+            <input
+              className="usa-input"
+              name="org"
+              autoComplete="organization"
+              value={org}
+              onChange={(e) => setOrg(e.target.value)}
+            />
           </Field>
         )}
         <button type="submit" className="usa-button margin-top-3" disabled={busy}>
