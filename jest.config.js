@@ -50,6 +50,7 @@ const UNIT_SUITES = [
   'libs/contracts/**/*.spec.ts',
   'libs/domain/**/*.spec.ts',
   'libs/wage-rules/**/*.spec.ts',
+  'libs/hours-csv/**/*.spec.ts',
   'services/*/domain/**/*.spec.ts',
   'libs/service-kit/test/problems.spec.ts',
   'libs/service-kit/test/request-logging.spec.ts',

@@ -1,4 +1,4 @@
-import { parseHoursCsv, splitCsv, dollarsToCents, workerIdFor } from '../src/hours/hours-csv';
+import { parseHoursCsv, dollarsToCents, workerIdFor } from '../src/hours/hours-csv';
 import {
   HoursUploadInvalidError,
   HoursJsonRequest,
@@ -25,13 +25,6 @@ const errorsOf = (run: () => unknown) => {
 };
 
 describe('hours and wages CSV', () => {
-  it('splits quoted fields with commas, doubled quotes and CRLF line ends', () => {
-    expect(splitCsv('a,"b, c","say ""hi"""\r\n1,2,3\n\n')).toEqual([
-      ['a', 'b, c', 'say "hi"'],
-      ['1', '2', '3'],
-    ]);
-  });
-
   it('turns dollars into integer cents without floating point', () => {
     expect(dollarsToCents('10')).toBe(1000);
     expect(dollarsToCents('10.5')).toBe(1050);

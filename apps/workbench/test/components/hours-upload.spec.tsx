@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { tab } from '../../src/features/case-file/tabs/hours';
-import { rowProblems, rowsWithProblems, splitCsv } from '../../src/features/case-file/tabs/hours/hours-csv';
+import { splitCsv } from '@lse/hours-csv';
+import { rowProblems, rowsWithProblems } from '../../src/features/case-file/tabs/hours/hours-csv';
 import { FakeXhr } from '../support/fake-xhr';
 import { CASE_ID, EMPLOYER_ID, investigationView } from '../support/investigation-view';
 import { mockApi, notFound } from '../support/mock-api';

@@ -135,46 +135,8 @@ export const HoursAndWagesCsvInput = z.strictObject({
   note: text(4000).optional(),
 });
 
-/**
- * CSV header of an hours-and-wages upload (one row per worker and workweek). `worker_ref` is the
- * payroll's employee number (or empty: the name identifies the worker within the case); `d1`..`d7`
- * are the hours worked on the workweek's days from `week_start`; `hourly_rate` and `paid_hours`
- * are the straight-time hourly pay; the other money columns are dollars with at most two decimals.
- * `salary` alone is a fluctuating-workweek salary (29 CFR 778.114); with `salary_hours`, a salary
- * for that fixed number of hours (778.113).
- */
-export const HOURS_CSV_COLUMNS = [
-  'worker_ref',
-  'worker_name',
-  'week_start',
-  'd1',
-  'd2',
-  'd3',
-  'd4',
-  'd5',
-  'd6',
-  'd7',
-  'hourly_rate',
-  'paid_hours',
-  'piece',
-  'salary',
-  'salary_hours',
-  'bonus',
-  'overtime_premium',
-  'makeup',
-  'payday',
-] as const;
-export const HOURS_CSV_REQUIRED = [
-  'worker_name',
-  'week_start',
-  'd1',
-  'd2',
-  'd3',
-  'd4',
-  'd5',
-  'd6',
-  'd7',
-] as const;
+// The CSV format itself (columns, splitting) is @lse/hours-csv: the workbench reads it too.
+export { HOURS_CSV_COLUMNS, HOURS_CSV_REQUIRED } from '@lse/hours-csv';
 
 export const RecordHoursAndWagesInput = z.discriminatedUnion('format', [
   HoursAndWagesJsonInput.extend({ format: z.literal('json') }),

@@ -1,4 +1,5 @@
 import { HOURS_CSV_COLUMNS, HOURS_CSV_REQUIRED, type PayComponent } from '@lse/contracts';
+import { csvTable } from '@lse/hours-csv';
 import { isIsoDate, uuidV5, NAMESPACE_LSE } from '@lse/domain';
 
 /** A problem with one cell (or the header, row 1) of an upload. Rows count from 1, the header included. */
@@ -16,39 +17,6 @@ export interface ParsedRow {
   hours: number[];
   pay: PayComponent[];
   payday?: string;
-}
-
-/** RFC 4180 fields: quotes, doubled quotes inside them, commas and newlines within quotes. */
-export function splitCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0].trim() === ''));
 }
 
 /** Dollars with at most two decimals, to integer cents without floating point: "1,234.5" is refused. */
@@ -77,7 +45,7 @@ export function workerIdFor(caseId: string, ref: string, name: string): string {
  */
 export function parseHoursCsv(caseId: string, text: string): { rows: ParsedRow[]; errors: RowError[] } {
   const errors: RowError[] = [];
-  const table = splitCsv(text.replace(/^\uFEFF/, ''));
+  const table = csvTable(text);
   if (table.length === 0)
     return { rows: [], errors: [{ row: 1, field: '(header)', message: 'the file is empty' }] };
   const header = table[0].map((h) => h.trim().toLowerCase());
