@@ -2,6 +2,7 @@
  * XMLHttpRequest as a component test drives it: the uploads (api/transfer.ts) go through it for
  * their progress events. Each request is recorded; the test reports progress and answers it.
  */
+import { act } from 'react';
 export class FakeXhr {
   static requests: FakeXhr[] = [];
   static install(): void {
@@ -41,13 +42,16 @@ export class FakeXhr {
 
   /** The browser has sent `loaded` of `total` bytes. */
   progress(loaded: number, total: number): void {
-    this.upload.onprogress?.({ lengthComputable: true, loaded, total });
+    // act(): the progress bar's state changes as a browser event would change it.
+    act(() => this.upload.onprogress?.({ lengthComputable: true, loaded, total }));
   }
   /** The whole body is sent and the gateway answers. */
   respond(status: number, body: unknown): void {
-    this.upload.onload?.();
-    this.status = status;
-    this.responseText = JSON.stringify(body);
-    this.onload?.();
+    act(() => {
+      this.upload.onload?.();
+      this.status = status;
+      this.responseText = JSON.stringify(body);
+      this.onload?.();
+    });
   }
 }
