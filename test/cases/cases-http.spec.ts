@@ -402,10 +402,14 @@ describe('cases, employers and FOIA requests through the gateway', () => {
           },
         },
       ]);
+      // Two projections race here: the violation (investigation -> intake's follower) and complaint
+      // b (intake's own read model); wait for both before checking what the index says of each.
       const after = await eventually(
         lookup,
-        (r) => r.employers?.[0]?.casesWithViolations === 1,
-        'the violation counted',
+        (r) =>
+          r.employers?.[0]?.casesWithViolations === 1 &&
+          r.employers[0].complaints?.some((c: { caseId: string }) => c.caseId === b.caseId),
+        'the violation counted and complaint b indexed',
       );
       expect(after.employers[0].complaints).toEqual(
         expect.arrayContaining([
