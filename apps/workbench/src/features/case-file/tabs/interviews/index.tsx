@@ -5,12 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey, ifMatch, ok } from '../../../../api/client';
 import { isApiError } from '../../../../api/problem';
 import { useFormat } from '../../../../i18n/format';
-import { Alert } from '../../../../ui/Alert';
-import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { Field } from '../../../../ui/Field';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps, InvestigationView } from '../../case-file-tab';
 import { type Interview } from '../../investigation';
+import { ActionForm } from '../../ActionForm';
 import { ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
 import { Checkbox } from '../../../../ui/Checkbox';
 import {
@@ -183,24 +182,19 @@ function RecordInterview({
   const aboutWorker = form.role === 'worker' || form.role === 'former_worker';
 
   return (
-    <form
-      className="usa-form usa-form--large margin-top-4"
+    <ActionForm
+      id="interview-form"
+      heading={t('interviews.form.heading')}
+      done={record.isSuccess ? t('interviews.form.done') : undefined}
+      error={record.error}
+      onReload={() => {
+        record.reset();
+        refresh();
+      }}
       onSubmit={submit}
-      aria-labelledby="interview-form-heading"
+      submitLabel={record.isPending ? t('caseFile.saving') : t('interviews.form.submit')}
+      busy={record.isPending}
     >
-      <h3 id="interview-form-heading">{t('interviews.form.heading')}</h3>
-      {record.isSuccess && (
-        <Alert kind="success" slim>
-          {t('interviews.form.done')}
-        </Alert>
-      )}
-      <ErrorAlert
-        error={record.error}
-        onReload={() => {
-          record.reset();
-          refresh();
-        }}
-      />
       <Field label={t('interviews.form.date')} error={errors.interviewedOn} required>
         <input
           type="date"
@@ -329,10 +323,7 @@ function RecordInterview({
           onChange={(e) => set('notes', e.target.value)}
         />
       </Field>
-      <button type="submit" className="usa-button margin-top-2" disabled={record.isPending}>
-        {record.isPending ? t('caseFile.saving') : t('interviews.form.submit')}
-      </button>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -12,6 +12,7 @@ import { Field } from '../../../../ui/Field';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps, InvestigationView } from '../../case-file-tab';
 import { type Evidence, type Letter } from '../../investigation';
+import { ActionForm } from '../../ActionForm';
 import { ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
 import { pickedWorker, useCaseWorkers, useWorkerLabel, WorkerPicker, type KnownWorker } from '../../workers';
 
@@ -278,24 +279,19 @@ function RequestLetter({
     request.mutate();
   };
   return (
-    <form
-      className="usa-form usa-form--large margin-top-4"
+    <ActionForm
+      id="letter-request"
+      heading={t('letters.request.heading')}
+      done={request.isSuccess ? t('letters.request.done') : undefined}
+      error={request.error}
+      onReload={() => {
+        request.reset();
+        refresh();
+      }}
       onSubmit={submit}
-      aria-labelledby="letter-request-heading"
+      submitLabel={request.isPending ? t('caseFile.saving') : t('letters.request.submit')}
+      busy={request.isPending}
     >
-      <h3 id="letter-request-heading">{t('letters.request.heading')}</h3>
-      {request.isSuccess && (
-        <Alert kind="success" slim>
-          {t('letters.request.done')}
-        </Alert>
-      )}
-      <ErrorAlert
-        error={request.error}
-        onReload={() => {
-          request.reset();
-          refresh();
-        }}
-      />
       <WorkerPicker
         label={t('letters.request.worker')}
         workers={workers}
@@ -343,10 +339,7 @@ function RequestLetter({
           onChange={(e) => set('requestedOn', e.target.value)}
         />
       </Field>
-      <button type="submit" className="usa-button margin-top-2" disabled={request.isPending}>
-        {request.isPending ? t('caseFile.saving') : t('letters.request.submit')}
-      </button>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -5,12 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey, ifMatch, ok } from '../../../../api/client';
 import { isApiError } from '../../../../api/problem';
 import { useFormat } from '../../../../i18n/format';
-import { Alert } from '../../../../ui/Alert';
-import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { Field } from '../../../../ui/Field';
 import { ServerTable } from '../../../../ui/ServerTable';
 import type { CaseFileTab, CaseFileTabProps, InvestigationView } from '../../case-file-tab';
 import { type RetaliationConcern } from '../../investigation';
+import { ActionForm } from '../../ActionForm';
 import { ClosedNotice, INVESTIGATION_READERS, NoInvestigationInTab, useMayAct } from '../../tab-parts';
 import { Checkbox } from '../../../../ui/Checkbox';
 import { useCaseWorkers, useWorkerLabel, type KnownWorker } from '../../workers';
@@ -130,24 +129,19 @@ function FlagConcern({
   const workerIdsError = Object.entries(errors).find(([k]) => k.startsWith('workerIds'))?.[1];
 
   return (
-    <form
-      className="usa-form usa-form--large margin-top-4"
+    <ActionForm
+      id="retaliation-form"
+      heading={t('retaliation.form.heading')}
+      done={flag.isSuccess ? t('retaliation.form.done') : undefined}
+      error={flag.error}
+      onReload={() => {
+        flag.reset();
+        refresh();
+      }}
       onSubmit={submit}
-      aria-labelledby="retaliation-form-heading"
+      submitLabel={flag.isPending ? t('caseFile.saving') : t('retaliation.form.submit')}
+      busy={flag.isPending}
     >
-      <h3 id="retaliation-form-heading">{t('retaliation.form.heading')}</h3>
-      {flag.isSuccess && (
-        <Alert kind="success" slim>
-          {t('retaliation.form.done')}
-        </Alert>
-      )}
-      <ErrorAlert
-        error={flag.error}
-        onReload={() => {
-          flag.reset();
-          refresh();
-        }}
-      />
       <Field label={t('retaliation.form.kind')} error={errors.kind} required>
         <select
           className="usa-select"
@@ -218,10 +212,7 @@ function FlagConcern({
           onChange={(e) => set('description', e.target.value)}
         />
       </Field>
-      <button type="submit" className="usa-button margin-top-2" disabled={flag.isPending}>
-        {flag.isPending ? t('caseFile.saving') : t('retaliation.form.submit')}
-      </button>
-    </form>
+    </ActionForm>
   );
 }
 
