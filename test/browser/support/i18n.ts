@@ -1,8 +1,6 @@
-import en from '../../../apps/workbench/src/i18n/locales/en.json';
-import es from '../../../apps/workbench/src/i18n/locales/es.json';
+import { CATALOGS } from '../../../apps/workbench/src/i18n/catalogs';
 
 export type Language = 'en' | 'es';
-const CATALOGS: Record<Language, unknown> = { en, es };
 
 /**
  * The workbench's own text for a key in a language, with {{placeholders}} filled: the browser

@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import es from './locales/es.json';
+import { CATALOGS, type Catalog } from './catalogs';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -13,7 +12,7 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     // Keys are checked against the English catalog at compile time; a test checks Spanish has
     // exactly the same keys.
-    resources: { translation: typeof en };
+    resources: { translation: Catalog };
     returnNull: false;
   }
 }
@@ -26,7 +25,7 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es } },
+  resources: { en: { translation: CATALOGS.en }, es: { translation: CATALOGS.es } },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false }, // React escapes

@@ -1,5 +1,6 @@
-import en from '../../src/i18n/locales/en.json';
-import es from '../../src/i18n/locales/es.json';
+import { CATALOGS, PARTS } from '../../src/i18n/catalogs';
+
+const { en, es } = CATALOGS;
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -52,5 +53,12 @@ describe('the English and Spanish catalogs', () => {
       )
       .map(([k]) => k);
     expect(differ).toEqual([]);
+  });
+
+  it('come from parts that never define the same top-level key twice', () => {
+    for (const parts of [PARTS.en, PARTS.es]) {
+      const seen = parts.flatMap((part) => Object.keys(part));
+      expect(seen.filter((key, i) => seen.indexOf(key) !== i)).toEqual([]);
+    }
   });
 });

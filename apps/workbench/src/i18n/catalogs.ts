@@ -1,0 +1,22 @@
+import en from './locales/en.json';
+import es from './locales/es.json';
+
+/**
+ * The text of the workbench in each language. The shell and the first screens are in
+ * `locales/<lang>.json`; each later area keeps its text in `locales/<area>.<lang>.json` under one
+ * top-level key of its own (`collections`, `audit`...), so areas built side by side never edit
+ * the same file. Keys stay `area.section.key` in one namespace either way: add an area's file to
+ * PARTS and to CATALOGS (a test checks no two parts share a top-level key).
+ */
+export const PARTS = {
+  en: [en],
+  es: [es],
+} as const;
+
+export const CATALOGS = {
+  en: { ...en },
+  es: { ...es },
+};
+
+/** The English catalog's shape: keys are checked against it at compile time. */
+export type Catalog = typeof CATALOGS.en;
