@@ -15,6 +15,7 @@ export * from './problems/problem-from-error';
 export * from './problems/problem.filter';
 export * from './problems/describe-error';
 export * from './reply/service-reply';
+export * from './commands';
 export * from './shutdown/nats-drainer';
 export * from './util/with-timeout';
 export * from './service-kit.module';
