@@ -20,7 +20,7 @@ import {
 } from '@lse/investigation/src/back-wages/compute';
 import { rerunDiff } from '@lse/investigation/src/back-wages/rerun-diff';
 import { loadRuleSetCatalog } from '@lse/investigation/src/back-wages/rule-set-versions';
-import { investigationEventOf } from '@lse/investigation/src/handling/events';
+import { investigationEventOf } from '@lse/investigation/src/commands/events';
 import { instantArg, uuidArg, UsageError, type Parsed } from './args';
 import { progressBar } from './progress';
 import { describeProjection, rebuildNamed } from './rebuild';

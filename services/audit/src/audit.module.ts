@@ -2,9 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceKitModule } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
 import { openAuditCore } from './audit-core';
-import { AUDIT_CORE } from './audit.tokens';
+import { AUDIT_CORE } from './tokens';
 import { AUDIT_CONFIG, type AuditConfig } from './config';
-import { AuditMessages } from './messages/audit.messages';
+import { AuditMessages } from './commands/audit.messages';
 import { AuditRuntime } from './runtime/audit-runtime';
 
 @Module({})

@@ -2,17 +2,17 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PostgresEventStore } from '@lse/event-store';
 import { ServiceKitModule } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
-import { CaseLinkMirror } from './case-links/case-link-mirror';
-import { CaseLinkReaction } from './case-links/case-link-reaction';
-import { CaseStatusFollower } from './case-status/case-status-follower';
-import { CaseNumberAllocator } from './case-number/case-number-allocator';
+import { CaseLinkMirror } from './reactions/case-links/case-link-mirror';
+import { CaseLinkReaction } from './reactions/case-links/case-link-reaction';
+import { CaseStatusFollower } from './reactions/case-status/case-status-follower';
+import { CaseNumberAllocator } from './commands/case-number-allocator';
 import { complaintDecider } from '@lse/intake-domain';
-import { CLOCK, ComplaintMessages, INTAKE_DATA_SOURCE } from './complaint/handling/complaint.messages';
-import { COMPLAINT_DECIDER, ComplaintCommands } from './complaint/handling/complaint-commands.service';
+import { CLOCK, ComplaintMessages, INTAKE_DATA_SOURCE } from './commands/complaint.messages';
+import { COMPLAINT_DECIDER, ComplaintCommands } from './commands/complaint-commands.service';
 import { INTAKE_CONFIG, policyFromConfig, type IntakeConfig } from './config';
 import { createIntakeDataSource } from './read-models/data-source';
 import { IntakeRuntime } from './runtime/intake-runtime';
-import { ReferralIntake } from './referrals/referral-intake';
+import { ReferralIntake } from './reactions/referrals/referral-intake';
 import type { DataSource } from 'typeorm';
 
 export interface IntakeOptions {

@@ -10,10 +10,10 @@ import {
   type PartnersConfig,
 } from './config';
 import { AgreementExpiry } from './expiry/agreement-expiry';
-import { StreamCommands } from './handling/streams';
-import { AgreementMessages } from './messages/agreements.messages';
-import { ReferralMessages } from './messages/referrals.messages';
-import { RegistryMessages } from './messages/registry.messages';
+import { StreamCommands } from './commands/streams';
+import { AgreementMessages } from './commands/agreements.messages';
+import { ReferralMessages } from './commands/referrals.messages';
+import { RegistryMessages } from './commands/registry.messages';
 import { ReferralReactions } from './reactions/referral-reactions';
 import { createPartnersDataSource } from './read-models/data-source';
 import { PartnersRuntime } from './runtime/partners-runtime';

@@ -5,7 +5,7 @@ import { Metrics } from '@lse/service-kit';
 import { createTestSchema, eventually, type TestSchema } from '@lse/testing';
 import type { DataSource } from 'typeorm';
 import { draft, PARTNER_A, submitted } from '@lse/partners-domain/test/fixtures';
-import { newEvent } from '../src/handling/streams';
+import { newEvent } from '../src/commands/streams';
 import { migratePartners } from '../src/migrate';
 import { ReferralReactions } from '../src/reactions/referral-reactions';
 import { createPartnersDataSource } from '../src/read-models/data-source';

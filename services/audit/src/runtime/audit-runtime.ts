@@ -4,11 +4,11 @@ import { ensureStreams, EventRelay, RECONNECT_FOREVER } from '@lse/messaging';
 import { describeError, HealthRegistry, natsCheck, postgresCheck } from '@lse/service-kit';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
-import { AUDIT_CORE } from '../audit.tokens';
+import { AUDIT_CORE } from '../tokens';
 import type { AuditCore } from '../audit-core';
 import { AUDIT_CONFIG, type AuditConfig } from '../config';
 import { recordCheckpoint } from '../integrity/checkpoints';
-import { TimelineProjector } from '../timeline/projector';
+import { TimelineProjector } from '../read-models/projector';
 
 /**
  * Audit's background work: the timeline projector over the whole store and the periodic

@@ -8,7 +8,7 @@ import {
   type RebuildProgress,
 } from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
-import { collectionEventOf } from '../handling/collection-events';
+import { collectionEventOf } from '../commands/collection-events';
 import {
   CollectionCaseRow,
   DefaultRow,

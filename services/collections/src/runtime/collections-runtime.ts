@@ -9,11 +9,11 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { COLLECTIONS_CONFIG, type CollectionsConfig } from '../config';
-import { COLLECTION_DECIDER } from '../handling/collection-commands.service';
-import { CLOCK } from '../handling/collection.messages';
-import { COLLECTIONS_DATA_SOURCE } from '../handling/collection-queries.messages';
+import { COLLECTION_DECIDER } from '../commands/collection-commands.service';
+import { CLOCK } from '../commands/collection.messages';
+import { COLLECTIONS_DATA_SOURCE } from '../queries/collection-queries.messages';
 import { CollectionsProjector } from '../read-models/projector';
-import { reactToDetermination } from '../reaction/determination-reaction';
+import { reactToDetermination } from '../reactions/determination/determination-reaction';
 import { InstallmentChecker } from '../schedule/installment-checker';
 
 /**

@@ -4,8 +4,8 @@ import { DuplicateEventIdError, WrongExpectedVersionError, type EventStore } fro
 import type { CollectionDecider } from '@lse/collections-domain';
 import { Client } from 'pg';
 import { createHash } from 'node:crypto';
-import { missedInstallmentEventId } from '../handling/command-ids';
-import { collectionEventOf, toNewEvent } from '../handling/collection-events';
+import { missedInstallmentEventId } from '../commands/command-ids';
+import { collectionEventOf, toNewEvent } from '../commands/collection-events';
 
 export interface InstallmentCheckerOptions {
   store: EventStore;

@@ -14,7 +14,7 @@ import {
 import { catalogOf, ruleSetCatalogDecider, type RuleSetCatalogState } from '@lse/investigation-domain';
 import type { ServiceActor } from '@lse/service-kit';
 import type { RuleSetCatalog } from '@lse/wage-rules';
-import { eventIdFor } from '../handling/command-ids';
+import { eventIdFor } from '../commands/command-ids';
 
 const eventOf = (e: RecordedEvent): WageRulesEvent => ({
   type: 'RuleSetVersionPublished',

@@ -8,10 +8,10 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
-import { openOnCaseOpened } from '../case-opened/case-opened.reaction';
+import { openOnCaseOpened } from '../reactions/case-opened.reaction';
 import { INVESTIGATION_CONFIG, type InvestigationConfig } from '../config';
-import { InvestigationCommands } from '../handling/investigation-commands.service';
-import { CLOCK, INVESTIGATION_DATA_SOURCE } from '../handling/tokens';
+import { InvestigationCommands } from '../commands/investigation-commands.service';
+import { CLOCK, INVESTIGATION_DATA_SOURCE } from '../tokens';
 import { InvestigationProjector } from '../read-models/projector';
 
 /**

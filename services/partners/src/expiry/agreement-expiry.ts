@@ -5,7 +5,7 @@ import { DuplicateEventIdError, PostgresEventStore, WrongExpectedVersionError } 
 import { agreementDecider } from '@lse/partners-domain';
 import { DataSource } from 'typeorm';
 import { CLOCK, PARTNERS_DATA_SOURCE } from '../config';
-import { eventOf, newEvent } from '../handling/streams';
+import { eventOf, newEvent } from '../commands/streams';
 import { AgreementRow } from '../read-models/entities';
 
 /**

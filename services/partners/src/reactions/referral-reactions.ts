@@ -22,7 +22,7 @@ import { Metrics } from '@lse/service-kit';
 import type { Clock } from '@lse/domain';
 import { DataSource } from 'typeorm';
 import { CLOCK, PARTNERS_DATA_SOURCE } from '../config';
-import { eventOf, newEvent } from '../handling/streams';
+import { eventOf, newEvent } from '../commands/streams';
 import { AgreementRow } from '../read-models/entities';
 import { reactionTo } from './milestones';
 

@@ -7,7 +7,7 @@ import {
 } from '@lse/contracts';
 import type { RecordedEvent } from '@lse/event-store';
 import type { EntityManager } from 'typeorm';
-import { eventOf } from '../handling/streams';
+import { eventOf } from '../commands/streams';
 import {
   AgreementRow,
   DisclosureRow,

@@ -28,8 +28,8 @@ import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { CLOCK, PARTNERS_DATA_SOURCE } from '../config';
 import { AgreementExpiry } from '../expiry/agreement-expiry';
-import { commandIdFor, derivedId, handleRequest, type RequestEnvelope } from '../handling/envelope';
-import { StreamCommands } from '../handling/streams';
+import { commandIdFor, derivedId, handleRequest, type RequestEnvelope } from './envelope';
+import { StreamCommands } from './streams';
 import { listAgreements } from '../read-models/queries';
 
 /** Agreements as code: draft, sign, amend (clause versions), renew, terminate; expiry by schedule. */

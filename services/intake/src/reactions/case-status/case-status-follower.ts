@@ -7,14 +7,14 @@ import { describeError } from '@lse/service-kit';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
-import { INTAKE_DATA_SOURCE } from '../complaint/handling/complaint.messages';
-import { INTAKE_CONFIG, type IntakeConfig } from '../config';
-import { lockCaseStatus, recordMilestones, refreshCaseStatus } from '../read-models/case-index/case-status';
+import { INTAKE_DATA_SOURCE } from '../../commands/complaint.messages';
+import { INTAKE_CONFIG, type IntakeConfig } from '../../config';
+import { lockCaseStatus, recordMilestones, refreshCaseStatus } from '../../read-models/case-index/case-status';
 import {
   indexInvestigationEmployer,
   recordViolation,
-} from '../read-models/employer-index/investigation-employers';
-import { sqlOf } from '../read-models/project-event';
+} from '../../read-models/employer-index/investigation-employers';
+import { sqlOf } from '../../read-models/project-event';
 
 /** What intake follows of the other services, by the category that publishes it. */
 export const FOLLOWED: Array<{ category: string; types: string[] }> = [

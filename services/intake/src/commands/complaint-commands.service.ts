@@ -10,7 +10,7 @@ import {
 } from '@lse/event-store';
 import { Metrics, type ServiceActor } from '@lse/service-kit';
 import type { ComplaintCommand, ComplaintState } from '@lse/intake-domain';
-import { complaintEventOf } from '../../read-models/project-event';
+import { complaintEventOf } from '../read-models/project-event';
 import { commandResult, type CommandResult } from './command-result';
 import { eventIdFor } from './command-ids';
 

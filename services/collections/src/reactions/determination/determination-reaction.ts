@@ -8,7 +8,7 @@ import {
 } from '@lse/event-store';
 import { reactionMetadata } from '@lse/messaging';
 import type { CollectionDecider } from '@lse/collections-domain';
-import { collectionEventOf, toNewEvent } from '../handling/collection-events';
+import { collectionEventOf, toNewEvent } from '../../commands/collection-events';
 import { complaintFacts, openingFor } from './opening-from-determination';
 
 export const OPEN_CASE_REACTION = 'collections:open-collection-case';

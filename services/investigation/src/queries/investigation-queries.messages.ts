@@ -19,9 +19,9 @@ import { EVIDENCE_STORE, type EvidenceStore } from '../evidence/evidence-store';
 import { findingsOfCase } from '../read-models/findings/findings-of-case';
 import { listInvestigations } from '../read-models/investigations/list-investigations';
 import { investigatorWorkload } from '../read-models/investigations/workload';
-import { InvestigationCommands } from './investigation-commands.service';
-import { CLOCK, INVESTIGATION_DATA_SOURCE } from './tokens';
-import { replyTo, type RequestEnvelope } from './request-envelope';
+import { InvestigationCommands } from '../commands/investigation-commands.service';
+import { CLOCK, INVESTIGATION_DATA_SOURCE } from '../tokens';
+import { replyTo, type RequestEnvelope } from '../commands/request-envelope';
 import { viewOf } from './view';
 
 /**

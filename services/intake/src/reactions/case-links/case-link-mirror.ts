@@ -3,7 +3,7 @@ import type { ComplaintEvent } from '@lse/contracts';
 import { reactionEventId } from '@lse/domain';
 import type { ComplaintCommand } from '@lse/intake-domain';
 import type { ServiceActor } from '@lse/service-kit';
-import { ComplaintCommands } from '../complaint/handling/complaint-commands.service';
+import { ComplaintCommands } from '../../commands/complaint-commands.service';
 
 /** Link events recorded on one case that the other case records too. */
 export const LINK_EVENT_TYPES = ['DuplicateLinked', 'RelatedCaseLinked', 'ComplaintMerged'] as const;

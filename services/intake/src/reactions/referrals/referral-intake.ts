@@ -11,9 +11,9 @@ import { DurableConsumer, ensureStreams, reactionMetadata, RECONNECT_FOREVER } f
 import { describeError, Metrics } from '@lse/service-kit';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
-import { CLOCK } from '../complaint/handling/complaint.messages';
-import { COMPLAINT_DECIDER, type ComplaintDecider } from '../complaint/handling/complaint-commands.service';
-import { INTAKE_CONFIG, type IntakeConfig } from '../config';
+import { CLOCK } from '../../commands/complaint.messages';
+import { COMPLAINT_DECIDER, type ComplaintDecider } from '../../commands/complaint-commands.service';
+import { INTAKE_CONFIG, type IntakeConfig } from '../../config';
 import { complaintFromReferral } from './complaint-from-referral';
 
 export const REFERRAL_SUBJECT = 'events.referral.ReferralSubmitted';

@@ -26,8 +26,8 @@ import { Metrics } from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { CLOCK, PARTNERS_DATA_SOURCE } from '../config';
-import { commandIdFor, derivedId, handleRequest, type RequestEnvelope } from '../handling/envelope';
-import { StreamCommands } from '../handling/streams';
+import { commandIdFor, derivedId, handleRequest, type RequestEnvelope } from './envelope';
+import { StreamCommands } from './streams';
 import { listMeetings, listPartners } from '../read-models/queries';
 
 /** The partner registry: entries, point people, deactivation and the meetings log. */

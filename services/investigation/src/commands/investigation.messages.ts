@@ -16,7 +16,7 @@ import { CASE_COMMANDS, type CaseCommand, type CommandBase, type CommandServices
 import { commandIdFor, derivedId } from './command-ids';
 import { InvestigationCommands } from './investigation-commands.service';
 import { replyTo, type RequestEnvelope } from './request-envelope';
-import { CLOCK } from './tokens';
+import { CLOCK } from '../tokens';
 
 const CASE_COMMAND_PATTERNS = Object.keys(CASE_COMMANDS);
 

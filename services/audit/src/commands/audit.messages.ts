@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { caseExists, requireCase } from '../access/case-exists';
 import { recordAccess } from '../access/record-access';
 import { RequestEnvelope } from '../access/actor';
-import { AUDIT_CORE } from '../audit.tokens';
+import { AUDIT_CORE } from '../tokens';
 import type { AuditCore } from '../audit-core';
 import { AUDIT_CONFIG, type AuditConfig } from '../config';
 import { exportCheckpoint } from '../integrity/export';
@@ -28,7 +28,7 @@ import { latestCheckpoint, recordCheckpoint } from '../integrity/checkpoints';
 import { loadSigningKey, type SigningKey } from '../integrity/signing-key';
 import { verifyIntegrity } from '../integrity/verify';
 import { caseStateAsOf } from '../replay/case-state';
-import { listFoiaRequests, timelinePage } from '../timeline/queries';
+import { listFoiaRequests, timelinePage } from '../read-models/queries';
 
 type Role =
   'auditor' | 'foia_officer' | 'intake_officer' | 'investigator' | 'supervisor' | 'collections_officer';

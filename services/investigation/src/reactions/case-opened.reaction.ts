@@ -6,7 +6,7 @@ import {
   type RecordedEvent,
 } from '@lse/event-store';
 import { reactionEvent } from '@lse/messaging';
-import type { InvestigationCommands } from '../handling/investigation-commands.service';
+import type { InvestigationCommands } from '../commands/investigation-commands.service';
 
 /** The reaction's name: with the cause's id it derives the InvestigationOpened id (`reactionEventId`). */
 export const OPEN_ON_CASE_OPENED = 'investigation:open-on-case-opened';

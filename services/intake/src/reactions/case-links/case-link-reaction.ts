@@ -6,9 +6,9 @@ import { categorySubject, DurableConsumer, ensureStreams, RECONNECT_FOREVER } fr
 import { describeError } from '@lse/service-kit';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
-import { CLOCK } from '../complaint/handling/complaint.messages';
-import { INTAKE_CONFIG, type IntakeConfig } from '../config';
-import { complaintEventOf } from '../read-models/project-event';
+import { CLOCK } from '../../commands/complaint.messages';
+import { INTAKE_CONFIG, type IntakeConfig } from '../../config';
+import { complaintEventOf } from '../../read-models/project-event';
 import { CaseLinkMirror, LINK_EVENT_TYPES } from './case-link-mirror';
 
 /**

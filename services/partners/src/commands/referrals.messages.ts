@@ -36,8 +36,8 @@ import {
   handleRequest,
   partnerOrgOf,
   type RequestEnvelope,
-} from '../handling/envelope';
-import { eventOf, StreamCommands } from '../handling/streams';
+} from './envelope';
+import { eventOf, StreamCommands } from './streams';
 import { listDisclosures, listOutreach, listReferrals } from '../read-models/queries';
 
 /**

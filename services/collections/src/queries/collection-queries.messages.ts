@@ -23,12 +23,12 @@ import {
 } from '@lse/collections-domain';
 import type { DataSource } from 'typeorm';
 import { agencyContact, COLLECTIONS_CONFIG, type CollectionsConfig } from '../config';
-import { complaintFacts, normalName } from '../reaction/opening-from-determination';
+import { complaintFacts, normalName } from '../reactions/determination/opening-from-determination';
 import { collectionRate, listDefaults, listInstallmentsDue, listReceivables } from '../read-models/queries';
 import { renderDebtorStatement, renderWorkerStatement } from '../statements/render-html';
-import { CollectionCommands } from './collection-commands.service';
-import { CLOCK } from './collection.messages';
-import { asReplyError, RequestEnvelope } from './request-envelope';
+import { CollectionCommands } from '../commands/collection-commands.service';
+import { CLOCK } from '../commands/collection.messages';
+import { asReplyError, RequestEnvelope } from '../commands/request-envelope';
 import { InstallmentChecker } from '../schedule/installment-checker';
 
 export const COLLECTIONS_DATA_SOURCE = Symbol('COLLECTIONS_DATA_SOURCE');

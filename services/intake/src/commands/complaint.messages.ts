@@ -24,18 +24,18 @@ import { isDomainError, type Clock } from '@lse/domain';
 import { Metrics, timedReply, type ServiceReply } from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { CaseNumberAllocator } from '../../case-number/case-number-allocator';
-import { listCases } from '../../read-models/case-index/list-cases';
-import { listComplaints } from '../../read-models/complaint-queue/list-complaints';
-import { findEmployer, priorCaseNumbers } from '../../read-models/employer-index/find-employer';
+import { CaseNumberAllocator } from './case-number-allocator';
+import { listCases } from '../read-models/case-index/list-cases';
+import { listComplaints } from '../read-models/complaint-queue/list-complaints';
+import { findEmployer, priorCaseNumbers } from '../read-models/employer-index/find-employer';
 import {
   ComplaintNotFoundError,
   type ComplaintCommand,
   type ComplaintState,
   type LinkTarget,
 } from '@lse/intake-domain';
-import { CaseLinkMirror } from '../../case-links/case-link-mirror';
-import { complaintEventOf } from '../../read-models/project-event';
+import { CaseLinkMirror } from '../reactions/case-links/case-link-mirror';
+import { complaintEventOf } from '../read-models/project-event';
 import { commandIdFor, derivedId, eventIdFor } from './command-ids';
 import { ComplaintCommands } from './complaint-commands.service';
 import { asReplyError, RequestEnvelope } from './request-envelope';
