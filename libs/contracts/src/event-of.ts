@@ -67,7 +67,9 @@ export const referralEventOf = eventParser<ReferralEvent>(REFERRAL_EVENTS);
 export const outreachEventOf = eventParser<OutreachEvent>(OUTREACH_EVENTS);
 
 /** Metadata as services hold it (the actor's role as a string): `create` validates it. */
-export type MetadataInput = Omit<EventMetadata, 'actor'> & { actor: { id: string; role: string; org?: string } };
+export type MetadataInput = Omit<EventMetadata, 'actor'> & {
+  actor: { id: string; role: string; org?: string };
+};
 
 /** A new event through its contract: data and metadata validated before anything is written. */
 export function toNewEvent(event: TypedEvent, eventId: string, metadata: MetadataInput): NewEvent {

@@ -1,10 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PostgresEventStore } from '@lse/event-store';
-import { ServiceKitModule } from '@lse/service-kit';
+import { Metrics, ServiceKitModule, StreamCommands } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
 import { INVESTIGATION_CONFIG, type InvestigationConfig } from './config';
 import { EVIDENCE_STORE, FilesystemEvidenceStore, type EvidenceStore } from './evidence/evidence-store';
-import { InvestigationCommands } from './commands/investigation-commands.service';
 import { InvestigationMessages } from './commands/investigation.messages';
 import { CLOCK, INVESTIGATION_DATA_SOURCE } from './tokens';
 import { InvestigationQueryMessages } from './queries/investigation-queries.messages';
@@ -63,7 +62,12 @@ export class InvestigationModule {
             return ds.initialize();
           },
         },
-        InvestigationCommands,
+        {
+          provide: StreamCommands,
+          useFactory: (store: PostgresEventStore, metrics: Metrics) =>
+            new StreamCommands({ store, metrics, sourceService: 'investigation' }),
+          inject: [PostgresEventStore, Metrics],
+        },
         RuleSetVersions,
         InvestigationRuntime,
       ],

@@ -102,7 +102,9 @@ export class StreamCommands {
     if (decided.length === 0) return { version: current, state, events: [], replayed: false };
     const metadata = this.metadata(ctx);
     // The contract validates each event and its metadata before anything is written.
-    const events = decided.map((event, index) => toNewEvent(event, eventIdFor(ctx.commandId, index), metadata));
+    const events = decided.map((event, index) =>
+      toNewEvent(event, eventIdFor(ctx.commandId, index), metadata),
+    );
     try {
       const appended = await store.append(ctx.streamId, events, current === 0 ? 'no_stream' : current);
       const category = categoryOf(ctx.streamId);

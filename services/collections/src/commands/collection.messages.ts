@@ -5,6 +5,7 @@ import {
   CloseCollectionCaseInput,
   collectionCommandRequest,
   COLLECTIONS_PATTERNS,
+  collectionStreamId,
   CompromiseDebtInput,
   CounterSettlementInput,
   DeclareDefaultInput,
@@ -21,20 +22,25 @@ import {
   TransferUnclaimedWagesInput,
 } from '@lse/contracts';
 import type { Clock } from '@lse/domain';
-import { Metrics, timedReply, type ServiceReply } from '@lse/service-kit';
-import type { CollectionCommand, CommandBase } from '@lse/collections-domain';
+import {
+  commandIdFor,
+  derivedId,
+  Metrics,
+  replyTo,
+  StreamCommands,
+  type ServiceReply,
+} from '@lse/service-kit';
+import type { CollectionCommand, CollectionDecider, CommandBase } from '@lse/collections-domain';
 import { z } from 'zod';
-import { commandIdFor, derivedId } from './command-ids';
-import { CollectionCommands } from './collection-commands.service';
-import { asReplyError, RequestEnvelope } from './request-envelope';
-
-export const CLOCK = Symbol('CLOCK');
+import { CLOCK, COLLECTION_DECIDER } from '../tokens';
+import { commandResult } from './command-result';
 
 type Ids = (what: string) => string;
 
 /**
  * The collections service's command handlers (`collections.<verb>`). Thin: validate, build the
- * command (ids derived from the command id, so retries repeat them), run it, reply. Logs carry
+ * command (ids derived from the command id, so retries repeat them), run it through the shared
+ * StreamCommands, reply with commandResult. Logs carry
  * ids and outcomes only, never amounts per worker or names.
  */
 @Controller()
@@ -42,7 +48,8 @@ export class CollectionMessages {
   private readonly logger = new Logger('Collections');
 
   constructor(
-    private readonly commands: CollectionCommands,
+    private readonly commands: StreamCommands,
+    @Inject(COLLECTION_DECIDER) private readonly decider: CollectionDecider,
     private readonly metrics: Metrics,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -217,41 +224,34 @@ export class CollectionMessages {
     inputSchema: S,
     toCommand: (input: z.output<S>, base: CommandBase, ids: Ids) => CollectionCommand,
   ): Promise<ServiceReply<unknown>> {
-    return timedReply(
-      this.metrics,
-      this.logger,
-      pattern,
-      async () => {
-        try {
-          const env = RequestEnvelope.parse(payload);
-          const request = collectionCommandRequest(inputSchema).parse(env.data) as {
-            caseId: string;
-            expectedVersion?: number | 'any';
-            input: z.output<S>;
-          };
-          const now = this.clock.now().toISOString();
-          const commandId = commandIdFor(pattern, request.caseId, env.actor.id, env.idempotencyKey);
-          const base: CommandBase = {
-            caseId: request.caseId,
-            now,
-            actor: { id: env.actor.id, role: env.actor.role },
-          };
-          return await this.commands.run(
-            {
-              caseId: request.caseId,
-              commandId,
-              actor: env.actor,
-              correlationId: env.correlationId,
-              expectedVersion: request.expectedVersion,
-              now,
-            },
-            toCommand(request.input, base, (what) => derivedId(commandId, what)),
-          );
-        } catch (err) {
-          throw asReplyError(err);
-        }
-      },
-      'command failed unexpectedly',
-    );
+    return replyTo(this.metrics, this.logger, pattern, payload, async (env) => {
+      const request = collectionCommandRequest(inputSchema).parse(env.data) as {
+        caseId: string;
+        expectedVersion?: number | 'any';
+        input: z.output<S>;
+      };
+      const now = this.clock.now().toISOString();
+      const commandId = commandIdFor(pattern, request.caseId, env.actor.id, env.idempotencyKey);
+      const base: CommandBase = {
+        caseId: request.caseId,
+        now,
+        actor: { id: env.actor.id, role: env.actor.role },
+      };
+      const command = toCommand(request.input, base, (what) => derivedId(commandId, what));
+      const outcome = await this.commands.run(
+        this.decider,
+        {
+          streamId: collectionStreamId(request.caseId),
+          caseId: request.caseId,
+          commandId,
+          actor: env.actor,
+          correlationId: env.correlationId,
+          expectedVersion: request.expectedVersion,
+          now,
+        },
+        () => command,
+      );
+      return commandResult(request.caseId, outcome);
+    });
   }
 }

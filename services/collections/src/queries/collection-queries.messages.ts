@@ -3,6 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CaseRequest,
   collectionListRequest,
+  collectionStreamId,
   CollectionRateQuery,
   COLLECTIONS_PATTERNS,
   DebtorStatementRequest,
@@ -11,11 +12,14 @@ import {
   ListInstallmentsDueQuery,
   ListReceivablesQuery,
   WorkerStatementRequest,
+  complaintStreamId,
 } from '@lse/contracts';
 import { utcDateOf, type Clock } from '@lse/domain';
-import { describeError, toReply, type ServiceReply } from '@lse/service-kit';
+import { PostgresEventStore } from '@lse/event-store';
+import { Metrics, replyTo, StreamCommands, type ServiceReply } from '@lse/service-kit';
 import {
   CollectionCaseNotFoundError,
+  type CollectionDecider,
   debtorStatement,
   installmentStatuses,
   ledgerView,
@@ -26,12 +30,8 @@ import { agencyContact, COLLECTIONS_CONFIG, type CollectionsConfig } from '../co
 import { complaintFacts, normalName } from '../reactions/determination/opening-from-determination';
 import { collectionRate, listDefaults, listInstallmentsDue, listReceivables } from '../read-models/queries';
 import { renderDebtorStatement, renderWorkerStatement } from '../statements/render-html';
-import { CollectionCommands } from '../commands/collection-commands.service';
-import { CLOCK } from '../commands/collection.messages';
-import { asReplyError, RequestEnvelope } from '../commands/request-envelope';
 import { InstallmentChecker } from '../schedule/installment-checker';
-
-export const COLLECTIONS_DATA_SOURCE = Symbol('COLLECTIONS_DATA_SOURCE');
+import { CLOCK, COLLECTION_DECIDER, COLLECTIONS_DATA_SOURCE } from '../tokens';
 
 /** Reads: a case, its ledger as of a date, statements, and the read-model lists. */
 @Controller()
@@ -39,7 +39,10 @@ export class CollectionQueryMessages {
   private readonly logger = new Logger('Collections');
 
   constructor(
-    private readonly commands: CollectionCommands,
+    private readonly commands: StreamCommands,
+    @Inject(COLLECTION_DECIDER) private readonly decider: CollectionDecider,
+    private readonly store: PostgresEventStore,
+    private readonly metrics: Metrics,
     private readonly checker: InstallmentChecker,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(COLLECTIONS_DATA_SOURCE) private readonly dataSource: DataSource,
@@ -54,7 +57,7 @@ export class CollectionQueryMessages {
   getCase(@Payload() payload: unknown) {
     return this.handle(COLLECTIONS_PATTERNS.getCase, payload, async (data) => {
       const { caseId } = CaseRequest.parse(data);
-      const { recorded, state } = await this.commands.load(caseId);
+      const { recorded, state } = await this.load(caseId);
       if (state.status === 'none') throw new CollectionCaseNotFoundError(caseId);
       const view = ledgerView(state.ledger);
       const { ledger: _ledger, ...rest } = state;
@@ -74,7 +77,7 @@ export class CollectionQueryMessages {
   getLedger(@Payload() payload: unknown) {
     return this.handle(COLLECTIONS_PATTERNS.getLedger, payload, async (data) => {
       const { caseId, asOf } = LedgerRequest.parse(data);
-      const { recorded, state } = await this.commands.load(caseId);
+      const { recorded, state } = await this.load(caseId);
       if (state.status === 'none') throw new CollectionCaseNotFoundError(caseId);
       const view = ledgerView(state.ledger, asOf);
       const postings = state.ledger.postings.filter((p) => asOf === undefined || p.on <= asOf);
@@ -86,7 +89,7 @@ export class CollectionQueryMessages {
   debtor(@Payload() payload: unknown) {
     return this.handle(COLLECTIONS_PATTERNS.debtorStatement, payload, async (data) => {
       const { caseId, debtorId, asOf } = DebtorStatementRequest.parse(data);
-      const { state } = await this.commands.load(caseId);
+      const { state } = await this.load(caseId);
       const statement = debtorStatement(state, caseId, debtorId, asOf ?? this.today());
       return { statement, html: renderDebtorStatement(statement) };
     });
@@ -96,11 +99,11 @@ export class CollectionQueryMessages {
   worker(@Payload() payload: unknown) {
     return this.handle(COLLECTIONS_PATTERNS.workerStatement, payload, async (data) => {
       const { caseId, workerId, asOf } = WorkerStatementRequest.parse(data);
-      const { events, state } = await this.commands.load(caseId);
+      const { events, state } = await this.load(caseId);
       const disbursements = events.flatMap((e) => (e.type === 'DisbursementIssued' ? [e.data] : []));
       // The worker's preferred language is on the complaint (by complainant id, or by name for a
       // worker the payroll named): the statement is written in it when it can be.
-      const facts = complaintFacts(await this.commands.readComplaint(caseId));
+      const facts = complaintFacts(await this.store.readStream(complaintStreamId(caseId)));
       const claim = state.status === 'none' ? undefined : state.workers.find((w) => w.workerId === workerId);
       const preferredLanguage =
         facts.languages.get(workerId) ?? (claim ? facts.languages.get(normalName(claim.name)) : undefined);
@@ -173,20 +176,22 @@ export class CollectionQueryMessages {
     return this.handle(COLLECTIONS_PATTERNS.runInstallmentCheck, payload, () => this.checker.runOnce());
   }
 
+  private load(caseId: string) {
+    return this.commands.load(this.decider, collectionStreamId(caseId));
+  }
+
   private handle<T>(
     pattern: string,
     payload: unknown,
     work: (data: unknown) => Promise<T>,
   ): Promise<ServiceReply<T>> {
-    return toReply(
-      async () => {
-        try {
-          return await work(RequestEnvelope.parse(payload).data);
-        } catch (err) {
-          throw asReplyError(err);
-        }
-      },
-      (err) => this.logger.error({ pattern, error: describeError(err) }, 'query failed unexpectedly'),
+    return replyTo(
+      this.metrics,
+      this.logger,
+      pattern,
+      payload,
+      (env) => work(env.data),
+      'query failed unexpectedly',
     );
   }
 }

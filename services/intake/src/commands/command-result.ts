@@ -1,5 +1,6 @@
 import type { ComplaintEvent, LimitationsAssessed, TriageScored } from '@lse/contracts';
 import type { ComplaintState } from '@lse/intake-domain';
+import type { CommandOutcome } from '@lse/service-kit';
 
 /** What a command replies: the new stream version (the next ETag) and what the caller asked for. */
 export interface CommandResult {
@@ -17,10 +18,7 @@ export interface CommandResult {
 
 export function commandResult(
   caseId: string,
-  version: number,
-  state: ComplaintState,
-  events: ComplaintEvent[],
-  replayed: boolean,
+  { version, state, events, replayed }: CommandOutcome<ComplaintEvent, ComplaintState>,
 ): CommandResult {
   const result: CommandResult = {
     caseId,

@@ -4,16 +4,12 @@ import {
   AmendComplaintInput,
   AssessJurisdictionInput,
   AssessLimitationsInput,
-  complaintCommandRequest,
+  complaintStreamId,
   DeclineInput,
-  FindEmployerQuery,
   INTAKE_PATTERNS,
   LinkDuplicateInput,
   LinkRelatedInput,
   MergeComplaintInput,
-  ListCasesQuery,
-  ListComplaintsQuery,
-  listRequest,
   OpenCaseInput,
   ReceiveComplaintRequest,
   ReferOutInput,
@@ -21,54 +17,40 @@ import {
   WithdrawInput,
 } from '@lse/contracts';
 import { isDomainError, type Clock } from '@lse/domain';
-import { Metrics, timedReply, type ServiceReply } from '@lse/service-kit';
+import {
+  commandIdFor,
+  derivedId,
+  eventIdFor,
+  Metrics,
+  replyTo,
+  StreamCommands,
+  type CommandContext,
+  type RequestEnvelope,
+  type ServiceReply,
+} from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { CaseNumberAllocator } from './case-number-allocator';
-import { listCases } from '../read-models/case-index/list-cases';
-import { listComplaints } from '../read-models/complaint-queue/list-complaints';
-import { findEmployer, priorCaseNumbers } from '../read-models/employer-index/find-employer';
-import {
-  ComplaintNotFoundError,
-  type ComplaintCommand,
-  type ComplaintState,
-  type LinkTarget,
-} from '@lse/intake-domain';
+import type { ComplaintCommand, ComplaintState, LinkTarget } from '@lse/intake-domain';
 import { CaseLinkMirror } from '../reactions/case-links/case-link-mirror';
-import { complaintEventOf } from '../read-models/project-event';
-import { commandIdFor, derivedId, eventIdFor } from './command-ids';
-import { ComplaintCommands } from './complaint-commands.service';
-import { asReplyError, RequestEnvelope } from './request-envelope';
-
-export const CLOCK = Symbol('CLOCK');
-export const INTAKE_DATA_SOURCE = Symbol('INTAKE_DATA_SOURCE');
-
-type Base = { caseId: string; now: string };
+import { priorCaseNumbers } from '../read-models/employer-index/find-employer';
+import { CLOCK, COMPLAINT_DECIDER, INTAKE_DATA_SOURCE, type ComplaintDecider } from '../tokens';
+import { CaseNumberAllocator } from './case-number-allocator';
+import { commandResult, type CommandResult } from './command-result';
+import { requestSchemaFor, type Base } from './command-request';
 
 /**
- * The intake service's NATS request/reply handlers (`intake.<verb>`). Thin: validate, run the
- * command through ComplaintCommands or a read-model query, reply with the envelope. Logs carry
- * ids and outcomes only, never the complaint's content.
+ * The intake service's command handlers (`intake.<verb>`; the reads are in
+ * queries/complaint-queries.messages.ts). Thin: validate, build the command, run it through the
+ * shared StreamCommands, reply with commandResult. Logs carry ids and outcomes only, never the
+ * complaint's content.
  */
-
-/** One request schema per command input, built once: building zod schemas per message cost intake ~5-8% of its CPU. */
-type CommandRequestSchema = ReturnType<typeof complaintCommandRequest>;
-const requestSchemas = new WeakMap<z.ZodType, CommandRequestSchema>();
-function requestSchemaFor(inputSchema: z.ZodType): CommandRequestSchema {
-  let schema = requestSchemas.get(inputSchema);
-  if (!schema) {
-    schema = complaintCommandRequest(inputSchema);
-    requestSchemas.set(inputSchema, schema);
-  }
-  return schema;
-}
-
 @Controller()
 export class ComplaintMessages {
   private readonly logger = new Logger('Intake');
 
   constructor(
-    private readonly commands: ComplaintCommands,
+    private readonly commands: StreamCommands,
+    @Inject(COMPLAINT_DECIDER) private readonly decider: ComplaintDecider,
     private readonly caseNumbers: CaseNumberAllocator,
     private readonly metrics: Metrics,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -91,15 +73,9 @@ export class ComplaintMessages {
           complainantId: c.complainantId ?? derivedId(commandId, `complainant/${i}`),
         })),
       };
-      return this.commands.run(
-        { caseId, commandId, actor: env.actor, correlationId: env.correlationId, now, startsStream: true },
-        () =>
-          Promise.resolve<ComplaintCommand>({
-            type: 'ReceiveComplaint',
-            caseId,
-            now,
-            complaint,
-          }),
+      return this.run(
+        { ...this.context(env, caseId, commandId, now), startsStream: true },
+        (): ComplaintCommand => ({ type: 'ReceiveComplaint', caseId, now, complaint }),
       );
     });
   }
@@ -223,42 +199,9 @@ export class ComplaintMessages {
         office: input.office,
       });
       // Decide once with a placeholder first, so that a refused command does not use up a number.
-      this.commands.decider.decide(command('LSE-0000-000000'), state);
+      this.decider.decide(command('LSE-0000-000000'), state);
       return command(await this.caseNumbers.next(base.now));
     });
-  }
-
-  @MessagePattern(INTAKE_PATTERNS.getComplaint)
-  getComplaint(@Payload() payload: unknown) {
-    return this.handle(INTAKE_PATTERNS.getComplaint, payload, async (env) => {
-      const { caseId } = z.strictObject({ caseId: z.uuid() }).parse(env.data);
-      const { recorded, state } = await this.commands.load(caseId);
-      if (state.status === 'none') throw new ComplaintNotFoundError(caseId);
-      return { caseId, version: recorded.length, ...state };
-    });
-  }
-
-  @MessagePattern(INTAKE_PATTERNS.listComplaints)
-  listComplaints(@Payload() payload: unknown) {
-    return this.handle(INTAKE_PATTERNS.listComplaints, payload, async (env) => {
-      const { filters, limit, after } = listRequest(ListComplaintsQuery).parse(env.data);
-      return { items: await listComplaints(this.dataSource, filters, limit, after) };
-    });
-  }
-
-  @MessagePattern(INTAKE_PATTERNS.listCases)
-  listCases(@Payload() payload: unknown) {
-    return this.handle(INTAKE_PATTERNS.listCases, payload, async (env) => {
-      const { filters, limit, after } = listRequest(ListCasesQuery).parse(env.data);
-      return { items: await listCases(this.dataSource, filters, limit, after) };
-    });
-  }
-
-  @MessagePattern(INTAKE_PATTERNS.findEmployer)
-  findEmployer(@Payload() payload: unknown) {
-    return this.handle(INTAKE_PATTERNS.findEmployer, payload, async (env) => ({
-      employers: await findEmployer(this.dataSource, FindEmployerQuery.parse(env.data)),
-    }));
   }
 
   /**
@@ -278,28 +221,19 @@ export class ComplaintMessages {
       const input = (request as { input: z.output<S> }).input;
       const base = { caseId: request.caseId, now: this.now() };
       const commandId = commandIdFor(pattern, request.caseId, env.actor.id, env.idempotencyKey);
-      const result = await this.commands.run(
-        {
-          ...base,
-          commandId,
-          actor: env.actor,
-          correlationId: env.correlationId,
-          expectedVersion: request.expectedVersion,
-        },
+      const result = await this.run(
+        { ...this.context(env, base.caseId, commandId, base.now), expectedVersion: request.expectedVersion },
         async () => {
           const targetId = targetOf(input);
-          const { state } = await this.commands.load(targetId);
+          const { state } = await this.commands.load(this.decider, complaintStreamId(targetId));
           return toCommand(input, base, { caseId: targetId, status: state.status });
         },
       );
-      const { recorded } = await this.commands.load(request.caseId);
+      const { recorded } = await this.commands.load(this.decider, complaintStreamId(request.caseId));
       const cause = recorded.find((e) => e.eventId === eventIdFor(commandId, 0));
       if (cause) {
         try {
-          await this.links.mirror(
-            { eventId: cause.eventId, caseId: request.caseId, event: complaintEventOf(cause) },
-            { actor: env.actor, correlationId: env.correlationId, now: base.now },
-          );
+          await this.links.mirror(cause, base.now);
         } catch (err) {
           // Recorded here; the other case refused its record (it closed in between): the reaction
           // to the event logs it too. Anything else fails the request, and a retry completes it.
@@ -328,17 +262,24 @@ export class ComplaintMessages {
     return this.handle(pattern, payload, (env) => {
       const request = requestSchemaFor(inputSchema).parse(env.data);
       const base = { caseId: request.caseId, now: this.now() };
-      return this.commands.run(
-        {
-          ...base,
-          commandId: commandIdFor(pattern, request.caseId, env.actor.id, env.idempotencyKey),
-          actor: env.actor,
-          correlationId: env.correlationId,
-          expectedVersion: request.expectedVersion,
-        },
-        async (state) => toCommand((request as { input: z.output<S> }).input, base, state),
+      const commandId = commandIdFor(pattern, request.caseId, env.actor.id, env.idempotencyKey);
+      return this.run(
+        { ...this.context(env, base.caseId, commandId, base.now), expectedVersion: request.expectedVersion },
+        (state) => toCommand((request as { input: z.output<S> }).input, base, state),
       );
     });
+  }
+
+  private context(env: RequestEnvelope, caseId: string, commandId: string, now: string): CommandContext {
+    const { actor, correlationId } = env;
+    return { streamId: complaintStreamId(caseId), caseId, commandId, actor, correlationId, now };
+  }
+
+  private async run(
+    ctx: CommandContext,
+    build: (state: ComplaintState) => ComplaintCommand | Promise<ComplaintCommand>,
+  ): Promise<CommandResult> {
+    return commandResult(ctx.caseId!, await this.commands.run(this.decider, ctx, build));
   }
 
   private handle<T>(
@@ -346,19 +287,7 @@ export class ComplaintMessages {
     payload: unknown,
     work: (env: RequestEnvelope) => Promise<T>,
   ): Promise<ServiceReply<T>> {
-    return timedReply(
-      this.metrics,
-      this.logger,
-      pattern,
-      async () => {
-        try {
-          return await work(RequestEnvelope.parse(payload));
-        } catch (err) {
-          throw asReplyError(err);
-        }
-      },
-      'command failed unexpectedly',
-    );
+    return replyTo(this.metrics, this.logger, pattern, payload, work);
   }
 
   private now(): string {

@@ -1,4 +1,4 @@
-import { COMPLAINT_EVENTS, type ComplaintEvent, type ComplaintEventType } from '@lse/contracts';
+import { complaintEventOf, type ComplaintEvent, type ComplaintEventType } from '@lse/contracts';
 import type { RecordedEvent } from '@lse/event-store';
 import type { EntityManager } from 'typeorm';
 import {
@@ -10,13 +10,6 @@ import {
 } from '@lse/intake-domain';
 import { lockCaseStatus, refreshCaseStatus } from './case-index/case-status';
 import { normalizeAddress, normalizeEmployerName, normalizeFein } from './employer-index/normalize';
-
-/** A stored complaint event, upcast and validated into the shape the projections read. */
-export function complaintEventOf(event: RecordedEvent): ComplaintEvent {
-  const definition = COMPLAINT_EVENTS[event.type as ComplaintEventType];
-  if (!definition) throw new Error(`unknown complaint event type ${event.type}`);
-  return { type: event.type, data: definition.parse(event.schemaVersion, event.data) } as ComplaintEvent;
-}
 
 /** Runs one parameterized statement in the caller's transaction and returns its rows. */
 export type Sql = (text: string, params?: unknown[]) => Promise<unknown[]>;

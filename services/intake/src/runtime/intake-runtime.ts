@@ -6,7 +6,7 @@ import { describeError, HealthRegistry, natsCheck, postgresCheck } from '@lse/se
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
-import { INTAKE_DATA_SOURCE } from '../commands/complaint.messages';
+import { INTAKE_DATA_SOURCE } from '../tokens';
 import { INTAKE_CONFIG, policyFromConfig, type IntakeConfig } from '../config';
 import { IntakeProjector } from '../read-models/projector';
 

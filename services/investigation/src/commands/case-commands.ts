@@ -38,7 +38,6 @@ import type { InvestigationConfig } from '../config';
 import type { EvidenceStore } from '../evidence/evidence-store';
 import { HoursRequestInput, recordSetFromCsv, recordSetFromJson } from '../hours/hours-input';
 import type { CommandResult } from './command-result';
-import type { InvestigationCommands } from './investigation-commands.service';
 
 /** What the service fills in on every command: the case, the time from its clock, the verified actor. */
 export interface CommandBase {
@@ -52,7 +51,8 @@ export interface CommandServices {
   config: InvestigationConfig;
   evidence: EvidenceStore;
   ruleSetVersions: RuleSetVersions;
-  commands: InvestigationCommands;
+  /** The investigation as its stream holds it now. */
+  load: (caseId: string) => Promise<{ state: InvestigationState }>;
 }
 
 /** What a builder gets next to the parsed input. */
@@ -179,9 +179,9 @@ const rerunBackWages = command(
     });
     return { ...base, type: 'ComputeBackWages', computation: event };
   },
-  async (result, { commands }) => {
+  async (result, { load }) => {
     // From the stream, so a retry answered from the first result gets the same diff.
-    const { state } = await commands.load(result.caseId);
+    const { state } = await load(result.caseId);
     const inv = openInvestigation(state, result.caseId);
     const after = inv.computations[result.id!];
     const before = inv.computations[after.rerunOf!];

@@ -1,5 +1,6 @@
 import type { InvestigationEvent } from '@lse/contracts';
 import type { InvestigationState } from '@lse/investigation-domain';
+import type { CommandOutcome } from '@lse/service-kit';
 
 /** What a command replies: the new stream version (the next ETag), what was appended, and its ids. */
 export interface CommandResult {
@@ -43,17 +44,15 @@ const ECHOED = new Set<InvestigationEvent['type']>([
 
 export function commandResult(
   caseId: string,
-  version: number,
-  state: InvestigationState,
-  events: InvestigationEvent[],
-  replayed: boolean,
+  { version, state, events, replayed }: CommandOutcome<InvestigationEvent, InvestigationState>,
 ): CommandResult {
   const result: CommandResult = {
     caseId,
     version,
     status: state.status,
     events: events.map((e) => e.type),
-    replayed,
+    // A command that decided nothing new (its effect already there) wrote nothing: as a retry.
+    replayed: replayed || events.length === 0,
   };
   for (const event of events) {
     const field = ID_FIELD[event.type];

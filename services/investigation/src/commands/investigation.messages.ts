@@ -3,20 +3,27 @@ import { Ctx, MessagePattern, NatsContext, Payload } from '@nestjs/microservices
 import {
   INVESTIGATION_PATTERNS as P,
   investigationCommandRequest,
+  investigationStreamId,
   prefixedSubject,
   PublishRuleSetVersionInput,
 } from '@lse/contracts';
 import type { Clock } from '@lse/domain';
-import type { Actor } from '@lse/investigation-domain';
-import { Metrics, type ServiceReply } from '@lse/service-kit';
+import { investigationDecider, type Actor } from '@lse/investigation-domain';
+import {
+  commandIdFor,
+  derivedId,
+  Metrics,
+  replyTo,
+  StreamCommands,
+  type RequestEnvelope,
+  type ServiceReply,
+} from '@lse/service-kit';
 import { RuleSetVersions } from '../back-wages/rule-set-versions';
 import { INVESTIGATION_CONFIG, type InvestigationConfig } from '../config';
 import { EVIDENCE_STORE, type EvidenceStore } from '../evidence/evidence-store';
 import { CASE_COMMANDS, type CaseCommand, type CommandBase, type CommandServices } from './case-commands';
-import { commandIdFor, derivedId } from './command-ids';
-import { InvestigationCommands } from './investigation-commands.service';
-import { replyTo, type RequestEnvelope } from './request-envelope';
 import { CLOCK } from '../tokens';
+import { commandResult } from './command-result';
 
 const CASE_COMMAND_PATTERNS = Object.keys(CASE_COMMANDS);
 
@@ -24,7 +31,8 @@ const CASE_COMMAND_PATTERNS = Object.keys(CASE_COMMANDS);
  * The investigation service's command handlers (`investigation.<verb>`; the reads are in
  * investigation-queries.messages.ts). Thin: every command on a case is an entry of CASE_COMMANDS
  * (input schema and builder) run by one handler: validate, build the command (ids derived from
- * the command id, stable across retries), run it through InvestigationCommands, reply. Logs carry
+ * the command id, stable across retries), run it through the shared StreamCommands, reply with
+ * commandResult (or the entry's own reply). Logs carry
  * ids and outcomes only, never case content.
  */
 @Controller()
@@ -35,14 +43,19 @@ export class InvestigationMessages {
   private readonly patternOf: ReadonlyMap<string, string>;
 
   constructor(
-    private readonly commands: InvestigationCommands,
+    private readonly commands: StreamCommands,
     private readonly metrics: Metrics,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVIDENCE_STORE) evidence: EvidenceStore,
     @Inject(INVESTIGATION_CONFIG) config: InvestigationConfig,
     private readonly ruleSetVersions: RuleSetVersions,
   ) {
-    this.services = { config, evidence, ruleSetVersions, commands };
+    this.services = {
+      config,
+      evidence,
+      ruleSetVersions,
+      load: (caseId) => commands.load(investigationDecider, investigationStreamId(caseId)),
+    };
     this.patternOf = new Map(
       CASE_COMMAND_PATTERNS.map((pattern) => [prefixedSubject(config.NATS_SUBJECT_PREFIX, pattern), pattern]),
     );
@@ -74,7 +87,7 @@ export class InvestigationMessages {
     });
   }
 
-  private run(pattern: string, env: RequestEnvelope, entry: CaseCommand) {
+  private async run(pattern: string, env: RequestEnvelope, entry: CaseCommand) {
     const request = investigationCommandRequest(entry.input).parse(env.data);
     const base: CommandBase = {
       caseId: request.caseId,
@@ -82,8 +95,10 @@ export class InvestigationMessages {
       actor: { id: env.actor.id, role: env.actor.role as Actor['role'] },
     };
     const commandId = commandIdFor(pattern, request.caseId, env.actor.id, env.idempotencyKey);
-    return this.commands.run(
+    const outcome = await this.commands.run(
+      investigationDecider,
       {
+        streamId: investigationStreamId(base.caseId),
         caseId: base.caseId,
         now: base.now,
         commandId,
@@ -99,5 +114,6 @@ export class InvestigationMessages {
           services: this.services,
         }),
     );
+    return commandResult(base.caseId, outcome);
   }
 }

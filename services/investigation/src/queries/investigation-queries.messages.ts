@@ -5,12 +5,20 @@ import {
   EvidenceQuery,
   INVESTIGATION_PATTERNS as P,
   InvestigationCaseQuery,
+  investigationStreamId,
   ListInvestigationsRequest,
   WorkloadRequest,
 } from '@lse/contracts';
 import type { Clock } from '@lse/domain';
-import { InvestigationNotFoundError } from '@lse/investigation-domain';
-import { DomainError, Metrics, type ServiceReply } from '@lse/service-kit';
+import { investigationDecider, InvestigationNotFoundError } from '@lse/investigation-domain';
+import {
+  DomainError,
+  Metrics,
+  replyTo,
+  StreamCommands,
+  type RequestEnvelope,
+  type ServiceReply,
+} from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
 import { retrace } from '../back-wages/compute';
 import { RuleSetVersions } from '../back-wages/rule-set-versions';
@@ -19,9 +27,7 @@ import { EVIDENCE_STORE, type EvidenceStore } from '../evidence/evidence-store';
 import { findingsOfCase } from '../read-models/findings/findings-of-case';
 import { listInvestigations } from '../read-models/investigations/list-investigations';
 import { investigatorWorkload } from '../read-models/investigations/workload';
-import { InvestigationCommands } from '../commands/investigation-commands.service';
 import { CLOCK, INVESTIGATION_DATA_SOURCE } from '../tokens';
-import { replyTo, type RequestEnvelope } from '../commands/request-envelope';
 import { viewOf } from './view';
 
 /**
@@ -34,7 +40,7 @@ export class InvestigationQueryMessages {
   private readonly logger = new Logger('Investigation');
 
   constructor(
-    private readonly commands: InvestigationCommands,
+    private readonly commands: StreamCommands,
     private readonly metrics: Metrics,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(INVESTIGATION_DATA_SOURCE) private readonly dataSource: DataSource,
@@ -46,7 +52,7 @@ export class InvestigationQueryMessages {
   getInvestigation(@Payload() payload: unknown) {
     return this.handle(P.getInvestigation, payload, async (env) => {
       const { caseId } = InvestigationCaseQuery.parse(env.data);
-      const { recorded, state } = await this.commands.load(caseId);
+      const { recorded, state } = await this.load(caseId);
       if (state.status === 'none') throw new InvestigationNotFoundError(caseId);
       return viewOf(caseId, recorded, state);
     });
@@ -60,7 +66,7 @@ export class InvestigationQueryMessages {
   getBackWageTrace(@Payload() payload: unknown) {
     return this.handle(P.getBackWageTrace, payload, async (env) => {
       const { caseId, computationId, after, limit } = BackWageTraceQuery.parse(env.data);
-      const { state } = await this.commands.load(caseId);
+      const { state } = await this.load(caseId);
       if (state.status === 'none') throw new InvestigationNotFoundError(caseId);
       const inv = state.investigation;
       const computed = inv.computations[computationId];
@@ -109,7 +115,7 @@ export class InvestigationQueryMessages {
   getEvidence(@Payload() payload: unknown) {
     return this.handle(P.getEvidence, payload, async (env) => {
       const { caseId, evidenceId } = EvidenceQuery.parse(env.data);
-      const { state } = await this.commands.load(caseId);
+      const { state } = await this.load(caseId);
       if (state.status === 'none') throw new InvestigationNotFoundError(caseId);
       const item = state.investigation.evidence[evidenceId];
       if (!item) throw new DomainError('not_found', 'No such evidence in this investigation.');
@@ -141,6 +147,10 @@ export class InvestigationQueryMessages {
       const { caseId } = InvestigationCaseQuery.parse(env.data);
       return { caseId, items: await findingsOfCase(this.dataSource, caseId) };
     });
+  }
+
+  private load(caseId: string) {
+    return this.commands.load(investigationDecider, investigationStreamId(caseId));
   }
 
   private handle<T>(

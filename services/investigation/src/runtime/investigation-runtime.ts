@@ -10,7 +10,6 @@ import { connect } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { openOnCaseOpened } from '../reactions/case-opened.reaction';
 import { INVESTIGATION_CONFIG, type InvestigationConfig } from '../config';
-import { InvestigationCommands } from '../commands/investigation-commands.service';
 import { CLOCK, INVESTIGATION_DATA_SOURCE } from '../tokens';
 import { InvestigationProjector } from '../read-models/projector';
 
@@ -31,7 +30,6 @@ export class InvestigationRuntime implements OnApplicationBootstrap, OnApplicati
     private readonly store: PostgresEventStore,
     @Inject(INVESTIGATION_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly health: HealthRegistry,
-    private readonly commands: InvestigationCommands,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.projector = new InvestigationProjector({
@@ -84,12 +82,7 @@ export class InvestigationRuntime implements OnApplicationBootstrap, OnApplicati
       // at once keep up with bursts (one case's messages stay in order).
       concurrency: 16,
       handle: async (event) => {
-        const outcome = await openOnCaseOpened(
-          event,
-          this.store,
-          this.commands,
-          this.clock.now().toISOString(),
-        );
+        const outcome = await openOnCaseOpened(event, this.store, this.clock.now().toISOString());
         // One line per case opened would be a log write per handoff at the default level.
         this.logger.debug({ caseId: event.metadata.caseId, outcome }, 'CaseOpened handled');
       },

@@ -23,13 +23,19 @@ import {
   type AgreementCommand,
   type AgreementState,
 } from '@lse/partners-domain';
-import { Metrics } from '@lse/service-kit';
+import {
+  commandIdFor,
+  derivedId,
+  Metrics,
+  replyTo,
+  StreamCommands,
+  type RequestEnvelope,
+} from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { CLOCK, PARTNERS_DATA_SOURCE } from '../config';
+import { CLOCK, PARTNERS_DATA_SOURCE } from '../tokens';
 import { AgreementExpiry } from '../expiry/agreement-expiry';
-import { commandIdFor, derivedId, handleRequest, type RequestEnvelope } from './envelope';
-import { StreamCommands } from './streams';
+import { runCommand } from './command-outcome';
 import { listAgreements } from '../read-models/queries';
 
 /** Agreements as code: draft, sign, amend (clause versions), renew, terminate; expiry by schedule. */
@@ -51,7 +57,8 @@ export class AgreementMessages {
       const { input } = partnersCreateRequest(DraftAgreementInput).parse(env.data);
       const commandId = commandIdFor(P.draftAgreement, 'new', env.actor.id, env.idempotencyKey);
       const agreementId = derivedId(commandId, 'agreement');
-      const outcome = await this.commands.run(
+      const outcome = await runCommand(
+        this.commands,
         agreementDecider,
         this.ctx(env, agreementId, commandId),
         () => ({
@@ -160,7 +167,7 @@ export class AgreementMessages {
       const commandId = commandIdFor(pattern, request.id, env.actor.id, env.idempotencyKey);
       const ctx = { ...this.ctx(env, request.id, commandId), expectedVersion: request.expectedVersion };
       return this.view(
-        await this.commands.run(agreementDecider, ctx, () => toCommand(request.input, request.id)),
+        await runCommand(this.commands, agreementDecider, ctx, () => toCommand(request.input, request.id)),
       );
     });
   }
@@ -180,6 +187,6 @@ export class AgreementMessages {
   }
 
   private handle<T>(pattern: string, payload: unknown, work: (env: RequestEnvelope) => Promise<T>) {
-    return handleRequest(this.metrics, this.logger, pattern, payload, work);
+    return replyTo(this.metrics, this.logger, pattern, payload, work, 'request failed unexpectedly');
   }
 }

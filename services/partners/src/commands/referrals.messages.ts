@@ -14,9 +14,9 @@ import {
   partnersGetRequest,
   partnersListRequest,
   partnerStreamId,
+  referralEventOf,
   referralStreamId,
   SubmitReferralInput,
-  type ReferralEvent,
 } from '@lse/contracts';
 import { ForbiddenError, utcDateOf, type Clock } from '@lse/domain';
 import {
@@ -27,17 +27,19 @@ import {
   referralDecider,
   type ReferralState,
 } from '@lse/partners-domain';
-import { DomainError, Metrics } from '@lse/service-kit';
-import type { DataSource } from 'typeorm';
-import { CLOCK, PARTNERS_DATA_SOURCE } from '../config';
 import {
   commandIdFor,
   derivedId,
-  handleRequest,
-  partnerOrgOf,
+  DomainError,
+  Metrics,
+  replyTo,
+  StreamCommands,
   type RequestEnvelope,
-} from './envelope';
-import { eventOf, StreamCommands } from './streams';
+} from '@lse/service-kit';
+import type { DataSource } from 'typeorm';
+import { CLOCK, PARTNERS_DATA_SOURCE } from '../tokens';
+import { runCommand } from './command-outcome';
+import { partnerOrgOf } from './partner-org';
 import { listDisclosures, listOutreach, listReferrals } from '../read-models/queries';
 
 /**
@@ -70,7 +72,8 @@ export class ReferralMessages {
       const { state: partner } = await this.commands.load(partnerDecider, partnerStreamId(partnerId));
       const namedAgreement = input.agreementId ? await this.partiesOf(input.agreementId) : undefined;
       const now = this.now();
-      const outcome = await this.commands.run(
+      const outcome = await runCommand(
+        this.commands,
         referralDecider,
         {
           streamId: referralStreamId(referralId),
@@ -120,7 +123,8 @@ export class ReferralMessages {
       await this.visible(env, request.id);
       const commandId = commandIdFor(P.changeConsent, request.id, env.actor.id, env.idempotencyKey);
       const now = this.now();
-      const outcome = await this.commands.run(
+      const outcome = await runCommand(
+        this.commands,
         referralDecider,
         {
           streamId: referralStreamId(request.id),
@@ -155,7 +159,7 @@ export class ReferralMessages {
       const { id } = partnersGetRequest.parse(env.data);
       const { recorded, state } = await this.visible(env, id);
       const org = partnerOrgOf(env);
-      const events = recorded.map((r) => ({ r, e: eventOf<ReferralEvent>(r) }));
+      const events = recorded.map((r) => ({ r, e: referralEventOf(r) }));
       const submitted = events.find((x) => x.e.type === 'ReferralSubmitted')!.e;
       const disclosures = events
         .filter(({ e }) => e.type === 'StatusSharedWithPartner' || (!org && e.type === 'DisclosureWithheld'))
@@ -229,7 +233,8 @@ export class ReferralMessages {
       const { input } = partnersCreateRequest(HoldOutreachInput).parse(env.data);
       const commandId = commandIdFor(P.holdOutreach, 'new', env.actor.id, env.idempotencyKey);
       const outreachId = derivedId(commandId, 'outreach');
-      const outcome = await this.commands.run(
+      const outcome = await runCommand(
+        this.commands,
         outreachDecider,
         {
           streamId: outreachStreamId(outreachId),
@@ -277,7 +282,7 @@ export class ReferralMessages {
   }
 
   private handle<T>(pattern: string, payload: unknown, work: (env: RequestEnvelope) => Promise<T>) {
-    return handleRequest(this.metrics, this.logger, pattern, payload, work);
+    return replyTo(this.metrics, this.logger, pattern, payload, work, 'request failed unexpectedly');
   }
 }
 

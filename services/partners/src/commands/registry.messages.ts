@@ -22,12 +22,18 @@ import {
   partnerDecider,
   type PartnerCommand,
 } from '@lse/partners-domain';
-import { Metrics } from '@lse/service-kit';
+import {
+  commandIdFor,
+  derivedId,
+  Metrics,
+  replyTo,
+  StreamCommands,
+  type RequestEnvelope,
+} from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { CLOCK, PARTNERS_DATA_SOURCE } from '../config';
-import { commandIdFor, derivedId, handleRequest, type RequestEnvelope } from './envelope';
-import { StreamCommands } from './streams';
+import { CLOCK, PARTNERS_DATA_SOURCE } from '../tokens';
+import { runCommand } from './command-outcome';
 import { listMeetings, listPartners } from '../read-models/queries';
 
 /** The partner registry: entries, point people, deactivation and the meetings log. */
@@ -49,12 +55,17 @@ export class RegistryMessages {
       const commandId = commandIdFor(P.register, 'new', env.actor.id, env.idempotencyKey);
       const partnerId = derivedId(commandId, 'partner');
       const { contacts = [], registeredAt, ...registration } = input;
-      const outcome = await this.commands.run(partnerDecider, this.ctx(env, partnerId, commandId), () => ({
-        type: 'RegisterPartner' as const,
-        partnerId,
-        registration: { ...registration, registeredAt: registeredAt ?? this.today() },
-        contacts: contacts.map((c, i) => ({ ...c, contactId: derivedId(commandId, `contact/${i}`) })),
-      }));
+      const outcome = await runCommand(
+        this.commands,
+        partnerDecider,
+        this.ctx(env, partnerId, commandId),
+        () => ({
+          type: 'RegisterPartner' as const,
+          partnerId,
+          registration: { ...registration, registeredAt: registeredAt ?? this.today() },
+          contacts: contacts.map((c, i) => ({ ...c, contactId: derivedId(commandId, `contact/${i}`) })),
+        }),
+      );
       return this.view(outcome);
     });
   }
@@ -160,7 +171,9 @@ export class RegistryMessages {
       const commandId = commandIdFor(pattern, request.id, env.actor.id, env.idempotencyKey);
       const ctx = { ...this.ctx(env, request.id, commandId), expectedVersion: request.expectedVersion };
       return this.view(
-        await this.commands.run(partnerDecider, ctx, () => toCommand(request.input, request.id, commandId)),
+        await runCommand(this.commands, partnerDecider, ctx, () =>
+          toCommand(request.input, request.id, commandId),
+        ),
       );
     });
   }
@@ -180,6 +193,6 @@ export class RegistryMessages {
   }
 
   private handle<T>(pattern: string, payload: unknown, work: (env: RequestEnvelope) => Promise<T>) {
-    return handleRequest(this.metrics, this.logger, pattern, payload, work);
+    return replyTo(this.metrics, this.logger, pattern, payload, work, 'request failed unexpectedly');
   }
 }

@@ -11,7 +11,8 @@ import { describeError, HealthRegistry, natsCheck, postgresCheck } from '@lse/se
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
-import { PARTNERS_CATEGORIES, PARTNERS_CONFIG, PARTNERS_DATA_SOURCE, type PartnersConfig } from '../config';
+import { PARTNERS_CATEGORIES, PARTNERS_CONFIG, type PartnersConfig } from '../config';
+import { PARTNERS_DATA_SOURCE } from '../tokens';
 import { AgreementExpiry } from '../expiry/agreement-expiry';
 import { PartnersProjector } from '../read-models/projector';
 import { COLLECTION_TYPES, COMPLAINT_TYPES, INVESTIGATION_TYPES } from '../reactions/milestones';

@@ -6,9 +6,8 @@ import { categorySubject, DurableConsumer, ensureStreams, RECONNECT_FOREVER } fr
 import { describeError } from '@lse/service-kit';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
-import { CLOCK } from '../../commands/complaint.messages';
 import { INTAKE_CONFIG, type IntakeConfig } from '../../config';
-import { complaintEventOf } from '../../read-models/project-event';
+import { CLOCK } from '../../tokens';
 import { CaseLinkMirror, LINK_EVENT_TYPES } from './case-link-mirror';
 
 /**
@@ -61,14 +60,7 @@ export class CaseLinkReaction implements OnApplicationBootstrap, OnApplicationSh
   async react(cause: RecordedEvent): Promise<void> {
     const caseId = cause.metadata.caseId ?? cause.streamId.slice(cause.streamId.indexOf('-') + 1);
     try {
-      await this.mirror.mirror(
-        { eventId: cause.eventId, caseId, event: complaintEventOf(cause) },
-        {
-          actor: cause.metadata.actor,
-          correlationId: cause.metadata.correlationId,
-          now: this.clock.now().toISOString(),
-        },
-      );
+      await this.mirror.mirror(cause, this.clock.now().toISOString());
     } catch (err) {
       if (!isDomainError(err)) throw err;
       this.logger.error(

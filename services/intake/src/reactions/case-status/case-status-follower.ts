@@ -7,9 +7,13 @@ import { describeError } from '@lse/service-kit';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
-import { INTAKE_DATA_SOURCE } from '../../commands/complaint.messages';
+import { INTAKE_DATA_SOURCE } from '../../tokens';
 import { INTAKE_CONFIG, type IntakeConfig } from '../../config';
-import { lockCaseStatus, recordMilestones, refreshCaseStatus } from '../../read-models/case-index/case-status';
+import {
+  lockCaseStatus,
+  recordMilestones,
+  refreshCaseStatus,
+} from '../../read-models/case-index/case-status';
 import {
   indexInvestigationEmployer,
   recordViolation,

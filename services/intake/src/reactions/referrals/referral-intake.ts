@@ -1,19 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ComplaintReceived, complaintStreamId, ReferralSubmitted, type ComplaintEvent } from '@lse/contracts';
-import { reactionEventId, type Clock } from '@lse/domain';
-import {
-  DuplicateEventIdError,
-  PostgresEventStore,
-  WrongExpectedVersionError,
-  type RecordedEvent,
-} from '@lse/event-store';
-import { DurableConsumer, ensureStreams, reactionMetadata, RECONNECT_FOREVER } from '@lse/messaging';
-import { describeError, Metrics } from '@lse/service-kit';
+import { complaintStreamId, ReferralSubmitted } from '@lse/contracts';
+import type { Clock } from '@lse/domain';
+import { PostgresEventStore, type RecordedEvent } from '@lse/event-store';
+import { DurableConsumer, ensureStreams, RECONNECT_FOREVER } from '@lse/messaging';
+import { appendReaction, describeError, Metrics } from '@lse/service-kit';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
-import { CLOCK } from '../../commands/complaint.messages';
-import { COMPLAINT_DECIDER, type ComplaintDecider } from '../../commands/complaint-commands.service';
+import type { ComplaintCommand } from '@lse/intake-domain';
 import { INTAKE_CONFIG, type IntakeConfig } from '../../config';
+import { CLOCK, COMPLAINT_DECIDER, type ComplaintDecider } from '../../tokens';
 import { complaintFromReferral } from './complaint-from-referral';
 
 export const REFERRAL_SUBJECT = 'events.referral.ReferralSubmitted';
@@ -21,8 +16,9 @@ const REACTION = 'intake.complaint-from-referral';
 
 /**
  * Intake's reaction to a partner referral: a ComplaintReceived (channel partner_referral, the
- * referral id) under the referral's id, which is the case id. Idempotent: the event id derives
- * from the referral event's id and the append expects no stream, so a redelivery writes nothing.
+ * referral id) under the referral's id, which is the case id. Idempotent (appendReaction): the
+ * event id derives from the referral event's id and the append expects no stream, so a
+ * redelivery writes nothing.
  */
 @Injectable()
 export class ReferralIntake implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -74,31 +70,29 @@ export class ReferralIntake implements OnApplicationBootstrap, OnApplicationShut
   async receive(cause: RecordedEvent): Promise<void> {
     const referral = ReferralSubmitted.parse(cause.schemaVersion, cause.data);
     const caseId = cause.streamId.slice(cause.streamId.indexOf('-') + 1);
-    const streamId = complaintStreamId(caseId);
-    const eventId = reactionEventId(cause.eventId, REACTION);
-    const recorded = await this.store.readStream(streamId, { toVersion: 1 });
-    if (recorded.length > 0) {
-      if (recorded[0].eventId !== eventId)
-        this.logger.error({ caseId }, 'a complaint already exists under the referral id');
-      return;
-    }
     const now = this.clock.now().toISOString();
-    const decided = this.decider.decide(
-      { type: 'ReceiveComplaint', caseId, now, complaint: complaintFromReferral(caseId, referral) },
-      this.decider.initialState,
-    ) as Extract<ComplaintEvent, { type: 'ComplaintReceived' }>[];
-    const event = ComplaintReceived.create({
-      eventId,
-      data: decided[0].data,
-      metadata: { ...reactionMetadata(cause, 'intake', now), caseId } as never,
+    const { outcome } = await appendReaction({
+      store: this.store,
+      decider: this.decider,
+      metrics: this.metrics,
+      cause,
+      name: REACTION,
+      singleEvent: true,
+      streamId: complaintStreamId(caseId),
+      startsStream: true,
+      sourceService: 'intake',
+      now,
+      caseId,
+      command: (): ComplaintCommand => ({
+        type: 'ReceiveComplaint',
+        caseId,
+        now,
+        complaint: complaintFromReferral(caseId, referral),
+      }),
     });
-    try {
-      await this.store.append(streamId, [event], 'no_stream');
-      this.metrics.eventsAppended.inc({ category: 'complaint', type: 'ComplaintReceived' });
+    if (outcome === 'appended')
       this.logger.log({ caseId, referral: cause.eventId }, 'complaint received from a partner referral');
-    } catch (err) {
-      // A concurrent redelivery appended it first: the same event, nothing more to do.
-      if (!(err instanceof WrongExpectedVersionError || err instanceof DuplicateEventIdError)) throw err;
-    }
+    if (outcome === 'stream_exists')
+      this.logger.error({ caseId }, 'a complaint already exists under the referral id');
   }
 }
