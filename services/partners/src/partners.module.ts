@@ -7,6 +7,7 @@ import { AgreementExpiry } from './expiry/agreement-expiry';
 import { AgreementMessages } from './commands/agreements.messages';
 import { ReferralMessages } from './commands/referrals.messages';
 import { RegistryMessages } from './commands/registry.messages';
+import { ReferralQueryMessages } from './queries/referral-queries.messages';
 import { ReferralReactions } from './reactions/referral-reactions';
 import { createPartnersDataSource } from './read-models/data-source';
 import { PartnersRuntime } from './runtime/partners-runtime';
@@ -30,7 +31,7 @@ export class PartnersModule {
           logging: { level: config.LOG_LEVEL, destination: logDestination },
         }),
       ],
-      controllers: [RegistryMessages, AgreementMessages, ReferralMessages],
+      controllers: [RegistryMessages, AgreementMessages, ReferralMessages, ReferralQueryMessages],
       providers: [
         { provide: PARTNERS_CONFIG, useValue: config },
         // The system clock lives here, at the edge; deciders only see the command's dates.

@@ -3,29 +3,22 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ChangeConsentInput,
   HoldOutreachInput,
-  ListDisclosuresQuery,
-  ListOutreachQuery,
-  ListReferralsQuery,
   agreementStreamId,
   outreachStreamId,
   PARTNERS_PATTERNS as P,
   partnersCommandRequest,
   partnersCreateRequest,
-  partnersGetRequest,
-  partnersListRequest,
   partnerStreamId,
-  referralEventOf,
   referralStreamId,
   SubmitReferralInput,
 } from '@lse/contracts';
-import { ForbiddenError, utcDateOf, type Clock } from '@lse/domain';
+import { utcDateOf, type Clock } from '@lse/domain';
 import {
   agreementDecider,
   NotRegisteredError,
   outreachDecider,
   partnerDecider,
   referralDecider,
-  type ReferralState,
 } from '@lse/partners-domain';
 import {
   commandIdFor,
@@ -36,16 +29,14 @@ import {
   StreamCommands,
   type RequestEnvelope,
 } from '@lse/service-kit';
-import type { DataSource } from 'typeorm';
-import { CLOCK, PARTNERS_DATA_SOURCE } from '../tokens';
+import { CLOCK } from '../tokens';
 import { runCommand } from './command-outcome';
-import { partnerOrgOf } from './partner-org';
-import { listDisclosures, listOutreach, listReferrals } from '../read-models/queries';
+import { consentsOf, partnerOrgOf, visibleReferral } from './partner-scope';
 
 /**
- * Referrals (submitted by partner users for their own organization), workers' consent, the
- * disclosure ledger and outreach. A partner user is scoped to its organization: another
- * organization's referral answers not_found, exactly as one that does not exist.
+ * Referral commands (submitted by partner users for their own organization), workers' consent
+ * and outreach; the reads are in queries/referral-queries.messages.ts. A partner user is scoped
+ * to its organization: another organization's referral answers not_found.
  */
 @Controller()
 export class ReferralMessages {
@@ -55,7 +46,6 @@ export class ReferralMessages {
     private readonly commands: StreamCommands,
     private readonly metrics: Metrics,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(PARTNERS_DATA_SOURCE) private readonly ds: DataSource,
   ) {}
 
   @MessagePattern(P.submitReferral)
@@ -120,7 +110,7 @@ export class ReferralMessages {
   changeConsent(@Payload() payload: unknown) {
     return this.handle(P.changeConsent, payload, async (env) => {
       const request = partnersCommandRequest(ChangeConsentInput).parse(env.data);
-      await this.visible(env, request.id);
+      await visibleReferral(this.commands, env, request.id);
       const commandId = commandIdFor(P.changeConsent, request.id, env.actor.id, env.idempotencyKey);
       const now = this.now();
       const outcome = await runCommand(
@@ -152,81 +142,6 @@ export class ReferralMessages {
     });
   }
 
-  /** One referral from its stream (no read-model lag): status, consent and what was disclosed. */
-  @MessagePattern(P.getReferral)
-  get(@Payload() payload: unknown) {
-    return this.handle(P.getReferral, payload, async (env) => {
-      const { id } = partnersGetRequest.parse(env.data);
-      const { recorded, state } = await this.visible(env, id);
-      const org = partnerOrgOf(env);
-      const events = recorded.map((r) => ({ r, e: referralEventOf(r) }));
-      const submitted = events.find((x) => x.e.type === 'ReferralSubmitted')!.e;
-      const disclosures = events
-        .filter(({ e }) => e.type === 'StatusSharedWithPartner' || (!org && e.type === 'DisclosureWithheld'))
-        .map(({ r, e }) => ({
-          id: r.eventId,
-          kind: e.type === 'StatusSharedWithPartner' ? 'shared' : 'withheld',
-          ...(e.data as object),
-        }));
-      const declined = events.find((x) => x.e.type === 'ReferralDeclined')?.e;
-      return {
-        id,
-        version: recorded.length,
-        status: state.status,
-        partnerId: submitted.type === 'ReferralSubmitted' ? submitted.data.partnerId : undefined,
-        ...(declined?.type === 'ReferralDeclined' ? { declineReason: declined.data.reasonCode } : {}),
-        consents: consentsOf(state),
-        disclosures,
-      };
-    });
-  }
-
-  @MessagePattern(P.listReferrals)
-  list(@Payload() payload: unknown) {
-    return this.handle(P.listReferrals, payload, async (env) => {
-      const { filters, limit, after } = partnersListRequest(ListReferralsQuery).parse(env.data);
-      const org = partnerOrgOf(env);
-      if (org) refuseForeignFilter(filters.partnerId, org);
-      return {
-        items: await listReferrals(this.ds, org ? { ...filters, partnerId: org } : filters, limit, after),
-      };
-    });
-  }
-
-  @MessagePattern(P.listDisclosures)
-  disclosures(@Payload() payload: unknown) {
-    return this.handle(P.listDisclosures, payload, async (env) => {
-      const { filters, limit, after } = partnersListRequest(ListDisclosuresQuery).parse(env.data);
-      const org = partnerOrgOf(env);
-      if (!org) return { items: await listDisclosures(this.ds, filters, limit, after) };
-      // A partner: what was sent to it, never withholdings or their reasons. A filter asking for
-      // more is refused, not quietly narrowed: the answer would look like the one asked for.
-      refuseForeignFilter(filters.partnerId, org);
-      if (filters.kind === 'withheld')
-        throw new ForbiddenError('A partner user sees what was shared with it, not withholdings.', {
-          reason: 'filter_not_allowed',
-          errors: [{ path: 'kind', message: 'withholdings are for agency staff only' }],
-        });
-      const items = await listDisclosures(
-        this.ds,
-        { ...filters, partnerId: org, kind: 'shared' },
-        limit,
-        after,
-      );
-      return {
-        items: items.map(({ id, referralId, milestone, fields, agreementId, clauseVersion, at }) => ({
-          id,
-          referralId,
-          milestone,
-          fields,
-          agreementId,
-          clauseVersion,
-          at,
-        })),
-      };
-    });
-  }
-
   @MessagePattern(P.holdOutreach)
   holdOutreach(@Payload() payload: unknown) {
     return this.handle(P.holdOutreach, payload, async (env) => {
@@ -254,27 +169,10 @@ export class ReferralMessages {
     });
   }
 
-  @MessagePattern(P.listOutreach)
-  outreach(@Payload() payload: unknown) {
-    return this.handle(P.listOutreach, payload, async (env) => {
-      const { filters, limit, after } = partnersListRequest(ListOutreachQuery).parse(env.data);
-      return { items: await listOutreach(this.ds, filters, limit, after) };
-    });
-  }
-
   /** An agreement's parties from its stream (no read-model lag); none when it does not exist. */
   private async partiesOf(agreementId: string) {
     const { state } = await this.commands.load(agreementDecider, agreementStreamId(agreementId));
     return { agreementId, partnerIds: state.status === 'none' ? [] : state.terms.partnerIds };
-  }
-
-  /** The referral, if it exists and the caller may see it; otherwise not_found, revealing nothing. */
-  private async visible(env: RequestEnvelope, id: string) {
-    const loaded = await this.commands.load(referralDecider, referralStreamId(id));
-    const org = partnerOrgOf(env);
-    if (loaded.state.status === 'none' || (org && loaded.state.referral.partnerId !== org))
-      throw new NotRegisteredError('referral', id);
-    return loaded as typeof loaded & { state: Exclude<ReferralState, { status: 'none' }> };
   }
 
   private now() {
@@ -284,20 +182,4 @@ export class ReferralMessages {
   private handle<T>(pattern: string, payload: unknown, work: (env: RequestEnvelope) => Promise<T>) {
     return replyTo(this.metrics, this.logger, pattern, payload, work, 'request failed unexpectedly');
   }
-}
-
-/** A partner user filters by its own organization or by none; naming another is a 403. */
-function refuseForeignFilter(partnerId: string | undefined, org: string): void {
-  if (partnerId !== undefined && partnerId !== org)
-    throw new ForbiddenError('A partner user sees only its own organization’s records.', {
-      reason: 'filter_not_allowed',
-      errors: [
-        { path: 'partnerId', message: 'must be the caller’s own organization (the token’s org) or absent' },
-      ],
-    });
-}
-
-function consentsOf(state: ReferralState) {
-  if (state.status === 'none') return [];
-  return state.referral.workerIds.map((id) => state.referral.consents[id]);
 }
