@@ -7,7 +7,9 @@ import { AgreementExpiry } from './expiry/agreement-expiry';
 import { AgreementMessages } from './commands/agreements.messages';
 import { ReferralMessages } from './commands/referrals.messages';
 import { RegistryMessages } from './commands/registry.messages';
+import { AgreementQueryMessages } from './queries/agreement-queries.messages';
 import { ReferralQueryMessages } from './queries/referral-queries.messages';
+import { RegistryQueryMessages } from './queries/registry-queries.messages';
 import { ReferralReactions } from './reactions/referral-reactions';
 import { createPartnersDataSource } from './read-models/data-source';
 import { PartnersRuntime } from './runtime/partners-runtime';
@@ -31,7 +33,14 @@ export class PartnersModule {
           logging: { level: config.LOG_LEVEL, destination: logDestination },
         }),
       ],
-      controllers: [RegistryMessages, AgreementMessages, ReferralMessages, ReferralQueryMessages],
+      controllers: [
+        RegistryMessages,
+        RegistryQueryMessages,
+        AgreementMessages,
+        AgreementQueryMessages,
+        ReferralMessages,
+        ReferralQueryMessages,
+      ],
       providers: [
         { provide: PARTNERS_CONFIG, useValue: config },
         // The system clock lives here, at the edge; deciders only see the command's dates.

@@ -5,24 +5,15 @@ import {
   AmendAgreementInput,
   CheckExpiriesInput,
   DraftAgreementInput,
-  ListAgreementsQuery,
   PARTNERS_PATTERNS as P,
   partnersCommandRequest,
   partnersCreateRequest,
-  partnersGetRequest,
-  partnersListRequest,
   RenewAgreementInput,
   SignAgreementInput,
   TerminateAgreementInput,
 } from '@lse/contracts';
 import { utcDateOf, type Clock, type IsoDate } from '@lse/domain';
-import {
-  agreementDecider,
-  inForceOn,
-  NotRegisteredError,
-  type AgreementCommand,
-  type AgreementState,
-} from '@lse/partners-domain';
+import { agreementDecider, type AgreementCommand } from '@lse/partners-domain';
 import {
   commandIdFor,
   derivedId,
@@ -31,12 +22,10 @@ import {
   StreamCommands,
   type RequestEnvelope,
 } from '@lse/service-kit';
-import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { CLOCK, PARTNERS_DATA_SOURCE } from '../tokens';
+import { CLOCK } from '../tokens';
 import { AgreementExpiry } from '../expiry/agreement-expiry';
-import { runCommand } from './command-outcome';
-import { listAgreements } from '../read-models/queries';
+import { agreementView, runCommand } from './command-result';
 
 /** Agreements as code: draft, sign, amend (clause versions), renew, terminate; expiry by schedule. */
 @Controller()
@@ -48,7 +37,6 @@ export class AgreementMessages {
     private readonly expiry: AgreementExpiry,
     private readonly metrics: Metrics,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(PARTNERS_DATA_SOURCE) private readonly ds: DataSource,
   ) {}
 
   @MessagePattern(P.draftAgreement)
@@ -67,7 +55,7 @@ export class AgreementMessages {
           draft: input,
         }),
       );
-      return this.view(outcome);
+      return agreementView(this.today(), outcome);
     });
   }
 
@@ -113,24 +101,6 @@ export class AgreementMessages {
     }));
   }
 
-  @MessagePattern(P.getAgreement)
-  get(@Payload() payload: unknown) {
-    return this.handle(P.getAgreement, payload, async (env) => {
-      const { id } = partnersGetRequest.parse(env.data);
-      const { recorded, state } = await this.commands.load(agreementDecider, agreementStreamId(id));
-      if (state.status === 'none') throw new NotRegisteredError('agreement', id);
-      return this.view({ id, version: recorded.length, state });
-    });
-  }
-
-  @MessagePattern(P.listAgreements)
-  list(@Payload() payload: unknown) {
-    return this.handle(P.listAgreements, payload, async (env) => {
-      const { filters, limit, after } = partnersListRequest(ListAgreementsQuery).parse(env.data);
-      return { items: await listAgreements(this.ds, filters, this.today(), limit, after) };
-    });
-  }
-
   /** Runs the expiry check now (the schedule runs it anyway): what it recorded as expired. */
   @MessagePattern(P.checkExpiries)
   checkExpiries(@Payload() payload: unknown) {
@@ -138,18 +108,6 @@ export class AgreementMessages {
       CheckExpiriesInput.parse(env.data);
       return { expired: await this.expiry.checkOnce() };
     });
-  }
-
-  private view({ id, version, state }: { id: string; version: number; state: AgreementState }) {
-    if (state.status === 'none') return { id, version, status: 'none' };
-    return {
-      id,
-      version,
-      status: state.status,
-      signedOn: state.signedOn,
-      inForce: inForceOn(state, this.today()),
-      ...state.terms,
-    };
   }
 
   private update<S extends z.ZodType>(
@@ -166,7 +124,8 @@ export class AgreementMessages {
       };
       const commandId = commandIdFor(pattern, request.id, env.actor.id, env.idempotencyKey);
       const ctx = { ...this.ctx(env, request.id, commandId), expectedVersion: request.expectedVersion };
-      return this.view(
+      return agreementView(
+        this.today(),
         await runCommand(this.commands, agreementDecider, ctx, () => toCommand(request.input, request.id)),
       );
     });

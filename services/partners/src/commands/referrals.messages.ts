@@ -30,7 +30,7 @@ import {
   type RequestEnvelope,
 } from '@lse/service-kit';
 import { CLOCK } from '../tokens';
-import { runCommand } from './command-outcome';
+import { runCommand } from './command-result';
 import { consentsOf, partnerOrgOf, visibleReferral } from './partner-scope';
 
 /**

@@ -3,25 +3,16 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ContactInput,
   DeactivatePartnerInput,
-  ListMeetingsQuery,
-  ListPartnersQuery,
   LogMeetingInput,
   PARTNERS_PATTERNS as P,
   partnerStreamId,
   partnersCommandRequest,
   partnersCreateRequest,
-  partnersGetRequest,
-  partnersListRequest,
   RegisterPartnerInput,
   RemoveContactInput,
 } from '@lse/contracts';
 import { utcDateOf, type Clock } from '@lse/domain';
-import {
-  needsPointPeople,
-  NotRegisteredError,
-  partnerDecider,
-  type PartnerCommand,
-} from '@lse/partners-domain';
+import { partnerDecider, type PartnerCommand } from '@lse/partners-domain';
 import {
   commandIdFor,
   derivedId,
@@ -30,13 +21,11 @@ import {
   StreamCommands,
   type RequestEnvelope,
 } from '@lse/service-kit';
-import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { CLOCK, PARTNERS_DATA_SOURCE } from '../tokens';
-import { runCommand } from './command-outcome';
-import { listMeetings, listPartners } from '../read-models/queries';
+import { CLOCK } from '../tokens';
+import { partnerView, runCommand } from './command-result';
 
-/** The partner registry: entries, point people, deactivation and the meetings log. */
+/** The partner registry's commands: entries, point people, deactivation and the meetings log. */
 @Controller()
 export class RegistryMessages {
   private readonly logger = new Logger('PartnersRegistry');
@@ -45,7 +34,6 @@ export class RegistryMessages {
     private readonly commands: StreamCommands,
     private readonly metrics: Metrics,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(PARTNERS_DATA_SOURCE) private readonly ds: DataSource,
   ) {}
 
   @MessagePattern(P.register)
@@ -66,7 +54,7 @@ export class RegistryMessages {
           contacts: contacts.map((c, i) => ({ ...c, contactId: derivedId(commandId, `contact/${i}`) })),
         }),
       );
-      return this.view(outcome);
+      return partnerView(outcome);
     });
   }
 
@@ -109,53 +97,6 @@ export class RegistryMessages {
     }));
   }
 
-  @MessagePattern(P.getPartner)
-  get(@Payload() payload: unknown) {
-    return this.handle(P.getPartner, payload, async (env) => {
-      const { id } = partnersGetRequest.parse(env.data);
-      const { recorded, state } = await this.commands.load(partnerDecider, partnerStreamId(id));
-      if (state.status === 'none') throw new NotRegisteredError('partner', id);
-      return this.view({ id, version: recorded.length, state });
-    });
-  }
-
-  @MessagePattern(P.listPartners)
-  list(@Payload() payload: unknown) {
-    return this.handle(P.listPartners, payload, async (env) => {
-      const { filters, limit, after } = partnersListRequest(ListPartnersQuery).parse(env.data);
-      return { items: await listPartners(this.ds, filters, limit, after) };
-    });
-  }
-
-  @MessagePattern(P.listMeetings)
-  meetings(@Payload() payload: unknown) {
-    return this.handle(P.listMeetings, payload, async (env) => {
-      const { filters, limit, after } = partnersListRequest(ListMeetingsQuery).parse(env.data);
-      return { items: await listMeetings(this.ds, filters.partnerId, limit, after) };
-    });
-  }
-
-  private view({
-    id,
-    version,
-    state,
-  }: {
-    id: string;
-    version: number;
-    state: typeof partnerDecider.initialState;
-  }) {
-    if (state.status === 'none') return { id, version, status: 'none' };
-    return {
-      id,
-      version,
-      status: state.status,
-      ...state.partner,
-      contacts: state.contacts,
-      needsPointPeople: needsPointPeople(state.contacts),
-      meetings: state.meetings,
-    };
-  }
-
   private update<S extends z.ZodType>(
     pattern: string,
     payload: unknown,
@@ -170,7 +111,7 @@ export class RegistryMessages {
       };
       const commandId = commandIdFor(pattern, request.id, env.actor.id, env.idempotencyKey);
       const ctx = { ...this.ctx(env, request.id, commandId), expectedVersion: request.expectedVersion };
-      return this.view(
+      return partnerView(
         await runCommand(this.commands, partnerDecider, ctx, () =>
           toCommand(request.input, request.id, commandId),
         ),
