@@ -62,7 +62,7 @@ const UNIT_SUITES = [
   'services/investigation/test/{hours,trace-page}.spec.ts',
   'services/partners/src/reactions/milestones.spec.ts',
   'test/bench/harness.spec.ts',
-  'test/scripts/{start-workbench,architecture-doc}.spec.ts',
+  'test/scripts/{start-workbench,architecture-doc,file-size}.spec.ts',
   'test/security/{authorization-coverage,body-depth}.spec.ts',
   'test/support/{contract,unit-environment}.spec.ts',
 ];
