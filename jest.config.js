@@ -52,7 +52,7 @@ const UNIT_SUITES = [
   'libs/wage-rules/**/*.spec.ts',
   'libs/hours-csv/**/*.spec.ts',
   'services/*/domain/**/*.spec.ts',
-  'libs/service-kit/test/problems.spec.ts',
+  'libs/service-kit/test/{interval-task,problems}.spec.ts',
   'libs/service-kit/test/request-logging.spec.ts',
   'libs/testing/src/eventually.spec.ts',
   'services/audit/src/replay/replayers.spec.ts',

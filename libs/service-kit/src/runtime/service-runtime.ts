@@ -151,7 +151,7 @@ export abstract class ServiceRuntime implements OnApplicationBootstrap, OnApplic
     what: string,
     everyMs: number,
     run: () => Promise<unknown>,
-    runNow = false,
+    { runNow = false }: { runNow?: boolean } = {},
   ): Promise<IntervalTask> {
     return this.start(
       new IntervalTask({

@@ -66,7 +66,7 @@ export class PartnersRuntime extends ServiceRuntime {
       'agreement expiry check',
       this.config.AGREEMENT_CHECK_MS,
       () => this.expiry.checkOnce(),
-      true,
+      { runNow: true },
     );
   }
 }
