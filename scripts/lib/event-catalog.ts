@@ -85,7 +85,7 @@ export const REACTIONS: readonly Reaction[] = [
   {
     consumer: 'intake-on-referral-submitted',
     service: 'intake',
-    file: 'services/intake/src/reactions/referrals/referral-intake.ts',
+    file: 'services/intake/src/runtime/intake-runtime.ts',
     filterSubject: REFERRAL_SUBJECT,
     types: ['ReferralSubmitted'],
     appends: ['ComplaintReceived'],
@@ -93,7 +93,7 @@ export const REACTIONS: readonly Reaction[] = [
   {
     consumer: 'intake-case-links',
     service: 'intake',
-    file: 'services/intake/src/reactions/case-links/case-link-reaction.ts',
+    file: 'services/intake/src/runtime/intake-runtime.ts',
     filterSubject: 'events.complaint.>',
     types: LINK_EVENT_TYPES,
     appends: ['DuplicateAttached', 'RelatedCaseLinked', 'ComplaintMergedIn'],
@@ -101,7 +101,7 @@ export const REACTIONS: readonly Reaction[] = [
   ...['investigation', 'collection'].map((category) => ({
     consumer: `intake-case-status-${category}`,
     service: 'intake',
-    file: 'services/intake/src/reactions/case-status/case-status-follower.ts',
+    file: 'services/intake/src/runtime/intake-runtime.ts',
     filterSubject: `events.${category}.>`,
     types: followed(category),
     appends: [],

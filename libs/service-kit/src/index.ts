@@ -22,3 +22,6 @@ export * from './service-kit.module';
 export * from './http/http-types';
 export * from './projection/checkpointed-projection';
 export * from './migrations/migrate-service-schema';
+export * from './runtime/runtime-part';
+export * from './runtime/interval-task';
+export * from './runtime/service-runtime';

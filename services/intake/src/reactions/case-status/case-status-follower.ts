@@ -1,11 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { COLLECTION_CATEGORY, EmployerAdded, INVESTIGATION_CATEGORY, ViolationFound } from '@lse/contracts';
 import type { RecordedEvent } from '@lse/event-store';
 import { CASE_MILESTONES, milestoneOfEventType } from '@lse/intake-domain';
-import { categorySubject, DurableConsumer, ensureStreams, RECONNECT_FOREVER } from '@lse/messaging';
-import { describeError } from '@lse/service-kit';
-import type { NatsConnection } from '@nats-io/nats-core';
-import { connect } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import { INTAKE_DATA_SOURCE } from '../../tokens';
 import { INTAKE_CONFIG, type IntakeConfig } from '../../config';
@@ -51,55 +47,15 @@ export const FOLLOWED: Array<{ category: string; types: string[] }> = [
  * happened (caseStatusTimeline); the employers the investigation adds, and the violations it
  * finds, go to the employer index. Nothing waits for intake's own projector: what arrives before
  * the case is indexed is kept and applied when it is, under a per-case lock both take, so neither
- * derives a status from what the other has not committed yet.
+ * derives a status from what the other has not committed yet. Its durable consumers
+ * (`intake-case-status-<category>`) start in `runtime/intake-runtime.ts`.
  */
 @Injectable()
-export class CaseStatusFollower implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('CaseStatusFollower');
-  private nc?: NatsConnection;
-  private consumers: DurableConsumer[] = [];
-
+export class CaseStatusFollower {
   constructor(
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
     @Inject(INTAKE_DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- the linter cannot resolve transport-node's types; tsc checks them
-    const nc: NatsConnection = await connect({
-      servers: this.config.NATS_URL.split(',').map((s) => s.trim()),
-      name: 'lse-intake-case-status',
-      ...RECONNECT_FOREVER,
-    });
-    this.nc = nc;
-    const jsm = await ensureStreams(nc);
-    const schema = this.config.INTAKE_SCHEMA;
-    for (const { category, types } of FOLLOWED) {
-      const name =
-        schema === 'intake'
-          ? `intake-case-status-${category}`
-          : `intake-case-status-${category}-${schema.replace(/_/g, '-')}`;
-      const consumer = new DurableConsumer({
-        nc,
-        jsm,
-        name,
-        filterSubject: categorySubject(category),
-        types,
-        handle: (event) => this.follow(event),
-        onError: (err, event) =>
-          this.logger.warn({ error: describeError(err), eventId: event?.eventId }, 'case follow-up failed'),
-        onDeadLetter: (event, reason) =>
-          this.logger.error({ eventId: event?.eventId, reason }, 'case follow-up dead-lettered'),
-      });
-      await consumer.start();
-      this.consumers.push(consumer);
-    }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    for (const consumer of this.consumers) await consumer.stop();
-    if (this.nc && !this.nc.isClosed()) await this.nc.drain().catch(() => undefined);
-  }
 
   /** Idempotent: every row is keyed by the event (or the employer) it comes from; status is derived. */
   async follow(event: RecordedEvent): Promise<void> {
