@@ -179,7 +179,8 @@ export function RecordPayment({ caseId, view }: CollectionTabProps) {
           type="button"
           className="usa-button margin-top-3"
           onClick={startReview}
-          disabled={ledger.isPending}
+          // Never preview against balances about to change (the ledger is re-read after a payment).
+          disabled={ledger.isFetching}
         >
           {t('collectionCase.payments.review')}
         </button>
