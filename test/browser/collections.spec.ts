@@ -265,7 +265,7 @@ describe('a collections officer works a collection case', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^statement-LSE-\d{4}-\d{6}-debtor-1\.html$/);
     const { readFile } = await import('node:fs/promises');
-    expect(await readFile((await download.path())!, 'utf8')).toContain(DIRECT);
+    expect(await readFile(await download.path(), 'utf8')).toContain(DIRECT);
     await field(p, officer.t('collectionCase.statements.party')).selectOption({ label: WORKERS.ben });
     await statement
       .getByRole('heading', {
