@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../i18n/format';
 import { ActionForm } from '../../case-file/ActionForm';
 import { useCollectionAction, useCollectionRefresh, type Offer } from '../collection-data';
 import { parseDollars } from '../money-input';
@@ -21,6 +22,7 @@ export function OfferForm({
   onDone,
 }: CollectionTabProps & { counterTo?: Offer; onDone?: () => void }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const [offeredBy, setOfferedBy] = useState<string>(
     counterTo ? (counterTo.offeredBy === 'agency' ? 'debtor' : 'agency') : 'agency',
   );
@@ -87,7 +89,7 @@ export function OfferForm({
       <TextField
         label={t('collectionCase.settlement.amount')}
         hint={t('collectionCase.settlement.amountHint', {
-          amount: (view.totals.outstandingCents / 100).toFixed(2),
+          amount: f.money(view.totals.outstandingCents),
         })}
         type="money"
         value={amount}
