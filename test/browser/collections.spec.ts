@@ -24,6 +24,7 @@ jest.setTimeout(240_000);
 const OFFICER = 'cora.collections';
 const SUPERVISOR = 'sue.collections';
 const AUDITOR = 'ada.collections';
+const TERM = 'No retaliation against any worker.';
 
 describe('a collections officer works a collection case', () => {
   let env: BrowserSystem;
@@ -99,6 +100,11 @@ describe('a collections officer works a collection case', () => {
       await form.getByLabel(officer.t('collectionCase.plan.editor.amountOf', { n: i + 1 })).fill(amount);
     }
     await form.getByText(officer.t('collectionCase.plan.editor.sumMatches', { sum: '$560.00' })).waitFor();
+    await form.getByRole('button', { name: officer.t('collectionCase.terms.add') }).click();
+    await form
+      .getByLabel(officer.t('collectionCase.terms.kindOf', { n: 1 }))
+      .selectOption('anti_retaliation');
+    await form.getByLabel(officer.t('collectionCase.terms.descriptionOf', { n: 1 })).fill(TERM);
     await officer.checkAccessibility('collection-case.settlement.offer');
     await officer.screenshot('collection-case-settlement-offer', { readme: true });
     await form.getByRole('button', { name: officer.t('collectionCase.settlement.offerSubmit') }).click();
@@ -122,6 +128,7 @@ describe('a collections officer works a collection case', () => {
     await supervisor.checkAccessibility('collection-case.settlement.approve');
     await form.getByRole('button', { name: supervisor.t('collectionCase.settlement.approveSubmit') }).click();
     await p.getByRole('heading', { name: supervisor.t('collectionCase.settlement.agreedHeading') }).waitFor();
+    await p.getByText(new RegExp(TERM)).first().waitFor();
     await supervisor.checkAccessibility('collection-case.settlement.agreed');
     await supervisor.screenshot('collection-case-settlement-agreed', { readme: true });
     await goToTab(supervisor, 'plan');
@@ -282,9 +289,18 @@ describe('a collections officer works a collection case', () => {
     await p.getByTestId('payment-row').nth(1).waitFor();
     expect(await p.getByRole('form').count()).toBe(0);
     await auditor.checkAccessibility('collection-case.auditor.es');
-    for (const id of ['overview', 'settlement', 'plan', 'disbursements']) {
+    for (const id of [
+      'overview',
+      'ledger',
+      'settlement',
+      'plan',
+      'enforcement',
+      'disbursements',
+      'statements',
+    ]) {
       await goToTab(auditor, id);
       expect(await p.getByRole('form').count()).toBe(0);
+      await auditor.checkAccessibility(`collection-case.auditor.${id}.es`);
     }
   });
 });

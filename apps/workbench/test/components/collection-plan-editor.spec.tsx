@@ -57,7 +57,7 @@ describe('the plan editor', () => {
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Quitar la cuota 1' }).disabled).toBe(true);
   });
 
-  it('offers a settlement in installments and shows the service refusal beside the installment it names', async () => {
+  it('offers a settlement in installments with a non-monetary term, and shows the service refusal beside the installment it names', async () => {
     signIn('collections_officer', 'cora@agency.gov');
     const posts: RecordedCall[] = [];
     mockApi((call) => {
@@ -76,6 +76,12 @@ describe('the plan editor', () => {
     await user.click(within(form).getByRole('button', { name: 'Add an installment' }));
     await user.type(within(form).getByLabelText('Installment 2: due on'), '2026-06-01');
     await user.type(within(form).getByLabelText('Installment 2: amount in dollars'), '280.00');
+    await user.click(within(form).getByRole('button', { name: 'Add a non-monetary term' }));
+    await user.selectOptions(within(form).getByLabelText('Term 1: kind'), 'No retaliation');
+    await user.type(
+      within(form).getByLabelText('Term 1: what the employer must do'),
+      'No retaliation against any worker.',
+    );
     await user.click(within(form).getByRole('button', { name: 'Record the offer' }));
     await waitFor(() => expect(posts).toHaveLength(1));
     expect(posts[0]!.path).toBe(`/api/v1/collections/${CASE_ID}/settlement-offers`);
@@ -86,6 +92,7 @@ describe('the plan editor', () => {
         { dueOn: '2026-07-01', amountCents: 28_000 },
         { dueOn: '2026-06-01', amountCents: 28_000 },
       ],
+      nonMonetaryTerms: [{ kind: 'anti_retaliation', description: 'No retaliation against any worker.' }],
     });
     expect((await within(form).findByLabelText('Installment 2: due on')).getAttribute('aria-invalid')).toBe(
       'true',

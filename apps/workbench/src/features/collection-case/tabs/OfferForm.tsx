@@ -6,6 +6,7 @@ import { useCollectionAction, useCollectionRefresh, type Offer } from '../collec
 import { parseDollars } from '../money-input';
 import { ChoiceField, fieldErrors, present, TextField } from '../parts';
 import { planRow, PlanEditor, rowsToInstallments, type PlanRow } from '../PlanEditor';
+import { rowsToTerms, termRow, TermsEditor, type TermRow } from '../TermsEditor';
 import type { CollectionTabProps } from './index';
 
 const PARTIES = ['agency', 'debtor'] as const;
@@ -30,6 +31,9 @@ export function OfferForm({
   const [rows, setRows] = useState<PlanRow[]>(
     counterTo ? counterTo.installments.map((i) => planRow(i.dueOn, i.amountCents)) : [planRow()],
   );
+  const [terms, setTerms] = useState<TermRow[]>(
+    counterTo ? counterTo.nonMonetaryTerms.map((x) => termRow(x.kind, x.description)) : [],
+  );
   const [note, setNote] = useState('');
   const [done, setDone] = useState<string>();
   const offer = useCollectionAction(caseId, '/api/v1/collections/{caseId}/settlement-offers', view.version);
@@ -50,12 +54,14 @@ export function OfferForm({
       installments:
         rowsToInstallments(rows) ??
         rows.map((r) => ({ dueOn: r.dueOn, amountCents: parseDollars(r.amount) ?? 0 })),
+      nonMonetaryTerms: rowsToTerms(terms),
       note: note.trim(),
     });
     const onSuccess = () => {
       setDone(t(counterTo ? 'collectionCase.settlement.countered' : 'collectionCase.settlement.offered'));
       setAmount('');
       setRows([planRow()]);
+      setTerms([]);
       setNote('');
       onDone?.();
     };
@@ -107,6 +113,7 @@ export function OfferForm({
         errors={errors}
         idPrefix={counterTo ? `counter-${counterTo.offerId}` : 'offer'}
       />
+      <TermsEditor rows={terms} onChange={setTerms} errors={errors} />
       <TextField
         label={t('collectionCase.note')}
         value={note}

@@ -37,6 +37,15 @@ export function SettlementTab({ caseId, view }: CollectionTabProps) {
                 by: settlement.approvedBy,
               })}
             </p>
+            {settlement.nonMonetaryTerms.length > 0 && (
+              <ul className="usa-list">
+                {settlement.nonMonetaryTerms.map((x, i) => (
+                  <li key={i}>
+                    {t(`collectionCase.terms.kinds.${x.kind}`)}: {x.description}
+                  </li>
+                ))}
+              </ul>
+            )}
           </div>
         </div>
       ) : (
@@ -86,6 +95,13 @@ export function SettlementTab({ caseId, view }: CollectionTabProps) {
                     </li>
                   ))}
                 </ol>
+                {o.nonMonetaryTerms.length > 0 && (
+                  <p className="margin-y-05 font-body-3xs">
+                    {t('collectionCase.terms.listed', {
+                      terms: o.nonMonetaryTerms.map((x) => x.description).join('; '),
+                    })}
+                  </p>
+                )}
               </td>
               <td>
                 {mayCounter && !settlement && (
