@@ -172,6 +172,9 @@ describe('partners through the gateway, every service its own process', () => {
       'the directory',
     );
     expect(flagged.body.items.map((p) => p.id)).not.toContain(partnerA);
+    const staffed = await ok<{ items: Array<{ id: string }> }>('GET', '/partners?needsPointPeople=false', liaison);
+    expect(staffed.body.items.map((p) => p.id)).toContain(partnerA);
+    expect(staffed.body.items.map((p) => p.id)).not.toContain(partnerB);
     const expiring = await eventually(
       () =>
         ok<{ items: Array<{ id: string; status: string }> }>(

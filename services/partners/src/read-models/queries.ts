@@ -37,7 +37,8 @@ export async function listPartners(
   if (f.type) q.andWhere('p.type = :type', { type: f.type });
   if (f.active !== undefined) q.andWhere('p.active = :active', { active: f.active === 'true' });
   if (f.needsPointPeople !== undefined)
-    q.andWhere(f.needsPointPeople ? 'p.contactCount < 2' : 'p.contactCount >= 2');
+    // The query string's 'false' is text, and truthy: compare it, never test it.
+    q.andWhere(f.needsPointPeople === 'true' ? 'p.contactCount < 2' : 'p.contactCount >= 2');
   const rows = await page(q, 'p.registeredAt', 'p.partnerId', limit, after);
   return rows.map(partnerView);
 }
