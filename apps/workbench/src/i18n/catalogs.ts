@@ -1,5 +1,9 @@
 import en from './locales/en.json';
 import es from './locales/es.json';
+import partnersEn from './locales/partners.en.json';
+import partnersEs from './locales/partners.es.json';
+import portalEn from './locales/portal.en.json';
+import portalEs from './locales/portal.es.json';
 
 /**
  * The text of the workbench in each language. The shell and the first screens are in
@@ -9,13 +13,13 @@ import es from './locales/es.json';
  * PARTS and to CATALOGS (a test checks no two parts share a top-level key).
  */
 export const PARTS = {
-  en: [en],
-  es: [es],
+  en: [en, partnersEn, portalEn],
+  es: [es, partnersEs, portalEs],
 } as const;
 
 export const CATALOGS = {
-  en: { ...en },
-  es: { ...es },
+  en: { ...en, ...partnersEn, ...portalEn },
+  es: { ...es, ...partnersEs, ...portalEs },
 };
 
 /** The English catalog's shape: keys are checked against it at compile time. */
