@@ -59,6 +59,8 @@ export function NewReferralPage() {
     if (error) summary.current?.focus();
   }, [error]);
 
+  // The event's value is read at once: React reuses the event before a state updater runs.
+  const set = (patch: Partial<ReferralDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const setWorker = (index: number, patch: Partial<WorkerDraft>) =>
     setDraft((d) => ({ ...d, workers: d.workers.map((w, i) => (i === index ? { ...w, ...patch } : w)) }));
   const setAllegation = (index: number, patch: Partial<AllegationDraft>) =>
@@ -120,7 +122,7 @@ export function NewReferralPage() {
                   className="usa-input"
                   value={draft.office}
                   autoComplete="off"
-                  onChange={(e) => setDraft((d) => ({ ...d, office: e.currentTarget.value }))}
+                  onChange={(e) => set({ office: e.currentTarget.value })}
                 />
               </Field>
             </div>
@@ -134,7 +136,7 @@ export function NewReferralPage() {
                   className="usa-input"
                   value={draft.agreementId}
                   autoComplete="off"
-                  onChange={(e) => setDraft((d) => ({ ...d, agreementId: e.currentTarget.value }))}
+                  onChange={(e) => set({ agreementId: e.currentTarget.value })}
                 />
               </Field>
             </div>
