@@ -20,18 +20,21 @@ export function ConsentEditor({
   consents,
   mayChange,
   onChanged,
+  staff = false,
 }: {
   referralId: string;
   version: number;
   consents: WorkerConsent[];
   mayChange: boolean;
   onChanged: () => void;
+  /** Agency staff read it about the referring organization; a partner user, about its own. */
+  staff?: boolean;
 }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="consent-heading" className="margin-top-4">
       <h2 id="consent-heading">{t('portal.consent.heading')}</h2>
-      <p className="usa-hint">{t('portal.consent.intro')}</p>
+      <p className="usa-hint">{t(staff ? 'portal.consent.introStaff' : 'portal.consent.intro')}</p>
       {consents.map((c, i) => (
         <WorkerConsentForm
           key={c.workerId}

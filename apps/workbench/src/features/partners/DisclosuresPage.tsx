@@ -45,7 +45,16 @@ export function DisclosuresPage() {
     () => [
       column.accessor('at', {
         header: t('partners.ledger.columns.at'),
-        cell: (c) => <span className="text-no-wrap">{f.dateTime(c.getValue())}</span>,
+        cell: (c) => (
+          <>
+            <strong>
+              {t(`portal.milestones.${c.row.original.milestone as 'case_opened'}`, {
+                defaultValue: c.row.original.milestone,
+              })}
+            </strong>
+            <span className="display-block text-no-wrap font-body-2xs">{f.dateTime(c.getValue())}</span>
+          </>
+        ),
       }),
       column.accessor('referralId', {
         header: t('partners.ledger.columns.referral'),
@@ -63,10 +72,6 @@ export function DisclosuresPage() {
             }),
           ]
         : []),
-      column.accessor('milestone', {
-        header: t('partners.ledger.columns.milestone'),
-        cell: (c) => t(`portal.milestones.${c.getValue() as 'case_opened'}`, { defaultValue: c.getValue() }),
-      }),
       column.accessor('fields', {
         header: t('partners.ledger.columns.what'),
         cell: (c) =>

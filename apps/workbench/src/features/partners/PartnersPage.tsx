@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useMay } from '../../auth/may';
 import { NoAccess } from '../../app/NoAccess';
 import { isApiError } from '../../api/problem';
+import { useFormat } from '../../i18n/format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Field } from '../../ui/Field';
 import { PageTitle } from '../../ui/PageTitle';
@@ -23,6 +24,11 @@ const FILTERS = ['type', 'needsPointPeople', 'active'] as const;
  */
 export function PartnersPage() {
   const { t } = useTranslation();
+  const f = useFormat();
+  const languageNames = useMemo(
+    () => new Intl.DisplayNames([f.locale], { type: 'language', fallback: 'code' }),
+    [f.locale],
+  );
   const allowed = useMay('GET /api/v1/partners');
   const { values, apply, key } = useUrlFilters(FILTERS);
   const { cursor, pager } = useCursorPages(key);
@@ -59,7 +65,11 @@ export function PartnersPage() {
       }),
       column.accessor('languages', {
         header: t('partners.directory.columns.languages'),
-        cell: (c) => c.getValue().join(', '),
+        cell: (c) =>
+          c
+            .getValue()
+            .map((tag) => languageNames.of(tag) ?? tag)
+            .join(', '),
       }),
       column.accessor('region', {
         header: t('partners.directory.columns.region'),
@@ -70,7 +80,7 @@ export function PartnersPage() {
         cell: (c) => t(c.getValue() ? 'partners.partnerStatus.active' : 'partners.partnerStatus.deactivated'),
       }),
     ],
-    [t],
+    [t, languageNames],
   );
 
   if (!allowed) return <NoAccess />;

@@ -92,6 +92,7 @@ export function ReferralPage() {
         consents={referral.consents}
         mayChange={may(role, 'POST /api/v1/referrals/{id}/consent') && referral.status !== 'closed'}
         onChanged={() => void query.refetch()}
+        staff={!isPartner}
       />
       <DisclosureList disclosures={referral.disclosures} staff={!isPartner} />
     </>

@@ -72,6 +72,22 @@ export function ReferralsPage() {
         header: t('portal.referrals.columns.workers'),
         cell: (c) => f.number(c.getValue()),
       }),
+      column.accessor('consent', {
+        header: t('portal.referrals.columns.consent'),
+        cell: (c) => (
+          <ul className="usa-list usa-list--unstyled font-body-2xs text-no-wrap">
+            <li>{t('portal.referrals.consentStatus', { count: c.getValue().status })}</li>
+            <li>{t('portal.referrals.consentOutcome', { count: c.getValue().outcome })}</li>
+            {c.getValue().none > 0 && (
+              <li>
+                <span className="usa-tag bg-secondary-dark">
+                  {t('portal.referrals.consentNone', { count: c.getValue().none })}
+                </span>
+              </li>
+            )}
+          </ul>
+        ),
+      }),
       column.accessor('status', {
         header: t('portal.referrals.columns.status'),
         cell: (c) => (

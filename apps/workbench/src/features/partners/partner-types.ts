@@ -125,6 +125,8 @@ export interface ReferralEntry {
   employerName: string;
   workerCount: number;
   declineReason: string | null;
+  /** How many of its workers consent to each scope, and to nothing: counts, never names. */
+  consent: { status: number; outcome: number; none: number };
   submittedAt: string;
   decidedAt: string | null;
 }
