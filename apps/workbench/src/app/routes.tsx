@@ -5,7 +5,7 @@ import { SignInCallback } from '../features/sign-in/SignInCallback';
 import { Layout } from './Layout';
 import { homeFor } from './nav';
 import { NoAccess, NotFound } from './NoAccess';
-import { RequireAccess } from './RequireAccess';
+import { StaffOnly } from './StaffOnly';
 import { RequireSession } from './RequireSession';
 import { RouteError } from './RouteError';
 
@@ -40,8 +40,8 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../features/my-work/MyWorkPage')).MyWorkPage }),
           },
           {
-            // Staff screens: no role outside intake's readers even loads them.
-            element: <RequireAccess operation="GET /api/v1/complaints" />,
+            // Staff screens: a partner user typing their address is shown no-access, nothing loads.
+            element: <StaffOnly />,
             children: [
               {
                 path: 'complaints',
