@@ -2,7 +2,7 @@ import type { Role } from '../auth/session';
 
 export interface NavItem {
   to: string;
-  label: 'nav.myWork' | 'nav.complaints' | 'nav.newComplaint' | 'nav.cases';
+  label: 'nav.myWork' | 'nav.complaints' | 'nav.newComplaint' | 'nav.cases' | 'nav.publicRecords';
   roles: readonly Role[];
 }
 
@@ -23,6 +23,8 @@ export const NAV: readonly NavItem[] = [
     label: 'nav.cases',
     roles: ['intake_officer', 'supervisor', 'investigator', 'collections_officer', 'auditor'],
   },
+  // The FOIA officer's landing page: the request queue (GET /foia-requests is theirs alone).
+  { to: '/foia', label: 'nav.publicRecords', roles: ['foia_officer'] },
 ];
 
 export function navFor(role: Role): NavItem[] {
