@@ -1,6 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { FoiaRequestPage } from '../../src/features/foia/FoiaRequestPage';
+import { NewFoiaRequestPage } from '../../src/features/foia/NewFoiaRequestPage';
 import type { CompiledPackage, FoiaPackage, FoiaRequestView } from '../../src/features/foia/foia-api';
 import { RedactionReview } from '../../src/features/foia/RedactionReview';
 import { json, mockApi, notFound, problem } from '../support/mock-api';
@@ -77,6 +80,10 @@ function pkg(released: boolean): FoiaPackage {
   };
 }
 
+/** A redaction's row, by the field's path (the path is shown broken after its dots). */
+const rowOf = (path: string, scope: HTMLElement = document.body) =>
+  scope.querySelector<HTMLElement>(`tr[data-path="${path}"]`)!;
+
 const compiled = (released: boolean): CompiledPackage => ({
   requestId: REQUEST,
   sha256: SHA,
@@ -107,7 +114,7 @@ describe('the redaction review', () => {
   it('groups redactions by record, each a labelled box with its exemptions, their meaning and the reason; never a value', async () => {
     await renderWithApp(<RedactionReview pkg={pkg(true)} />);
     const received = screen.getByRole('table', { name: /Complaint received/ });
-    const row = within(received).getByRole('row', { name: /data\.complainants\.0\.name/ });
+    const row = rowOf('data.complainants.0.name', received);
     expect(within(row).getByTestId('redaction-box').textContent).toContain('Withheld (b)(6), (b)(7)(C) #1');
     expect(within(row).getByText('Withheld field 1, under (b)(6), (b)(7)(C)')).toBeTruthy();
     expect(row.textContent).toContain('(b)(6): clearly unwarranted invasion of personal privacy');
@@ -116,7 +123,7 @@ describe('the redaction review', () => {
     );
     expect(row.textContent).toContain('Personal information about a worker');
     const assessed = screen.getByRole('table', { name: /Jurisdiction assessed/ });
-    const released = within(assessed).getByRole('row', { name: /data\.reason/ });
+    const released = rowOf('data.reason', assessed);
     expect(released.textContent).toContain('Released on review');
     expect(released.textContent).toContain('(b)(5): privileged inter- or intra-agency memoranda');
     expect(released.textContent).toContain('Staff deliberation before a decision');
@@ -128,7 +135,7 @@ describe('the redaction review', () => {
 
   it('in Spanish, the exemptions and reasons too', async () => {
     await renderWithApp(<RedactionReview pkg={pkg(false)} />, { language: 'es' });
-    const row = screen.getByRole('row', { name: /data\.reason/ });
+    const row = rowOf('data.reason');
     expect(row.textContent).toContain('Retenido (b)(5) #2');
     expect(row.textContent).toContain('memorandos privilegiados');
     expect(row.textContent).toContain('Deliberación del personal');
@@ -211,9 +218,9 @@ describe('the request page', () => {
     const compilations = calls.filter((c) => c.path.endsWith('/compilations'));
     expect(compilations).toHaveLength(2);
     expect(compilations[1]!.body).toEqual({ cutoff: pkg(false).cutoff });
-    expect(
-      within(screen.getByRole('row', { name: /data\.reason/ })).getByTestId('redaction-box').textContent,
-    ).toContain('Released on review');
+    expect(within(rowOf('data.reason')).getByTestId('redaction-box').textContent).toContain(
+      'Released on review',
+    );
   });
 
   it('shows the server refusing an override beside the justification', async () => {
@@ -268,5 +275,59 @@ describe('the request page', () => {
     expect(get.query.get('format')).toBe('html');
     expect(get.headers.get('Authorization')).toBe('Bearer test-token');
     expect(screen.queryByRole('button', { name: 'Compile' })).toBeNull();
+  });
+});
+
+describe('logging a request', () => {
+  it('sends what the API takes, shows its field errors beside the fields until they are edited', async () => {
+    signIn('foia_officer', 'fiona@agency.gov');
+    let first = true;
+    const calls = mockApi((call) => {
+      if (call.method !== 'POST') return notFound(call);
+      if (first) {
+        first = false;
+        return problem(400, {
+          title: 'Bad request',
+          errors: [{ path: 'caseIds.1', message: 'Invalid UUID.' }],
+        });
+      }
+      return json(201, { requestId: REQUEST, version: 1 });
+    });
+    const user = userEvent.setup();
+    const router = createMemoryRouter(
+      [
+        { path: '/foia/new', element: <NewFoiaRequestPage /> },
+        { path: '/foia/:requestId', element: <p>landed</p> },
+      ],
+      { initialEntries: ['/foia/new'] },
+    );
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { mutations: { retry: false } } })}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+    await user.type(screen.getByLabelText(/^Requester's name/), 'Rita Reporter');
+    await user.type(screen.getByLabelText(/^Organization/), 'Bay Ledger');
+    await user.type(screen.getByLabelText(/^What is requested/), 'The car wash case.');
+    await user.type(screen.getByLabelText(/^Case ids/), `${CASE}\nnot-a-case, ${CASE}`);
+    await user.click(screen.getByRole('button', { name: 'Log the request' }));
+    const caseIds = screen.getByLabelText(/^Case ids/);
+    await waitFor(() => expect(caseIds.getAttribute('aria-invalid')).toBe('true'));
+    expect(calls[0]!.body).toEqual({
+      requester: { name: 'Rita Reporter', organization: 'Bay Ledger' },
+      description: 'The car wash case.',
+      caseIds: [CASE, 'not-a-case'],
+      jurisdiction: 'federal',
+    });
+    expect(calls[0]!.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(screen.getAllByText('Invalid UUID.').length).toBeGreaterThan(0);
+    await user.clear(caseIds);
+    await user.type(caseIds, CASE);
+    expect(caseIds.getAttribute('aria-invalid')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Log the request' }));
+    await waitFor(() => expect(calls).toHaveLength(2));
+    await screen.findByText('landed');
+    expect(router.state.location.pathname).toBe(`/foia/${REQUEST}`);
+    expect(calls[1]!.body).toMatchObject({ caseIds: [CASE] });
   });
 });

@@ -54,6 +54,15 @@ export function FoiaQueuePage() {
         header: t('foia.queue.columns.status'),
         cell: (c) => <span className="usa-tag">{t(`foia.status.${c.getValue() as Status}`)}</span>,
       }),
+      column.accessor('cutoff', {
+        header: t('foia.queue.columns.cutoff'),
+        cell: (c) =>
+          c.getValue() ? (
+            f.dateTime(c.getValue())
+          ) : (
+            <span className="text-base-dark">{t('foia.queue.notCompiled')}</span>
+          ),
+      }),
       column.accessor('caseIds', {
         header: () => (
           <span className="workbench-numeric display-block">{t('foia.queue.columns.cases')}</span>

@@ -80,7 +80,7 @@ function RequestFacts({ view }: { view: FoiaRequestView }) {
         </dd>
         <dt>{t('foia.request.jurisdiction')}</dt>
         <dd>{t(`foia.new.jurisdictions.${request.jurisdiction}` as 'foia.new.jurisdictions.federal')}</dd>
-        <dt>{t('foia.compile.heading')}</dt>
+        <dt>{t('foia.request.compiled')}</dt>
         <dd>
           {last
             ? t('foia.request.compilations', {

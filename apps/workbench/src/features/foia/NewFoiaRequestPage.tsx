@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, idempotencyKey, ok } from '../../api/client';
 import { isApiError } from '../../api/problem';
 import { useMay } from '../../auth/may';
@@ -18,6 +18,15 @@ const JURISDICTIONS = ['federal'] as const;
 export function caseIdsOf(text: string): string[] {
   return [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
 }
+
+/** The request body's path of each field of the form (the server's field errors name these). */
+const PATHS = {
+  name: 'requester.name',
+  email: 'requester.email',
+  organization: 'requester.organization',
+  description: 'description',
+  caseIds: 'caseIds',
+} as const;
 
 interface Draft {
   name: string;
@@ -60,12 +69,16 @@ export function NewFoiaRequestPage() {
       await navigate(`/foia/${result.requestId}`);
     },
   });
+  // A field's server error stands until that field is edited (or the form is sent again).
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const fieldErrors = isApiError(receive.error) ? receive.error.fieldErrors() : {};
   const err = (path: string) =>
-    fieldErrors[path] ??
-    Object.entries(fieldErrors).find(
-      ([p]) => p.startsWith(`${path}.`) && /^\d+$/.test(p.slice(path.length + 1)),
-    )?.[1];
+    edited.has(path)
+      ? undefined
+      : (fieldErrors[path] ??
+        Object.entries(fieldErrors).find(
+          ([p]) => p.startsWith(`${path}.`) && /^\d+$/.test(p.slice(path.length + 1)),
+        )?.[1]);
 
   useEffect(() => {
     if (receive.error) summary.current?.focus();
@@ -73,10 +86,13 @@ export function NewFoiaRequestPage() {
 
   if (!mayReceive) return <NoAccess />;
 
-  const set = (name: Exclude<keyof typeof draft, 'jurisdiction'>) => (e: { target: { value: string } }) =>
+  const set = (name: Exclude<keyof typeof draft, 'jurisdiction'>) => (e: { target: { value: string } }) => {
     setDraft((d) => ({ ...d, [name]: e.target.value }));
+    setEdited((s) => new Set(s).add(PATHS[name]));
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setEdited(new Set());
     const trim = (s: string) => s.trim() || undefined;
     receive.mutate({
       requester: {
@@ -105,13 +121,16 @@ export function NewFoiaRequestPage() {
 
   return (
     <>
+      <p className="margin-top-0">
+        <Link to="/foia">{t('foia.request.back')}</Link>
+      </p>
       <PageTitle subtitle={t('foia.new.subtitle')}>{t('foia.new.title')}</PageTitle>
       <div ref={summary} tabIndex={-1} className="outline-0">
         <ErrorAlert error={receive.error} fieldLabel={fieldLabel} />
       </div>
       <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
         <fieldset className="usa-fieldset">
-          <legend className="usa-legend usa-legend--large">{t('foia.new.requester')}</legend>
+          <legend className="usa-legend text-bold">{t('foia.new.requester')}</legend>
           <Field label={t('foia.new.name')} required error={err('requester.name')}>
             <input className="usa-input" autoComplete="off" value={draft.name} onChange={set('name')} />
           </Field>

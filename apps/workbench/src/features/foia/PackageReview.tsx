@@ -100,6 +100,7 @@ export function PackageReview({ requestId, view }: { requestId: string; view: Fo
           <input
             className="usa-input"
             type="datetime-local"
+            step={1}
             value={cutoffInput}
             onChange={(e) => setCutoffInput(e.target.value)}
           />

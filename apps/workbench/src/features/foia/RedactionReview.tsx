@@ -114,7 +114,18 @@ function RecordRedactions({
           {entries.map((e) => (
             <tr key={e.n} data-testid="redaction" data-path={e.path}>
               <td>
-                <code className="workbench-wrap">{e.path}</code>
+                <code className="foia-path">
+                  {e.path.split('.').map((part, i) => (
+                    <Fragment key={i}>
+                      {i > 0 && (
+                        <>
+                          .<wbr />
+                        </>
+                      )}
+                      {part}
+                    </Fragment>
+                  ))}
+                </code>
               </td>
               <td>
                 <RedactionBox entry={e} />

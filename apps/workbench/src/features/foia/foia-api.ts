@@ -52,9 +52,12 @@ export function instantOf(local: string): string | undefined {
   return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
 }
 
-/** An instant as the local `datetime-local` value (minutes, as the input shows them). */
+/**
+ * An instant as the local `datetime-local` value, to the second (a cut-off a minute early would
+ * leave out the records of that minute).
+ */
 export function localInputOf(iso: string): string {
   const at = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
 }
