@@ -6,6 +6,8 @@ import partnersEn from './locales/partners.en.json';
 import partnersEs from './locales/partners.es.json';
 import portalEn from './locales/portal.en.json';
 import portalEs from './locales/portal.es.json';
+import foiaEn from './locales/foia.en.json';
+import foiaEs from './locales/foia.es.json';
 
 /**
  * The text of the workbench in each language. The shell and the first screens are in
@@ -15,13 +17,13 @@ import portalEs from './locales/portal.es.json';
  * PARTS and to CATALOGS (a test checks no two parts share a top-level key).
  */
 export const PARTS = {
-  en: [en, collectionCaseEn, partnersEn, portalEn],
-  es: [es, collectionCaseEs, partnersEs, portalEs],
+  en: [en, collectionCaseEn, partnersEn, portalEn, foiaEn],
+  es: [es, collectionCaseEs, partnersEs, portalEs, foiaEs],
 } as const;
 
 export const CATALOGS = {
-  en: { ...en, ...collectionCaseEn, ...partnersEn, ...portalEn },
-  es: { ...es, ...collectionCaseEs, ...partnersEs, ...portalEs },
+  en: { ...en, ...collectionCaseEn, ...partnersEn, ...portalEn, ...foiaEn },
+  es: { ...es, ...collectionCaseEs, ...partnersEs, ...portalEs, ...foiaEs },
 };
 
 /** The English catalog's shape: keys are checked against it at compile time. */
