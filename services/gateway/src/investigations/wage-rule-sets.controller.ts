@@ -1,15 +1,20 @@
 import { Headers, Param, Res } from '@nestjs/common';
-import { INVESTIGATION_PATTERNS, PublishRuleSetVersionInput, RerunBackWagesInput } from '@lse/contracts';
+import {
+  INVESTIGATION_PATTERNS,
+  PublishRuleSetVersionInput,
+  RerunBackWagesInput,
+  InvestigationCommandReply,
+} from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import { z } from 'zod';
 import type { Role } from '../auth/roles';
+import { sendAction } from '../http/case-action';
+import { CaseIdParams } from '../http/params';
 import { ValidBody, ZodPipe } from '../http/zod.pipe';
 import { ApiController, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
-import { sendInvestigationCommand } from './investigation-actions.controller';
 import { INVESTIGATION_READERS, INVESTIGATION_WRITERS } from './roles';
-import { CaseIdParams, InvestigationCommandResultSchema } from './schemas';
 
 /** Rule tables are an admin's (docs/architecture.md#roles); supervisors publish too. */
 export const RULE_SET_PUBLISHERS: Role[] = ['supervisor', 'admin'];
@@ -36,7 +41,7 @@ const Amounts = z.object({
   liquidatedDamagesCents: z.int(),
   totalCents: z.int(),
 });
-const RerunResultSchema = InvestigationCommandResultSchema.extend({
+const RerunResultSchema = InvestigationCommandReply.extend({
   diff: z.object({
     computationId: z.uuid(),
     rerunId: z.uuid(),
@@ -132,14 +137,13 @@ export class WageRuleSetsController {
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
-    return sendInvestigationCommand(
-      this.services,
-      INVESTIGATION_PATTERNS.rerunBackWages,
-      p,
-      body,
+    return sendAction<z.infer<typeof RerunResultSchema>>(this.services, {
+      pattern: INVESTIGATION_PATTERNS.rerunBackWages,
+      params: p,
+      input: body,
       ifMatch,
       ctx,
       res,
-    );
+    });
   }
 }
