@@ -3,6 +3,7 @@ import {
   COLLECTION_CATEGORY,
   collectionStreamId,
   complaintStreamId,
+  type CollectionCommandReply,
   type CollectionEvent,
 } from '@lse/contracts';
 import { replay } from '@lse/domain';
@@ -29,15 +30,8 @@ export interface CommandContext {
   now: string;
 }
 
-export interface CommandResult {
-  caseId: string;
-  version: number;
-  status: CollectionState['status'];
-  events: string[];
-  /** What the command recorded, for the caller (ids, allocations, amounts). */
-  recorded: Array<{ type: string; data: Record<string, unknown> }>;
-  replayed: boolean;
-}
+/** What a command replies: the new version, the events and what they recorded (ids, allocations, amounts). */
+export type CommandResult = CollectionCommandReply;
 
 /**
  * The one way a collection command runs: load the stream, fold it, decide, append with the

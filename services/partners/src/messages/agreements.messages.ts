@@ -14,6 +14,7 @@ import {
   RenewAgreementInput,
   SignAgreementInput,
   TerminateAgreementInput,
+  type AgreementViewReply,
 } from '@lse/contracts';
 import { utcDateOf, type Clock, type IsoDate } from '@lse/domain';
 import {
@@ -133,7 +134,15 @@ export class AgreementMessages {
     });
   }
 
-  private view({ id, version, state }: { id: string; version: number; state: AgreementState }) {
+  private view({
+    id,
+    version,
+    state,
+  }: {
+    id: string;
+    version: number;
+    state: AgreementState;
+  }): AgreementViewReply {
     if (state.status === 'none') return { id, version, status: 'none' };
     return {
       id,

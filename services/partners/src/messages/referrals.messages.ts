@@ -17,6 +17,7 @@ import {
   referralStreamId,
   SubmitReferralInput,
   type ReferralEvent,
+  type ReferralResultReply,
 } from '@lse/contracts';
 import { ForbiddenError, utcDateOf, type Clock } from '@lse/domain';
 import {
@@ -58,7 +59,7 @@ export class ReferralMessages {
 
   @MessagePattern(P.submitReferral)
   submit(@Payload() payload: unknown) {
-    return this.handle(P.submitReferral, payload, async (env) => {
+    return this.handle(P.submitReferral, payload, async (env): Promise<ReferralResultReply> => {
       const partnerId = partnerOrgOf(env);
       if (!partnerId)
         throw new DomainError('forbidden', 'Only a partner user submits a referral, for its organization.');

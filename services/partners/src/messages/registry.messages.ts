@@ -14,6 +14,7 @@ import {
   partnersListRequest,
   RegisterPartnerInput,
   RemoveContactInput,
+  type PartnerViewReply,
 } from '@lse/contracts';
 import { utcDateOf, type Clock } from '@lse/domain';
 import {
@@ -132,7 +133,7 @@ export class RegistryMessages {
     id: string;
     version: number;
     state: typeof partnerDecider.initialState;
-  }) {
+  }): PartnerViewReply {
     if (state.status === 'none') return { id, version, status: 'none' };
     return {
       id,
