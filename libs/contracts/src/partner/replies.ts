@@ -68,3 +68,7 @@ export const PartnersListPageReply = pageReply(PartnersListItemReply);
 
 export const ExpiryCheckReply = z.object({ expired: pub(z.array(z.uuid())) });
 export type ExpiryCheckReply = z.infer<typeof ExpiryCheckReply>;
+
+/** An outreach event recorded: its id and version, with the event as it was held. */
+export const OutreachRecordedReply = openReply('public', { id: pub(z.uuid()), version: pub(z.int()) });
+export type OutreachRecordedReply = z.infer<typeof OutreachRecordedReply>;

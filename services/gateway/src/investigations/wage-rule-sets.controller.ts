@@ -1,12 +1,14 @@
 import { Headers, Param, Res } from '@nestjs/common';
 import {
+  BackWagesRerunReply,
   INVESTIGATION_PATTERNS,
   PublishRuleSetVersionInput,
   RerunBackWagesInput,
-  InvestigationCommandReply,
+  RuleSetListReply,
+  RuleSetPublishedReply,
 } from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Role } from '../auth/roles';
 import { sendAction } from '../http/case-action';
 import { CaseIdParams } from '../http/params';
@@ -18,58 +20,6 @@ import { INVESTIGATION_READERS, INVESTIGATION_WRITERS } from './roles';
 
 /** Rule tables are an admin's (docs/architecture.md#roles); supervisors publish too. */
 export const RULE_SET_PUBLISHERS: Role[] = ['supervisor', 'admin'];
-
-const RuleSetVersionSchema = z.object({
-  version: z.string(),
-  effectiveFrom: z.string(),
-  publishedBy: z.string(),
-  publishedAt: z.string(),
-  reason: z.string(),
-  ruleSet: z.record(z.string(), z.unknown()),
-});
-const RuleSetListSchema = z.object({
-  items: z.array(z.object({ id: z.string(), versions: z.array(RuleSetVersionSchema) })),
-});
-const PublishedSchema = z.object({
-  ruleSetId: z.string(),
-  version: z.string(),
-  position: z.int().describe('The version of the catalog stream after the append.'),
-  replayed: z.boolean(),
-});
-const Amounts = z.object({
-  unpaidWagesCents: z.int(),
-  liquidatedDamagesCents: z.int(),
-  totalCents: z.int(),
-});
-const RerunResultSchema = InvestigationCommandReply.extend({
-  diff: z.object({
-    computationId: z.uuid(),
-    rerunId: z.uuid(),
-    ruleSets: z.object({
-      before: z.array(z.object({ id: z.string(), version: z.string() })),
-      after: z.array(z.object({ id: z.string(), version: z.string() })),
-    }),
-    totals: z.object({ before: Amounts, after: Amounts, change: Amounts }),
-    workers: z.array(
-      z.object({
-        workerId: z.uuid(),
-        before: Amounts,
-        after: Amounts,
-        change: Amounts,
-        weeks: z.array(
-          z.object({
-            weekStart: z.string(),
-            before: Amounts.extend({ ruleSetId: z.string() }).nullable(),
-            after: Amounts.extend({ ruleSetId: z.string() }).nullable(),
-            change: Amounts,
-          }),
-        ),
-      }),
-    ),
-    unchangedWorkers: z.int(),
-    truncated: z.boolean(),
-  }),
-});
 
 /** Back-wage rule sets as versioned data, and re-running a computation under a newer version. */
 @ApiController()
@@ -84,14 +34,10 @@ export class WageRuleSetsController {
       'Every back-wage rule set and every version of it: effective date, who published it, why, and the data',
     tags: ['investigations'],
     roles: [...INVESTIGATION_READERS, 'admin'],
-    response: { status: 200, description: 'The catalog.', schema: RuleSetListSchema },
+    response: { status: 200, description: 'The catalog.', schema: RuleSetListReply },
   })
   list(@CallCtx() ctx: CallContext) {
-    return this.services.call<z.infer<typeof RuleSetListSchema>>(
-      INVESTIGATION_PATTERNS.listRuleSets,
-      {},
-      ctx,
-    );
+    return this.services.call<RuleSetListReply>(INVESTIGATION_PATTERNS.listRuleSets, {}, ctx);
   }
 
   @Endpoint({
@@ -103,14 +49,10 @@ export class WageRuleSetsController {
     tags: ['investigations'],
     roles: RULE_SET_PUBLISHERS,
     body: PublishRuleSetVersionInput,
-    response: { status: 201, description: 'Published.', schema: PublishedSchema },
+    response: { status: 201, description: 'Published.', schema: RuleSetPublishedReply },
   })
   publish(@ValidBody(PublishRuleSetVersionInput) body: unknown, @CallCtx() ctx: CallContext) {
-    return this.services.call<z.infer<typeof PublishedSchema>>(
-      INVESTIGATION_PATTERNS.publishRuleSetVersion,
-      body,
-      ctx,
-    );
+    return this.services.call<RuleSetPublishedReply>(INVESTIGATION_PATTERNS.publishRuleSetVersion, body, ctx);
   }
 
   @Endpoint({
@@ -126,7 +68,7 @@ export class WageRuleSetsController {
     response: {
       status: 200,
       description: 'Done; ETag is the new stream version; `diff` lists what changed.',
-      schema: RerunResultSchema,
+      schema: BackWagesRerunReply,
     },
     versioned: true,
   })
@@ -137,7 +79,7 @@ export class WageRuleSetsController {
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
-    return sendAction<z.infer<typeof RerunResultSchema>>(this.services, {
+    return sendAction<BackWagesRerunReply>(this.services, {
       pattern: INVESTIGATION_PATTERNS.rerunBackWages,
       params: p,
       input: body,

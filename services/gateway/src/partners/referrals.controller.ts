@@ -8,6 +8,7 @@ import {
   PartnersListPageReply,
   ReferralResultReply,
   ReferralViewReply,
+  OutreachRecordedReply,
 } from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import { z } from 'zod';
@@ -181,11 +182,11 @@ export class ReferralsController {
     response: {
       status: 201,
       description: 'Recorded.',
-      schema: z.looseObject({ id: z.uuid(), version: z.int() }),
+      schema: OutreachRecordedReply,
     },
   })
   outreach(@ValidBody(HoldOutreachInput) input: unknown, @CallCtx() ctx: CallContext) {
-    return this.services.call<{ id: string; version: number }>(P.holdOutreach, { input }, ctx);
+    return this.services.call<OutreachRecordedReply>(P.holdOutreach, { input }, ctx);
   }
 
   @Endpoint({
