@@ -17,8 +17,6 @@ import { AUDITORS, CASE_HISTORY_READERS } from './roles';
 import { CaseIdParams } from '../http/params';
 import { HistoryPosition, HistoryQuery, StateQuery, VerifyQuery } from './schemas';
 
-type HistoryEntry = HistoryEntryReply;
-
 /** What an auditor reads: a case's history and state as of any instant, and integrity proofs. */
 @ApiController()
 export class AuditController {
@@ -46,9 +44,9 @@ export class AuditController {
     @Param(new ZodPipe(CaseIdParams)) params: z.infer<typeof CaseIdParams>,
     @ValidQuery(HistoryQuery) query: z.infer<typeof HistoryQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<HistoryEntry>> {
+  ): Promise<Page<HistoryEntryReply>> {
     const { limit, after } = parsePageQuery(query, HistoryPosition);
-    const { items } = await this.services.call<{ items: HistoryEntry[] }>(
+    const { items } = await this.services.call<{ items: HistoryEntryReply[] }>(
       AUDIT_PATTERNS.caseHistory,
       { caseId: params.caseId, after: after?.position ?? 0, limit: limit + 1 },
       ctx,

@@ -25,8 +25,6 @@ import { COLLECTION_OPENED_BY_REACTION } from '../openapi/eventual';
 import { ServicesClient } from '../services/services-client';
 import { COLLECTION_APPROVERS, COLLECTION_WRITERS } from './roles';
 
-type Reply = CollectionCommandReply;
-
 /** An action on a collection case: POST /collections/:caseId/<path>. */
 const action = actionsOf({
   base: 'collections/:caseId',
@@ -54,7 +52,7 @@ export class CollectionActionsController {
     pattern: COLLECTIONS_PATTERNS.offerSettlement,
   })
   offer(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
   @action({
@@ -65,7 +63,7 @@ export class CollectionActionsController {
     pattern: COLLECTIONS_PATTERNS.counterSettlement,
   })
   counter(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
   @action({
@@ -78,7 +76,7 @@ export class CollectionActionsController {
     roles: COLLECTION_APPROVERS,
   })
   agree(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
   @action({
@@ -89,7 +87,7 @@ export class CollectionActionsController {
     pattern: COLLECTIONS_PATTERNS.issueOrder,
   })
   order(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
   @action({
@@ -100,7 +98,7 @@ export class CollectionActionsController {
     pattern: COLLECTIONS_PATTERNS.enterJudgment,
   })
   judgment(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
   @action({
@@ -111,7 +109,7 @@ export class CollectionActionsController {
     pattern: COLLECTIONS_PATTERNS.establishPaymentPlan,
   })
   plan(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
   @action({
@@ -123,7 +121,7 @@ export class CollectionActionsController {
     pattern: COLLECTIONS_PATTERNS.receivePayment,
   })
   payment(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
   @action({
@@ -134,7 +132,7 @@ export class CollectionActionsController {
     pattern: COLLECTIONS_PATTERNS.reversePayment,
   })
   reverse(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
   @action({
@@ -145,7 +143,7 @@ export class CollectionActionsController {
     pattern: COLLECTIONS_PATTERNS.declareDefault,
   })
   default(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
   @action({
@@ -157,7 +155,7 @@ export class CollectionActionsController {
     pattern: COLLECTIONS_PATTERNS.takeEscalation,
   })
   escalate(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
   @action({
@@ -168,7 +166,7 @@ export class CollectionActionsController {
     pattern: COLLECTIONS_PATTERNS.issueDisbursement,
   })
   disburse(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
   @action({
@@ -179,7 +177,7 @@ export class CollectionActionsController {
     pattern: COLLECTIONS_PATTERNS.markWorkerUnlocated,
   })
   unlocated(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
   @action({
@@ -190,7 +188,7 @@ export class CollectionActionsController {
     pattern: COLLECTIONS_PATTERNS.transferUnclaimedWages,
   })
   transfer(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
   @action({
@@ -202,7 +200,7 @@ export class CollectionActionsController {
     roles: COLLECTION_APPROVERS,
   })
   compromise(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
   @action({
@@ -214,7 +212,7 @@ export class CollectionActionsController {
     pattern: COLLECTIONS_PATTERNS.closeCase,
   })
   close(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
   @action({
@@ -227,6 +225,6 @@ export class CollectionActionsController {
     roles: COLLECTION_APPROVERS,
   })
   reopen(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 }

@@ -19,8 +19,6 @@ import { ApiController } from '../openapi/endpoint';
 import { ServicesClient } from '../services/services-client';
 import { COMPLAINT_DECLINERS, COMPLAINT_WRITERS } from './roles';
 
-type Reply = ComplaintCommandReply;
-
 /** An action on a complaint: POST /complaints/:caseId/<path>. */
 const action = actionsOf({
   base: 'complaints/:caseId',
@@ -46,7 +44,7 @@ export class ComplaintActionsController {
     pattern: INTAKE_PATTERNS.amend,
   })
   amend(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<ComplaintCommandReply>(this.services, call);
   }
 
   @action({
@@ -57,7 +55,7 @@ export class ComplaintActionsController {
     pattern: INTAKE_PATTERNS.assessJurisdiction,
   })
   jurisdiction(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<ComplaintCommandReply>(this.services, call);
   }
 
   @action({
@@ -69,7 +67,7 @@ export class ComplaintActionsController {
     pattern: INTAKE_PATTERNS.assessLimitations,
   })
   limitations(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<ComplaintCommandReply>(this.services, call);
   }
 
   @action({
@@ -80,7 +78,7 @@ export class ComplaintActionsController {
     pattern: INTAKE_PATTERNS.scoreTriage,
   })
   triage(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<ComplaintCommandReply>(this.services, call);
   }
 
   @action({
@@ -92,7 +90,7 @@ export class ComplaintActionsController {
     pattern: INTAKE_PATTERNS.linkDuplicate,
   })
   duplicate(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<ComplaintCommandReply>(this.services, call);
   }
 
   @action({
@@ -103,7 +101,7 @@ export class ComplaintActionsController {
     pattern: INTAKE_PATTERNS.linkRelated,
   })
   related(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<ComplaintCommandReply>(this.services, call);
   }
 
   @action({
@@ -115,7 +113,7 @@ export class ComplaintActionsController {
     pattern: INTAKE_PATTERNS.merge,
   })
   merge(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<ComplaintCommandReply>(this.services, call);
   }
 
   @action({
@@ -126,7 +124,7 @@ export class ComplaintActionsController {
     pattern: INTAKE_PATTERNS.referOut,
   })
   referOut(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<ComplaintCommandReply>(this.services, call);
   }
 
   @action({
@@ -138,7 +136,7 @@ export class ComplaintActionsController {
     roles: COMPLAINT_DECLINERS,
   })
   decline(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<ComplaintCommandReply>(this.services, call);
   }
 
   @action({
@@ -149,7 +147,7 @@ export class ComplaintActionsController {
     pattern: INTAKE_PATTERNS.withdraw,
   })
   withdraw(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<ComplaintCommandReply>(this.services, call);
   }
 
   @action({
@@ -160,6 +158,6 @@ export class ComplaintActionsController {
     pattern: INTAKE_PATTERNS.openCase,
   })
   open(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<ComplaintCommandReply>(this.services, call);
   }
 }

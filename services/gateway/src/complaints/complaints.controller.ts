@@ -21,8 +21,6 @@ import { COMPLAINT_READERS, COMPLAINT_WRITERS } from './roles';
 import { byTimeAndCase, ComplaintQueueQuery } from './schemas';
 import { CaseIdParams } from '../http/params';
 
-type CommandResult = ComplaintCommandReply;
-
 /** Receiving complaints, the complaint queue and one complaint's current state. */
 @ApiController()
 export class ComplaintsController {
@@ -62,8 +60,8 @@ export class ComplaintsController {
     @ValidBody(ReceiveComplaintInput) input: z.infer<typeof ReceiveComplaintInput>,
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
-  ): Promise<CommandResult> {
-    const result = await this.services.call<CommandResult>(INTAKE_PATTERNS.receive, { input }, ctx);
+  ): Promise<ComplaintCommandReply> {
+    const result = await this.services.call<ComplaintCommandReply>(INTAKE_PATTERNS.receive, { input }, ctx);
     res.setHeader('ETag', etagFor(result.version));
     res.setHeader('Location', `/${API_PREFIX}/complaints/${result.caseId}`);
     return result;

@@ -28,7 +28,6 @@ import {
 } from './schemas';
 import { RecordsAccess } from '../audit/record-access.interceptor';
 
-type Item = FoiaRequestItemReply;
 type Params = z.infer<typeof RequestIdParams>;
 
 /** Public-records requests: receive, compile as of a cut-off, release withheld fields, release. */
@@ -75,9 +74,9 @@ export class FoiaController {
   async list(
     @ValidQuery(ListQuery) query: z.infer<typeof ListQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<Item>> {
+  ): Promise<Page<FoiaRequestItemReply>> {
     const { limit, after } = parsePageQuery(query, ListPosition);
-    const { items } = await this.services.call<{ items: Item[] }>(
+    const { items } = await this.services.call<{ items: FoiaRequestItemReply[] }>(
       AUDIT_PATTERNS.listFoiaRequests,
       { limit: limit + 1, ...(query.status ? { status: query.status } : {}), ...(after ? { after } : {}) },
       ctx,

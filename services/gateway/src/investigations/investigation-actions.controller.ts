@@ -25,8 +25,6 @@ import { ServicesClient } from '../services/services-client';
 import { investigationAction as action } from './investigation-action';
 import { DETERMINATION_PROPOSERS, INVESTIGATION_SUPERVISORS } from './roles';
 
-type Reply = InvestigationCommandReply;
-
 /**
  * The investigation's commands. Each is one request to the investigation service; If-Match guards
  * against acting on an investigation someone else changed meanwhile (409).
@@ -44,7 +42,7 @@ export class InvestigationActionsController {
     roles: INVESTIGATION_SUPERVISORS,
   })
   assign(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 
   @action({
@@ -58,7 +56,7 @@ export class InvestigationActionsController {
       "The answer's `id` is the employer id: hours and wages name it as `employerId`, and once a determination is issued the collection case lists the employer under its `debtors` with the same id as `debtorId`.",
   })
   addEmployer(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 
   @action({
@@ -70,7 +68,7 @@ export class InvestigationActionsController {
     pattern: INVESTIGATION_PATTERNS.recordInterview,
   })
   recordInterview(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 
   @action({
@@ -81,7 +79,7 @@ export class InvestigationActionsController {
     pattern: INVESTIGATION_PATTERNS.requestRecords,
   })
   requestRecords(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 
   @action({
@@ -92,7 +90,7 @@ export class InvestigationActionsController {
     pattern: INVESTIGATION_PATTERNS.receiveRecords,
   })
   receiveRecords(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 
   @action({
@@ -103,7 +101,7 @@ export class InvestigationActionsController {
     pattern: INVESTIGATION_PATTERNS.issueSubpoena,
   })
   issueSubpoena(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 
   @action({
@@ -115,7 +113,7 @@ export class InvestigationActionsController {
     pattern: INVESTIGATION_PATTERNS.computeBackWages,
   })
   computeBackWages(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 
   @action({
@@ -126,7 +124,7 @@ export class InvestigationActionsController {
     pattern: INVESTIGATION_PATTERNS.findViolation,
   })
   findViolation(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 
   @action({
@@ -137,7 +135,7 @@ export class InvestigationActionsController {
     pattern: INVESTIGATION_PATTERNS.flagRetaliation,
   })
   flagRetaliation(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 
   @action({
@@ -148,7 +146,7 @@ export class InvestigationActionsController {
     pattern: INVESTIGATION_PATTERNS.requestImmigrationLetter,
   })
   requestImmigrationLetter(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 
   @action({
@@ -160,7 +158,7 @@ export class InvestigationActionsController {
     roles: INVESTIGATION_SUPERVISORS,
   })
   issueImmigrationLetter(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 
   @action({
@@ -171,7 +169,7 @@ export class InvestigationActionsController {
     pattern: INVESTIGATION_PATTERNS.assessCivilPenalty,
   })
   assessCivilPenalty(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 
   @action({
@@ -183,7 +181,7 @@ export class InvestigationActionsController {
     roles: DETERMINATION_PROPOSERS,
   })
   propose(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 
   @action({
@@ -195,7 +193,7 @@ export class InvestigationActionsController {
     roles: INVESTIGATION_SUPERVISORS,
   })
   approve(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 
   @action({
@@ -206,7 +204,7 @@ export class InvestigationActionsController {
     pattern: INVESTIGATION_PATTERNS.issueDetermination,
   })
   issue(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 
   @action({
@@ -218,7 +216,7 @@ export class InvestigationActionsController {
     roles: INVESTIGATION_SUPERVISORS,
   })
   close(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 
   @action({
@@ -230,6 +228,6 @@ export class InvestigationActionsController {
     roles: INVESTIGATION_SUPERVISORS,
   })
   reopen(@ActionRequest() call: ActionCall) {
-    return sendAction<Reply>(this.services, call);
+    return sendAction<InvestigationCommandReply>(this.services, call);
   }
 }

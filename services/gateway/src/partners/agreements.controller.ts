@@ -10,6 +10,7 @@ import {
   AgreementViewReply,
   ExpiryCheckReply,
   PartnersListPageReply,
+  type PartnersListItemReply,
 } from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import type { z } from 'zod';
@@ -23,8 +24,6 @@ import { ServicesClient, type CallContext } from '../services/services-client';
 import { EXPIRY_CHECKERS, PARTNER_MANAGERS, PARTNER_READERS } from './roles';
 import { AgreementsQuery, BY_TIME_AND_ID, IdParams } from './schemas';
 
-type View = AgreementViewReply;
-type Item = { id: string; at: string };
 const tags = ['agreements'];
 
 /** An action on an agreement: POST /agreements/:id/<path>. */
@@ -57,8 +56,8 @@ export class AgreementsController {
     @ValidBody(DraftAgreementInput) input: unknown,
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
-  ): Promise<View> {
-    const view = await this.services.call<View>(P.draftAgreement, { input }, ctx);
+  ): Promise<AgreementViewReply> {
+    const view = await this.services.call<AgreementViewReply>(P.draftAgreement, { input }, ctx);
     res.setHeader('ETag', etagFor(view.version));
     res.setHeader('Location', `/${API_PREFIX}/agreements/${view.id}`);
     return view;
@@ -77,7 +76,7 @@ export class AgreementsController {
   list(
     @ValidQuery(AgreementsQuery) query: z.infer<typeof AgreementsQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<Item>> {
+  ): Promise<Page<PartnersListItemReply>> {
     return listPage(this.services, P.listAgreements, query, ctx, BY_TIME_AND_ID);
   }
 
@@ -114,8 +113,8 @@ export class AgreementsController {
     @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
-  ): Promise<View> {
-    const view = await this.services.call<View>(P.getAgreement, { id }, ctx);
+  ): Promise<AgreementViewReply> {
+    const view = await this.services.call<AgreementViewReply>(P.getAgreement, { id }, ctx);
     res.setHeader('ETag', etagFor(view.version));
     return view;
   }
@@ -128,7 +127,7 @@ export class AgreementsController {
     pattern: P.signAgreement,
   })
   sign(@ActionRequest() call: ActionCall) {
-    return sendAction<View>(this.services, call);
+    return sendAction<AgreementViewReply>(this.services, call);
   }
 
   @action({
@@ -139,7 +138,7 @@ export class AgreementsController {
     pattern: P.amendAgreement,
   })
   amend(@ActionRequest() call: ActionCall) {
-    return sendAction<View>(this.services, call);
+    return sendAction<AgreementViewReply>(this.services, call);
   }
 
   @action({
@@ -150,7 +149,7 @@ export class AgreementsController {
     pattern: P.renewAgreement,
   })
   renew(@ActionRequest() call: ActionCall) {
-    return sendAction<View>(this.services, call);
+    return sendAction<AgreementViewReply>(this.services, call);
   }
 
   @action({
@@ -161,6 +160,6 @@ export class AgreementsController {
     pattern: P.terminateAgreement,
   })
   terminate(@ActionRequest() call: ActionCall) {
-    return sendAction<View>(this.services, call);
+    return sendAction<AgreementViewReply>(this.services, call);
   }
 }

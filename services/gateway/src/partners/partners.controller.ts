@@ -8,6 +8,7 @@ import {
   RemoveContactInput,
   PartnerViewReply,
   PartnersListPageReply,
+  type PartnersListItemReply,
 } from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import type { z } from 'zod';
@@ -22,8 +23,6 @@ import { PARTNER_MANAGERS, PARTNER_READERS } from './roles';
 import { BY_TIME_AND_ID, ContactParams, IdParams, MeetingsQuery, PartnersQuery } from './schemas';
 import { RecordsAccess } from '../audit/record-access.interceptor';
 
-type View = PartnerViewReply;
-type Item = { id: string; at: string };
 const tags = ['partners'];
 
 /** An action on a partner: POST /partners/:id/<path>. */
@@ -56,8 +55,8 @@ export class PartnersController {
     @ValidBody(RegisterPartnerInput) input: unknown,
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
-  ): Promise<View> {
-    const view = await this.services.call<View>(P.register, { input }, ctx);
+  ): Promise<PartnerViewReply> {
+    const view = await this.services.call<PartnerViewReply>(P.register, { input }, ctx);
     res.setHeader('ETag', etagFor(view.version));
     res.setHeader('Location', `/${API_PREFIX}/partners/${view.id}`);
     return view;
@@ -77,7 +76,7 @@ export class PartnersController {
   list(
     @ValidQuery(PartnersQuery) query: z.infer<typeof PartnersQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<Item>> {
+  ): Promise<Page<PartnersListItemReply>> {
     return listPage(this.services, P.listPartners, query, ctx, BY_TIME_AND_ID);
   }
 
@@ -97,8 +96,8 @@ export class PartnersController {
     @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
-  ): Promise<View> {
-    const view = await this.services.call<View>(P.getPartner, { id }, ctx);
+  ): Promise<PartnerViewReply> {
+    const view = await this.services.call<PartnerViewReply>(P.getPartner, { id }, ctx);
     res.setHeader('ETag', etagFor(view.version));
     return view;
   }
@@ -112,7 +111,7 @@ export class PartnersController {
     done: 'Added; ETag is the new version.',
   })
   addContact(@ActionRequest() call: ActionCall) {
-    return sendAction<View>(this.services, call);
+    return sendAction<PartnerViewReply>(this.services, call);
   }
 
   @Endpoint({
@@ -135,7 +134,7 @@ export class PartnersController {
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
     // The contact is named in the path but is part of the command's input.
-    return sendAction<View>(this.services, {
+    return sendAction<PartnerViewReply>(this.services, {
       pattern: P.removeContact,
       params: { id },
       input: { ...input, contactId },
@@ -154,7 +153,7 @@ export class PartnersController {
     done: 'Deactivated.',
   })
   deactivate(@ActionRequest() call: ActionCall) {
-    return sendAction<View>(this.services, call);
+    return sendAction<PartnerViewReply>(this.services, call);
   }
 
   @action({
@@ -166,7 +165,7 @@ export class PartnersController {
     done: 'Logged.',
   })
   logMeeting(@ActionRequest() call: ActionCall) {
-    return sendAction<View>(this.services, call);
+    return sendAction<PartnerViewReply>(this.services, call);
   }
 
   @Endpoint({
@@ -184,7 +183,7 @@ export class PartnersController {
     @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
     @ValidQuery(MeetingsQuery) query: z.infer<typeof MeetingsQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<Item>> {
+  ): Promise<Page<PartnersListItemReply>> {
     return listPage(this.services, P.listMeetings, query, ctx, BY_TIME_AND_ID, (filters) => ({
       ...filters,
       partnerId: id,

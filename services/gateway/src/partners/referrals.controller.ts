@@ -9,6 +9,7 @@ import {
   ReferralResultReply,
   ReferralViewReply,
   OutreachRecordedReply,
+  type PartnersListItemReply,
 } from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import { z } from 'zod';
@@ -29,9 +30,6 @@ import {
 } from './roles';
 import { BY_TIME_AND_ID, DisclosuresQuery, IdParams, OutreachQuery, ReferralsQuery } from './schemas';
 import { RecordsAccess } from '../audit/record-access.interceptor';
-
-type Item = { id: string; at: string };
-type Result = ReferralResultReply;
 
 /** A worker's consent on a referral: POST /referrals/:id/consent. */
 const consentAction = actionsOf({
@@ -87,8 +85,8 @@ export class ReferralsController {
     @ValidBody(SubmitReferralInput) input: unknown,
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
-  ): Promise<Result> {
-    const result = await this.services.call<Result>(P.submitReferral, { input }, ctx);
+  ): Promise<ReferralResultReply> {
+    const result = await this.services.call<ReferralResultReply>(P.submitReferral, { input }, ctx);
     res.setHeader('ETag', etagFor(result.version));
     res.setHeader('Location', `/${API_PREFIX}/referrals/${result.id}`);
     return result;
@@ -109,7 +107,7 @@ export class ReferralsController {
   list(
     @ValidQuery(ReferralsQuery) query: z.infer<typeof ReferralsQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<Item>> {
+  ): Promise<Page<PartnersListItemReply>> {
     return listPage(this.services, P.listReferrals, query, ctx, BY_TIME_AND_ID);
   }
 
