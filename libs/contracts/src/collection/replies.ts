@@ -40,6 +40,7 @@ const installmentStatus = z.object({
   status: pub(z.string()),
 });
 
+// The rest of the folded case holds workers' details (contacts, confidentiality): personal.
 export const CollectionCaseViewReply = openReply('personal', {
   caseId: pub(z.uuid()),
   version: pub(z.int()),
@@ -70,6 +71,7 @@ export const CollectionCaseViewReply = openReply('personal', {
 });
 export type CollectionCaseViewReply = z.infer<typeof CollectionCaseViewReply>;
 
+// Accounts and figures only: what was owed, paid and paid out.
 export const LedgerViewReply = openReply('public', {
   caseId: pub(z.uuid()),
   version: pub(z.int()),

@@ -185,6 +185,7 @@ export const FindingsReply = z.object({ caseId: pub(z.uuid()), items: z.array(Fi
 export type FindingsReply = z.infer<typeof FindingsReply>;
 
 /** One page of a computation's trace as the gateway answers it (the service pages by position). */
+// The rest is how the rule sets computed: public, as the computation's figures are.
 export const TraceReply = openReply('public', {
   computationId: pub(z.uuid()),
   verified: pub(z.boolean()).describe(

@@ -13,6 +13,7 @@ const versioned = {
   version: pub(z.int()).describe('The stream version; the next If-Match.'),
 };
 
+// The registration's point people (names, phones, e-mails) are among the rest.
 export const PartnerViewReply = openReply('personal', {
   ...versioned,
   status: pub(z.string()),
@@ -20,6 +21,7 @@ export const PartnerViewReply = openReply('personal', {
 });
 export type PartnerViewReply = z.infer<typeof PartnerViewReply>;
 
+// An agreement's terms are a public record of the agency's partnerships.
 export const AgreementViewReply = openReply('public', {
   ...versioned,
   status: pub(z.string()),
@@ -62,6 +64,7 @@ export const ReferralViewReply = openReply('public', {
 export type ReferralViewReply = z.infer<typeof ReferralViewReply>;
 
 /** A row of a partners list: every list is keyset-paged by (at, id). */
+// Some lists carry people: partners' point people, meeting attendees, what a disclosure shared.
 export const PartnersListItemReply = openReply('personal', { id: pub(z.uuid()), at: pub(z.string()) });
 export type PartnersListItemReply = z.infer<typeof PartnersListItemReply>;
 export const PartnersListPageReply = pageReply(PartnersListItemReply);
