@@ -17,3 +17,4 @@ export * from './audit';
 export * from './partner';
 export * from './investigation';
 export * from './collection';
+export * from './event-of';

@@ -66,6 +66,12 @@ export const routes: RouteObject[] = [
               Component: (await import('../features/case-file/CaseFilePage')).CaseFilePage,
             }),
           },
+          {
+            path: 'collections/:caseId/:tab?',
+            lazy: async () => ({
+              Component: (await import('../features/collection-case/CollectionCasePage')).CollectionCasePage,
+            }),
+          },
           { path: 'no-access', element: <NoAccess /> },
           { path: '*', element: <NotFound /> },
         ],

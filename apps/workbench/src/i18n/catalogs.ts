@@ -1,5 +1,7 @@
 import en from './locales/en.json';
 import es from './locales/es.json';
+import collectionCaseEn from './locales/collection-case.en.json';
+import collectionCaseEs from './locales/collection-case.es.json';
 
 /**
  * The text of the workbench in each language. The shell and the first screens are in
@@ -9,13 +11,13 @@ import es from './locales/es.json';
  * PARTS and to CATALOGS (a test checks no two parts share a top-level key).
  */
 export const PARTS = {
-  en: [en],
-  es: [es],
+  en: [en, collectionCaseEn],
+  es: [es, collectionCaseEs],
 } as const;
 
 export const CATALOGS = {
-  en: { ...en },
-  es: { ...es },
+  en: { ...en, ...collectionCaseEn },
+  es: { ...es, ...collectionCaseEs },
 };
 
 /** The English catalog's shape: keys are checked against it at compile time. */
