@@ -11,6 +11,7 @@ export * from './errors';
 export * from './text-rule';
 export * from './registry';
 export * from './subjects';
+export * from './replies';
 export * from './complaint';
 export * from './audit';
 export * from './partner';

@@ -14,6 +14,7 @@ export * from './access';
 export * from './integrity';
 export * from './commands';
 export * from './package-style';
+export * from './replies';
 
 /** Every event audit appends, by type. */
 export const AUDIT_EVENTS = {

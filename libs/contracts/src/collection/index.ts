@@ -25,6 +25,7 @@ export * from './payments';
 export * from './disbursement';
 export * from './closing';
 export * from './commands';
+export * from './replies';
 
 /** Every event of the collection stream, by type. */
 export const COLLECTION_EVENTS = {

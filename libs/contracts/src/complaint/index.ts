@@ -20,6 +20,7 @@ export * from './amended';
 export * from './assessments';
 export * from './outcomes';
 export * from './commands';
+export * from './replies';
 
 /** Every event of the complaint stream, by type. */
 export const COMPLAINT_EVENTS = {

@@ -31,6 +31,8 @@ export * from './findings';
 export * from './determination';
 export * from './commands';
 export * from './rule-sets';
+export * from './replies';
+export * from './rule-set-replies';
 
 /** Every event of the investigation stream, by type. */
 export const INVESTIGATION_EVENTS = {

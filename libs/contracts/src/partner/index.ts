@@ -33,6 +33,7 @@ export * from './referral';
 export * from './disclosure';
 export * from './outreach';
 export * from './commands';
+export * from './replies';
 
 export const PARTNER_EVENTS = {
   PartnerRegistered,

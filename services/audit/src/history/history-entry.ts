@@ -1,21 +1,8 @@
-import { categoryOf } from '@lse/contracts';
+import { categoryOf, type HistoryEntryReply } from '@lse/contracts';
 import type { RecordedEvent } from '@lse/event-store';
 
 /** One line of a case's history: what happened, who did it, when, and why (cause, correlation). */
-export interface HistoryEntry {
-  position: number;
-  eventId: string;
-  streamId: string;
-  category: string;
-  streamVersion: number;
-  type: string;
-  actor: { id: string; role: string; org?: string };
-  occurredAt: string;
-  recordedAt: string;
-  correlationId: string;
-  causationId?: string;
-  sourceService: string;
-}
+export type HistoryEntry = HistoryEntryReply;
 
 export function historyEntryOf(e: RecordedEvent): HistoryEntry {
   const m = e.metadata;

@@ -1,4 +1,11 @@
-import type { AgingBucket, CollectionListPosition, CollectionRateQuery } from '@lse/contracts';
+import type {
+  AgingBucket,
+  CollectionListPosition,
+  CollectionRateQuery,
+  ReceivableItemReply,
+  InstallmentDueItemReply,
+  DefaultItemReply,
+} from '@lse/contracts';
 import { addDays, isoDate } from '@lse/domain';
 import type { DataSource } from 'typeorm';
 
@@ -11,21 +18,7 @@ const BUCKET_SQL = `CASE WHEN ($1::date - aging_from) <= 30 THEN '0-30'
   WHEN ($1::date - aging_from) <= 60 THEN '31-60'
   WHEN ($1::date - aging_from) <= 90 THEN '61-90' ELSE '90+' END`;
 
-export interface ReceivableItem {
-  caseId: string;
-  caseNumber: string | null;
-  office: string;
-  industry: string | null;
-  debtorNames: string;
-  planStatus: string;
-  agingFrom: string;
-  ageDays: number;
-  bucket: AgingBucket;
-  assessedCents: number;
-  collectedCents: number;
-  writtenOffCents: number;
-  outstandingCents: number;
-}
+export type ReceivableItem = ReceivableItemReply;
 
 const num = (v: unknown) => Number(v);
 const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
@@ -71,18 +64,7 @@ export async function listReceivables(
   }));
 }
 
-export interface InstallmentDueItem {
-  caseId: string;
-  caseNumber: string | null;
-  office: string;
-  debtorNames: string;
-  planId: string;
-  installmentNo: number;
-  dueOn: string;
-  amountCents: number;
-  paidCents: number;
-  remainingCents: number;
-}
+export type InstallmentDueItem = InstallmentDueItemReply;
 
 export async function listInstallmentsDue(
   ds: DataSource,
@@ -126,17 +108,7 @@ export async function listInstallmentsDue(
   }));
 }
 
-export interface DefaultItem {
-  caseId: string;
-  caseNumber: string | null;
-  office: string;
-  debtorNames: string;
-  planId: string;
-  declaredOn: string;
-  balanceDueCents: number;
-  missedInstallments: number[];
-  outstandingCents: number;
-}
+export type DefaultItem = DefaultItemReply;
 
 export async function listDefaults(
   ds: DataSource,

@@ -1,25 +1,21 @@
 import { Param } from '@nestjs/common';
-import { AUDIT_PATTERNS } from '@lse/contracts';
+import {
+  AUDIT_PATTERNS,
+  CaseStateReply,
+  HistoryEntryReply,
+  IntegrityReportReply,
+  SignedCheckpointReply,
+  HistoryPageReply,
+} from '@lse/contracts';
 import type { z } from 'zod';
-import { pageOf, pageSchema, parsePageQuery, type Page } from '../http/pagination';
+import { pageOf, parsePageQuery, type Page } from '../http/pagination';
 import { ValidQuery, ZodPipe } from '../http/zod.pipe';
 import { ApiController, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
 import { AUDITORS, CASE_HISTORY_READERS } from './roles';
-import {
-  CaseIdParams,
-  CaseStateSchema,
-  HistoryEntrySchema,
-  HistoryPosition,
-  HistoryQuery,
-  IntegrityReportSchema,
-  SignedCheckpointSchema,
-  StateQuery,
-  VerifyQuery,
-} from './schemas';
-
-type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+import { CaseIdParams } from '../http/params';
+import { HistoryPosition, HistoryQuery, StateQuery, VerifyQuery } from './schemas';
 
 /** What an auditor reads: a case's history and state as of any instant, and integrity proofs. */
 @ApiController()
@@ -41,16 +37,16 @@ export class AuditController {
     response: {
       status: 200,
       description: 'A page of the history, in global order.',
-      schema: pageSchema(HistoryEntrySchema),
+      schema: HistoryPageReply,
     },
   })
   async history(
     @Param(new ZodPipe(CaseIdParams)) params: z.infer<typeof CaseIdParams>,
     @ValidQuery(HistoryQuery) query: z.infer<typeof HistoryQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<HistoryEntry>> {
+  ): Promise<Page<HistoryEntryReply>> {
     const { limit, after } = parsePageQuery(query, HistoryPosition);
-    const { items } = await this.services.call<{ items: HistoryEntry[] }>(
+    const { items } = await this.services.call<{ items: HistoryEntryReply[] }>(
       AUDIT_PATTERNS.caseHistory,
       { caseId: params.caseId, after: after?.position ?? 0, limit: limit + 1 },
       ctx,
@@ -68,7 +64,7 @@ export class AuditController {
     roles: AUDITORS,
     params: CaseIdParams,
     query: StateQuery,
-    response: { status: 200, description: 'The state of every stream of the case.', schema: CaseStateSchema },
+    response: { status: 200, description: 'The state of every stream of the case.', schema: CaseStateReply },
   })
   state(
     @Param(new ZodPipe(CaseIdParams)) params: z.infer<typeof CaseIdParams>,
@@ -91,7 +87,7 @@ export class AuditController {
     tags: ['audit'],
     roles: AUDITORS,
     query: VerifyQuery,
-    response: { status: 200, description: 'The verification report.', schema: IntegrityReportSchema },
+    response: { status: 200, description: 'The verification report.', schema: IntegrityReportReply },
   })
   verify(@ValidQuery(VerifyQuery) query: z.infer<typeof VerifyQuery>, @CallCtx() ctx: CallContext) {
     return this.services.call(AUDIT_PATTERNS.verify, query, ctx);
@@ -104,7 +100,7 @@ export class AuditController {
     summary: 'The latest integrity checkpoint as a small file signed with Ed25519',
     tags: ['audit'],
     roles: AUDITORS,
-    response: { status: 200, description: 'The signed checkpoint.', schema: SignedCheckpointSchema },
+    response: { status: 200, description: 'The signed checkpoint.', schema: SignedCheckpointReply },
   })
   latest(@CallCtx() ctx: CallContext) {
     return this.services.call(AUDIT_PATTERNS.latestCheckpoint, {}, ctx);
@@ -117,7 +113,7 @@ export class AuditController {
     summary: 'Take an integrity checkpoint now (none is appended when nothing changed) and return it signed',
     tags: ['audit'],
     roles: AUDITORS,
-    response: { status: 201, description: 'The signed checkpoint.', schema: SignedCheckpointSchema },
+    response: { status: 201, description: 'The signed checkpoint.', schema: SignedCheckpointReply },
   })
   async take(@CallCtx() ctx: CallContext) {
     const taken = await this.services.call<{ export: unknown }>(AUDIT_PATTERNS.takeCheckpoint, {}, ctx);

@@ -1,7 +1,7 @@
-import { Headers, Param, Res } from '@nestjs/common';
 import {
   AgreeSettlementInput,
   CloseCollectionCaseInput,
+  CollectionCommandReply,
   COLLECTIONS_PATTERNS,
   CompromiseDebtInput,
   CounterSettlementInput,
@@ -18,46 +18,22 @@ import {
   TakeEscalationInput,
   TransferUnclaimedWagesInput,
 } from '@lse/contracts';
-import type { HttpResponse } from '@lse/service-kit';
-import type { z } from 'zod';
-import type { Role } from '../auth/roles';
-import { etagFor, parseIfMatch } from '../http/etag';
-import { ValidBody, ZodPipe } from '../http/zod.pipe';
-import { ApiController, Endpoint } from '../openapi/endpoint';
+import { actionsOf, ActionRequest, sendAction, type ActionCall } from '../http/case-action';
+import { CaseIdParams } from '../http/params';
+import { ApiController } from '../openapi/endpoint';
 import { COLLECTION_OPENED_BY_REACTION } from '../openapi/eventual';
-import { CallCtx } from '../services/call-context.decorator';
-import { ServicesClient, type CallContext } from '../services/services-client';
+import { ServicesClient } from '../services/services-client';
 import { COLLECTION_APPROVERS, COLLECTION_WRITERS } from './roles';
-import { CaseIdParams, CollectionCommandResultSchema } from './schemas';
 
-type CommandResult = z.infer<typeof CollectionCommandResultSchema>;
-type Params = z.infer<typeof CaseIdParams>;
-
-/** One action on a collection case: POST /collections/:caseId/<path>, If-Match = expected version. */
-const action = (
-  operationId: string,
-  path: string,
-  summary: string,
-  body: z.ZodType,
-  roles: Role[] = COLLECTION_WRITERS,
-) =>
-  Endpoint({
-    operationId,
-    method: 'POST',
-    path: `collections/:caseId/${path}`,
-    summary,
-    tags: ['collections'],
-    roles,
-    params: CaseIdParams,
-    body,
-    eventual: COLLECTION_OPENED_BY_REACTION,
-    response: {
-      status: 200,
-      description: 'Done; ETag is the new stream version.',
-      schema: CollectionCommandResultSchema,
-    },
-    versioned: true,
-  });
+/** An action on a collection case: POST /collections/:caseId/<path>. */
+const action = actionsOf({
+  base: 'collections/:caseId',
+  params: CaseIdParams,
+  tags: ['collections'],
+  roles: COLLECTION_WRITERS,
+  reply: CollectionCommandReply,
+  eventual: COLLECTION_OPENED_BY_REACTION,
+});
 
 /**
  * Collection actions. Each is one command to collections; amounts are positive integer cents
@@ -68,272 +44,187 @@ const action = (
 export class CollectionActionsController {
   constructor(private readonly services: ServicesClient) {}
 
-  @action(
-    'offerSettlement',
-    'settlement-offers',
-    'Record a settlement offer (amount, installments, non-monetary terms)',
-    OfferSettlementInput,
-  )
-  offer(
-    @Param(new ZodPipe(CaseIdParams)) p: Params,
-    @ValidBody(OfferSettlementInput) body: unknown,
-    @Headers('if-match') m: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command('offerSettlement', p, body, m, ctx, res);
+  @action({
+    operationId: 'offerSettlement',
+    path: 'settlement-offers',
+    summary: 'Record a settlement offer (amount, installments, non-monetary terms)',
+    body: OfferSettlementInput,
+    pattern: COLLECTIONS_PATTERNS.offerSettlement,
+  })
+  offer(@ActionRequest() call: ActionCall) {
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
-  @action(
-    'counterSettlement',
-    'settlement-counters',
-    'Record a counter-offer to an earlier offer',
-    CounterSettlementInput,
-  )
-  counter(
-    @Param(new ZodPipe(CaseIdParams)) p: Params,
-    @ValidBody(CounterSettlementInput) body: unknown,
-    @Headers('if-match') m: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command('counterSettlement', p, body, m, ctx, res);
+  @action({
+    operationId: 'counterSettlement',
+    path: 'settlement-counters',
+    summary: 'Record a counter-offer to an earlier offer',
+    body: CounterSettlementInput,
+    pattern: COLLECTIONS_PATTERNS.counterSettlement,
+  })
+  counter(@ActionRequest() call: ActionCall) {
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
-  @action(
-    'agreeSettlement',
-    'settlement',
-    'Agree the settlement (supervisors): amount, installment schedule (becomes the payment plan), non-monetary terms; less than the balance compromises the difference',
-    AgreeSettlementInput,
-    COLLECTION_APPROVERS,
-  )
-  agree(
-    @Param(new ZodPipe(CaseIdParams)) p: Params,
-    @ValidBody(AgreeSettlementInput) body: unknown,
-    @Headers('if-match') m: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command('agreeSettlement', p, body, m, ctx, res);
+  @action({
+    operationId: 'agreeSettlement',
+    path: 'settlement',
+    summary:
+      'Agree the settlement (supervisors): amount, installment schedule (becomes the payment plan), non-monetary terms; less than the balance compromises the difference',
+    body: AgreeSettlementInput,
+    pattern: COLLECTIONS_PATTERNS.agreeSettlement,
+    roles: COLLECTION_APPROVERS,
+  })
+  agree(@ActionRequest() call: ActionCall) {
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
-  @action('issueOrder', 'orders', 'Record an administrative, consent or court order to pay', IssueOrderInput)
-  order(
-    @Param(new ZodPipe(CaseIdParams)) p: Params,
-    @ValidBody(IssueOrderInput) body: unknown,
-    @Headers('if-match') m: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command('issueOrder', p, body, m, ctx, res);
+  @action({
+    operationId: 'issueOrder',
+    path: 'orders',
+    summary: 'Record an administrative, consent or court order to pay',
+    body: IssueOrderInput,
+    pattern: COLLECTIONS_PATTERNS.issueOrder,
+  })
+  order(@ActionRequest() call: ActionCall) {
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
-  @action(
-    'enterJudgment',
-    'judgments',
-    'Record a judgment with its post-judgment interest rate (basis points a year)',
-    EnterJudgmentInput,
-  )
-  judgment(
-    @Param(new ZodPipe(CaseIdParams)) p: Params,
-    @ValidBody(EnterJudgmentInput) body: unknown,
-    @Headers('if-match') m: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command('enterJudgment', p, body, m, ctx, res);
+  @action({
+    operationId: 'enterJudgment',
+    path: 'judgments',
+    summary: 'Record a judgment with its post-judgment interest rate (basis points a year)',
+    body: EnterJudgmentInput,
+    pattern: COLLECTIONS_PATTERNS.enterJudgment,
+  })
+  judgment(@ActionRequest() call: ActionCall) {
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
-  @action(
-    'establishPaymentPlan',
-    'payment-plans',
-    'Establish a payment plan (replaces the current one)',
-    EstablishPaymentPlanInput,
-  )
-  plan(
-    @Param(new ZodPipe(CaseIdParams)) p: Params,
-    @ValidBody(EstablishPaymentPlanInput) body: unknown,
-    @Headers('if-match') m: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command('establishPaymentPlan', p, body, m, ctx, res);
+  @action({
+    operationId: 'establishPaymentPlan',
+    path: 'payment-plans',
+    summary: 'Establish a payment plan (replaces the current one)',
+    body: EstablishPaymentPlanInput,
+    pattern: COLLECTIONS_PATTERNS.establishPaymentPlan,
+  })
+  plan(@ActionRequest() call: ActionCall) {
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
-  @action(
-    'receivePayment',
-    'payments',
-    'Record a payment from any jointly and severally liable debtor; it is allocated across the workers by the allocation rule',
-    ReceivePaymentInput,
-  )
-  payment(
-    @Param(new ZodPipe(CaseIdParams)) p: Params,
-    @ValidBody(ReceivePaymentInput) body: unknown,
-    @Headers('if-match') m: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command('receivePayment', p, body, m, ctx, res);
+  @action({
+    operationId: 'receivePayment',
+    path: 'payments',
+    summary:
+      'Record a payment from any jointly and severally liable debtor; it is allocated across the workers by the allocation rule',
+    body: ReceivePaymentInput,
+    pattern: COLLECTIONS_PATTERNS.receivePayment,
+  })
+  payment(@ActionRequest() call: ActionCall) {
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
-  @action(
-    'reversePayment',
-    'payment-reversals',
-    'Reverse a payment that did not clear (not once its money was paid out)',
-    ReversePaymentInput,
-  )
-  reverse(
-    @Param(new ZodPipe(CaseIdParams)) p: Params,
-    @ValidBody(ReversePaymentInput) body: unknown,
-    @Headers('if-match') m: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command('reversePayment', p, body, m, ctx, res);
+  @action({
+    operationId: 'reversePayment',
+    path: 'payment-reversals',
+    summary: 'Reverse a payment that did not clear (not once its money was paid out)',
+    body: ReversePaymentInput,
+    pattern: COLLECTIONS_PATTERNS.reversePayment,
+  })
+  reverse(@ActionRequest() call: ActionCall) {
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
-  @action(
-    'declareDefault',
-    'default',
-    'Declare the payment plan in default after a missed installment',
-    DeclareDefaultInput,
-  )
-  default(
-    @Param(new ZodPipe(CaseIdParams)) p: Params,
-    @ValidBody(DeclareDefaultInput) body: unknown,
-    @Headers('if-match') m: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command('declareDefault', p, body, m, ctx, res);
+  @action({
+    operationId: 'declareDefault',
+    path: 'default',
+    summary: 'Declare the payment plan in default after a missed installment',
+    body: DeclareDefaultInput,
+    pattern: COLLECTIONS_PATTERNS.declareDefault,
+  })
+  default(@ActionRequest() call: ActionCall) {
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
-  @action(
-    'takeEscalation',
-    'escalations',
-    'Take an enforcement step: lien, levy, stop-work order, license hold, bond claim, prosecution referral, publication',
-    TakeEscalationInput,
-  )
-  escalate(
-    @Param(new ZodPipe(CaseIdParams)) p: Params,
-    @ValidBody(TakeEscalationInput) body: unknown,
-    @Headers('if-match') m: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command('takeEscalation', p, body, m, ctx, res);
+  @action({
+    operationId: 'takeEscalation',
+    path: 'escalations',
+    summary:
+      'Take an enforcement step: lien, levy, stop-work order, license hold, bond claim, prosecution referral, publication',
+    body: TakeEscalationInput,
+    pattern: COLLECTIONS_PATTERNS.takeEscalation,
+  })
+  escalate(@ActionRequest() call: ActionCall) {
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
-  @action(
-    'issueDisbursement',
-    'disbursements',
-    'Pay a worker what was collected for them (never more, never twice)',
-    IssueDisbursementInput,
-  )
-  disburse(
-    @Param(new ZodPipe(CaseIdParams)) p: Params,
-    @ValidBody(IssueDisbursementInput) body: unknown,
-    @Headers('if-match') m: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command('issueDisbursement', p, body, m, ctx, res);
+  @action({
+    operationId: 'issueDisbursement',
+    path: 'disbursements',
+    summary: 'Pay a worker what was collected for them (never more, never twice)',
+    body: IssueDisbursementInput,
+    pattern: COLLECTIONS_PATTERNS.issueDisbursement,
+  })
+  disburse(@ActionRequest() call: ActionCall) {
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
-  @action(
-    'markWorkerUnlocated',
-    'unlocated-workers',
-    'Record that a worker cannot be found: their money is held',
-    MarkWorkerUnlocatedInput,
-  )
-  unlocated(
-    @Param(new ZodPipe(CaseIdParams)) p: Params,
-    @ValidBody(MarkWorkerUnlocatedInput) body: unknown,
-    @Headers('if-match') m: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command('markWorkerUnlocated', p, body, m, ctx, res);
+  @action({
+    operationId: 'markWorkerUnlocated',
+    path: 'unlocated-workers',
+    summary: 'Record that a worker cannot be found: their money is held',
+    body: MarkWorkerUnlocatedInput,
+    pattern: COLLECTIONS_PATTERNS.markWorkerUnlocated,
+  })
+  unlocated(@ActionRequest() call: ActionCall) {
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
-  @action(
-    'transferUnclaimedWages',
-    'unclaimed-transfers',
-    'Transfer held wages to the unclaimed-wage fund after the configured period',
-    TransferUnclaimedWagesInput,
-  )
-  transfer(
-    @Param(new ZodPipe(CaseIdParams)) p: Params,
-    @ValidBody(TransferUnclaimedWagesInput) body: unknown,
-    @Headers('if-match') m: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command('transferUnclaimedWages', p, body, m, ctx, res);
+  @action({
+    operationId: 'transferUnclaimedWages',
+    path: 'unclaimed-transfers',
+    summary: 'Transfer held wages to the unclaimed-wage fund after the configured period',
+    body: TransferUnclaimedWagesInput,
+    pattern: COLLECTIONS_PATTERNS.transferUnclaimedWages,
+  })
+  transfer(@ActionRequest() call: ActionCall) {
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
-  @action(
-    'compromiseDebt',
-    'compromises',
-    'Compromise or write off part or all of the balance (supervisors)',
-    CompromiseDebtInput,
-    COLLECTION_APPROVERS,
-  )
-  compromise(
-    @Param(new ZodPipe(CaseIdParams)) p: Params,
-    @ValidBody(CompromiseDebtInput) body: unknown,
-    @Headers('if-match') m: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command('compromiseDebt', p, body, m, ctx, res);
+  @action({
+    operationId: 'compromiseDebt',
+    path: 'compromises',
+    summary: 'Compromise or write off part or all of the balance (supervisors)',
+    body: CompromiseDebtInput,
+    pattern: COLLECTIONS_PATTERNS.compromiseDebt,
+    roles: COLLECTION_APPROVERS,
+  })
+  compromise(@ActionRequest() call: ActionCall) {
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
-  @action(
-    'closeCollectionCase',
-    'close',
-    'Close the case once nothing is outstanding and everything collected was paid out; nothing is accepted after',
-    CloseCollectionCaseInput,
-  )
-  close(
-    @Param(new ZodPipe(CaseIdParams)) p: Params,
-    @ValidBody(CloseCollectionCaseInput) body: unknown,
-    @Headers('if-match') m: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command('closeCase', p, body, m, ctx, res);
+  @action({
+    operationId: 'closeCollectionCase',
+    path: 'close',
+    summary:
+      'Close the case once nothing is outstanding and everything collected was paid out; nothing is accepted after',
+    body: CloseCollectionCaseInput,
+    pattern: COLLECTIONS_PATTERNS.closeCase,
+  })
+  close(@ActionRequest() call: ActionCall) {
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 
-  @action(
-    'reopenCollectionCase',
-    'reopening',
-    'Reopen a closed case (supervisors), with the reason (late payment, bounced check) and a note; the only way anything is appended to a closed case',
-    ReopenCollectionCaseInput,
-    COLLECTION_APPROVERS,
-  )
-  reopen(
-    @Param(new ZodPipe(CaseIdParams)) p: Params,
-    @ValidBody(ReopenCollectionCaseInput) body: unknown,
-    @Headers('if-match') m: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command('reopenCase', p, body, m, ctx, res);
-  }
-
-  private async command(
-    verb: keyof typeof COLLECTIONS_PATTERNS,
-    { caseId }: Params,
-    input: unknown,
-    ifMatch: string | undefined,
-    ctx: CallContext,
-    res: HttpResponse,
-  ): Promise<CommandResult> {
-    const expectedVersion = parseIfMatch(ifMatch);
-    const data = { caseId, input, ...(expectedVersion !== undefined ? { expectedVersion } : {}) };
-    const result = await this.services.call<CommandResult>(COLLECTIONS_PATTERNS[verb], data, ctx);
-    res.setHeader('ETag', etagFor(result.version));
-    return result;
+  @action({
+    operationId: 'reopenCollectionCase',
+    path: 'reopening',
+    summary:
+      'Reopen a closed case (supervisors), with the reason (late payment, bounced check) and a note; the only way anything is appended to a closed case',
+    body: ReopenCollectionCaseInput,
+    pattern: COLLECTIONS_PATTERNS.reopenCase,
+    roles: COLLECTION_APPROVERS,
+  })
+  reopen(@ActionRequest() call: ActionCall) {
+    return sendAction<CollectionCommandReply>(this.services, call);
   }
 }

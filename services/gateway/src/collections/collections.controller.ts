@@ -1,42 +1,45 @@
 import { Headers, Param, Res } from '@nestjs/common';
-import { COLLECTIONS_PATTERNS, CollectionListPosition } from '@lse/contracts';
+import {
+  COLLECTIONS_PATTERNS,
+  CollectionCaseViewReply,
+  CollectionRateReply,
+  DebtorStatementReply,
+  type DefaultItemReply,
+  DefaultsPageReply,
+  InstallmentCheckReply,
+  type InstallmentDueItemReply,
+  InstallmentsDuePageReply,
+  LedgerViewReply,
+  type ReceivableItemReply,
+  ReceivablesPageReply,
+  WorkerStatementReply,
+} from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import { z } from 'zod';
 import { etagFor } from '../http/etag';
-import { pageOf, parsePageQuery, type Page } from '../http/pagination';
+import { listPage, type Page } from '../http/pagination';
 import { ValidBody, ValidQuery, ZodPipe } from '../http/zod.pipe';
 import { ApiController, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
 import { COLLECTION_APPROVERS, COLLECTION_READERS } from './roles';
+import { CaseIdParams } from '../http/params';
 import {
   AsOfQuery,
-  CaseIdParams,
-  CollectionCaseViewSchema,
   CollectionRateQuery,
-  CollectionRateSchema,
   DebtorParams,
-  DefaultsPageSchema,
   DefaultsQuery,
-  InstallmentCheckResultSchema,
-  InstallmentsDuePageSchema,
   InstallmentsDueQuery,
-  LedgerViewSchema,
-  ReceivablesPageSchema,
   ReceivablesQuery,
-  DebtorStatementSchema,
   HTML_CONTENT,
   StatementQuery,
-  WorkerStatementSchema,
   WorkerParams,
-  type DefaultItem,
-  type InstallmentDueItem,
-  type ReceivableItem,
+  DEFAULTS,
+  INSTALLMENTS_DUE,
+  RECEIVABLES,
 } from './schemas';
 import { RecordsAccess } from '../audit/record-access.interceptor';
 import { COLLECTION_OPENED_BY_REACTION } from '../openapi/eventual';
-
-type PagedQuery = Record<string, unknown> & { cursor?: string; limit?: string };
 
 /** A case, its ledger, statements, the collection lists and the installment check. */
 @ApiController()
@@ -55,17 +58,14 @@ export class CollectionsController {
     response: {
       status: 200,
       description: 'A page of receivables, oldest first.',
-      schema: ReceivablesPageSchema,
+      schema: ReceivablesPageReply,
     },
   })
   receivables(
     @ValidQuery(ReceivablesQuery) query: z.infer<typeof ReceivablesQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<ReceivableItem>> {
-    return this.page<ReceivableItem>(COLLECTIONS_PATTERNS.listReceivables, query, ctx, (r) => ({
-      at: r.agingFrom,
-      caseId: r.caseId,
-    }));
+  ): Promise<Page<ReceivableItemReply>> {
+    return listPage(this.services, COLLECTIONS_PATTERNS.listReceivables, query, ctx, RECEIVABLES);
   }
 
   @Endpoint({
@@ -79,18 +79,14 @@ export class CollectionsController {
     response: {
       status: 200,
       description: 'A page of installments, soonest first.',
-      schema: InstallmentsDuePageSchema,
+      schema: InstallmentsDuePageReply,
     },
   })
   installmentsDue(
     @ValidQuery(InstallmentsDueQuery) query: z.infer<typeof InstallmentsDueQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<InstallmentDueItem>> {
-    return this.page<InstallmentDueItem>(COLLECTIONS_PATTERNS.listInstallmentsDue, query, ctx, (r) => ({
-      at: r.dueOn,
-      caseId: r.caseId,
-      n: r.installmentNo,
-    }));
+  ): Promise<Page<InstallmentDueItemReply>> {
+    return listPage(this.services, COLLECTIONS_PATTERNS.listInstallmentsDue, query, ctx, INSTALLMENTS_DUE);
   }
 
   @Endpoint({
@@ -101,16 +97,13 @@ export class CollectionsController {
     tags: ['collections'],
     roles: COLLECTION_READERS,
     query: DefaultsQuery,
-    response: { status: 200, description: 'A page of defaulted plans.', schema: DefaultsPageSchema },
+    response: { status: 200, description: 'A page of defaulted plans.', schema: DefaultsPageReply },
   })
   defaults(
     @ValidQuery(DefaultsQuery) query: z.infer<typeof DefaultsQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<DefaultItem>> {
-    return this.page<DefaultItem>(COLLECTIONS_PATTERNS.listDefaults, query, ctx, (r) => ({
-      at: r.declaredOn,
-      caseId: r.caseId,
-    }));
+  ): Promise<Page<DefaultItemReply>> {
+    return listPage(this.services, COLLECTIONS_PATTERNS.listDefaults, query, ctx, DEFAULTS);
   }
 
   @Endpoint({
@@ -122,17 +115,13 @@ export class CollectionsController {
     tags: ['collections'],
     roles: COLLECTION_READERS,
     query: CollectionRateQuery,
-    response: { status: 200, description: 'One row per group.', schema: CollectionRateSchema },
+    response: { status: 200, description: 'One row per group.', schema: CollectionRateReply },
   })
   rate(
     @ValidQuery(CollectionRateQuery) query: z.infer<typeof CollectionRateQuery>,
     @CallCtx() ctx: CallContext,
   ) {
-    return this.services.call<z.infer<typeof CollectionRateSchema>>(
-      COLLECTIONS_PATTERNS.collectionRate,
-      query,
-      ctx,
-    );
+    return this.services.call<CollectionRateReply>(COLLECTIONS_PATTERNS.collectionRate, query, ctx);
   }
 
   @Endpoint({
@@ -144,14 +133,10 @@ export class CollectionsController {
     tags: ['collections'],
     roles: COLLECTION_APPROVERS,
     body: z.strictObject({}),
-    response: { status: 200, description: 'What the run found.', schema: InstallmentCheckResultSchema },
+    response: { status: 200, description: 'What the run found.', schema: InstallmentCheckReply },
   })
   runCheck(@ValidBody(z.strictObject({})) _body: unknown, @CallCtx() ctx: CallContext) {
-    return this.services.call<z.infer<typeof InstallmentCheckResultSchema>>(
-      COLLECTIONS_PATTERNS.runInstallmentCheck,
-      {},
-      ctx,
-    );
+    return this.services.call<InstallmentCheckReply>(COLLECTIONS_PATTERNS.runInstallmentCheck, {}, ctx);
   }
 
   @Endpoint({
@@ -166,7 +151,7 @@ export class CollectionsController {
     tags: ['collections'],
     roles: COLLECTION_READERS,
     params: CaseIdParams,
-    response: { status: 200, description: 'The collection case.', schema: CollectionCaseViewSchema },
+    response: { status: 200, description: 'The collection case.', schema: CollectionCaseViewReply },
     versioned: true,
   })
   @RecordsAccess('collection-case')
@@ -192,7 +177,7 @@ export class CollectionsController {
     params: CaseIdParams,
     query: AsOfQuery,
     eventual: COLLECTION_OPENED_BY_REACTION,
-    response: { status: 200, description: 'The ledger.', schema: LedgerViewSchema },
+    response: { status: 200, description: 'The ledger.', schema: LedgerViewReply },
     versioned: true,
   })
   @RecordsAccess('collection-ledger')
@@ -228,7 +213,7 @@ export class CollectionsController {
     response: {
       status: 200,
       description: 'The statement: JSON, or printable HTML with ?format=html or Accept: text/html.',
-      schema: DebtorStatementSchema,
+      schema: DebtorStatementReply,
       otherContent: HTML_CONTENT,
     },
   })
@@ -258,7 +243,7 @@ export class CollectionsController {
     response: {
       status: 200,
       description: 'The statement: JSON, or printable HTML with ?format=html or Accept: text/html.',
-      schema: WorkerStatementSchema,
+      schema: WorkerStatementReply,
       otherContent: HTML_CONTENT,
     },
   })
@@ -293,21 +278,5 @@ export class CollectionsController {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
     return html;
-  }
-
-  private async page<T>(
-    pattern: string,
-    query: PagedQuery,
-    ctx: CallContext,
-    positionOf: (row: T) => unknown,
-  ): Promise<Page<T>> {
-    const { cursor: _cursor, limit: _limit, ...filters } = query;
-    const { limit, after } = parsePageQuery(query, CollectionListPosition);
-    const { items } = await this.services.call<{ items: T[] }>(
-      pattern,
-      { filters, limit: limit + 1, ...(after ? { after } : {}) },
-      ctx,
-    );
-    return pageOf(items, limit, positionOf);
   }
 }

@@ -1,19 +1,12 @@
-import { INTAKE_PATTERNS } from '@lse/contracts';
+import { INTAKE_PATTERNS, type CaseItemReply, CasePageReply, EmployerMatchesReply } from '@lse/contracts';
 import type { z } from 'zod';
-import type { Page } from '../http/pagination';
+import { listPage, type Page } from '../http/pagination';
 import { ValidQuery } from '../http/zod.pipe';
-import { listPage } from './list-page';
 import { ApiController, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
 import { CASE_READERS, EMPLOYER_READERS } from './roles';
-import {
-  CaseIndexQuery,
-  CasePageSchema,
-  EmployerMatchesSchema,
-  EmployerQuery,
-  type CaseItem,
-} from './schemas';
+import { byTimeAndCase, CaseIndexQuery, EmployerQuery } from './schemas';
 
 /** The case index and the employer lookup (repeat violators, duplicates). */
 @ApiController()
@@ -34,13 +27,19 @@ export class CasesController {
     tags: ['cases'],
     roles: CASE_READERS,
     query: CaseIndexQuery,
-    response: { status: 200, description: 'A page of the case index.', schema: CasePageSchema },
+    response: { status: 200, description: 'A page of the case index.', schema: CasePageReply },
   })
   async list(
     @ValidQuery(CaseIndexQuery) query: z.infer<typeof CaseIndexQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<CaseItem>> {
-    return listPage<CaseItem>(this.services, INTAKE_PATTERNS.listCases, query, ctx, (row) => row.listedAt);
+  ): Promise<Page<CaseItemReply>> {
+    return listPage(
+      this.services,
+      INTAKE_PATTERNS.listCases,
+      query,
+      ctx,
+      byTimeAndCase<CaseItemReply>((row) => row.listedAt),
+    );
   }
 
   @Endpoint({
@@ -55,14 +54,10 @@ export class CasesController {
     response: {
       status: 200,
       description: 'Matching employers, best first, with why each matched and its cases.',
-      schema: EmployerMatchesSchema,
+      schema: EmployerMatchesReply,
     },
   })
   find(@ValidQuery(EmployerQuery) query: z.infer<typeof EmployerQuery>, @CallCtx() ctx: CallContext) {
-    return this.services.call<z.infer<typeof EmployerMatchesSchema>>(
-      INTAKE_PATTERNS.findEmployer,
-      query,
-      ctx,
-    );
+    return this.services.call<EmployerMatchesReply>(INTAKE_PATTERNS.findEmployer, query, ctx);
   }
 }

@@ -1,27 +1,25 @@
 import { Param, Res } from '@nestjs/common';
-import { INTAKE_PATTERNS, ReceiveComplaintInput } from '@lse/contracts';
+import {
+  INTAKE_PATTERNS,
+  ReceiveComplaintInput,
+  ComplaintCommandReply,
+  ComplaintViewReply,
+  type QueueItemReply,
+  QueuePageReply,
+} from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import type { z } from 'zod';
 import { etagFor } from '../http/etag';
-import type { Page } from '../http/pagination';
+import { listPage, type Page } from '../http/pagination';
 import { ValidBody, ValidQuery, ZodPipe } from '../http/zod.pipe';
 import { ApiController, API_PREFIX, Endpoint } from '../openapi/endpoint';
 import { COMPLAINT_FROM_REFERRAL } from '../openapi/eventual';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
-import { listPage } from './list-page';
 import { RecordsAccess } from '../audit/record-access.interceptor';
 import { COMPLAINT_READERS, COMPLAINT_WRITERS } from './roles';
-import {
-  CaseIdParams,
-  CommandResultSchema,
-  ComplaintQueueQuery,
-  ComplaintViewSchema,
-  QueuePageSchema,
-  type QueueItem,
-} from './schemas';
-
-type CommandResult = z.infer<typeof CommandResultSchema>;
+import { byTimeAndCase, ComplaintQueueQuery } from './schemas';
+import { CaseIdParams } from '../http/params';
 
 /** Receiving complaints, the complaint queue and one complaint's current state. */
 @ApiController()
@@ -42,7 +40,7 @@ export class ComplaintsController {
     response: {
       status: 201,
       description: 'Received; Location names the complaint.',
-      schema: CommandResultSchema,
+      schema: ComplaintCommandReply,
       links: {
         getComplaint: {
           operationId: 'getComplaint',
@@ -62,8 +60,8 @@ export class ComplaintsController {
     @ValidBody(ReceiveComplaintInput) input: z.infer<typeof ReceiveComplaintInput>,
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
-  ): Promise<CommandResult> {
-    const result = await this.services.call<CommandResult>(INTAKE_PATTERNS.receive, { input }, ctx);
+  ): Promise<ComplaintCommandReply> {
+    const result = await this.services.call<ComplaintCommandReply>(INTAKE_PATTERNS.receive, { input }, ctx);
     res.setHeader('ETag', etagFor(result.version));
     res.setHeader('Location', `/${API_PREFIX}/complaints/${result.caseId}`);
     return result;
@@ -77,18 +75,18 @@ export class ComplaintsController {
     tags: ['complaints'],
     roles: COMPLAINT_READERS,
     query: ComplaintQueueQuery,
-    response: { status: 200, description: 'A page of the queue.', schema: QueuePageSchema },
+    response: { status: 200, description: 'A page of the queue.', schema: QueuePageReply },
   })
   async list(
     @ValidQuery(ComplaintQueueQuery) query: z.infer<typeof ComplaintQueueQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<QueueItem>> {
-    return listPage<QueueItem>(
+  ): Promise<Page<QueueItemReply>> {
+    return listPage(
       this.services,
       INTAKE_PATTERNS.listComplaints,
       query,
       ctx,
-      (row) => row.receivedAt,
+      byTimeAndCase<QueueItemReply>((row) => row.receivedAt),
     );
   }
 
@@ -103,7 +101,7 @@ export class ComplaintsController {
       "`complaint.complainants[].complainantId` are the ids an investigation's hours and wages use as `workerId` for the same people.",
     params: CaseIdParams,
     eventual: COMPLAINT_FROM_REFERRAL,
-    response: { status: 200, description: 'The complaint.', schema: ComplaintViewSchema },
+    response: { status: 200, description: 'The complaint.', schema: ComplaintViewReply },
     versioned: true,
   })
   @RecordsAccess('complaint')
@@ -111,12 +109,8 @@ export class ComplaintsController {
     @Param(new ZodPipe(CaseIdParams)) params: z.infer<typeof CaseIdParams>,
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
-  ): Promise<z.infer<typeof ComplaintViewSchema>> {
-    const view = await this.services.call<z.infer<typeof ComplaintViewSchema>>(
-      INTAKE_PATTERNS.getComplaint,
-      params,
-      ctx,
-    );
+  ): Promise<ComplaintViewReply> {
+    const view = await this.services.call<ComplaintViewReply>(INTAKE_PATTERNS.getComplaint, params, ctx);
     res.setHeader('ETag', etagFor(view.version));
     res.setHeader('Cache-Control', 'no-store');
     return view;

@@ -1,31 +1,33 @@
 import { Param, Res } from '@nestjs/common';
-import { AUDIT_PATTERNS } from '@lse/contracts';
+import {
+  AUDIT_PATTERNS,
+  FoiaPackageReply,
+  FoiaPackageResultReply,
+  FoiaRequestItemReply,
+  FoiaRequestViewReply,
+  FoiaVersionReply,
+  FoiaRequestPageReply,
+} from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import type { z } from 'zod';
 import { FOIA_OFFICERS } from '../audit/roles';
 import { etagFor } from '../http/etag';
-import { pageOf, pageSchema, parsePageQuery, type Page } from '../http/pagination';
+import { pageOf, parsePageQuery, type Page } from '../http/pagination';
 import { ValidBody, ValidQuery, ZodPipe } from '../http/zod.pipe';
 import { API_PREFIX, ApiController, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
 import {
   CompileFoiaInput,
-  FoiaPackageResultSchema,
-  FoiaPackageSchema,
-  FoiaRequestViewSchema,
-  FoiaRequestItemSchema,
   ListPosition,
   ListQuery,
   OverrideRedactionInput,
   PackageQuery,
   ReceiveFoiaRequestInput,
   RequestIdParams,
-  VersionSchema,
 } from './schemas';
 import { RecordsAccess } from '../audit/record-access.interceptor';
 
-type Item = z.infer<typeof FoiaRequestItemSchema>;
 type Params = z.infer<typeof RequestIdParams>;
 
 /** Public-records requests: receive, compile as of a cut-off, release withheld fields, release. */
@@ -41,7 +43,7 @@ export class FoiaController {
     tags: ['foia'],
     roles: FOIA_OFFICERS,
     body: ReceiveFoiaRequestInput,
-    response: { status: 201, description: 'Received; Location names the request.', schema: VersionSchema },
+    response: { status: 201, description: 'Received; Location names the request.', schema: FoiaVersionReply },
     versioned: true,
   })
   async receive(
@@ -67,14 +69,14 @@ export class FoiaController {
     tags: ['foia'],
     roles: FOIA_OFFICERS,
     query: ListQuery,
-    response: { status: 200, description: 'A page of requests.', schema: pageSchema(FoiaRequestItemSchema) },
+    response: { status: 200, description: 'A page of requests.', schema: FoiaRequestPageReply },
   })
   async list(
     @ValidQuery(ListQuery) query: z.infer<typeof ListQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<Item>> {
+  ): Promise<Page<FoiaRequestItemReply>> {
     const { limit, after } = parsePageQuery(query, ListPosition);
-    const { items } = await this.services.call<{ items: Item[] }>(
+    const { items } = await this.services.call<{ items: FoiaRequestItemReply[] }>(
       AUDIT_PATTERNS.listFoiaRequests,
       { limit: limit + 1, ...(query.status ? { status: query.status } : {}), ...(after ? { after } : {}) },
       ctx,
@@ -91,7 +93,7 @@ export class FoiaController {
     roles: FOIA_OFFICERS,
     description: '`requestId` is the one POST /foia-requests answered.',
     params: RequestIdParams,
-    response: { status: 200, description: 'The request.', schema: FoiaRequestViewSchema },
+    response: { status: 200, description: 'The request.', schema: FoiaRequestViewReply },
     versioned: true,
   })
   @RecordsAccess('foia-request', { subjectParam: 'requestId' })
@@ -118,7 +120,7 @@ export class FoiaController {
     response: {
       status: 200,
       description: 'The package, its digest and its redaction log.',
-      schema: FoiaPackageResultSchema,
+      schema: FoiaPackageResultReply,
     },
   })
   compile(
@@ -138,7 +140,7 @@ export class FoiaController {
     roles: FOIA_OFFICERS,
     params: RequestIdParams,
     body: OverrideRedactionInput,
-    response: { status: 201, description: 'Recorded.', schema: VersionSchema },
+    response: { status: 201, description: 'Recorded.', schema: FoiaVersionReply },
   })
   override(
     @Param(new ZodPipe(RequestIdParams)) params: Params,
@@ -160,7 +162,7 @@ export class FoiaController {
     response: {
       status: 200,
       description: 'The released package and its digests.',
-      schema: FoiaPackageResultSchema,
+      schema: FoiaPackageResultReply,
     },
   })
   release(
@@ -185,7 +187,7 @@ export class FoiaController {
       status: 200,
       description:
         'The package: JSON, or with ?format=html a printable document (case summary, chronology in plain words, then the records). The Digest header is its SHA-256.',
-      schema: FoiaPackageSchema,
+      schema: FoiaPackageReply,
       otherContent: { 'text/html': { schema: { type: 'string' } } },
     },
   })

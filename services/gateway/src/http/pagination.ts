@@ -1,8 +1,12 @@
 import { ERROR_CODES, ProblemException, problemType } from '@lse/service-kit';
 import { z } from 'zod';
+import type { CallContext, ServicesClient } from '../services/services-client';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
+
+/** The page fields of a list route's query (`limit` is text on the wire, read by parsePageQuery). */
+export const PAGE_QUERY = { cursor: z.string().optional(), limit: z.string().optional() };
 
 export interface Page<T> {
   items: T[];
@@ -60,6 +64,34 @@ export function pageOf<T>(rows: T[], limit: number, positionOf: (last: T) => unk
   return { items, nextCursor: more ? encodeCursor(positionOf(items[items.length - 1])) : null };
 }
 
-/** The OpenAPI shape of a page of `item`. */
-export const pageSchema = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+/** A list route's query: its filters plus the page's cursor and limit. */
+export type PagedQuery = Record<string, unknown> & { cursor?: string; limit?: string };
+
+/** How a list is keyset-paged: the position its cursors hold, and the position of a row. */
+export interface Keyset<T> {
+  position: z.ZodType;
+  of: (row: T) => unknown;
+}
+
+/**
+ * One page of a service's read model: sends `{filters, limit, after}` asking for one row more
+ * than the limit (to learn whether a next page exists) and encodes the last row as the cursor.
+ * `filtersOf` turns the query's text filters into what the service takes.
+ */
+export async function listPage<T>(
+  services: ServicesClient,
+  subject: string,
+  query: PagedQuery,
+  ctx: CallContext,
+  keyset: Keyset<T>,
+  filtersOf: (filters: Record<string, unknown>) => Record<string, unknown> = (filters) => filters,
+): Promise<Page<T>> {
+  const { cursor: _cursor, limit: _limit, ...filters } = query;
+  const { limit, after } = parsePageQuery(query, keyset.position);
+  const { items } = await services.call<{ items: T[] }>(
+    subject,
+    { filters: filtersOf(filters), limit: limit + 1, ...(after ? { after } : {}) },
+    ctx,
+  );
+  return pageOf(items, limit, keyset.of);
+}

@@ -4,16 +4,18 @@ import {
   HoursAndWagesJsonInput,
   INVESTIGATION_PATTERNS,
   MAX_WORKWEEK_RECORDS,
+  type InvestigationCommandReply,
 } from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import { z } from 'zod';
+import { sendAction } from '../http/case-action';
+import { CaseIdParams } from '../http/params';
 import { ZodPipe } from '../http/zod.pipe';
 import { ApiController } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
-import { investigationAction, sendInvestigationCommand } from './investigation-actions.controller';
-import { CaseIdParams, EvidenceUploadQuery, HoursCsvQuery } from './schemas';
-import { INVESTIGATION_WRITERS } from './roles';
+import { investigationAction } from './investigation-action';
+import { EvidenceUploadQuery, HoursCsvQuery } from './schemas';
 
 type Params = z.infer<typeof CaseIdParams>;
 
@@ -33,26 +35,26 @@ const HoursJsonBody = HoursAndWagesJsonInput.extend({
 export class InvestigationUploadsController {
   constructor(private readonly services: ServicesClient) {}
 
-  @investigationAction(
-    'recordHoursAndWages',
-    'hours-and-wages',
-    'Record per-workweek hours and pay: JSON as documented, or Content-Type text/csv with columns worker_ref, worker_name, week_start, d1..d7, hourly_rate, paid_hours, piece, salary, salary_hours, bonus, overtime_premium, makeup, payday (source, employerId, recordSetId, workweekStart in the query string). Bad rows: 422 listing each row and field; nothing is recorded.',
-    HoursAndWagesJsonInput,
-    INVESTIGATION_WRITERS,
-    {
-      description:
-        "Worker ids: for a worker who complained, send the complainant's `complainantId` (GET /complaints/{caseId}, `complaint.complainants`) as `workerId`, so the back wages, the determination and the collection case follow that person; any other worker gets a new UUID of your choosing. In CSV, `worker_ref` (or the name) identifies a worker within the case and the service derives the id. The collection case's `workers[].workerId` are these ids.",
-      query: HoursCsvQuery,
-      otherBodies: [
-        {
-          mediaType: 'text/csv',
-          description:
-            'A header row, then one row per workweek: worker_ref, worker_name, week_start, d1..d7, hourly_rate, paid_hours, piece, salary, salary_hours, bonus, overtime_premium, makeup, payday. UTF-8.',
-          schema: { type: 'string' },
-        },
-      ],
-    },
-  )
+  @investigationAction({
+    operationId: 'recordHoursAndWages',
+    path: 'hours-and-wages',
+    summary:
+      'Record per-workweek hours and pay: JSON as documented, or Content-Type text/csv with columns worker_ref, worker_name, week_start, d1..d7, hourly_rate, paid_hours, piece, salary, salary_hours, bonus, overtime_premium, makeup, payday (source, employerId, recordSetId, workweekStart in the query string). Bad rows: 422 listing each row and field; nothing is recorded.',
+    // Documented as JSON; the handler reads CSV or JSON itself.
+    body: HoursAndWagesJsonInput,
+    pattern: INVESTIGATION_PATTERNS.recordHoursAndWages,
+    description:
+      "Worker ids: for a worker who complained, send the complainant's `complainantId` (GET /complaints/{caseId}, `complaint.complainants`) as `workerId`, so the back wages, the determination and the collection case follow that person; any other worker gets a new UUID of your choosing. In CSV, `worker_ref` (or the name) identifies a worker within the case and the service derives the id. The collection case's `workers[].workerId` are these ids.",
+    query: HoursCsvQuery,
+    otherBodies: [
+      {
+        mediaType: 'text/csv',
+        description:
+          'A header row, then one row per workweek: worker_ref, worker_name, week_start, d1..d7, hourly_rate, paid_hours, piece, salary, salary_hours, bonus, overtime_premium, makeup, payday. UTF-8.',
+        schema: { type: 'string' },
+      },
+    ],
+  })
   hours(
     @Param(new ZodPipe(CaseIdParams)) p: Params,
     @Query(new ZodPipe(HoursCsvQuery)) query: z.infer<typeof HoursCsvQuery>,
@@ -70,34 +72,32 @@ export class InvestigationUploadsController {
             ...without(query, 'source'),
           }
         : { ...HoursJsonBody.parse(body), format: 'json' };
-    return sendInvestigationCommand(
-      this.services,
-      INVESTIGATION_PATTERNS.recordHoursAndWages,
-      p,
+    return sendAction<InvestigationCommandReply>(this.services, {
+      pattern: INVESTIGATION_PATTERNS.recordHoursAndWages,
+      params: p,
       input,
       ifMatch,
       ctx,
       res,
-    );
+    });
   }
 
-  @investigationAction(
-    'attachEvidence',
-    'evidence',
-    'Attach evidence: the raw bytes with their Content-Type (fileName and description in the query string), or JSON with contentBase64. At most 512 KiB; the server computes the SHA-256.',
-    AttachEvidenceInput,
-    INVESTIGATION_WRITERS,
-    {
-      query: EvidenceUploadQuery,
-      otherBodies: [
-        {
-          mediaType: '*/*',
-          description: 'The file itself, with its own Content-Type (at most 512 KiB).',
-          schema: { type: 'string', contentMediaType: 'application/octet-stream' },
-        },
-      ],
-    },
-  )
+  @investigationAction({
+    operationId: 'attachEvidence',
+    path: 'evidence',
+    summary:
+      'Attach evidence: the raw bytes with their Content-Type (fileName and description in the query string), or JSON with contentBase64. At most 512 KiB; the server computes the SHA-256.',
+    body: AttachEvidenceInput,
+    pattern: INVESTIGATION_PATTERNS.attachEvidence,
+    query: EvidenceUploadQuery,
+    otherBodies: [
+      {
+        mediaType: '*/*',
+        description: 'The file itself, with its own Content-Type (at most 512 KiB).',
+        schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+      },
+    ],
+  })
   evidence(
     @Param(new ZodPipe(CaseIdParams)) p: Params,
     @Query(new ZodPipe(EvidenceUploadQuery)) query: z.infer<typeof EvidenceUploadQuery>,
@@ -107,15 +107,14 @@ export class InvestigationUploadsController {
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
     const input = AttachEvidenceInput.parse({ ...query, ...(body as object) });
-    return sendInvestigationCommand(
-      this.services,
-      INVESTIGATION_PATTERNS.attachEvidence,
-      p,
+    return sendAction<InvestigationCommandReply>(this.services, {
+      pattern: INVESTIGATION_PATTERNS.attachEvidence,
+      params: p,
       input,
       ifMatch,
       ctx,
       res,
-    );
+    });
   }
 }
 

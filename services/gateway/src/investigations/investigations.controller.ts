@@ -3,33 +3,33 @@ import { RecordsAccess } from '../audit';
 import {
   BackWageTracePositionSchema,
   INVESTIGATION_PATTERNS,
-  InvestigationListPositionSchema,
   type BackWageTracePosition,
+  FindingsReply,
+  type InvestigationItemReply,
+  InvestigationPageReply,
+  InvestigationViewReply,
+  TraceReply,
+  type WorkloadItemReply,
+  WorkloadPageReply,
 } from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import { z } from 'zod';
 import { etagFor } from '../http/etag';
-import { encodeCursor, pageOf, parsePageQuery, type Page } from '../http/pagination';
+import { encodeCursor, listPage, pageOf, parsePageQuery, type Page } from '../http/pagination';
 import { ValidQuery, ZodPipe } from '../http/zod.pipe';
 import { ApiController, Endpoint } from '../openapi/endpoint';
 import { INVESTIGATION_OPENED_BY_REACTION } from '../openapi/eventual';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
 import { INVESTIGATION_READERS, INVESTIGATION_SUPERVISORS } from './roles';
+import { CaseIdParams } from '../http/params';
 import {
-  CaseIdParams,
+  BY_URGENCY,
   ComputationParams,
   EvidenceParams,
-  FindingsSchema,
   InvestigationListQuery,
-  InvestigationPageSchema,
-  InvestigationViewSchema,
   TraceQuery,
-  TraceSchema,
-  WorkloadPageSchema,
   WorkloadQuery,
-  type InvestigationItem,
-  type WorkloadItem,
 } from './schemas';
 
 const WorkloadPosition = z.strictObject({ investigatorId: z.string().min(1).max(200) });
@@ -51,7 +51,7 @@ export class InvestigationsController {
       "The case id is the complaint's (POST /complaints answered it as `caseId`; a partner referral's id is the same id).",
     params: CaseIdParams,
     eventual: INVESTIGATION_OPENED_BY_REACTION,
-    response: { status: 200, description: 'The investigation.', schema: InvestigationViewSchema },
+    response: { status: 200, description: 'The investigation.', schema: InvestigationViewReply },
     versioned: true,
   })
   @RecordsAccess('investigation')
@@ -60,7 +60,7 @@ export class InvestigationsController {
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
-    const view = await this.services.call<z.infer<typeof InvestigationViewSchema>>(
+    const view = await this.services.call<InvestigationViewReply>(
       INVESTIGATION_PATTERNS.getInvestigation,
       params,
       ctx,
@@ -79,14 +79,14 @@ export class InvestigationsController {
     tags: ['investigations'],
     roles: INVESTIGATION_READERS,
     params: CaseIdParams,
-    response: { status: 200, description: 'The findings, in the order recorded.', schema: FindingsSchema },
+    response: { status: 200, description: 'The findings, in the order recorded.', schema: FindingsReply },
   })
   @RecordsAccess('investigation-findings')
   findings(
     @Param(new ZodPipe(CaseIdParams)) params: z.infer<typeof CaseIdParams>,
     @CallCtx() ctx: CallContext,
   ) {
-    return this.services.call<z.infer<typeof FindingsSchema>>(INVESTIGATION_PATTERNS.findings, params, ctx);
+    return this.services.call<FindingsReply>(INVESTIGATION_PATTERNS.findings, params, ctx);
   }
 
   @Endpoint({
@@ -106,7 +106,7 @@ export class InvestigationsController {
     response: {
       status: 200,
       description: 'A page of the trace, by worker and workweek.',
-      schema: TraceSchema,
+      schema: TraceReply,
     },
   })
   @RecordsAccess('back-wage-trace', { subjectParam: 'computationId' })
@@ -117,7 +117,7 @@ export class InvestigationsController {
   ) {
     const { limit, after } = parsePageQuery(query, BackWageTracePositionSchema);
     const { next, ...page } = await this.services.call<
-      Omit<z.infer<typeof TraceSchema>, 'nextCursor'> & { next: BackWageTracePosition | null }
+      Omit<TraceReply, 'nextCursor'> & { next: BackWageTracePosition | null }
     >(INVESTIGATION_PATTERNS.getBackWageTrace, { ...params, limit, ...(after ? { after } : {}) }, ctx);
     return { ...page, nextCursor: next ? encodeCursor(next) : null };
   }
@@ -170,28 +170,16 @@ export class InvestigationsController {
     tags: ['investigations'],
     roles: INVESTIGATION_READERS,
     query: InvestigationListQuery,
-    response: { status: 200, description: 'A page of investigations.', schema: InvestigationPageSchema },
+    response: { status: 200, description: 'A page of investigations.', schema: InvestigationPageReply },
   })
   async list(
     @ValidQuery(InvestigationListQuery) query: z.infer<typeof InvestigationListQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<InvestigationItem>> {
-    const { cursor: _c, limit: _l, unassigned, ...filters } = query;
-    const { limit, after } = parsePageQuery(query, InvestigationListPositionSchema);
-    const { items } = await this.services.call<{ items: InvestigationItem[] }>(
-      INVESTIGATION_PATTERNS.listInvestigations,
-      {
-        filters: { ...filters, ...(unassigned ? { unassigned: unassigned === 'true' } : {}) },
-        limit: limit + 1,
-        ...(after ? { after } : {}),
-      },
-      ctx,
-    );
-    return pageOf(items, limit, (last) => ({
-      priority: last.priority,
-      openedAt: last.openedAt,
-      caseId: last.caseId,
-    }));
+  ): Promise<Page<InvestigationItemReply>> {
+    return listPage(this.services, INVESTIGATION_PATTERNS.listInvestigations, query, ctx, BY_URGENCY, (f) => {
+      const { unassigned, ...filters } = f;
+      return { ...filters, ...(unassigned ? { unassigned: unassigned === 'true' } : {}) };
+    });
   }
 
   @Endpoint({
@@ -203,14 +191,14 @@ export class InvestigationsController {
     tags: ['investigations'],
     roles: [...INVESTIGATION_SUPERVISORS, 'auditor'],
     query: WorkloadQuery,
-    response: { status: 200, description: 'A page of investigators.', schema: WorkloadPageSchema },
+    response: { status: 200, description: 'A page of investigators.', schema: WorkloadPageReply },
   })
   async workload(
     @ValidQuery(WorkloadQuery) query: z.infer<typeof WorkloadQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<WorkloadItem>> {
+  ): Promise<Page<WorkloadItemReply>> {
     const { limit, after } = parsePageQuery(query, WorkloadPosition);
-    const { items } = await this.services.call<{ items: WorkloadItem[] }>(
+    const { items } = await this.services.call<{ items: WorkloadItemReply[] }>(
       INVESTIGATION_PATTERNS.workload,
       { limit: limit + 1, ...(after ? { after } : {}) },
       ctx,

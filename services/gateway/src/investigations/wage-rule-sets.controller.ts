@@ -1,70 +1,25 @@
 import { Headers, Param, Res } from '@nestjs/common';
-import { INVESTIGATION_PATTERNS, PublishRuleSetVersionInput, RerunBackWagesInput } from '@lse/contracts';
+import {
+  BackWagesRerunReply,
+  INVESTIGATION_PATTERNS,
+  PublishRuleSetVersionInput,
+  RerunBackWagesInput,
+  RuleSetListReply,
+  RuleSetPublishedReply,
+} from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Role } from '../auth/roles';
+import { sendAction } from '../http/case-action';
+import { CaseIdParams } from '../http/params';
 import { ValidBody, ZodPipe } from '../http/zod.pipe';
 import { ApiController, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
-import { sendInvestigationCommand } from './investigation-actions.controller';
 import { INVESTIGATION_READERS, INVESTIGATION_WRITERS } from './roles';
-import { CaseIdParams, InvestigationCommandResultSchema } from './schemas';
 
 /** Rule tables are an admin's (docs/architecture.md#roles); supervisors publish too. */
 export const RULE_SET_PUBLISHERS: Role[] = ['supervisor', 'admin'];
-
-const RuleSetVersionSchema = z.object({
-  version: z.string(),
-  effectiveFrom: z.string(),
-  publishedBy: z.string(),
-  publishedAt: z.string(),
-  reason: z.string(),
-  ruleSet: z.record(z.string(), z.unknown()),
-});
-const RuleSetListSchema = z.object({
-  items: z.array(z.object({ id: z.string(), versions: z.array(RuleSetVersionSchema) })),
-});
-const PublishedSchema = z.object({
-  ruleSetId: z.string(),
-  version: z.string(),
-  position: z.int().describe('The version of the catalog stream after the append.'),
-  replayed: z.boolean(),
-});
-const Amounts = z.object({
-  unpaidWagesCents: z.int(),
-  liquidatedDamagesCents: z.int(),
-  totalCents: z.int(),
-});
-const RerunResultSchema = InvestigationCommandResultSchema.extend({
-  diff: z.object({
-    computationId: z.uuid(),
-    rerunId: z.uuid(),
-    ruleSets: z.object({
-      before: z.array(z.object({ id: z.string(), version: z.string() })),
-      after: z.array(z.object({ id: z.string(), version: z.string() })),
-    }),
-    totals: z.object({ before: Amounts, after: Amounts, change: Amounts }),
-    workers: z.array(
-      z.object({
-        workerId: z.uuid(),
-        before: Amounts,
-        after: Amounts,
-        change: Amounts,
-        weeks: z.array(
-          z.object({
-            weekStart: z.string(),
-            before: Amounts.extend({ ruleSetId: z.string() }).nullable(),
-            after: Amounts.extend({ ruleSetId: z.string() }).nullable(),
-            change: Amounts,
-          }),
-        ),
-      }),
-    ),
-    unchangedWorkers: z.int(),
-    truncated: z.boolean(),
-  }),
-});
 
 /** Back-wage rule sets as versioned data, and re-running a computation under a newer version. */
 @ApiController()
@@ -79,14 +34,10 @@ export class WageRuleSetsController {
       'Every back-wage rule set and every version of it: effective date, who published it, why, and the data',
     tags: ['investigations'],
     roles: [...INVESTIGATION_READERS, 'admin'],
-    response: { status: 200, description: 'The catalog.', schema: RuleSetListSchema },
+    response: { status: 200, description: 'The catalog.', schema: RuleSetListReply },
   })
   list(@CallCtx() ctx: CallContext) {
-    return this.services.call<z.infer<typeof RuleSetListSchema>>(
-      INVESTIGATION_PATTERNS.listRuleSets,
-      {},
-      ctx,
-    );
+    return this.services.call<RuleSetListReply>(INVESTIGATION_PATTERNS.listRuleSets, {}, ctx);
   }
 
   @Endpoint({
@@ -98,14 +49,10 @@ export class WageRuleSetsController {
     tags: ['investigations'],
     roles: RULE_SET_PUBLISHERS,
     body: PublishRuleSetVersionInput,
-    response: { status: 201, description: 'Published.', schema: PublishedSchema },
+    response: { status: 201, description: 'Published.', schema: RuleSetPublishedReply },
   })
   publish(@ValidBody(PublishRuleSetVersionInput) body: unknown, @CallCtx() ctx: CallContext) {
-    return this.services.call<z.infer<typeof PublishedSchema>>(
-      INVESTIGATION_PATTERNS.publishRuleSetVersion,
-      body,
-      ctx,
-    );
+    return this.services.call<RuleSetPublishedReply>(INVESTIGATION_PATTERNS.publishRuleSetVersion, body, ctx);
   }
 
   @Endpoint({
@@ -121,7 +68,7 @@ export class WageRuleSetsController {
     response: {
       status: 200,
       description: 'Done; ETag is the new stream version; `diff` lists what changed.',
-      schema: RerunResultSchema,
+      schema: BackWagesRerunReply,
     },
     versioned: true,
   })
@@ -132,14 +79,13 @@ export class WageRuleSetsController {
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
-    return sendInvestigationCommand(
-      this.services,
-      INVESTIGATION_PATTERNS.rerunBackWages,
-      p,
-      body,
+    return sendAction<BackWagesRerunReply>(this.services, {
+      pattern: INVESTIGATION_PATTERNS.rerunBackWages,
+      params: p,
+      input: body,
       ifMatch,
       ctx,
       res,
-    );
+    });
   }
 }

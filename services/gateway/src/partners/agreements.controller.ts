@@ -1,4 +1,4 @@
-import { Headers, Param, Res } from '@nestjs/common';
+import { Param, Res } from '@nestjs/common';
 import {
   AmendAgreementInput,
   CheckExpiriesInput,
@@ -7,40 +7,33 @@ import {
   RenewAgreementInput,
   SignAgreementInput,
   TerminateAgreementInput,
+  AgreementViewReply,
+  ExpiryCheckReply,
+  PartnersListPageReply,
+  type PartnersListItemReply,
 } from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import type { z } from 'zod';
-import { etagFor, parseIfMatch } from '../http/etag';
-import type { Page } from '../http/pagination';
+import { actionsOf, ActionRequest, sendAction, type ActionCall } from '../http/case-action';
+import { etagFor } from '../http/etag';
+import { listPage, type Page } from '../http/pagination';
 import { ValidBody, ValidQuery, ZodPipe } from '../http/zod.pipe';
 import { ApiController, API_PREFIX, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
-import { commandData, partnersPage } from './partners-page';
 import { EXPIRY_CHECKERS, PARTNER_MANAGERS, PARTNER_READERS } from './roles';
-import { AgreementsQuery, AgreementViewSchema, ExpiryCheckSchema, IdParams, ListPageSchema } from './schemas';
+import { AgreementsQuery, BY_TIME_AND_ID, IdParams } from './schemas';
 
-type View = z.infer<typeof AgreementViewSchema>;
-type Item = { id: string; at: string };
 const tags = ['agreements'];
 
-const action = (operationId: string, path: string, summary: string, body: z.ZodType) =>
-  Endpoint({
-    operationId,
-    method: 'POST',
-    path: `agreements/:id/${path}`,
-    summary,
-    tags,
-    roles: PARTNER_MANAGERS,
-    params: IdParams,
-    body,
-    response: {
-      status: 200,
-      description: 'Done; ETag is the new stream version.',
-      schema: AgreementViewSchema,
-    },
-    versioned: true,
-  });
+/** An action on an agreement: POST /agreements/:id/<path>. */
+const action = actionsOf({
+  base: 'agreements/:id',
+  params: IdParams,
+  tags,
+  roles: PARTNER_MANAGERS,
+  reply: AgreementViewReply,
+});
 
 /** Agreements as code: MOUs, letters of arrangement, data sharing and grants, with clause versions. */
 @ApiController()
@@ -56,15 +49,15 @@ export class AgreementsController {
     tags,
     roles: PARTNER_MANAGERS,
     body: DraftAgreementInput,
-    response: { status: 201, description: 'Drafted (clause version 1).', schema: AgreementViewSchema },
+    response: { status: 201, description: 'Drafted (clause version 1).', schema: AgreementViewReply },
     versioned: true,
   })
   async draft(
     @ValidBody(DraftAgreementInput) input: unknown,
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
-  ): Promise<View> {
-    const view = await this.services.call<View>(P.draftAgreement, { input }, ctx);
+  ): Promise<AgreementViewReply> {
+    const view = await this.services.call<AgreementViewReply>(P.draftAgreement, { input }, ctx);
     res.setHeader('ETag', etagFor(view.version));
     res.setHeader('Location', `/${API_PREFIX}/agreements/${view.id}`);
     return view;
@@ -78,13 +71,13 @@ export class AgreementsController {
     tags,
     roles: PARTNER_READERS,
     query: AgreementsQuery,
-    response: { status: 200, description: 'A page of agreements.', schema: ListPageSchema },
+    response: { status: 200, description: 'A page of agreements.', schema: PartnersListPageReply },
   })
   list(
     @ValidQuery(AgreementsQuery) query: z.infer<typeof AgreementsQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<Item>> {
-    return partnersPage<Item>(this.services, P.listAgreements, query, ctx);
+  ): Promise<Page<PartnersListItemReply>> {
+    return listPage(this.services, P.listAgreements, query, ctx, BY_TIME_AND_ID);
   }
 
   @Endpoint({
@@ -98,11 +91,11 @@ export class AgreementsController {
     response: {
       status: 200,
       description: 'The agreements this run recorded as expired.',
-      schema: ExpiryCheckSchema,
+      schema: ExpiryCheckReply,
     },
   })
   checkExpiries(@ValidBody(CheckExpiriesInput) input: unknown, @CallCtx() ctx: CallContext) {
-    return this.services.call<z.infer<typeof ExpiryCheckSchema>>(P.checkExpiries, input, ctx);
+    return this.services.call<ExpiryCheckReply>(P.checkExpiries, input, ctx);
   }
 
   @Endpoint({
@@ -113,93 +106,60 @@ export class AgreementsController {
     tags,
     roles: PARTNER_READERS,
     params: IdParams,
-    response: { status: 200, description: 'The agreement.', schema: AgreementViewSchema },
+    response: { status: 200, description: 'The agreement.', schema: AgreementViewReply },
     versioned: true,
   })
   async get(
     @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
-  ): Promise<View> {
-    const view = await this.services.call<View>(P.getAgreement, { id }, ctx);
+  ): Promise<AgreementViewReply> {
+    const view = await this.services.call<AgreementViewReply>(P.getAgreement, { id }, ctx);
     res.setHeader('ETag', etagFor(view.version));
     return view;
   }
 
-  @action(
-    'signAgreement',
-    'signature',
-    'Sign a drafted agreement: it is in force from its effective date',
-    SignAgreementInput,
-  )
-  sign(
-    @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
-    @ValidBody(SignAgreementInput) input: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command(P.signAgreement, id, input, ifMatch, ctx, res);
+  @action({
+    operationId: 'signAgreement',
+    path: 'signature',
+    summary: 'Sign a drafted agreement: it is in force from its effective date',
+    body: SignAgreementInput,
+    pattern: P.signAgreement,
+  })
+  sign(@ActionRequest() call: ActionCall) {
+    return sendAction<AgreementViewReply>(this.services, call);
   }
 
-  @action(
-    'amendAgreement',
-    'amendments',
-    'Amend clauses, sharing level, scope, funding or expiry: the next clause version',
-    AmendAgreementInput,
-  )
-  amend(
-    @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
-    @ValidBody(AmendAgreementInput) input: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command(P.amendAgreement, id, input, ifMatch, ctx, res);
+  @action({
+    operationId: 'amendAgreement',
+    path: 'amendments',
+    summary: 'Amend clauses, sharing level, scope, funding or expiry: the next clause version',
+    body: AmendAgreementInput,
+    pattern: P.amendAgreement,
+  })
+  amend(@ActionRequest() call: ActionCall) {
+    return sendAction<AgreementViewReply>(this.services, call);
   }
 
-  @action(
-    'renewAgreement',
-    'renewal',
-    'Renew to a later expiry date (also after it lapsed)',
-    RenewAgreementInput,
-  )
-  renew(
-    @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
-    @ValidBody(RenewAgreementInput) input: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command(P.renewAgreement, id, input, ifMatch, ctx, res);
+  @action({
+    operationId: 'renewAgreement',
+    path: 'renewal',
+    summary: 'Renew to a later expiry date (also after it lapsed)',
+    body: RenewAgreementInput,
+    pattern: P.renewAgreement,
+  })
+  renew(@ActionRequest() call: ActionCall) {
+    return sendAction<AgreementViewReply>(this.services, call);
   }
 
-  @action(
-    'terminateAgreement',
-    'termination',
-    'Terminate the agreement: nothing more is shared under it',
-    TerminateAgreementInput,
-  )
-  terminate(
-    @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
-    @ValidBody(TerminateAgreementInput) input: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command(P.terminateAgreement, id, input, ifMatch, ctx, res);
-  }
-
-  private async command(
-    pattern: string,
-    id: string,
-    input: unknown,
-    ifMatch: string | undefined,
-    ctx: CallContext,
-    res: HttpResponse,
-  ): Promise<View> {
-    const view = await this.services.call<View>(pattern, commandData(id, input, parseIfMatch(ifMatch)), ctx);
-    res.setHeader('ETag', etagFor(view.version));
-    return view;
+  @action({
+    operationId: 'terminateAgreement',
+    path: 'termination',
+    summary: 'Terminate the agreement: nothing more is shared under it',
+    body: TerminateAgreementInput,
+    pattern: P.terminateAgreement,
+  })
+  terminate(@ActionRequest() call: ActionCall) {
+    return sendAction<AgreementViewReply>(this.services, call);
   }
 }

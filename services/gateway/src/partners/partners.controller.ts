@@ -6,30 +6,33 @@ import {
   PARTNERS_PATTERNS as P,
   RegisterPartnerInput,
   RemoveContactInput,
+  PartnerViewReply,
+  PartnersListPageReply,
+  type PartnersListItemReply,
 } from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import type { z } from 'zod';
-import { etagFor, parseIfMatch } from '../http/etag';
-import type { Page } from '../http/pagination';
+import { actionsOf, ActionRequest, sendAction, type ActionCall } from '../http/case-action';
+import { etagFor } from '../http/etag';
+import { listPage, type Page } from '../http/pagination';
 import { ValidBody, ValidQuery, ZodPipe } from '../http/zod.pipe';
 import { ApiController, API_PREFIX, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
-import { commandData, partnersPage } from './partners-page';
 import { PARTNER_MANAGERS, PARTNER_READERS } from './roles';
-import {
-  ContactParams,
-  IdParams,
-  ListPageSchema,
-  MeetingsQuery,
-  PartnersQuery,
-  PartnerViewSchema,
-} from './schemas';
+import { BY_TIME_AND_ID, ContactParams, IdParams, MeetingsQuery, PartnersQuery } from './schemas';
 import { RecordsAccess } from '../audit/record-access.interceptor';
 
-type View = z.infer<typeof PartnerViewSchema>;
-type Item = { id: string; at: string };
 const tags = ['partners'];
+
+/** An action on a partner: POST /partners/:id/<path>. */
+const action = actionsOf({
+  base: 'partners/:id',
+  params: IdParams,
+  tags,
+  roles: PARTNER_MANAGERS,
+  reply: PartnerViewReply,
+});
 
 /** The partner registry: organizations, their point people, deactivation and the meetings log. */
 @ApiController()
@@ -45,15 +48,15 @@ export class PartnersController {
     tags,
     roles: PARTNER_MANAGERS,
     body: RegisterPartnerInput,
-    response: { status: 201, description: 'Registered; Location names it.', schema: PartnerViewSchema },
+    response: { status: 201, description: 'Registered; Location names it.', schema: PartnerViewReply },
     versioned: true,
   })
   async register(
     @ValidBody(RegisterPartnerInput) input: unknown,
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
-  ): Promise<View> {
-    const view = await this.services.call<View>(P.register, { input }, ctx);
+  ): Promise<PartnerViewReply> {
+    const view = await this.services.call<PartnerViewReply>(P.register, { input }, ctx);
     res.setHeader('ETag', etagFor(view.version));
     res.setHeader('Location', `/${API_PREFIX}/partners/${view.id}`);
     return view;
@@ -67,14 +70,14 @@ export class PartnersController {
     tags,
     roles: PARTNER_READERS,
     query: PartnersQuery,
-    response: { status: 200, description: 'A page of partners.', schema: ListPageSchema },
+    response: { status: 200, description: 'A page of partners.', schema: PartnersListPageReply },
   })
   @RecordsAccess('partner-directory')
   list(
     @ValidQuery(PartnersQuery) query: z.infer<typeof PartnersQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<Item>> {
-    return partnersPage<Item>(this.services, P.listPartners, query, ctx);
+  ): Promise<Page<PartnersListItemReply>> {
+    return listPage(this.services, P.listPartners, query, ctx, BY_TIME_AND_ID);
   }
 
   @Endpoint({
@@ -85,7 +88,7 @@ export class PartnersController {
     tags,
     roles: PARTNER_READERS,
     params: IdParams,
-    response: { status: 200, description: 'The partner.', schema: PartnerViewSchema },
+    response: { status: 200, description: 'The partner.', schema: PartnerViewReply },
     versioned: true,
   })
   @RecordsAccess('partner', { subjectParam: 'id' })
@@ -93,32 +96,22 @@ export class PartnersController {
     @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
-  ): Promise<View> {
-    const view = await this.services.call<View>(P.getPartner, { id }, ctx);
+  ): Promise<PartnerViewReply> {
+    const view = await this.services.call<PartnerViewReply>(P.getPartner, { id }, ctx);
     res.setHeader('ETag', etagFor(view.version));
     return view;
   }
 
-  @Endpoint({
+  @action({
     operationId: 'addPartnerContact',
-    method: 'POST',
-    path: 'partners/:id/contacts',
+    path: 'contacts',
     summary: 'Add a point person',
-    tags,
-    roles: PARTNER_MANAGERS,
-    params: IdParams,
     body: ContactInput,
-    response: { status: 200, description: 'Added; ETag is the new version.', schema: PartnerViewSchema },
-    versioned: true,
+    pattern: P.addContact,
+    done: 'Added; ETag is the new version.',
   })
-  addContact(
-    @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
-    @ValidBody(ContactInput) input: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command(P.addContact, id, input, ifMatch, ctx, res);
+  addContact(@ActionRequest() call: ActionCall) {
+    return sendAction<PartnerViewReply>(this.services, call);
   }
 
   @Endpoint({
@@ -130,7 +123,7 @@ export class PartnersController {
     roles: PARTNER_MANAGERS,
     params: ContactParams,
     body: RemoveContactInput,
-    response: { status: 200, description: 'Removed; ETag is the new version.', schema: PartnerViewSchema },
+    response: { status: 200, description: 'Removed; ETag is the new version.', schema: PartnerViewReply },
     versioned: true,
   })
   removeContact(
@@ -140,51 +133,39 @@ export class PartnersController {
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
-    return this.command(P.removeContact, id, { ...input, contactId }, ifMatch, ctx, res);
+    // The contact is named in the path but is part of the command's input.
+    return sendAction<PartnerViewReply>(this.services, {
+      pattern: P.removeContact,
+      params: { id },
+      input: { ...input, contactId },
+      ifMatch,
+      ctx,
+      res,
+    });
   }
 
-  @Endpoint({
+  @action({
     operationId: 'deactivatePartner',
-    method: 'POST',
-    path: 'partners/:id/deactivation',
+    path: 'deactivation',
     summary: 'Deactivate a partner: no more referrals, contacts or meetings',
-    tags,
-    roles: PARTNER_MANAGERS,
-    params: IdParams,
     body: DeactivatePartnerInput,
-    response: { status: 200, description: 'Deactivated.', schema: PartnerViewSchema },
-    versioned: true,
+    pattern: P.deactivate,
+    done: 'Deactivated.',
   })
-  deactivate(
-    @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
-    @ValidBody(DeactivatePartnerInput) input: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command(P.deactivate, id, input, ifMatch, ctx, res);
+  deactivate(@ActionRequest() call: ActionCall) {
+    return sendAction<PartnerViewReply>(this.services, call);
   }
 
-  @Endpoint({
+  @action({
     operationId: 'logPartnerMeeting',
-    method: 'POST',
-    path: 'partners/:id/meetings',
+    path: 'meetings',
     summary: 'Log a meeting with the partner (attendance per side, topics)',
-    tags,
-    roles: PARTNER_MANAGERS,
-    params: IdParams,
     body: LogMeetingInput,
-    response: { status: 200, description: 'Logged.', schema: PartnerViewSchema },
-    versioned: true,
+    pattern: P.logMeeting,
+    done: 'Logged.',
   })
-  logMeeting(
-    @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
-    @ValidBody(LogMeetingInput) input: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    return this.command(P.logMeeting, id, input, ifMatch, ctx, res);
+  logMeeting(@ActionRequest() call: ActionCall) {
+    return sendAction<PartnerViewReply>(this.services, call);
   }
 
   @Endpoint({
@@ -196,26 +177,16 @@ export class PartnersController {
     roles: PARTNER_READERS,
     params: IdParams,
     query: MeetingsQuery,
-    response: { status: 200, description: 'A page of meetings.', schema: ListPageSchema },
+    response: { status: 200, description: 'A page of meetings.', schema: PartnersListPageReply },
   })
   meetings(
     @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
     @ValidQuery(MeetingsQuery) query: z.infer<typeof MeetingsQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<Item>> {
-    return partnersPage<Item>(this.services, P.listMeetings, query, ctx, { partnerId: id });
-  }
-
-  private async command(
-    pattern: string,
-    id: string,
-    input: unknown,
-    ifMatch: string | undefined,
-    ctx: CallContext,
-    res: HttpResponse,
-  ): Promise<View> {
-    const view = await this.services.call<View>(pattern, commandData(id, input, parseIfMatch(ifMatch)), ctx);
-    res.setHeader('ETag', etagFor(view.version));
-    return view;
+  ): Promise<Page<PartnersListItemReply>> {
+    return listPage(this.services, P.listMeetings, query, ctx, BY_TIME_AND_ID, (filters) => ({
+      ...filters,
+      partnerId: id,
+    }));
   }
 }

@@ -1,19 +1,25 @@
-import { Headers, Param, Res } from '@nestjs/common';
+import { Param, Res } from '@nestjs/common';
 import {
   ChangeConsentInput,
   HoldOutreachInput,
   PARTNERS_PATTERNS as P,
   SubmitReferralInput,
+  ConsentResultReply,
+  PartnersListPageReply,
+  ReferralResultReply,
+  ReferralViewReply,
+  OutreachRecordedReply,
+  type PartnersListItemReply,
 } from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import { z } from 'zod';
-import { etagFor, parseIfMatch } from '../http/etag';
-import type { Page } from '../http/pagination';
+import { actionsOf, ActionRequest, sendAction, type ActionCall } from '../http/case-action';
+import { etagFor } from '../http/etag';
+import { listPage, type Page } from '../http/pagination';
 import { ValidBody, ValidQuery, ZodPipe } from '../http/zod.pipe';
 import { ApiController, API_PREFIX, Endpoint } from '../openapi/endpoint';
 import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
-import { commandData, partnersPage } from './partners-page';
 import {
   CONSENT_RECORDERS,
   LEDGER_READERS,
@@ -22,20 +28,17 @@ import {
   REFERRAL_READERS,
   REFERRAL_SUBMITTERS,
 } from './roles';
-import {
-  DisclosuresQuery,
-  IdParams,
-  ListPageSchema,
-  OutreachQuery,
-  ConsentResultSchema,
-  ReferralResultSchema,
-  ReferralsQuery,
-  ReferralViewSchema,
-} from './schemas';
+import { BY_TIME_AND_ID, DisclosuresQuery, IdParams, OutreachQuery, ReferralsQuery } from './schemas';
 import { RecordsAccess } from '../audit/record-access.interceptor';
 
-type Item = { id: string; at: string };
-type Result = z.infer<typeof ReferralResultSchema>;
+/** A worker's consent on a referral: POST /referrals/:id/consent. */
+const consentAction = actionsOf({
+  base: 'referrals/:id',
+  params: IdParams,
+  tags: ['referrals'],
+  roles: CONSENT_RECORDERS,
+  reply: ConsentResultReply,
+});
 
 /**
  * Referrals in from partners, each worker's consent, the disclosure ledger and outreach. A partner
@@ -61,7 +64,7 @@ export class ReferralsController {
     response: {
       status: 201,
       description: 'Submitted; intake turns it into a complaint under the same id.',
-      schema: ReferralResultSchema,
+      schema: ReferralResultReply,
       links: {
         getReferral: {
           operationId: 'getReferral',
@@ -82,8 +85,8 @@ export class ReferralsController {
     @ValidBody(SubmitReferralInput) input: unknown,
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
-  ): Promise<Result> {
-    const result = await this.services.call<Result>(P.submitReferral, { input }, ctx);
+  ): Promise<ReferralResultReply> {
+    const result = await this.services.call<ReferralResultReply>(P.submitReferral, { input }, ctx);
     res.setHeader('ETag', etagFor(result.version));
     res.setHeader('Location', `/${API_PREFIX}/referrals/${result.id}`);
     return result;
@@ -98,14 +101,14 @@ export class ReferralsController {
     tags: ['referrals'],
     roles: REFERRAL_READERS,
     query: ReferralsQuery,
-    response: { status: 200, description: 'A page of referrals.', schema: ListPageSchema },
+    response: { status: 200, description: 'A page of referrals.', schema: PartnersListPageReply },
   })
   @RecordsAccess('referral-list')
   list(
     @ValidQuery(ReferralsQuery) query: z.infer<typeof ReferralsQuery>,
     @CallCtx() ctx: CallContext,
-  ): Promise<Page<Item>> {
-    return partnersPage<Item>(this.services, P.listReferrals, query, ctx);
+  ): Promise<Page<PartnersListItemReply>> {
+    return listPage(this.services, P.listReferrals, query, ctx, BY_TIME_AND_ID);
   }
 
   @Endpoint({
@@ -117,7 +120,7 @@ export class ReferralsController {
     tags: ['referrals'],
     roles: REFERRAL_READERS,
     params: IdParams,
-    response: { status: 200, description: 'The referral.', schema: ReferralViewSchema },
+    response: { status: 200, description: 'The referral.', schema: ReferralViewReply },
     versioned: true,
   })
   @RecordsAccess('referral', { caseIdParam: 'id' })
@@ -126,44 +129,24 @@ export class ReferralsController {
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
-    const view = await this.services.call<z.infer<typeof ReferralViewSchema>>(P.getReferral, { id }, ctx);
+    const view = await this.services.call<ReferralViewReply>(P.getReferral, { id }, ctx);
     res.setHeader('ETag', etagFor(view.version));
     res.setHeader('Cache-Control', 'no-store');
     return view;
   }
 
-  @Endpoint({
+  @consentAction({
     operationId: 'changeWorkerConsent',
-    method: 'POST',
-    path: 'referrals/:id/consent',
+    path: 'consent',
     summary:
       'Set a worker’s consent from now on: wider is a grant, narrower a narrowing, [] a revocation (versioned)',
-    tags: ['referrals'],
-    roles: CONSENT_RECORDERS,
-    params: IdParams,
     description: "`workerId` is one of the referral's `consents` (GET /referrals/{id}).",
     body: ChangeConsentInput,
-    response: {
-      status: 200,
-      description: 'Recorded; ETag is the new stream version.',
-      schema: ConsentResultSchema,
-    },
-    versioned: true,
+    pattern: P.changeConsent,
+    done: 'Recorded; ETag is the new stream version.',
   })
-  async consent(
-    @Param(new ZodPipe(IdParams)) { id }: z.infer<typeof IdParams>,
-    @ValidBody(ChangeConsentInput) input: unknown,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CallCtx() ctx: CallContext,
-    @Res({ passthrough: true }) res: HttpResponse,
-  ) {
-    const result = await this.services.call<Result>(
-      P.changeConsent,
-      commandData(id, input, parseIfMatch(ifMatch)),
-      ctx,
-    );
-    res.setHeader('ETag', etagFor(result.version));
-    return result;
+  consent(@ActionRequest() call: ActionCall) {
+    return sendAction<ConsentResultReply>(this.services, call);
   }
 
   @Endpoint({
@@ -175,14 +158,14 @@ export class ReferralsController {
     tags: ['referrals'],
     roles: LEDGER_READERS,
     query: DisclosuresQuery,
-    response: { status: 200, description: 'A page of the ledger.', schema: ListPageSchema },
+    response: { status: 200, description: 'A page of the ledger.', schema: PartnersListPageReply },
   })
   @RecordsAccess('disclosure-ledger', { caseIdQuery: 'referralId' })
   disclosures(
     @ValidQuery(DisclosuresQuery) query: z.infer<typeof DisclosuresQuery>,
     @CallCtx() ctx: CallContext,
   ) {
-    return partnersPage<Item>(this.services, P.listDisclosures, query, ctx);
+    return listPage(this.services, P.listDisclosures, query, ctx, BY_TIME_AND_ID);
   }
 
   @Endpoint({
@@ -197,11 +180,11 @@ export class ReferralsController {
     response: {
       status: 201,
       description: 'Recorded.',
-      schema: z.looseObject({ id: z.uuid(), version: z.int() }),
+      schema: OutreachRecordedReply,
     },
   })
   outreach(@ValidBody(HoldOutreachInput) input: unknown, @CallCtx() ctx: CallContext) {
-    return this.services.call<{ id: string; version: number }>(P.holdOutreach, { input }, ctx);
+    return this.services.call<OutreachRecordedReply>(P.holdOutreach, { input }, ctx);
   }
 
   @Endpoint({
@@ -212,9 +195,9 @@ export class ReferralsController {
     tags: ['outreach'],
     roles: PARTNER_READERS,
     query: OutreachQuery,
-    response: { status: 200, description: 'A page of outreach events.', schema: ListPageSchema },
+    response: { status: 200, description: 'A page of outreach events.', schema: PartnersListPageReply },
   })
   listOutreach(@ValidQuery(OutreachQuery) query: z.infer<typeof OutreachQuery>, @CallCtx() ctx: CallContext) {
-    return partnersPage<Item>(this.services, P.listOutreach, query, ctx);
+    return listPage(this.services, P.listOutreach, query, ctx, BY_TIME_AND_ID);
   }
 }

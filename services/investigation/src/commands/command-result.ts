@@ -1,21 +1,9 @@
-import type { InvestigationEvent } from '@lse/contracts';
+import type { InvestigationCommandReply, InvestigationEvent } from '@lse/contracts';
 import type { InvestigationState } from '@lse/investigation-domain';
 import type { CommandOutcome } from '@lse/service-kit';
 
 /** What a command replies: the new stream version (the next ETag), what was appended, and its ids. */
-export interface CommandResult {
-  caseId: string;
-  version: number;
-  status: InvestigationState['status'];
-  /** The events the command appended, by type. */
-  events: string[];
-  /** The id the command created (evidence, record set, computation, determination...), when it did. */
-  id?: string;
-  /** The appended events' data where the caller needs it (figures, digests): no interview content. */
-  result?: Record<string, unknown>;
-  /** True when this was a retry of a command already applied: nothing new was written. */
-  replayed: boolean;
-}
+export type CommandResult = InvestigationCommandReply;
 
 const ID_FIELD: Partial<Record<InvestigationEvent['type'], string>> = {
   EmployerAdded: 'employerId',

@@ -1,6 +1,6 @@
 import type { Decider, IsoDate } from '@lse/domain';
 import { inForceOn, needsPointPeople, type AgreementState, type PartnerState } from '@lse/partners-domain';
-import type { TypedEvent } from '@lse/contracts';
+import type { AgreementViewReply, PartnerViewReply, TypedEvent } from '@lse/contracts';
 import type { CommandContext, StreamCommands } from '@lse/service-kit';
 
 /** Partners' result builders. What a partners command hands its reply: the stream's own id (partner, agreement, referral, outreach) and the event types. */
@@ -30,7 +30,15 @@ export async function runCommand<C, E extends TypedEvent, S>(
 }
 
 /** A partner as a command or a read answers it. */
-export function partnerView({ id, version, state }: { id: string; version: number; state: PartnerState }) {
+export function partnerView({
+  id,
+  version,
+  state,
+}: {
+  id: string;
+  version: number;
+  state: PartnerState;
+}): PartnerViewReply {
   if (state.status === 'none') return { id, version, status: 'none' };
   return {
     id,
@@ -47,7 +55,7 @@ export function partnerView({ id, version, state }: { id: string; version: numbe
 export function agreementView(
   today: IsoDate,
   { id, version, state }: { id: string; version: number; state: AgreementState },
-) {
+): AgreementViewReply {
   if (state.status === 'none') return { id, version, status: 'none' };
   return {
     id,

@@ -11,6 +11,7 @@ import {
   partnerStreamId,
   referralStreamId,
   SubmitReferralInput,
+  type ReferralResultReply,
 } from '@lse/contracts';
 import { utcDateOf, type Clock } from '@lse/domain';
 import {
@@ -50,7 +51,7 @@ export class ReferralMessages {
 
   @MessagePattern(P.submitReferral)
   submit(@Payload() payload: unknown) {
-    return this.handle(P.submitReferral, payload, async (env) => {
+    return this.handle(P.submitReferral, payload, async (env): Promise<ReferralResultReply> => {
       const partnerId = partnerOrgOf(env);
       if (!partnerId)
         throw new DomainError('forbidden', 'Only a partner user submits a referral, for its organization.');

@@ -1,26 +1,17 @@
-import { OPEN_CASE_STATUSES, type CaseStatus, type ListCasesQuery, type ListPosition } from '@lse/contracts';
-import type { CaseStatusChange } from '@lse/intake-domain';
+import {
+  OPEN_CASE_STATUSES,
+  type CaseStatus,
+  type ListCasesQuery,
+  type ListPosition,
+  type CaseItemReply,
+  type Priority,
+} from '@lse/contracts';
 import type { DataSource } from 'typeorm';
 import { CaseIndexRow } from './case-index.entity';
 import { statusTimelines } from './case-status';
 
-export interface CaseItem {
-  caseId: string;
-  /** Null for a complaint that ended at intake without being opened. */
-  caseNumber: string | null;
-  employerName: string;
-  status: CaseStatus;
-  /** When the case took its current status. */
-  statusChangedAt: string;
-  /** Every change of status with its date, oldest first. */
-  statusHistory: CaseStatusChange[];
-  /** Null for a complaint never triaged. */
-  priority: string | null;
-  office: string;
-  openedAt: string | null;
-  /** When it entered the index: the opening date of a case, the date a complaint ended at intake. */
-  listedAt: string;
-}
+/** An entry of the case index, as intake answers it. */
+export type CaseItem = CaseItemReply;
 
 /**
  * The case index in the order entries entered it (listedAt, then caseId): a case by its opening
@@ -52,9 +43,10 @@ export async function listCases(
     schema,
     rows.map((r) => r.caseId),
   );
-  return rows.map(({ employerFein: _fein, openedAt, listedAt, statusChangedAt, status, ...r }) => ({
+  return rows.map(({ employerFein: _fein, openedAt, listedAt, statusChangedAt, status, priority, ...r }) => ({
     ...r,
     status: status as CaseStatus,
+    priority: priority as Priority | null,
     statusChangedAt: statusChangedAt.toISOString(),
     statusHistory: timelines.get(r.caseId) ?? [
       { status: status as CaseStatus, at: statusChangedAt.toISOString() },

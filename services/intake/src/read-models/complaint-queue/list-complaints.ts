@@ -1,25 +1,15 @@
-import type { ListComplaintsQuery, ListPosition } from '@lse/contracts';
+import type {
+  ComplaintStatus,
+  ListComplaintsQuery,
+  ListPosition,
+  Priority,
+  QueueItemReply,
+} from '@lse/contracts';
 import type { DataSource } from 'typeorm';
 import { ComplaintQueueRow } from './complaint-queue.entity';
 
-export interface QueueItem {
-  caseId: string;
-  status: string;
-  priority: string | null;
-  score: number | null;
-  office: string;
-  channel: string;
-  naics: string | null;
-  industry: string | null;
-  employerName: string;
-  workersAffected: number;
-  ongoing: boolean;
-  limitationsExpiresOn: string | null;
-  limitationsWarning: string | null;
-  caseNumber: string | null;
-  receivedAt: string;
-  version: number;
-}
+/** A row of the complaint queue, as intake answers it. */
+export type QueueItem = QueueItemReply;
 
 /** Oldest first (first come, first triaged), after `after`, with the filters given. */
 export async function listComplaints(
@@ -43,5 +33,10 @@ export async function listComplaints(
     });
   }
   const rows = await q.orderBy('c.receivedAt', 'ASC').addOrderBy('c.caseId', 'ASC').limit(limit).getMany();
-  return rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }));
+  return rows.map((r) => ({
+    ...r,
+    status: r.status as ComplaintStatus,
+    priority: r.priority as Priority | null,
+    receivedAt: r.receivedAt.toISOString(),
+  }));
 }

@@ -1,15 +1,8 @@
+import type { FindingItemReply } from '@lse/contracts';
 import type { DataSource } from 'typeorm';
 import { FindingRow } from './finding-row.entity';
 
-export interface FindingItem {
-  findingId: string;
-  kind: string;
-  label: string;
-  statute: string | null;
-  amountCents: number | null;
-  recordedAt: string;
-  version: number;
-}
+export type FindingItem = FindingItemReply;
 
 /** A case's findings in the order they were recorded. */
 export async function findingsOfCase(ds: DataSource, caseId: string): Promise<FindingItem[]> {

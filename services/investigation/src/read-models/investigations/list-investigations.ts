@@ -2,26 +2,13 @@ import type {
   InvestigationListPosition,
   InvestigationNextStep,
   ListInvestigationsQuery,
+  InvestigationItemReply,
+  Priority,
 } from '@lse/contracts';
 import type { DataSource } from 'typeorm';
 import { InvestigationRow } from './investigation-row.entity';
 
-export interface InvestigationItem {
-  caseId: string;
-  caseNumber: string;
-  priority: string;
-  office: string;
-  openedAt: string;
-  /** Whole days since the investigation opened, as of the query. */
-  ageDays: number;
-  status: string;
-  investigatorId: string | null;
-  determinationStatus: string | null;
-  determinedCents: number | null;
-  /** What to do next on it (the read model's generated column). */
-  nextStep: InvestigationNextStep;
-  version: number;
-}
+export type InvestigationItem = InvestigationItemReply;
 
 /** Investigations by urgency: priority (P1 first), then the oldest first; keyset-paged. */
 export async function listInvestigations(
@@ -54,6 +41,9 @@ export async function listInvestigations(
     .getMany();
   return rows.map(({ hoursVersion: _h, computedVersion: _c, ...r }) => ({
     ...r,
+    priority: r.priority as Priority,
+    status: r.status as InvestigationItem['status'],
+    determinationStatus: r.determinationStatus as InvestigationItem['determinationStatus'],
     openedAt: r.openedAt.toISOString(),
     ageDays: Math.floor((now.getTime() - r.openedAt.getTime()) / 86_400_000),
     determinedCents: r.determinedCents === null ? null : Number(r.determinedCents),

@@ -1,13 +1,8 @@
+import type { WorkloadItemReply } from '@lse/contracts';
 import type { DataSource } from 'typeorm';
 import { InvestigationRow } from './investigation-row.entity';
 
-export interface WorkloadItem {
-  investigatorId: string;
-  openInvestigations: number;
-  byPriority: Record<string, number>;
-  oldestOpenedAt: string;
-  awaitingApproval: number;
-}
+export type WorkloadItem = WorkloadItemReply;
 
 /** Each investigator's open caseload, from the investigations table; ordered and paged by investigator id. */
 export async function investigatorWorkload(

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { personal, pub } from '../classification';
+import { pageReply } from '../replies';
+import { FoiaRequestReceived, FoiaResponseReleased, RecordsCompiled, RedactionOverridden } from './foia';
+
+/* What audit answers: the event history, a case's state at a time, integrity, FOIA requests. */
+
+export const HistoryEntryReply = z.object({
+  position: pub(z.int()),
+  eventId: pub(z.uuid()),
+  streamId: pub(z.string()),
+  category: pub(z.string()),
+  streamVersion: pub(z.int()),
+  type: pub(z.string()),
+  // Staff ids, as the envelope classifies its actor.
+  actor: personal(z.object({ id: z.string(), role: z.string(), org: z.string().optional() })),
+  occurredAt: pub(z.string()),
+  recordedAt: pub(z.string()),
+  correlationId: pub(z.string()),
+  causationId: pub(z.string()).optional(),
+  sourceService: pub(z.string()),
+});
+export type HistoryEntryReply = z.infer<typeof HistoryEntryReply>;
+
+export const CaseStateReply = z.object({
+  caseId: pub(z.uuid()),
+  asOf: pub(z.string()),
+  open: pub(z.boolean()),
+  events: pub(z.int()),
+  streams: z.array(
+    z.object({
+      streamId: pub(z.string()),
+      category: pub(z.string()),
+      version: pub(z.int()),
+      // Every stream's folded state: workers' names among it.
+      state: personal(z.unknown()),
+    }),
+  ),
+  chain: pub(z.object({ ok: z.boolean(), firstBroken: z.unknown().optional() })),
+});
+export type CaseStateReply = z.infer<typeof CaseStateReply>;
+
+export const IntegrityReportReply = pub(
+  z.object({
+    ok: z.boolean(),
+    scope: z.enum(['store', 'case']),
+    caseId: z.uuid().optional(),
+    streamsChecked: z.int(),
+    eventsChecked: z.int(),
+    checkpoint: z.object({ position: z.int(), merkleRoot: z.string(), takenAt: z.string() }).nullable(),
+    firstBroken: z
+      .object({
+        streamId: z.string(),
+        streamVersion: z.int(),
+        globalPosition: z.int().nullable(),
+        problem: z.string(),
+      })
+      .optional(),
+  }),
+);
+export type IntegrityReportReply = z.infer<typeof IntegrityReportReply>;
+
+export const SignedCheckpointReply = pub(
+  z.object({
+    payload: z.record(z.string(), z.unknown()),
+    signature: z.object({
+      algorithm: z.literal('Ed25519'),
+      keyId: z.string(),
+      publicKeyPem: z.string(),
+      value: z.string(),
+    }),
+  }),
+);
+export type SignedCheckpointReply = z.infer<typeof SignedCheckpointReply>;
+
+export const FoiaRequestItemReply = z.object({
+  requestId: pub(z.uuid()),
+  status: pub(z.string()),
+  caseIds: pub(z.array(z.uuid())),
+  // As the request's event classifies it: the newspaper or firm, not the person.
+  requesterOrganization: pub(z.string()).optional(),
+  receivedAt: pub(z.string()),
+  overrides: pub(z.int()),
+  cutoff: pub(z.string())
+    .optional()
+    .describe("The release's cut-off once released, else the latest compilation's; absent before the first."),
+  packageSha256: pub(z.string()).optional(),
+  version: pub(z.int()),
+});
+export type FoiaRequestItemReply = z.infer<typeof FoiaRequestItemReply>;
+
+export const FoiaVersionReply = z.object({ requestId: pub(z.uuid()), version: pub(z.int()) });
+export type FoiaVersionReply = z.infer<typeof FoiaVersionReply>;
+
+/** The package as released: every record up to the cut-off, classified fields withheld. */
+export const FoiaPackageReply = pub(
+  z.object({
+    format: z.literal('lse-foia-package/1'),
+    requestId: z.uuid(),
+    jurisdiction: z.string(),
+    law: z.string(),
+    cutoff: z.string(),
+    cases: z.array(
+      z.object({
+        caseId: z.uuid(),
+        openAtCutoff: z.boolean(),
+        records: z.array(
+          z.object({
+            eventId: z.string(),
+            streamId: z.string(),
+            streamVersion: z.int(),
+            type: z.string(),
+            recordedAt: z.string(),
+            data: z.record(z.string(), z.unknown()),
+            metadata: z.record(z.string(), z.unknown()),
+          }),
+        ),
+      }),
+    ),
+    redactionLog: z
+      .array(
+        z.object({
+          n: z.int(),
+          caseId: z.uuid(),
+          eventId: z.string(),
+          path: z.string(),
+          classification: z.string(),
+          exemptions: z.array(z.string()),
+          released: z.boolean(),
+        }),
+      )
+      .describe('Every withheld field; `eventId` and `path` are what POST .../overrides takes.'),
+    exemptions: z.record(z.string(), z.string()),
+    summary: z.object({ records: z.int(), withheld: z.int(), released: z.int() }),
+  }),
+);
+export type FoiaPackageReply = z.infer<typeof FoiaPackageReply>;
+
+/** A FOIA request: what was asked, each compilation, the redaction sets, overrides, the release. */
+export const FoiaRequestViewReply = z.object({
+  requestId: pub(z.uuid()),
+  version: pub(z.int()),
+  status: pub(z.enum(['received', 'released'])),
+  request: FoiaRequestReceived.schema,
+  compilations: z.array(RecordsCompiled.schema),
+  redactionSets: pub(
+    z.array(
+      z.object({ cutoff: z.string(), redactionLogSha256: z.string(), parts: z.int(), redactions: z.int() }),
+    ),
+  ),
+  overrides: z.array(RedactionOverridden.schema),
+  release: FoiaResponseReleased.schema.optional(),
+});
+export type FoiaRequestViewReply = z.infer<typeof FoiaRequestViewReply>;
+
+export const FoiaPackageResultReply = z.object({
+  requestId: pub(z.uuid()),
+  version: pub(z.int()).optional(),
+  sha256: pub(z.string()).describe(
+    'SHA-256 of the canonical JSON package: the same request and cut-off give the same digest.',
+  ),
+  htmlSha256: pub(z.string()),
+  package: FoiaPackageReply,
+  warnings: pub(z.array(z.string())).describe(
+    'What to check before releasing: an empty package, or a requested case with no records at or before the cut-off (with the cut-off that would include it).',
+  ),
+});
+export type FoiaPackageResultReply = z.infer<typeof FoiaPackageResultReply>;
+
+export const HistoryPageReply = pageReply(HistoryEntryReply);
+export const FoiaRequestPageReply = pageReply(FoiaRequestItemReply);
