@@ -1,4 +1,5 @@
 import { PostgresEventStore } from '@lse/event-store';
+import type { Metrics } from '@lse/service-kit';
 import { AUDIT_CATEGORIES } from '@lse/contracts';
 import type { DataSource } from 'typeorm';
 import { FoiaDesk } from './foia/foia-desk';
@@ -20,6 +21,8 @@ export async function openAuditCore(options: {
   eventStoreSchema: string;
   auditSchema: string;
   poolMax?: number;
+  /** The service's metrics; the CLI has none. */
+  metrics?: Metrics;
 }): Promise<AuditCore> {
   const store = new PostgresEventStore({
     connectionString: options.connectionString,
@@ -41,7 +44,7 @@ export async function openAuditCore(options: {
   return {
     store,
     dataSource,
-    foia: new FoiaDesk(store),
+    foia: new FoiaDesk(store, options.metrics),
     async close() {
       await store.close();
       if (dataSource.isInitialized) await dataSource.destroy();

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceKitModule } from '@lse/service-kit';
+import { Metrics, ServiceKitModule } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
 import { openAuditCore } from './audit-core';
 import { AUDIT_CORE } from './tokens';
@@ -30,12 +30,14 @@ export class AuditModule {
         { provide: AUDIT_CONFIG, useValue: config },
         {
           provide: AUDIT_CORE,
-          useFactory: () =>
+          inject: [Metrics],
+          useFactory: (metrics: Metrics) =>
             openAuditCore({
               connectionString: config.DATABASE_URL,
               eventStoreSchema: config.EVENT_STORE_SCHEMA,
               auditSchema: config.AUDIT_SCHEMA,
               poolMax: config.DB_POOL_MAX,
+              metrics,
             }),
         },
         AuditRuntime,

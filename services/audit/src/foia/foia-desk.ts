@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AUDIT_EVENTS,
   categoryOf,
   foiaStreamId,
-  type FoiaEvent,
   type OverrideRedactionInput,
   type ReceiveFoiaRequestInput,
 } from '@lse/contracts';
@@ -21,7 +19,8 @@ import {
   type FoiaState,
 } from '@lse/audit-domain';
 import { NAMESPACE_LSE, uuidV5, ValidationError } from '@lse/domain';
-import type { NewEvent, PostgresEventStore, RecordedEvent } from '@lse/event-store';
+import { commandIdFor, Metrics, StreamCommands } from '@lse/service-kit';
+import type { PostgresEventStore } from '@lse/event-store';
 import type { Actor } from '../access/actor';
 import { caseEventsAsOf, foldCase } from '../replay/case-state';
 import { AUDIT_OWN_CATEGORIES } from '../replay/replayers';
@@ -42,21 +41,24 @@ export interface CompiledPackage {
   warnings: string[];
 }
 
-const toEvent = (e: RecordedEvent) => ({ type: e.type, data: e.data }) as FoiaEvent;
-
 /**
  * FOIA requests: load the request's stream, decide with the pure FOIA decider, append. Packages
  * are compiled from the requested cases' own records (not audit's access or FOIA streams).
  */
 export class FoiaDesk {
-  constructor(private readonly store: PostgresEventStore) {}
+  private readonly commands: StreamCommands;
+
+  /** Without the service's metrics (the `npm run cases` CLI), a registry of its own that nobody scrapes. */
+  constructor(
+    private readonly store: PostgresEventStore,
+    metrics: Metrics = new Metrics('audit', { defaultMetrics: false }),
+  ) {
+    this.commands = new StreamCommands({ store, metrics, sourceService: 'audit' });
+  }
 
   async load(requestId: string): Promise<{ state: FoiaState; version: number }> {
-    const events = await this.store.readStream(foiaStreamId(requestId));
-    return {
-      state: events.map(toEvent).reduce((s, e) => foiaDecider.evolve(s, e), foiaDecider.initialState),
-      version: events.length,
-    };
+    const { recorded, state } = await this.commands.load(foiaDecider, foiaStreamId(requestId));
+    return { state, version: recorded.length };
   }
 
   async get(
@@ -74,7 +76,7 @@ export class FoiaDesk {
     const requestId = ctx.idempotencyKey
       ? uuidV5(`foia:${ctx.actor.id}:${ctx.idempotencyKey}`, NAMESPACE_LSE)
       : randomUUID();
-    const version = await this.run(requestId, ctx, () => ({
+    const version = await this.run(requestId, ctx, 'ReceiveFoiaRequest', () => ({
       type: 'ReceiveFoiaRequest',
       requestId,
       now: ctx.now.toISOString(),
@@ -124,7 +126,7 @@ export class FoiaDesk {
   ): Promise<CompiledPackage & { version: number }> {
     const { state } = await this.load(requestId);
     const compiled = await this.compilePackage(requestId, cutoff, state);
-    const version = await this.run(requestId, ctx, () => ({
+    const version = await this.run(requestId, ctx, 'RecordCompilation', () => ({
       type: 'RecordCompilation',
       requestId,
       now: ctx.now.toISOString(),
@@ -145,7 +147,7 @@ export class FoiaDesk {
     input: OverrideRedactionInput,
     ctx: CallContext,
   ): Promise<{ version: number }> {
-    const version = await this.run(requestId, ctx, async (state) => {
+    const version = await this.run(requestId, ctx, 'OverrideRedaction', async (state) => {
       const open = state.status !== 'none' && state.request.caseIds.includes(input.caseId);
       let withheld = false;
       if (open) {
@@ -175,7 +177,7 @@ export class FoiaDesk {
   ): Promise<CompiledPackage & { version: number }> {
     const { state } = await this.load(requestId);
     const compiled = await this.compilePackage(requestId, cutoff, state);
-    const version = await this.run(requestId, ctx, () => ({
+    const version = await this.run(requestId, ctx, 'ReleaseResponse', () => ({
       type: 'ReleaseResponse',
       requestId,
       now: ctx.now.toISOString(),
@@ -205,31 +207,28 @@ export class FoiaDesk {
     return compiled;
   }
 
-  /** Load, decide, append with the expected version: the one way a FOIA command runs. */
+  /**
+   * The shared command path (load, fold, decide, append at the version decided on; a retry of the
+   * same command answers as the first run). The command id derives from the Idempotency-Key when
+   * there is one, so a retry that reaches audit again appends nothing.
+   */
   private async run(
     requestId: string,
     ctx: CallContext,
+    kind: FoiaCommand['type'],
     build: (state: FoiaState) => FoiaCommand | Promise<FoiaCommand>,
   ): Promise<number> {
-    const { state, version } = await this.load(requestId);
-    const decided = foiaDecider.decide(await build(state), state);
-    const events: NewEvent[] = decided.map((e) =>
-      (AUDIT_EVENTS[e.type] as { create(input: unknown): NewEvent }).create({
-        eventId: randomUUID(),
-        data: e.data,
-        metadata: {
-          actor: ctx.actor,
-          correlationId: ctx.correlationId,
-          sourceService: 'audit',
-          occurredAt: ctx.now.toISOString(),
-        },
-      }),
+    const outcome = await this.commands.run(
+      foiaDecider,
+      {
+        streamId: foiaStreamId(requestId),
+        commandId: commandIdFor(`audit.foia.${kind}`, requestId, ctx.actor.id, ctx.idempotencyKey),
+        actor: ctx.actor,
+        correlationId: ctx.correlationId,
+        now: ctx.now.toISOString(),
+      },
+      build,
     );
-    const result = await this.store.append(
-      foiaStreamId(requestId),
-      events,
-      version === 0 ? 'no_stream' : version,
-    );
-    return result.nextExpectedVersion;
+    return outcome.version;
   }
 }
