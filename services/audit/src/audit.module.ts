@@ -5,6 +5,7 @@ import { openAuditCore } from './audit-core';
 import { AUDIT_CORE } from './audit.tokens';
 import { AUDIT_CONFIG, type AuditConfig } from './config';
 import { AuditMessages } from './messages/audit.messages';
+import { CaseAccessMessages } from './messages/case-access.messages';
 import { AuditRuntime } from './runtime/audit-runtime';
 
 @Module({})
@@ -24,7 +25,7 @@ export class AuditModule {
           logging: { level: config.LOG_LEVEL, destination: logDestination },
         }),
       ],
-      controllers: [AuditMessages],
+      controllers: [AuditMessages, CaseAccessMessages],
       providers: [
         { provide: AUDIT_CONFIG, useValue: config },
         {
