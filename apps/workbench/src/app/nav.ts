@@ -2,7 +2,7 @@ import type { Role } from '../auth/session';
 
 export interface NavItem {
   to: string;
-  label: 'nav.myWork' | 'nav.complaints' | 'nav.newComplaint' | 'nav.cases';
+  label: 'nav.myWork' | 'nav.complaints' | 'nav.newComplaint' | 'nav.cases' | 'audit.nav.integrity';
   roles: readonly Role[];
 }
 
@@ -23,6 +23,7 @@ export const NAV: readonly NavItem[] = [
     label: 'nav.cases',
     roles: ['intake_officer', 'supervisor', 'investigator', 'collections_officer', 'auditor'],
   },
+  { to: '/audit/integrity', label: 'audit.nav.integrity', roles: ['auditor'] },
 ];
 
 export function navFor(role: Role): NavItem[] {

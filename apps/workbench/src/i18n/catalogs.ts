@@ -1,3 +1,5 @@
+import auditEn from './locales/audit.en.json';
+import auditEs from './locales/audit.es.json';
 import en from './locales/en.json';
 import es from './locales/es.json';
 
@@ -9,13 +11,13 @@ import es from './locales/es.json';
  * PARTS and to CATALOGS (a test checks no two parts share a top-level key).
  */
 export const PARTS = {
-  en: [en],
-  es: [es],
+  en: [en, auditEn],
+  es: [es, auditEs],
 } as const;
 
 export const CATALOGS = {
-  en: { ...en },
-  es: { ...es },
+  en: { ...en, ...auditEn },
+  es: { ...es, ...auditEs },
 };
 
 /** The English catalog's shape: keys are checked against it at compile time. */
