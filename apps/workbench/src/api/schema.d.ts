@@ -15015,6 +15015,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No checkpoint has been taken yet (reason `no_checkpoint`): record one with POST. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit exceeded (`RATE_LIMIT` requests per subject per window). */
             429: {
                 headers: {

@@ -26,6 +26,8 @@ const HISTORY = [
   entry(1, 'ComplaintReceived', T0, 'complaint', 'intake'),
   entry(2, 'DeterminationProposed', T1, 'investigation', 'investigation'),
   entry(3, 'DeterminationIssued', T2, 'investigation', 'investigation'),
+  // A read of the case changes nothing in it: no stop of the time control, no "since" line.
+  entry(4, 'RecordAccessed', '2026-12-06T16:09:00.000Z', 'access', 'audit'),
 ];
 const complaint = {
   streamId: `complaint-${CASE_ID}`,
@@ -74,6 +76,14 @@ function gateway() {
   });
 }
 
+/** A row of the then/now comparison by its field's path (its header cell's text). */
+const findFieldRow = (path: string) =>
+  waitFor(() => {
+    const row = screen.getAllByRole('row').find((r) => r.querySelector('th')?.textContent === path);
+    if (!row) throw new Error(`no row for ${path}`);
+    return row;
+  });
+
 const at = (router: { state: { location: { search: string } } }) =>
   new URLSearchParams(router.state.location.search).get('at');
 
@@ -100,12 +110,12 @@ describe('the case as of an instant', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Previous event' }));
     expect(at(router)).toBe(T1);
     expect((slider as HTMLInputElement).value).toBe('1');
-    const issued = await screen.findByRole('row', { name: /investigation\.determination\.issuedAt/ });
+    const issued = await findFieldRow('investigation.determination.issuedAt');
     expect(within(issued).getByText('Added since')).toBeTruthy();
     expect(within(issued).getByText('(not there)')).toBeTruthy();
     // Money fields read as money, with the stored cents beside them.
     await userEvent.click(screen.getByLabelText('Also show the fields that have not changed'));
-    const total = screen.getByRole('row', { name: /determination\.totalCents/ });
+    const total = await findFieldRow('investigation.determination.totalCents');
     expect(within(total).getAllByText('$172.00')).toHaveLength(2);
     expect(within(total).getByText('Unchanged')).toBeTruthy();
     expect(new URLSearchParams(router.state.location.search).get('all')).toBe('1');

@@ -10,13 +10,21 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { AuditCaseHeader, caseNumberOf } from './AuditCaseHeader';
 import { READ_STATE, UUID } from './audit-routes';
-import { useCaseHistory, useCaseState } from './audit-api';
+import { useCaseHistory, useCaseState, type CaseState } from './audit-api';
 import { EventsSince } from './EventsSince';
 import { eventsAfter, parseInstant, stopIndexAt, stopsOf } from './instants';
 import { AsOfSummary } from './AsOfSummary';
 import { countChanges, diffCase } from './state-diff';
 import { StateDiffTable } from './StateDiffTable';
 import { TimeControl } from './TimeControl';
+
+/**
+ * Reads of the case's records (the `access` stream) change nothing in it: they are left out of
+ * the time control and the comparison (every replay is itself a read, so they would soon
+ * outnumber the case's events) and listed on the history screen instead.
+ */
+const READS = 'access';
+const recordsOf = (state: CaseState) => state.streams.filter((s) => s.category !== READS);
 
 /** /audit/cases/:caseId/as-of?at=<ISO instant>&all=1: the case as it was at any instant. */
 export function AsOfPage() {
@@ -32,7 +40,8 @@ function AsOf({ caseId }: { caseId: string }) {
   const [params, setParams] = useSearchParams();
   const history = useCaseHistory(caseId);
   const now = useCaseState(caseId, undefined);
-  const stops = useMemo(() => stopsOf(history.data ?? []), [history.data]);
+  const changes = useMemo(() => (history.data ?? []).filter((e) => e.category !== READS), [history.data]);
+  const stops = useMemo(() => stopsOf(changes), [changes]);
   // Without an instant in the URL: the latest event, the case as it is now.
   const at = parseInstant(params.get('at')) ?? stops[stops.length - 1]?.at;
   const showUnchanged = params.get('all') === '1';
@@ -46,13 +55,10 @@ function AsOf({ caseId }: { caseId: string }) {
   const thenData = then.data;
   const shownAt = thenData?.asOf;
   const diff = useMemo(
-    () => (thenData && now.data ? diffCase(thenData.streams, now.data.streams) : []),
+    () => (thenData && now.data ? diffCase(recordsOf(thenData), recordsOf(now.data)) : []),
     [thenData, now.data],
   );
-  const since = useMemo(
-    () => (shownAt ? eventsAfter(history.data ?? [], shownAt) : []),
-    [history.data, shownAt],
-  );
+  const since = useMemo(() => (shownAt ? eventsAfter(changes, shownAt) : []), [changes, shownAt]);
 
   const move = (next: string) =>
     setParams(
@@ -82,6 +88,7 @@ function AsOf({ caseId }: { caseId: string }) {
       {history.data && stops.length === 0 && <Alert kind="info">{t('audit.asOf.noEvents')}</Alert>}
       {at && stops.length > 0 && (
         <div className="grid-row grid-gap-4">
+          {/* The control stays in view (sticky) while the auditor reads the case beside it. */}
           <div className="desktop:grid-col-4">
             <TimeControl stops={stops} at={at} onChange={move} />
           </div>
@@ -97,38 +104,37 @@ function AsOf({ caseId }: { caseId: string }) {
                   {then.isFetching ? t('audit.loading') : ''}
                 </p>
                 {thenData && now.data && (
-                  <AsOfSummary
-                    at={thenData.asOf}
-                    state={thenData}
-                    since={since.length}
-                    counts={countChanges(diff)}
-                    stale={then.isPlaceholderData || then.isFetching}
-                  />
+                  <>
+                    <AsOfSummary
+                      at={thenData.asOf}
+                      state={thenData}
+                      records={recordsOf(thenData)}
+                      since={since.length}
+                      counts={countChanges(diff)}
+                      stale={then.isPlaceholderData || then.isFetching}
+                    />
+                    <section aria-labelledby="then-heading" className="margin-top-4">
+                      <h2 id="then-heading">{t('audit.asOf.then.heading')}</h2>
+                      <p className="measure-5">{t('audit.asOf.then.explain')}</p>
+                      <Checkbox
+                        label={t('audit.asOf.then.showUnchanged')}
+                        checked={showUnchanged}
+                        onChange={toggleUnchanged}
+                      />
+                      {diff.map((stream) => (
+                        <StateDiffTable key={stream.streamId} stream={stream} showUnchanged={showUnchanged} />
+                      ))}
+                    </section>
+                    <section aria-labelledby="since-heading" className="margin-top-4">
+                      <h2 id="since-heading">{t('audit.asOf.since.heading', { count: since.length })}</h2>
+                      <EventsSince events={since} />
+                    </section>
+                  </>
                 )}
               </>
             )}
           </div>
         </div>
-      )}
-      {at && index >= 0 && thenData && now.data && (
-        <>
-          <section aria-labelledby="since-heading" className="margin-top-4">
-            <h2 id="since-heading">{t('audit.asOf.since.heading', { count: since.length })}</h2>
-            <EventsSince events={since} />
-          </section>
-          <section aria-labelledby="then-heading" className="margin-top-4">
-            <h2 id="then-heading">{t('audit.asOf.then.heading')}</h2>
-            <p className="measure-5">{t('audit.asOf.then.explain')}</p>
-            <Checkbox
-              label={t('audit.asOf.then.showUnchanged')}
-              checked={showUnchanged}
-              onChange={toggleUnchanged}
-            />
-            {diff.map((stream) => (
-              <StateDiffTable key={stream.streamId} stream={stream} showUnchanged={showUnchanged} />
-            ))}
-          </section>
-        </>
       )}
     </>
   );

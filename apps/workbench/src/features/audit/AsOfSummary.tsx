@@ -9,12 +9,15 @@ import { useInstantFormat } from './TimeControl';
 export function AsOfSummary({
   at,
   state,
+  records,
   since,
   counts,
   stale,
 }: {
   at: string;
   state: CaseState;
+  /** The case's own records (its streams but the reads of it). */
+  records: CaseState['streams'];
   since: number;
   counts: { added: number; changed: number; removed: number };
   stale: boolean;
@@ -33,11 +36,11 @@ export function AsOfSummary({
           <dl className="audit-summary__facts">
             <div>
               <dt>{t('audit.asOf.summary.events')}</dt>
-              <dd>{state.events}</dd>
+              <dd>{records.reduce((n, s) => n + s.version, 0)}</dd>
             </div>
             <div>
               <dt>{t('audit.asOf.summary.streams')}</dt>
-              <dd>{state.streams.length}</dd>
+              <dd>{records.length}</dd>
             </div>
             <div>
               <dt>{t('audit.asOf.summary.case')}</dt>

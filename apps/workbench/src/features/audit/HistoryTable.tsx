@@ -57,7 +57,10 @@ export function HistoryTable({
             <tr key={e.eventId}>
               <td className="workbench-numeric">{e.position}</td>
               <td>
-                <span className="display-block workbench-mono font-body-3xs">{e.streamId}</span>
+                {/* The stream id is `<category>-<case id>`: the case id is the page's own. */}
+                <span className="display-block workbench-mono font-body-3xs" title={e.streamId}>
+                  {e.streamId === `${e.category}-${caseId}` ? e.category : e.streamId}
+                </span>
                 <span className="display-block font-body-3xs text-base-dark">
                   {t('audit.history.version', { version: e.streamVersion })}
                 </span>
@@ -66,7 +69,8 @@ export function HistoryTable({
                 <Link to={`/audit/cases/${caseId}/as-of?at=${encodeURIComponent(e.recordedAt)}`}>
                   {instant(e.recordedAt)}
                 </Link>
-                {e.occurredAt !== e.recordedAt && (
+                {/* When the command said it happened, if that is not when it was recorded. */}
+                {Math.abs(Date.parse(e.occurredAt) - Date.parse(e.recordedAt)) >= 1000 && (
                   <span className="display-block font-body-3xs text-base-dark">
                     {t('audit.history.occurred', { when: e.occurredAt })}
                   </span>

@@ -38,9 +38,9 @@ export function OutsideCheck({ file }: { file: SignedCheckpoint }) {
       <ol className="usa-process-list">
         <li className="usa-process-list__item">
           <h4 className="usa-process-list__heading">{t('audit.integrity.outside.save')}</h4>
-          <ul className="usa-button-group margin-top-1">
+          <ul className="audit-save-files">
             {saves.map(([id, text, type]) => (
-              <li className="usa-button-group__item" key={id}>
+              <li key={id}>
                 <button
                   type="button"
                   className="usa-button usa-button--outline"

@@ -4,6 +4,25 @@ import type { Change, StreamDiff } from './state-diff';
 import { valueText } from './value-text';
 import { useLabels } from './labels';
 
+/** A field's path, breakable after each dot (never inside a name). */
+function PathText({ path }: { path: string }) {
+  const parts = path.split('.');
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 && (
+            <>
+              .<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </>
+  );
+}
+
 /** The USWDS tag of a change: words, not only colour. */
 export function ChangeTag({ change }: { change: Change }) {
   const { t } = useTranslation();
@@ -75,8 +94,8 @@ export function StateDiffTable({ stream, showUnchanged }: { stream: StreamDiff; 
             <tbody>
               {rows.map((row) => (
                 <tr key={row.path} className={`audit-diff__row--${row.change}`}>
-                  <th scope="row" className="workbench-mono font-body-2xs text-normal">
-                    {row.path || t('audit.asOf.value.whole')}
+                  <th scope="row" className="audit-path font-body-2xs text-normal">
+                    {row.path ? <PathText path={row.path} /> : t('audit.asOf.value.whole')}
                   </th>
                   <td>
                     {'then' in row ? (

@@ -66,7 +66,7 @@ export function TimeControl({
 
   return (
     <section className="audit-time-control" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`} className="margin-top-0 font-heading-md">
+      <h2 id={`${id}-heading`} className="margin-top-0 font-body-md">
         {t('audit.asOf.control.heading')}
       </h2>
       <label className="usa-label margin-top-0" htmlFor={`${id}-slider`}>

@@ -31,13 +31,15 @@ async function allPages<T>(
 }
 
 /**
- * Every event of the case, in global order. Read once per visit (never refetched behind the
- * auditor's back): each read is itself recorded on the case's timeline.
+ * Every event of the case, in global order. Read once per visit: never refetched behind the
+ * auditor's back (each read is itself recorded on the case's timeline), and dropped when the
+ * screen closes, so the next visit reads the case as it is then.
  */
 export function useCaseHistory(caseId: string) {
   return useQuery({
     queryKey: ['audit', 'history', caseId],
     staleTime: Infinity,
+    gcTime: 0,
     queryFn: () =>
       allPages(async (cursor) =>
         ok(
@@ -54,6 +56,7 @@ export function useRecordAccess(caseId: string) {
   return useQuery({
     queryKey: ['audit', 'record-access', caseId],
     staleTime: Infinity,
+    gcTime: 0,
     queryFn: () =>
       allPages(async (cursor) =>
         ok(
@@ -65,11 +68,15 @@ export function useRecordAccess(caseId: string) {
   });
 }
 
-/** The case replayed as of `asOf`, or as it is now when absent (one read per instant). */
+/**
+ * The case replayed as of `asOf`, or as it is now when absent. A past instant's state never
+ * changes (later events are recorded later), so it is read once; "now" once per visit.
+ */
 export function useCaseState(caseId: string, asOf: string | undefined, enabled = true) {
   return useQuery({
     queryKey: ['audit', 'state', caseId, asOf ?? 'now'],
     staleTime: Infinity,
+    ...(asOf ? {} : { gcTime: 0 }),
     enabled,
     // Moving through time, the instant before stays shown until the next has replayed.
     placeholderData: asOf ? keepPreviousData : undefined,
