@@ -59,6 +59,9 @@ function History({ caseId }: { caseId: string }) {
       { replace: true },
     );
 
+  // The title names the case once its state is read: shown only then, so that the page does
+  // not retitle itself (and move focus to the new title) while the auditor works the controls.
+  if (now.isLoading) return <p role="status">{t('audit.loading')}</p>;
   return (
     <>
       <AuditCaseHeader caseId={caseId} caseNumber={caseNumberOf(now.data)} screen="history" />

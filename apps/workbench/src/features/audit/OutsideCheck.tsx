@@ -34,10 +34,12 @@ export function OutsideCheck({ file }: { file: SignedCheckpoint }) {
   ];
   return (
     <section aria-labelledby="outside-heading" className="margin-top-4">
-      <h3 id="outside-heading">{t('audit.integrity.outside.heading')}</h3>
+      <h3 id="outside-heading" className="font-sans-lg">
+        {t('audit.integrity.outside.heading')}
+      </h3>
       <ol className="usa-process-list">
         <li className="usa-process-list__item">
-          <h4 className="usa-process-list__heading">{t('audit.integrity.outside.save')}</h4>
+          <h4 className="usa-process-list__heading font-sans-md">{t('audit.integrity.outside.save')}</h4>
           <ul className="audit-save-files">
             {saves.map(([id, text, type]) => (
               <li key={id}>
@@ -60,7 +62,7 @@ export function OutsideCheck({ file }: { file: SignedCheckpoint }) {
           </pre>
         </li>
         <li className="usa-process-list__item">
-          <h4 className="usa-process-list__heading">{t('audit.integrity.outside.openssl')}</h4>
+          <h4 className="usa-process-list__heading font-sans-md">{t('audit.integrity.outside.openssl')}</h4>
           <pre className="audit-code" tabIndex={0} aria-label={t('audit.integrity.outside.openssl')}>
             {OPENSSL}
           </pre>
@@ -69,13 +71,13 @@ export function OutsideCheck({ file }: { file: SignedCheckpoint }) {
           </p>
         </li>
         <li className="usa-process-list__item">
-          <h4 className="usa-process-list__heading">{t('audit.integrity.outside.node')}</h4>
+          <h4 className="usa-process-list__heading font-sans-md">{t('audit.integrity.outside.node')}</h4>
           <pre className="audit-code" tabIndex={0} aria-label={t('audit.integrity.outside.node')}>
             {NODE}
           </pre>
         </li>
         <li className="usa-process-list__item">
-          <h4 className="usa-process-list__heading">{t('audit.integrity.outside.store')}</h4>
+          <h4 className="usa-process-list__heading font-sans-md">{t('audit.integrity.outside.store')}</h4>
           <p className="measure-5">{t('audit.integrity.outside.storeExplain')}</p>
           <pre className="audit-code" tabIndex={0} aria-label={t('audit.integrity.outside.store')}>
             {'npm run cases -- verify'}
