@@ -32,19 +32,19 @@ describe('the time control', () => {
   it('snaps to the instants events were recorded, says which events in words, and steps with its buttons', async () => {
     const seen: string[] = [];
     const { user } = await renderWithApp(<Harness start={STOPS[2]!.at} seen={seen} />);
-    const slider = screen.getByRole('slider', { name: "Move through the case's events" }) as HTMLInputElement;
+    const slider = screen.getByRole<HTMLInputElement>('slider', { name: "Move through the case's events" });
     expect([slider.min, slider.max, slider.step, slider.value]).toEqual(['0', '2', '1', '2']);
     expect(slider.getAttribute('aria-valuetext')).toMatch(/^Event 3 of 3: Determination issued, recorded /);
     // At the latest: no next, no latest.
-    expect((screen.getByRole('button', { name: 'Next event' }) as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByRole('button', { name: 'Latest' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Next event' }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Latest' }).disabled).toBe(true);
 
     await user.click(screen.getByRole('button', { name: 'Previous event' }));
     expect(slider.value).toBe('1');
     // Two events of one transaction are one step, both named.
     expect(slider.getAttribute('aria-valuetext')).toMatch(/^Event 2 of 3: Case opened, Investigation opened/);
     await user.click(screen.getByRole('button', { name: 'Previous event' }));
-    expect((screen.getByRole('button', { name: 'Previous event' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Previous event' }).disabled).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Latest' }));
     expect(seen).toEqual([STOPS[1]!.at, STOPS[0]!.at, STOPS[2]!.at]);
   });
@@ -66,7 +66,7 @@ describe('the time control', () => {
   it('takes a typed instant in the browser time zone, to the millisecond, and refuses an incomplete one beside the field', async () => {
     const seen: string[] = [];
     const { user } = await renderWithApp(<Harness start={STOPS[2]!.at} seen={seen} />);
-    const typed = screen.getByLabelText('Or any instant') as HTMLInputElement;
+    const typed = screen.getByLabelText<HTMLInputElement>('Or any instant');
     expect(typed.step).toBe('0.001');
     fireEvent.change(typed, { target: { value: '2026-12-06T08:15:00.250' } });
     await user.click(screen.getByRole('button', { name: 'Show the case then' }));
