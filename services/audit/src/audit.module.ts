@@ -2,10 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceKitModule } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
 import { openAuditCore } from './audit-core';
-import { AUDIT_CORE } from './audit.tokens';
+import { AUDIT_CORE } from './tokens';
 import { AUDIT_CONFIG, type AuditConfig } from './config';
-import { AuditMessages } from './messages/audit.messages';
-import { CaseAccessMessages } from './messages/case-access.messages';
+import { AuditMessages } from './commands/audit.messages';
+import { AuditQueryMessages } from './queries/audit-queries.messages';
+import { CaseAccessMessages } from './queries/case-access.messages';
 import { AuditRuntime } from './runtime/audit-runtime';
 
 @Module({})
@@ -25,7 +26,7 @@ export class AuditModule {
           logging: { level: config.LOG_LEVEL, destination: logDestination },
         }),
       ],
-      controllers: [AuditMessages, CaseAccessMessages],
+      controllers: [AuditMessages, AuditQueryMessages, CaseAccessMessages],
       providers: [
         { provide: AUDIT_CONFIG, useValue: config },
         {

@@ -67,6 +67,12 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'collections/:caseId/:tab?',
+            lazy: async () => ({
+              Component: (await import('../features/collection-case/CollectionCasePage')).CollectionCasePage,
+            }),
+          },
+          {
             path: 'audit/cases/:caseId/history',
             lazy: async () => ({ Component: (await import('../features/audit/HistoryPage')).HistoryPage }),
           },

@@ -2,6 +2,8 @@ import auditEn from './locales/audit.en.json';
 import auditEs from './locales/audit.es.json';
 import en from './locales/en.json';
 import es from './locales/es.json';
+import collectionCaseEn from './locales/collection-case.en.json';
+import collectionCaseEs from './locales/collection-case.es.json';
 
 /**
  * The text of the workbench in each language. The shell and the first screens are in
@@ -11,13 +13,13 @@ import es from './locales/es.json';
  * PARTS and to CATALOGS (a test checks no two parts share a top-level key).
  */
 export const PARTS = {
-  en: [en, auditEn],
-  es: [es, auditEs],
+  en: [en, collectionCaseEn, auditEn],
+  es: [es, collectionCaseEs, auditEs],
 } as const;
 
 export const CATALOGS = {
-  en: { ...en, ...auditEn },
-  es: { ...es, ...auditEs },
+  en: { ...en, ...collectionCaseEn, ...auditEn },
+  es: { ...es, ...collectionCaseEs, ...auditEs },
 };
 
 /** The English catalog's shape: keys are checked against it at compile time. */

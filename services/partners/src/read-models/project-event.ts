@@ -1,5 +1,9 @@
 import {
+  agreementEventOf,
   categoryOf,
+  outreachEventOf,
+  partnerEventOf,
+  referralEventOf,
   type AgreementEvent,
   type OutreachEvent,
   type PartnerEvent,
@@ -7,7 +11,6 @@ import {
 } from '@lse/contracts';
 import type { RecordedEvent } from '@lse/event-store';
 import type { EntityManager } from 'typeorm';
-import { eventOf } from '../handling/streams';
 import {
   AgreementRow,
   DisclosureRow,
@@ -25,13 +28,13 @@ export async function projectEvent(em: EntityManager, recorded: RecordedEvent): 
   const version = recorded.streamVersion;
   switch (categoryOf(recorded.streamId)) {
     case 'partner':
-      return projectPartner(em, id, version, eventOf<PartnerEvent>(recorded));
+      return projectPartner(em, id, version, partnerEventOf(recorded));
     case 'agreement':
-      return projectAgreement(em, id, version, eventOf<AgreementEvent>(recorded), recorded);
+      return projectAgreement(em, id, version, agreementEventOf(recorded), recorded);
     case 'referral':
-      return projectReferral(em, id, version, eventOf<ReferralEvent>(recorded), recorded);
+      return projectReferral(em, id, version, referralEventOf(recorded), recorded);
     case 'outreach':
-      return projectOutreach(em, id, eventOf<OutreachEvent>(recorded));
+      return projectOutreach(em, id, outreachEventOf(recorded));
   }
 }
 
