@@ -2,7 +2,17 @@ import type { Role } from '../auth/session';
 
 export interface NavItem {
   to: string;
-  label: 'nav.myWork' | 'nav.complaints' | 'nav.newComplaint' | 'nav.cases' | 'audit.nav.integrity';
+  label:
+    | 'nav.myWork'
+    | 'nav.complaints'
+    | 'nav.newComplaint'
+    | 'nav.cases'
+    | 'partners.nav.partners'
+    | 'partners.nav.agreements'
+    | 'partners.nav.disclosures'
+    | 'portal.nav.referrals'
+    | 'portal.nav.newReferral'
+    | 'audit.nav.integrity';
   roles: readonly Role[];
 }
 
@@ -24,6 +34,12 @@ export const NAV: readonly NavItem[] = [
     roles: ['intake_officer', 'supervisor', 'investigator', 'collections_officer', 'auditor'],
   },
   { to: '/audit/integrity', label: 'audit.nav.integrity', roles: ['auditor'] },
+  // Partner liaison (and the auditor, who reads them); a partner user: its own referrals only.
+  { to: '/partners', label: 'partners.nav.partners', roles: ['partner_liaison', 'auditor'] },
+  { to: '/agreements', label: 'partners.nav.agreements', roles: ['partner_liaison', 'auditor'] },
+  { to: '/referrals', label: 'portal.nav.referrals', roles: ['partner', 'partner_liaison', 'auditor'] },
+  { to: '/referrals/new', label: 'portal.nav.newReferral', roles: ['partner'] },
+  { to: '/disclosures', label: 'partners.nav.disclosures', roles: ['partner_liaison', 'auditor'] },
 ];
 
 export function navFor(role: Role): NavItem[] {

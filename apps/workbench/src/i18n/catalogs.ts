@@ -4,6 +4,10 @@ import en from './locales/en.json';
 import es from './locales/es.json';
 import collectionCaseEn from './locales/collection-case.en.json';
 import collectionCaseEs from './locales/collection-case.es.json';
+import partnersEn from './locales/partners.en.json';
+import partnersEs from './locales/partners.es.json';
+import portalEn from './locales/portal.en.json';
+import portalEs from './locales/portal.es.json';
 
 /**
  * The text of the workbench in each language. The shell and the first screens are in
@@ -13,13 +17,13 @@ import collectionCaseEs from './locales/collection-case.es.json';
  * PARTS and to CATALOGS (a test checks no two parts share a top-level key).
  */
 export const PARTS = {
-  en: [en, collectionCaseEn, auditEn],
-  es: [es, collectionCaseEs, auditEs],
+  en: [en, collectionCaseEn, partnersEn, portalEn, auditEn],
+  es: [es, collectionCaseEs, partnersEs, portalEs, auditEs],
 } as const;
 
 export const CATALOGS = {
-  en: { ...en, ...collectionCaseEn, ...auditEn },
-  es: { ...es, ...collectionCaseEs, ...auditEs },
+  en: { ...en, ...collectionCaseEn, ...partnersEn, ...portalEn, ...auditEn },
+  es: { ...es, ...collectionCaseEs, ...partnersEs, ...portalEs, ...auditEs },
 };
 
 /** The English catalog's shape: keys are checked against it at compile time. */

@@ -160,6 +160,11 @@ async function projectReferral(
         status: 'submitted',
         employerName: event.data.employer.name,
         workerCount: event.data.workers.length,
+        consents: event.data.workers.map((w) => ({
+          workerId: w.workerId,
+          version: 1,
+          scopes: w.consent.scopes,
+        })),
         declineReason: null,
         submittedAt: new Date(event.data.submittedAt),
         decidedAt: null,
@@ -186,6 +191,18 @@ async function projectReferral(
     case 'ReferralClosed':
       await repo.update({ referralId }, { status: 'closed', version });
       return;
+    case 'ConsentGranted':
+    case 'ConsentNarrowed':
+    case 'ConsentRevoked': {
+      const row = await repo.findOneByOrFail({ referralId });
+      const { workerId, version: consentVersion } = event.data;
+      const scopes = event.type === 'ConsentRevoked' ? [] : event.data.scopes;
+      const consents = row.consents.map((c) =>
+        c.workerId === workerId ? { workerId, version: consentVersion, scopes } : c,
+      );
+      await repo.update({ referralId }, { consents, version });
+      return;
+    }
     case 'StatusSharedWithPartner':
     case 'DisclosureWithheld': {
       const d = event.data;
