@@ -189,6 +189,7 @@ export const EXPECTED: Record<string, Rule> = {
     allowed: ['auditor', 'intake_officer', 'investigator', 'supervisor', 'collections_officer'],
   },
   caseStateAsOf: { allowed: AUDITOR },
+  caseRecordAccess: { allowed: AUDITOR },
   verifyIntegrity: { allowed: AUDITOR },
   takeCheckpoint: { allowed: AUDITOR },
   latestCheckpoint: { allowed: AUDITOR },

@@ -6,6 +6,7 @@ import { AUDIT_CORE } from './tokens';
 import { AUDIT_CONFIG, type AuditConfig } from './config';
 import { AuditMessages } from './commands/audit.messages';
 import { AuditQueryMessages } from './queries/audit-queries.messages';
+import { CaseAccessMessages } from './queries/case-access.messages';
 import { AuditRuntime } from './runtime/audit-runtime';
 
 @Module({})
@@ -25,7 +26,7 @@ export class AuditModule {
           logging: { level: config.LOG_LEVEL, destination: logDestination },
         }),
       ],
-      controllers: [AuditMessages, AuditQueryMessages],
+      controllers: [AuditMessages, AuditQueryMessages, CaseAccessMessages],
       providers: [
         { provide: AUDIT_CONFIG, useValue: config },
         {

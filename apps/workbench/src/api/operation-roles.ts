@@ -138,6 +138,9 @@ export const operationRoles: Readonly<Record<string, readonly string[]>> = {
     "investigator",
     "supervisor"
   ],
+  "GET /api/v1/cases/{caseId}/record-access": [
+    "auditor"
+  ],
   "GET /api/v1/cases/{caseId}/state": [
     "auditor"
   ],

@@ -741,6 +741,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{caseId}/record-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every recorded read of a case's records: who (id, role, organization), what (resource and route), when, and its place in the access stream's hash chain (recorded as a read; 404, recording nothing, for a case that does not exist)
+         * @description The RecordAccessed events of the case's access stream, oldest first. This read is itself recorded (resource `record-access`) before the answer, so it is on the last page.
+         */
+        get: operations["caseRecordAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{caseId}/state": {
         parameters: {
             query?: never;
@@ -7357,6 +7377,113 @@ export interface operations {
             };
             /** @description Not allowed in the current state (`invalid-transition`), or Idempotency-Key reused with another body (`idempotency-key-reused`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (`RATE_LIMIT` requests per subject per window). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or the message bus is unavailable; nothing was done, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time (`SERVICE_TIMEOUT_MS`); retry with the same Idempotency-Key. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    caseRecordAccess: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the reads, in the order they were recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            position: number;
+                            streamVersion: number;
+                            hash: string;
+                            prevHash: string;
+                            actor: {
+                                id: string;
+                                role: string;
+                                org?: string;
+                            };
+                            resource: string;
+                            operation: string;
+                            /** Format: uuid */
+                            subjectId?: string;
+                            accessedAt: string;
+                            correlationId: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (body, query or path parameter); `invalid-cursor` for a cursor or limit out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists under this id (a partner user gets the same answer for another organization's record). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14883,6 +15010,15 @@ export interface operations {
             };
             /** @description The role does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No checkpoint has been taken yet (reason `no_checkpoint`): record one with POST. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,7 @@ export const NAV: readonly NavItem[] = [
     label: 'nav.cases',
     roles: ['intake_officer', 'supervisor', 'investigator', 'collections_officer', 'auditor'],
   },
+  { to: '/audit/integrity', label: 'audit.nav.integrity', roles: ['auditor'] },
   // Partner liaison (and the auditor, who reads them); a partner user: its own referrals only.
   { to: '/partners', label: 'partners.nav.partners', roles: ['partner_liaison', 'auditor'] },
   { to: '/agreements', label: 'partners.nav.agreements', roles: ['partner_liaison', 'auditor'] },

@@ -147,6 +147,20 @@ export const routes: RouteObject[] = [
               Component: (await import('../features/foia/FoiaRequestPage')).FoiaRequestPage,
             }),
           },
+          {
+            path: 'audit/cases/:caseId/history',
+            lazy: async () => ({ Component: (await import('../features/audit/HistoryPage')).HistoryPage }),
+          },
+          {
+            path: 'audit/cases/:caseId/as-of',
+            lazy: async () => ({ Component: (await import('../features/audit/AsOfPage')).AsOfPage }),
+          },
+          {
+            path: 'audit/integrity',
+            lazy: async () => ({
+              Component: (await import('../features/audit/IntegrityPage')).IntegrityPage,
+            }),
+          },
           { path: 'no-access', element: <NoAccess /> },
           { path: '*', element: <NotFound /> },
         ],

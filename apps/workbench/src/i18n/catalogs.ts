@@ -1,3 +1,5 @@
+import auditEn from './locales/audit.en.json';
+import auditEs from './locales/audit.es.json';
 import en from './locales/en.json';
 import es from './locales/es.json';
 import collectionCaseEn from './locales/collection-case.en.json';
@@ -17,13 +19,13 @@ import foiaEs from './locales/foia.es.json';
  * PARTS and to CATALOGS (a test checks no two parts share a top-level key).
  */
 export const PARTS = {
-  en: [en, collectionCaseEn, partnersEn, portalEn, foiaEn],
-  es: [es, collectionCaseEs, partnersEs, portalEs, foiaEs],
+  en: [en, collectionCaseEn, partnersEn, portalEn, foiaEn, auditEn],
+  es: [es, collectionCaseEs, partnersEs, portalEs, foiaEs, auditEs],
 } as const;
 
 export const CATALOGS = {
-  en: { ...en, ...collectionCaseEn, ...partnersEn, ...portalEn, ...foiaEn },
-  es: { ...es, ...collectionCaseEs, ...partnersEs, ...portalEs, ...foiaEs },
+  en: { ...en, ...collectionCaseEn, ...partnersEn, ...portalEn, ...foiaEn, ...auditEn },
+  es: { ...es, ...collectionCaseEs, ...partnersEs, ...portalEs, ...foiaEs, ...auditEs },
 };
 
 /** The English catalog's shape: keys are checked against it at compile time. */

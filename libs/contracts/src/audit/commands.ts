@@ -11,6 +11,7 @@ import { FoiaRequesterSchema } from './foia';
 export const AUDIT_PATTERNS = {
   recordAccess: 'audit.recordAccess',
   caseHistory: 'audit.caseHistory',
+  caseAccess: 'audit.caseAccess',
   caseState: 'audit.caseState',
   verify: 'audit.verify',
   latestCheckpoint: 'audit.latestCheckpoint',
@@ -38,6 +39,14 @@ export type RecordAccessInput = z.infer<typeof RecordAccessInput>;
 export const CaseHistoryQuery = z.strictObject({
   caseId: uuid(),
   /** Global position after which to list (the cursor). */
+  after: z.int().nonnegative().optional(),
+  limit: z.int().min(1).max(1000),
+});
+
+/** The reads of a case's records (its `access-<caseId>` stream), after a stream version. */
+export const CaseAccessQuery = z.strictObject({
+  caseId: uuid(),
+  /** Stream version after which to list (the cursor). */
   after: z.int().nonnegative().optional(),
   limit: z.int().min(1).max(1000),
 });

@@ -22,6 +22,25 @@ export const HistoryEntryReply = z.object({
 });
 export type HistoryEntryReply = z.infer<typeof HistoryEntryReply>;
 
+/** One read of a case's records: who, what (resource, route), when, and its link in the access stream's chain. */
+export const CaseAccessEntryReply = z.object({
+  position: pub(z.int()),
+  /** The read's place in the hash chain of `access-<caseId>`. */
+  streamVersion: pub(z.int()),
+  hash: pub(z.string()),
+  prevHash: pub(z.string()),
+  // Staff ids, as the envelope classifies its actor.
+  actor: personal(z.object({ id: z.string(), role: z.string(), org: z.string().optional() })),
+  resource: pub(z.string()),
+  operation: pub(z.string()),
+  // As RecordAccessed classifies it: the id of the person whose record was read.
+  subjectId: personal(z.uuid()).optional(),
+  accessedAt: pub(z.string()),
+  correlationId: pub(z.string()),
+});
+export type CaseAccessEntryReply = z.infer<typeof CaseAccessEntryReply>;
+export const CaseAccessPageReply = pageReply(CaseAccessEntryReply);
+
 export const CaseStateReply = z.object({
   caseId: pub(z.uuid()),
   asOf: pub(z.string()),

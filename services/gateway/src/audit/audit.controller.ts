@@ -100,6 +100,7 @@ export class AuditController {
     summary: 'The latest integrity checkpoint as a small file signed with Ed25519',
     tags: ['audit'],
     roles: AUDITORS,
+    errors: { 404: 'No checkpoint has been taken yet (reason `no_checkpoint`): record one with POST.' },
     response: { status: 200, description: 'The signed checkpoint.', schema: SignedCheckpointReply },
   })
   latest(@CallCtx() ctx: CallContext) {

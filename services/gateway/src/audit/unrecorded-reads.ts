@@ -11,6 +11,7 @@ export const UNRECORDED_READS: Readonly<Record<string, string>> = {
   'GET auth/config': 'public sign-in settings (provider URL, client id, scopes): no record content',
   'GET cases/:caseId/history': 'audit records it itself (case-history) before it answers',
   'GET cases/:caseId/state': 'audit records it itself (case-state) before it answers',
+  'GET cases/:caseId/record-access': 'audit records it itself (record-access) before it answers',
   'GET integrity/verification': 'stream ids, versions and positions: no record content',
   'GET integrity/checkpoints/latest': 'a Merkle root and counts: no record content',
   'GET complaints': 'the queue: employer name, office, priority, counts; no worker identity',

@@ -8,6 +8,7 @@ import { useFormat } from '../../i18n/format';
 import { Alert } from '../../ui/Alert';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageTitle } from '../../ui/PageTitle';
+import { AuditLinks } from '../audit/AuditLinks';
 import { AssignInvestigator } from './AssignInvestigator';
 import { CaseSummary } from './CaseSummary';
 import { READ_COMPLAINT, READ_INVESTIGATION, useCaseData, type NoInvestigation } from './case-data';
@@ -62,6 +63,7 @@ function CaseFile({ caseId, tabId }: { caseId: string; tabId: string | undefined
       </nav>
       <PageTitle>{title}</PageTitle>
       <CaseSummary data={data} />
+      <AuditLinks caseId={caseId} />
       {data.investigation &&
         data.investigation.status === 'open' &&
         may(role, 'POST /api/v1/cases/{caseId}/investigation/assignment') && (
