@@ -16,3 +16,4 @@ export * from './audit';
 export * from './partner';
 export * from './investigation';
 export * from './collection';
+export * from './reports';

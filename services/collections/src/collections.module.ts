@@ -9,6 +9,7 @@ import { COLLECTIONS_CONFIG, collectionsClock, policyFromConfig, type Collection
 import { COLLECTION_DECIDER, CollectionCommands } from './handling/collection-commands.service';
 import { CLOCK, CollectionMessages } from './handling/collection.messages';
 import { COLLECTIONS_DATA_SOURCE, CollectionQueryMessages } from './handling/collection-queries.messages';
+import { DashboardMessages } from './reports/dashboard.messages';
 import { createCollectionsDataSource } from './read-models/data-source';
 import { CollectionsRuntime } from './runtime/collections-runtime';
 import { InstallmentChecker, readModelCandidates } from './schedule/installment-checker';
@@ -31,7 +32,7 @@ export class CollectionsModule {
           logging: { level: config.LOG_LEVEL, destination: logDestination },
         }),
       ],
-      controllers: [CollectionMessages, CollectionQueryMessages],
+      controllers: [CollectionMessages, CollectionQueryMessages, DashboardMessages],
       providers: [
         { provide: COLLECTIONS_CONFIG, useValue: config },
         // The clock lives here, at the edge; the decider only sees the command's `now`.

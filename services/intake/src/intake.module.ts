@@ -13,6 +13,7 @@ import { INTAKE_CONFIG, policyFromConfig, type IntakeConfig } from './config';
 import { createIntakeDataSource } from './read-models/data-source';
 import { IntakeRuntime } from './runtime/intake-runtime';
 import { ReferralIntake } from './referrals/referral-intake';
+import { DashboardMessages } from './reports/dashboard.messages';
 import type { DataSource } from 'typeorm';
 
 export interface IntakeOptions {
@@ -31,7 +32,7 @@ export class IntakeModule {
           logging: { level: config.LOG_LEVEL, destination: logDestination },
         }),
       ],
-      controllers: [ComplaintMessages],
+      controllers: [ComplaintMessages, DashboardMessages],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },
         // The system clock lives here, at the edge; the decider only sees the command's `now`.

@@ -29,6 +29,10 @@ export class ComplaintQueueRow {
   @Column('text', { nullable: true })
   industry!: string | null;
 
+  /** The first complainant's preferred language, primary subtag; null when none was recorded. */
+  @Column('text', { nullable: true })
+  language!: string | null;
+
   @Column('text', { name: 'employer_name' })
   employerName!: string;
 

@@ -1,0 +1,48 @@
+import { Controller, Inject, Logger } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { DashboardQuery, REPORT_PATTERNS } from '@lse/contracts';
+import { utcDateOf, type Clock } from '@lse/domain';
+import { Metrics, timedReply } from '@lse/service-kit';
+import type { DataSource } from 'typeorm';
+import { CLOCK, INTAKE_DATA_SOURCE } from '../complaint/handling/complaint.messages';
+import { asReplyError, RequestEnvelope } from '../complaint/handling/request-envelope';
+import { INTAKE_CONFIG, policyFromConfig, type IntakeConfig } from '../config';
+import { intakeDashboard } from '../read-models/dashboard/intake-dashboard';
+
+/** Intake's part of the manager dashboard (`intake.dashboard`): counts and durations only. */
+@Controller()
+export class DashboardMessages {
+  private readonly logger = new Logger('Intake');
+
+  constructor(
+    private readonly metrics: Metrics,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(INTAKE_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
+  ) {}
+
+  @MessagePattern(REPORT_PATTERNS.intakeDashboard)
+  dashboard(@Payload() payload: unknown) {
+    const pattern = REPORT_PATTERNS.intakeDashboard;
+    return timedReply(
+      this.metrics,
+      this.logger,
+      pattern,
+      async () => {
+        try {
+          const query = DashboardQuery.parse(RequestEnvelope.parse(payload).data);
+          return await intakeDashboard(
+            this.dataSource,
+            this.config.INTAKE_SCHEMA,
+            query,
+            utcDateOf(this.clock.now()),
+            policyFromConfig(this.config).targetedIndustries,
+          );
+        } catch (err) {
+          throw asReplyError(err);
+        }
+      },
+      'dashboard failed unexpectedly',
+    );
+  }
+}
