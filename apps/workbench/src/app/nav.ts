@@ -2,7 +2,8 @@ import type { Role } from '../auth/session';
 
 export interface NavItem {
   to: string;
-  label: 'nav.myWork' | 'nav.complaints' | 'nav.newComplaint' | 'nav.cases';
+  label:
+    'nav.myWork' | 'nav.complaints' | 'nav.newComplaint' | 'nav.cases' | 'nav.collections' | 'nav.dashboard';
   roles: readonly Role[];
 }
 
@@ -18,11 +19,14 @@ export const NAV: readonly NavItem[] = [
     roles: ['intake_officer', 'supervisor', 'investigator', 'auditor'],
   },
   { to: '/complaints/new', label: 'nav.newComplaint', roles: ['intake_officer', 'supervisor'] },
+  // Before the case index: the receivables are where a collections officer starts the day.
+  { to: '/collections', label: 'nav.collections', roles: ['collections_officer', 'supervisor', 'auditor'] },
   {
     to: '/cases',
     label: 'nav.cases',
     roles: ['intake_officer', 'supervisor', 'investigator', 'collections_officer', 'auditor'],
   },
+  { to: '/dashboard', label: 'nav.dashboard', roles: ['supervisor', 'auditor'] },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -66,6 +66,18 @@ export const routes: RouteObject[] = [
               Component: (await import('../features/case-file/CaseFilePage')).CaseFilePage,
             }),
           },
+          {
+            path: 'collections',
+            lazy: async () => ({
+              Component: (await import('../features/receivables/ReceivablesPage')).ReceivablesPage,
+            }),
+          },
+          {
+            path: 'dashboard',
+            lazy: async () => ({
+              Component: (await import('../features/dashboard/DashboardPage')).DashboardPage,
+            }),
+          },
           { path: 'no-access', element: <NoAccess /> },
           { path: '*', element: <NotFound /> },
         ],

@@ -1,5 +1,11 @@
 import en from './locales/en.json';
 import es from './locales/es.json';
+import chartEn from './locales/chart.en.json';
+import chartEs from './locales/chart.es.json';
+import dashboardEn from './locales/dashboard.en.json';
+import dashboardEs from './locales/dashboard.es.json';
+import receivablesEn from './locales/receivables.en.json';
+import receivablesEs from './locales/receivables.es.json';
 
 /**
  * The text of the workbench in each language. The shell and the first screens are in
@@ -9,13 +15,13 @@ import es from './locales/es.json';
  * PARTS and to CATALOGS (a test checks no two parts share a top-level key).
  */
 export const PARTS = {
-  en: [en],
-  es: [es],
+  en: [en, chartEn, receivablesEn, dashboardEn],
+  es: [es, chartEs, receivablesEs, dashboardEs],
 } as const;
 
 export const CATALOGS = {
-  en: { ...en },
-  es: { ...es },
+  en: { ...en, ...chartEn, ...receivablesEn, ...dashboardEn },
+  es: { ...es, ...chartEs, ...receivablesEs, ...dashboardEs },
 };
 
 /** The English catalog's shape: keys are checked against it at compile time. */
