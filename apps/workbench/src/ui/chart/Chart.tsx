@@ -21,7 +21,7 @@ export function Chart<Row>(props: ChartProps<Row>) {
   return (
     <figure className="workbench-chart margin-x-0 margin-y-3">
       <figcaption className="display-flex flex-align-baseline flex-justify flex-wrap">
-        <span className="font-heading-md text-bold margin-right-2">{title}</span>
+        <span className="font-sans-md text-bold margin-right-2">{title}</span>
         {rows.length > 0 && (
           <button
             type="button"

@@ -7,7 +7,7 @@ import type { ChartProps } from './chart-types';
 
 const WIDTH = 720;
 const HEIGHT = 280;
-const MARGIN = { top: 12, right: 16, bottom: 48, left: 72 };
+const MARGIN = { top: 12, right: 16, bottom: 48, left: 80 };
 /** USWDS "vivid" colors, each at least 3:1 against white (WCAG 1.4.11, non-text contrast). */
 export const SERIES_COLORS = ['#005ea2', '#c05600', '#4d8055', '#6f3331'];
 
@@ -39,6 +39,9 @@ export function ChartSvg<Row>({
   );
   const x = scaleBand<string>({ domain: rows.map(label), range: [0, innerWidth], padding: 0.25 });
   const y = scaleLinear<number>({ domain: [0, top], range: [innerHeight, 0], nice: true });
+  // Plain counts (no axis format) never show half a complaint on the axis.
+  const whole = !axisFormat && rows.every((r) => drawn.every((s) => Number.isInteger(s.value(r) ?? 0)));
+  const ticks = y.ticks(5).filter((v) => !whole || Number.isInteger(v));
   const inner = scaleBand<string>({
     domain: drawn.map((s) => s.key),
     range: [0, x.bandwidth()],
@@ -60,13 +63,14 @@ export function ChartSvg<Row>({
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         width="100%"
         role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
         className="workbench-chart__svg"
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <Group left={MARGIN.left} top={MARGIN.top}>
-          {y.ticks(5).map((tick) => (
+          {ticks.map((tick) => (
             <line key={tick} x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} stroke="#dfe1e2" />
           ))}
           {kind === 'bar'
@@ -113,18 +117,18 @@ export function ChartSvg<Row>({
               ))}
           <AxisLeft
             scale={y}
-            numTicks={5}
+            tickValues={ticks}
             tickFormat={(v) => (axisFormat ? axisFormat(Number(v)) : String(v))}
             stroke="#565c65"
             tickStroke="#565c65"
-            tickLabelProps={{ fill: '#1b1b1b', fontSize: 12, textAnchor: 'end', dx: -4, dy: 4 }}
+            tickLabelProps={{ fill: '#1b1b1b', fontSize: 15, textAnchor: 'end', dx: -4, dy: 5 }}
           />
           <AxisBottom
             top={innerHeight}
             scale={x}
             stroke="#565c65"
             tickStroke="#565c65"
-            tickLabelProps={{ fill: '#1b1b1b', fontSize: 12, textAnchor: 'middle' }}
+            tickLabelProps={{ fill: '#1b1b1b', fontSize: 15, textAnchor: 'middle' }}
           />
         </Group>
       </svg>
