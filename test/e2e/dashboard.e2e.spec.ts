@@ -194,6 +194,17 @@ describe('manager dashboard through the gateway', () => {
     ]);
     expect(carWashes.intake.timeToOpen.cases).toBe(1);
 
+    // The language is counted, never listed: the complaint queue does not carry it.
+    const queue = await api.request<{ items: Array<Record<string, unknown>> }>(
+      'GET',
+      '/complaints?office=DASH-01',
+      {
+        as: 'supervisor',
+      },
+    );
+    expect(queue.body.items).toHaveLength(2);
+    expect(queue.body.items.filter((i) => 'language' in i)).toEqual([]);
+
     // Received from 3 days ago: the car wash complaints (2 days ago and today).
     const recent = (await dashboard(`?from=${addDays(utcDateOf(new Date()), -3)}`)).body;
     expect(recent.intake.byChannel).toEqual([{ channel: 'hotline', complaints: 2 }]);

@@ -1,6 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** One row per complaint: what intake staff pick their next complaint from. No personal data. */
+/**
+ * One row per complaint: what intake staff pick their next complaint from. No personal data.
+ * The table's `language` column (the dashboard's count by language) is left off this entity on
+ * purpose: it is read only by the dashboard's SQL, so no list of complaints ever returns it.
+ */
 @Entity({ name: 'complaint_queue' })
 @Index('complaint_queue_order', ['receivedAt', 'caseId'])
 export class ComplaintQueueRow {
@@ -28,10 +32,6 @@ export class ComplaintQueueRow {
   /** The targeted high-violation industry the NAICS code falls in, if any. */
   @Column('text', { nullable: true })
   industry!: string | null;
-
-  /** The first complainant's preferred language, primary subtag; null when none was recorded. */
-  @Column('text', { nullable: true })
-  language!: string | null;
 
   @Column('text', { name: 'employer_name' })
   employerName!: string;
