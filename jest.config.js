@@ -52,7 +52,7 @@ const UNIT_SUITES = [
   'libs/wage-rules/**/*.spec.ts',
   'libs/hours-csv/**/*.spec.ts',
   'services/*/domain/**/*.spec.ts',
-  'libs/service-kit/test/problems.spec.ts',
+  'libs/service-kit/test/{interval-task,problems}.spec.ts',
   'libs/service-kit/test/request-logging.spec.ts',
   'libs/testing/src/eventually.spec.ts',
   'services/audit/src/replay/replayers.spec.ts',
@@ -62,7 +62,7 @@ const UNIT_SUITES = [
   'services/investigation/test/{hours,trace-page}.spec.ts',
   'services/partners/src/reactions/milestones.spec.ts',
   'test/bench/harness.spec.ts',
-  'test/scripts/{start-workbench,architecture-doc}.spec.ts',
+  'test/scripts/{start-workbench,architecture-doc,file-size}.spec.ts',
   'test/security/{authorization-coverage,body-depth}.spec.ts',
   'test/support/{contract,unit-environment}.spec.ts',
 ];

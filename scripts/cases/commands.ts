@@ -10,7 +10,7 @@ import { verifyIntegrity } from '@lse/audit/src/integrity/verify';
 import { recordCheckpoint } from '@lse/audit/src/integrity/checkpoints';
 import { exportCheckpoint } from '@lse/audit/src/integrity/export';
 import { loadSigningKey } from '@lse/audit/src/integrity/signing-key';
-import { investigationStreamId } from '@lse/contracts';
+import { investigationEventOf, investigationStreamId } from '@lse/contracts';
 import { replay, utcDateOf } from '@lse/domain';
 import { investigationDecider } from '@lse/investigation-domain';
 import {
@@ -20,7 +20,6 @@ import {
 } from '@lse/investigation/src/back-wages/compute';
 import { rerunDiff } from '@lse/investigation/src/back-wages/rerun-diff';
 import { loadRuleSetCatalog } from '@lse/investigation/src/back-wages/rule-set-versions';
-import { investigationEventOf } from '@lse/investigation/src/handling/events';
 import { instantArg, uuidArg, UsageError, type Parsed } from './args';
 import { progressBar } from './progress';
 import { describeProjection, rebuildNamed } from './rebuild';

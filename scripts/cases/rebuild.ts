@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { COLLECTION_CATEGORY, COMPLAINT_CATEGORY, INVESTIGATION_CATEGORY } from '@lse/contracts';
 import type { EventStore } from '@lse/event-store';
 import type { AuditCore } from '@lse/audit/src/audit-core';
-import { rebuildTimeline } from '@lse/audit/src/timeline/projector';
+import { rebuildTimeline } from '@lse/audit/src/read-models/projector';
 import { createIntakeDataSource } from '@lse/intake/src/read-models/data-source';
 import { rebuildIntakeReadModels } from '@lse/intake/src/read-models/projector';
 import { intakeConfigSchema, policyFromConfig } from '@lse/intake/src/config';

@@ -24,6 +24,8 @@ import { CAR_WASH, FRAMING, OFFICE, PARTNERS, STAFF, TAQUERIA } from './data';
 import { openCase, refer, versionOf } from './intake';
 import { investigateCarWash, InvestigationSteps, type CarWashInvestigation } from './investigation';
 import { ensurePartners, type PartnerOnFile } from './partners';
+import { outreach } from './outreach';
+import { releaseFoia, type FoiaReleased } from './foia';
 import type { PartnerKey } from './data';
 
 export interface ScenarioOptions {
@@ -54,7 +56,7 @@ export interface ScenarioResult {
   taqueria: CaseOnFile & { investigatorId: string };
   framing: CaseOnFile & { referredTo: string; crossFiled: boolean };
   outreachId: string;
-  foia: { requestId: string; cutoff: string; sha256: string; caseIds: string[] };
+  foia: FoiaReleased;
 }
 
 export async function runScenario(api: DemoApi, options: ScenarioOptions = {}): Promise<ScenarioResult> {
@@ -76,7 +78,12 @@ export async function runScenario(api: DemoApi, options: ScenarioOptions = {}): 
     carWashCase(api, partners.workerCenter, today, waitMs, log),
     taqueriaCase(api, partners.consulate, today, waitMs, log),
     framingCase(api, today, log),
-    outreach(api, partners, today, log),
+    outreach(
+      api,
+      Object.values(partners).map((p) => p.id),
+      today,
+      log,
+    ),
   ]);
 
   const foia = await releaseFoia(api, [carWash.caseId, framing.caseId], carWash.collection.cutoff, log);
@@ -251,58 +258,4 @@ async function framingCase(
     referredTo: referral.receivingAgency,
     crossFiled: referral.crossFiled,
   };
-}
-
-async function outreach(
-  api: DemoApi,
-  partners: ScenarioResult['partners'],
-  today: IsoDate,
-  log: (line: string) => void,
-): Promise<string> {
-  const held = await api.post<{ id: string }>('/outreach-events', STAFF.liaison, {
-    kind: 'labor_rights_week',
-    title: 'Labor Rights Week: wage clinic at the Mission',
-    heldOn: addDays(today, -3),
-    office: OFFICE,
-    partnerIds: Object.values(partners).map((p) => p.id),
-    location: 'Mission Neighborhood Center',
-    attendance: 85,
-    languages: ['es', 'en'],
-    industries: ['car_washes', 'restaurants', 'construction'],
-    complaintsTaken: 4,
-  });
-  log('outreach: Labor Rights Week clinic with the three partners');
-  return held.body.id;
-}
-
-async function releaseFoia(
-  api: DemoApi,
-  caseIds: string[],
-  cutoff: string,
-  log: (line: string) => void,
-): Promise<ScenarioResult['foia']> {
-  const created = await api.post<{ requestId: string }>('/foia-requests', STAFF.foia, {
-    requester: { name: 'A. Reporter', organization: 'Bay Ledger' },
-    description: 'Case files of the Bayshore car wash and the Sunset framing complaints.',
-    caseIds,
-  });
-  const { requestId } = created.body;
-  const compiled = await api.post<{ sha256: string; warnings: string[] }>(
-    `/foia-requests/${requestId}/compilations`,
-    STAFF.foia,
-    { cutoff },
-  );
-  // As an officer would: a package the compilation warns about (empty, or a case left out by the
-  // cut-off) is not released.
-  if (compiled.body.warnings.length > 0)
-    throw new Error(`FOIA ${requestId} not released: ${compiled.body.warnings.join(' ')}`);
-  const released = await api.post<{ sha256: string }>(`/foia-requests/${requestId}/release`, STAFF.foia, {
-    cutoff,
-  });
-  if (released.body.sha256 !== compiled.body.sha256)
-    throw new Error(
-      `FOIA ${requestId}: the release digest differs from the compilation's as of the same cut-off`,
-    );
-  log(`FOIA: request compiled as of ${cutoff} and released (sha256 ${released.body.sha256.slice(0, 16)}...)`);
-  return { requestId, cutoff, sha256: released.body.sha256, caseIds };
 }

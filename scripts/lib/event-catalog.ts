@@ -20,9 +20,9 @@ import {
   referralStreamId,
   WAGE_RULES_STREAM,
 } from '@lse/contracts';
-import { LINK_EVENT_TYPES } from '@lse/intake/src/case-links/case-link-mirror';
-import { FOLLOWED } from '@lse/intake/src/case-status/case-status-follower';
-import { REFERRAL_SUBJECT } from '@lse/intake/src/referrals/referral-intake';
+import { LINK_EVENT_TYPES } from '@lse/intake/src/reactions/case-links/case-link-mirror';
+import { FOLLOWED } from '@lse/intake/src/reactions/case-status/case-status-follower';
+import { REFERRAL_SUBJECT } from '@lse/intake/src/reactions/referrals/referral-intake';
 import { PARTNERS_CATEGORIES } from '@lse/partners/src/config';
 import {
   COLLECTION_TYPES,
@@ -85,7 +85,7 @@ export const REACTIONS: readonly Reaction[] = [
   {
     consumer: 'intake-on-referral-submitted',
     service: 'intake',
-    file: 'services/intake/src/referrals/referral-intake.ts',
+    file: 'services/intake/src/runtime/intake-runtime.ts',
     filterSubject: REFERRAL_SUBJECT,
     types: ['ReferralSubmitted'],
     appends: ['ComplaintReceived'],
@@ -93,7 +93,7 @@ export const REACTIONS: readonly Reaction[] = [
   {
     consumer: 'intake-case-links',
     service: 'intake',
-    file: 'services/intake/src/case-links/case-link-reaction.ts',
+    file: 'services/intake/src/runtime/intake-runtime.ts',
     filterSubject: 'events.complaint.>',
     types: LINK_EVENT_TYPES,
     appends: ['DuplicateAttached', 'RelatedCaseLinked', 'ComplaintMergedIn'],
@@ -101,7 +101,7 @@ export const REACTIONS: readonly Reaction[] = [
   ...['investigation', 'collection'].map((category) => ({
     consumer: `intake-case-status-${category}`,
     service: 'intake',
-    file: 'services/intake/src/case-status/case-status-follower.ts',
+    file: 'services/intake/src/runtime/intake-runtime.ts',
     filterSubject: `events.${category}.>`,
     types: followed(category),
     appends: [],

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { accessStreamId, complaintStreamId } from '@lse/contracts';
 import { NAMESPACE_LSE, uuidV5 } from '@lse/domain';
-import { AuditMessages } from '../../services/audit/src/messages/audit.messages';
+import { AuditMessages } from '../../services/audit/src/commands/audit.messages';
 import { startGateway, type TestGateway } from '../../services/gateway/test/support/gateway-harness';
 import { receiveInput } from '@lse/intake-domain/test/fixtures';
 import { startIntake, type RunningIntake } from '../../services/intake/test/intake-harness';

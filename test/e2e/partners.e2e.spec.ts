@@ -172,6 +172,13 @@ describe('partners through the gateway, every service its own process', () => {
       'the directory',
     );
     expect(flagged.body.items.map((p) => p.id)).not.toContain(partnerA);
+    const staffed = await ok<{ items: Array<{ id: string }> }>(
+      'GET',
+      '/partners?needsPointPeople=false',
+      liaison,
+    );
+    expect(staffed.body.items.map((p) => p.id)).toContain(partnerA);
+    expect(staffed.body.items.map((p) => p.id)).not.toContain(partnerB);
     const expiring = await eventually(
       () =>
         ok<{ items: Array<{ id: string; status: string }> }>(
@@ -368,6 +375,20 @@ describe('partners through the gateway, every service its own process', () => {
       body: { workerId, scopes: [] },
     });
     expect(revoked.body.events).toEqual(['ConsentRevoked']);
+    // The referral list counts the workers by consent (never naming one): now nobody consents.
+    const listed = await eventually(
+      () =>
+        ok<{ items: Array<{ id: string; consent: unknown }> }>('GET', '/referrals', {
+          as: 'partner',
+          org: partnerA,
+          sub: 'organizer-a',
+        }),
+      (r) => r.body.items.some((i) => i.id === caseId && (i.consent as { none: number }).none === 1),
+      'the revocation in the referral list',
+    );
+    const entry = listed.body.items.find((i) => i.id === caseId)!;
+    expect(entry.consent).toEqual({ status: 0, outcome: 0, none: 1 });
+    expect(JSON.stringify(entry)).not.toContain(workerId);
     await store.append(
       `investigation-${caseId}`,
       [

@@ -61,7 +61,8 @@ describe('the event catalog of docs/architecture.md', () => {
       .filter((path) => /^[^/]+\/src\/.*\.ts$/.test(path) && !path.endsWith('.spec.ts'))
       .map((path) => join(ROOT, 'services', path));
     const starting = sources
-      .filter((file) => readFileSync(file, 'utf8').includes('new DurableConsumer('))
+      // A runtime starts its consumers with ServiceRuntime's `consume` (libs/service-kit).
+      .filter((file) => /new DurableConsumer\(|this\.consume\(/.test(readFileSync(file, 'utf8')))
       .map((file) => relative(ROOT, file))
       .sort();
     const declared = [...new Set(REACTIONS.map((r) => r.file))].sort();

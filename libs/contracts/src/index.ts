@@ -16,4 +16,5 @@ export * from './audit';
 export * from './partner';
 export * from './investigation';
 export * from './collection';
+export * from './event-of';
 export * from './reports';

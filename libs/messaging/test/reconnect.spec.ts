@@ -51,10 +51,15 @@ describe('a service connection with RECONNECT_FOREVER', () => {
 
 describe('every service', () => {
   it('opens its NATS connections with RECONNECT_FOREVER', () => {
-    const root = join(__dirname, '..', '..', '..', 'services');
-    const files = (readdirSync(root, { recursive: true }) as string[])
-      .filter((f) => /\/src\/.*\.ts$/.test(f) && !f.endsWith('.spec.ts'))
-      .map((f) => join(root, f));
+    // The services' own connections, and the one every service runtime opens (service-kit's).
+    const files = [
+      join(__dirname, '..', '..', '..', 'services'),
+      join(__dirname, '..', '..', 'service-kit'),
+    ].flatMap((root) =>
+      (readdirSync(root, { recursive: true }) as string[])
+        .filter((f) => /(^|\/)src\/.*\.ts$/.test(f) && !f.endsWith('.spec.ts'))
+        .map((f) => join(root, f)),
+    );
     const unbounded: string[] = [];
     let calls = 0;
     for (const file of files) {

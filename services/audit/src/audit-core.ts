@@ -2,7 +2,7 @@ import { PostgresEventStore } from '@lse/event-store';
 import { AUDIT_CATEGORIES } from '@lse/contracts';
 import type { DataSource } from 'typeorm';
 import { FoiaDesk } from './foia/foia-desk';
-import { createAuditDataSource } from './timeline/data-source';
+import { createAuditDataSource } from './read-models/data-source';
 
 /**
  * What the audit service and the `npm run cases` CLI share: the event store (appending only to

@@ -2,9 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceKitModule } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
 import { openAuditCore } from './audit-core';
-import { AUDIT_CORE } from './audit.tokens';
+import { AUDIT_CORE } from './tokens';
 import { AUDIT_CONFIG, type AuditConfig } from './config';
-import { AuditMessages } from './messages/audit.messages';
+import { AuditMessages } from './commands/audit.messages';
+import { AuditQueryMessages } from './queries/audit-queries.messages';
 import { AuditRuntime } from './runtime/audit-runtime';
 
 @Module({})
@@ -24,7 +25,7 @@ export class AuditModule {
           logging: { level: config.LOG_LEVEL, destination: logDestination },
         }),
       ],
-      controllers: [AuditMessages],
+      controllers: [AuditMessages, AuditQueryMessages],
       providers: [
         { provide: AUDIT_CONFIG, useValue: config },
         {

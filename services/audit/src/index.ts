@@ -12,5 +12,5 @@ export * from './integrity/export';
 export * from './integrity/signing-key';
 export * from './access/record-access';
 export * from './foia/foia-desk';
-export { rebuildTimeline, TimelineProjector, type RebuildProgress } from './timeline/projector';
-export { createAuditDataSource } from './timeline/data-source';
+export { rebuildTimeline, TimelineProjector, type RebuildProgress } from './read-models/projector';
+export { createAuditDataSource } from './read-models/data-source';

@@ -1,6 +1,6 @@
 import { migrateMessaging } from '@lse/messaging';
 import { migrateServiceSchema } from '@lse/service-kit';
-import { createAuditDataSource } from './timeline/data-source';
+import { createAuditDataSource } from './read-models/data-source';
 
 /**
  * Applies audit's TypeORM migrations and the relay's checkpoint table (libs/messaging) in its

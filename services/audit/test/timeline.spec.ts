@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { PostgresEventStore, START, type NewEvent, type RecordedEvent } from '@lse/event-store';
 import { eventually } from '@lse/testing';
 import { historyEntryOf } from '../src/history/history-entry';
-import { rebuildTimeline, TimelineProjector } from '../src/timeline/projector';
+import { rebuildTimeline, TimelineProjector } from '../src/read-models/projector';
 import { appendComplaint, auditHarness, type AuditHarness } from './harness';
 
 jest.setTimeout(30_000);

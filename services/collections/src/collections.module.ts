@@ -1,18 +1,18 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { PostgresEventStore } from '@lse/event-store';
-import { describeError, ServiceKitModule } from '@lse/service-kit';
+import { describeError, Metrics, ServiceKitModule, StreamCommands } from '@lse/service-kit';
 import { collectionDecider, type CollectionDecider } from '@lse/collections-domain';
 import type { Clock } from '@lse/domain';
 import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
 import { COLLECTIONS_CONFIG, collectionsClock, policyFromConfig, type CollectionsConfig } from './config';
-import { COLLECTION_DECIDER, CollectionCommands } from './handling/collection-commands.service';
-import { CLOCK, CollectionMessages } from './handling/collection.messages';
-import { COLLECTIONS_DATA_SOURCE, CollectionQueryMessages } from './handling/collection-queries.messages';
-import { DashboardMessages } from './reports/dashboard.messages';
+import { CollectionMessages } from './commands/collection.messages';
+import { CollectionQueryMessages } from './queries/collection-queries.messages';
+import { DashboardMessages } from './queries/dashboard.messages';
 import { createCollectionsDataSource } from './read-models/data-source';
 import { CollectionsRuntime } from './runtime/collections-runtime';
 import { InstallmentChecker, readModelCandidates } from './schedule/installment-checker';
+import { CLOCK, COLLECTION_DECIDER, COLLECTIONS_DATA_SOURCE } from './tokens';
 
 export interface CollectionsOptions {
   config: CollectionsConfig;
@@ -78,7 +78,12 @@ export class CollectionsModule {
           },
           inject: [PostgresEventStore, COLLECTION_DECIDER, CLOCK, COLLECTIONS_DATA_SOURCE],
         },
-        CollectionCommands,
+        {
+          provide: StreamCommands,
+          useFactory: (store: PostgresEventStore, metrics: Metrics) =>
+            new StreamCommands({ store, metrics, sourceService: 'collections' }),
+          inject: [PostgresEventStore, Metrics],
+        },
         CollectionsRuntime,
       ],
     };

@@ -5,7 +5,7 @@ import { migrate, PostgresEventStore, type RecordedEvent } from '@lse/event-stor
 import { createTestSchema, type TestSchema } from '@lse/testing';
 import { collectionDecider } from '@lse/collections-domain';
 import { receivedComplaint, PLANTED_NAME } from '@lse/intake-domain/test/fixtures';
-import { reactToDetermination } from '../src/reaction/determination-reaction';
+import { reactToDetermination } from '../src/reactions/determination/determination-reaction';
 
 /** DeterminationIssued -> CollectionCaseOpened on the real event store, redelivered safely. */
 describe('the reaction to DeterminationIssued', () => {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { collectionStreamId, type CollectionEvent } from '@lse/contracts';
+import { collectionStreamId, toNewEvent, type CollectionEvent } from '@lse/contracts';
 import { fixedClock } from '@lse/domain';
 import { migrate, PostgresEventStore } from '@lse/event-store';
 import { createTestSchema, type TestSchema } from '@lse/testing';
 import { collectionDecider } from '@lse/collections-domain';
-import { toNewEvent } from '../src/handling/collection-events';
 import { InstallmentChecker } from '../src/schedule/installment-checker';
 import { opening, W1, W2, W3 } from '@lse/collections-domain/test/fixtures';
 

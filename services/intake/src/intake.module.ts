@@ -1,20 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PostgresEventStore } from '@lse/event-store';
-import { ServiceKitModule } from '@lse/service-kit';
+import { Metrics, ServiceKitModule, StreamCommands } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
-import { CaseLinkMirror } from './case-links/case-link-mirror';
-import { CaseLinkReaction } from './case-links/case-link-reaction';
-import { CaseStatusFollower } from './case-status/case-status-follower';
-import { CaseNumberAllocator } from './case-number/case-number-allocator';
+import { CaseLinkMirror } from './reactions/case-links/case-link-mirror';
+import { CaseLinkReaction } from './reactions/case-links/case-link-reaction';
+import { CaseStatusFollower } from './reactions/case-status/case-status-follower';
+import { CaseNumberAllocator } from './commands/case-number-allocator';
 import { complaintDecider } from '@lse/intake-domain';
-import { CLOCK, ComplaintMessages, INTAKE_DATA_SOURCE } from './complaint/handling/complaint.messages';
-import { COMPLAINT_DECIDER, ComplaintCommands } from './complaint/handling/complaint-commands.service';
+import { ComplaintMessages } from './commands/complaint.messages';
+import { ComplaintQueryMessages } from './queries/complaint-queries.messages';
 import { INTAKE_CONFIG, policyFromConfig, type IntakeConfig } from './config';
 import { createIntakeDataSource } from './read-models/data-source';
 import { IntakeRuntime } from './runtime/intake-runtime';
-import { ReferralIntake } from './referrals/referral-intake';
-import { DashboardMessages } from './reports/dashboard.messages';
+import { ReferralIntake } from './reactions/referrals/referral-intake';
+import { DashboardMessages } from './queries/dashboard.messages';
 import type { DataSource } from 'typeorm';
+import { CLOCK, COMPLAINT_DECIDER, INTAKE_DATA_SOURCE } from './tokens';
 
 export interface IntakeOptions {
   config: IntakeConfig;
@@ -32,7 +33,7 @@ export class IntakeModule {
           logging: { level: config.LOG_LEVEL, destination: logDestination },
         }),
       ],
-      controllers: [ComplaintMessages, DashboardMessages],
+      controllers: [ComplaintMessages, ComplaintQueryMessages, DashboardMessages],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },
         // The system clock lives here, at the edge; the decider only sees the command's `now`.
@@ -68,7 +69,12 @@ export class IntakeModule {
           useFactory: (ds: DataSource) => new CaseNumberAllocator(ds, config.INTAKE_SCHEMA),
           inject: [INTAKE_DATA_SOURCE],
         },
-        ComplaintCommands,
+        {
+          provide: StreamCommands,
+          useFactory: (store: PostgresEventStore, metrics: Metrics) =>
+            new StreamCommands({ store, metrics, sourceService: 'intake' }),
+          inject: [PostgresEventStore, Metrics],
+        },
         IntakeRuntime,
         // Partner referrals become complaints (a durable consumer of events.referral.ReferralSubmitted).
         ReferralIntake,

@@ -4,8 +4,8 @@ import { complaintStreamId, INTAKE_PATTERNS as P } from '@lse/contracts';
 import { PLANTED_NAME, PLANTED_PHONE, receiveInput } from '@lse/intake-domain/test/fixtures';
 import { IntakeClient, OFFICER, startIntake, type RunningIntake } from './intake-harness';
 import { publishedIds } from './jetstream-probe';
-import type { CommandResult } from '../src/complaint/handling/command-result';
-import { CaseStatusFollower } from '../src/case-status/case-status-follower';
+import type { CommandResult } from '../src/commands/command-result';
+import { CaseStatusFollower } from '../src/reactions/case-status/case-status-follower';
 
 type Result = CommandResult;
 

@@ -1,13 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PostgresEventStore } from '@lse/event-store';
-import { ServiceKitModule } from '@lse/service-kit';
+import { Metrics, ServiceKitModule, StreamCommands } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
 import { INVESTIGATION_CONFIG, type InvestigationConfig } from './config';
 import { EVIDENCE_STORE, FilesystemEvidenceStore, type EvidenceStore } from './evidence/evidence-store';
-import { InvestigationCommands } from './handling/investigation-commands.service';
-import { InvestigationMessages } from './handling/investigation.messages';
-import { CLOCK, INVESTIGATION_DATA_SOURCE } from './handling/tokens';
-import { InvestigationQueryMessages } from './handling/investigation-queries.messages';
+import { InvestigationMessages } from './commands/investigation.messages';
+import { CLOCK, INVESTIGATION_DATA_SOURCE } from './tokens';
+import { InvestigationQueryMessages } from './queries/investigation-queries.messages';
 import { createInvestigationDataSource } from './read-models/data-source';
 import { InvestigationRuntime } from './runtime/investigation-runtime';
 import { RuleSetVersions } from './back-wages/rule-set-versions';
@@ -63,7 +62,12 @@ export class InvestigationModule {
             return ds.initialize();
           },
         },
-        InvestigationCommands,
+        {
+          provide: StreamCommands,
+          useFactory: (store: PostgresEventStore, metrics: Metrics) =>
+            new StreamCommands({ store, metrics, sourceService: 'investigation' }),
+          inject: [PostgresEventStore, Metrics],
+        },
         RuleSetVersions,
         InvestigationRuntime,
       ],

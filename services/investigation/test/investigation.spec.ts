@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { INVESTIGATION_PATTERNS as P, investigationStreamId } from '@lse/contracts';
 import { reactionEventId } from '@lse/domain';
-import { OPEN_ON_CASE_OPENED } from '../src/case-opened/case-opened.reaction';
-import type { CommandResult } from '../src/handling/command-result';
+import { OPEN_ON_CASE_OPENED } from '../src/reactions/case-opened.reaction';
+import type { CommandResult } from '../src/commands/command-result';
 import {
   eventually,
   INVESTIGATOR,

@@ -6,7 +6,7 @@
  */
 import { INVESTIGATION_PATTERNS as P, MAX_WORKWEEK_RECORDS } from '@lse/contracts';
 import { MAX_EVENT_BYTES } from '@lse/event-store';
-import type { CommandResult } from '../src/handling/command-result';
+import type { CommandResult } from '../src/commands/command-result';
 import {
   eventually,
   INVESTIGATOR,

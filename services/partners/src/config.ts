@@ -27,8 +27,6 @@ export const partnersConfigSchema = commonConfigSchema('partners').extend({
 export type PartnersConfig = z.output<typeof partnersConfigSchema>;
 
 export const PARTNERS_CONFIG = Symbol('PARTNERS_CONFIG');
-export const PARTNERS_DATA_SOURCE = Symbol('PARTNERS_DATA_SOURCE');
-export const CLOCK = Symbol('CLOCK');
 
 /** The categories the partners service owns, appends to and relays. */
 export const PARTNERS_CATEGORIES = ['partner', 'agreement', 'referral', 'outreach'] as const;

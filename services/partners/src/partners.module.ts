@@ -1,22 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PostgresEventStore } from '@lse/event-store';
-import { ServiceKitModule } from '@lse/service-kit';
+import { Metrics, ServiceKitModule, StreamCommands } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
-import {
-  CLOCK,
-  PARTNERS_CATEGORIES,
-  PARTNERS_CONFIG,
-  PARTNERS_DATA_SOURCE,
-  type PartnersConfig,
-} from './config';
+import { PARTNERS_CATEGORIES, PARTNERS_CONFIG, type PartnersConfig } from './config';
 import { AgreementExpiry } from './expiry/agreement-expiry';
-import { StreamCommands } from './handling/streams';
-import { AgreementMessages } from './messages/agreements.messages';
-import { ReferralMessages } from './messages/referrals.messages';
-import { RegistryMessages } from './messages/registry.messages';
+import { AgreementMessages } from './commands/agreements.messages';
+import { ReferralMessages } from './commands/referrals.messages';
+import { RegistryMessages } from './commands/registry.messages';
+import { AgreementQueryMessages } from './queries/agreement-queries.messages';
+import { ReferralQueryMessages } from './queries/referral-queries.messages';
+import { RegistryQueryMessages } from './queries/registry-queries.messages';
 import { ReferralReactions } from './reactions/referral-reactions';
 import { createPartnersDataSource } from './read-models/data-source';
 import { PartnersRuntime } from './runtime/partners-runtime';
+import { CLOCK, PARTNERS_DATA_SOURCE } from './tokens';
 
 export interface PartnersOptions {
   config: PartnersConfig;
@@ -36,7 +33,14 @@ export class PartnersModule {
           logging: { level: config.LOG_LEVEL, destination: logDestination },
         }),
       ],
-      controllers: [RegistryMessages, AgreementMessages, ReferralMessages],
+      controllers: [
+        RegistryMessages,
+        RegistryQueryMessages,
+        AgreementMessages,
+        AgreementQueryMessages,
+        ReferralMessages,
+        ReferralQueryMessages,
+      ],
       providers: [
         { provide: PARTNERS_CONFIG, useValue: config },
         // The system clock lives here, at the edge; deciders only see the command's dates.
@@ -60,7 +64,12 @@ export class PartnersModule {
               poolMax: config.DB_POOL_MAX,
             }).initialize(),
         },
-        StreamCommands,
+        {
+          provide: StreamCommands,
+          useFactory: (store: PostgresEventStore, metrics: Metrics) =>
+            new StreamCommands({ store, metrics, sourceService: 'partners' }),
+          inject: [PostgresEventStore, Metrics],
+        },
         ReferralReactions,
         AgreementExpiry,
         PartnersRuntime,

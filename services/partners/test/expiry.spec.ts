@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { agreementStreamId } from '@lse/contracts';
+import { agreementStreamId, toNewEvent } from '@lse/contracts';
 import { migrate, PostgresEventStore, START } from '@lse/event-store';
 import { createTestSchema, eventually, type TestSchema } from '@lse/testing';
 import type { DataSource } from 'typeorm';
 import { draft } from '@lse/partners-domain/test/fixtures';
 import { isoDate } from '@lse/domain';
 import { AgreementExpiry, expiryEventId } from '../src/expiry/agreement-expiry';
-import { newEvent } from '../src/handling/streams';
 import { migratePartners } from '../src/migrate';
 import { createPartnersDataSource } from '../src/read-models/data-source';
 import { rebuildPartnersReadModels } from '../src/read-models/projector';
@@ -58,14 +57,14 @@ describe('agreement expiry with several replicas', () => {
     await replicas[0].store.append(
       agreementStreamId(id),
       [
-        newEvent(
-          randomUUID(),
+        toNewEvent(
           { type: 'AgreementDrafted', data: draft({ expiresOn: isoDate(expiresOn) }) },
+          randomUUID(),
           meta,
         ),
-        newEvent(
-          randomUUID(),
+        toNewEvent(
           { type: 'AgreementSigned', data: { signedOn: '2026-01-01', signatories: ['Director'] } },
+          randomUUID(),
           meta,
         ),
       ],

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { agreementStreamId, referralStreamId, type ReferralEvent } from '@lse/contracts';
+import { agreementStreamId, referralStreamId, toNewEvent, type ReferralEvent } from '@lse/contracts';
 import { migrate, PostgresEventStore, START, type RecordedEvent } from '@lse/event-store';
 import { Metrics } from '@lse/service-kit';
 import { createTestSchema, eventually, type TestSchema } from '@lse/testing';
 import type { DataSource } from 'typeorm';
 import { draft, PARTNER_A, submitted } from '@lse/partners-domain/test/fixtures';
-import { newEvent } from '../src/handling/streams';
 import { migratePartners } from '../src/migrate';
 import { ReferralReactions } from '../src/reactions/referral-reactions';
 import { createPartnersDataSource } from '../src/read-models/data-source';
@@ -82,14 +81,14 @@ describe('referral milestones in any order', () => {
     await store.append(
       agreementStreamId(agreementId),
       [
-        newEvent(
-          randomUUID(),
+        toNewEvent(
           { type: 'AgreementDrafted', data: draft({ sharingLevel: 'status_and_outcome' }) },
+          randomUUID(),
           meta(),
         ),
-        newEvent(
-          randomUUID(),
+        toNewEvent(
           { type: 'AgreementSigned', data: { signedOn: '2026-01-01', signatories: ['Director'] } },
+          randomUUID(),
           meta(),
         ),
       ],
@@ -103,9 +102,9 @@ describe('referral milestones in any order', () => {
     await store.append(
       referralStreamId(caseId),
       [
-        newEvent(
-          randomUUID(),
+        toNewEvent(
           { type: 'ReferralSubmitted', data: submitted({ workers: workers as never, agreementId }) },
+          randomUUID(),
           meta(caseId),
         ),
       ],

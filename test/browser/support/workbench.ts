@@ -155,13 +155,13 @@ export class WorkbenchPage {
   /**
    * Sign in through the development sign-in page as a person would: role, user id, Sign in. From
    * wherever the page is (a protected page sends the person to sign-in and back afterwards).
-   * `expiresInSeconds` asks the development issuer for a short session (the page has no such
-   * field: the test adds it to the request the page sends).
+   * `org` is a partner user's organization. `expiresInSeconds` asks the development issuer for a
+   * short session (the page has no such field: the test adds it to the request the page sends).
    */
   async signIn(
     role: Role,
     subject: string,
-    options: { expiresInSeconds?: number; from?: string } = {},
+    options: { expiresInSeconds?: number; from?: string; org?: string } = {},
   ): Promise<void> {
     const { page } = this;
     if (options.from !== undefined) await page.goto(options.from);
@@ -183,6 +183,8 @@ export class WorkbenchPage {
     if ((await pressed.getAttribute('aria-pressed')) !== 'true') await this.chooseLanguage(this.language);
     await page.getByLabel(this.t('signIn.dev.role')).selectOption(role);
     await page.getByLabel(this.t('signIn.dev.subject')).fill(subject);
+    // A partner user signs in for its organization (the token's `org`).
+    if (options.org !== undefined) await page.getByLabel(this.t('signIn.dev.org')).fill(options.org);
     await page.getByRole('button', { name: this.t('signIn.submit'), exact: true }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     await page.getByTestId('signed-in-as').waitFor();

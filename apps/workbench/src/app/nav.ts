@@ -3,7 +3,17 @@ import type { Role } from '../auth/session';
 export interface NavItem {
   to: string;
   label:
-    'nav.myWork' | 'nav.complaints' | 'nav.newComplaint' | 'nav.cases' | 'nav.collections' | 'nav.dashboard';
+    | 'nav.myWork'
+    | 'nav.complaints'
+    | 'nav.newComplaint'
+    | 'nav.cases'
+    | 'nav.collections'
+    | 'nav.dashboard'
+    | 'partners.nav.partners'
+    | 'partners.nav.agreements'
+    | 'partners.nav.disclosures'
+    | 'portal.nav.referrals'
+    | 'portal.nav.newReferral';
   roles: readonly Role[];
 }
 
@@ -26,6 +36,12 @@ export const NAV: readonly NavItem[] = [
     label: 'nav.cases',
     roles: ['intake_officer', 'supervisor', 'investigator', 'collections_officer', 'auditor'],
   },
+  // Partner liaison (and the auditor, who reads them); a partner user: its own referrals only.
+  { to: '/partners', label: 'partners.nav.partners', roles: ['partner_liaison', 'auditor'] },
+  { to: '/agreements', label: 'partners.nav.agreements', roles: ['partner_liaison', 'auditor'] },
+  { to: '/referrals', label: 'portal.nav.referrals', roles: ['partner', 'partner_liaison', 'auditor'] },
+  { to: '/referrals/new', label: 'portal.nav.newReferral', roles: ['partner'] },
+  { to: '/disclosures', label: 'partners.nav.disclosures', roles: ['partner_liaison', 'auditor'] },
   { to: '/dashboard', label: 'nav.dashboard', roles: ['supervisor', 'auditor'] },
 ];
 

@@ -5,6 +5,7 @@ import { SignInCallback } from '../features/sign-in/SignInCallback';
 import { Layout } from './Layout';
 import { homeFor } from './nav';
 import { NoAccess, NotFound } from './NoAccess';
+import { StaffOnly } from './StaffOnly';
 import { RequireSession } from './RequireSession';
 import { RouteError } from './RouteError';
 
@@ -39,22 +40,28 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../features/my-work/MyWorkPage')).MyWorkPage }),
           },
           {
-            path: 'complaints',
-            lazy: async () => ({
-              Component: (await import('../features/complaints/ComplaintsPage')).ComplaintsPage,
-            }),
-          },
-          {
-            path: 'complaints/new',
-            lazy: async () => ({
-              Component: (await import('../features/complaints/NewComplaintPage')).NewComplaintPage,
-            }),
-          },
-          {
-            path: 'complaints/:caseId',
-            lazy: async () => ({
-              Component: (await import('../features/complaints/ComplaintPage')).ComplaintPage,
-            }),
+            // Staff screens: a partner user typing their address is shown no-access, nothing loads.
+            element: <StaffOnly />,
+            children: [
+              {
+                path: 'complaints',
+                lazy: async () => ({
+                  Component: (await import('../features/complaints/ComplaintsPage')).ComplaintsPage,
+                }),
+              },
+              {
+                path: 'complaints/new',
+                lazy: async () => ({
+                  Component: (await import('../features/complaints/NewComplaintPage')).NewComplaintPage,
+                }),
+              },
+              {
+                path: 'complaints/:caseId',
+                lazy: async () => ({
+                  Component: (await import('../features/complaints/ComplaintPage')).ComplaintPage,
+                }),
+              },
+            ],
           },
           {
             path: 'cases',
@@ -76,6 +83,64 @@ export const routes: RouteObject[] = [
             path: 'dashboard',
             lazy: async () => ({
               Component: (await import('../features/dashboard/DashboardPage')).DashboardPage,
+            }),
+          },
+          {
+            path: 'partners',
+            lazy: async () => ({
+              Component: (await import('../features/partners/PartnersPage')).PartnersPage,
+            }),
+          },
+          {
+            path: 'partners/:id',
+            lazy: async () => ({ Component: (await import('../features/partners/PartnerPage')).PartnerPage }),
+          },
+          {
+            path: 'agreements',
+            lazy: async () => ({
+              Component: (await import('../features/partners/AgreementsPage')).AgreementsPage,
+            }),
+          },
+          {
+            path: 'agreements/new',
+            lazy: async () => ({
+              Component: (await import('../features/partners/DraftAgreementPage')).DraftAgreementPage,
+            }),
+          },
+          {
+            path: 'agreements/:id',
+            lazy: async () => ({
+              Component: (await import('../features/partners/AgreementPage')).AgreementPage,
+            }),
+          },
+          {
+            path: 'referrals',
+            lazy: async () => ({
+              Component: (await import('../features/partners/ReferralsPage')).ReferralsPage,
+            }),
+          },
+          {
+            path: 'referrals/new',
+            lazy: async () => ({
+              Component: (await import('../features/partners/NewReferralPage')).NewReferralPage,
+            }),
+          },
+          {
+            path: 'referrals/:id',
+            lazy: async () => ({
+              Component: (await import('../features/partners/ReferralPage')).ReferralPage,
+            }),
+          },
+          {
+            path: 'disclosures',
+            lazy: async () => ({
+              Component: (await import('../features/partners/DisclosuresPage')).DisclosuresPage,
+            }),
+          },
+          {
+            path: 'collections/:caseId/:tab?',
+            lazy: async () => ({
+              Component: (await import('../features/collection-case/CollectionCasePage')).CollectionCasePage,
             }),
           },
           { path: 'no-access', element: <NoAccess /> },

@@ -1,5 +1,11 @@
 import en from './locales/en.json';
 import es from './locales/es.json';
+import collectionCaseEn from './locales/collection-case.en.json';
+import collectionCaseEs from './locales/collection-case.es.json';
+import partnersEn from './locales/partners.en.json';
+import partnersEs from './locales/partners.es.json';
+import portalEn from './locales/portal.en.json';
+import portalEs from './locales/portal.es.json';
 import chartEn from './locales/chart.en.json';
 import chartEs from './locales/chart.es.json';
 import dashboardEn from './locales/dashboard.en.json';
@@ -15,13 +21,29 @@ import receivablesEs from './locales/receivables.es.json';
  * PARTS and to CATALOGS (a test checks no two parts share a top-level key).
  */
 export const PARTS = {
-  en: [en, chartEn, receivablesEn, dashboardEn],
-  es: [es, chartEs, receivablesEs, dashboardEs],
+  en: [en, collectionCaseEn, partnersEn, portalEn, chartEn, receivablesEn, dashboardEn],
+  es: [es, collectionCaseEs, partnersEs, portalEs, chartEs, receivablesEs, dashboardEs],
 } as const;
 
 export const CATALOGS = {
-  en: { ...en, ...chartEn, ...receivablesEn, ...dashboardEn },
-  es: { ...es, ...chartEs, ...receivablesEs, ...dashboardEs },
+  en: {
+    ...en,
+    ...collectionCaseEn,
+    ...partnersEn,
+    ...portalEn,
+    ...chartEn,
+    ...receivablesEn,
+    ...dashboardEn,
+  },
+  es: {
+    ...es,
+    ...collectionCaseEs,
+    ...partnersEs,
+    ...portalEs,
+    ...chartEs,
+    ...receivablesEs,
+    ...dashboardEs,
+  },
 };
 
 /** The English catalog's shape: keys are checked against it at compile time. */

@@ -1,3 +1,4 @@
+// Over 300 lines: one contract every EventStore adapter must pass, one describe block of cases that share a harness.
 /**
  * The behaviour every EventStore adapter must have. An adapter's test file calls
  * `describeEventStoreContract` with a factory for a fresh, empty store that may append to the

@@ -1,3 +1,4 @@
+// Over 300 lines: one append path (validation, the single and the batched INSERT, the refusal's diagnosis) that shares its SQL and error mapping.
 import type { Pool, PoolClient } from 'pg';
 import { canonicalJson } from '../canonical';
 import {

@@ -1,4 +1,4 @@
-import { COLLECTION_CATEGORY, collectionStreamId } from '@lse/contracts';
+import { COLLECTION_CATEGORY, collectionEventOf, collectionStreamId } from '@lse/contracts';
 import type { EventStore, RecordedEvent } from '@lse/event-store';
 import {
   CheckpointedProjection,
@@ -8,7 +8,6 @@ import {
   type RebuildProgress,
 } from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
-import { collectionEventOf } from '../handling/collection-events';
 import {
   CollectionCaseRow,
   DefaultRow,

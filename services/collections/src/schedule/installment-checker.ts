@@ -1,11 +1,14 @@
-import { collectionStreamId } from '@lse/contracts';
-import { replay, type Clock } from '@lse/domain';
+import { collectionEventOf, collectionStreamId, toNewEvent } from '@lse/contracts';
+import { NAMESPACE_LSE, replay, uuidV5, type Clock } from '@lse/domain';
 import { DuplicateEventIdError, WrongExpectedVersionError, type EventStore } from '@lse/event-store';
 import type { CollectionDecider } from '@lse/collections-domain';
 import { Client } from 'pg';
 import { createHash } from 'node:crypto';
-import { missedInstallmentEventId } from '../handling/command-ids';
-import { collectionEventOf, toNewEvent } from '../handling/collection-events';
+
+/** InstallmentMissed's id: from the case, plan and installment only, so replicas agree on it. */
+export function missedInstallmentEventId(caseId: string, planId: string, installmentNo: number): string {
+  return uuidV5(`collection/${caseId}/plan/${planId}/installment/${installmentNo}/missed`, NAMESPACE_LSE);
+}
 
 export interface InstallmentCheckerOptions {
   store: EventStore;

@@ -2,6 +2,7 @@ import { PROBLEM_CONTENT_TYPE } from '@lse/service-kit';
 import { z } from 'zod';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../http/pagination';
 import { API_PREFIX, EndpointSpec } from './endpoint';
+import { API_INDEX_SCHEMA, PROBLEM_SCHEMA } from './component-schemas';
 
 type Json = Record<string, unknown>;
 
@@ -18,52 +19,6 @@ const problemRef = (description: string): Json => ({
   description,
   content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
 });
-
-const PROBLEM_SCHEMA = {
-  type: 'object',
-  required: ['type', 'title', 'status'],
-  properties: {
-    type: {
-      type: 'string',
-      format: 'uri',
-      description: 'Stable problem type, e.g. https://lse.example/problems/validation',
-    },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    correlationId: { type: 'string' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['path', 'message'],
-        properties: { path: { type: 'string' }, message: { type: 'string' } },
-      },
-    },
-  },
-};
-
-const link = {
-  type: 'object',
-  required: ['href', 'type'],
-  properties: { href: { type: 'string' }, type: { type: 'string' } },
-  additionalProperties: false,
-};
-const API_INDEX_SCHEMA = {
-  type: 'object',
-  required: ['name', 'version', 'links'],
-  properties: {
-    name: { type: 'string' },
-    version: { type: 'string' },
-    links: {
-      type: 'object',
-      required: ['openapi', 'docs', 'live', 'ready', 'metrics'],
-      properties: { openapi: link, docs: link, live: link, ready: link, metrics: link },
-      additionalProperties: false,
-    },
-  },
-  additionalProperties: false,
-};
 
 function parameters(spec: EndpointSpec): Json[] {
   const list: Json[] = [];

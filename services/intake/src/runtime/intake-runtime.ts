@@ -1,78 +1,82 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { COMPLAINT_CATEGORY } from '@lse/contracts';
 import { PostgresEventStore } from '@lse/event-store';
-import { ensureStreams, EventRelay, RECONNECT_FOREVER } from '@lse/messaging';
-import { describeError, HealthRegistry, natsCheck, postgresCheck } from '@lse/service-kit';
-import type { NatsConnection } from '@nats-io/nats-core';
-import { connect } from '@nats-io/transport-node';
+import { categorySubject } from '@lse/messaging';
+import { HealthRegistry, ServiceRuntime } from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
-import { INTAKE_DATA_SOURCE } from '../complaint/handling/complaint.messages';
+import { LINK_EVENT_TYPES } from '../reactions/case-links/case-link-mirror';
+import { CaseLinkReaction } from '../reactions/case-links/case-link-reaction';
+import { CaseStatusFollower, FOLLOWED } from '../reactions/case-status/case-status-follower';
+import { INTAKE_DATA_SOURCE } from '../tokens';
 import { INTAKE_CONFIG, policyFromConfig, type IntakeConfig } from '../config';
 import { IntakeProjector } from '../read-models/projector';
+import { REFERRAL_SUBJECT, ReferralIntake } from '../reactions/referrals/referral-intake';
 
 /**
- * Intake's background work: the read-model projector and the relay that publishes the
- * `complaint` category to JetStream. Started after the app is up, stopped before connections close.
+ * Intake's background work: the read-model projector, the relay that publishes the `complaint`
+ * category to JetStream, and the durable consumers of its reactions (partner referrals, the
+ * other side of case links, the case and employer indexes following the other services).
  */
 @Injectable()
-export class IntakeRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('IntakeRuntime');
-  private nc?: NatsConnection;
-  relay?: EventRelay;
+export class IntakeRuntime extends ServiceRuntime {
   readonly projector: IntakeProjector;
 
   constructor(
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
-    private readonly store: PostgresEventStore,
-    @Inject(INTAKE_DATA_SOURCE) private readonly dataSource: DataSource,
-    private readonly health: HealthRegistry,
+    store: PostgresEventStore,
+    @Inject(INTAKE_DATA_SOURCE) dataSource: DataSource,
+    health: HealthRegistry,
+    private readonly referrals: ReferralIntake,
+    private readonly caseLinks: CaseLinkReaction,
+    private readonly caseStatus: CaseStatusFollower,
   ) {
+    super({
+      service: 'intake',
+      schema: config.INTAKE_SCHEMA,
+      natsUrl: config.NATS_URL,
+      databaseUrl: config.DATABASE_URL,
+      connectionName: 'lse-intake-runtime',
+      noAsyncTraces: true,
+      store,
+      health,
+      close: async () => {
+        await store.close();
+        if (dataSource.isInitialized) await dataSource.destroy();
+      },
+    });
     this.projector = new IntakeProjector({
       dataSource,
       store,
       targetedIndustries: policyFromConfig(config).targetedIndustries,
       pollIntervalMs: config.PROJECTION_POLL_MS,
-      onError: (err) => this.logger.warn({ error: describeError(err) }, 'projection batch failed; retrying'),
+      onError: this.warnAndRetry('projection batch'),
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    this.health.register('postgres', postgresCheck(this.store.pool));
-    this.health.register(
-      'nats',
-      natsCheck(() => this.nc),
-    );
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- the linter cannot resolve transport-node's types; tsc checks them
-    const nc: NatsConnection = await connect({
-      servers: this.config.NATS_URL.split(',').map((s) => s.trim()),
-      name: 'lse-intake-relay',
-      ...RECONNECT_FOREVER,
-      // Every JetStream publish is a request; its error would carry a stack captured up front,
-      // at a cost per message that the relay pays for each event.
-      noAsyncTraces: true,
+  protected async startParts(): Promise<void> {
+    await this.start(this.projector);
+    this.startRelay({ categories: [COMPLAINT_CATEGORY], pollIntervalMs: this.config.RELAY_POLL_MS });
+    await this.consume({
+      name: this.consumerName('intake-on-referral-submitted'),
+      what: 'referral intake',
+      filterSubject: REFERRAL_SUBJECT,
+      types: ['ReferralSubmitted'],
+      handle: (event) => this.referrals.receive(event),
     });
-    this.nc = nc;
-    await ensureStreams(nc);
-    await this.projector.start();
-    this.relay = new EventRelay({
-      // One relay per intake schema leads; the lock and checkpoint row are named after it.
-      name: this.config.INTAKE_SCHEMA === 'intake' ? 'intake' : `intake.${this.config.INTAKE_SCHEMA}`,
-      store: this.store,
-      nc,
-      connectionString: this.config.DATABASE_URL,
-      schema: this.config.INTAKE_SCHEMA,
-      categories: [COMPLAINT_CATEGORY],
-      pollIntervalMs: this.config.RELAY_POLL_MS,
-      onError: (err) => this.logger.warn({ error: describeError(err) }, 'relay failed; retrying'),
+    await this.consume({
+      name: this.consumerName('intake-case-links'),
+      what: 'case link record',
+      filterSubject: categorySubject(COMPLAINT_CATEGORY),
+      types: LINK_EVENT_TYPES,
+      handle: (event) => this.caseLinks.react(event),
     });
-    this.relay.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.relay?.stop();
-    await this.projector.stop();
-    if (this.nc && !this.nc.isClosed()) await this.nc.drain().catch(() => undefined);
-    await this.store.close();
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    for (const { category, types } of FOLLOWED)
+      await this.consume({
+        name: this.consumerName(`intake-case-status-${category}`),
+        what: 'case follow-up',
+        filterSubject: categorySubject(category),
+        types,
+        handle: (event) => this.caseStatus.follow(event),
+      });
   }
 }

@@ -1,6 +1,6 @@
+import { investigationEventOf } from '@lse/contracts';
 import type { RecordedEvent } from '@lse/event-store';
 import type { EntityManager } from 'typeorm';
-import { investigationEventOf } from '../handling/events';
 import { FindingRow } from './findings/finding-row.entity';
 import { InvestigationRow } from './investigations/investigation-row.entity';
 

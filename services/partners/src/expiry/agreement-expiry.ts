@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { agreementStreamId, type AgreementEvent } from '@lse/contracts';
+import { agreementEventOf, agreementStreamId, toNewEvent } from '@lse/contracts';
 import { NAMESPACE_LSE, replay, utcDateOf, uuidV5, type Clock } from '@lse/domain';
 import { DuplicateEventIdError, PostgresEventStore, WrongExpectedVersionError } from '@lse/event-store';
 import { agreementDecider } from '@lse/partners-domain';
 import { DataSource } from 'typeorm';
-import { CLOCK, PARTNERS_DATA_SOURCE } from '../config';
-import { eventOf, newEvent } from '../handling/streams';
+import { CLOCK, PARTNERS_DATA_SOURCE } from '../tokens';
 import { AgreementRow } from '../read-models/entities';
 
 /**
@@ -48,17 +47,14 @@ export class AgreementExpiry {
   async expireOne(agreementId: string, asOf: Date = this.clock.now()): Promise<boolean> {
     const streamId = agreementStreamId(agreementId);
     const recorded = await this.store.readStream(streamId);
-    const state = replay(
-      agreementDecider,
-      recorded.map((r) => eventOf<AgreementEvent>(r)),
-    );
+    const state = replay(agreementDecider, recorded.map(agreementEventOf));
     const decided = agreementDecider.decide(
       { type: 'ExpireAgreement', agreementId, today: utcDateOf(asOf) },
       state,
     );
     if (decided.length === 0 || state.status === 'none') return false;
     const eventId = expiryEventId(agreementId, state.terms.expiresOn);
-    const event = newEvent(eventId, decided[0], {
+    const event = toNewEvent(decided[0], eventId, {
       actor: { id: 'service:partners', role: 'system' },
       correlationId: eventId,
       sourceService: 'partners',

@@ -1,13 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { referralStreamId } from '@lse/contracts';
-import { reactionEventId, replay, utcDateOf } from '@lse/domain';
-import {
-  DuplicateEventIdError,
-  PostgresEventStore,
-  WrongExpectedVersionError,
-  type RecordedEvent,
-} from '@lse/event-store';
-import { reactionMetadata } from '@lse/messaging';
+import { agreementEventOf, agreementStreamId, referralStreamId } from '@lse/contracts';
+import { replay, utcDateOf, type Clock } from '@lse/domain';
+import { PostgresEventStore, type RecordedEvent } from '@lse/event-store';
 import {
   agreementDecider,
   referralDecider,
@@ -16,13 +10,9 @@ import {
   type ReferralCommand,
   type ReferralState,
 } from '@lse/partners-domain';
-import type { ReferralEvent, AgreementEvent } from '@lse/contracts';
-import { agreementStreamId } from '@lse/contracts';
-import { Metrics } from '@lse/service-kit';
-import type { Clock } from '@lse/domain';
+import { appendReaction, Metrics } from '@lse/service-kit';
 import { DataSource } from 'typeorm';
-import { CLOCK, PARTNERS_DATA_SOURCE } from '../config';
-import { eventOf, newEvent } from '../handling/streams';
+import { CLOCK, PARTNERS_DATA_SOURCE } from '../tokens';
 import { AgreementRow } from '../read-models/entities';
 import { reactionTo } from './milestones';
 
@@ -51,37 +41,26 @@ export class ReferralReactions {
     if (!reaction) return;
     // A referral's id is its case id: a case without a referral stream was not referred.
     const caseId = cause.streamId.slice(cause.streamId.indexOf('-') + 1);
-    const streamId = referralStreamId(caseId);
-    const name = `partners.referral.${cause.type}`;
-    for (let attempt = 1; ; attempt++) {
-      const recorded = await this.store.readStream(streamId);
-      if (recorded.length === 0) return;
-      if (recorded.some((e) => e.eventId === reactionEventId(cause.eventId, `${name}/0`))) return;
-      const state = replay(
-        referralDecider,
-        recorded.map((r) => eventOf<ReferralEvent>(r)),
+    const now = this.clock.now().toISOString();
+    const result = await appendReaction({
+      store: this.store,
+      decider: referralDecider,
+      metrics: this.metrics,
+      cause,
+      name: `partners.referral.${cause.type}`,
+      streamId: referralStreamId(caseId),
+      sourceService: 'partners',
+      now,
+      caseId,
+      attempts: ATTEMPTS,
+      command: (state, recorded) =>
+        recorded.length === 0 ? undefined : this.commandFor(reaction, caseId, state, now),
+    });
+    if (result.outcome === 'appended')
+      this.logger.log(
+        { referralId: caseId, cause: cause.type, events: result.events.map((e) => e.type) },
+        'referral reacted',
       );
-      const now = this.clock.now().toISOString();
-      const command = await this.commandFor(reaction, caseId, state, now);
-      const decided = referralDecider.decide(command, state);
-      if (decided.length === 0) return;
-      const metadata = { ...reactionMetadata(cause, 'partners', now), caseId };
-      const events = decided.map((e, i) =>
-        newEvent(reactionEventId(cause.eventId, `${name}/${i}`), e, metadata),
-      );
-      try {
-        await this.store.append(streamId, events, recorded.length);
-        for (const e of decided) this.metrics.eventsAppended.inc({ category: 'referral', type: e.type });
-        this.logger.log(
-          { referralId: caseId, cause: cause.type, events: decided.map((e) => e.type) },
-          'referral reacted',
-        );
-        return;
-      } catch (err) {
-        const retry = err instanceof WrongExpectedVersionError || err instanceof DuplicateEventIdError;
-        if (!retry || attempt >= ATTEMPTS) throw err;
-      }
-    }
   }
 
   private async commandFor(
@@ -141,10 +120,7 @@ export class ReferralReactions {
       const recorded = await this.store.readStream(agreementStreamId(agreementId));
       agreements.push({
         agreementId,
-        state: replay(
-          agreementDecider,
-          recorded.map((r) => eventOf<AgreementEvent>(r)),
-        ),
+        state: replay(agreementDecider, recorded.map(agreementEventOf)),
       });
     }
     return { agreements, today };

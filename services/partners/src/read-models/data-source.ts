@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { PARTNERS_ENTITIES } from './entities';
-import { PARTNERS_MIGRATIONS } from './migrations/1768600000000-partners-read-models';
+import { PARTNERS_MIGRATIONS } from './migrations';
 
 export interface PartnersDataSourceOptions {
   connectionString: string;

@@ -44,7 +44,7 @@ export class AgreementRow {
   @Column('int') version!: number;
 }
 
-/** Each referral's status, for its partner and the liaison. No worker identity is copied here. */
+/** Each referral's status, for its partner and the liaison. No worker's name or contact is copied here. */
 @Entity({ name: 'referral_status' })
 @Index('referral_status_order', ['submittedAt', 'referralId'])
 export class ReferralStatusRow {
@@ -58,6 +58,8 @@ export class ReferralStatusRow {
   @Column('text', { name: 'decline_reason', nullable: true }) declineReason!: string | null;
   @Column('timestamptz', { name: 'submitted_at' }) submittedAt!: Date;
   @Column('timestamptz', { name: 'decided_at', nullable: true }) decidedAt!: Date | null;
+  /** Each worker's consent as it stands, in the order referred. The list answers counts only. */
+  @Column('jsonb') consents!: Array<{ workerId: string; version: number; scopes: string[] }>;
   @Column('int') version!: number;
 }
 

@@ -1,5 +1,9 @@
 import {
+  agreementEventOf,
   categoryOf,
+  outreachEventOf,
+  partnerEventOf,
+  referralEventOf,
   type AgreementEvent,
   type OutreachEvent,
   type PartnerEvent,
@@ -7,7 +11,6 @@ import {
 } from '@lse/contracts';
 import type { RecordedEvent } from '@lse/event-store';
 import type { EntityManager } from 'typeorm';
-import { eventOf } from '../handling/streams';
 import {
   AgreementRow,
   DisclosureRow,
@@ -25,13 +28,13 @@ export async function projectEvent(em: EntityManager, recorded: RecordedEvent): 
   const version = recorded.streamVersion;
   switch (categoryOf(recorded.streamId)) {
     case 'partner':
-      return projectPartner(em, id, version, eventOf<PartnerEvent>(recorded));
+      return projectPartner(em, id, version, partnerEventOf(recorded));
     case 'agreement':
-      return projectAgreement(em, id, version, eventOf<AgreementEvent>(recorded), recorded);
+      return projectAgreement(em, id, version, agreementEventOf(recorded), recorded);
     case 'referral':
-      return projectReferral(em, id, version, eventOf<ReferralEvent>(recorded), recorded);
+      return projectReferral(em, id, version, referralEventOf(recorded), recorded);
     case 'outreach':
-      return projectOutreach(em, id, eventOf<OutreachEvent>(recorded));
+      return projectOutreach(em, id, outreachEventOf(recorded));
   }
 }
 
@@ -157,6 +160,11 @@ async function projectReferral(
         status: 'submitted',
         employerName: event.data.employer.name,
         workerCount: event.data.workers.length,
+        consents: event.data.workers.map((w) => ({
+          workerId: w.workerId,
+          version: 1,
+          scopes: w.consent.scopes,
+        })),
         declineReason: null,
         submittedAt: new Date(event.data.submittedAt),
         decidedAt: null,
@@ -183,6 +191,18 @@ async function projectReferral(
     case 'ReferralClosed':
       await repo.update({ referralId }, { status: 'closed', version });
       return;
+    case 'ConsentGranted':
+    case 'ConsentNarrowed':
+    case 'ConsentRevoked': {
+      const row = await repo.findOneByOrFail({ referralId });
+      const { workerId, version: consentVersion } = event.data;
+      const scopes = event.type === 'ConsentRevoked' ? [] : event.data.scopes;
+      const consents = row.consents.map((c) =>
+        c.workerId === workerId ? { workerId, version: consentVersion, scopes } : c,
+      );
+      await repo.update({ referralId }, { consents, version });
+      return;
+    }
     case 'StatusSharedWithPartner':
     case 'DisclosureWithheld': {
       const d = event.data;

@@ -37,7 +37,8 @@ export async function listPartners(
   if (f.type) q.andWhere('p.type = :type', { type: f.type });
   if (f.active !== undefined) q.andWhere('p.active = :active', { active: f.active === 'true' });
   if (f.needsPointPeople !== undefined)
-    q.andWhere(f.needsPointPeople ? 'p.contactCount < 2' : 'p.contactCount >= 2');
+    // The query string's 'false' is text, and truthy: compare it, never test it.
+    q.andWhere(f.needsPointPeople === 'true' ? 'p.contactCount < 2' : 'p.contactCount >= 2');
   const rows = await page(q, 'p.registeredAt', 'p.partnerId', limit, after);
   return rows.map(partnerView);
 }
@@ -120,10 +121,23 @@ export async function listReferrals(
     employerName: r.employerName,
     workerCount: r.workerCount,
     declineReason: r.declineReason,
+    consent: consentSummary(r.consents),
     submittedAt: r.submittedAt.toISOString(),
     decidedAt: r.decidedAt?.toISOString() ?? null,
     at: r.submittedAt.toISOString(),
   }));
+}
+
+/**
+ * How many of a referral's workers consent to each scope, and how many to nothing (revoked or
+ * never given): what a list shows, without naming any worker.
+ */
+export function consentSummary(consents: Array<{ scopes: string[] }>) {
+  return {
+    status: consents.filter((c) => c.scopes.includes('status')).length,
+    outcome: consents.filter((c) => c.scopes.includes('outcome')).length,
+    none: consents.filter((c) => c.scopes.length === 0).length,
+  };
 }
 
 /** The ledger. A partner sees what was sent to it, never the withholdings or the reasons. */

@@ -7,11 +7,10 @@ import { ApiError, isApiError } from '../../api/problem';
 import { useMay } from '../../auth/may';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageTitle } from '../../ui/PageTitle';
-import { AddressFields } from './AddressFields';
 import { ComplainantFields } from './ComplainantFields';
 import { AllegationFields } from './AllegationFields';
-import { ALLEGATION_TYPES, CHANNELS, REFERRAL_CHANNELS, type ReceiveComplaintBody } from './complaint-types';
-import { EmployerHints } from './EmployerHints';
+import { ALLEGATION_TYPES, type ReceiveComplaintBody } from './complaint-types';
+import { EmployerFields } from './EmployerFields';
 import { Field } from '../../ui/Field';
 import {
   emptyAllegation,
@@ -23,6 +22,7 @@ import {
   type IntakeDraft,
 } from './intake-draft';
 import { useFieldLabel } from './field-labels';
+import { SourceFields } from './SourceFields';
 
 const RECEIVE = 'POST /api/v1/complaints';
 
@@ -97,8 +97,6 @@ export function NewComplaintPage() {
     receive.mutate(body);
   };
 
-  const isReferral = draft.channel !== '' && REFERRAL_CHANNELS.includes(draft.channel);
-
   if (!mayReceive) {
     return (
       <>
@@ -115,71 +113,7 @@ export function NewComplaintPage() {
         <ErrorAlert error={error} fieldLabel={fieldLabel} />
       </div>
       <form noValidate onSubmit={submit} aria-label={t('intake.title')} className="workbench-intake-form">
-        <fieldset className="usa-fieldset">
-          <legend className="usa-legend font-sans-lg text-bold">{t('intake.source.legend')}</legend>
-          <div className="grid-row grid-gap-2">
-            <div className="tablet:grid-col-4">
-              <Field label={t('intake.source.channel')} error={err('channel')} required>
-                <select
-                  className="usa-select"
-                  value={draft.channel}
-                  onChange={(e) => set({ channel: e.currentTarget.value as IntakeDraft['channel'] })}
-                >
-                  <option value="">{t('intake.choose')}</option>
-                  {CHANNELS.map((c) => (
-                    <option key={c} value={c}>
-                      {t(`intake.channels.${c}`)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            </div>
-            <div className="tablet:grid-col-4">
-              <Field
-                label={t('intake.source.office')}
-                hint={t('intake.source.officeHint')}
-                error={err('office')}
-                required
-              >
-                <input
-                  className="usa-input"
-                  value={draft.office}
-                  autoComplete="off"
-                  onChange={(e) => set({ office: e.currentTarget.value })}
-                />
-              </Field>
-            </div>
-            <div className="tablet:grid-col-4">
-              <Field
-                label={t('intake.source.receivedAt')}
-                hint={t('intake.source.receivedAtHint')}
-                error={err('receivedAt')}
-              >
-                <input
-                  className="usa-input"
-                  type="datetime-local"
-                  value={draft.receivedAt}
-                  onChange={(e) => set({ receivedAt: e.currentTarget.value })}
-                />
-              </Field>
-            </div>
-          </div>
-          {isReferral && (
-            <Field
-              label={t('intake.source.referralId')}
-              hint={t('intake.source.referralIdHint')}
-              error={err('referralId')}
-              required={draft.channel === 'partner_referral'}
-            >
-              <input
-                className="usa-input usa-input--xl"
-                value={draft.referralId}
-                autoComplete="off"
-                onChange={(e) => set({ referralId: e.currentTarget.value })}
-              />
-            </Field>
-          )}
-        </fieldset>
+        <SourceFields draft={draft} set={set} err={err} />
 
         <fieldset className="usa-fieldset margin-top-4">
           <legend className="usa-legend font-sans-lg text-bold">{t('intake.complainants.legend')}</legend>
@@ -212,71 +146,7 @@ export function NewComplaintPage() {
           </button>
         </fieldset>
 
-        <fieldset className="usa-fieldset margin-top-4">
-          <legend className="usa-legend font-sans-lg text-bold">{t('intake.employer.legend')}</legend>
-          <div className="grid-row grid-gap-4">
-            <div className="desktop:grid-col-7">
-              <Field label={t('intake.employer.name')} error={err('employer.name')} required>
-                <input
-                  className="usa-input usa-input--xl"
-                  value={draft.employer.name}
-                  autoComplete="off"
-                  onChange={(e) => setEmployer({ name: e.currentTarget.value })}
-                />
-              </Field>
-              <Field label={t('intake.employer.tradeName')} error={err('employer.tradeName')}>
-                <input
-                  className="usa-input usa-input--xl"
-                  value={draft.employer.tradeName}
-                  autoComplete="off"
-                  onChange={(e) => setEmployer({ tradeName: e.currentTarget.value })}
-                />
-              </Field>
-              <div className="grid-row grid-gap-2">
-                <div className="tablet:grid-col-6">
-                  <Field
-                    label={t('intake.employer.fein')}
-                    hint={t('intake.employer.feinHint')}
-                    error={err('employer.fein')}
-                  >
-                    <input
-                      className="usa-input"
-                      value={draft.employer.fein}
-                      autoComplete="off"
-                      inputMode="numeric"
-                      onChange={(e) => setEmployer({ fein: e.currentTarget.value })}
-                    />
-                  </Field>
-                </div>
-                <div className="tablet:grid-col-6">
-                  <Field
-                    label={t('intake.employer.naics')}
-                    hint={t('intake.employer.naicsHint')}
-                    error={err('employer.naics')}
-                  >
-                    <input
-                      className="usa-input"
-                      value={draft.employer.naics}
-                      autoComplete="off"
-                      inputMode="numeric"
-                      onChange={(e) => setEmployer({ naics: e.currentTarget.value })}
-                    />
-                  </Field>
-                </div>
-              </div>
-              <AddressFields
-                legend={t('intake.employer.address')}
-                value={draft.employer.address}
-                onChange={(patch) => setEmployer({ address: { ...draft.employer.address, ...patch } })}
-                error={(field) => err(`employer.address.${field}`)}
-                required
-              />
-            </div>
-            <div className="desktop:grid-col-5">
-              <EmployerHints employer={draft.employer} />
-            </div>
-          </div>
-        </fieldset>
+        <EmployerFields employer={draft.employer} setEmployer={setEmployer} err={err} />
 
         <fieldset className="usa-fieldset margin-top-4">
           <legend className="usa-legend font-sans-lg text-bold">{t('intake.allegations.legend')}</legend>

@@ -129,4 +129,3 @@ export class PartnersReadModels1768600000000 implements MigrationInterface {
 }
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
-export const PARTNERS_MIGRATIONS = [PartnersReadModels1768600000000];

@@ -1,0 +1,5 @@
+export * from './clock';
+export * from './command-ids';
+export * from './request-envelope';
+export * from './stream-commands';
+export * from './reactions';
