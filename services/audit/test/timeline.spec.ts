@@ -73,8 +73,13 @@ describe('audit timeline projection', () => {
           { cutoff: '2026-01-17T12:00:00Z', caseId: caseA, part: 1, parts: 1, redactions: [] },
           { caseId: caseA },
         ),
+        event('RecordsCompiled', { cutoff: '2026-01-17T11:00:00Z' }, { caseId: caseA }),
         event('RedactionOverridden', {}, { caseId: caseA }),
-        event('FoiaResponseReleased', { packageSha256: 'ab'.repeat(32) }, { caseId: caseA }),
+        event(
+          'FoiaResponseReleased',
+          { packageSha256: 'ab'.repeat(32), cutoff: '2026-01-17T12:00:00Z' },
+          { caseId: caseA },
+        ),
       ],
       'no_stream',
     );
@@ -130,26 +135,27 @@ describe('audit timeline projection', () => {
   const foia = async () =>
     (
       await h.sql(
-        `SELECT status, overrides, package_sha256, version, requester_organization
+        `SELECT status, overrides, package_sha256, version, requester_organization, cutoff
            FROM ${h.audit.schema}.foia_requests WHERE request_id = $1`,
         [requestId],
       )
     ).rows;
 
   it('rebuilds every case event as a timeline row, field for field, and the FOIA request; twice the same', async () => {
-    expect(all).toHaveLength(10);
+    expect(all).toHaveLength(11);
     const first = await rebuildTimeline(h.core.dataSource, h.core.store);
-    expect(first.events).toBe(10);
+    expect(first.events).toBe(11);
     const rows = await timeline();
     expect(rows).toEqual(expected());
-    expect(rows).toHaveLength(9); // the partner registration belongs to no case
+    expect(rows).toHaveLength(10); // the partner registration belongs to no case
     expect(await foia()).toEqual([
       {
         status: 'released',
         overrides: 1,
         package_sha256: 'ab'.repeat(32),
-        version: 4,
+        version: 5,
         requester_organization: 'Daily Paper',
+        cutoff: '2026-01-17T12:00:00Z',
       },
     ]);
 
@@ -168,6 +174,6 @@ describe('audit timeline projection', () => {
     await projector.handleBatch(all, checkpoint); // the first five again, then the rest
     await projector.handleBatch(all, checkpoint);
     expect(await timeline()).toEqual(expected());
-    expect((await foia())[0]).toMatchObject({ overrides: 1, version: 4 });
+    expect((await foia())[0]).toMatchObject({ overrides: 1, version: 5, cutoff: '2026-01-17T12:00:00Z' });
   });
 });

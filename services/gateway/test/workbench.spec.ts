@@ -79,7 +79,8 @@ describe('the workbench served by the gateway', () => {
     expect(res.headers['cache-control']).toBe('no-cache');
     expect(res.headers['content-security-policy']).toBe(workbenchCsp());
     expect(res.headers['content-security-policy']).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+      "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-X1c3TVBicCSN/EvqCdjxmaZE3pVYKMj7+PVa+fAz6fA='; " +
+        "img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; frame-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; " +
         "object-src 'none'",
     );

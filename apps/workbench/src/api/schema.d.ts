@@ -13748,6 +13748,8 @@ export interface operations {
                             requesterOrganization?: string;
                             receivedAt: string;
                             overrides: number;
+                            /** @description The release's cut-off once released, else the latest compilation's; absent before the first. */
+                            cutoff?: string;
                             packageSha256?: string;
                             version: number;
                         }[];

@@ -1,19 +1,10 @@
+import type { ParseKeys } from 'i18next';
 import type { Role } from '../auth/session';
 
 export interface NavItem {
   to: string;
-  label:
-    | 'nav.myWork'
-    | 'nav.complaints'
-    | 'nav.newComplaint'
-    | 'nav.cases'
-    | 'nav.collections'
-    | 'nav.dashboard'
-    | 'partners.nav.partners'
-    | 'partners.nav.agreements'
-    | 'partners.nav.disclosures'
-    | 'portal.nav.referrals'
-    | 'portal.nav.newReferral';
+  /** A key of the catalog (`src/i18n/catalogs.ts`): the entry's text in either language. */
+  label: ParseKeys;
   roles: readonly Role[];
 }
 
@@ -43,6 +34,8 @@ export const NAV: readonly NavItem[] = [
   { to: '/referrals/new', label: 'portal.nav.newReferral', roles: ['partner'] },
   { to: '/disclosures', label: 'partners.nav.disclosures', roles: ['partner_liaison', 'auditor'] },
   { to: '/dashboard', label: 'nav.dashboard', roles: ['supervisor', 'auditor'] },
+  // The FOIA officer's landing page: the request queue (GET /foia-requests is theirs alone).
+  { to: '/foia', label: 'nav.publicRecords', roles: ['foia_officer'] },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -143,6 +143,22 @@ export const routes: RouteObject[] = [
               Component: (await import('../features/collection-case/CollectionCasePage')).CollectionCasePage,
             }),
           },
+          {
+            path: 'foia',
+            lazy: async () => ({ Component: (await import('../features/foia/FoiaQueuePage')).FoiaQueuePage }),
+          },
+          {
+            path: 'foia/new',
+            lazy: async () => ({
+              Component: (await import('../features/foia/NewFoiaRequestPage')).NewFoiaRequestPage,
+            }),
+          },
+          {
+            path: 'foia/:requestId',
+            lazy: async () => ({
+              Component: (await import('../features/foia/FoiaRequestPage')).FoiaRequestPage,
+            }),
+          },
           { path: 'no-access', element: <NoAccess /> },
           { path: '*', element: <NotFound /> },
         ],

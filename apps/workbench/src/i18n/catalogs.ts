@@ -12,6 +12,8 @@ import dashboardEn from './locales/dashboard.en.json';
 import dashboardEs from './locales/dashboard.es.json';
 import receivablesEn from './locales/receivables.en.json';
 import receivablesEs from './locales/receivables.es.json';
+import foiaEn from './locales/foia.en.json';
+import foiaEs from './locales/foia.es.json';
 
 /**
  * The text of the workbench in each language. The shell and the first screens are in
@@ -21,8 +23,8 @@ import receivablesEs from './locales/receivables.es.json';
  * PARTS and to CATALOGS (a test checks no two parts share a top-level key).
  */
 export const PARTS = {
-  en: [en, collectionCaseEn, partnersEn, portalEn, chartEn, receivablesEn, dashboardEn],
-  es: [es, collectionCaseEs, partnersEs, portalEs, chartEs, receivablesEs, dashboardEs],
+  en: [en, collectionCaseEn, partnersEn, portalEn, foiaEn, chartEn, receivablesEn, dashboardEn],
+  es: [es, collectionCaseEs, partnersEs, portalEs, foiaEs, chartEs, receivablesEs, dashboardEs],
 } as const;
 
 export const CATALOGS = {
@@ -31,6 +33,7 @@ export const CATALOGS = {
     ...collectionCaseEn,
     ...partnersEn,
     ...portalEn,
+    ...foiaEn,
     ...chartEn,
     ...receivablesEn,
     ...dashboardEn,
@@ -40,6 +43,7 @@ export const CATALOGS = {
     ...collectionCaseEs,
     ...partnersEs,
     ...portalEs,
+    ...foiaEs,
     ...chartEs,
     ...receivablesEs,
     ...dashboardEs,

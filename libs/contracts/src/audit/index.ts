@@ -13,6 +13,7 @@ export * from './foia';
 export * from './access';
 export * from './integrity';
 export * from './commands';
+export * from './package-style';
 
 /** Every event audit appends, by type. */
 export const AUDIT_EVENTS = {

@@ -22,6 +22,10 @@ export class FoiaRequestRow {
   @Column('int')
   overrides!: number;
 
+  /** The release's cut-off once released, else the latest compilation's; null before the first. */
+  @Column('text', { nullable: true })
+  cutoff!: string | null;
+
   @Column('text', { name: 'package_sha256', nullable: true })
   packageSha256!: string | null;
 

@@ -1,4 +1,9 @@
-import { FOIA_CATEGORY, type FoiaRequestReceived, type FoiaResponseReleased } from '@lse/contracts';
+import {
+  FOIA_CATEGORY,
+  type FoiaRequestReceived,
+  type FoiaResponseReleased,
+  type RecordsCompiled,
+} from '@lse/contracts';
 import type { RecordedEvent } from '@lse/event-store';
 import type { EntityManager } from 'typeorm';
 import { historyEntryOf } from '../history/history-entry';
@@ -95,6 +100,7 @@ async function projectFoia(em: EntityManager, event: RecordedEvent): Promise<voi
         requesterOrganization: data.requester.organization ?? null,
         receivedAt: data.receivedAt,
         overrides: 0,
+        cutoff: null,
         packageSha256: null,
         version: event.streamVersion,
       })
@@ -106,9 +112,12 @@ async function projectFoia(em: EntityManager, event: RecordedEvent): Promise<voi
   if (!row || row.version >= event.streamVersion) return;
   row.version = event.streamVersion;
   if (event.type === 'RedactionOverridden') row.overrides += 1;
+  if (event.type === 'RecordsCompiled') row.cutoff = (event.data as RecordsCompiled).cutoff;
   if (event.type === 'FoiaResponseReleased') {
+    const released = event.data as FoiaResponseReleased;
     row.status = 'released';
-    row.packageSha256 = (event.data as FoiaResponseReleased).packageSha256;
+    row.cutoff = released.cutoff;
+    row.packageSha256 = released.packageSha256;
   }
   await repo.save(row);
 }

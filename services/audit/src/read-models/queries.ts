@@ -61,6 +61,7 @@ export async function listFoiaRequests(
     requesterOrganization: r.requesterOrganization ?? undefined,
     receivedAt: r.receivedAt,
     overrides: r.overrides,
+    cutoff: r.cutoff ?? undefined,
     packageSha256: r.packageSha256 ?? undefined,
     version: r.version,
   }));

@@ -26,6 +26,10 @@ export const FoiaRequestItemSchema = z.object({
   requesterOrganization: z.string().optional(),
   receivedAt: z.string(),
   overrides: z.int(),
+  cutoff: z
+    .string()
+    .optional()
+    .describe("The release's cut-off once released, else the latest compilation's; absent before the first."),
   packageSha256: z.string().optional(),
   version: z.int(),
 });

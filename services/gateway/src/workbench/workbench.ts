@@ -1,9 +1,20 @@
 import { createReadStream, realpathSync, statSync, type Stats } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { FOIA_PACKAGE_STYLE } from '@lse/contracts';
 import type { HttpRequest, HttpResponse, NextFn } from '@lse/service-kit';
 
 /**
- * The workbench's Content-Security-Policy: everything from the gateway itself, nothing inline.
+ * The one inline stylesheet the workbench allows, by its hash: a FOIA package's own. The FOIA
+ * screen shows the released package's HTML in a sandboxed srcdoc frame, which inherits this
+ * policy; with the hash the frame looks exactly as the downloaded file, and nothing else inline
+ * is allowed.
+ */
+export const FOIA_PACKAGE_STYLE_SOURCE = `'sha256-${createHash('sha256').update(FOIA_PACKAGE_STYLE, 'utf8').digest('base64')}'`;
+
+/**
+ * The workbench's Content-Security-Policy: everything from the gateway itself, nothing inline but
+ * the FOIA package's stylesheet.
  * With an OIDC provider the pages also talk to it (discovery, token, silent renew in a frame) and
  * post the sign-in form to it.
  */
@@ -12,7 +23,7 @@ export function workbenchCsp(oidcOrigin?: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    `style-src 'self' ${FOIA_PACKAGE_STYLE_SOURCE}`,
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src ${with_("'self'", oidcOrigin)}`,

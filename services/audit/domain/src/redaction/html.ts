@@ -1,3 +1,4 @@
+import { FOIA_PACKAGE_STYLE } from '@lse/contracts';
 import type { FoiaPackage, PackageRecord } from './package';
 
 const escape = (text: string) =>
@@ -211,7 +212,7 @@ ${records}
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Response to public-records request ${escape(pkg.requestId)}</title>
-<style>body{font-family:serif;margin:2em;max-width:60em}pre{white-space:pre-wrap;border:1px solid #ccc;padding:.5em;font-size:.85em}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .4em}.ref{color:#555}ol.chronology time{font-variant-numeric:tabular-nums;margin-right:.5em}@media print{article,section{break-inside:avoid-page}}</style>
+<style>${FOIA_PACKAGE_STYLE}</style>
 </head><body>
 <h1>Response to public-records request</h1>
 <p>Request ${escape(pkg.requestId)}. This response covers the records of ${pkg.cases.length} case(s) as they stood on ${escape(pkg.cutoff)}, released under ${escape(pkg.law)} (${escape(pkg.jurisdiction)}): ${pkg.summary.records} records, ${pkg.summary.withheld} fields withheld, ${pkg.summary.released} released on review. Each withheld field is replaced by a marker naming its exemption and its entry in the redaction log at the end.</p>

@@ -6,6 +6,7 @@ import {
   withheldFields,
   withheldMarker,
 } from '..';
+import { FOIA_PACKAGE_STYLE } from '@lse/contracts';
 import { CASE, openedCase, PLANTED_VALUES } from '../../test/records';
 
 const build = (openAtCutoff: boolean, overrides: Array<{ eventId: string; path: string }> = []) =>
@@ -146,5 +147,11 @@ describe('the released FOIA package as a printable document (issue 18)', () => {
     // Headings name records in words, not by event or case UUIDs.
     expect(html).not.toMatch(/<h[1-4][^>]*>[^<]*[0-9a-f]{8}-[0-9a-f]{4}-/);
     for (const planted of PLANTED_VALUES) expect(html).not.toContain(planted);
+  });
+
+  it('has one inline stylesheet, FOIA_PACKAGE_STYLE (the workbench allows exactly it by its hash)', () => {
+    const html = renderPackageHtml(build(false));
+    expect([...html.matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1])).toEqual([FOIA_PACKAGE_STYLE]);
+    expect(html).not.toMatch(/ style=/);
   });
 });
