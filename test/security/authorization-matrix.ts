@@ -138,6 +138,9 @@ export const EXPECTED: Record<string, Rule> = {
   listInstallmentsDue: { allowed: COLLECTION_READERS },
   listDefaults: { allowed: COLLECTION_READERS },
   collectionRate: { allowed: COLLECTION_READERS },
+  // The manager dashboard (issue 21): supervisors manage the offices' work; the auditor reads
+  // everything case-related, and the dashboard is only counts and sums of it.
+  getDashboard: { allowed: ['supervisor', 'auditor'] },
   offerSettlement: { allowed: COLLECTION_WORK },
   counterSettlement: { allowed: COLLECTION_WORK },
   agreeSettlement: { allowed: SUPERVISOR },

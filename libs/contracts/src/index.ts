@@ -18,3 +18,4 @@ export * from './partner';
 export * from './investigation';
 export * from './collection';
 export * from './event-of';
+export * from './reports';

@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { COLLECTIONS_CONFIG, collectionsClock, policyFromConfig, type CollectionsConfig } from './config';
 import { CollectionMessages } from './commands/collection.messages';
 import { CollectionQueryMessages } from './queries/collection-queries.messages';
+import { DashboardMessages } from './queries/dashboard.messages';
 import { createCollectionsDataSource } from './read-models/data-source';
 import { CollectionsRuntime } from './runtime/collections-runtime';
 import { InstallmentChecker, readModelCandidates } from './schedule/installment-checker';
@@ -31,7 +32,7 @@ export class CollectionsModule {
           logging: { level: config.LOG_LEVEL, destination: logDestination },
         }),
       ],
-      controllers: [CollectionMessages, CollectionQueryMessages],
+      controllers: [CollectionMessages, CollectionQueryMessages, DashboardMessages],
       providers: [
         { provide: COLLECTIONS_CONFIG, useValue: config },
         // The clock lives here, at the edge; the decider only sees the command's `now`.

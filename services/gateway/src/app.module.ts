@@ -33,6 +33,7 @@ import { WhoamiController } from './whoami/whoami.controller';
 import { AuthConfigController, DevelopmentTokenController } from './auth/sign-in.controller';
 import { COMPLAINT_CONTROLLERS } from './complaints';
 import { COLLECTION_CONTROLLERS } from './collections';
+import { REPORT_CONTROLLERS } from './reports';
 import { AUDIT_CONTROLLERS, RecordAccessInterceptor } from './audit';
 import { FOIA_CONTROLLERS } from './foia';
 import { PARTNER_CONTROLLERS } from './partners';
@@ -47,6 +48,7 @@ export const API_CONTROLLERS: Type[] = [
   ...FOIA_CONTROLLERS,
   ...PARTNER_CONTROLLERS,
   ...COLLECTION_CONTROLLERS,
+  ...REPORT_CONTROLLERS,
   ...INVESTIGATION_CONTROLLERS,
 ];
 

@@ -13,6 +13,7 @@ import { INTAKE_CONFIG, policyFromConfig, type IntakeConfig } from './config';
 import { createIntakeDataSource } from './read-models/data-source';
 import { IntakeRuntime } from './runtime/intake-runtime';
 import { ReferralIntake } from './reactions/referrals/referral-intake';
+import { DashboardMessages } from './queries/dashboard.messages';
 import type { DataSource } from 'typeorm';
 import { CLOCK, COMPLAINT_DECIDER, INTAKE_DATA_SOURCE } from './tokens';
 
@@ -32,7 +33,7 @@ export class IntakeModule {
           logging: { level: config.LOG_LEVEL, destination: logDestination },
         }),
       ],
-      controllers: [ComplaintMessages, ComplaintQueryMessages],
+      controllers: [ComplaintMessages, ComplaintQueryMessages, DashboardMessages],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },
         // The system clock lives here, at the edge; the decider only sees the command's `now`.

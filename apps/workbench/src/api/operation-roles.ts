@@ -408,6 +408,10 @@ export const operationRoles: Readonly<Record<string, readonly string[]>> = {
     "partner",
     "partner_liaison"
   ],
+  "GET /api/v1/reports/dashboard": [
+    "supervisor",
+    "auditor"
+  ],
   "GET /api/v1/wage-rule-sets": [
     "investigator",
     "supervisor",

@@ -802,7 +802,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Collection rate (collected / assessed) by office, industry (NAICS sector) or period (month opened) */
+        /** Collection rate (collected / assessed) by office, industry (NAICS sector) or period (month opened), optionally within one office or sector */
         get: operations["collectionRate"];
         put?: never;
         post?: never;
@@ -836,7 +836,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Unpaid installments due in the next 7 days (or `days`) */
+        /** Unpaid installments due in the next 7 days (or `days`); with `status=missed`, those recorded missed and still unpaid */
         get: operations["listInstallmentsDue"];
         put?: never;
         post?: never;
@@ -1898,6 +1898,26 @@ export interface paths {
          * @description `workerId` is one of the referral's `consents` (GET /referrals/{id}).
          */
         post: operations["changeWorkerConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Manager dashboard: intake volume by channel and language, time from complaint to case opened, open investigations by age, back wages assessed, collected and disbursed, collection rate; by office and industry
+         * @description Complaints count by the day (UTC) they were received, cases by the day they were opened, money by the day the collection case opened, all within `from`..`to` (both included; no bound when absent). Open investigations (opened or under investigation, no determination issued) are aged as of today, whatever the period. `industry` is a NAICS sector (two digits); each sector row names the targeted high-violation industries inside it.
+         */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7750,6 +7770,8 @@ export interface operations {
         parameters: {
             query: {
                 groupBy: "office" | "industry" | "period";
+                office?: string;
+                industry?: string;
                 from?: string;
                 to?: string;
             };
@@ -7837,6 +7859,7 @@ export interface operations {
         parameters: {
             query?: {
                 office?: string;
+                industry?: string;
                 cursor?: string;
                 limit?: number;
             };
@@ -7930,7 +7953,9 @@ export interface operations {
         parameters: {
             query?: {
                 office?: string;
+                industry?: string;
                 days?: number;
+                status?: "due" | "missed";
                 cursor?: string;
                 limit?: number;
             };
@@ -8025,6 +8050,7 @@ export interface operations {
         parameters: {
             query?: {
                 office?: string;
+                industry?: string;
                 bucket?: "0-30" | "31-60" | "61-90" | "90+";
                 cursor?: string;
                 limit?: number;
@@ -17104,6 +17130,168 @@ export interface operations {
             };
             /** @description Not allowed in the current state (`invalid-transition`), or Idempotency-Key reused with another body (`idempotency-key-reused`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (`RATE_LIMIT` requests per subject per window). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or the message bus is unavailable; nothing was done, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time (`SERVICE_TIMEOUT_MS`); retry with the same Idempotency-Key. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: {
+                office?: string;
+                industry?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, with the filters they answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Open investigations are aged as of this day (UTC) */
+                        asOf: string;
+                        filters: {
+                            office?: string;
+                            industry?: string;
+                            from?: string;
+                            to?: string;
+                        };
+                        intake: {
+                            byChannel: {
+                                /** @enum {string} */
+                                channel: "hotline" | "walk_in" | "web" | "email" | "partner_referral" | "consulate_referral" | "agency_initiated";
+                                complaints: number;
+                            }[];
+                            byLanguage: {
+                                /** @description The first complainant's preferred language (primary subtag); `und` if not recorded */
+                                language: string;
+                                complaints: number;
+                            }[];
+                            timeToOpen: {
+                                /** @description Cases opened in the period */
+                                cases: number;
+                                medianDays: number | null;
+                                p75Days: number | null;
+                                p90Days: number | null;
+                            };
+                            openInvestigations: {
+                                /** @enum {string} */
+                                bucket: "0-30" | "31-90" | "91-180" | "181-365" | "365+";
+                                cases: number;
+                            }[];
+                        };
+                        collections: {
+                            totals: {
+                                group: string;
+                                /** @description Collection cases opened in the period */
+                                cases: number;
+                                assessedCents: number;
+                                collectedCents: number;
+                                disbursedCents: number;
+                                /** @description collected / assessed, to 4 decimals; null when nothing was assessed */
+                                rate: number | null;
+                            };
+                            byMonth: {
+                                group: string;
+                                /** @description Collection cases opened in the period */
+                                cases: number;
+                                assessedCents: number;
+                                collectedCents: number;
+                                disbursedCents: number;
+                                /** @description collected / assessed, to 4 decimals; null when nothing was assessed */
+                                rate: number | null;
+                            }[];
+                        };
+                        byOffice: {
+                            group: string;
+                            /** @description Complaints received in the period */
+                            complaints: number;
+                            /** @description Cases opened in the period */
+                            casesOpened: number;
+                            assessedCents: number;
+                            collectedCents: number;
+                            disbursedCents: number;
+                            /** @description collected / assessed, to 4 decimals; null when nothing was assessed */
+                            rate: number | null;
+                            collectionCases: number;
+                        }[];
+                        byIndustry: {
+                            group: string;
+                            /** @description Complaints received in the period */
+                            complaints: number;
+                            /** @description Cases opened in the period */
+                            casesOpened: number;
+                            assessedCents: number;
+                            collectedCents: number;
+                            disbursedCents: number;
+                            /** @description collected / assessed, to 4 decimals; null when nothing was assessed */
+                            rate: number | null;
+                            collectionCases: number;
+                            /** @description The targeted high-violation industries (intake's triage rules) inside this sector */
+                            targeted: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (body, query or path parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,8 @@ export const NAV: readonly NavItem[] = [
     roles: ['intake_officer', 'supervisor', 'investigator', 'auditor'],
   },
   { to: '/complaints/new', label: 'nav.newComplaint', roles: ['intake_officer', 'supervisor'] },
+  // Before the case index: the receivables are where a collections officer starts the day.
+  { to: '/collections', label: 'nav.collections', roles: ['collections_officer', 'supervisor', 'auditor'] },
   {
     to: '/cases',
     label: 'nav.cases',
@@ -32,6 +34,7 @@ export const NAV: readonly NavItem[] = [
   { to: '/referrals', label: 'portal.nav.referrals', roles: ['partner', 'partner_liaison', 'auditor'] },
   { to: '/referrals/new', label: 'portal.nav.newReferral', roles: ['partner'] },
   { to: '/disclosures', label: 'partners.nav.disclosures', roles: ['partner_liaison', 'auditor'] },
+  { to: '/dashboard', label: 'nav.dashboard', roles: ['supervisor', 'auditor'] },
   // The FOIA officer's landing page: the request queue (GET /foia-requests is theirs alone).
   { to: '/foia', label: 'nav.publicRecords', roles: ['foia_officer'] },
 ];

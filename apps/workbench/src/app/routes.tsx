@@ -74,6 +74,18 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'collections',
+            lazy: async () => ({
+              Component: (await import('../features/receivables/ReceivablesPage')).ReceivablesPage,
+            }),
+          },
+          {
+            path: 'dashboard',
+            lazy: async () => ({
+              Component: (await import('../features/dashboard/DashboardPage')).DashboardPage,
+            }),
+          },
+          {
             path: 'partners',
             lazy: async () => ({
               Component: (await import('../features/partners/PartnersPage')).PartnersPage,

@@ -8,6 +8,12 @@ import partnersEn from './locales/partners.en.json';
 import partnersEs from './locales/partners.es.json';
 import portalEn from './locales/portal.en.json';
 import portalEs from './locales/portal.es.json';
+import chartEn from './locales/chart.en.json';
+import chartEs from './locales/chart.es.json';
+import dashboardEn from './locales/dashboard.en.json';
+import dashboardEs from './locales/dashboard.es.json';
+import receivablesEn from './locales/receivables.en.json';
+import receivablesEs from './locales/receivables.es.json';
 import foiaEn from './locales/foia.en.json';
 import foiaEs from './locales/foia.es.json';
 
@@ -19,13 +25,33 @@ import foiaEs from './locales/foia.es.json';
  * PARTS and to CATALOGS (a test checks no two parts share a top-level key).
  */
 export const PARTS = {
-  en: [en, collectionCaseEn, partnersEn, portalEn, foiaEn, auditEn],
-  es: [es, collectionCaseEs, partnersEs, portalEs, foiaEs, auditEs],
+  en: [en, collectionCaseEn, partnersEn, portalEn, foiaEn, auditEn, chartEn, receivablesEn, dashboardEn],
+  es: [es, collectionCaseEs, partnersEs, portalEs, foiaEs, auditEs, chartEs, receivablesEs, dashboardEs],
 } as const;
 
 export const CATALOGS = {
-  en: { ...en, ...collectionCaseEn, ...partnersEn, ...portalEn, ...foiaEn, ...auditEn },
-  es: { ...es, ...collectionCaseEs, ...partnersEs, ...portalEs, ...foiaEs, ...auditEs },
+  en: {
+    ...en,
+    ...collectionCaseEn,
+    ...partnersEn,
+    ...portalEn,
+    ...foiaEn,
+    ...auditEn,
+    ...chartEn,
+    ...receivablesEn,
+    ...dashboardEn,
+  },
+  es: {
+    ...es,
+    ...collectionCaseEs,
+    ...partnersEs,
+    ...portalEs,
+    ...foiaEs,
+    ...auditEs,
+    ...chartEs,
+    ...receivablesEs,
+    ...dashboardEs,
+  },
 };
 
 /** The English catalog's shape: keys are checked against it at compile time. */

@@ -235,16 +235,27 @@ export const WorkerStatementRequest = z.strictObject({
 export const AGING_BUCKETS = ['0-30', '31-60', '61-90', '90+'] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
 
+/** The employer's NAICS sector (first two digits), as collection cases keep it. */
+const industrySector = () => z.string().regex(/^\d{2}$/, 'expected a NAICS sector of two digits, like "72"');
+
 export const ListReceivablesQuery = z.strictObject({
   office: officeCode().optional(),
+  industry: industrySector().optional(),
   bucket: z.enum(AGING_BUCKETS).optional(),
 });
+export const INSTALLMENT_LISTS = ['due', 'missed'] as const;
 export const ListInstallmentsDueQuery = z.strictObject({
   office: officeCode().optional(),
-  /** How many days ahead (default 7). */
+  industry: industrySector().optional(),
+  /** How many days ahead (default 7); `due` only. */
   days: z.coerce.number().int().min(1).max(90).optional(),
+  /** `due` (default): unpaid and due in the next `days`; `missed`: recorded missed and still unpaid. */
+  status: z.enum(INSTALLMENT_LISTS).optional(),
 });
-export const ListDefaultsQuery = z.strictObject({ office: officeCode().optional() });
+export const ListDefaultsQuery = z.strictObject({
+  office: officeCode().optional(),
+  industry: industrySector().optional(),
+});
 
 /** A position in a list ordered by (key, caseId), inside the opaque cursor. */
 export const CollectionListPosition = z.strictObject({
@@ -260,6 +271,8 @@ export const collectionListRequest = <S extends z.ZodType>(filters: S) =>
 export const COLLECTION_RATE_GROUPS = ['office', 'industry', 'period'] as const;
 export const CollectionRateQuery = z.strictObject({
   groupBy: z.enum(COLLECTION_RATE_GROUPS),
+  office: officeCode().optional(),
+  industry: industrySector().optional(),
   /** Periods are calendar months (YYYY-MM) of the case's opening. */
   from: z
     .string()

@@ -26,7 +26,7 @@ const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : 
 export async function listReceivables(
   ds: DataSource,
   schema: string,
-  filters: { office?: string; bucket?: AgingBucket },
+  filters: { office?: string; industry?: string; bucket?: AgingBucket },
   limit: number,
   after: CollectionListPosition | undefined,
   today: string,
@@ -34,6 +34,7 @@ export async function listReceivables(
   const params: unknown[] = [today];
   const where = [`status = 'open'`, `outstanding_cents > 0`];
   if (filters.office) where.push(`office = $${params.push(filters.office)}`);
+  if (filters.industry) where.push(`industry = $${params.push(filters.industry)}`);
   if (filters.bucket) where.push(`${BUCKET_SQL} = $${params.push(filters.bucket)}`);
   if (after)
     where.push(
@@ -69,20 +70,24 @@ export type InstallmentDueItem = InstallmentDueItemReply;
 export async function listInstallmentsDue(
   ds: DataSource,
   schema: string,
-  filters: { office?: string; days?: number },
+  filters: { office?: string; industry?: string; days?: number; status?: 'due' | 'missed' },
   limit: number,
   after: CollectionListPosition | undefined,
   today: string,
 ): Promise<InstallmentDueItem[]> {
-  const until = addDays(isoDate(today), filters.days ?? 7);
-  const params: unknown[] = [today, until];
-  const where = [
-    `i.due_on BETWEEN $1::date AND $2::date`,
-    `i.paid_cents < i.amount_cents`,
-    `NOT i.missed`,
-    `c.status = 'open'`,
-  ];
+  const params: unknown[] = [];
+  const where = [`i.paid_cents < i.amount_cents`, `c.status = 'open'`];
+  // Missed: recorded missed by the installment check and still unpaid, whenever they fell due.
+  if (filters.status === 'missed') where.push(`i.missed`);
+  else {
+    const until = addDays(isoDate(today), filters.days ?? 7);
+    where.push(
+      `NOT i.missed`,
+      `i.due_on BETWEEN $${params.push(today)}::date AND $${params.push(until)}::date`,
+    );
+  }
   if (filters.office) where.push(`c.office = $${params.push(filters.office)}`);
+  if (filters.industry) where.push(`c.industry = $${params.push(filters.industry)}`);
   if (after)
     where.push(
       `(i.due_on, i.case_id, i.installment_no) > ($${params.push(after.at)}::date, $${params.push(after.caseId)}::uuid, $${params.push(after.n ?? 0)}::int)`,
@@ -113,13 +118,14 @@ export type DefaultItem = DefaultItemReply;
 export async function listDefaults(
   ds: DataSource,
   schema: string,
-  filters: { office?: string },
+  filters: { office?: string; industry?: string },
   limit: number,
   after: CollectionListPosition | undefined,
 ): Promise<DefaultItem[]> {
   const params: unknown[] = [];
   const where = [`c.status = 'open'`];
   if (filters.office) where.push(`c.office = $${params.push(filters.office)}`);
+  if (filters.industry) where.push(`c.industry = $${params.push(filters.industry)}`);
   if (after)
     where.push(
       `(d.declared_on, d.case_id) > ($${params.push(after.at)}::date, $${params.push(after.caseId)}::uuid)`,
@@ -160,7 +166,7 @@ const GROUP_SQL: Record<CollectionRateQuery['groupBy'], string> = {
   period: `to_char(opened_on, 'YYYY-MM')`,
 };
 
-/** Collected / assessed by office, industry (NAICS sector) or month opened. */
+/** Collected / assessed by office, industry (NAICS sector) or month opened, within an office or sector. */
 export async function collectionRate(
   ds: DataSource,
   schema: string,
@@ -168,6 +174,8 @@ export async function collectionRate(
 ): Promise<CollectionRateRow[]> {
   const params: unknown[] = [];
   const where = ['true'];
+  if (query.office) where.push(`office = $${params.push(query.office)}`);
+  if (query.industry) where.push(`industry = $${params.push(query.industry)}`);
   if (query.from) where.push(`to_char(opened_on, 'YYYY-MM') >= $${params.push(query.from)}`);
   if (query.to) where.push(`to_char(opened_on, 'YYYY-MM') <= $${params.push(query.to)}`);
   const group = GROUP_SQL[query.groupBy];

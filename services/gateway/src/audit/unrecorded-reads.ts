@@ -23,6 +23,7 @@ export const UNRECORDED_READS: Readonly<Record<string, string>> = {
   'GET collection-reports/installments-due': 'debtor names (public) and installments per case',
   'GET collection-reports/defaults': 'debtor names (public) and missed installments per case',
   'GET collection-reports/collection-rate': 'totals per office, industry or month',
+  'GET reports/dashboard': 'counts, durations and sums per channel, language, office, sector or month',
   'GET agreements': "agreements' public terms (signatories by title, not name)",
   'GET agreements/:id': "an agreement's public terms and clause versions",
   'GET partners/:id/meetings': 'dates, kinds, attendee counts and topics (notes are not served)',

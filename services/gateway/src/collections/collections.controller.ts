@@ -72,7 +72,8 @@ export class CollectionsController {
     operationId: 'listInstallmentsDue',
     method: 'GET',
     path: 'collection-reports/installments-due',
-    summary: 'Unpaid installments due in the next 7 days (or `days`)',
+    summary:
+      'Unpaid installments due in the next 7 days (or `days`); with `status=missed`, those recorded missed and still unpaid',
     tags: ['collections'],
     roles: COLLECTION_READERS,
     query: InstallmentsDueQuery,
@@ -111,7 +112,7 @@ export class CollectionsController {
     method: 'GET',
     path: 'collection-reports/collection-rate',
     summary:
-      'Collection rate (collected / assessed) by office, industry (NAICS sector) or period (month opened)',
+      'Collection rate (collected / assessed) by office, industry (NAICS sector) or period (month opened), optionally within one office or sector',
     tags: ['collections'],
     roles: COLLECTION_READERS,
     query: CollectionRateQuery,

@@ -25,6 +25,7 @@ interface ReceivedRow {
   channel: string;
   naics: string | null;
   industry: string | null;
+  language: string | null;
   employer_name: string;
   workers_affected: number;
   ongoing: boolean;
@@ -64,13 +65,13 @@ export async function projectEvents(
     await sql(
       `WITH r AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
-           case_id uuid, office text, channel text, naics text, industry text, employer_name text,
+           case_id uuid, office text, channel text, naics text, industry text, language text, employer_name text,
            workers_affected int, ongoing boolean, received_at timestamptz, version int,
            normalized_name text, fein text, normalized_address text)
        ), q AS (
-         INSERT INTO ${t.queue} (case_id, status, office, channel, naics, industry, employer_name,
-                                 workers_affected, ongoing, received_at, version)
-         SELECT case_id, 'received', office, channel, naics, industry, employer_name,
+         INSERT INTO ${t.queue} (case_id, status, office, channel, naics, industry, language,
+                                 employer_name, workers_affected, ongoing, received_at, version)
+         SELECT case_id, 'received', office, channel, naics, industry, language, employer_name,
                 workers_affected, ongoing, received_at, version FROM r
        )
        INSERT INTO ${t.employers} (case_id, normalized_name, fein, normalized_address, employer_name,
@@ -93,6 +94,8 @@ export async function projectEvents(
         channel: d.channel,
         naics: d.employer.naics ?? null,
         industry: targetedIndustryOf(d.employer.naics, industries)?.industry ?? null,
+        // The language it came in (a count by language on the dashboard), never who spoke it.
+        language: d.complainants[0]?.preferredLanguage.split('-')[0].toLowerCase() ?? null,
         employer_name: d.employer.name,
         workers_affected: workersAffected({ allegations: d.allegations } as never),
         ongoing: d.allegations.some((a) => a.ongoing),

@@ -1,6 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** One row per complaint: what intake staff pick their next complaint from. No personal data. */
+/**
+ * One row per complaint: what intake staff pick their next complaint from. No personal data.
+ * The table's `language` column (the dashboard's count by language) is left off this entity on
+ * purpose: it is read only by the dashboard's SQL, so no list of complaints ever returns it.
+ */
 @Entity({ name: 'complaint_queue' })
 @Index('complaint_queue_order', ['receivedAt', 'caseId'])
 export class ComplaintQueueRow {
