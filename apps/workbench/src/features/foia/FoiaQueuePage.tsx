@@ -17,8 +17,9 @@ type Status = (typeof STATUSES)[number];
 const column = createColumnHelper<FoiaRequestItem>();
 
 /**
- * The public-records request queue, oldest first, filtered on the server by status (in the URL,
- * so a filtered queue can be bookmarked). The requester's name and email are personal and stay on
+ * The public-records request queue in the API's order (overdue and soonest due first, then tolled,
+ * then released), filtered on the server by status (in the URL, so a filtered queue can be
+ * bookmarked). The requester's name and email are personal and stay on
  * the request's own page; the queue shows the organization, when there is one.
  */
 export function FoiaQueuePage() {
