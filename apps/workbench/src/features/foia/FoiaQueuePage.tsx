@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageTitle } from '../../ui/PageTitle';
 import { ServerTable } from '../../ui/ServerTable';
 import { useCursorPages } from '../../ui/use-cursor-pages';
+import { DaysLeft } from './FoiaClock';
 import { OPERATIONS, type FoiaRequestItem } from './foia-api';
 
 const STATUSES = ['received', 'released'] as const;
@@ -46,6 +47,14 @@ export function FoiaQueuePage() {
             {t('foia.queue.open', { date: f.dateTime(c.getValue()) })}
           </Link>
         ),
+      }),
+      column.accessor('dueOn', {
+        header: t('foia.queue.columns.dueOn'),
+        cell: (c) => f.date(c.getValue()),
+      }),
+      column.accessor('daysLeft', {
+        header: t('foia.queue.columns.daysLeft'),
+        cell: (c) => <DaysLeft clock={c.row.original} />,
       }),
       column.accessor('requesterOrganization', {
         header: t('foia.queue.columns.requester'),
