@@ -51,7 +51,7 @@ describe('holiday calendars (data)', () => {
   });
 
   it('lists the California state holidays of Cal. Gov. Code §§ 6700, 19853 for 2026-2027', () => {
-    // A Sunday holiday moves to Monday (§ 6700(b)); a Saturday one stays (the office is closed anyway).
+    // A Sunday holiday moves to Monday (as CalHR observes it); a Saturday one stays (the office is closed anyway).
     const sundayToMonday = (date: IsoDate) => (weekdayOf(date) === 'sunday' ? addDays(date, 1) : date);
     const expected = [2026, 2027].flatMap((y) => [
       sundayToMonday(d(`${y}-01-01`)),

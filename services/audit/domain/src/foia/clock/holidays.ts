@@ -53,7 +53,7 @@ export const FEDERAL_HOLIDAYS: HolidayCalendar = {
 
 /**
  * California state holidays on which state offices close (Cal. Gov. Code §§ 6700, 19853, as CalHR
- * lists them): a holiday on a Sunday is observed the Monday after (§ 6700(b)); one on a Saturday is
+ * lists them): a holiday on a Sunday is observed the Monday after; one on a Saturday is
  * not moved, since Saturday is not a business day anyway, except Veterans Day, observed the Friday
  * before (§ 19853).
  */
