@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
+import { addBusinessDays, clockRuleFor, dueAfter, FEDERAL_HOLIDAYS, officeDate } from '@lse/audit-domain';
+import { addDays, weekdayOf, type IsoDate } from '@lse/domain';
 import { PLANTED_NAME, PLANTED_PHONE, receiveInput } from '@lse/intake-domain/test/fixtures';
 import { Api } from '../support/http';
 import { RunningSystem, startSystem } from '../support/system';
@@ -286,5 +288,94 @@ describe('audit through the gateway, every service its own process', () => {
       status: 'released',
       release: { packageSha256: released.body.sha256 },
     });
+  });
+
+  it("a FOIA request's clock: due 20 working days after receipt skipping holidays, tolled, resumed and extended once", async () => {
+    const received = await api.request<{ requestId: string; version: number }>('POST', '/foia-requests', {
+      as: 'foia_officer',
+      headers: { 'idempotency-key': randomUUID() },
+      body: { requester: { name: 'B. Reporter' }, description: 'Clock test.', caseIds: [caseId] },
+    });
+    expect(received.status).toBe(201);
+    const { requestId } = received.body;
+    const rule = clockRuleFor('federal');
+    // The services run on the real clock: the test counts from the same day the service does.
+    const today = officeDate(rule, new Date().toISOString());
+    const dueOn = dueAfter(rule, today, 20);
+    // The same date counted by hand: the 20th day after today that is neither a weekend nor a
+    // federal holiday (5 U.S.C. § 6103), so a listed holiday in the window moves it.
+    let counted: IsoDate = today;
+    for (let left = 20; left > 0;) {
+      counted = addDays(counted, 1);
+      const weekday = weekdayOf(counted);
+      if (
+        weekday !== 'saturday' &&
+        weekday !== 'sunday' &&
+        !Object.hasOwn(FEDERAL_HOLIDAYS.holidays, counted)
+      )
+        left -= 1;
+    }
+    expect(dueOn).toBe(counted);
+
+    type View = {
+      version: number;
+      clock: { dueOn?: string; daysLeft?: number; overdue: boolean; tolled: boolean; extended: boolean };
+    };
+    const view = async () =>
+      (await api.request<View>('GET', `/foia-requests/${requestId}`, { as: 'foia_officer' })).body;
+    const listed = async () =>
+      (
+        await api.request<{
+          items: Array<{ requestId: string; dueOn?: string; daysLeft?: number; tolled: boolean }>;
+        }>('GET', '/foia-requests?limit=200', { as: 'foia_officer' })
+      ).body.items.find((i) => i.requestId === requestId);
+    expect((await view()).clock).toEqual({
+      countedIn: 'business',
+      dueOn,
+      daysLeft: 20,
+      overdue: false,
+      tolled: false,
+      extended: false,
+    });
+    // The list is projected: it shows the clock once the projector has caught up.
+    for (let i = 0; i < 50 && !(await listed()); i++) await sleep(100);
+    expect(await listed()).toMatchObject({ dueOn, daysLeft: 20, overdue: false, tolled: false });
+
+    const post = (path: string, body: unknown, ifMatch?: number) =>
+      api.request<{ version: number }>('POST', `/foia-requests/${requestId}/${path}`, {
+        as: 'foia_officer',
+        body,
+        ...(ifMatch !== undefined ? { headers: { 'if-match': `"${ifMatch}"` } } : {}),
+      });
+    expect((await post('tolling', {})).status).toBe(400); // a reason is required
+    expect((await post('resumption', {})).status).toBe(422); // not tolled
+    const tolled = await post('tolling', { reason: 'awaiting_fee_payment' }, received.body.version);
+    expect(tolled.status).toBe(200);
+    expect((await view()).clock).toMatchObject({ tolled: true, daysLeft: 20, overdue: false });
+    expect((await view()).clock.dueOn).toBeUndefined();
+    expect((await post('tolling', { reason: 'awaiting_clarification' })).status).toBe(422); // already tolled
+    expect((await post('extension', { circumstance: 'voluminous_records' })).status).toBe(422); // while tolled
+    // A stale If-Match: someone else changed the request since.
+    expect((await post('resumption', {}, received.body.version)).status).toBe(409);
+
+    const resumed = await post('resumption', {}, tolled.body.version);
+    expect(resumed.status).toBe(200);
+    // Resumed the same day with the 20 days it had left: the same due date.
+    expect((await view()).clock).toMatchObject({ tolled: false, dueOn, daysLeft: 20 });
+    for (let i = 0; i < 50 && (await listed())?.tolled !== false; i++) await sleep(100);
+    expect(await listed()).toMatchObject({ dueOn, daysLeft: 20, tolled: false });
+
+    expect((await post('extension', { days: 11, circumstance: 'consultation' })).status).toBe(400);
+    const extended = await post('extension', { circumstance: 'consultation' }, resumed.body.version);
+    expect(extended.status).toBe(200);
+    expect((await view()).clock).toMatchObject({
+      extended: true,
+      dueOn: addBusinessDays(FEDERAL_HOLIDAYS, dueOn, 10),
+      daysLeft: 30,
+    });
+    expect((await post('extension', { days: 1, circumstance: 'consultation' })).status).toBe(422); // once
+    expect((await post('tolling', { reason: 'awaiting_fee_payment' }, received.body.version)).status).toBe(
+      409,
+    );
   });
 });

@@ -205,4 +205,7 @@ export const EXPECTED: Record<string, Rule> = {
   overrideRedaction: { allowed: FOIA },
   releaseFoiaResponse: { allowed: FOIA },
   releasedFoiaPackage: { allowed: FOIA },
+  extendFoiaDeadline: { allowed: FOIA },
+  tollFoiaClock: { allowed: FOIA },
+  resumeFoiaClock: { allowed: FOIA },
 };

@@ -330,6 +330,9 @@ export const operationRoles: Readonly<Record<string, readonly string[]>> = {
   "POST /api/v1/foia-requests/{requestId}/compilations": [
     "foia_officer"
   ],
+  "POST /api/v1/foia-requests/{requestId}/extension": [
+    "foia_officer"
+  ],
   "POST /api/v1/foia-requests/{requestId}/overrides": [
     "foia_officer"
   ],
@@ -337,6 +340,12 @@ export const operationRoles: Readonly<Record<string, readonly string[]>> = {
     "foia_officer"
   ],
   "POST /api/v1/foia-requests/{requestId}/release": [
+    "foia_officer"
+  ],
+  "POST /api/v1/foia-requests/{requestId}/resumption": [
+    "foia_officer"
+  ],
+  "POST /api/v1/foia-requests/{requestId}/tolling": [
     "foia_officer"
   ],
   "POST /api/v1/integrity/checkpoints": [

@@ -1540,7 +1540,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** FOIA requests, oldest first */
+        /** FOIA requests by days left: overdue and soonest due first, then tolled, then released */
         get: operations["listFoiaRequests"];
         put?: never;
         /** Record a public-records request (requester, description, cases) */
@@ -1582,6 +1582,26 @@ export interface paths {
         put?: never;
         /** Compile the package as of a cut-off for review: every classified field withheld with its exemption */
         post: operations["compileFoiaPackage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/foia-requests/{requestId}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend the time limit once for unusual circumstances, up to the law's most (FoiaDeadlineExtended)
+         * @description Federal: up to 10 working days, 5 U.S.C. § 552(a)(6)(B)(i); California: up to 14 days, Cal. Gov. Code § 7922.535(b). Without `days`, the most the law allows.
+         */
+        post: operations["extendFoiaDeadline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1633,6 +1653,40 @@ export interface paths {
         put?: never;
         /** Release the package as of a cut-off; its SHA-256 is recorded (FoiaResponseReleased) */
         post: operations["releaseFoiaResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/foia-requests/{requestId}/resumption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restart a tolled clock with the days it had left (FoiaClockResumed) */
+        post: operations["resumeFoiaClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/foia-requests/{requestId}/tolling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the clock while waiting for the requester, with the reason (FoiaClockTolled) */
+        post: operations["tollFoiaClock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -13879,6 +13933,16 @@ export interface operations {
                             cutoff?: string;
                             packageSha256?: string;
                             version: number;
+                            /** @description The request's place in the queue's order (what a page's cursor holds). */
+                            queuePosition: string;
+                            /** @enum {string} */
+                            countedIn: "business" | "calendar";
+                            /** @description The last day for an answer; absent while the clock is tolled or once released. */
+                            dueOn?: string;
+                            /** @description In the rule's days (business or calendar) as of now; negative once overdue; frozen while tolled. */
+                            daysLeft?: number;
+                            overdue: boolean;
+                            tolled: boolean;
                         }[];
                         nextCursor: string | null;
                     };
@@ -14151,6 +14215,24 @@ export interface operations {
                             releasedAt: string;
                             redactionLogSha256?: string;
                         };
+                        clock: {
+                            /** @enum {string} */
+                            countedIn: "business" | "calendar";
+                            /** @description The last day for an answer; absent while the clock is tolled or once released. */
+                            dueOn?: string;
+                            /** @description In the rule's days (business or calendar) as of now; negative once overdue; frozen while tolled. */
+                            daysLeft?: number;
+                            overdue: boolean;
+                            tolled: boolean;
+                            extended: boolean;
+                            /** @description Why and since when the clock is stopped. */
+                            tolling?: {
+                                /** @enum {string} */
+                                reason: "awaiting_clarification" | "awaiting_fee_payment";
+                                tolledOn: string;
+                                daysLeft: number;
+                            };
+                        };
                     };
                 };
             };
@@ -14341,6 +14423,146 @@ export interface operations {
                 };
             };
             /** @description or a request with the same Idempotency-Key is still in progress (`request-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large (`BODY_LIMIT_BYTES`), or too large to record as one event. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json, or a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state (`invalid-transition`), or Idempotency-Key reused with another body (`idempotency-key-reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (`RATE_LIMIT` requests per subject per window). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or the message bus is unavailable; nothing was done, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time (`SERVICE_TIMEOUT_MS`); retry with the same Idempotency-Key. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    extendFoiaDeadline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; when present, a retry with the same key and body returns the first response (Idempotency-Replayed: true) and does nothing again. Keys live 24 hours per subject. */
+                "Idempotency-Key"?: string;
+                /** @description The stream version the change expects, as a strong ETag: "7". */
+                "If-Match"?: string;
+            };
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    days?: number;
+                    /** @enum {string} */
+                    circumstance: "field_facilities" | "voluminous_records" | "consultation" | "data_compilation";
+                };
+            };
+        };
+        responses: {
+            /** @description Done; ETag is the new stream version. */
+            200: {
+                headers: {
+                    /** @description The stream version: "7". */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (body, query or path parameter); `invalid-if-match` for an If-Match that is not one strong ETag. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists under this id (a partner user gets the same answer for another organization's record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale (`concurrency-conflict`: someone changed it since), or a request with the same Idempotency-Key is still in progress (`request-in-progress`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14799,6 +15021,281 @@ export interface operations {
                 };
             };
             /** @description or a request with the same Idempotency-Key is still in progress (`request-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large (`BODY_LIMIT_BYTES`), or too large to record as one event. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json, or a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state (`invalid-transition`), or Idempotency-Key reused with another body (`idempotency-key-reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (`RATE_LIMIT` requests per subject per window). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or the message bus is unavailable; nothing was done, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time (`SERVICE_TIMEOUT_MS`); retry with the same Idempotency-Key. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resumeFoiaClock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; when present, a retry with the same key and body returns the first response (Idempotency-Replayed: true) and does nothing again. Keys live 24 hours per subject. */
+                "Idempotency-Key"?: string;
+                /** @description The stream version the change expects, as a strong ETag: "7". */
+                "If-Match"?: string;
+            };
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Done; ETag is the new stream version. */
+            200: {
+                headers: {
+                    /** @description The stream version: "7". */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (body, query or path parameter); `invalid-if-match` for an If-Match that is not one strong ETag. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists under this id (a partner user gets the same answer for another organization's record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale (`concurrency-conflict`: someone changed it since), or a request with the same Idempotency-Key is still in progress (`request-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large (`BODY_LIMIT_BYTES`), or too large to record as one event. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json, or a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state (`invalid-transition`), or Idempotency-Key reused with another body (`idempotency-key-reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (`RATE_LIMIT` requests per subject per window). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or the message bus is unavailable; nothing was done, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time (`SERVICE_TIMEOUT_MS`); retry with the same Idempotency-Key. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    tollFoiaClock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; when present, a retry with the same key and body returns the first response (Idempotency-Replayed: true) and does nothing again. Keys live 24 hours per subject. */
+                "Idempotency-Key"?: string;
+                /** @description The stream version the change expects, as a strong ETag: "7". */
+                "If-Match"?: string;
+            };
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    reason: "awaiting_clarification" | "awaiting_fee_payment";
+                };
+            };
+        };
+        responses: {
+            /** @description Done; ETag is the new stream version. */
+            200: {
+                headers: {
+                    /** @description The stream version: "7". */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (body, query or path parameter); `invalid-if-match` for an If-Match that is not one strong ETag. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists under this id (a partner user gets the same answer for another organization's record). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale (`concurrency-conflict`: someone changed it since), or a request with the same Idempotency-Key is still in progress (`request-in-progress`). */
             409: {
                 headers: {
                     [name: string]: unknown;

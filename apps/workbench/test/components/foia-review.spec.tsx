@@ -107,6 +107,14 @@ function view(overrides: FoiaRequestView['overrides'] = []): FoiaRequestView {
     compilations: [],
     redactionSets: [],
     overrides,
+    clock: {
+      countedIn: 'business',
+      dueOn: '2026-03-27',
+      daysLeft: 20,
+      overdue: false,
+      tolled: false,
+      extended: false,
+    },
   };
 }
 

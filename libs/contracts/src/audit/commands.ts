@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { instant, text, uuid } from '../fields';
 import { EXEMPTION_CATALOGS } from '../exemptions';
 import { AccessedResourceSchema } from './access';
-import { FoiaRequesterSchema } from './foia';
+import { FOIA_EXTENSION_CIRCUMSTANCES, FOIA_TOLLING_REASONS, FoiaRequesterSchema } from './foia';
 
 /*
  * Requests and queries of the audit service over NATS request/reply (`audit.<verb>`). Command
@@ -22,6 +22,9 @@ export const AUDIT_PATTERNS = {
   compileFoia: 'audit.compileFoia',
   overrideRedaction: 'audit.overrideRedaction',
   releaseFoia: 'audit.releaseFoia',
+  extendFoiaDeadline: 'audit.extendFoiaDeadline',
+  tollFoiaClock: 'audit.tollFoiaClock',
+  resumeFoiaClock: 'audit.resumeFoiaClock',
   releasedPackage: 'audit.releasedPackage',
 } as const;
 
@@ -74,6 +77,18 @@ export const OverrideRedactionInput = z.strictObject({
   justification: text(5000),
 });
 export type OverrideRedactionInput = z.infer<typeof OverrideRedactionInput>;
+
+/** The one extension the law allows: days in its count (the law's most when absent) and why. */
+export const ExtendFoiaDeadlineInput = z.strictObject({
+  days: z.int().min(1).max(30).optional(),
+  circumstance: z.enum(FOIA_EXTENSION_CIRCUMSTANCES),
+});
+export type ExtendFoiaDeadlineInput = z.infer<typeof ExtendFoiaDeadlineInput>;
+
+export const TollFoiaClockInput = z.strictObject({ reason: z.enum(FOIA_TOLLING_REASONS) });
+export type TollFoiaClockInput = z.infer<typeof TollFoiaClockInput>;
+
+export const ResumeFoiaClockInput = z.strictObject({});
 
 export const ListFoiaRequestsQuery = z.strictObject({
   status: z.enum(['received', 'released']).optional(),

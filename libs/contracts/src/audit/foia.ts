@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CLASSIFICATIONS, deliberative, personal, pub } from '../classification';
 import { defineEvent } from '../registry';
-import { instant, text, uuid } from '../fields';
+import { instant, isoDate, text, uuid } from '../fields';
 import { FOIA_CATEGORY, SHA256_HEX } from './parts';
 
 const sha256 = () => z.string().regex(SHA256_HEX, 'expected a SHA-256 hex digest');
@@ -123,3 +123,60 @@ export const FoiaResponseReleased = defineEvent({
   }),
 });
 export type FoiaResponseReleased = z.infer<typeof FoiaResponseReleased.schema>;
+
+/*
+ * The request's clock. The due date on receipt follows from the jurisdiction's rule and the date
+ * received (it is not recorded); these events record what moves it, each with the date it gives.
+ */
+
+/** The unusual circumstances a law accepts for an extension (5 U.S.C. § 552(a)(6)(B)(iii); Cal. Gov. Code § 7922.535(c)). */
+export const FOIA_EXTENSION_CIRCUMSTANCES = [
+  'field_facilities',
+  'voluminous_records',
+  'consultation',
+  'data_compilation',
+] as const;
+export type FoiaExtensionCircumstance = (typeof FOIA_EXTENSION_CIRCUMSTANCES)[number];
+
+/** Why the clock stops: the agency waits for the requester (5 U.S.C. § 552(a)(6)(A)(ii)(I), (II)). */
+export const FOIA_TOLLING_REASONS = ['awaiting_clarification', 'awaiting_fee_payment'] as const;
+export type FoiaTollingReason = (typeof FOIA_TOLLING_REASONS)[number];
+
+export const FoiaDeadlineExtended = defineEvent({
+  type: 'FoiaDeadlineExtended',
+  category: FOIA_CATEGORY,
+  version: 1,
+  schema: z.strictObject({
+    days: pub(z.int().positive()),
+    circumstance: pub(z.enum(FOIA_EXTENSION_CIRCUMSTANCES)),
+    // The provision that allows it ("5 U.S.C. § 552(a)(6)(B)(i)").
+    source: pub(text(120)),
+    dueOn: pub(isoDate()),
+  }),
+});
+export type FoiaDeadlineExtended = z.infer<typeof FoiaDeadlineExtended.schema>;
+
+export const FoiaClockTolled = defineEvent({
+  type: 'FoiaClockTolled',
+  category: FOIA_CATEGORY,
+  version: 1,
+  schema: z.strictObject({
+    reason: pub(z.enum(FOIA_TOLLING_REASONS)),
+    tolledOn: pub(isoDate()),
+    // Left when it stopped, in the rule's count (business or calendar days); negative if overdue.
+    daysLeft: pub(z.int()),
+  }),
+});
+export type FoiaClockTolled = z.infer<typeof FoiaClockTolled.schema>;
+
+export const FoiaClockResumed = defineEvent({
+  type: 'FoiaClockResumed',
+  category: FOIA_CATEGORY,
+  version: 1,
+  schema: z.strictObject({
+    resumedOn: pub(isoDate()),
+    daysLeft: pub(z.int()),
+    dueOn: pub(isoDate()),
+  }),
+});
+export type FoiaClockResumed = z.infer<typeof FoiaClockResumed.schema>;

@@ -1,5 +1,8 @@
 import { RecordAccessed } from './access';
 import {
+  FoiaClockResumed,
+  FoiaClockTolled,
+  FoiaDeadlineExtended,
   FoiaRequestReceived,
   FoiaResponseReleased,
   RecordsCompiled,
@@ -23,6 +26,9 @@ export const AUDIT_EVENTS = {
   RedactionApplied,
   RedactionOverridden,
   FoiaResponseReleased,
+  FoiaDeadlineExtended,
+  FoiaClockTolled,
+  FoiaClockResumed,
   RecordAccessed,
   IntegrityCheckpointRecorded,
 } as const;
@@ -32,4 +38,7 @@ export type FoiaEvent =
   | { type: 'RecordsCompiled'; data: RecordsCompiled }
   | { type: 'RedactionApplied'; data: RedactionApplied }
   | { type: 'RedactionOverridden'; data: RedactionOverridden }
-  | { type: 'FoiaResponseReleased'; data: FoiaResponseReleased };
+  | { type: 'FoiaResponseReleased'; data: FoiaResponseReleased }
+  | { type: 'FoiaDeadlineExtended'; data: FoiaDeadlineExtended }
+  | { type: 'FoiaClockTolled'; data: FoiaClockTolled }
+  | { type: 'FoiaClockResumed'; data: FoiaClockResumed };

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { personal, pub } from '../classification';
 import { pageReply } from '../replies';
-import { FoiaRequestReceived, FoiaResponseReleased, RecordsCompiled, RedactionOverridden } from './foia';
+import {
+  FoiaClockTolled,
+  FoiaRequestReceived,
+  FoiaResponseReleased,
+  RecordsCompiled,
+  RedactionOverridden,
+} from './foia';
 
 /* What audit answers: the event history, a case's state at a time, integrity, FOIA requests. */
 
@@ -92,6 +98,22 @@ export const SignedCheckpointReply = pub(
 );
 export type SignedCheckpointReply = z.infer<typeof SignedCheckpointReply>;
 
+/** A request's clock as of the reply: what the queue sorts by (overdue first) and the request shows. */
+export const FoiaClockReply = z.object({
+  countedIn: pub(z.enum(['business', 'calendar'])),
+  dueOn: pub(z.string())
+    .optional()
+    .describe('The last day for an answer; absent while the clock is tolled or once released.'),
+  daysLeft: pub(z.int())
+    .optional()
+    .describe(
+      "In the rule's days (business or calendar) as of now; negative once overdue; frozen while tolled.",
+    ),
+  overdue: pub(z.boolean()),
+  tolled: pub(z.boolean()),
+});
+export type FoiaClockReply = z.infer<typeof FoiaClockReply>;
+
 export const FoiaRequestItemReply = z.object({
   requestId: pub(z.uuid()),
   status: pub(z.string()),
@@ -105,6 +127,10 @@ export const FoiaRequestItemReply = z.object({
     .describe("The release's cut-off once released, else the latest compilation's; absent before the first."),
   packageSha256: pub(z.string()).optional(),
   version: pub(z.int()),
+  queuePosition: pub(z.string()).describe(
+    "The request's place in the queue's order (what a page's cursor holds).",
+  ),
+  ...FoiaClockReply.shape,
 });
 export type FoiaRequestItemReply = z.infer<typeof FoiaRequestItemReply>;
 
@@ -169,6 +195,10 @@ export const FoiaRequestViewReply = z.object({
   ),
   overrides: z.array(RedactionOverridden.schema),
   release: FoiaResponseReleased.schema.optional(),
+  clock: FoiaClockReply.extend({
+    extended: pub(z.boolean()),
+    tolling: FoiaClockTolled.schema.optional().describe('Why and since when the clock is stopped.'),
+  }),
 });
 export type FoiaRequestViewReply = z.infer<typeof FoiaRequestViewReply>;
 

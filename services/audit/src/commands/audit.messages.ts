@@ -3,10 +3,13 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AUDIT_PATTERNS,
   CompileFoiaInput,
+  ExtendFoiaDeadlineInput,
   OverrideRedactionInput,
   ReceiveFoiaRequestInput,
   RecordAccessInput,
   ReleaseFoiaInput,
+  ResumeFoiaClockInput,
+  TollFoiaClockInput,
 } from '@lse/contracts';
 import { Metrics } from '@lse/service-kit';
 import { z } from 'zod';
@@ -108,16 +111,44 @@ export class AuditMessages {
     });
   }
 
+  @MessagePattern(AUDIT_PATTERNS.extendFoiaDeadline)
+  extendFoiaDeadline(@Payload() payload: unknown) {
+    return this.handle(AUDIT_PATTERNS.extendFoiaDeadline, payload, ['foia_officer'], async (env) => {
+      const { requestId, input, expectedVersion } = withRequest(ExtendFoiaDeadlineInput).parse(env.data);
+      return {
+        requestId,
+        ...(await this.core.foia.extend(requestId, input, this.ctx(env, expectedVersion))),
+      };
+    });
+  }
+
+  @MessagePattern(AUDIT_PATTERNS.tollFoiaClock)
+  tollFoiaClock(@Payload() payload: unknown) {
+    return this.handle(AUDIT_PATTERNS.tollFoiaClock, payload, ['foia_officer'], async (env) => {
+      const { requestId, input, expectedVersion } = withRequest(TollFoiaClockInput).parse(env.data);
+      return { requestId, ...(await this.core.foia.toll(requestId, input, this.ctx(env, expectedVersion))) };
+    });
+  }
+
+  @MessagePattern(AUDIT_PATTERNS.resumeFoiaClock)
+  resumeFoiaClock(@Payload() payload: unknown) {
+    return this.handle(AUDIT_PATTERNS.resumeFoiaClock, payload, ['foia_officer'], async (env) => {
+      const { requestId, expectedVersion } = withRequest(ResumeFoiaClockInput).parse(env.data);
+      return { requestId, ...(await this.core.foia.resume(requestId, this.ctx(env, expectedVersion))) };
+    });
+  }
+
   private key(): SigningKey {
     return (this.signingKey ??= loadSigningKey(this.config.AUDIT_SIGNING_KEY_FILE));
   }
 
-  private ctx(env: AuditRequest) {
+  private ctx(env: AuditRequest, expectedVersion?: number | 'any') {
     return {
       actor: env.actor,
       correlationId: env.correlationId,
       idempotencyKey: env.idempotencyKey,
       now: new Date(),
+      ...(expectedVersion !== undefined ? { expectedVersion } : {}),
     };
   }
 
@@ -131,8 +162,13 @@ export class AuditMessages {
   }
 }
 
-/** `{ requestId, input }` for commands on an existing FOIA request. */
-const withRequest = <S extends z.ZodType>(input: S) => z.strictObject({ requestId: z.uuid(), input });
+/** `{ requestId, input, expectedVersion? }` for commands on an existing FOIA request (If-Match). */
+const withRequest = <S extends z.ZodType>(input: S) =>
+  z.strictObject({
+    requestId: z.uuid(),
+    input,
+    expectedVersion: z.union([z.int().nonnegative(), z.literal('any')]).optional(),
+  });
 
 function without<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
   const { [key]: _dropped, ...rest } = value;

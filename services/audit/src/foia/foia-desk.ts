@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import {
   categoryOf,
   foiaStreamId,
+  type ExtendFoiaDeadlineInput,
   type OverrideRedactionInput,
   type ReceiveFoiaRequestInput,
+  type TollFoiaClockInput,
 } from '@lse/contracts';
 import {
   buildFoiaPackage,
+  clockRuleFor,
   foiaDecider,
   FoiaRequestNotFoundError,
   packageDigest,
@@ -23,6 +26,7 @@ import { commandIdFor, Metrics, StreamCommands } from '@lse/service-kit';
 import type { PostgresEventStore } from '@lse/event-store';
 import type { Actor } from '../access/actor';
 import { caseEventsAsOf, foldCase } from '../replay/case-state';
+import { foiaRequestView, type FoiaRequestView } from './clock-view';
 import { AUDIT_OWN_CATEGORIES } from '../replay/replayers';
 
 export interface CallContext {
@@ -30,6 +34,8 @@ export interface CallContext {
   correlationId: string;
   idempotencyKey?: string;
   now: Date;
+  /** From the gateway's If-Match: the version the caller saw. */
+  expectedVersion?: number | 'any';
 }
 
 export interface CompiledPackage {
@@ -61,12 +67,46 @@ export class FoiaDesk {
     return { state, version: recorded.length };
   }
 
-  async get(
-    requestId: string,
-  ): Promise<{ requestId: string; version: number } & Exclude<FoiaState, { status: 'none' }>> {
+  async get(requestId: string, now = new Date()): Promise<FoiaRequestView> {
     const { state, version } = await this.load(requestId);
     if (state.status === 'none') throw new FoiaRequestNotFoundError(requestId);
-    return { requestId, version, ...state };
+    return foiaRequestView(requestId, version, state, now);
+  }
+
+  /** The law's one extension: up to its most (the most when `days` is absent). */
+  async extend(
+    requestId: string,
+    input: ExtendFoiaDeadlineInput,
+    ctx: CallContext,
+  ): Promise<{ version: number }> {
+    const version = await this.run(requestId, ctx, 'ExtendFoiaDeadline', (state) => ({
+      type: 'ExtendFoiaDeadline',
+      requestId,
+      now: ctx.now.toISOString(),
+      days:
+        input.days ?? (state.status === 'none' ? 0 : clockRuleFor(state.request.jurisdiction).extension.days),
+      circumstance: input.circumstance,
+    }));
+    return { version };
+  }
+
+  async toll(requestId: string, input: TollFoiaClockInput, ctx: CallContext): Promise<{ version: number }> {
+    const version = await this.run(requestId, ctx, 'TollFoiaClock', () => ({
+      type: 'TollFoiaClock',
+      requestId,
+      now: ctx.now.toISOString(),
+      reason: input.reason,
+    }));
+    return { version };
+  }
+
+  async resume(requestId: string, ctx: CallContext): Promise<{ version: number }> {
+    const version = await this.run(requestId, ctx, 'ResumeFoiaClock', () => ({
+      type: 'ResumeFoiaClock',
+      requestId,
+      now: ctx.now.toISOString(),
+    }));
+    return { version };
   }
 
   async receive(
@@ -226,6 +266,7 @@ export class FoiaDesk {
         actor: ctx.actor,
         correlationId: ctx.correlationId,
         now: ctx.now.toISOString(),
+        ...(ctx.expectedVersion !== undefined ? { expectedVersion: ctx.expectedVersion } : {}),
       },
       build,
     );

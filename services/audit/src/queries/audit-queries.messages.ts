@@ -102,7 +102,15 @@ export class AuditQueryMessages {
   listFoia(@Payload() payload: unknown) {
     return this.handle(AUDIT_PATTERNS.listFoiaRequests, payload, ['foia_officer'], async (env) => {
       const query = ListFoiaRequestsQuery.parse(env.data);
-      return { items: await listFoiaRequests(this.core.dataSource, query.status, query.limit, query.after) };
+      return {
+        items: await listFoiaRequests(
+          this.core.dataSource,
+          query.status,
+          query.limit,
+          new Date(),
+          query.after,
+        ),
+      };
     });
   }
 

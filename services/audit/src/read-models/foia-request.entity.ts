@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** FOIA requests for the officers' list (no requester identity: that stays in the stream). */
 @Entity({ name: 'foia_requests' })
 @Index('foia_requests_order', ['receivedAt', 'requestId'])
+@Index('foia_requests_queue', ['queueKey', 'requestId'])
 export class FoiaRequestRow {
   @PrimaryColumn('uuid', { name: 'request_id' })
   requestId!: string;
@@ -31,4 +32,19 @@ export class FoiaRequestRow {
 
   @Column('int')
   version!: number;
+
+  /** Whose rule counts the request's days (null on rows projected before the clock). */
+  @Column('text', { nullable: true })
+  jurisdiction!: string | null;
+
+  /** The due date the clock runs to; null while tolled, or when the calendar does not cover it. */
+  @Column('text', { name: 'due_on', nullable: true })
+  dueOn!: string | null;
+
+  @Column('int', { name: 'tolled_days_left', nullable: true })
+  tolledDaysLeft!: number | null;
+
+  /** The queue's order (see `queueKeyOf`): running clocks by due date, then tolled, then released. */
+  @Column('text', { name: 'queue_key', default: '' })
+  queueKey!: string;
 }

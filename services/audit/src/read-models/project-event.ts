@@ -1,5 +1,9 @@
+import { dueOnReceipt, NoClockRuleError, OutsideHolidayCalendarError } from '@lse/audit-domain';
 import {
   FOIA_CATEGORY,
+  type FoiaClockResumed,
+  type FoiaClockTolled,
+  type FoiaDeadlineExtended,
   type FoiaRequestReceived,
   type FoiaResponseReleased,
   type RecordsCompiled,
@@ -8,6 +12,7 @@ import type { RecordedEvent } from '@lse/event-store';
 import type { EntityManager } from 'typeorm';
 import { historyEntryOf } from '../history/history-entry';
 import { FoiaRequestRow } from './foia-request.entity';
+import { queueKeyOf } from './queue-key';
 import { TimelineRow } from './timeline.entity';
 
 /** Applies one event of any category to audit's read models (idempotent: keyed by position). */
@@ -90,6 +95,7 @@ async function projectFoia(em: EntityManager, event: RecordedEvent): Promise<voi
   const requestId = event.streamId.slice(FOIA_CATEGORY.length + 1);
   if (event.type === 'FoiaRequestReceived') {
     const data = event.data as FoiaRequestReceived;
+    const dueOn = dueOnOf(data);
     await repo
       .createQueryBuilder()
       .insert()
@@ -103,6 +109,15 @@ async function projectFoia(em: EntityManager, event: RecordedEvent): Promise<voi
         cutoff: null,
         packageSha256: null,
         version: event.streamVersion,
+        jurisdiction: data.jurisdiction ?? null,
+        dueOn,
+        tolledDaysLeft: null,
+        queueKey: queueKeyOf({
+          status: 'received',
+          dueOn,
+          tolledDaysLeft: null,
+          receivedAt: data.receivedAt,
+        }),
       })
       .orIgnore()
       .execute();
@@ -119,5 +134,29 @@ async function projectFoia(em: EntityManager, event: RecordedEvent): Promise<voi
     row.cutoff = released.cutoff;
     row.packageSha256 = released.packageSha256;
   }
+  if (event.type === 'FoiaDeadlineExtended') row.dueOn = (event.data as FoiaDeadlineExtended).dueOn;
+  if (event.type === 'FoiaClockTolled') {
+    row.dueOn = null;
+    row.tolledDaysLeft = (event.data as FoiaClockTolled).daysLeft;
+  }
+  if (event.type === 'FoiaClockResumed') {
+    row.dueOn = (event.data as FoiaClockResumed).dueOn;
+    row.tolledDaysLeft = null;
+  }
+  row.queueKey = queueKeyOf(row);
   await repo.save(row);
+}
+
+/**
+ * The due date on receipt; null when the rule's holiday calendar does not list the year yet, or the
+ * event names no jurisdiction with a rule: the request is still listed, without a due date, rather
+ * than stalling the projection.
+ */
+function dueOnOf(request: FoiaRequestReceived): string | null {
+  try {
+    return dueOnReceipt(request);
+  } catch (error) {
+    if (error instanceof OutsideHolidayCalendarError || error instanceof NoClockRuleError) return null;
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { clockReplyOf } from '../foia/clock-view';
 import type { HistoryEntry } from '../history/history-entry';
 import { FoiaRequestRow } from './foia-request.entity';
 import { TimelineRow } from './timeline.entity';
@@ -40,20 +41,18 @@ export async function timelinePage(
   return { items: rows.map(toEntry) };
 }
 
+/** FOIA requests in the queue's order (`queueKeyOf`): overdue and soonest due first. */
 export async function listFoiaRequests(
   ds: DataSource,
   status: string | undefined,
   limit: number,
+  now: Date,
   after?: { at: string; requestId: string },
 ) {
   const q = ds.getRepository(FoiaRequestRow).createQueryBuilder('f');
   if (status) q.andWhere('f.status = :status', { status });
-  if (after) q.andWhere('(f.received_at, f.request_id) > (:at, :id)', { at: after.at, id: after.requestId });
-  const rows = await q
-    .orderBy('f.received_at', 'ASC')
-    .addOrderBy('f.request_id', 'ASC')
-    .limit(limit)
-    .getMany();
+  if (after) q.andWhere('(f.queue_key, f.request_id) > (:at, :id)', { at: after.at, id: after.requestId });
+  const rows = await q.orderBy('f.queue_key', 'ASC').addOrderBy('f.request_id', 'ASC').limit(limit).getMany();
   return rows.map((r) => ({
     requestId: r.requestId,
     status: r.status,
@@ -64,5 +63,12 @@ export async function listFoiaRequests(
     cutoff: r.cutoff ?? undefined,
     packageSha256: r.packageSha256 ?? undefined,
     version: r.version,
+    queuePosition: r.queueKey,
+    // Rows projected before the clock are federal: no other jurisdiction could be received then.
+    ...clockReplyOf(
+      r.jurisdiction ?? 'federal',
+      { released: r.status === 'released', dueOn: r.dueOn, tolledDaysLeft: r.tolledDaysLeft },
+      now,
+    ),
   }));
 }

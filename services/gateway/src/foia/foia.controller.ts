@@ -11,6 +11,7 @@ import {
 import type { HttpResponse } from '@lse/service-kit';
 import type { z } from 'zod';
 import { FOIA_OFFICERS } from '../audit/roles';
+import { actionsOf, ActionRequest, sendAction, type ActionCall } from '../http/case-action';
 import { etagFor } from '../http/etag';
 import { pageOf, parsePageQuery, type Page } from '../http/pagination';
 import { ValidBody, ValidQuery, ZodPipe } from '../http/zod.pipe';
@@ -19,16 +20,28 @@ import { CallCtx } from '../services/call-context.decorator';
 import { ServicesClient, type CallContext } from '../services/services-client';
 import {
   CompileFoiaInput,
+  ExtendFoiaDeadlineInput,
   ListPosition,
   ListQuery,
   OverrideRedactionInput,
   PackageQuery,
   ReceiveFoiaRequestInput,
   RequestIdParams,
+  ResumeFoiaClockInput,
+  TollFoiaClockInput,
 } from './schemas';
 import { RecordsAccess } from '../audit/record-access.interceptor';
 
 type Params = z.infer<typeof RequestIdParams>;
+
+/** An action on a request's clock: POST /foia-requests/:requestId/<path>, with If-Match. */
+const clockAction = actionsOf({
+  base: 'foia-requests/:requestId',
+  params: RequestIdParams,
+  tags: ['foia'],
+  roles: FOIA_OFFICERS,
+  reply: FoiaVersionReply,
+});
 
 /** Public-records requests: receive, compile as of a cut-off, release withheld fields, release. */
 @ApiController()
@@ -65,7 +78,7 @@ export class FoiaController {
     operationId: 'listFoiaRequests',
     method: 'GET',
     path: 'foia-requests',
-    summary: 'FOIA requests, oldest first',
+    summary: 'FOIA requests by days left: overdue and soonest due first, then tolled, then released',
     tags: ['foia'],
     roles: FOIA_OFFICERS,
     query: ListQuery,
@@ -81,7 +94,7 @@ export class FoiaController {
       { limit: limit + 1, ...(query.status ? { status: query.status } : {}), ...(after ? { after } : {}) },
       ctx,
     );
-    return pageOf(items, limit, (last) => ({ at: last.receivedAt, requestId: last.requestId }));
+    return pageOf(items, limit, (last) => ({ at: last.queuePosition, requestId: last.requestId }));
   }
 
   @Endpoint({
@@ -171,6 +184,42 @@ export class FoiaController {
     @CallCtx() ctx: CallContext,
   ) {
     return this.services.call(AUDIT_PATTERNS.releaseFoia, { requestId: params.requestId, input }, ctx);
+  }
+
+  @clockAction({
+    operationId: 'extendFoiaDeadline',
+    path: 'extension',
+    summary:
+      "Extend the time limit once for unusual circumstances, up to the law's most (FoiaDeadlineExtended)",
+    description:
+      'Federal: up to 10 working days, 5 U.S.C. § 552(a)(6)(B)(i); California: up to 14 days, Cal. Gov. Code § 7922.535(b). Without `days`, the most the law allows.',
+    body: ExtendFoiaDeadlineInput,
+    pattern: AUDIT_PATTERNS.extendFoiaDeadline,
+  })
+  extend(@ActionRequest() call: ActionCall) {
+    return sendAction<FoiaVersionReply>(this.services, call);
+  }
+
+  @clockAction({
+    operationId: 'tollFoiaClock',
+    path: 'tolling',
+    summary: 'Stop the clock while waiting for the requester, with the reason (FoiaClockTolled)',
+    body: TollFoiaClockInput,
+    pattern: AUDIT_PATTERNS.tollFoiaClock,
+  })
+  toll(@ActionRequest() call: ActionCall) {
+    return sendAction<FoiaVersionReply>(this.services, call);
+  }
+
+  @clockAction({
+    operationId: 'resumeFoiaClock',
+    path: 'resumption',
+    summary: 'Restart a tolled clock with the days it had left (FoiaClockResumed)',
+    body: ResumeFoiaClockInput,
+    pattern: AUDIT_PATTERNS.resumeFoiaClock,
+  })
+  resume(@ActionRequest() call: ActionCall) {
+    return sendAction<FoiaVersionReply>(this.services, call);
   }
 
   @Endpoint({

@@ -1,4 +1,11 @@
-import { CompileFoiaInput, OverrideRedactionInput, ReceiveFoiaRequestInput } from '@lse/contracts';
+import {
+  CompileFoiaInput,
+  ExtendFoiaDeadlineInput,
+  OverrideRedactionInput,
+  ReceiveFoiaRequestInput,
+  ResumeFoiaClockInput,
+  TollFoiaClockInput,
+} from '@lse/contracts';
 import { z } from 'zod';
 import { PAGE_QUERY } from '../http/pagination';
 
@@ -9,4 +16,11 @@ export const ListQuery = z.strictObject({
 });
 export const ListPosition = z.strictObject({ at: z.string().min(1).max(64), requestId: z.uuid() });
 export const PackageQuery = z.strictObject({ format: z.enum(['json', 'html']).optional() });
-export { CompileFoiaInput, OverrideRedactionInput, ReceiveFoiaRequestInput };
+export {
+  CompileFoiaInput,
+  ExtendFoiaDeadlineInput,
+  OverrideRedactionInput,
+  ReceiveFoiaRequestInput,
+  ResumeFoiaClockInput,
+  TollFoiaClockInput,
+};

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageTitle } from '../../ui/PageTitle';
 import { ServerTable } from '../../ui/ServerTable';
 import { useCursorPages } from '../../ui/use-cursor-pages';
+import { DaysLeft } from './FoiaClock';
 import { OPERATIONS, type FoiaRequestItem } from './foia-api';
 
 const STATUSES = ['received', 'released'] as const;
@@ -17,8 +18,9 @@ type Status = (typeof STATUSES)[number];
 const column = createColumnHelper<FoiaRequestItem>();
 
 /**
- * The public-records request queue, oldest first, filtered on the server by status (in the URL,
- * so a filtered queue can be bookmarked). The requester's name and email are personal and stay on
+ * The public-records request queue in the API's order (overdue and soonest due first, then tolled,
+ * then released), filtered on the server by status (in the URL, so a filtered queue can be
+ * bookmarked). The requester's name and email are personal and stay on
  * the request's own page; the queue shows the organization, when there is one.
  */
 export function FoiaQueuePage() {
@@ -45,6 +47,14 @@ export function FoiaQueuePage() {
             {t('foia.queue.open', { date: f.dateTime(c.getValue()) })}
           </Link>
         ),
+      }),
+      column.accessor('dueOn', {
+        header: t('foia.queue.columns.dueOn'),
+        cell: (c) => f.date(c.getValue()),
+      }),
+      column.accessor('daysLeft', {
+        header: t('foia.queue.columns.daysLeft'),
+        cell: (c) => <DaysLeft clock={c.row.original} />,
       }),
       column.accessor('requesterOrganization', {
         header: t('foia.queue.columns.requester'),

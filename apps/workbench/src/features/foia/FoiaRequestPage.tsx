@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useFormat } from '../../i18n/format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageTitle } from '../../ui/PageTitle';
+import { FoiaClock } from './FoiaClock';
 import { useFoiaRequest, type FoiaRequestView } from './foia-api';
 import { PackageReview } from './PackageReview';
 import { ReleasedPackage } from './ReleasedPackage';
@@ -40,6 +41,7 @@ export function FoiaRequestPage() {
       {view && (
         <>
           <RequestFacts view={view} />
+          <FoiaClock requestId={requestId} view={view} />
           {view.status === 'released' && view.release ? (
             <ReleasedPackage requestId={requestId} release={view.release} />
           ) : (

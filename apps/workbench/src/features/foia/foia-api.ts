@@ -26,6 +26,9 @@ export const OPERATIONS = {
   override: 'POST /api/v1/foia-requests/{requestId}/overrides',
   release: 'POST /api/v1/foia-requests/{requestId}/release',
   package: 'GET /api/v1/foia-requests/{requestId}/package',
+  extend: 'POST /api/v1/foia-requests/{requestId}/extension',
+  toll: 'POST /api/v1/foia-requests/{requestId}/tolling',
+  resume: 'POST /api/v1/foia-requests/{requestId}/resumption',
 } as const;
 
 export const foiaRequestKey = (requestId: string) => ['foia-request', requestId] as const;

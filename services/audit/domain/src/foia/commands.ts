@@ -1,4 +1,10 @@
-import type { FoiaRequestReceived, RecordsCompiled, RedactionOverridden } from '@lse/contracts';
+import type {
+  FoiaExtensionCircumstance,
+  FoiaRequestReceived,
+  FoiaTollingReason,
+  RecordsCompiled,
+  RedactionOverridden,
+} from '@lse/contracts';
 import type { LoggedRedaction } from './redactions';
 
 /** Time comes with the command (`now`), never from a clock inside the decider. */
@@ -36,4 +42,14 @@ export type FoiaCommand =
       redactions: number;
       /** The released package's redaction log: recorded first if this set never was. */
       redactionLog: readonly LoggedRedaction[];
-    };
+    }
+  | {
+      type: 'ExtendFoiaDeadline';
+      requestId: string;
+      now: string;
+      /** In the rule's count (business or calendar days); at most what the law allows. */
+      days: number;
+      circumstance: FoiaExtensionCircumstance;
+    }
+  | { type: 'TollFoiaClock'; requestId: string; now: string; reason: FoiaTollingReason }
+  | { type: 'ResumeFoiaClock'; requestId: string; now: string };

@@ -2,15 +2,23 @@ import { EXEMPTION_CATALOGS, type FoiaEvent } from '@lse/contracts';
 import type { Decider } from '@lse/domain';
 import type { FoiaCommand } from './commands';
 import {
+  AlreadyExtendedError,
   AlreadyOverriddenError,
   CaseNotRequestedError,
+  CircumstanceNotAcceptedError,
+  ClockNotTolledError,
+  ClockTolledError,
+  ExtensionTooLongError,
   CutoffInFutureError,
   FieldNotWithheldError,
   FoiaAlreadyReleasedError,
   FoiaRequestExistsError,
   FoiaRequestNotFoundError,
+  TimeLimitPassedError,
   UnknownJurisdictionError,
 } from './errors';
+import { currentDueOn, officeDate } from './clock/clock';
+import { clockRuleFor, daysUntil, dueAfter } from './clock/rules';
 import { redactionLogDigest, redactionParts, type LoggedRedaction } from './redactions';
 import { initialFoiaState, type FoiaState } from './state';
 
@@ -52,6 +60,8 @@ export function decideFoia(command: FoiaCommand, state: FoiaState): FoiaEvent[] 
       // catalog could be received but never answered, so it is refused now, not at compilation.
       if (!Object.hasOwn(EXEMPTION_CATALOGS, command.request.jurisdiction))
         throw new UnknownJurisdictionError(command.request.jurisdiction, Object.keys(EXEMPTION_CATALOGS));
+      // A request must get a due date too (its clock runs from receipt).
+      clockRuleFor(command.request.jurisdiction);
       return [{ type: 'FoiaRequestReceived', data: { ...command.request, receivedAt: command.now } }];
     case 'RecordCompilation': {
       const current = open(state, command.requestId);
@@ -96,6 +106,44 @@ export function decideFoia(command: FoiaCommand, state: FoiaState): FoiaEvent[] 
         },
       ];
     }
+    case 'ExtendFoiaDeadline': {
+      const current = open(state, command.requestId);
+      const rule = clockRuleFor(current.request.jurisdiction);
+      if (current.clock.extended) throw new AlreadyExtendedError();
+      if (current.clock.tolled) throw new ClockTolledError();
+      const { days, source, circumstances } = rule.extension;
+      if (command.days > days) throw new ExtensionTooLongError(command.days, days, source);
+      if (!circumstances.includes(command.circumstance))
+        throw new CircumstanceNotAcceptedError(command.circumstance, circumstances);
+      const dueOn = dueAfter(rule, currentDueOn(current.request, current.clock), command.days);
+      return [
+        {
+          type: 'FoiaDeadlineExtended',
+          data: { days: command.days, circumstance: command.circumstance, source, dueOn },
+        },
+      ];
+    }
+    case 'TollFoiaClock': {
+      const current = open(state, command.requestId);
+      if (current.clock.tolled) throw new ClockTolledError();
+      const rule = clockRuleFor(current.request.jurisdiction);
+      const tolledOn = officeDate(rule, command.now);
+      const daysLeft = daysUntil(rule, tolledOn, currentDueOn(current.request, current.clock));
+      // The law tolls the time limit while it runs (5 U.S.C. § 552(a)(6)(A)(ii)): once it has passed
+      // there is nothing left to stop.
+      if (daysLeft < 0) throw new TimeLimitPassedError();
+      return [{ type: 'FoiaClockTolled', data: { reason: command.reason, tolledOn, daysLeft } }];
+    }
+    case 'ResumeFoiaClock': {
+      const current = open(state, command.requestId);
+      const { tolled } = current.clock;
+      if (!tolled) throw new ClockNotTolledError();
+      const rule = clockRuleFor(current.request.jurisdiction);
+      const resumedOn = officeDate(rule, command.now);
+      // The days left when it stopped, counted again from the day it restarts.
+      const dueOn = dueAfter(rule, resumedOn, tolled.daysLeft);
+      return [{ type: 'FoiaClockResumed', data: { resumedOn, daysLeft: tolled.daysLeft, dueOn } }];
+    }
   }
 }
 
@@ -103,7 +151,14 @@ export function decideFoia(command: FoiaCommand, state: FoiaState): FoiaEvent[] 
 export function evolveFoia(state: FoiaState, event: FoiaEvent): FoiaState {
   if (event.type === 'FoiaRequestReceived') {
     return state.status === 'none'
-      ? { status: 'received', request: event.data, compilations: [], redactionSets: [], overrides: [] }
+      ? {
+          status: 'received',
+          request: event.data,
+          compilations: [],
+          redactionSets: [],
+          overrides: [],
+          clock: { extended: false },
+        }
       : state;
   }
   if (state.status !== 'received') return state;
@@ -127,6 +182,12 @@ export function evolveFoia(state: FoiaState, event: FoiaEvent): FoiaState {
       return { ...state, overrides: [...state.overrides, event.data] };
     case 'FoiaResponseReleased':
       return { ...state, status: 'released', release: event.data };
+    case 'FoiaDeadlineExtended':
+      return { ...state, clock: { ...state.clock, extended: true, dueOn: event.data.dueOn } };
+    case 'FoiaClockTolled':
+      return { ...state, clock: { ...state.clock, tolled: event.data } };
+    case 'FoiaClockResumed':
+      return { ...state, clock: { extended: state.clock.extended, dueOn: event.data.dueOn } };
   }
 }
 

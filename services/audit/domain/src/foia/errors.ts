@@ -67,3 +67,74 @@ export class UnknownJurisdictionError extends ValidationError {
     );
   }
 }
+
+export class NoClockRuleError extends ValidationError {
+  constructor(jurisdiction: string, known: readonly string[]) {
+    super('No time limits are on record for this jurisdiction; its requests have no due date.', {
+      reason: 'no_clock_rule',
+      jurisdiction,
+      known,
+    });
+  }
+}
+
+export class OutsideHolidayCalendarError extends ValidationError {
+  constructor(date: string, covers: { from: string; to: string }) {
+    super('The date is outside the years the holiday calendar lists; days cannot be counted there.', {
+      reason: 'outside_holiday_calendar',
+      date,
+      covers,
+    });
+  }
+}
+
+export class AlreadyExtendedError extends InvalidTransitionError {
+  constructor() {
+    super('The time limit was already extended; the law allows one extension.', {
+      reason: 'already_extended',
+    });
+  }
+}
+
+export class ExtensionTooLongError extends ValidationError {
+  constructor(days: number, most: number, source: string) {
+    super('The extension is longer than the law allows.', {
+      reason: 'extension_too_long',
+      field: 'days',
+      days,
+      most,
+      source,
+    });
+  }
+}
+
+export class CircumstanceNotAcceptedError extends ValidationError {
+  constructor(circumstance: string, accepted: readonly string[]) {
+    super('This law does not accept that circumstance for an extension.', {
+      reason: 'circumstance_not_accepted',
+      field: 'circumstance',
+      circumstance,
+      accepted,
+    });
+  }
+}
+
+export class ClockTolledError extends InvalidTransitionError {
+  constructor() {
+    super('The clock is stopped while the agency waits for the requester.', { reason: 'clock_tolled' });
+  }
+}
+
+export class ClockNotTolledError extends InvalidTransitionError {
+  constructor() {
+    super('The clock is running; only a stopped clock can be resumed.', { reason: 'clock_not_tolled' });
+  }
+}
+
+export class TimeLimitPassedError extends InvalidTransitionError {
+  constructor() {
+    super('The time limit has passed; there is no time left to stop the clock for.', {
+      reason: 'time_limit_passed',
+    });
+  }
+}

@@ -1,4 +1,5 @@
 import type {
+  FoiaClockTolled,
   FoiaRequestReceived,
   FoiaResponseReleased,
   RecordsCompiled,
@@ -14,11 +15,20 @@ export interface RecordedRedactionSet {
   redactions: number;
 }
 
+/** What moved the request's clock since receipt (its due date on receipt follows from the rule). */
+export interface FoiaClockState {
+  /** The due date an extension or a resumption set; absent, the due date on receipt. */
+  dueOn?: string;
+  extended: boolean;
+  tolled?: FoiaClockTolled;
+}
+
 interface Reviewed {
   request: FoiaRequestReceived;
   compilations: RecordsCompiled[];
   redactionSets: RecordedRedactionSet[];
   overrides: RedactionOverridden[];
+  clock: FoiaClockState;
 }
 
 /** A FOIA request while it is reviewed; once released it accepts nothing more. */

@@ -1,5 +1,10 @@
 import { AuditReadModels1768600000000 } from './1768600000000-audit-read-models';
 import { FoiaRequestCutoff1770100000000 } from './1770100000000-foia-request-cutoff';
+import { FoiaRequestClock1770200000000 } from './1770200000000-foia-request-clock';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
-export const AUDIT_MIGRATIONS = [AuditReadModels1768600000000, FoiaRequestCutoff1770100000000];
+export const AUDIT_MIGRATIONS = [
+  AuditReadModels1768600000000,
+  FoiaRequestCutoff1770100000000,
+  FoiaRequestClock1770200000000,
+];

@@ -1,0 +1,61 @@
+import type { FoiaClockReply, FoiaClockTolled } from '@lse/contracts';
+import {
+  clockRuleFor,
+  currentDueOn,
+  daysUntil,
+  officeDate,
+  OutsideHolidayCalendarError,
+  type FoiaState,
+} from '@lse/audit-domain';
+import { isoDate } from '@lse/domain';
+
+/**
+ * A request's clock as of `now`, for the list and the request view: days left in the rule's count
+ * to the due date (negative once overdue), the days kept while tolled, nothing to count once
+ * released or without a due date (a year the holiday calendar does not list yet).
+ */
+export function clockReplyOf(
+  jurisdiction: string,
+  clock: { released: boolean; dueOn: string | null; tolledDaysLeft: number | null },
+  now: Date,
+): FoiaClockReply {
+  const rule = clockRuleFor(jurisdiction);
+  const base = { countedIn: rule.countedIn, overdue: false, tolled: false };
+  if (clock.released) return base;
+  if (clock.tolledDaysLeft !== null) return { ...base, tolled: true, daysLeft: clock.tolledDaysLeft };
+  if (!clock.dueOn) return base;
+  const daysLeft = daysUntil(rule, officeDate(rule, now.toISOString()), isoDate(clock.dueOn));
+  return { ...base, dueOn: clock.dueOn, daysLeft, overdue: daysLeft < 0 };
+}
+
+type WithoutClock<T> = T extends unknown ? Omit<T, 'clock'> : never;
+/** A request as the API shows it: its state, with its clock as of now instead of as recorded. */
+export type FoiaRequestView = { requestId: string; version: number } & WithoutClock<
+  Exclude<FoiaState, { status: 'none' }>
+> & { clock: FoiaClockReply & { extended: boolean; tolling?: FoiaClockTolled } };
+
+export function foiaRequestView(
+  requestId: string,
+  version: number,
+  state: Exclude<FoiaState, { status: 'none' }>,
+  now: Date,
+): FoiaRequestView {
+  const { clock: recorded, ...shown } = state;
+  const { extended, tolled } = recorded;
+  let dueOn: string | null = null;
+  if (state.status === 'received' && !tolled) {
+    try {
+      dueOn = currentDueOn(state.request, recorded);
+    } catch (error) {
+      // A year the holiday calendar does not list yet: shown without a due date.
+      if (!(error instanceof OutsideHolidayCalendarError)) throw error;
+    }
+  }
+  const clock = clockReplyOf(
+    state.request.jurisdiction,
+    { released: state.status === 'released', dueOn, tolledDaysLeft: tolled?.daysLeft ?? null },
+    now,
+  );
+  const tolling = tolled && state.status === 'received' ? { tolling: tolled } : {};
+  return { requestId, version, ...shown, clock: { ...clock, extended, ...tolling } };
+}
