@@ -100,6 +100,17 @@ describe('intake through the gateway, every service its own process', () => {
     } finally {
       await nc.close();
     }
+
+    // The handoff completes: investigation opens its stream from CaseOpened. Waited for here too,
+    // so the tests below that count every stored event do not count this reaction's append.
+    const deadline = Date.now() + 15_000;
+    let investigation: string[] = [];
+    while (Date.now() < deadline) {
+      investigation = (await store.readStream(`investigation-${caseId}`)).map((e) => e.type);
+      if (investigation.length > 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(investigation).toEqual(['InvestigationOpened']);
   });
 
   it('refuses a role that may not act with 403 problem+json and writes nothing', async () => {
