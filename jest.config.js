@@ -56,6 +56,7 @@ const UNIT_SUITES = [
   'libs/service-kit/test/request-logging.spec.ts',
   'libs/testing/src/eventually.spec.ts',
   'services/audit/src/replay/replayers.spec.ts',
+  'services/audit/test/clock-view.spec.ts',
   'services/collections/test/statements-html.spec.ts',
   'services/gateway/test/{fingerprint,http-helpers,rate-limit,record-access}.spec.ts',
   'services/intake/src/read-models/employer-index/normalize.spec.ts',

@@ -24,8 +24,18 @@ export function clockReplyOf(
   if (clock.released) return base;
   if (clock.tolledDaysLeft !== null) return { ...base, tolled: true, daysLeft: clock.tolledDaysLeft };
   if (!clock.dueOn) return base;
-  const daysLeft = daysUntil(rule, officeDate(rule, now.toISOString()), isoDate(clock.dueOn));
-  return { ...base, dueOn: clock.dueOn, daysLeft, overdue: daysLeft < 0 };
+  const today = officeDate(rule, now.toISOString());
+  const dueOn = isoDate(clock.dueOn);
+  try {
+    const daysLeft = daysUntil(rule, today, dueOn);
+    return { ...base, dueOn, daysLeft, overdue: daysLeft < 0 };
+  } catch (error) {
+    // Today (or the due date) past the holiday calendar's last year: the days between cannot be
+    // counted, but the due date still stands and whether it has passed is plain. One request
+    // must not take the whole queue down with it.
+    if (!(error instanceof OutsideHolidayCalendarError)) throw error;
+    return { ...base, dueOn, overdue: today > dueOn };
+  }
 }
 
 type WithoutClock<T> = T extends unknown ? Omit<T, 'clock'> : never;
