@@ -23,7 +23,7 @@ export interface HolidayCalendar {
 export const FEDERAL_HOLIDAYS: HolidayCalendar = {
   timeZone: 'America/New_York',
   source: '5 U.S.C. § 6103',
-  covers: { from: '2026-01-01', to: '2027-12-31' },
+  covers: { from: '2026-01-01', to: '2028-12-31' },
   holidays: {
     '2026-01-01': "New Year's Day",
     '2026-01-19': 'Birthday of Martin Luther King, Jr.',
@@ -48,6 +48,16 @@ export const FEDERAL_HOLIDAYS: HolidayCalendar = {
     '2027-11-25': 'Thanksgiving Day',
     '2027-12-24': 'Christmas Day (observed)',
     '2027-12-31': "New Year's Day 2028 (observed)",
+    '2028-01-17': 'Birthday of Martin Luther King, Jr.',
+    '2028-02-21': "Washington's Birthday",
+    '2028-05-29': 'Memorial Day',
+    '2028-06-19': 'Juneteenth National Independence Day',
+    '2028-07-04': 'Independence Day',
+    '2028-09-04': 'Labor Day',
+    '2028-10-09': 'Columbus Day',
+    '2028-11-10': 'Veterans Day (observed)',
+    '2028-11-23': 'Thanksgiving Day',
+    '2028-12-25': 'Christmas Day',
   },
 };
 
@@ -60,7 +70,7 @@ export const FEDERAL_HOLIDAYS: HolidayCalendar = {
 export const CALIFORNIA_HOLIDAYS: HolidayCalendar = {
   timeZone: 'America/Los_Angeles',
   source: 'Cal. Gov. Code §§ 6700, 19853',
-  covers: { from: '2026-01-01', to: '2027-12-31' },
+  covers: { from: '2026-01-01', to: '2028-12-31' },
   holidays: {
     '2026-01-01': "New Year's Day",
     '2026-01-19': 'Martin Luther King, Jr. Day',
@@ -86,5 +96,17 @@ export const CALIFORNIA_HOLIDAYS: HolidayCalendar = {
     '2027-11-25': 'Thanksgiving Day',
     '2027-11-26': 'Day after Thanksgiving',
     '2027-12-25': 'Christmas Day (a Saturday)',
+    '2028-01-01': "New Year's Day (a Saturday)",
+    '2028-01-17': 'Martin Luther King, Jr. Day',
+    '2028-02-21': "Presidents' Day",
+    '2028-03-31': 'Cesar Chavez Day',
+    '2028-05-29': 'Memorial Day',
+    '2028-07-04': 'Independence Day',
+    '2028-09-04': 'Labor Day',
+    '2028-09-22': 'Native American Day',
+    '2028-11-10': 'Veterans Day (observed; the 11th is a Saturday)',
+    '2028-11-23': 'Thanksgiving Day',
+    '2028-11-24': 'Day after Thanksgiving',
+    '2028-12-25': 'Christmas Day',
   },
 };
