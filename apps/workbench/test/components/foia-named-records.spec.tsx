@@ -1,7 +1,9 @@
 import { screen, within } from '@testing-library/react';
-import type { FoiaPackage } from '../../src/features/foia/foia-api';
+import { FoiaRequestPage } from '../../src/features/foia/FoiaRequestPage';
+import type { FoiaPackage, FoiaRequestView } from '../../src/features/foia/foia-api';
 import { RedactionReview } from '../../src/features/foia/RedactionReview';
-import { renderWithApp } from '../support/render';
+import { json, mockApi, notFound } from '../support/mock-api';
+import { renderRoute, renderWithApp, signIn } from '../support/render';
 
 const AGREEMENT = '6c2d2f1b-9a6f-4d2e-8b62-1a4c3e8d7f02';
 const PARTNER = '5b1c1e0a-8f5e-4c1d-9a51-0f3b2d7c6e01';
@@ -117,5 +119,49 @@ describe('the review of records named besides cases', () => {
     await renderWithApp(<RedactionReview pkg={pkg} />, { language: 'es' });
     expect(screen.getByRole('region', { name: 'Otros registros' })).toBeTruthy();
     expect(screen.getByText(/^Divulgaciones a Mission Worker Center/)).toBeTruthy();
+  });
+});
+
+describe('a request naming records', () => {
+  it('lists them among its facts', async () => {
+    signIn('foia_officer', 'fiona@agency.gov');
+    const view: FoiaRequestView = {
+      requestId: pkg.requestId,
+      version: 1,
+      status: 'received',
+      request: {
+        requester: { name: 'Rita Reporter' },
+        description: "The center's agreement and disclosures.",
+        caseIds: [],
+        records: [
+          { kind: 'agreement', agreementId: AGREEMENT },
+          { kind: 'disclosure_ledger', partnerId: PARTNER, from: '2026-01-01', to: '2026-03-31' },
+        ],
+        jurisdiction: 'federal',
+        receivedAt: '2026-03-01T18:00:00.000Z',
+      },
+      compilations: [],
+      redactionSets: [],
+      overrides: [],
+      clock: {
+        countedIn: 'business',
+        dueOn: '2026-03-27',
+        daysLeft: 20,
+        overdue: false,
+        tolled: false,
+        extended: false,
+      },
+    };
+    mockApi((call) =>
+      call.method === 'GET' && call.path === `/api/v1/foia-requests/${pkg.requestId}`
+        ? json(200, view, { etag: '"1"' })
+        : notFound(call),
+    );
+    renderRoute(<FoiaRequestPage />, { route: '/foia/:requestId', path: `/foia/${pkg.requestId}` });
+    const list = await screen.findByTestId('requested-records');
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      `Agreement ${AGREEMENT}`,
+      `Disclosure ledger of partner ${PARTNER}, 2026-01-01 to 2026-03-31`,
+    ]);
   });
 });

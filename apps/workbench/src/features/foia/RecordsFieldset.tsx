@@ -140,3 +140,21 @@ export function RecordsFieldset({
     </fieldset>
   );
 }
+
+/** The records a received request names besides cases, one a line (the request page's facts). */
+export function RequestedRecordList({ records }: { records: NonNullable<ReceiveFoiaRequest['records']> }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="usa-list usa-list--unstyled" data-testid="requested-records">
+      {records.map((r) => (
+        <li key={r.kind === 'agreement' ? `a-${r.agreementId}` : `${r.kind}-${r.partnerId}`}>
+          {r.kind === 'agreement' || r.kind === 'partner_agreements'
+            ? t(`foia.request.recordItems.${r.kind}`, {
+                id: r.kind === 'agreement' ? r.agreementId : r.partnerId,
+              })
+            : t(`foia.request.recordItems.${r.kind}`, { id: r.partnerId, from: r.from, to: r.to })}
+        </li>
+      ))}
+    </ul>
+  );
+}
