@@ -1,6 +1,7 @@
 import {
   buildFoiaPackage,
   decideFoia,
+  packageWarnings,
   evolveFoia,
   initialFoiaState,
   NothingRequestedError,
@@ -184,6 +185,26 @@ describe('FOIA record sections: agreements, referral statistics, disclosure ledg
     for (const p of parts) expect(() => RedactionApplied.schema.parse(p)).not.toThrow();
     const back = redactionLogOf(parts);
     expect(back).toEqual(pkg.redactionLog.map(({ released: _r, ...e }) => e));
+  });
+});
+
+describe('warnings of a package naming records', () => {
+  it('names an agreement with no records at the cut-off, and does not call a records-only package empty of cases', () => {
+    const missing = '0e0e0e0e-0000-4000-8000-000000000000';
+    const pkg = buildFoiaPackage(
+      input({
+        records: {
+          agreements: [{ agreementId: missing, records: [] }],
+          referralStatistics: [{ partnerId: PARTNER, from: '2026-01-01', to: '2026-03-31', referrals: [] }],
+          disclosureLedger: [],
+        },
+      }),
+    );
+    expect(pkg.summary.records).toBe(0);
+    expect(packageWarnings(pkg)).toEqual([
+      `Agreement ${missing} has no records at or before the cut-off ${pkg.cutoff}: check the agreement id, or choose a later cut-off.`,
+    ]);
+    expect(packageWarnings(buildFoiaPackage(input()))).toEqual([]);
   });
 });
 

@@ -196,3 +196,17 @@ export function isRequestedRecord(requested: readonly FoiaRecordRequest[], recor
     return (r.kind === 'agreement' ? r.agreementId : r.partnerId) === record.id;
   });
 }
+
+/**
+ * What a FOIA officer must hear about named records before releasing: an agreement with no
+ * records at or before the cut-off (a mistyped id, or a cut-off before it was drafted). An empty
+ * ledger or a table of zeros is a lawful answer (nothing was disclosed, nobody referred): no warning.
+ */
+export function recordWarnings(sections: RecordSections | undefined, cutoff: string): string[] {
+  return (sections?.agreements ?? [])
+    .filter((a) => a.records.length === 0)
+    .map(
+      (a) =>
+        `Agreement ${a.agreementId} has no records at or before the cut-off ${cutoff}: check the agreement id, or choose a later cut-off.`,
+    );
+}

@@ -1,6 +1,7 @@
 import { EXEMPTION_CATALOGS, type Classification, type RedactedRecord } from '@lse/contracts';
 import { canonicalJson, sha256Hex } from '../canonical';
 import {
+  recordWarnings,
   redactRecordSections,
   sectionRecordCount,
   type RecordSections,
@@ -169,12 +170,13 @@ export const packageJson = (pkg: FoiaPackage) => canonicalJson(pkg);
  * "no records" is itself a lawful answer to a request.
  */
 export function packageWarnings(
-  pkg: Pick<FoiaPackage, 'cutoff' | 'cases' | 'summary'>,
+  pkg: Pick<FoiaPackage, 'cutoff' | 'cases' | 'summary' | 'records'>,
   /** When each case's first record was made, for the cases that have any after the cut-off. */
   firstRecordedAt: Record<string, string> = {},
 ): string[] {
-  const warnings: string[] = [];
-  if (pkg.summary.records === 0)
+  const warnings: string[] = [...recordWarnings(pkg.records, pkg.cutoff)];
+  // A request naming records only has no case to be empty of (recordWarnings speaks for those).
+  if (pkg.summary.records === 0 && pkg.cases.length > 0)
     warnings.push(
       `The package is empty: none of the ${pkg.cases.length} requested case(s) has a record at or before the cut-off ${pkg.cutoff}.`,
     );
