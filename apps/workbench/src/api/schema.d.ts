@@ -1543,7 +1543,7 @@ export interface paths {
         /** FOIA requests by days left: overdue and soonest due first, then tolled, then released */
         get: operations["listFoiaRequests"];
         put?: never;
-        /** Record a public-records request (requester, description, cases) */
+        /** Record a public-records request (requester, description, cases and other records) */
         post: operations["receiveFoiaRequest"];
         delete?: never;
         options?: never;
@@ -14026,7 +14026,34 @@ export interface operations {
                         organization?: string;
                     };
                     description: string;
-                    caseIds: string[];
+                    /** @default [] */
+                    caseIds?: string[];
+                    /** @description Records besides cases: an agreement by id, every agreement of a partner organization, a partner's referral statistics or its disclosure ledger for a period. */
+                    records?: ({
+                        /** @constant */
+                        kind: "agreement";
+                        /** Format: uuid */
+                        agreementId: string;
+                    } | {
+                        /** @constant */
+                        kind: "partner_agreements";
+                        /** Format: uuid */
+                        partnerId: string;
+                    } | {
+                        /** @constant */
+                        kind: "referral_statistics";
+                        /** Format: uuid */
+                        partnerId: string;
+                        from: string;
+                        to: string;
+                    } | {
+                        /** @constant */
+                        kind: "disclosure_ledger";
+                        /** Format: uuid */
+                        partnerId: string;
+                        from: string;
+                        to: string;
+                    })[];
                     /**
                      * @default federal
                      * @enum {string}
@@ -14177,6 +14204,31 @@ export interface operations {
                             };
                             description: string;
                             caseIds: string[];
+                            records?: ({
+                                /** @constant */
+                                kind: "agreement";
+                                /** Format: uuid */
+                                agreementId: string;
+                            } | {
+                                /** @constant */
+                                kind: "partner_agreements";
+                                /** Format: uuid */
+                                partnerId: string;
+                            } | {
+                                /** @constant */
+                                kind: "referral_statistics";
+                                /** Format: uuid */
+                                partnerId: string;
+                                from: string;
+                                to: string;
+                            } | {
+                                /** @constant */
+                                kind: "disclosure_ledger";
+                                /** Format: uuid */
+                                partnerId: string;
+                                from: string;
+                                to: string;
+                            })[];
                             jurisdiction: string;
                             /** Format: date-time */
                             receivedAt: string;
@@ -14361,12 +14413,77 @@ export interface operations {
                                     };
                                 }[];
                             }[];
+                            /** @description Only when the request names records besides cases: agreements with their parties' point people, referral statistics (counts of 1 to 4 withheld), disclosure ledgers; redacted like the cases. */
+                            records?: {
+                                agreements: {
+                                    /** Format: uuid */
+                                    agreementId: string;
+                                    records: {
+                                        eventId: string;
+                                        streamId: string;
+                                        streamVersion: number;
+                                        type: string;
+                                        recordedAt: string;
+                                        data: {
+                                            [key: string]: unknown;
+                                        };
+                                        metadata: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                }[];
+                                referralStatistics: {
+                                    /** Format: uuid */
+                                    partnerId: string;
+                                    from: string;
+                                    to: string;
+                                    referrals: number | string;
+                                    workersReferred: number | string;
+                                    byStatus: {
+                                        [key: string]: number | string;
+                                    };
+                                    byChannel: {
+                                        [key: string]: number | string;
+                                    };
+                                }[];
+                                disclosureLedger: {
+                                    /** Format: uuid */
+                                    partnerId: string;
+                                    organization: string | null;
+                                    from: string;
+                                    to: string;
+                                    entries: {
+                                        eventId: string;
+                                        streamId: string;
+                                        streamVersion: number;
+                                        type: string;
+                                        recordedAt: string;
+                                        data: {
+                                            [key: string]: unknown;
+                                        };
+                                        metadata: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                }[];
+                            };
                             /** @description Every withheld field; `eventId` and `path` are what POST .../overrides takes. */
                             redactionLog: {
                                 n: number;
-                                /** Format: uuid */
-                                caseId: string;
-                                eventId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The case of the field; absent for a named record's.
+                                 */
+                                caseId?: string;
+                                /** @description The named record of the field (agreement, referral statistics, disclosure ledger). */
+                                record?: {
+                                    /** @enum {string} */
+                                    section: "agreements" | "referral_statistics" | "disclosure_ledger";
+                                    /** Format: uuid */
+                                    id: string;
+                                };
+                                /** @description Absent for a withheld statistics count. */
+                                eventId?: string;
                                 path: string;
                                 classification: string;
                                 exemptions: string[];
@@ -14811,12 +14928,77 @@ export interface operations {
                                 };
                             }[];
                         }[];
+                        /** @description Only when the request names records besides cases: agreements with their parties' point people, referral statistics (counts of 1 to 4 withheld), disclosure ledgers; redacted like the cases. */
+                        records?: {
+                            agreements: {
+                                /** Format: uuid */
+                                agreementId: string;
+                                records: {
+                                    eventId: string;
+                                    streamId: string;
+                                    streamVersion: number;
+                                    type: string;
+                                    recordedAt: string;
+                                    data: {
+                                        [key: string]: unknown;
+                                    };
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                            }[];
+                            referralStatistics: {
+                                /** Format: uuid */
+                                partnerId: string;
+                                from: string;
+                                to: string;
+                                referrals: number | string;
+                                workersReferred: number | string;
+                                byStatus: {
+                                    [key: string]: number | string;
+                                };
+                                byChannel: {
+                                    [key: string]: number | string;
+                                };
+                            }[];
+                            disclosureLedger: {
+                                /** Format: uuid */
+                                partnerId: string;
+                                organization: string | null;
+                                from: string;
+                                to: string;
+                                entries: {
+                                    eventId: string;
+                                    streamId: string;
+                                    streamVersion: number;
+                                    type: string;
+                                    recordedAt: string;
+                                    data: {
+                                        [key: string]: unknown;
+                                    };
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                            }[];
+                        };
                         /** @description Every withheld field; `eventId` and `path` are what POST .../overrides takes. */
                         redactionLog: {
                             n: number;
-                            /** Format: uuid */
-                            caseId: string;
-                            eventId: string;
+                            /**
+                             * Format: uuid
+                             * @description The case of the field; absent for a named record's.
+                             */
+                            caseId?: string;
+                            /** @description The named record of the field (agreement, referral statistics, disclosure ledger). */
+                            record?: {
+                                /** @enum {string} */
+                                section: "agreements" | "referral_statistics" | "disclosure_ledger";
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            /** @description Absent for a withheld statistics count. */
+                            eventId?: string;
                             path: string;
                             classification: string;
                             exemptions: string[];
@@ -14959,12 +15141,77 @@ export interface operations {
                                     };
                                 }[];
                             }[];
+                            /** @description Only when the request names records besides cases: agreements with their parties' point people, referral statistics (counts of 1 to 4 withheld), disclosure ledgers; redacted like the cases. */
+                            records?: {
+                                agreements: {
+                                    /** Format: uuid */
+                                    agreementId: string;
+                                    records: {
+                                        eventId: string;
+                                        streamId: string;
+                                        streamVersion: number;
+                                        type: string;
+                                        recordedAt: string;
+                                        data: {
+                                            [key: string]: unknown;
+                                        };
+                                        metadata: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                }[];
+                                referralStatistics: {
+                                    /** Format: uuid */
+                                    partnerId: string;
+                                    from: string;
+                                    to: string;
+                                    referrals: number | string;
+                                    workersReferred: number | string;
+                                    byStatus: {
+                                        [key: string]: number | string;
+                                    };
+                                    byChannel: {
+                                        [key: string]: number | string;
+                                    };
+                                }[];
+                                disclosureLedger: {
+                                    /** Format: uuid */
+                                    partnerId: string;
+                                    organization: string | null;
+                                    from: string;
+                                    to: string;
+                                    entries: {
+                                        eventId: string;
+                                        streamId: string;
+                                        streamVersion: number;
+                                        type: string;
+                                        recordedAt: string;
+                                        data: {
+                                            [key: string]: unknown;
+                                        };
+                                        metadata: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                }[];
+                            };
                             /** @description Every withheld field; `eventId` and `path` are what POST .../overrides takes. */
                             redactionLog: {
                                 n: number;
-                                /** Format: uuid */
-                                caseId: string;
-                                eventId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The case of the field; absent for a named record's.
+                                 */
+                                caseId?: string;
+                                /** @description The named record of the field (agreement, referral statistics, disclosure ledger). */
+                                record?: {
+                                    /** @enum {string} */
+                                    section: "agreements" | "referral_statistics" | "disclosure_ledger";
+                                    /** Format: uuid */
+                                    id: string;
+                                };
+                                /** @description Absent for a withheld statistics count. */
+                                eventId?: string;
                                 path: string;
                                 classification: string;
                                 exemptions: string[];

@@ -3,6 +3,7 @@ import { instant, text, uuid } from '../fields';
 import { EXEMPTION_CATALOGS } from '../exemptions';
 import { AccessedResourceSchema } from './access';
 import { FOIA_EXTENSION_CIRCUMSTANCES, FOIA_TOLLING_REASONS, FoiaRequesterSchema } from './foia';
+import { foiaRecordList, NAMES_SOMETHING } from './records';
 
 /*
  * Requests and queries of the audit service over NATS request/reply (`audit.<verb>`). Command
@@ -58,13 +59,20 @@ export const CaseStateQuery = z.strictObject({ caseId: uuid(), asOf: instant().o
 
 export const VerifyQuery = z.strictObject({ caseId: uuid().optional() });
 
-export const ReceiveFoiaRequestInput = z.strictObject({
-  requester: FoiaRequesterSchema,
-  description: text(5000),
-  caseIds: z.array(uuid()).min(1).max(100),
-  // Only a jurisdiction with an exemption catalog: compiling redacts under it.
-  jurisdiction: z.enum(Object.keys(EXEMPTION_CATALOGS) as [string, ...string[]]).default('federal'),
-});
+export const ReceiveFoiaRequestInput = z
+  .strictObject({
+    requester: FoiaRequesterSchema,
+    description: text(5000),
+    caseIds: z.array(uuid()).max(100).default([]),
+    records: foiaRecordList()
+      .optional()
+      .describe(
+        "Records besides cases: an agreement by id, every agreement of a partner organization, a partner's referral statistics or its disclosure ledger for a period.",
+      ),
+    // Only a jurisdiction with an exemption catalog: compiling redacts under it.
+    jurisdiction: z.enum(Object.keys(EXEMPTION_CATALOGS) as [string, ...string[]]).default('federal'),
+  })
+  .refine(NAMES_SOMETHING.check, { message: NAMES_SOMETHING.message, path: ['caseIds'] });
 export type ReceiveFoiaRequestInput = z.infer<typeof ReceiveFoiaRequestInput>;
 
 export const CompileFoiaInput = z.strictObject({ cutoff: instant() });

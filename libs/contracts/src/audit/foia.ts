@@ -3,6 +3,7 @@ import { CLASSIFICATIONS, deliberative, personal, pub } from '../classification'
 import { defineEvent } from '../registry';
 import { instant, isoDate, text, uuid } from '../fields';
 import { FOIA_CATEGORY, SHA256_HEX } from './parts';
+import { FOIA_RECORD_SECTIONS, foiaRecordList, NAMES_SOMETHING } from './records';
 
 const sha256 = () => z.string().regex(SHA256_HEX, 'expected a SHA-256 hex digest');
 
@@ -17,15 +18,21 @@ export const FoiaRequestReceived = defineEvent({
   type: 'FoiaRequestReceived',
   category: FOIA_CATEGORY,
   version: 1,
-  schema: z.strictObject({
-    requester: FoiaRequesterSchema,
-    // What is asked for, in the requester's words (may name people): personal.
-    description: personal(text(5000)),
-    caseIds: pub(z.array(uuid()).min(1).max(100)),
-    // Whose public-records law applies: the exemption catalog (federal by default).
-    jurisdiction: pub(z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/)),
-    receivedAt: pub(instant()),
-  }),
+  // Version 1 still: `records` is optional and `caseIds` may be empty only beside records, so
+  // every event stored before records could be named is valid as it is (no upcaster needed).
+  schema: z
+    .strictObject({
+      requester: FoiaRequesterSchema,
+      // What is asked for, in the requester's words (may name people): personal.
+      description: personal(text(5000)),
+      caseIds: pub(z.array(uuid()).max(100)),
+      // Agreements, referral statistics, disclosure ledgers (records.ts): each classified there.
+      records: foiaRecordList().optional(),
+      // Whose public-records law applies: the exemption catalog (federal by default).
+      jurisdiction: pub(z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/)),
+      receivedAt: pub(instant()),
+    })
+    .refine(NAMES_SOMETHING.check, { message: NAMES_SOMETHING.message, path: ['caseIds'] }),
 });
 export type FoiaRequestReceived = z.infer<typeof FoiaRequestReceived.schema>;
 
@@ -59,7 +66,8 @@ export const REDACTIONS_PER_EVENT = 250;
 /** One withheld field as the package's redaction log numbers it (its marker cites `#n`). */
 export const AppliedRedactionSchema = z.strictObject({
   n: pub(z.int().positive()),
-  eventId: pub(uuid()),
+  // Absent only for a computed figure of a named record (a suppressed statistics cell): no event.
+  eventId: pub(uuid()).optional(),
   // Where the field sits in the record ("data.complainants.0.name"); never its value.
   path: pub(z.string().min(1).max(500)),
   classification: pub(z.enum(CLASSIFICATIONS.filter((c) => c !== 'public') as [string, ...string[]])),
@@ -69,24 +77,42 @@ export const AppliedRedactionSchema = z.strictObject({
 export type AppliedRedaction = z.infer<typeof AppliedRedactionSchema>;
 
 /**
- * Fields of one case that the classification withheld from a package as of a cut-off: one part
- * of the compilation's redaction set (every part carries the set's digest, `part` of `parts`). A
- * set is recorded once per request, cut-off and digest: compiling again with the same records
- * records RecordsCompiled only, and an override (RedactionOverridden) leaves the set as it is.
+ * A named record other than a case that redactions belong to: its package section and id (the
+ * agreement's, or the partner organization's for its statistics and disclosure ledger).
+ */
+export const RedactedRecordSchema = z.strictObject({
+  section: pub(z.enum(FOIA_RECORD_SECTIONS)),
+  id: pub(uuid()),
+});
+export type RedactedRecord = z.infer<typeof RedactedRecordSchema>;
+
+/**
+ * Fields of one case (or one named record) that the classification withheld from a package as of
+ * a cut-off: one part of the compilation's redaction set (every part carries the set's digest,
+ * `part` of `parts`). A set is recorded once per request, cut-off and digest: compiling again with
+ * the same records records RecordsCompiled only, and an override (RedactionOverridden) leaves the
+ * set as it is. Version 1 still: `record` was added as an alternative to `caseId`, so every event
+ * stored before (all with a caseId) is valid as it is.
  */
 export const RedactionApplied = defineEvent({
   type: 'RedactionApplied',
   category: FOIA_CATEGORY,
   version: 1,
-  schema: z.strictObject({
-    cutoff: pub(instant()),
-    // sha256 of the canonical redaction log without release flags: identifies the set.
-    redactionLogSha256: pub(sha256()),
-    part: pub(z.int().positive()),
-    parts: pub(z.int().positive()),
-    caseId: pub(uuid()),
-    redactions: z.array(AppliedRedactionSchema).min(1).max(REDACTIONS_PER_EVENT),
-  }),
+  schema: z
+    .strictObject({
+      cutoff: pub(instant()),
+      // sha256 of the canonical redaction log without release flags: identifies the set.
+      redactionLogSha256: pub(sha256()),
+      part: pub(z.int().positive()),
+      parts: pub(z.int().positive()),
+      caseId: pub(uuid()).optional(),
+      record: RedactedRecordSchema.optional(),
+      redactions: z.array(AppliedRedactionSchema).min(1).max(REDACTIONS_PER_EVENT),
+    })
+    .refine((d) => (d.caseId === undefined) !== (d.record === undefined), {
+      message: 'a part belongs to exactly one case (caseId) or one named record (record)',
+      path: ['caseId'],
+    }),
 });
 export type RedactionApplied = z.infer<typeof RedactionApplied.schema>;
 

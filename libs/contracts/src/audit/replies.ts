@@ -8,6 +8,7 @@ import {
   RecordsCompiled,
   RedactionOverridden,
 } from './foia';
+import { FOIA_RECORD_SECTIONS } from './records';
 
 /* What audit answers: the event history, a case's state at a time, integrity, FOIA requests. */
 
@@ -137,6 +138,19 @@ export type FoiaRequestItemReply = z.infer<typeof FoiaRequestItemReply>;
 export const FoiaVersionReply = z.object({ requestId: pub(z.uuid()), version: pub(z.int()) });
 export type FoiaVersionReply = z.infer<typeof FoiaVersionReply>;
 
+const PackageRecordReply = z.object({
+  eventId: z.string(),
+  streamId: z.string(),
+  streamVersion: z.int(),
+  type: z.string(),
+  recordedAt: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  metadata: z.record(z.string(), z.unknown()),
+});
+
+/** A released count, or the marker standing for a withheld one. */
+const StatisticCell = z.union([z.int(), z.string()]);
+
 /** The package as released: every record up to the cut-off, classified fields withheld. */
 export const FoiaPackageReply = pub(
   z.object({
@@ -149,25 +163,47 @@ export const FoiaPackageReply = pub(
       z.object({
         caseId: z.uuid(),
         openAtCutoff: z.boolean(),
-        records: z.array(
-          z.object({
-            eventId: z.string(),
-            streamId: z.string(),
-            streamVersion: z.int(),
-            type: z.string(),
-            recordedAt: z.string(),
-            data: z.record(z.string(), z.unknown()),
-            metadata: z.record(z.string(), z.unknown()),
-          }),
-        ),
+        records: z.array(PackageRecordReply),
       }),
     ),
+    records: z
+      .object({
+        agreements: z.array(z.object({ agreementId: z.uuid(), records: z.array(PackageRecordReply) })),
+        referralStatistics: z.array(
+          z.object({
+            partnerId: z.uuid(),
+            from: z.string(),
+            to: z.string(),
+            referrals: StatisticCell,
+            workersReferred: StatisticCell,
+            byStatus: z.record(z.string(), StatisticCell),
+            byChannel: z.record(z.string(), StatisticCell),
+          }),
+        ),
+        disclosureLedger: z.array(
+          z.object({
+            partnerId: z.uuid(),
+            organization: z.string().nullable(),
+            from: z.string(),
+            to: z.string(),
+            entries: z.array(PackageRecordReply),
+          }),
+        ),
+      })
+      .optional()
+      .describe(
+        "Only when the request names records besides cases: agreements with their parties' point people, referral statistics (counts of 1 to 4 withheld), disclosure ledgers; redacted like the cases.",
+      ),
     redactionLog: z
       .array(
         z.object({
           n: z.int(),
-          caseId: z.uuid(),
-          eventId: z.string(),
+          caseId: z.uuid().optional().describe("The case of the field; absent for a named record's."),
+          record: z
+            .object({ section: z.enum(FOIA_RECORD_SECTIONS), id: z.uuid() })
+            .optional()
+            .describe('The named record of the field (agreement, referral statistics, disclosure ledger).'),
+          eventId: z.string().optional().describe('Absent for a withheld statistics count.'),
           path: z.string(),
           classification: z.string(),
           exemptions: z.array(z.string()),

@@ -14,3 +14,6 @@ export * from './redaction/html';
 export * from './integrity/merkle';
 export * from './replay/replayer';
 export * from './replay/audit-replayers';
+export * from './records/errors';
+export * from './records/statistics';
+export * from './records/sections';

@@ -28,6 +28,7 @@ import type { Actor } from '../access/actor';
 import { caseEventsAsOf, foldCase } from '../replay/case-state';
 import { foiaRequestView, type FoiaRequestView } from './clock-view';
 import { AUDIT_OWN_CATEGORIES } from '../replay/replayers';
+import { gatherNamedRecords } from './records';
 
 export interface CallContext {
   actor: Actor;
@@ -135,12 +136,15 @@ export class FoiaDesk {
       const own = events.filter((e) => !AUDIT_OWN_CATEGORIES.has(categoryOf(e.streamId)));
       cases.push({ caseId, openAtCutoff: foldCase(caseId, cutoff, own).open, records: own });
     }
+    // Agreements, referral statistics, disclosure ledgers the request names (records/).
+    const records = await gatherNamedRecords(this.store, state.request.records, cutoff);
     const pkg = buildFoiaPackage({
       requestId,
       jurisdiction: state.request.jurisdiction,
       cutoff,
       cases,
       overrides: state.overrides,
+      ...(records ? { records } : {}),
     });
     const html = renderPackageHtml(pkg);
     // Only for a case left empty by the cut-off: when its first record was made.

@@ -52,7 +52,7 @@ export class FoiaController {
     operationId: 'receiveFoiaRequest',
     method: 'POST',
     path: 'foia-requests',
-    summary: 'Record a public-records request (requester, description, cases)',
+    summary: 'Record a public-records request (requester, description, cases and other records)',
     tags: ['foia'],
     roles: FOIA_OFFICERS,
     body: ReceiveFoiaRequestInput,

@@ -7,6 +7,7 @@ import { FoiaClock } from './FoiaClock';
 import { useFoiaRequest, type FoiaRequestView } from './foia-api';
 import { PackageReview } from './PackageReview';
 import { ReleasedPackage } from './ReleasedPackage';
+import { RequestedRecordList } from './RecordsFieldset';
 
 /**
  * One public-records request: what was asked and by whom, then either the review (compile as of a
@@ -80,6 +81,14 @@ function RequestFacts({ view }: { view: FoiaRequestView }) {
             ))}
           </ul>
         </dd>
+        {request.records && request.records.length > 0 && (
+          <>
+            <dt>{t('foia.request.records')}</dt>
+            <dd>
+              <RequestedRecordList records={request.records} />
+            </dd>
+          </>
+        )}
         <dt>{t('foia.request.jurisdiction')}</dt>
         <dd>{t(`foia.new.jurisdictions.${request.jurisdiction}` as 'foia.new.jurisdictions.federal')}</dd>
         <dt>{t('foia.request.compiled')}</dt>

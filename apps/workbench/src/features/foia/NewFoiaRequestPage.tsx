@@ -10,6 +10,7 @@ import { Field } from '../../ui/Field';
 import { PageTitle } from '../../ui/PageTitle';
 import { NoAccess } from '../../app/NoAccess';
 import { OPERATIONS, type ReceiveFoiaRequest } from './foia-api';
+import { RecordsFieldset, recordsOf, type RecordDraft } from './RecordsFieldset';
 
 /** The jurisdictions with an exemption catalog (EXEMPTION_CATALOGS; the API refuses any other). */
 const JURISDICTIONS = ['federal'] as const;
@@ -48,6 +49,7 @@ export function NewFoiaRequestPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const summary = useRef<HTMLDivElement>(null);
+  const [records, setRecords] = useState<RecordDraft[]>([]);
   const [draft, setDraft] = useState<Draft>({
     name: '',
     email: '',
@@ -102,6 +104,7 @@ export function NewFoiaRequestPage() {
       },
       description: draft.description.trim(),
       caseIds: caseIdsOf(draft.caseIds),
+      ...(records.length > 0 ? { records: recordsOf(records) } : {}),
       jurisdiction: draft.jurisdiction,
     });
   };
@@ -113,6 +116,7 @@ export function NewFoiaRequestPage() {
       'requester.organization',
       'description',
       'caseIds',
+      'records',
       'jurisdiction',
     ].includes(key)
       ? t(`foia.new.fieldLabels.${key}` as 'foia.new.fieldLabels.description')
@@ -159,7 +163,7 @@ export function NewFoiaRequestPage() {
         >
           <textarea className="usa-textarea" value={draft.description} onChange={set('description')} />
         </Field>
-        <Field label={t('foia.new.caseIds')} hint={t('foia.new.caseIdsHint')} required error={err('caseIds')}>
+        <Field label={t('foia.new.caseIds')} hint={t('foia.new.caseIdsHint')} error={err('caseIds')}>
           <textarea
             className="usa-textarea workbench-mono"
             rows={3}
@@ -168,6 +172,14 @@ export function NewFoiaRequestPage() {
             onChange={set('caseIds')}
           />
         </Field>
+        <RecordsFieldset
+          drafts={records}
+          error={err}
+          onChange={(next, path) => {
+            setRecords(next);
+            setEdited((s) => new Set(s).add(path));
+          }}
+        />
         <Field label={t('foia.new.jurisdiction')} required error={err('jurisdiction')}>
           <select
             className="usa-select"

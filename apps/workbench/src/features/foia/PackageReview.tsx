@@ -60,6 +60,8 @@ export function PackageReview({ requestId, view }: { requestId: string; view: Fo
 
   const override = useMutation({
     mutationFn: async ({ entry, justification }: { entry: RedactionEntry; justification: string }) => {
+      // The review offers overrides for a case's fields only (a named record's have no case).
+      if (!entry.caseId || !entry.eventId) throw new Error(`redaction #${entry.n} is not of a case record`);
       ok(
         await api.POST('/api/v1/foia-requests/{requestId}/overrides', {
           params: { path: { requestId } },

@@ -4,6 +4,7 @@ import { useFormat } from '../../i18n/format';
 import type { FoiaPackage, PackageRecord, RedactionEntry } from './foia-api';
 import { OverrideForm } from './OverrideForm';
 import { RedactionBox, useExemptionMeaning } from './RedactionBox';
+import { NamedRecordRedactions } from './NamedRecordRedactions';
 
 /** "JurisdictionAssessed" -> "Jurisdiction assessed": a record's type, readable. */
 export const recordTypeLabel = (type: string) =>
@@ -61,11 +62,12 @@ export function RedactionReview({ pkg, override }: { pkg: FoiaPackage; override?
           </section>
         );
       })}
+      <NamedRecordRedactions pkg={pkg} />
     </>
   );
 }
 
-function RecordRedactions({
+export function RecordRedactions({
   record,
   entries,
   exemptions,

@@ -1,4 +1,4 @@
-import { EXEMPTION_CATALOGS, type FoiaEvent } from '@lse/contracts';
+import { EXEMPTION_CATALOGS, NAMES_SOMETHING, type FoiaEvent } from '@lse/contracts';
 import type { Decider } from '@lse/domain';
 import type { FoiaCommand } from './commands';
 import {
@@ -21,6 +21,8 @@ import { currentDueOn, officeDate } from './clock/clock';
 import { clockRuleFor, daysUntil, dueAfter } from './clock/rules';
 import { redactionLogDigest, redactionParts, type LoggedRedaction } from './redactions';
 import { initialFoiaState, type FoiaState } from './state';
+import { NothingRequestedError, RecordNotRequestedError } from '../records/errors';
+import { isRequestedRecord } from '../records/sections';
 
 type Open = Extract<FoiaState, { status: 'received' }>;
 
@@ -42,8 +44,13 @@ const notAfter = (cutoff: string, now: string) => {
  * so each set on record is complete and can be compared with its package's log.
  */
 function redactionsToRecord(current: Open, cutoff: string, log: readonly LoggedRedaction[]) {
-  for (const entry of log)
-    if (!current.request.caseIds.includes(entry.caseId)) throw new CaseNotRequestedError(entry.caseId);
+  for (const entry of log) {
+    if (entry.record) {
+      if (!isRequestedRecord(current.request.records ?? [], entry.record))
+        throw new RecordNotRequestedError(entry.record.section, entry.record.id);
+    } else if (entry.caseId === undefined || !current.request.caseIds.includes(entry.caseId))
+      throw new CaseNotRequestedError(entry.caseId ?? '(none)');
+  }
   const digest = redactionLogDigest(log);
   const recorded = current.redactionSets.some((s) => s.cutoff === cutoff && s.redactionLogSha256 === digest);
   const events: FoiaEvent[] = recorded
@@ -56,6 +63,7 @@ export function decideFoia(command: FoiaCommand, state: FoiaState): FoiaEvent[] 
   switch (command.type) {
     case 'ReceiveFoiaRequest':
       if (state.status !== 'none') throw new FoiaRequestExistsError(command.requestId);
+      if (!NAMES_SOMETHING.check(command.request)) throw new NothingRequestedError();
       // Every compilation redacts under the jurisdiction's catalog: a request naming one without a
       // catalog could be received but never answered, so it is refused now, not at compilation.
       if (!Object.hasOwn(EXEMPTION_CATALOGS, command.request.jurisdiction))

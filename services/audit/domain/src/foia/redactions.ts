@@ -1,24 +1,33 @@
-import { REDACTIONS_PER_EVENT, type RedactionApplied } from '@lse/contracts';
+import { REDACTIONS_PER_EVENT, type RedactedRecord, type RedactionApplied } from '@lse/contracts';
 import { canonicalJson, sha256Hex } from '../canonical';
 
 /** One entry of a package's redaction log, as recorded (the release flag belongs to overrides). */
 export interface LoggedRedaction {
   n: number;
-  caseId: string;
-  eventId: string;
+  /** The case the field belongs to; absent for a field of a named record (`record`). */
+  caseId?: string;
+  record?: RedactedRecord;
+  /** Absent only for a computed figure (a suppressed statistics cell). */
+  eventId?: string;
   path: string;
   classification: string;
   exemptions: string[];
 }
 
+// Keys only when present, so a case-only log digests exactly as before records could be named.
 const entryOf = (e: LoggedRedaction): LoggedRedaction => ({
   n: e.n,
-  caseId: e.caseId,
-  eventId: e.eventId,
+  ...(e.caseId !== undefined ? { caseId: e.caseId } : {}),
+  ...(e.record ? { record: { section: e.record.section, id: e.record.id } } : {}),
+  ...(e.eventId !== undefined ? { eventId: e.eventId } : {}),
   path: e.path,
   classification: e.classification,
   exemptions: [...e.exemptions],
 });
+
+/** What a part of a set belongs to: one case, or one named record. */
+const ownerOf = (e: LoggedRedaction) =>
+  e.caseId !== undefined ? `case:${e.caseId}` : `${e.record?.section}:${e.record?.id}`;
 
 /**
  * The digest of a redaction set: the log's entries in order, without `released` (an override
@@ -36,22 +45,24 @@ export function redactionLogDigest(log: readonly LoggedRedaction[]): string {
  */
 export function redactionParts(cutoff: string, log: readonly LoggedRedaction[]): RedactionApplied[] {
   const digest = redactionLogDigest(log);
-  const chunks: Array<{ caseId: string; entries: LoggedRedaction[] }> = [];
+  const chunks: Array<{ owner: string; first: LoggedRedaction; entries: LoggedRedaction[] }> = [];
   for (const entry of log) {
     const last = chunks.at(-1);
-    if (last && last.caseId === entry.caseId && last.entries.length < REDACTIONS_PER_EVENT)
+    if (last && last.owner === ownerOf(entry) && last.entries.length < REDACTIONS_PER_EVENT)
       last.entries.push(entry);
-    else chunks.push({ caseId: entry.caseId, entries: [entry] });
+    else chunks.push({ owner: ownerOf(entry), first: entry, entries: [entry] });
   }
   return chunks.map((chunk, i) => ({
     cutoff,
     redactionLogSha256: digest,
     part: i + 1,
     parts: chunks.length,
-    caseId: chunk.caseId,
+    ...(chunk.first.caseId !== undefined
+      ? { caseId: chunk.first.caseId }
+      : { record: { section: chunk.first.record!.section, id: chunk.first.record!.id } }),
     redactions: chunk.entries.map((e) => ({
       n: e.n,
-      eventId: e.eventId,
+      ...(e.eventId !== undefined ? { eventId: e.eventId } : {}),
       path: e.path,
       classification: e.classification,
       exemptions: [...e.exemptions],
@@ -63,5 +74,11 @@ export function redactionParts(cutoff: string, log: readonly LoggedRedaction[]):
 export function redactionLogOf(events: readonly RedactionApplied[]): LoggedRedaction[] {
   return [...events]
     .sort((a, b) => a.part - b.part)
-    .flatMap((e) => e.redactions.map((r) => ({ caseId: e.caseId, ...r })));
+    .flatMap((e) =>
+      e.redactions.map((r) => ({
+        ...(e.caseId !== undefined ? { caseId: e.caseId } : {}),
+        ...(e.record ? { record: e.record } : {}),
+        ...r,
+      })),
+    );
 }

@@ -1,5 +1,6 @@
 import { FOIA_PACKAGE_STYLE } from '@lse/contracts';
 import type { FoiaPackage, PackageRecord } from './package';
+import { renderRecordSections } from '../records/html';
 
 const escape = (text: string) =>
   text.replace(
@@ -204,7 +205,7 @@ ${records}
   const log = pkg.redactionLog
     .map(
       (e) =>
-        `<tr><td>${e.n}</td><td>${escape(e.eventId)}</td><td>${escape(e.path)}</td><td>${escape(e.exemptions.join(', '))}</td><td>${e.released ? 'released' : 'withheld'}</td></tr>`,
+        `<tr><td>${e.n}</td><td>${escape(e.eventId ?? `${e.record?.section ?? ''} ${e.record?.id ?? ''}`)}</td><td>${escape(e.path)}</td><td>${escape(e.exemptions.join(', '))}</td><td>${e.released ? 'released' : 'withheld'}</td></tr>`,
     )
     .join('\n');
   const exemptions = Object.entries(pkg.exemptions)
@@ -219,7 +220,7 @@ ${records}
 <h2>Exemptions cited</h2><ul>
 ${exemptions}
 </ul>
-${cases}
+${cases}${renderRecordSections(pkg.records, escape, (type) => PLAIN[type] ?? humanize(type))}
 <h2>Redaction log</h2>
 <table><thead><tr><th>#</th><th>record</th><th>field</th><th>exemptions</th><th>decision</th></tr></thead><tbody>
 ${log}

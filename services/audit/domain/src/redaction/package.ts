@@ -1,5 +1,12 @@
-import { EXEMPTION_CATALOGS, type Classification } from '@lse/contracts';
+import { EXEMPTION_CATALOGS, type Classification, type RedactedRecord } from '@lse/contracts';
 import { canonicalJson, sha256Hex } from '../canonical';
+import {
+  recordWarnings,
+  redactRecordSections,
+  sectionRecordCount,
+  type RecordSections,
+  type RecordSectionsInput,
+} from '../records/sections';
 import { renameKey, replaceAt, upcastData, withheldFields, type CaseRecord } from './redact';
 
 export const FOIA_PACKAGE_FORMAT = 'lse-foia-package/1';
@@ -12,13 +19,19 @@ export interface FoiaPackageInput {
   cases: Array<{ caseId: string; openAtCutoff: boolean; records: CaseRecord[] }>;
   /** Fields a FOIA officer released (RedactionOverridden), by event id and path. */
   overrides: Array<{ eventId: string; path: string }>;
+  /** Records named besides cases (agreements, referral statistics, disclosure ledgers), gathered. */
+  records?: RecordSectionsInput;
 }
 
 export interface RedactionEntry {
   /** Numbered in package order; the marker in the record cites it. */
   n: number;
-  caseId: string;
-  eventId: string;
+  /** The case of the field; absent for a field of a named record. */
+  caseId?: string;
+  /** The named record (agreement, statistics, ledger) of the field; absent for a case's. */
+  record?: RedactedRecord;
+  /** Absent only for a computed figure (a suppressed statistics cell). */
+  eventId?: string;
   path: string;
   classification: Classification;
   exemptions: string[];
@@ -43,6 +56,8 @@ export interface FoiaPackage {
   law: string;
   cutoff: string;
   cases: Array<{ caseId: string; openAtCutoff: boolean; records: PackageRecord[] }>;
+  /** Only when the request names records besides cases (records/sections.ts). */
+  records?: RecordSections;
   redactionLog: RedactionEntry[];
   /** The exemptions cited, with what each withholds. */
   exemptions: Record<string, string>;
@@ -110,6 +125,16 @@ export function buildFoiaPackage(input: FoiaPackageInput): FoiaPackage {
         return out;
       }),
   }));
+  // After the cases, so a case's markers number as they did before records could be named.
+  const records = input.records
+    ? redactRecordSections(input.records, input.cutoff, {
+        jurisdiction: input.jurisdiction,
+        log,
+        cited,
+        released,
+        marker: withheldMarker,
+      })
+    : undefined;
   const exemptions: Record<string, string> = {};
   for (const code of [...cited].sort()) exemptions[code] = catalog.exemptions[code] ?? code;
   const withheld = log.filter((e) => !e.released).length;
@@ -120,10 +145,11 @@ export function buildFoiaPackage(input: FoiaPackageInput): FoiaPackage {
     law: catalog.law,
     cutoff: new Date(cutoff).toISOString(),
     cases,
+    ...(records ? { records } : {}),
     redactionLog: log,
     exemptions,
     summary: {
-      records: cases.reduce((n, c) => n + c.records.length, 0),
+      records: cases.reduce((n, c) => n + c.records.length, 0) + (records ? sectionRecordCount(records) : 0),
       withheld,
       released: log.length - withheld,
     },
@@ -144,12 +170,13 @@ export const packageJson = (pkg: FoiaPackage) => canonicalJson(pkg);
  * "no records" is itself a lawful answer to a request.
  */
 export function packageWarnings(
-  pkg: Pick<FoiaPackage, 'cutoff' | 'cases' | 'summary'>,
+  pkg: Pick<FoiaPackage, 'cutoff' | 'cases' | 'summary' | 'records'>,
   /** When each case's first record was made, for the cases that have any after the cut-off. */
   firstRecordedAt: Record<string, string> = {},
 ): string[] {
-  const warnings: string[] = [];
-  if (pkg.summary.records === 0)
+  const warnings: string[] = [...recordWarnings(pkg.records, pkg.cutoff)];
+  // A request naming records only has no case to be empty of (recordWarnings speaks for those).
+  if (pkg.summary.records === 0 && pkg.cases.length > 0)
     warnings.push(
       `The package is empty: none of the ${pkg.cases.length} requested case(s) has a record at or before the cut-off ${pkg.cutoff}.`,
     );
