@@ -1,0 +1,291 @@
+import type { TextFindingKind } from '@lse/contracts';
+
+/** One thing to redact in a text: what it is and where (UTF-16 offsets into the text, end exclusive). */
+export interface TextFinding {
+  kind: TextFindingKind;
+  start: number;
+  end: number;
+}
+
+/*
+ * Folding: names match whatever the accents and case ("José" and "JOSE" are "jose"). The text is
+ * folded code point by code point, remembering where each folded character came from, so a match
+ * in the folded text maps back to a span of the original.
+ */
+interface Folded {
+  text: string;
+  /** For each folded UTF-16 unit, the offset of the original character it came from. */
+  from: number[];
+  /** For each folded UTF-16 unit, the end of that original character. */
+  to: number[];
+}
+
+const foldChar = (c: string) => c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+function fold(text: string): Folded {
+  let out = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let i = 0;
+  for (const c of text) {
+    const f = foldChar(c);
+    for (let k = 0; k < f.length; k++) {
+      from.push(i);
+      to.push(i + c.length);
+    }
+    out += f;
+    i += c.length;
+  }
+  return { text: out, from, to };
+}
+
+export const foldName = (name: string) => fold(name).text;
+
+/** A word of the text: letters and digits (and inner apostrophes, "O'Brien"). */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
+/** Particles of names that are never a name alone ("de", "del", "van"). */
+const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'do', 'dos', 'das', 'di', 'du', 'van', 'von', 'der', 'den', 'y', 'e', 'bin', 'ibn', 'st', 'mc', 'mac']);
+
+/**
+ * Names that are also common words: alone, they match only when the text capitalises them
+ * ("Rose said" but not "the rent rose"). Written as a name in full they match in any case.
+ */
+const COMMON_WORDS = new Set(
+  (
+    'will bill mark grant hope joy faith may june april august dawn art amber bell brown green white ' +
+    'black young king long hill wood stone case rich price cook baker miller page ray sky summer ' +
+    'winter love star rock lane field rose lily iris ivy jade pearl ruby daisy holly penny sandy ' +
+    'rusty chase hunter mason carter major march frank sterling earnest ernest guy jack rob sue ' +
+    'pat don jean rosa flor paz luz cruz santos angel sol mar rey leal blanco moreno rubio delgado ' +
+    'alegre bueno soto vega campos rios flores prado worker owner manager boss cash job wage ' +
+    'paid pay day week work overtime the and for'
+  ).split(' '),
+);
+
+/** A name the case knows, as written in its records. */
+export interface KnownName {
+  name: string;
+}
+
+interface Token {
+  folded: string;
+  start: number;
+  end: number;
+  /** The original's first letter is upper case. */
+  capitalised: boolean;
+}
+
+interface Variant {
+  tokens: string[];
+  /** A single name part alone: subject to the common-word and capitalisation rules. */
+  alone: boolean;
+  /** A piece of a hyphenated part alone ("Planted" of "Planted-Complainant"): capitalised only. */
+  piece: boolean;
+}
+
+const lettersOf = (s: string) => [...s.replace(/[^\p{L}]/gu, '')].length;
+
+/**
+ * The ways a text may write a name: in full, first and last, any run of its parts, "Last, First"
+ * (and "Last1 Last2, First"), and each part of at least 3 letters alone. Parts are split on white space; a
+ * hyphenated part is also matched piece by piece, capitalised.
+ */
+function variantsOf(name: string): Variant[] {
+  const parts = name
+    .split(/[\s,]+/)
+    .map((p) => [...fold(p).text.matchAll(WORD)].map((m) => m[0]))
+    .filter((p) => p.length > 0);
+  if (parts.length === 0) return [];
+  const flat = (ps: string[][]) => ps.flat();
+  const variants: Variant[] = [];
+  const add = (tokens: string[], alone = false, piece = false) => {
+    if (tokens.length > 0) variants.push({ tokens, alone, piece });
+  };
+  const real = parts.filter((p) => !(p.length === 1 && PARTICLES.has(p[0])));
+  // A one-word name is only ever a part alone (below), under the rules for parts.
+  if (flat(parts).length > 1) add(flat(parts));
+  if (real.length >= 2) {
+    const first = real[0];
+    const last = real[real.length - 1];
+    add([...first, ...last]);
+    add([...last, ...first]);
+    add([...flat(parts.slice(1)), ...first]);
+    add([...last, ...flat(parts.slice(0, -1))]);
+    // Any run of two parts or more in order ("José García" of "José García López").
+    for (let a = 0; a < parts.length; a++)
+      for (let b = a + 2; b <= parts.length; b++) add(flat(parts.slice(a, b)));
+  }
+  for (const part of real) {
+    if (lettersOf(part.join('')) >= 3) add(part, true);
+    if (part.length > 1)
+      for (const piece of part) if (lettersOf(piece) >= 3 && !PARTICLES.has(piece)) add([piece], true, true);
+  }
+  return variants;
+}
+
+/** Between two words of a name: spaces, a hyphen, or the comma of "Last, First". */
+const GAP = /^(?:\s+|\s*-\s*|\s*,\s*)$/u;
+
+/**
+ * Where the names a case knows appear in a text: case- and accent-insensitive, on word
+ * boundaries, in full or by part. A part shorter than 3 letters is never matched alone, a
+ * particle never, and a part that is also a common word only when capitalised. Longest first:
+ * "Rosa Planted-Complainant" is one finding, not three.
+ */
+export class NameFinder {
+  /** First folded token -> the variants that start with it, longest first. */
+  private readonly byFirst = new Map<string, Variant[]>();
+
+  constructor(names: Iterable<string>) {
+    const seen = new Set<string>();
+    for (const name of names)
+      for (const v of variantsOf(name)) {
+        const key = `${v.tokens.join(' ')}|${v.alone}|${v.piece}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const list = this.byFirst.get(v.tokens[0]) ?? [];
+        list.push(v);
+        this.byFirst.set(v.tokens[0], list);
+      }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  }
+
+  get empty(): boolean {
+    return this.byFirst.size === 0;
+  }
+
+  find(text: string): TextFinding[] {
+    if (this.empty) return [];
+    const folded = fold(text);
+    const tokens: Token[] = [...folded.text.matchAll(WORD)].map((m) => {
+      const start = folded.from[m.index];
+      let end = folded.to[m.index + m[0].length - 1];
+      // Combining marks after the last letter ("e" + U+0301) belong to the word.
+      while (end < text.length && /\p{M}/u.test(text[end])) end++;
+      return {
+        folded: m[0],
+        start,
+        end,
+        capitalised: /^\p{Lu}/u.test(String.fromCodePoint(text.codePointAt(start) ?? 32)),
+      };
+    });
+    const out: TextFinding[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const match = this.matchAt(text, tokens, i);
+      if (match === 0) {
+        i++;
+        continue;
+      }
+      out.push({ kind: 'name', start: tokens[i].start, end: tokens[i + match - 1].end });
+      i += match;
+    }
+    return out;
+  }
+
+  /** How many tokens from `i` the longest variant covers (0: none). */
+  private matchAt(text: string, tokens: Token[], i: number): number {
+    for (const v of this.byFirst.get(tokens[i].folded) ?? []) {
+      if (i + v.tokens.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 1; k < v.tokens.length && ok; k++) {
+        ok =
+          tokens[i + k].folded === v.tokens[k] &&
+          GAP.test(text.slice(tokens[i + k - 1].end, tokens[i + k].start));
+      }
+      if (!ok) continue;
+      if (v.alone) {
+        const t = tokens[i];
+        if ((v.piece || COMMON_WORDS.has(t.folded)) && !t.capitalised) continue;
+      }
+      return v.tokens.length;
+    }
+    return 0;
+  }
+}
+
+/*
+ * Personal data by pattern. Each is written to avoid what case notes are full of: dates
+ * ("2026-03-14"), amounts ("$1,234.56"), case numbers ("LSE-2026-000123"), hours ("40.5").
+ */
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+
+/** US numbers (optional +1, area code in parentheses or not) and international numbers with +. */
+const PHONE =
+  /(?<![\w+])(?:(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}|\+(?:[2-9]\d{0,2})(?:[\s.-]?\d{1,4}){2,5})(?![\w-])/g;
+
+/** 123-45-6789 or 123 45 6789; nine bare digits only after "SSN", "ITIN" or "social security". */
+const SSN_SHAPED = /(?<![\w-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\w-])/g;
+const SSN_BARE =
+  /(?:\bSSN|\bITIN|social security(?: (?:number|no\.?|#))?|seguro social)\s*(?:#|:|is|was)?\s*(\d{9})(?!\d)/gi;
+
+const STREET_WORDS =
+  'Street|Avenue|Boulevard|Road|Drive|Lane|Way|Court|Place|Terrace|Parkway|Highway|Circle|Square|Trail|Alley|Plaza|Loop|Row|Path';
+const STREET_ABBREVIATIONS = 'St|Ave|Av|Blvd|Rd|Dr|Ln|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Trl|Aly';
+/** A street suffix, in Title or upper case; an abbreviation may end with its period. */
+const SUFFIX =
+  `(?:(?:${STREET_WORDS}|${STREET_WORDS.toUpperCase()})\\b|(?:${STREET_ABBREVIATIONS}|${STREET_ABBREVIATIONS.toUpperCase()})\\b\\.?)`;
+/**
+ * A US street address: a house number, up to four capitalised words or ordinals ("5th"), a street
+ * suffix; then an optional unit and an optional ", City, ST 94110". Case-sensitive on purpose:
+ * "worked 12 hours on the street" is not an address. A P.O. box too.
+ */
+const ADDRESS = new RegExp(
+  String.raw`(?<![\w-])\d{1,6}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\p{L}'.-]*|\d+(?:st|nd|rd|th))\s+){1,4}${SUFFIX}` +
+    String.raw`(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s*#?[\w-]+)?` +
+    String.raw`(?:,\s*[A-Z][\p{L} .'-]{1,40},\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?)?` +
+    String.raw`|\bP\.?\s?O\.?\s+Box\s+\d+`,
+  'gu',
+);
+
+/** An SSN's area, group and serial as the SSA issues them; an ITIN starts with 9. */
+function ssnKind(area: string, group: string, serial: string): 'ssn' | 'itin' | undefined {
+  if (group === '00' || serial === '0000') return undefined;
+  if (area.startsWith('9')) return 'itin';
+  if (area === '000' || area === '666') return undefined;
+  return 'ssn';
+}
+
+export function findPatterns(text: string): TextFinding[] {
+  const out: TextFinding[] = [];
+  for (const m of text.matchAll(EMAIL)) out.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(SSN_SHAPED)) {
+    const kind = ssnKind(m[1], m[3], m[4]);
+    if (kind) out.push({ kind, start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(SSN_BARE)) {
+    const digits = m[1];
+    const kind = ssnKind(digits.slice(0, 3), digits.slice(3, 5), digits.slice(5));
+    const start = m.index + m[0].lastIndexOf(digits);
+    if (kind) out.push({ kind, start, end: start + 9 });
+  }
+  for (const m of text.matchAll(PHONE)) {
+    const digits = m[0].replace(/\D/g, '').length;
+    if (digits >= 10 && digits <= 15) out.push({ kind: 'phone', start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(ADDRESS))
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].trimEnd().length });
+  return out;
+}
+
+/**
+ * Everything to redact in a text, without overlaps: where two findings overlap, the one that
+ * starts first wins (the longer on a tie), so an e-mail address that contains a name is one
+ * finding. In text order.
+ */
+export function findInText(text: string, names: NameFinder): TextFinding[] {
+  const all = [...findPatterns(text), ...names.find(text)].sort(
+    (a, b) => a.start - b.start || b.end - a.end,
+  );
+  const out: TextFinding[] = [];
+  for (const f of all) {
+    const last = out.at(-1);
+    if (last && f.start < last.end) {
+      if (f.end > last.end) last.end = f.end;
+      continue;
+    }
+    out.push({ ...f });
+  }
+  return out;
+}
