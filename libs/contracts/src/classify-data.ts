@@ -19,14 +19,23 @@ export interface ClassifiedValue {
 
 const FREE_TEXT_CHECKS = new Set(['overwrite', 'min_length', 'max_length', 'length_equals']);
 
+/** The shortest bound a narrative field has (notes, reasons, descriptions: `text(500)` and up). */
+export const FREE_TEXT_MIN_BOUND = 500;
+
 /**
  * Free text: a string schema with no format and no pattern, only trimming and length bounds
- * (`text(max)` in fields.ts). Ids, dates, codes and enums have a format, a pattern or a refinement.
+ * (`text(max)` in fields.ts), bounded at FREE_TEXT_MIN_BOUND characters or more (or not at all).
+ * Ids, dates, codes and enums have a format, a pattern or a refinement; a shorter text is a
+ * structured value (a name, a title, a street, a docket number), public or withheld as a whole:
+ * an employer's business address is released on purpose and is no narrative naming a person.
  */
 export function isFreeTextSchema(schema: z.core.$ZodType): boolean {
   const def = schema._zod.def as unknown as { type: string; format?: string; checks?: z.core.$ZodCheck[] };
   if (def.type !== 'string' || def.format) return false;
-  return (def.checks ?? []).every((c) => FREE_TEXT_CHECKS.has((c._zod.def as { check: string }).check));
+  const checks = (def.checks ?? []).map((c) => c._zod.def as { check: string; maximum?: number; length?: number });
+  if (!checks.every((c) => FREE_TEXT_CHECKS.has(c.check))) return false;
+  const bound = checks.find((c) => c.check === 'max_length' || c.check === 'length_equals');
+  return bound === undefined || (bound.maximum ?? bound.length ?? 0) >= FREE_TEXT_MIN_BOUND;
 }
 
 /** Data the schema does not classify: the FOIA build must stop rather than release it. */

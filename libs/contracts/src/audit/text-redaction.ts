@@ -29,3 +29,18 @@ export function parseTextRedactionPath(path: string): { fieldPath: string; span:
   if (!match) return undefined;
   return { fieldPath: match[1], span: { start: Number(match[2]), end: Number(match[3]) } };
 }
+
+/** Why an evidence file is in a FOIA package by its description only, not by its text. */
+export const EVIDENCE_WITHHELD_REASONS = [
+  /** A PDF or text file the reader could not decode (audit's pdf-text.ts lists its limits). */
+  'unreadable',
+  /** A PDF of page images: no text to redact without OCR or a person reading it. */
+  'scanned_image',
+  /** Larger than a package takes. */
+  'too_large',
+  /** Not text or PDF (images, spreadsheets, audio...): reviewed by a person, outside the package. */
+  'other_format',
+  /** The evidence store does not have the file's content. */
+  'unavailable',
+] as const;
+export type EvidenceWithheldReason = (typeof EVIDENCE_WITHHELD_REASONS)[number];

@@ -14,3 +14,8 @@ export * from './redaction/html';
 export * from './integrity/merkle';
 export * from './replay/replayer';
 export * from './replay/audit-replayers';
+export * from './redaction/text-finder';
+export * from './redaction/free-text';
+export * from './redaction/pdf-text';
+export * from './redaction/evidence';
+export * from './redaction/package-evidence';

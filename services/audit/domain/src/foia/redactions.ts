@@ -1,4 +1,4 @@
-import { REDACTIONS_PER_EVENT, type RedactionApplied } from '@lse/contracts';
+import { REDACTIONS_PER_EVENT, type RedactionApplied, type TextFindingKind, type TextSpan } from '@lse/contracts';
 import { canonicalJson, sha256Hex } from '../canonical';
 
 /** One entry of a package's redaction log, as recorded (the release flag belongs to overrides). */
@@ -9,7 +9,14 @@ export interface LoggedRedaction {
   path: string;
   classification: string;
   exemptions: string[];
+  /** Inside free text: what was found and where (never the text). */
+  kind?: TextFindingKind;
+  span?: TextSpan;
 }
+
+/** A free-text redaction's kind and span, when it is one (a whole field's entry is unchanged). */
+const inText = (e: Pick<LoggedRedaction, 'kind' | 'span'>) =>
+  e.kind && e.span ? { kind: e.kind, span: { start: e.span.start, end: e.span.end } } : {};
 
 const entryOf = (e: LoggedRedaction): LoggedRedaction => ({
   n: e.n,
@@ -18,6 +25,7 @@ const entryOf = (e: LoggedRedaction): LoggedRedaction => ({
   path: e.path,
   classification: e.classification,
   exemptions: [...e.exemptions],
+  ...inText(e),
 });
 
 /**
@@ -55,6 +63,7 @@ export function redactionParts(cutoff: string, log: readonly LoggedRedaction[]):
       path: e.path,
       classification: e.classification,
       exemptions: [...e.exemptions],
+      ...inText(e),
     })),
   }));
 }

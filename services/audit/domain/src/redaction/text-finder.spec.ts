@@ -120,3 +120,13 @@ describe('findInText', () => {
     ]);
   });
 });
+
+describe('a confidential source named in free text (5 U.S.C. 552(b)(7)(D))', () => {
+  it('flags the finding when the case records the name as a confidential source', () => {
+    const names = new NameFinder([{ name: 'Ana Ortiz', confidential: true }, 'Ana Ortiz', 'Luis Vega']);
+    expect(names.find('Ana Ortiz and Luis Vega')).toEqual([
+      { kind: 'name', start: 0, end: 9, confidential: true },
+      { kind: 'name', start: 14, end: 23 },
+    ]);
+  });
+});

@@ -5,6 +5,8 @@ export interface TextFinding {
   kind: TextFindingKind;
   start: number;
   end: number;
+  /** A name the case records only as a confidential source's (it cites that source's exemption). */
+  confidential?: boolean;
 }
 
 /*
@@ -63,9 +65,10 @@ const COMMON_WORDS = new Set(
   ).split(' '),
 );
 
-/** A name the case knows, as written in its records. */
+/** A name the case knows, as written in its records; a confidential source's name is flagged. */
 export interface KnownName {
   name: string;
+  confidential?: boolean;
 }
 
 interface Token {
@@ -80,6 +83,7 @@ interface Variant {
   tokens: string[];
   /** A single name part alone: subject to the common-word and capitalisation rules. */
   alone: boolean;
+  confidential: boolean;
   /** A piece of a hyphenated part alone ("Planted" of "Planted-Complainant"): capitalised only. */
   piece: boolean;
 }
@@ -91,7 +95,7 @@ const lettersOf = (s: string) => [...s.replace(/[^\p{L}]/gu, '')].length;
  * (and "Last1 Last2, First"), and each part of at least 3 letters alone. Parts are split on white space; a
  * hyphenated part is also matched piece by piece, capitalised.
  */
-function variantsOf(name: string): Variant[] {
+function variantsOf(name: string, confidential: boolean): Variant[] {
   const parts = name
     .split(/[\s,]+/)
     .map((p) => [...fold(p).text.matchAll(WORD)].map((m) => m[0]))
@@ -100,7 +104,7 @@ function variantsOf(name: string): Variant[] {
   const flat = (ps: string[][]) => ps.flat();
   const variants: Variant[] = [];
   const add = (tokens: string[], alone = false, piece = false) => {
-    if (tokens.length > 0) variants.push({ tokens, alone, piece });
+    if (tokens.length > 0) variants.push({ tokens, alone, piece, confidential });
   };
   const real = parts.filter((p) => !(p.length === 1 && PARTICLES.has(p[0])));
   // A one-word name is only ever a part alone (below), under the rules for parts.
@@ -137,17 +141,24 @@ export class NameFinder {
   /** First folded token -> the variants that start with it, longest first. */
   private readonly byFirst = new Map<string, Variant[]>();
 
-  constructor(names: Iterable<string>) {
-    const seen = new Set<string>();
-    for (const name of names)
-      for (const v of variantsOf(name)) {
+  constructor(names: Iterable<string | KnownName>) {
+    const seen = new Map<string, Variant>();
+    for (const known of names) {
+      const { name, confidential = false } = typeof known === 'string' ? { name: known } : known;
+      for (const v of variantsOf(name, confidential)) {
         const key = `${v.tokens.join(' ')}|${v.alone}|${v.piece}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const same = seen.get(key);
+        if (same) {
+          // Written the same way as a confidential source's name: it cites the stricter exemption.
+          same.confidential ||= v.confidential;
+          continue;
+        }
+        seen.set(key, v);
         const list = this.byFirst.get(v.tokens[0]) ?? [];
         list.push(v);
         this.byFirst.set(v.tokens[0], list);
       }
+    }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   }
 
@@ -173,18 +184,19 @@ export class NameFinder {
     const out: TextFinding[] = [];
     for (let i = 0; i < tokens.length; ) {
       const match = this.matchAt(text, tokens, i);
-      if (match === 0) {
+      if (!match) {
         i++;
         continue;
       }
-      out.push({ kind: 'name', start: tokens[i].start, end: tokens[i + match - 1].end });
-      i += match;
+      const end = tokens[i + match.tokens.length - 1].end;
+      out.push({ kind: 'name', start: tokens[i].start, end, ...(match.confidential ? { confidential: true } : {}) });
+      i += match.tokens.length;
     }
     return out;
   }
 
-  /** How many tokens from `i` the longest variant covers (0: none). */
-  private matchAt(text: string, tokens: Token[], i: number): number {
+  /** The longest variant that matches the tokens from `i`, if any. */
+  private matchAt(text: string, tokens: Token[], i: number): Variant | undefined {
     for (const v of this.byFirst.get(tokens[i].folded) ?? []) {
       if (i + v.tokens.length > tokens.length) continue;
       let ok = true;
@@ -198,9 +210,9 @@ export class NameFinder {
         const t = tokens[i];
         if ((v.piece || COMMON_WORDS.has(t.folded)) && !t.capitalised) continue;
       }
-      return v.tokens.length;
+      return v;
     }
-    return 0;
+    return undefined;
   }
 }
 
