@@ -1617,7 +1617,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Release one withheld field, with a written justification (RedactionOverridden) */
+        /** Release one withheld field, or one redaction inside a text (its log path, `<field>@<start>-<end>`), with a written justification (RedactionOverridden) */
         post: operations["overrideRedaction"];
         delete?: never;
         options?: never;
@@ -14031,7 +14031,7 @@ export interface operations {
                      * @default federal
                      * @enum {string}
                      */
-                    jurisdiction?: "federal";
+                    jurisdiction?: "federal" | "california";
                 };
             };
         };
@@ -14360,8 +14360,25 @@ export interface operations {
                                         [key: string]: unknown;
                                     };
                                 }[];
+                                evidence?: {
+                                    /** Format: uuid */
+                                    evidenceId: string;
+                                    eventId: string;
+                                    mediaType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    /** @description The file's text, redacted like free text. */
+                                    text?: string;
+                                    imagesNotIncluded?: number;
+                                    /** @description Why the file is withheld whole (it cannot be redacted as text). */
+                                    withheld?: {
+                                        /** @enum {string} */
+                                        reason: "unreadable" | "scanned_image" | "too_large" | "other_format" | "unavailable";
+                                        detail: string;
+                                    };
+                                }[];
                             }[];
-                            /** @description Every withheld field; `eventId` and `path` are what POST .../overrides takes. */
+                            /** @description Every withheld field, and every name or personal detail withheld inside a text (`kind`, `span`, `reason`; its `path` is `<field>@<start>-<end>`); `eventId` and `path` are what POST .../overrides takes. */
                             redactionLog: {
                                 n: number;
                                 /** Format: uuid */
@@ -14371,6 +14388,13 @@ export interface operations {
                                 classification: string;
                                 exemptions: string[];
                                 released: boolean;
+                                /** @enum {string} */
+                                kind?: "name" | "phone" | "email" | "ssn" | "itin" | "address";
+                                span?: {
+                                    start: number;
+                                    end: number;
+                                };
+                                reason?: string;
                             }[];
                             exemptions: {
                                 [key: string]: string;
@@ -14810,8 +14834,25 @@ export interface operations {
                                     [key: string]: unknown;
                                 };
                             }[];
+                            evidence?: {
+                                /** Format: uuid */
+                                evidenceId: string;
+                                eventId: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                /** @description The file's text, redacted like free text. */
+                                text?: string;
+                                imagesNotIncluded?: number;
+                                /** @description Why the file is withheld whole (it cannot be redacted as text). */
+                                withheld?: {
+                                    /** @enum {string} */
+                                    reason: "unreadable" | "scanned_image" | "too_large" | "other_format" | "unavailable";
+                                    detail: string;
+                                };
+                            }[];
                         }[];
-                        /** @description Every withheld field; `eventId` and `path` are what POST .../overrides takes. */
+                        /** @description Every withheld field, and every name or personal detail withheld inside a text (`kind`, `span`, `reason`; its `path` is `<field>@<start>-<end>`); `eventId` and `path` are what POST .../overrides takes. */
                         redactionLog: {
                             n: number;
                             /** Format: uuid */
@@ -14821,6 +14862,13 @@ export interface operations {
                             classification: string;
                             exemptions: string[];
                             released: boolean;
+                            /** @enum {string} */
+                            kind?: "name" | "phone" | "email" | "ssn" | "itin" | "address";
+                            span?: {
+                                start: number;
+                                end: number;
+                            };
+                            reason?: string;
                         }[];
                         exemptions: {
                             [key: string]: string;
@@ -14958,8 +15006,25 @@ export interface operations {
                                         [key: string]: unknown;
                                     };
                                 }[];
+                                evidence?: {
+                                    /** Format: uuid */
+                                    evidenceId: string;
+                                    eventId: string;
+                                    mediaType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    /** @description The file's text, redacted like free text. */
+                                    text?: string;
+                                    imagesNotIncluded?: number;
+                                    /** @description Why the file is withheld whole (it cannot be redacted as text). */
+                                    withheld?: {
+                                        /** @enum {string} */
+                                        reason: "unreadable" | "scanned_image" | "too_large" | "other_format" | "unavailable";
+                                        detail: string;
+                                    };
+                                }[];
                             }[];
-                            /** @description Every withheld field; `eventId` and `path` are what POST .../overrides takes. */
+                            /** @description Every withheld field, and every name or personal detail withheld inside a text (`kind`, `span`, `reason`; its `path` is `<field>@<start>-<end>`); `eventId` and `path` are what POST .../overrides takes. */
                             redactionLog: {
                                 n: number;
                                 /** Format: uuid */
@@ -14969,6 +15034,13 @@ export interface operations {
                                 classification: string;
                                 exemptions: string[];
                                 released: boolean;
+                                /** @enum {string} */
+                                kind?: "name" | "phone" | "email" | "ssn" | "itin" | "address";
+                                span?: {
+                                    start: number;
+                                    end: number;
+                                };
+                                reason?: string;
                             }[];
                             exemptions: {
                                 [key: string]: string;
