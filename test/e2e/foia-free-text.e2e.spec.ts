@@ -77,7 +77,9 @@ describe('FOIA: redaction inside free text and evidence files, through the gatew
     }
     // The investigation opens by itself on CaseOpened; evidence is attached to it.
     const deadline = Date.now() + 30_000;
-    while ((await api.request('GET', `/cases/${caseId}/investigation`, { as: 'supervisor' })).status !== 200) {
+    while (
+      (await api.request('GET', `/cases/${caseId}/investigation`, { as: 'supervisor' })).status !== 200
+    ) {
       if (Date.now() > deadline) throw new Error('the investigation did not open');
       await sleep(100);
     }
@@ -132,7 +134,12 @@ describe('FOIA: redaction inside free text and evidence files, through the gatew
     api.request('POST', `/foia-requests/${requestId}/overrides`, {
       as: 'foia_officer',
       headers: { 'idempotency-key': randomUUID() },
-      body: { caseId, eventId, path, justification: 'Reviewed: releasable after redaction of personal data.' },
+      body: {
+        caseId,
+        eventId,
+        path,
+        justification: 'Reviewed: releasable after redaction of personal data.',
+      },
     });
 
   it('releases the note with the worker and her phone withheld inside it, and the evidence files redacted', async () => {
@@ -141,15 +148,17 @@ describe('FOIA: redaction inside free text and evidence files, through the gatew
     const first = await compile(requestId, cutoff);
     const assessment = first.package.cases[0].records.find((r) => r.type === 'JurisdictionAssessed')!;
     // Withheld whole ((b)(5)) until the officer releases it...
-    expect(first.package.redactionLog.some((e) => e.eventId === assessment.eventId && e.path === 'data.reason')).toBe(
-      true,
-    );
+    expect(
+      first.package.redactionLog.some((e) => e.eventId === assessment.eventId && e.path === 'data.reason'),
+    ).toBe(true);
     expect((await override(requestId, assessment.eventId, 'data.reason')).status).toBe(201);
     // ... then released with the names and personal data inside it withheld, each in the log.
     const second = await compile(requestId, cutoff);
     const reason = second.package.cases[0].records.find((r) => r.type === 'JurisdictionAssessed')!.data
       .reason as string;
-    expect(reason).toMatch(/^Covered car wash\. \[WITHHELD .*\] called from \[WITHHELD .*\]; she can also be reached at \[WITHHELD .*\]\. Twelve workers on the night shift\.$/);
+    expect(reason).toMatch(
+      /^Covered car wash\. \[WITHHELD .*\] called from \[WITHHELD .*\]; she can also be reached at \[WITHHELD .*\]\. Twelve workers on the night shift\.$/,
+    );
     const inNote = second.package.redactionLog.filter((e) => e.path.startsWith('data.reason@'));
     expect(inNote.map((e) => e.kind)).toEqual(['name', 'phone', 'email']);
     // She asked for confidentiality: her name cites the confidential-source exemption.

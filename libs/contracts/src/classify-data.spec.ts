@@ -64,7 +64,15 @@ describe('classifyData', () => {
     expect(isFreeTextSchema(text(2000))).toBe(true);
     expect(isFreeTextSchema(text(500))).toBe(true);
     expect(isFreeTextSchema(z.string())).toBe(true);
-    for (const structured of [text(200), uuid(), instant(), isoDate(), officeCode(), z.email(), z.enum(['a'])])
+    for (const structured of [
+      text(200),
+      uuid(),
+      instant(),
+      isoDate(),
+      officeCode(),
+      z.email(),
+      z.enum(['a']),
+    ])
       expect(isFreeTextSchema(structured)).toBe(false);
   });
 });

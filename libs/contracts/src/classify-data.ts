@@ -32,7 +32,9 @@ export const FREE_TEXT_MIN_BOUND = 500;
 export function isFreeTextSchema(schema: z.core.$ZodType): boolean {
   const def = schema._zod.def as unknown as { type: string; format?: string; checks?: z.core.$ZodCheck[] };
   if (def.type !== 'string' || def.format) return false;
-  const checks = (def.checks ?? []).map((c) => c._zod.def as { check: string; maximum?: number; length?: number });
+  const checks = (def.checks ?? []).map(
+    (c) => c._zod.def as { check: string; maximum?: number; length?: number },
+  );
   if (!checks.every((c) => FREE_TEXT_CHECKS.has(c.check))) return false;
   const bound = checks.find((c) => c.check === 'max_length' || c.check === 'length_equals');
   return bound === undefined || (bound.maximum ?? bound.length ?? 0) >= FREE_TEXT_MIN_BOUND;
@@ -74,7 +76,9 @@ export function classifyData(
   ) => {
     if (!cls) throw new UnclassifiedDataError(path);
     const classification = raise && cls === 'personal' ? 'confidential_source' : cls;
-    const entry: ClassifiedValue = isKey ? { path, value, classification, isKey } : { path, value, classification };
+    const entry: ClassifiedValue = isKey
+      ? { path, value, classification, isKey }
+      : { path, value, classification };
     if (leaf && typeof value === 'string' && isFreeTextSchema(leaf)) entry.freeText = true;
     out.push(entry);
   };

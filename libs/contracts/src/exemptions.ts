@@ -63,7 +63,8 @@ export const CALIFORNIA_CPRA: ExemptionCatalog = {
       'records of complaints and investigations, and investigatory files compiled for law-enforcement or licensing purposes (including the identity of witnesses and confidential sources)',
     'Gov. Code 7922.000':
       'the public interest served by withholding clearly outweighs the public interest in disclosure (deliberative process)',
-    'Gov. Code 7927.705': 'records whose disclosure federal or state law exempts or prohibits, including Evidence Code privileges',
+    'Gov. Code 7927.705':
+      'records whose disclosure federal or state law exempts or prohibits, including Evidence Code privileges',
     'Evid. Code 1040': 'official information acquired in confidence (through Gov. Code 7927.705)',
     'Evid. Code 1041': 'the identity of an informer (through Gov. Code 7927.705)',
     'Evid. Code 1060': 'trade secrets (through Gov. Code 7927.705)',

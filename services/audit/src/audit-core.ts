@@ -49,7 +49,11 @@ export async function openAuditCore(options: {
   return {
     store,
     dataSource,
-    foia: new FoiaDesk(store, options.metrics, new FilesystemEvidenceStore(options.evidenceDir ?? 'var/evidence')),
+    foia: new FoiaDesk(
+      store,
+      options.metrics,
+      new FilesystemEvidenceStore(options.evidenceDir ?? 'var/evidence'),
+    ),
     async close() {
       await store.close();
       if (dataSource.isInitialized) await dataSource.destroy();

@@ -169,7 +169,7 @@ export const FoiaPackageReply = pub(
               mediaType: z.string(),
               sizeBytes: z.int(),
               sha256: z.string(),
-              text: z.string().optional().describe('The file\'s text, redacted like free text.'),
+              text: z.string().optional().describe("The file's text, redacted like free text."),
               imagesNotIncluded: z.int().optional(),
               withheld: z
                 .object({

@@ -15,6 +15,7 @@ export * from './integrity/merkle';
 export * from './replay/replayer';
 export * from './replay/audit-replayers';
 export * from './redaction/text-finder';
+export * from './redaction/text-patterns';
 export * from './redaction/free-text';
 export * from './redaction/pdf-text';
 export * from './redaction/evidence';

@@ -1,4 +1,9 @@
-import { REDACTIONS_PER_EVENT, type RedactionApplied, type TextFindingKind, type TextSpan } from '@lse/contracts';
+import {
+  REDACTIONS_PER_EVENT,
+  type RedactionApplied,
+  type TextFindingKind,
+  type TextSpan,
+} from '@lse/contracts';
 import { canonicalJson, sha256Hex } from '../canonical';
 
 /** One entry of a package's redaction log, as recorded (the release flag belongs to overrides). */

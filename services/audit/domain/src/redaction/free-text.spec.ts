@@ -10,7 +10,15 @@ const NOTE =
   `Spoke with ${WITNESS} (luis.ov@example.org, 510-555-0111). He says ${PLANTED.name} was paid cash; ` +
   'her SSN 123-45-6789 is on the stub. He lives at 1234 Mission St., Apt 5, San Francisco, CA 94110. ' +
   'The owner paid 52 hours at straight time on 2026-01-09.';
-const PLANTED_IN_NOTE = [WITNESS, 'Luis', 'luis.ov@example.org', '510-555-0111', PLANTED.name, '123-45-6789', '1234 Mission St'];
+const PLANTED_IN_NOTE = [
+  WITNESS,
+  'Luis',
+  'luis.ov@example.org',
+  '510-555-0111',
+  PLANTED.name,
+  '123-45-6789',
+  '1234 Mission St',
+];
 
 /** The opened case, then an interview of a witness (not a confidential source) whose summary is NOTE. */
 function caseWithInterview(): CaseRecord[] {
@@ -140,7 +148,10 @@ describe('redaction inside free text a FOIA package releases (5 U.S.C. 552(b)(6)
       '2026-03-01T18:00:00.000Z',
     );
     const eventId = interview(records).eventId;
-    records[records.length - 1] = { ...records[records.length - 1], data: { ...interview(records).data, summary: 'Zelda Quintanilla saw it.' } };
+    records[records.length - 1] = {
+      ...records[records.length - 1],
+      data: { ...interview(records).data, summary: 'Zelda Quintanilla saw it.' },
+    };
     const pkg = build([...records, later], [{ eventId, path: 'data.summary' }]);
     // Zelda is named only in a record after the cut-off: the package does not know her.
     expect(summaryOf(pkg)).toBe('Zelda Quintanilla saw it.');
@@ -181,12 +192,22 @@ describe('evidence files in a FOIA package', () => {
       '2026-01-21T10:00:00.000Z',
     );
   const TEXT = Buffer.from(`Time sheet kept by ${WITNESS}, phone 510-555-0111.\nMonday 11 hours.`);
-  const PDF = buildPdf(`BT /F1 12 Tf 72 720 Td (Pay stub of ${PLANTED.name}) Tj 0 -14 Td (SSN 123-45-6789, 52 hours) Tj ET`, {
-    flate: true,
-  });
+  const PDF = buildPdf(
+    `BT /F1 12 Tf 72 720 Td (Pay stub of ${PLANTED.name}) Tj 0 -14 Td (SSN 123-45-6789, 52 hours) Tj ET`,
+    {
+      flate: true,
+    },
+  );
   const SCAN = buildPdf('q 612 0 0 792 0 0 cm /Im1 Do Q', { image: true });
   const PHOTO = Buffer.from('not really a jpeg');
-  const ids = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222', '33333333-3333-4333-8333-333333333333', '44444444-4444-4444-8444-444444444444', '55555555-5555-4555-8555-555555555555', '66666666-6666-4666-8666-666666666666'];
+  const ids = [
+    '11111111-1111-4111-8111-111111111111',
+    '22222222-2222-4222-8222-222222222222',
+    '33333333-3333-4333-8333-333333333333',
+    '44444444-4444-4444-8444-444444444444',
+    '55555555-5555-4555-8555-555555555555',
+    '66666666-6666-4666-8666-666666666666',
+  ];
 
   const pkg = () => {
     const records = [
@@ -205,9 +226,13 @@ describe('evidence files in a FOIA package', () => {
   it('includes text and PDF files as redacted text, with their redactions in the log', () => {
     const p = pkg();
     const [text, pdf] = p.cases[0].evidence;
-    expect(text.text).toMatch(/^Time sheet kept by \[WITHHELD \(b\)\(6\), \(b\)\(7\)\(C\) #\d+\], phone \[WITHHELD/);
+    expect(text.text).toMatch(
+      /^Time sheet kept by \[WITHHELD \(b\)\(6\), \(b\)\(7\)\(C\) #\d+\], phone \[WITHHELD/,
+    );
     expect(text.text).toContain('Monday 11 hours.');
-    expect(pdf.text).toMatch(/^Pay stub of \[WITHHELD \(b\)\(7\)\(D\) #\d+\]\nSSN \[WITHHELD .*\], 52 hours$/);
+    expect(pdf.text).toMatch(
+      /^Pay stub of \[WITHHELD \(b\)\(7\)\(D\) #\d+\]\nSSN \[WITHHELD .*\], 52 hours$/,
+    );
     const logged = p.redactionLog.filter((e) => e.path.startsWith('evidence.'));
     expect(logged.map((e) => [e.path.replace(/@.*/, ''), e.kind])).toEqual([
       [`evidence.${ids[0]}.text`, 'name'],
@@ -226,7 +251,9 @@ describe('evidence files in a FOIA package', () => {
   });
 
   it('withholds a scan, another format, a missing file and one too large, each with its reason', () => {
-    const withheld = pkg().cases[0].evidence.slice(2).map((e) => [e.text, e.withheld?.reason]);
+    const withheld = pkg()
+      .cases[0].evidence.slice(2)
+      .map((e) => [e.text, e.withheld?.reason]);
     expect(withheld).toEqual([
       [undefined, 'scanned_image'],
       [undefined, 'other_format'],

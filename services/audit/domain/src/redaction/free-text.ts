@@ -36,7 +36,8 @@ export function namesKnownTo(records: readonly CaseRecord[]): KnownName[] {
     const parts = new Map<string, Record<string, string>>();
     for (const { root, entry } of classifiedValues(record)) {
       const key = entry.path.at(-1);
-      if (entry.isKey || typeof entry.value !== 'string' || typeof key !== 'string' || !NAME_KEYS.has(key)) continue;
+      if (entry.isKey || typeof entry.value !== 'string' || typeof key !== 'string' || !NAME_KEYS.has(key))
+        continue;
       if (entry.classification !== 'personal' && entry.classification !== 'confidential_source') continue;
       const confidential = entry.classification === 'confidential_source';
       add(entry.value, confidential);
@@ -115,7 +116,9 @@ export function redactText(
       kind: finding.kind,
       classification,
       exemptions,
-      reason: finding.confidential ? "a confidential source's name known to the case" : FINDING_REASONS[finding.kind],
+      reason: finding.confidential
+        ? "a confidential source's name known to the case"
+        : FINDING_REASONS[finding.kind],
     });
   }
   return out;

@@ -1,8 +1,21 @@
 import { EXEMPTION_CATALOGS, type Classification, type TextFindingKind, type TextSpan } from '@lse/contracts';
 import { canonicalJson, sha256Hex } from '../canonical';
 import { evidenceOf, type PackageEvidence } from './package-evidence';
-import { applyTextRedactions, freeTextValues, namesKnownTo, redactText, type FreeTextValue } from './free-text';
-import { classifiedValues, renameKey, replaceAt, upcastData, withheldFields, type CaseRecord } from './redact';
+import {
+  applyTextRedactions,
+  freeTextValues,
+  namesKnownTo,
+  redactText,
+  type FreeTextValue,
+} from './free-text';
+import {
+  classifiedValues,
+  renameKey,
+  replaceAt,
+  upcastData,
+  withheldFields,
+  type CaseRecord,
+} from './redact';
 import { NameFinder } from './text-finder';
 
 export const FOIA_PACKAGE_FORMAT = 'lse-foia-package/1';
@@ -109,7 +122,18 @@ export function buildFoiaPackage(input: FoiaPackageInput): FoiaPackage {
         const n = log.length + 1;
         const isReleased = released.has(`${eventId}|${r.path}`);
         const { path, classification, exemptions, kind, span, reason } = r;
-        log.push({ n, caseId, eventId, path, classification, exemptions, released: isReleased, kind, span, reason });
+        log.push({
+          n,
+          caseId,
+          eventId,
+          path,
+          classification,
+          exemptions,
+          released: isReleased,
+          kind,
+          span,
+          reason,
+        });
         if (isReleased) continue;
         exemptions.forEach((code) => cited.add(code));
         markers.push({ span, marker: withheldMarker(exemptions, n) });
@@ -117,50 +141,50 @@ export function buildFoiaPackage(input: FoiaPackageInput): FoiaPackage {
       return applyTextRedactions(value.text, markers);
     };
     const packaged = records.map((record) => {
-        const out: PackageRecord = {
+      const out: PackageRecord = {
+        eventId: record.eventId,
+        streamId: record.streamId,
+        streamVersion: record.streamVersion,
+        type: record.type,
+        recordedAt: record.recordedAt,
+        data: clone(upcastData(record)),
+        metadata: clone(record.metadata),
+      };
+      const values = classifiedValues(record);
+      const fields = withheldFields(record, context, values);
+      const whole = new Map(fields.map((f) => [f.path, f]));
+      // Values first, then keys (renaming a key first would move the values below it).
+      const ordered = [...fields.filter((f) => !f.isKey), ...fields.filter((f) => f.isKey)];
+      for (const field of ordered) {
+        const n = log.length + 1;
+        const isReleased = released.has(`${record.eventId}|${field.path}`);
+        log.push({
+          n,
+          caseId,
           eventId: record.eventId,
-          streamId: record.streamId,
-          streamVersion: record.streamVersion,
-          type: record.type,
-          recordedAt: record.recordedAt,
-          data: clone(upcastData(record)),
-          metadata: clone(record.metadata),
-        };
-        const values = classifiedValues(record);
-        const fields = withheldFields(record, context, values);
-        const whole = new Map(fields.map((f) => [f.path, f]));
-        // Values first, then keys (renaming a key first would move the values below it).
-        const ordered = [...fields.filter((f) => !f.isKey), ...fields.filter((f) => f.isKey)];
-        for (const field of ordered) {
-          const n = log.length + 1;
-          const isReleased = released.has(`${record.eventId}|${field.path}`);
-          log.push({
-            n,
-            caseId,
-            eventId: record.eventId,
-            path: field.path,
-            classification: field.classification,
-            exemptions: field.exemptions,
-            released: isReleased,
-          });
-          if (isReleased) continue;
-          field.exemptions.forEach((code) => cited.add(code));
-          const [root, ...segments] = field.path.split('.');
-          const target = root === 'data' ? out.data : out.metadata;
-          const marker = withheldMarker(field.exemptions, n);
-          if (field.isKey) renameKey(target, segments.slice(0, -1), marker);
-          else replaceAt(target, segments, marker);
-        }
-        // Free text the record releases: public, or withheld whole and released by an override.
-        for (const value of freeTextValues(values)) {
-          if (whole.has(value.path) && !released.has(`${record.eventId}|${value.path}`)) continue;
-          const text = redactInside(record.eventId, value);
-          if (text === value.text) continue;
-          const [root, ...segments] = value.path.split('.');
-          replaceAt(root === 'data' ? out.data : out.metadata, segments, text);
-        }
-        return out;
-      });
+          path: field.path,
+          classification: field.classification,
+          exemptions: field.exemptions,
+          released: isReleased,
+        });
+        if (isReleased) continue;
+        field.exemptions.forEach((code) => cited.add(code));
+        const [root, ...segments] = field.path.split('.');
+        const target = root === 'data' ? out.data : out.metadata;
+        const marker = withheldMarker(field.exemptions, n);
+        if (field.isKey) renameKey(target, segments.slice(0, -1), marker);
+        else replaceAt(target, segments, marker);
+      }
+      // Free text the record releases: public, or withheld whole and released by an override.
+      for (const value of freeTextValues(values)) {
+        if (whole.has(value.path) && !released.has(`${record.eventId}|${value.path}`)) continue;
+        const text = redactInside(record.eventId, value);
+        if (text === value.text) continue;
+        const [root, ...segments] = value.path.split('.');
+        replaceAt(root === 'data' ? out.data : out.metadata, segments, text);
+      }
+      return out;
+    });
     const evidence = evidenceOf(records, evidenceContent, (eventId, value) => redactInside(eventId, value));
     return { caseId, openAtCutoff, records: packaged, evidence };
   });

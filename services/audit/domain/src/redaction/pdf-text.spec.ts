@@ -7,7 +7,11 @@ const page = (...lines: string[]) =>
 describe('the PDF text reader', () => {
   it('reads Tj strings of an uncompressed content stream, line by line', () => {
     const pdf = buildPdf(page('(Pay stub, week of 2026-03-02) Tj', '(Rosa worked 52 hours) Tj'));
-    expect(pdfText(pdf)).toEqual({ status: 'text', text: 'Pay stub, week of 2026-03-02\nRosa worked 52 hours', images: 0 });
+    expect(pdfText(pdf)).toEqual({
+      status: 'text',
+      text: 'Pay stub, week of 2026-03-02\nRosa worked 52 hours',
+      images: 0,
+    });
   });
 
   it('reads a Flate-compressed stream (node:zlib)', () => {
@@ -17,7 +21,11 @@ describe('the PDF text reader', () => {
 
   it('reads TJ arrays, a wide gap as a space, and the escapes of literal and hex strings', () => {
     const pdf = buildPdf(
-      page("[(Call) -300 (Ana at) -250 (415) 10 (-555-0199)] TJ", '(Paren \\(x\\) and caf\\351) Tj', '<4869> Tj'),
+      page(
+        '[(Call) -300 (Ana at) -250 (415) 10 (-555-0199)] TJ',
+        '(Paren \\(x\\) and caf\\351) Tj',
+        '<4869> Tj',
+      ),
     );
     expect(pdfText(pdf)).toMatchObject({ text: 'Call Ana at 415-555-0199\nParen (x) and café\nHi' });
   });
@@ -43,7 +51,9 @@ describe('the PDF text reader', () => {
 
   it('is unreadable: not a PDF, an unknown compression, glyph ids instead of letters, encryption', () => {
     expect(pdfText(Buffer.from('hello'))).toMatchObject({ status: 'unreadable', detail: 'not a PDF file' });
-    expect(pdfText(buildPdf(page('(x) Tj'), { filter: '/LZWDecode' }))).toMatchObject({ status: 'unreadable' });
+    expect(pdfText(buildPdf(page('(x) Tj'), { filter: '/LZWDecode' }))).toMatchObject({
+      status: 'unreadable',
+    });
     expect(pdfText(buildPdf(page('<0003001100480052> Tj')))).toMatchObject({ status: 'unreadable' });
     const encrypted = Buffer.concat([buildPdf(page('(x) Tj')), Buffer.from('trailer << /Encrypt 9 0 R >>')]);
     expect(pdfText(encrypted)).toMatchObject({ status: 'unreadable', detail: 'the PDF is encrypted' });

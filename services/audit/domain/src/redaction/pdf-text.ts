@@ -42,7 +42,13 @@ function streamsOf(pdf: Buffer): Stream[] {
     const start = m.index + m[0].length;
     const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dictionary);
     let end = length ? start + Number(length[1]) : -1;
-    if (end < 0 || text.slice(end, end + 12).trimStart().slice(0, 9) !== 'endstream')
+    if (
+      end < 0 ||
+      text
+        .slice(end, end + 12)
+        .trimStart()
+        .slice(0, 9) !== 'endstream'
+    )
       end = text.indexOf('endstream', start);
     if (end < 0) break;
     out.push({ dictionary, data: pdf.subarray(start, end) });
@@ -73,7 +79,16 @@ function literal(src: string, from: number): { value: string; next: number } {
     const c = src[i];
     if (c === '\\') {
       const n = src[i + 1];
-      const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' };
+      const simple: Record<string, string> = {
+        n: '\n',
+        r: '\r',
+        t: '\t',
+        b: '\b',
+        f: '\f',
+        '(': '(',
+        ')': ')',
+        '\\': '\\',
+      };
       if (n in simple) {
         out += simple[n];
         i += 2;
@@ -109,7 +124,8 @@ function textOfContent(content: string): string {
   let inText = false;
   const operands: Array<string | number | Array<string | number>> = [];
   let array: Array<string | number> | undefined;
-  const token = /\s*(?:(\()|<([0-9A-Fa-f\s]*)>|(\[)|(\])|(-?\d*\.?\d+)|\/[^\s/[\]()<>]+|([A-Za-z'"*]+)|<<|>>|(%[^\r\n]*)|(\S))/y;
+  const token =
+    /\s*(?:(\()|<([0-9A-Fa-f\s]*)>|(\[)|(\])|(-?\d*\.?\d+)|\/[^\s/[\]()<>]+|([A-Za-z'"*]+)|<<|>>|(%[^\r\n]*)|(\S))/y;
   let i = 0;
   while (i < content.length) {
     token.lastIndex = i;
@@ -161,7 +177,10 @@ function textOfContent(content: string): string {
 const readableShare = (text: string) => {
   const chars = [...text];
   if (chars.length === 0) return 1;
-  return chars.filter((c) => /[\p{L}\p{N}\p{P}\p{Zs}\p{Sc}\p{Sm}\n\t]/u.test(c) && c !== '\uFFFD').length / chars.length;
+  return (
+    chars.filter((c) => /[\p{L}\p{N}\p{P}\p{Zs}\p{Sc}\p{Sm}\n\t]/u.test(c) && c !== '\uFFFD').length /
+    chars.length
+  );
 };
 
 /** The text layer of a PDF, within the limits above. */

@@ -44,7 +44,10 @@ export function classifiedValues(
   const data = definition.upcast(record.schemaVersion, record.data);
   return [
     ...classifyData(definition.schema, data).map((entry) => ({ root: 'data' as const, entry })),
-    ...classifyData(EventMetadataSchema, record.metadata).map((entry) => ({ root: 'metadata' as const, entry })),
+    ...classifyData(EventMetadataSchema, record.metadata).map((entry) => ({
+      root: 'metadata' as const,
+      entry,
+    })),
   ];
 }
 

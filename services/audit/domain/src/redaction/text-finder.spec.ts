@@ -1,4 +1,5 @@
-import { findInText, findPatterns, NameFinder, type TextFinding } from './text-finder';
+import { findInText, NameFinder, type TextFinding } from './text-finder';
+import { findPatterns } from './text-patterns';
 
 const found = (text: string, findings: TextFinding[]) =>
   findings.map((f) => [f.kind, text.slice(f.start, f.end)]);
@@ -76,7 +77,9 @@ describe('personal data by pattern in free text (5 U.S.C. 552(b)(6), (b)(7)(C))'
   });
 
   it('finds e-mail addresses', () => {
-    expect(patterns('Wrote to rosa.p+work@example.org today.')).toEqual([['email', 'rosa.p+work@example.org']]);
+    expect(patterns('Wrote to rosa.p+work@example.org today.')).toEqual([
+      ['email', 'rosa.p+work@example.org'],
+    ]);
   });
 
   it('finds SSNs and ITINs, bare digits only after a label', () => {

@@ -1,4 +1,5 @@
 import type { TextFindingKind } from '@lse/contracts';
+import { findPatterns } from './text-patterns';
 
 /** One thing to redact in a text: what it is and where (UTF-16 offsets into the text, end exclusive). */
 export interface TextFinding {
@@ -47,7 +48,30 @@ export const foldName = (name: string) => fold(name).text;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
 /** Particles of names that are never a name alone ("de", "del", "van"). */
-const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'do', 'dos', 'das', 'di', 'du', 'van', 'von', 'der', 'den', 'y', 'e', 'bin', 'ibn', 'st', 'mc', 'mac']);
+const PARTICLES = new Set([
+  'de',
+  'del',
+  'la',
+  'las',
+  'los',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'di',
+  'du',
+  'van',
+  'von',
+  'der',
+  'den',
+  'y',
+  'e',
+  'bin',
+  'ibn',
+  'st',
+  'mc',
+  'mac',
+]);
 
 /**
  * Names that are also common words: alone, they match only when the text capitalises them
@@ -182,14 +206,19 @@ export class NameFinder {
       };
     });
     const out: TextFinding[] = [];
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const match = this.matchAt(text, tokens, i);
       if (!match) {
         i++;
         continue;
       }
       const end = tokens[i + match.tokens.length - 1].end;
-      out.push({ kind: 'name', start: tokens[i].start, end, ...(match.confidential ? { confidential: true } : {}) });
+      out.push({
+        kind: 'name',
+        start: tokens[i].start,
+        end,
+        ...(match.confidential ? { confidential: true } : {}),
+      });
       i += match.tokens.length;
     }
     return out;
@@ -216,80 +245,13 @@ export class NameFinder {
   }
 }
 
-/*
- * Personal data by pattern. Each is written to avoid what case notes are full of: dates
- * ("2026-03-14"), amounts ("$1,234.56"), case numbers ("LSE-2026-000123"), hours ("40.5").
- */
-
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-
-/** US numbers (optional +1, area code in parentheses or not) and international numbers with +. */
-const PHONE =
-  /(?<![\w+])(?:(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}|\+(?:[2-9]\d{0,2})(?:[\s.-]?\d{1,4}){2,5})(?![\w-])/g;
-
-/** 123-45-6789 or 123 45 6789; nine bare digits only after "SSN", "ITIN" or "social security". */
-const SSN_SHAPED = /(?<![\w-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\w-])/g;
-const SSN_BARE =
-  /(?:\bSSN|\bITIN|social security(?: (?:number|no\.?|#))?|seguro social)\s*(?:#|:|is|was)?\s*(\d{9})(?!\d)/gi;
-
-const STREET_WORDS =
-  'Street|Avenue|Boulevard|Road|Drive|Lane|Way|Court|Place|Terrace|Parkway|Highway|Circle|Square|Trail|Alley|Plaza|Loop|Row|Path';
-const STREET_ABBREVIATIONS = 'St|Ave|Av|Blvd|Rd|Dr|Ln|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Trl|Aly';
-/** A street suffix, in Title or upper case; an abbreviation may end with its period. */
-const SUFFIX =
-  `(?:(?:${STREET_WORDS}|${STREET_WORDS.toUpperCase()})\\b|(?:${STREET_ABBREVIATIONS}|${STREET_ABBREVIATIONS.toUpperCase()})\\b\\.?)`;
-/**
- * A US street address: a house number, up to four capitalised words or ordinals ("5th"), a street
- * suffix; then an optional unit and an optional ", City, ST 94110". Case-sensitive on purpose:
- * "worked 12 hours on the street" is not an address. A P.O. box too.
- */
-const ADDRESS = new RegExp(
-  String.raw`(?<![\w-])\d{1,6}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\p{L}'.-]*|\d+(?:st|nd|rd|th))\s+){1,4}${SUFFIX}` +
-    String.raw`(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s*#?[\w-]+)?` +
-    String.raw`(?:,\s*[A-Z][\p{L} .'-]{1,40},\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?)?` +
-    String.raw`|\bP\.?\s?O\.?\s+Box\s+\d+`,
-  'gu',
-);
-
-/** An SSN's area, group and serial as the SSA issues them; an ITIN starts with 9. */
-function ssnKind(area: string, group: string, serial: string): 'ssn' | 'itin' | undefined {
-  if (group === '00' || serial === '0000') return undefined;
-  if (area.startsWith('9')) return 'itin';
-  if (area === '000' || area === '666') return undefined;
-  return 'ssn';
-}
-
-export function findPatterns(text: string): TextFinding[] {
-  const out: TextFinding[] = [];
-  for (const m of text.matchAll(EMAIL)) out.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
-  for (const m of text.matchAll(SSN_SHAPED)) {
-    const kind = ssnKind(m[1], m[3], m[4]);
-    if (kind) out.push({ kind, start: m.index, end: m.index + m[0].length });
-  }
-  for (const m of text.matchAll(SSN_BARE)) {
-    const digits = m[1];
-    const kind = ssnKind(digits.slice(0, 3), digits.slice(3, 5), digits.slice(5));
-    const start = m.index + m[0].lastIndexOf(digits);
-    if (kind) out.push({ kind, start, end: start + 9 });
-  }
-  for (const m of text.matchAll(PHONE)) {
-    const digits = m[0].replace(/\D/g, '').length;
-    if (digits >= 10 && digits <= 15) out.push({ kind: 'phone', start: m.index, end: m.index + m[0].length });
-  }
-  for (const m of text.matchAll(ADDRESS))
-    out.push({ kind: 'address', start: m.index, end: m.index + m[0].trimEnd().length });
-  return out;
-}
-
 /**
  * Everything to redact in a text, without overlaps: where two findings overlap, the one that
- * starts first wins (the longer on a tie), so an e-mail address that contains a name is one
- * finding. In text order.
+ * starts first (the longer on a tie) stands for both and is stretched to cover the other, so an
+ * e-mail address that contains a name is one finding and nothing of either shows. In text order.
  */
 export function findInText(text: string, names: NameFinder): TextFinding[] {
-  const all = [...findPatterns(text), ...names.find(text)].sort(
-    (a, b) => a.start - b.start || b.end - a.end,
-  );
+  const all = [...findPatterns(text), ...names.find(text)].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: TextFinding[] = [];
   for (const f of all) {
     const last = out.at(-1);
