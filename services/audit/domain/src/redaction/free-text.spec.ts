@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { RedactionApplied } from '@lse/contracts';
 import { PLANTED } from '@lse/contracts/src/complaint/examples';
-import { buildFoiaPackage, redactionParts, renderPackageHtml, withheldMarker, type CaseRecord } from '..';
+import {
+  buildFoiaPackage,
+  packageDigest,
+  redactionParts,
+  renderPackageHtml,
+  withheldMarker,
+  type CaseRecord,
+} from '..';
 import { buildPdf } from '../../test/pdf';
 import { CASE, openedCase, record } from '../../test/records';
 
@@ -175,6 +182,19 @@ describe('a California request cites the California Public Records Act (Cal. Gov
 });
 
 describe('evidence files in a FOIA package', () => {
+  it('leaves a case without evidence as its package was (no evidence key, same digest as before)', () => {
+    const pkg = buildFoiaPackage({
+      requestId: 'r',
+      jurisdiction: 'federal',
+      cutoff: '2026-02-01T00:00:00Z',
+      cases: [{ caseId: CASE, openAtCutoff: false, records: openedCase() }],
+      overrides: [{ eventId: openedCase()[0].eventId, path: 'data.intakeNotes' }],
+    });
+    expect(pkg.cases[0]).not.toHaveProperty('evidence');
+    // The digest this package had before redaction inside free text and evidence files existed.
+    expect(packageDigest(pkg)).toBe('207fcb417733f95fa03bcfeff51c0f217be492f4ee160b3f186199275e05a55e');
+  });
+
   const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
   const evidence = (id: string, mediaType: string, content: Buffer, n: number, sizeBytes = content.length) =>
     record(
@@ -225,7 +245,7 @@ describe('evidence files in a FOIA package', () => {
 
   it('includes text and PDF files as redacted text, with their redactions in the log', () => {
     const p = pkg();
-    const [text, pdf] = p.cases[0].evidence;
+    const [text, pdf] = p.cases[0].evidence!;
     expect(text.text).toMatch(
       /^Time sheet kept by \[WITHHELD \(b\)\(6\), \(b\)\(7\)\(C\) #\d+\], phone \[WITHHELD/,
     );
@@ -252,7 +272,7 @@ describe('evidence files in a FOIA package', () => {
 
   it('withholds a scan, another format, a missing file and one too large, each with its reason', () => {
     const withheld = pkg()
-      .cases[0].evidence.slice(2)
+      .cases[0].evidence!.slice(2)
       .map((e) => [e.text, e.withheld?.reason]);
     expect(withheld).toEqual([
       [undefined, 'scanned_image'],

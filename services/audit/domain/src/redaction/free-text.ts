@@ -28,13 +28,17 @@ const NAME_KEYS = new Set([
  * given and family names also together. From the records given, so a package built as of a
  * cut-off uses the names known then. A name known only as a confidential source's is flagged.
  */
-export function namesKnownTo(records: readonly CaseRecord[]): KnownName[] {
+export function namesKnownTo(
+  records: readonly CaseRecord[],
+  /** Each record's classified values, when the caller has them already. */
+  classified: ReadonlyArray<ReturnType<typeof classifiedValues>> = records.map((r) => classifiedValues(r)),
+): KnownName[] {
   const names = new Map<string, boolean>();
   const add = (name: string, confidential: boolean) =>
     names.set(name, (names.get(name) ?? false) || confidential);
-  for (const record of records) {
+  for (const values of classified) {
     const parts = new Map<string, Record<string, string>>();
-    for (const { root, entry } of classifiedValues(record)) {
+    for (const { root, entry } of values) {
       const key = entry.path.at(-1);
       if (entry.isKey || typeof entry.value !== 'string' || typeof key !== 'string' || !NAME_KEYS.has(key))
         continue;

@@ -78,8 +78,8 @@ export interface FoiaPackage {
     caseId: string;
     openAtCutoff: boolean;
     records: PackageRecord[];
-    /** The case's evidence files: each one's redacted text, or why it is withheld whole. */
-    evidence: PackageEvidence[];
+    /** The case's evidence files, if any: each one's redacted text, or why it is withheld whole. */
+    evidence?: PackageEvidence[];
   }>;
   redactionLog: RedactionEntry[];
   /** The exemptions cited, with what each withholds. */
@@ -114,7 +114,9 @@ export function buildFoiaPackage(input: FoiaPackageInput): FoiaPackage {
     const records = all
       .filter((r) => Date.parse(r.recordedAt) <= cutoff)
       .sort((a, b) => a.globalPosition - b.globalPosition);
-    const names = new NameFinder(namesKnownTo(records));
+    // Classified once: for the names the case knows, then for each record's redactions.
+    const classified = records.map((r) => classifiedValues(r));
+    const names = new NameFinder(namesKnownTo(records, classified));
     /** Logs the redactions inside one text and gives the text with their markers. */
     const redactInside = (eventId: string, value: FreeTextValue): string => {
       const markers: Array<{ span: TextSpan; marker: string }> = [];
@@ -140,7 +142,7 @@ export function buildFoiaPackage(input: FoiaPackageInput): FoiaPackage {
       }
       return applyTextRedactions(value.text, markers);
     };
-    const packaged = records.map((record) => {
+    const packaged = records.map((record, i) => {
       const out: PackageRecord = {
         eventId: record.eventId,
         streamId: record.streamId,
@@ -150,7 +152,7 @@ export function buildFoiaPackage(input: FoiaPackageInput): FoiaPackage {
         data: clone(upcastData(record)),
         metadata: clone(record.metadata),
       };
-      const values = classifiedValues(record);
+      const values = classified[i];
       const fields = withheldFields(record, context, values);
       const whole = new Map(fields.map((f) => [f.path, f]));
       // Values first, then keys (renaming a key first would move the values below it).
@@ -186,7 +188,8 @@ export function buildFoiaPackage(input: FoiaPackageInput): FoiaPackage {
       return out;
     });
     const evidence = evidenceOf(records, evidenceContent, (eventId, value) => redactInside(eventId, value));
-    return { caseId, openAtCutoff, records: packaged, evidence };
+    // Absent when the case has none: a package without evidence reads (and digests) as before.
+    return { caseId, openAtCutoff, records: packaged, ...(evidence.length > 0 ? { evidence } : {}) };
   });
   const exemptions: Record<string, string> = {};
   for (const code of [...cited].sort()) exemptions[code] = catalog.exemptions[code] ?? code;
