@@ -12,7 +12,7 @@ import { NoAccess } from '../../app/NoAccess';
 import { OPERATIONS, type ReceiveFoiaRequest } from './foia-api';
 
 /** The jurisdictions with an exemption catalog (EXEMPTION_CATALOGS; the API refuses any other). */
-const JURISDICTIONS = ['federal'] as const;
+const JURISDICTIONS = ['federal', 'california'] as const;
 
 /** Case ids as typed: one a line (commas and spaces also separate), blanks dropped, each once. */
 export function caseIdsOf(text: string): string[] {
