@@ -7,7 +7,7 @@ import { deflateSync } from 'node:zlib';
  */
 export function buildPdf(
   content: string,
-  options: { flate?: boolean; filter?: string; image?: boolean } = {},
+  options: { flate?: boolean; filter?: string; image?: boolean; dictionary?: string } = {},
 ): Buffer {
   const raw = Buffer.from(content, 'latin1');
   const body = options.flate ? deflateSync(raw) : raw;
@@ -27,7 +27,9 @@ export function buildPdf(
     3,
     `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >>${options.image ? ' /XObject << /Im1 6 0 R >>' : ''} >> >>`,
   );
-  object(4, `<< /Length ${body.length}${filter} >>\nstream\n`, body, '\nendstream');
+  // `dictionary`: the content stream's own dictionary, instead of its length and filter.
+  const dictionary = options.dictionary ?? `/Length ${body.length}${filter}`;
+  object(4, `<< ${dictionary} >>\nstream\n`, body, '\nendstream');
   object(5, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
   if (options.image) {
     const pixels = deflateSync(Buffer.alloc(16 * 16, 0x80));

@@ -35,6 +35,14 @@ describe('the PDF text reader', () => {
     expect(pdfText(pdf)).toMatchObject({ text: 'one\ntwo\nthree' });
   });
 
+  it('finds a stream with an indirect length and a nested dictionary', () => {
+    const pdf = buildPdf('BT /F1 12 Tf (Indirect) Tj ET', {
+      flate: true,
+      dictionary: '/Filter /FlateDecode /DecodeParms << /Columns 1 >> /Length 9 0 R',
+    });
+    expect(pdfText(pdf)).toMatchObject({ status: 'text', text: 'Indirect' });
+  });
+
   it('counts pictures beside the text', () => {
     expect(pdfText(buildPdf(page('(Cover page) Tj'), { image: true }))).toEqual({
       status: 'text',

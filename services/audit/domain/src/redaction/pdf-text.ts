@@ -35,12 +35,14 @@ function streamsOf(pdf: Buffer): Stream[] {
   const marker = /stream\r?\n/g;
   for (let m = marker.exec(text); m; m = marker.exec(text)) {
     if (text.slice(m.index - 3, m.index) === 'end') continue;
-    const dictStart = text.lastIndexOf('<<', m.index);
+    // The object's whole dictionary, nested ones included (`/DecodeParms << ... >>`).
     const objStart = text.lastIndexOf(' obj', m.index);
-    if (dictStart < 0 || dictStart < objStart) continue;
+    const dictStart = text.indexOf('<<', objStart);
+    if (objStart < 0 || dictStart < 0 || dictStart > m.index) continue;
     const dictionary = text.slice(dictStart, m.index);
     const start = m.index + m[0].length;
-    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dictionary);
+    // A direct length only; an indirect one (`/Length 12 0 R`) is found by `endstream` below.
+    const length = /\/Length\s+(\d+)\b(?!\s+\d+\s+R)/.exec(dictionary);
     let end = length ? start + Number(length[1]) : -1;
     if (
       end < 0 ||
