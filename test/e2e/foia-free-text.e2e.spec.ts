@@ -173,12 +173,15 @@ describe('FOIA: redaction inside free text and evidence files, through the gatew
     const inFiles = second.package.redactionLog.filter((e) => e.path.startsWith('evidence.'));
     expect(inFiles.map((e) => e.kind)).toEqual(['name', 'phone', 'ssn', 'name', 'phone']);
 
-    // An officer may release one redaction inside the text: by its path and span.
+    // An officer may release one redaction inside the text, or inside a file: by its path and span.
     const phone = inNote[1];
     expect((await override(requestId, phone.eventId, phone.path)).status).toBe(201);
     expect((await override(requestId, phone.eventId, 'data.reason@0-7')).status).toBe(400);
+    const fileSsn = inFiles.find((e) => e.kind === 'ssn')!;
+    expect((await override(requestId, fileSsn.eventId, fileSsn.path)).status).toBe(201);
     const third = await compile(requestId, cutoff);
     expect(third.package.redactionLog.find((e) => e.path === phone.path)).toMatchObject({ released: true });
+    expect(third.package.cases[0].evidence[0].text).toContain(PLANTED_SSN);
     expect(
       third.package.cases[0].records.find((r) => r.type === 'JurisdictionAssessed')!.data.reason as string,
     ).toContain(PLANTED_PHONE);
