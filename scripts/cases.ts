@@ -41,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
     eventStoreSchema: process.env.EVENT_STORE_SCHEMA ?? 'event_store',
     auditSchema: process.env.AUDIT_SCHEMA ?? 'audit',
     poolMax: 2,
+    evidenceDir: process.env.EVIDENCE_DIR,
   }).catch((err: Error) => {
     throw new Error(`cannot open the database at DATABASE_URL (${err.message}); run npm run migrate`);
   });

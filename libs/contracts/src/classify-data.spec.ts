@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { classifyData, UnclassifiedDataError } from './classify-data';
+import { classifyData, isFreeTextSchema, UnclassifiedDataError } from './classify-data';
+import { instant, isoDate, officeCode, text, uuid } from './fields';
 import { personal, pub } from './classification';
 import { ComplaintReceived } from './complaint';
 import { PLANTED, complaintReceived } from './complaint/examples';
@@ -52,10 +53,26 @@ describe('classifyData', () => {
     });
     const out = classifyData(schema, { either: { s: 'x' }, byWorker: { Ana: 3 }, blob: { deep: ['v'] } });
     expect(out).toEqual([
-      { path: ['either', 's'], value: 'x', classification: 'personal' },
+      { path: ['either', 's'], value: 'x', classification: 'personal', freeText: true },
       { path: ['byWorker', 'Ana'], value: 'Ana', classification: 'personal', isKey: true },
       { path: ['byWorker', 'Ana'], value: 3, classification: 'public' },
       { path: ['blob', 'deep', 0], value: 'v', classification: 'personal' },
     ]);
+  });
+
+  it('flags narrative free text only: not ids, dates, codes, enums or short structured text', () => {
+    expect(isFreeTextSchema(text(2000))).toBe(true);
+    expect(isFreeTextSchema(text(500))).toBe(true);
+    expect(isFreeTextSchema(z.string())).toBe(true);
+    for (const structured of [
+      text(200),
+      uuid(),
+      instant(),
+      isoDate(),
+      officeCode(),
+      z.email(),
+      z.enum(['a']),
+    ])
+      expect(isFreeTextSchema(structured)).toBe(false);
   });
 });

@@ -13,6 +13,31 @@ export interface ClassifiedValue {
   classification: Classification;
   /** The value is a record key (keys are data: they may be names). */
   isKey?: boolean;
+  /** A string whose schema is free text (see `isFreeTextSchema`): it may name anyone. */
+  freeText?: boolean;
+}
+
+const FREE_TEXT_CHECKS = new Set(['overwrite', 'min_length', 'max_length', 'length_equals']);
+
+/** The shortest bound a narrative field has (notes, reasons, descriptions: `text(500)` and up). */
+export const FREE_TEXT_MIN_BOUND = 500;
+
+/**
+ * Free text: a string schema with no format and no pattern, only trimming and length bounds
+ * (`text(max)` in fields.ts), bounded at FREE_TEXT_MIN_BOUND characters or more (or not at all).
+ * Ids, dates, codes and enums have a format, a pattern or a refinement; a shorter text is a
+ * structured value (a name, a title, a street, a docket number), public or withheld as a whole:
+ * an employer's business address is released on purpose and is no narrative naming a person.
+ */
+export function isFreeTextSchema(schema: z.core.$ZodType): boolean {
+  const def = schema._zod.def as unknown as { type: string; format?: string; checks?: z.core.$ZodCheck[] };
+  if (def.type !== 'string' || def.format) return false;
+  const checks = (def.checks ?? []).map(
+    (c) => c._zod.def as { check: string; maximum?: number; length?: number },
+  );
+  if (!checks.every((c) => FREE_TEXT_CHECKS.has(c.check))) return false;
+  const bound = checks.find((c) => c.check === 'max_length' || c.check === 'length_equals');
+  return bound === undefined || (bound.maximum ?? bound.length ?? 0) >= FREE_TEXT_MIN_BOUND;
 }
 
 /** Data the schema does not classify: the FOIA build must stop rather than release it. */
@@ -47,10 +72,15 @@ export function classifyData(
     cls: Classification | undefined,
     raise: boolean,
     isKey = false,
+    leaf?: z.core.$ZodType,
   ) => {
     if (!cls) throw new UnclassifiedDataError(path);
     const classification = raise && cls === 'personal' ? 'confidential_source' : cls;
-    out.push(isKey ? { path, value, classification, isKey } : { path, value, classification });
+    const entry: ClassifiedValue = isKey
+      ? { path, value, classification, isKey }
+      : { path, value, classification };
+    if (leaf && typeof value === 'string' && isFreeTextSchema(leaf)) entry.freeText = true;
+    out.push(entry);
   };
   // A value below a classified node whose schema gives no more structure (e.g. z.unknown()).
   const emitAll = (
@@ -58,11 +88,12 @@ export function classifyData(
     value: unknown,
     cls: Classification | undefined,
     raise: boolean,
+    leaf?: z.core.$ZodType,
   ) => {
     if (value === undefined || value === null) return;
     if (Array.isArray(value)) value.forEach((item, i) => emitAll([...path, i], item, cls, raise));
     else if (isRecord(value)) Object.entries(value).forEach(([k, v]) => emitAll([...path, k], v, cls, raise));
-    else emit(path, value, cls, raise);
+    else emit(path, value, cls, raise, false, leaf);
   };
 
   const visit = (
@@ -79,7 +110,7 @@ export function classifyData(
       raisedAbove || (marker !== undefined && isRecord(value) && value[marker.confidentialWhen] === true);
     const def = defOf(node);
     const children = childSchemas(node);
-    if (children === null) return emitAll(path, value, cls, raise);
+    if (children === null) return emitAll(path, value, cls, raise, node);
 
     switch (def.type) {
       case 'object': {

@@ -44,8 +44,56 @@ export const FEDERAL_FOIA: ExemptionCatalog = {
   },
 };
 
+/**
+ * The California Public Records Act, Cal. Gov. Code 7920.000 et seq. (recodified 2023). The
+ * section numbers are not in shared/domain (public-records.md lists the federal exemptions only):
+ * they are cited from the Act as recodified and should be confirmed by the agency's counsel. Not
+ * cited for want of certainty: a 7927.300-range section for commercial data (the trade-secret
+ * privilege, Evid. Code 1060, is cited through 7927.705 instead) and the preliminary-drafts
+ * exemption (the deliberative-process privilege is cited through 7922.000, as courts apply it).
+ */
+export const CALIFORNIA_CPRA: ExemptionCatalog = {
+  jurisdiction: 'california',
+  law: 'Cal. Gov. Code 7920.000 et seq. (California Public Records Act)',
+  exemptions: {
+    'Gov. Code 7927.700':
+      'personnel, medical, or similar files whose disclosure would be an unwarranted invasion of personal privacy',
+    'Cal. Const. art. I, 1': 'the constitutional right of privacy',
+    'Gov. Code 7923.600':
+      'records of complaints and investigations, and investigatory files compiled for law-enforcement or licensing purposes (including the identity of witnesses and confidential sources)',
+    'Gov. Code 7922.000':
+      'the public interest served by withholding clearly outweighs the public interest in disclosure (deliberative process)',
+    'Gov. Code 7927.705':
+      'records whose disclosure federal or state law exempts or prohibits, including Evidence Code privileges',
+    'Evid. Code 1040': 'official information acquired in confidence (through Gov. Code 7927.705)',
+    'Evid. Code 1041': 'the identity of an informer (through Gov. Code 7927.705)',
+    'Evid. Code 1060': 'trade secrets (through Gov. Code 7927.705)',
+  },
+  byClassification: {
+    public: [],
+    personal: [{ code: 'Gov. Code 7927.700' }, { code: 'Cal. Const. art. I, 1' }],
+    confidential_source: [
+      { code: 'Gov. Code 7923.600' },
+      { code: 'Gov. Code 7927.705' },
+      { code: 'Evid. Code 1041' },
+    ],
+    deliberative: [{ code: 'Gov. Code 7922.000' }],
+    // Unlike federal (b)(7)(A), the investigatory-file exemption does not lapse when the
+    // investigation closes (Williams v. Superior Court (1993) 5 Cal.4th 337): no whileCaseOpen.
+    enforcement_sensitive: [
+      { code: 'Gov. Code 7923.600' },
+      { code: 'Gov. Code 7927.705' },
+      { code: 'Evid. Code 1040' },
+    ],
+    commercial: [{ code: 'Gov. Code 7927.705' }, { code: 'Evid. Code 1060' }],
+  },
+};
+
 /** Keyed by jurisdiction; add a state's or city's catalog here. */
-export const EXEMPTION_CATALOGS: Readonly<Record<string, ExemptionCatalog>> = { federal: FEDERAL_FOIA };
+export const EXEMPTION_CATALOGS: Readonly<Record<string, ExemptionCatalog>> = {
+  federal: FEDERAL_FOIA,
+  california: CALIFORNIA_CPRA,
+};
 
 export interface ExemptionQuery {
   /** Whether the case is open at the time of release. */

@@ -25,3 +25,4 @@ export * from './migrations/migrate-service-schema';
 export * from './runtime/runtime-part';
 export * from './runtime/interval-task';
 export * from './runtime/service-runtime';
+export * from './evidence/evidence-store';

@@ -1,5 +1,5 @@
 import { PostgresEventStore } from '@lse/event-store';
-import type { Metrics } from '@lse/service-kit';
+import { FilesystemEvidenceStore, type Metrics } from '@lse/service-kit';
 import { AUDIT_CATEGORIES } from '@lse/contracts';
 import type { DataSource } from 'typeorm';
 import { FoiaDesk } from './foia/foia-desk';
@@ -23,6 +23,11 @@ export async function openAuditCore(options: {
   poolMax?: number;
   /** The service's metrics; the CLI has none. */
   metrics?: Metrics;
+  /**
+   * The evidence store's root (EVIDENCE_DIR, `var/evidence` by default, as investigation's):
+   * FOIA packages include evidence files' redacted text from it.
+   */
+  evidenceDir?: string;
 }): Promise<AuditCore> {
   const store = new PostgresEventStore({
     connectionString: options.connectionString,
@@ -44,7 +49,11 @@ export async function openAuditCore(options: {
   return {
     store,
     dataSource,
-    foia: new FoiaDesk(store, options.metrics),
+    foia: new FoiaDesk(
+      store,
+      options.metrics,
+      new FilesystemEvidenceStore(options.evidenceDir ?? 'var/evidence'),
+    ),
     async close() {
       await store.close();
       if (dataSource.isInitialized) await dataSource.destroy();

@@ -39,6 +39,7 @@ export class AuditModule {
               auditSchema: config.AUDIT_SCHEMA,
               poolMax: config.DB_POOL_MAX,
               metrics,
+              evidenceDir: config.EVIDENCE_DIR,
             }),
         },
         AuditRuntime,

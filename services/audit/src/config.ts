@@ -20,6 +20,11 @@ export const auditConfigSchema = commonConfigSchema('audit').extend({
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** How often an integrity checkpoint is taken (none is appended when nothing changed); 0: never. */
   AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).default(600_000),
+  /**
+   * The evidence store the investigation service writes (same variable, same default): audit
+   * reads evidence files from it, read-only, to put their redacted text in FOIA packages.
+   */
+  EVIDENCE_DIR: z.string().min(1).default('var/evidence'),
   DB_POOL_MAX: envInt(10),
   PROJECTION_POLL_MS: envInt(250),
 });

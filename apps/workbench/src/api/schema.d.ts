@@ -1617,7 +1617,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Release one withheld field, with a written justification (RedactionOverridden) */
+        /** Release one withheld field, or one redaction inside a text (its log path, `<field>@<start>-<end>`), with a written justification (RedactionOverridden) */
         post: operations["overrideRedaction"];
         delete?: never;
         options?: never;
@@ -14058,7 +14058,7 @@ export interface operations {
                      * @default federal
                      * @enum {string}
                      */
-                    jurisdiction?: "federal";
+                    jurisdiction?: "federal" | "california";
                 };
             };
         };
@@ -14412,6 +14412,23 @@ export interface operations {
                                         [key: string]: unknown;
                                     };
                                 }[];
+                                evidence?: {
+                                    /** Format: uuid */
+                                    evidenceId: string;
+                                    eventId: string;
+                                    mediaType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    /** @description The file's text, redacted like free text. */
+                                    text?: string;
+                                    imagesNotIncluded?: number;
+                                    /** @description Why the file is withheld whole (it cannot be redacted as text). */
+                                    withheld?: {
+                                        /** @enum {string} */
+                                        reason: "unreadable" | "scanned_image" | "too_large" | "other_format" | "unavailable";
+                                        detail: string;
+                                    };
+                                }[];
                             }[];
                             /** @description Only when the request names records besides cases: agreements with their parties' point people, referral statistics (counts of 1 to 4 withheld), disclosure ledgers; redacted like the cases. */
                             records?: {
@@ -14467,7 +14484,7 @@ export interface operations {
                                     }[];
                                 }[];
                             };
-                            /** @description Every withheld field; `eventId` and `path` are what POST .../overrides takes. */
+                            /** @description Every withheld field, and every name or personal detail withheld inside a text (`kind`, `span`, `reason`; its `path` is `<field>@<start>-<end>`); `eventId` and `path` are what POST .../overrides takes. */
                             redactionLog: {
                                 n: number;
                                 /**
@@ -14488,6 +14505,13 @@ export interface operations {
                                 classification: string;
                                 exemptions: string[];
                                 released: boolean;
+                                /** @enum {string} */
+                                kind?: "name" | "phone" | "email" | "ssn" | "itin" | "address";
+                                span?: {
+                                    start: number;
+                                    end: number;
+                                };
+                                reason?: string;
                             }[];
                             exemptions: {
                                 [key: string]: string;
@@ -14927,6 +14951,23 @@ export interface operations {
                                     [key: string]: unknown;
                                 };
                             }[];
+                            evidence?: {
+                                /** Format: uuid */
+                                evidenceId: string;
+                                eventId: string;
+                                mediaType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                /** @description The file's text, redacted like free text. */
+                                text?: string;
+                                imagesNotIncluded?: number;
+                                /** @description Why the file is withheld whole (it cannot be redacted as text). */
+                                withheld?: {
+                                    /** @enum {string} */
+                                    reason: "unreadable" | "scanned_image" | "too_large" | "other_format" | "unavailable";
+                                    detail: string;
+                                };
+                            }[];
                         }[];
                         /** @description Only when the request names records besides cases: agreements with their parties' point people, referral statistics (counts of 1 to 4 withheld), disclosure ledgers; redacted like the cases. */
                         records?: {
@@ -14982,7 +15023,7 @@ export interface operations {
                                 }[];
                             }[];
                         };
-                        /** @description Every withheld field; `eventId` and `path` are what POST .../overrides takes. */
+                        /** @description Every withheld field, and every name or personal detail withheld inside a text (`kind`, `span`, `reason`; its `path` is `<field>@<start>-<end>`); `eventId` and `path` are what POST .../overrides takes. */
                         redactionLog: {
                             n: number;
                             /**
@@ -15003,6 +15044,13 @@ export interface operations {
                             classification: string;
                             exemptions: string[];
                             released: boolean;
+                            /** @enum {string} */
+                            kind?: "name" | "phone" | "email" | "ssn" | "itin" | "address";
+                            span?: {
+                                start: number;
+                                end: number;
+                            };
+                            reason?: string;
                         }[];
                         exemptions: {
                             [key: string]: string;
@@ -15140,6 +15188,23 @@ export interface operations {
                                         [key: string]: unknown;
                                     };
                                 }[];
+                                evidence?: {
+                                    /** Format: uuid */
+                                    evidenceId: string;
+                                    eventId: string;
+                                    mediaType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    /** @description The file's text, redacted like free text. */
+                                    text?: string;
+                                    imagesNotIncluded?: number;
+                                    /** @description Why the file is withheld whole (it cannot be redacted as text). */
+                                    withheld?: {
+                                        /** @enum {string} */
+                                        reason: "unreadable" | "scanned_image" | "too_large" | "other_format" | "unavailable";
+                                        detail: string;
+                                    };
+                                }[];
                             }[];
                             /** @description Only when the request names records besides cases: agreements with their parties' point people, referral statistics (counts of 1 to 4 withheld), disclosure ledgers; redacted like the cases. */
                             records?: {
@@ -15195,7 +15260,7 @@ export interface operations {
                                     }[];
                                 }[];
                             };
-                            /** @description Every withheld field; `eventId` and `path` are what POST .../overrides takes. */
+                            /** @description Every withheld field, and every name or personal detail withheld inside a text (`kind`, `span`, `reason`; its `path` is `<field>@<start>-<end>`); `eventId` and `path` are what POST .../overrides takes. */
                             redactionLog: {
                                 n: number;
                                 /**
@@ -15216,6 +15281,13 @@ export interface operations {
                                 classification: string;
                                 exemptions: string[];
                                 released: boolean;
+                                /** @enum {string} */
+                                kind?: "name" | "phone" | "email" | "ssn" | "itin" | "address";
+                                span?: {
+                                    start: number;
+                                    end: number;
+                                };
+                                reason?: string;
                             }[];
                             exemptions: {
                                 [key: string]: string;

@@ -4,6 +4,7 @@ import { defineEvent } from '../registry';
 import { instant, isoDate, text, uuid } from '../fields';
 import { FOIA_CATEGORY, SHA256_HEX } from './parts';
 import { FOIA_RECORD_SECTIONS, foiaRecordList, NAMES_SOMETHING } from './records';
+import { TEXT_FINDING_KINDS, TextSpanSchema } from './text-redaction';
 
 const sha256 = () => z.string().regex(SHA256_HEX, 'expected a SHA-256 hex digest');
 
@@ -73,6 +74,9 @@ export const AppliedRedactionSchema = z.strictObject({
   classification: pub(z.enum(CLASSIFICATIONS.filter((c) => c !== 'public') as [string, ...string[]])),
   // The codes of the jurisdiction's catalog the marker cites ("(b)(6)", "(b)(7)(C)").
   exemptions: pub(z.array(z.string().min(1).max(40)).min(1).max(10)),
+  // Inside free text (path is then "<field>@<start>-<end>"): what was found and where, not the text.
+  kind: pub(z.enum(TEXT_FINDING_KINDS)).optional(),
+  span: pub(TextSpanSchema).optional(),
 });
 export type AppliedRedaction = z.infer<typeof AppliedRedactionSchema>;
 

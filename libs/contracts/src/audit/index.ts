@@ -14,6 +14,7 @@ import { IntegrityCheckpointRecorded } from './integrity';
 export * from './parts';
 export * from './foia';
 export * from './records';
+export * from './text-redaction';
 export * from './access';
 export * from './integrity';
 export * from './commands';

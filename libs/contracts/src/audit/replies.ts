@@ -9,6 +9,7 @@ import {
   RedactionOverridden,
 } from './foia';
 import { FOIA_RECORD_SECTIONS } from './records';
+import { EVIDENCE_WITHHELD_REASONS, TEXT_FINDING_KINDS } from './text-redaction';
 
 /* What audit answers: the event history, a case's state at a time, integrity, FOIA requests. */
 
@@ -164,6 +165,26 @@ export const FoiaPackageReply = pub(
         caseId: z.uuid(),
         openAtCutoff: z.boolean(),
         records: z.array(PackageRecordReply),
+        evidence: z
+          .array(
+            z.object({
+              evidenceId: z.uuid(),
+              eventId: z.string(),
+              mediaType: z.string(),
+              sizeBytes: z.int(),
+              sha256: z.string(),
+              text: z.string().optional().describe("The file's text, redacted like free text."),
+              imagesNotIncluded: z.int().optional(),
+              withheld: z
+                .object({
+                  reason: z.enum(EVIDENCE_WITHHELD_REASONS),
+                  detail: z.string(),
+                })
+                .optional()
+                .describe('Why the file is withheld whole (it cannot be redacted as text).'),
+            }),
+          )
+          .optional(),
       }),
     ),
     records: z
@@ -208,9 +229,14 @@ export const FoiaPackageReply = pub(
           classification: z.string(),
           exemptions: z.array(z.string()),
           released: z.boolean(),
+          kind: z.enum(TEXT_FINDING_KINDS).optional(),
+          span: z.object({ start: z.int(), end: z.int() }).optional(),
+          reason: z.string().optional(),
         }),
       )
-      .describe('Every withheld field; `eventId` and `path` are what POST .../overrides takes.'),
+      .describe(
+        'Every withheld field, and every name or personal detail withheld inside a text (`kind`, `span`, `reason`; its `path` is `<field>@<start>-<end>`); `eventId` and `path` are what POST .../overrides takes.',
+      ),
     exemptions: z.record(z.string(), z.string()),
     summary: z.object({ records: z.int(), withheld: z.int(), released: z.int() }),
   }),

@@ -16,7 +16,6 @@ import {
   packageWarnings,
   renderPackageHtml,
   sha256Hex,
-  withheldFields,
   type FoiaCommand,
   type FoiaPackage,
   type FoiaState,
@@ -25,6 +24,8 @@ import { NAMESPACE_LSE, uuidV5, ValidationError } from '@lse/domain';
 import { commandIdFor, Metrics, StreamCommands } from '@lse/service-kit';
 import type { PostgresEventStore } from '@lse/event-store';
 import type { Actor } from '../access/actor';
+import { evidenceContentOf, type EvidenceReader } from './evidence-content';
+import { withholdsAt } from './override-target';
 import { caseEventsAsOf, foldCase } from '../replay/case-state';
 import { foiaRequestView, type FoiaRequestView } from './clock-view';
 import { AUDIT_OWN_CATEGORIES } from '../replay/replayers';
@@ -59,6 +60,8 @@ export class FoiaDesk {
   constructor(
     private readonly store: PostgresEventStore,
     metrics: Metrics = new Metrics('audit', { defaultMetrics: false }),
+    /** The evidence store, read-only: evidence files' text in packages (withheld without it). */
+    private readonly evidence?: EvidenceReader,
   ) {
     this.commands = new StreamCommands({ store, metrics, sourceService: 'audit' });
   }
@@ -134,7 +137,8 @@ export class FoiaDesk {
     for (const caseId of state.request.caseIds) {
       const events = await caseEventsAsOf(this.store, caseId, cutoff);
       const own = events.filter((e) => !AUDIT_OWN_CATEGORIES.has(categoryOf(e.streamId)));
-      cases.push({ caseId, openAtCutoff: foldCase(caseId, cutoff, own).open, records: own });
+      const evidenceContent = await evidenceContentOf(own, this.evidence);
+      cases.push({ caseId, openAtCutoff: foldCase(caseId, cutoff, own).open, records: own, evidenceContent });
     }
     // Agreements, referral statistics, disclosure ledgers the request names (records/).
     const records = await gatherNamedRecords(this.store, state.request.records, cutoff);
@@ -202,12 +206,13 @@ export class FoiaDesk {
             reason: 'event_not_in_case',
           });
         // Open or not, the field is classified: an override applies to any later compilation.
-        withheld = [true, false].some((caseOpen) =>
-          withheldFields(event, {
-            caseOpen,
-            jurisdiction: (state as { request: { jurisdiction: string } }).request.jurisdiction,
-          }).some((f) => f.path === input.path),
-        );
+        withheld = await withholdsAt({
+          event,
+          path: input.path,
+          jurisdiction: (state as { request: { jurisdiction: string } }).request.jurisdiction,
+          caseRecords: events.filter((e) => !AUDIT_OWN_CATEGORIES.has(categoryOf(e.streamId))),
+          evidence: this.evidence,
+        });
       }
       return { type: 'OverrideRedaction', requestId, now: ctx.now.toISOString(), override: input, withheld };
     });

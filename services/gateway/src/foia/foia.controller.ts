@@ -148,7 +148,8 @@ export class FoiaController {
     operationId: 'overrideRedaction',
     method: 'POST',
     path: 'foia-requests/:requestId/overrides',
-    summary: 'Release one withheld field, with a written justification (RedactionOverridden)',
+    summary:
+      'Release one withheld field, or one redaction inside a text (its log path, `<field>@<start>-<end>`), with a written justification (RedactionOverridden)',
     tags: ['foia'],
     roles: FOIA_OFFICERS,
     params: RequestIdParams,

@@ -13,7 +13,7 @@ import { OPERATIONS, type ReceiveFoiaRequest } from './foia-api';
 import { RecordsFieldset, recordsOf, type RecordDraft } from './RecordsFieldset';
 
 /** The jurisdictions with an exemption catalog (EXEMPTION_CATALOGS; the API refuses any other). */
-const JURISDICTIONS = ['federal'] as const;
+const JURISDICTIONS = ['federal', 'california'] as const;
 
 /** Case ids as typed: one a line (commas and spaces also separate), blanks dropped, each once. */
 export function caseIdsOf(text: string): string[] {

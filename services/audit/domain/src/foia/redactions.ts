@@ -1,4 +1,10 @@
-import { REDACTIONS_PER_EVENT, type RedactedRecord, type RedactionApplied } from '@lse/contracts';
+import {
+  REDACTIONS_PER_EVENT,
+  type RedactedRecord,
+  type RedactionApplied,
+  type TextFindingKind,
+  type TextSpan,
+} from '@lse/contracts';
 import { canonicalJson, sha256Hex } from '../canonical';
 
 /** One entry of a package's redaction log, as recorded (the release flag belongs to overrides). */
@@ -12,7 +18,14 @@ export interface LoggedRedaction {
   path: string;
   classification: string;
   exemptions: string[];
+  /** Inside free text: what was found and where (never the text). */
+  kind?: TextFindingKind;
+  span?: TextSpan;
 }
+
+/** A free-text redaction's kind and span, when it is one (a whole field's entry is unchanged). */
+const inText = (e: Pick<LoggedRedaction, 'kind' | 'span'>) =>
+  e.kind && e.span ? { kind: e.kind, span: { start: e.span.start, end: e.span.end } } : {};
 
 // Keys only when present, so a case-only log digests exactly as before records could be named.
 const entryOf = (e: LoggedRedaction): LoggedRedaction => ({
@@ -23,6 +36,7 @@ const entryOf = (e: LoggedRedaction): LoggedRedaction => ({
   path: e.path,
   classification: e.classification,
   exemptions: [...e.exemptions],
+  ...inText(e),
 });
 
 /** What a part of a set belongs to: one case, or one named record. */
@@ -66,6 +80,7 @@ export function redactionParts(cutoff: string, log: readonly LoggedRedaction[]):
       path: e.path,
       classification: e.classification,
       exemptions: [...e.exemptions],
+      ...inText(e),
     })),
   }));
 }

@@ -1,6 +1,7 @@
 import { FOIA_PACKAGE_STYLE } from '@lse/contracts';
 import type { FoiaPackage, PackageRecord } from './package';
 import { renderRecordSections } from '../records/html';
+import type { PackageEvidence } from './package-evidence';
 
 const escape = (text: string) =>
   text.replace(
@@ -141,6 +142,22 @@ function sentence(r: PackageRecord): string {
 
 const day = (iso: string) => iso.slice(0, 10);
 
+/** A case's evidence files: each one's redacted text, or why it is withheld whole. */
+function evidenceSection(files: PackageEvidence[]): string {
+  if (files.length === 0) return '';
+  const items = files
+    .map((f, i) => {
+      const heading = `<h4>Evidence file ${i + 1} <small>(${escape(f.mediaType)}, ${f.sizeBytes} bytes, SHA-256 ${escape(f.sha256)})</small></h4>`;
+      const body =
+        f.text !== undefined
+          ? `<pre>${escape(f.text)}</pre>${f.imagesNotIncluded ? `<p>The file also holds ${f.imagesNotIncluded} picture(s), not included in this response.</p>` : ''}`
+          : `<p>Withheld in full: ${escape(f.withheld?.detail ?? '')}</p>`;
+      return `<article>\n${heading}\n${body}\n</article>`;
+    })
+    .join('\n');
+  return `<h3>Evidence files</h3>\n${items}`;
+}
+
 /** The facts a reader wants first about a case, from its public records. */
 function caseSummary(c: FoiaPackage['cases'][number]): string {
   const first = (type: string) => c.records.find((r) => r.type === type);
@@ -199,13 +216,14 @@ ${caseSummary(c)}
 ${c.records.length ? `<ol class="chronology">\n${chronology}\n</ol>` : '<p>No records of this case at or before the cut-off.</p>'}
 <h3>The records</h3>
 ${records}
+${evidenceSection(c.evidence ?? [])}
 </section>`;
     })
     .join('\n');
   const log = pkg.redactionLog
     .map(
       (e) =>
-        `<tr><td>${e.n}</td><td>${escape(e.eventId ?? `${e.record?.section ?? ''} ${e.record?.id ?? ''}`)}</td><td>${escape(e.path)}</td><td>${escape(e.exemptions.join(', '))}</td><td>${e.released ? 'released' : 'withheld'}</td></tr>`,
+        `<tr><td>${e.n}</td><td>${escape(e.eventId ?? `${e.record?.section ?? ''} ${e.record?.id ?? ''}`)}</td><td>${escape(e.path)}${e.reason ? ` (${escape(e.reason)})` : ''}</td><td>${escape(e.exemptions.join(', '))}</td><td>${e.released ? 'released' : 'withheld'}</td></tr>`,
     )
     .join('\n');
   const exemptions = Object.entries(pkg.exemptions)
@@ -216,7 +234,7 @@ ${records}
 <style>${FOIA_PACKAGE_STYLE}</style>
 </head><body>
 <h1>Response to public-records request</h1>
-<p>Request ${escape(pkg.requestId)}. This response covers the records of ${pkg.cases.length} case(s) as they stood on ${escape(pkg.cutoff)}, released under ${escape(pkg.law)} (${escape(pkg.jurisdiction)}): ${pkg.summary.records} records, ${pkg.summary.withheld} fields withheld, ${pkg.summary.released} released on review. Each withheld field is replaced by a marker naming its exemption and its entry in the redaction log at the end.</p>
+<p>Request ${escape(pkg.requestId)}. This response covers the records of ${pkg.cases.length} case(s) as they stood on ${escape(pkg.cutoff)}, released under ${escape(pkg.law)} (${escape(pkg.jurisdiction)}): ${pkg.summary.records} records, ${pkg.summary.withheld} redactions, ${pkg.summary.released} released on review. Each withheld field, and each name or personal detail withheld inside a text or an evidence file, is replaced by a marker naming its exemption and its entry in the redaction log at the end.</p>
 <h2>Exemptions cited</h2><ul>
 ${exemptions}
 </ul>

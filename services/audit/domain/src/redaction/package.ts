@@ -1,4 +1,10 @@
-import { EXEMPTION_CATALOGS, type Classification, type RedactedRecord } from '@lse/contracts';
+import {
+  EXEMPTION_CATALOGS,
+  type Classification,
+  type RedactedRecord,
+  type TextFindingKind,
+  type TextSpan,
+} from '@lse/contracts';
 import { canonicalJson, sha256Hex } from '../canonical';
 import {
   recordWarnings,
@@ -7,7 +13,23 @@ import {
   type RecordSections,
   type RecordSectionsInput,
 } from '../records/sections';
-import { renameKey, replaceAt, upcastData, withheldFields, type CaseRecord } from './redact';
+import { evidenceOf, type PackageEvidence } from './package-evidence';
+import {
+  applyTextRedactions,
+  freeTextValues,
+  namesKnownTo,
+  redactText,
+  type FreeTextValue,
+} from './free-text';
+import {
+  classifiedValues,
+  renameKey,
+  replaceAt,
+  upcastData,
+  withheldFields,
+  type CaseRecord,
+} from './redact';
+import { NameFinder } from './text-finder';
 
 export const FOIA_PACKAGE_FORMAT = 'lse-foia-package/1';
 
@@ -16,8 +38,17 @@ export interface FoiaPackageInput {
   jurisdiction: string;
   /** Only records recorded at or before it are in the package. */
   cutoff: string;
-  cases: Array<{ caseId: string; openAtCutoff: boolean; records: CaseRecord[] }>;
-  /** Fields a FOIA officer released (RedactionOverridden), by event id and path. */
+  /**
+   * `evidenceContent`: the bytes of the case's evidence files by SHA-256, as the evidence store
+   * gave them (a file it does not have is withheld as unavailable).
+   */
+  cases: Array<{
+    caseId: string;
+    openAtCutoff: boolean;
+    records: CaseRecord[];
+    evidenceContent?: Readonly<Record<string, Uint8Array | undefined>>;
+  }>;
+  /** Redactions a FOIA officer released (RedactionOverridden), by event id and path. */
   overrides: Array<{ eventId: string; path: string }>;
   /** Records named besides cases (agreements, referral statistics, disclosure ledgers), gathered. */
   records?: RecordSectionsInput;
@@ -37,6 +68,13 @@ export interface RedactionEntry {
   exemptions: string[];
   /** False: withheld, a marker stands in the record. True: released by a recorded override. */
   released: boolean;
+  /**
+   * Inside free text (a field's or an evidence file's): what was found, where in the text, and
+   * why it is withheld; `path` is then `<field>@<start>-<end>`. Absent for a whole field.
+   */
+  kind?: TextFindingKind;
+  span?: TextSpan;
+  reason?: string;
 }
 
 export interface PackageRecord {
@@ -55,7 +93,13 @@ export interface FoiaPackage {
   jurisdiction: string;
   law: string;
   cutoff: string;
-  cases: Array<{ caseId: string; openAtCutoff: boolean; records: PackageRecord[] }>;
+  cases: Array<{
+    caseId: string;
+    openAtCutoff: boolean;
+    records: PackageRecord[];
+    /** The case's evidence files, if any: each one's redacted text, or why it is withheld whole. */
+    evidence?: PackageEvidence[];
+  }>;
   /** Only when the request names records besides cases (records/sections.ts). */
   records?: RecordSections;
   redactionLog: RedactionEntry[];
@@ -72,8 +116,11 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 /**
  * The package for a FOIA request: every record of the requested cases up to the cut-off, each
  * classified field replaced by a marker citing its exemption ((b)(7)(A) only while the case was
- * open at the cut-off), except fields released by an override; and the log of every redaction.
- * Pure and deterministic: no clock, ordered by case request order and global position.
+ * open at the cut-off), except fields released by an override; inside every free-text field left
+ * released, each name the case knows and each phone, e-mail, SSN/ITIN and street address replaced
+ * the same way (free-text.ts); each evidence file's text redacted likewise, or the file withheld
+ * with its reason; and the log of every redaction. Pure and deterministic: no clock, ordered by
+ * case request order and global position.
  */
 export function buildFoiaPackage(input: FoiaPackageInput): FoiaPackage {
   const catalog = EXEMPTION_CATALOGS[input.jurisdiction];
@@ -83,48 +130,88 @@ export function buildFoiaPackage(input: FoiaPackageInput): FoiaPackage {
   const log: RedactionEntry[] = [];
   const cited = new Set<string>();
   const cutoff = Date.parse(input.cutoff);
-  const cases = input.cases.map(({ caseId, openAtCutoff, records }) => ({
-    caseId,
-    openAtCutoff,
-    records: records
+  const cases = input.cases.map(({ caseId, openAtCutoff, records: all, evidenceContent = {} }) => {
+    const context = { caseOpen: openAtCutoff, jurisdiction: input.jurisdiction };
+    const records = all
       .filter((r) => Date.parse(r.recordedAt) <= cutoff)
-      .sort((a, b) => a.globalPosition - b.globalPosition)
-      .map((record) => {
-        const out: PackageRecord = {
+      .sort((a, b) => a.globalPosition - b.globalPosition);
+    // Classified once: for the names the case knows, then for each record's redactions.
+    const classified = records.map((r) => classifiedValues(r));
+    const names = new NameFinder(namesKnownTo(records, classified));
+    /** Logs the redactions inside one text and gives the text with their markers. */
+    const redactInside = (eventId: string, value: FreeTextValue): string => {
+      const markers: Array<{ span: TextSpan; marker: string }> = [];
+      for (const r of redactText(value, names, context)) {
+        const n = log.length + 1;
+        const isReleased = released.has(`${eventId}|${r.path}`);
+        const { path, classification, exemptions, kind, span, reason } = r;
+        log.push({
+          n,
+          caseId,
+          eventId,
+          path,
+          classification,
+          exemptions,
+          released: isReleased,
+          kind,
+          span,
+          reason,
+        });
+        if (isReleased) continue;
+        exemptions.forEach((code) => cited.add(code));
+        markers.push({ span, marker: withheldMarker(exemptions, n) });
+      }
+      return applyTextRedactions(value.text, markers);
+    };
+    const packaged = records.map((record, i) => {
+      const out: PackageRecord = {
+        eventId: record.eventId,
+        streamId: record.streamId,
+        streamVersion: record.streamVersion,
+        type: record.type,
+        recordedAt: record.recordedAt,
+        data: clone(upcastData(record)),
+        metadata: clone(record.metadata),
+      };
+      const values = classified[i];
+      const fields = withheldFields(record, context, values);
+      const whole = new Map(fields.map((f) => [f.path, f]));
+      // Values first, then keys (renaming a key first would move the values below it).
+      const ordered = [...fields.filter((f) => !f.isKey), ...fields.filter((f) => f.isKey)];
+      for (const field of ordered) {
+        const n = log.length + 1;
+        const isReleased = released.has(`${record.eventId}|${field.path}`);
+        log.push({
+          n,
+          caseId,
           eventId: record.eventId,
-          streamId: record.streamId,
-          streamVersion: record.streamVersion,
-          type: record.type,
-          recordedAt: record.recordedAt,
-          data: clone(upcastData(record)),
-          metadata: clone(record.metadata),
-        };
-        const fields = withheldFields(record, { caseOpen: openAtCutoff, jurisdiction: input.jurisdiction });
-        // Values first, then keys (renaming a key first would move the values below it).
-        const ordered = [...fields.filter((f) => !f.isKey), ...fields.filter((f) => f.isKey)];
-        for (const field of ordered) {
-          const n = log.length + 1;
-          const isReleased = released.has(`${record.eventId}|${field.path}`);
-          log.push({
-            n,
-            caseId,
-            eventId: record.eventId,
-            path: field.path,
-            classification: field.classification,
-            exemptions: field.exemptions,
-            released: isReleased,
-          });
-          if (isReleased) continue;
-          field.exemptions.forEach((code) => cited.add(code));
-          const [root, ...segments] = field.path.split('.');
-          const target = root === 'data' ? out.data : out.metadata;
-          const marker = withheldMarker(field.exemptions, n);
-          if (field.isKey) renameKey(target, segments.slice(0, -1), marker);
-          else replaceAt(target, segments, marker);
-        }
-        return out;
-      }),
-  }));
+          path: field.path,
+          classification: field.classification,
+          exemptions: field.exemptions,
+          released: isReleased,
+        });
+        if (isReleased) continue;
+        field.exemptions.forEach((code) => cited.add(code));
+        const [root, ...segments] = field.path.split('.');
+        const target = root === 'data' ? out.data : out.metadata;
+        const marker = withheldMarker(field.exemptions, n);
+        if (field.isKey) renameKey(target, segments.slice(0, -1), marker);
+        else replaceAt(target, segments, marker);
+      }
+      // Free text the record releases: public, or withheld whole and released by an override.
+      for (const value of freeTextValues(values)) {
+        if (whole.has(value.path) && !released.has(`${record.eventId}|${value.path}`)) continue;
+        const text = redactInside(record.eventId, value);
+        if (text === value.text) continue;
+        const [root, ...segments] = value.path.split('.');
+        replaceAt(root === 'data' ? out.data : out.metadata, segments, text);
+      }
+      return out;
+    });
+    const evidence = evidenceOf(records, evidenceContent, (eventId, value) => redactInside(eventId, value));
+    // Absent when the case has none: a package without evidence reads (and digests) as before.
+    return { caseId, openAtCutoff, records: packaged, ...(evidence.length > 0 ? { evidence } : {}) };
+  });
   // After the cases, so a case's markers number as they did before records could be named.
   const records = input.records
     ? redactRecordSections(input.records, input.cutoff, {

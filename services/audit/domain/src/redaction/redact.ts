@@ -33,8 +33,23 @@ export interface RedactionContext {
   jurisdiction: string;
 }
 
-const pathOf = (root: 'data' | 'metadata', entry: ClassifiedValue) =>
+export const pathOf = (root: 'data' | 'metadata', entry: ClassifiedValue) =>
   [root, ...entry.path.map(String)].join('.') + (entry.isKey ? '.<key>' : '');
+
+/** Every classified value of a record's data (after upcasting) and metadata, with its root. */
+export function classifiedValues(
+  record: CaseRecord,
+): Array<{ root: 'data' | 'metadata'; entry: ClassifiedValue }> {
+  const definition = eventRegistry.require(record.type);
+  const data = definition.upcast(record.schemaVersion, record.data);
+  return [
+    ...classifyData(definition.schema, data).map((entry) => ({ root: 'data' as const, entry })),
+    ...classifyData(EventMetadataSchema, record.metadata).map((entry) => ({
+      root: 'metadata' as const,
+      entry,
+    })),
+  ];
+}
 
 /**
  * Every field of a record that its classification withholds, with the exemptions it cites. The
@@ -42,17 +57,13 @@ const pathOf = (root: 'data' | 'metadata', entry: ClassifiedValue) =>
  * from a list kept here, so a new event type is covered as soon as it is registered. A value the
  * schema does not classify stops the build (UnclassifiedDataError) rather than being released.
  */
-export function withheldFields(record: CaseRecord, context: RedactionContext): WithheldField[] {
-  const definition = eventRegistry.require(record.type);
-  const data = definition.upcast(record.schemaVersion, record.data);
-  const entries: Array<[root: 'data' | 'metadata', ClassifiedValue]> = [
-    ...classifyData(definition.schema, data).map((e) => ['data', e] as ['data', ClassifiedValue]),
-    ...classifyData(EventMetadataSchema, record.metadata).map(
-      (e) => ['metadata', e] as ['metadata', ClassifiedValue],
-    ),
-  ];
+export function withheldFields(
+  record: CaseRecord,
+  context: RedactionContext,
+  values = classifiedValues(record),
+): WithheldField[] {
   const out: WithheldField[] = [];
-  for (const [root, entry] of entries) {
+  for (const { root, entry } of values) {
     if (entry.classification === 'public') continue;
     const exemptions = exemptionsFor(entry.classification, {
       caseOpen: context.caseOpen,
