@@ -14,3 +14,8 @@ export * from './redaction/html';
 export * from './integrity/merkle';
 export * from './replay/replayer';
 export * from './replay/audit-replayers';
+export * from './foia/lifecycle/commands';
+export * from './foia/lifecycle/errors';
+export * from './foia/lifecycle/rules';
+export { owedCents } from './foia/lifecycle/fees';
+export { trackingNumberOf } from './foia/lifecycle/acknowledgment';

@@ -1,6 +1,7 @@
 import {
   CompileFoiaInput,
   ExtendFoiaDeadlineInput,
+  FOIA_STATUSES,
   OverrideRedactionInput,
   ReceiveFoiaRequestInput,
   ResumeFoiaClockInput,
@@ -11,7 +12,7 @@ import { PAGE_QUERY } from '../http/pagination';
 
 export const RequestIdParams = z.strictObject({ requestId: z.uuid() });
 export const ListQuery = z.strictObject({
-  status: z.enum(['received', 'released']).optional(),
+  status: z.enum(FOIA_STATUSES).optional(),
   ...PAGE_QUERY,
 });
 export const ListPosition = z.strictObject({ at: z.string().min(1).max(64), requestId: z.uuid() });
