@@ -4,6 +4,7 @@ import {
   FOIA_STATUSES,
   OverrideRedactionInput,
   ReceiveFoiaRequestInput,
+  ReleaseFoiaInput,
   ResumeFoiaClockInput,
   TollFoiaClockInput,
 } from '@lse/contracts';
@@ -22,6 +23,7 @@ export {
   ExtendFoiaDeadlineInput,
   OverrideRedactionInput,
   ReceiveFoiaRequestInput,
+  ReleaseFoiaInput,
   ResumeFoiaClockInput,
   TollFoiaClockInput,
 };
