@@ -26,11 +26,14 @@ export class AlreadyAcknowledgedError extends DomainError {
 
 export class ClarificationLimitError extends InvalidTransitionError {
   constructor(most: number, source: string) {
-    super('The law allows the clock to be stopped for clarification only this many times.', {
-      reason: 'clarification_limit',
-      most,
-      source,
-    });
+    super(
+      `The law allows ${most} request for clarification that stops the clock (${source}); ask the requester without stopping it.`,
+      {
+        reason: 'clarification_limit',
+        most,
+        source,
+      },
+    );
   }
 }
 
@@ -62,7 +65,7 @@ export class FeeWaiverDecidedError extends DomainError {
 
 export class NoFeeWaiverError extends InvalidTransitionError {
   constructor(source: string) {
-    super('This law provides no fee waiver: the fee is the direct cost of duplication.', {
+    super(`This law provides no fee waiver: the fee is the direct cost of duplication (${source}).`, {
       reason: 'no_fee_waiver',
       source,
     });
@@ -80,7 +83,7 @@ export class NothingOwedError extends InvalidTransitionError {
 
 export class OverpaymentError extends ValidationError {
   constructor(amountCents: number, owedCents: number) {
-    super('The payment is more than the fee still owed.', {
+    super(`The payment is more than the ${owedCents} cents still owed: record at most that.`, {
       reason: 'overpayment',
       field: 'amountCents',
       amountCents,
@@ -91,16 +94,19 @@ export class OverpaymentError extends ValidationError {
 
 export class FeeUnpaidError extends InvalidTransitionError {
   constructor(owedCents: number) {
-    super('The fee is not paid: record the payment, or decide a waiver, before releasing records.', {
-      reason: 'fee_unpaid',
-      owedCents,
-    });
+    super(
+      `${owedCents} cents of the fee are still owed: record the payment, or grant a waiver, before releasing records.`,
+      {
+        reason: 'fee_unpaid',
+        owedCents,
+      },
+    );
   }
 }
 
 export class UnknownExemptionError extends ValidationError {
   constructor(codes: readonly string[], law: string, known: readonly string[]) {
-    super("A denial cites only exemptions of the request's law.", {
+    super(`A denial cites only exemptions of the request's law (${law}); not in it: ${codes.join(', ')}.`, {
       reason: 'unknown_exemption',
       field: 'exemptions',
       codes,
@@ -113,7 +119,7 @@ export class UnknownExemptionError extends ValidationError {
 export class NoAdministrativeAppealError extends InvalidTransitionError {
   constructor(source: string) {
     super(
-      'This law has no administrative appeal: the requester may go to court to enforce the right to the records.',
+      `This law has no administrative appeal: the requester may go to court to enforce the right to the records (${source}).`,
       { reason: 'no_administrative_appeal', source },
     );
   }
@@ -121,13 +127,18 @@ export class NoAdministrativeAppealError extends InvalidTransitionError {
 
 export class NotYetRespondedError extends InvalidTransitionError {
   constructor() {
-    super('There is no final response to appeal yet.', { reason: 'not_yet_responded' });
+    super(
+      'There is no final response to appeal yet: an appeal follows a final release, a denial, "no records" or a referral.',
+      {
+        reason: 'not_yet_responded',
+      },
+    );
   }
 }
 
 export class AppealWindowClosedError extends InvalidTransitionError {
   constructor(closedOn: string, source: string) {
-    super('The time to appeal the final response has passed.', {
+    super(`The time to appeal has passed: an appeal had to be received by ${closedOn} (${source}).`, {
       reason: 'appeal_window_closed',
       closedOn,
       source,
