@@ -93,7 +93,7 @@ describe('the life of a FOIA request, every service its own process', () => {
   const answeredLongAgo = async (jurisdiction: string, respondedOn: string) => {
     const requestId = randomUUID();
     const metadata = {
-      actor: { id: 'records-1', role: 'foia_officer' },
+      actor: { id: 'records-1', role: 'foia_officer' as const },
       correlationId: randomUUID(),
       sourceService: 'audit',
       occurredAt: new Date().toISOString(),

@@ -14,12 +14,11 @@ export class FoiaLifecycleDesk {
   constructor(private readonly desk: FoiaDesk) {}
 
   async act(requestId: string, step: FoiaLifecycleStep, ctx: CallContext): Promise<{ version: number }> {
-    const version = await this.desk.run(
+    const version = await this.desk.run(requestId, ctx, step.type, () => ({
+      ...step,
       requestId,
-      ctx,
-      step.type,
-      () => ({ ...step, requestId, now: ctx.now.toISOString() }) as FoiaLifecycleCommand,
-    );
+      now: ctx.now.toISOString(),
+    }));
     return { version };
   }
 }
