@@ -23,12 +23,19 @@ export function centsOf(dollars: string): number | undefined {
   return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
 }
 
+type StepFormProps = Parameters<typeof Step>[0];
+
 /**
  * One step of a request's life (POST /foia-requests/:id/<path>) as a form inside a disclosure:
  * every field required, sent at the version the page shows (If-Match), the request and the queue
- * read again once it is recorded.
+ * read again once it is recorded. Keyed by its path: the next step in the same place (the answer
+ * after the question) starts closed and empty, not with the previous step's disclosure open.
  */
-export function StepForm({
+export function StepForm(props: StepFormProps) {
+  return <Step key={props.path} {...props} />;
+}
+
+function Step({
   requestId,
   version,
   path,
