@@ -229,6 +229,17 @@ describe('the life of a FOIA request, every service its own process', () => {
       source: '5 U.S.C. § 552(a)(6)(A)(ii)',
     });
     await refused(requestId, 'appeal', { grounds: 'Again.' }, 409, /already appealed/);
+    // The queue shows the appeal's due date while it is pending.
+    const appealedItem = async () =>
+      (
+        await api.request<{ items: Array<{ requestId: string; appealDueOn?: string }> }>(
+          'GET',
+          '/foia-requests?status=appealed&limit=50',
+          { as: 'foia_officer' },
+        )
+      ).body.items.find((i) => i.requestId === requestId);
+    for (let i = 0; i < 50 && !(await appealedItem()); i++) await sleep(100);
+    expect(await appealedItem()).toMatchObject({ appealDueOn: dueAfter(rule, today, 20) });
     expect((await post(requestId, 'appeal-decision', { outcome: 'overturned', reason: 'x' })).status).toBe(
       400,
     );
