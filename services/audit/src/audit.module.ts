@@ -5,6 +5,7 @@ import { openAuditCore } from './audit-core';
 import { AUDIT_CORE } from './tokens';
 import { AUDIT_CONFIG, type AuditConfig } from './config';
 import { AuditMessages } from './commands/audit.messages';
+import { FoiaLifecycleMessages } from './commands/foia-lifecycle.messages';
 import { AuditQueryMessages } from './queries/audit-queries.messages';
 import { CaseAccessMessages } from './queries/case-access.messages';
 import { AuditRuntime } from './runtime/audit-runtime';
@@ -26,7 +27,7 @@ export class AuditModule {
           logging: { level: config.LOG_LEVEL, destination: logDestination },
         }),
       ],
-      controllers: [AuditMessages, AuditQueryMessages, CaseAccessMessages],
+      controllers: [AuditMessages, FoiaLifecycleMessages, AuditQueryMessages, CaseAccessMessages],
       providers: [
         { provide: AUDIT_CONFIG, useValue: config },
         {

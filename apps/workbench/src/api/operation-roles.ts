@@ -327,16 +327,49 @@ export const operationRoles: Readonly<Record<string, readonly string[]>> = {
   "GET /api/v1/foia-requests/{requestId}": [
     "foia_officer"
   ],
+  "POST /api/v1/foia-requests/{requestId}/acknowledgment": [
+    "foia_officer"
+  ],
+  "POST /api/v1/foia-requests/{requestId}/appeal": [
+    "foia_officer"
+  ],
+  "POST /api/v1/foia-requests/{requestId}/appeal-decision": [
+    "foia_officer"
+  ],
+  "POST /api/v1/foia-requests/{requestId}/clarification-answers": [
+    "foia_officer"
+  ],
+  "POST /api/v1/foia-requests/{requestId}/clarification-requests": [
+    "foia_officer"
+  ],
   "POST /api/v1/foia-requests/{requestId}/compilations": [
     "foia_officer"
   ],
+  "POST /api/v1/foia-requests/{requestId}/denial": [
+    "foia_officer"
+  ],
   "POST /api/v1/foia-requests/{requestId}/extension": [
+    "foia_officer"
+  ],
+  "POST /api/v1/foia-requests/{requestId}/fee-estimate": [
+    "foia_officer"
+  ],
+  "POST /api/v1/foia-requests/{requestId}/fee-waiver-decision": [
+    "foia_officer"
+  ],
+  "POST /api/v1/foia-requests/{requestId}/no-records-response": [
     "foia_officer"
   ],
   "POST /api/v1/foia-requests/{requestId}/overrides": [
     "foia_officer"
   ],
   "GET /api/v1/foia-requests/{requestId}/package": [
+    "foia_officer"
+  ],
+  "POST /api/v1/foia-requests/{requestId}/payments": [
+    "foia_officer"
+  ],
+  "POST /api/v1/foia-requests/{requestId}/referral": [
     "foia_officer"
   ],
   "POST /api/v1/foia-requests/{requestId}/release": [

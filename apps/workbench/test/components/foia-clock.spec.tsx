@@ -15,6 +15,7 @@ function view(clock: Partial<FoiaRequestView['clock']> = {}, version = 1): FoiaR
     requestId: REQUEST,
     version,
     status: 'received',
+    lifecycle: { clarifications: [], releases: [] },
     request: {
       requester: { name: 'Rita Reporter' },
       description: 'The car wash case.',
@@ -40,6 +41,7 @@ function view(clock: Partial<FoiaRequestView['clock']> = {}, version = 1): FoiaR
 const item = (requestId: string, clock: Partial<FoiaRequestItem>): FoiaRequestItem => ({
   requestId,
   status: 'received',
+  releases: 0,
   caseIds: [CASE],
   receivedAt: '2026-06-01T15:00:00.000Z',
   overrides: 0,

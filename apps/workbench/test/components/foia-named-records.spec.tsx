@@ -129,6 +129,7 @@ describe('a request naming records', () => {
       requestId: pkg.requestId,
       version: 1,
       status: 'received',
+      lifecycle: { clarifications: [], releases: [] },
       request: {
         requester: { name: 'Rita Reporter' },
         description: "The center's agreement and disclosures.",

@@ -97,6 +97,7 @@ function view(overrides: FoiaRequestView['overrides'] = []): FoiaRequestView {
     requestId: REQUEST,
     version: 1 + overrides.length,
     status: 'received',
+    lifecycle: { clarifications: [], releases: [] },
     request: {
       requester: { name: 'Rita Reporter', organization: 'Bay Ledger' },
       description: 'All records of the car wash case.',

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { instant, text, uuid } from '../fields';
-import { EXEMPTION_CATALOGS } from '../exemptions';
 import { AccessedResourceSchema } from './access';
 import { FOIA_EXTENSION_CIRCUMSTANCES, FOIA_TOLLING_REASONS, FoiaRequesterSchema } from './foia';
 import { foiaRecordList, NAMES_SOMETHING } from './records';
+import { FOIA_JURISDICTIONS, FOIA_LIFECYCLE_PATTERNS } from './foia-lifecycle-inputs';
+import { FOIA_STATUSES } from './foia-lifecycle-replies';
 
 /*
  * Requests and queries of the audit service over NATS request/reply (`audit.<verb>`). Command
@@ -27,6 +28,7 @@ export const AUDIT_PATTERNS = {
   tollFoiaClock: 'audit.tollFoiaClock',
   resumeFoiaClock: 'audit.resumeFoiaClock',
   releasedPackage: 'audit.releasedPackage',
+  ...FOIA_LIFECYCLE_PATTERNS,
 } as const;
 
 export const RecordAccessInput = z.strictObject({
@@ -69,14 +71,15 @@ export const ReceiveFoiaRequestInput = z
       .describe(
         "Records besides cases: an agreement by id, every agreement of a partner organization, a partner's referral statistics or its disclosure ledger for a period.",
       ),
-    // Only a jurisdiction with an exemption catalog: compiling redacts under it.
-    jurisdiction: z.enum(Object.keys(EXEMPTION_CATALOGS) as [string, ...string[]]).default('federal'),
+    // Only a jurisdiction with an exemption catalog and time limits (FOIA_JURISDICTIONS).
+    jurisdiction: z.enum(FOIA_JURISDICTIONS).default('federal'),
   })
   .refine(NAMES_SOMETHING.check, { message: NAMES_SOMETHING.message, path: ['caseIds'] });
 export type ReceiveFoiaRequestInput = z.infer<typeof ReceiveFoiaRequestInput>;
 
 export const CompileFoiaInput = z.strictObject({ cutoff: instant() });
-export const ReleaseFoiaInput = CompileFoiaInput;
+/** `final: false` releases an installment and keeps the request open; the final release closes it. */
+export const ReleaseFoiaInput = CompileFoiaInput.extend({ final: z.boolean().default(true) });
 
 export const OverrideRedactionInput = z.strictObject({
   caseId: uuid(),
@@ -99,7 +102,7 @@ export type TollFoiaClockInput = z.infer<typeof TollFoiaClockInput>;
 export const ResumeFoiaClockInput = z.strictObject({});
 
 export const ListFoiaRequestsQuery = z.strictObject({
-  status: z.enum(['received', 'released']).optional(),
+  status: z.enum(FOIA_STATUSES).optional(),
   limit: z.int().min(1).max(1000),
   after: z.strictObject({ at: z.string().min(1).max(64), requestId: uuid() }).optional(),
 });

@@ -150,6 +150,10 @@ export const FoiaResponseReleased = defineEvent({
     releasedAt: pub(instant()),
     // The redaction set of the released package (RedactionApplied with the same digest).
     redactionLogSha256: pub(sha256()).optional(),
+    // Releases in installments: numbered 1, 2, ...; only the final one closes the request. Absent on
+    // releases recorded before installments: those were the one, final release.
+    installment: pub(z.int().positive()).optional(),
+    final: pub(z.boolean()).optional(),
   }),
 });
 export type FoiaResponseReleased = z.infer<typeof FoiaResponseReleased.schema>;

@@ -10,16 +10,20 @@ import {
   RedactionOverridden,
 } from './foia';
 import { IntegrityCheckpointRecorded } from './integrity';
+import { FOIA_LIFECYCLE_EVENTS, type FoiaLifecycleEvent } from './foia-lifecycle';
 
 export * from './parts';
 export * from './foia';
 export * from './records';
 export * from './text-redaction';
+export * from './foia-lifecycle';
 export * from './access';
 export * from './integrity';
 export * from './commands';
+export * from './foia-lifecycle-inputs';
 export * from './package-style';
 export * from './replies';
+export * from './foia-lifecycle-replies';
 
 /** Every event audit appends, by type. */
 export const AUDIT_EVENTS = {
@@ -31,6 +35,7 @@ export const AUDIT_EVENTS = {
   FoiaDeadlineExtended,
   FoiaClockTolled,
   FoiaClockResumed,
+  ...FOIA_LIFECYCLE_EVENTS,
   RecordAccessed,
   IntegrityCheckpointRecorded,
 } as const;
@@ -43,4 +48,5 @@ export type FoiaEvent =
   | { type: 'FoiaResponseReleased'; data: FoiaResponseReleased }
   | { type: 'FoiaDeadlineExtended'; data: FoiaDeadlineExtended }
   | { type: 'FoiaClockTolled'; data: FoiaClockTolled }
-  | { type: 'FoiaClockResumed'; data: FoiaClockResumed };
+  | { type: 'FoiaClockResumed'; data: FoiaClockResumed }
+  | FoiaLifecycleEvent;

@@ -10,6 +10,13 @@ import {
 } from './foia';
 import { FOIA_RECORD_SECTIONS } from './records';
 import { EVIDENCE_WITHHELD_REASONS, TEXT_FINDING_KINDS } from './text-redaction';
+import { FoiaAppealDecided, FoiaAppealReceived } from './foia-lifecycle';
+import {
+  FOIA_STATUSES,
+  FoiaLifecycleItemFields,
+  FoiaLifecycleReply,
+  FoiaResponseReply,
+} from './foia-lifecycle-replies';
 
 /* What audit answers: the event history, a case's state at a time, integrity, FOIA requests. */
 
@@ -133,6 +140,7 @@ export const FoiaRequestItemReply = z.object({
     "The request's place in the queue's order (what a page's cursor holds).",
   ),
   ...FoiaClockReply.shape,
+  ...FoiaLifecycleItemFields,
 });
 export type FoiaRequestItemReply = z.infer<typeof FoiaRequestItemReply>;
 
@@ -247,7 +255,7 @@ export type FoiaPackageReply = z.infer<typeof FoiaPackageReply>;
 export const FoiaRequestViewReply = z.object({
   requestId: pub(z.uuid()),
   version: pub(z.int()),
-  status: pub(z.enum(['received', 'released'])),
+  status: pub(z.enum(FOIA_STATUSES)),
   request: FoiaRequestReceived.schema,
   compilations: z.array(RecordsCompiled.schema),
   redactionSets: pub(
@@ -256,7 +264,11 @@ export const FoiaRequestViewReply = z.object({
     ),
   ),
   overrides: z.array(RedactionOverridden.schema),
-  release: FoiaResponseReleased.schema.optional(),
+  release: FoiaResponseReleased.schema.optional().describe('The final release.'),
+  lifecycle: FoiaLifecycleReply,
+  response: FoiaResponseReply.optional().describe('The final response, once made.'),
+  appeal: FoiaAppealReceived.schema.optional().describe('The appeal, with the last day for its decision.'),
+  appealDecision: FoiaAppealDecided.schema.optional(),
   clock: FoiaClockReply.extend({
     extended: pub(z.boolean()),
     tolling: FoiaClockTolled.schema.optional().describe('Why and since when the clock is stopped.'),

@@ -23,3 +23,8 @@ export * from './redaction/free-text';
 export * from './redaction/pdf-text';
 export * from './redaction/evidence';
 export * from './redaction/package-evidence';
+export * from './foia/lifecycle/commands';
+export * from './foia/lifecycle/errors';
+export * from './foia/lifecycle/rules';
+export { owedCents } from './foia/lifecycle/fees';
+export { trackingNumberOf } from './foia/lifecycle/acknowledgment';

@@ -99,7 +99,7 @@ export class AuditMessages {
   releaseFoia(@Payload() payload: unknown) {
     return this.handle(AUDIT_PATTERNS.releaseFoia, payload, ['foia_officer'], async (env) => {
       const { requestId, input } = withRequest(ReleaseFoiaInput).parse(env.data);
-      const released = await this.core.foia.release(requestId, input.cutoff, this.ctx(env));
+      const released = await this.core.foia.release(requestId, input.cutoff, this.ctx(env), input.final);
       return {
         requestId,
         version: released.version,

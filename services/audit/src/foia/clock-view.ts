@@ -8,6 +8,7 @@ import {
   type FoiaState,
 } from '@lse/audit-domain';
 import { isoDate } from '@lse/domain';
+import { lifecycleView, type LifecycleView } from './lifecycle-view';
 
 /**
  * A request's clock as of `now`, for the list and the request view: days left in the rule's count
@@ -39,10 +40,13 @@ export function clockReplyOf(
 }
 
 type WithoutClock<T> = T extends unknown ? Omit<T, 'clock'> : never;
-/** A request as the API shows it: its state, with its clock as of now instead of as recorded. */
+/**
+ * A request as the API shows it: its state, with its clock as of now instead of as recorded, and
+ * its lifecycle with what is owed and until when an appeal is received (lifecycle-view.ts).
+ */
 export type FoiaRequestView = { requestId: string; version: number } & WithoutClock<
   Exclude<FoiaState, { status: 'none' }>
-> & { clock: FoiaClockReply & { extended: boolean; tolling?: FoiaClockTolled } };
+> & { clock: FoiaClockReply & { extended: boolean; tolling?: FoiaClockTolled } } & LifecycleView;
 
 export function foiaRequestView(
   requestId: string,
@@ -63,9 +67,16 @@ export function foiaRequestView(
   }
   const clock = clockReplyOf(
     state.request.jurisdiction,
-    { released: state.status === 'released', dueOn, tolledDaysLeft: tolled?.daysLeft ?? null },
+    // Once the final response is made there is nothing left to count.
+    { released: state.status !== 'received', dueOn, tolledDaysLeft: tolled?.daysLeft ?? null },
     now,
   );
   const tolling = tolled && state.status === 'received' ? { tolling: tolled } : {};
-  return { requestId, version, ...shown, clock: { ...clock, extended, ...tolling } };
+  return {
+    requestId,
+    version,
+    ...shown,
+    ...lifecycleView(state),
+    clock: { ...clock, extended, ...tolling },
+  };
 }

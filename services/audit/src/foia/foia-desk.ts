@@ -219,10 +219,12 @@ export class FoiaDesk {
     return { version };
   }
 
+  /** A release: `final: false` for an installment, which keeps the request open. */
   async release(
     requestId: string,
     cutoff: string,
     ctx: CallContext,
+    final = true,
   ): Promise<CompiledPackage & { version: number }> {
     const { state } = await this.load(requestId);
     const compiled = await this.compilePackage(requestId, cutoff, state);
@@ -236,6 +238,7 @@ export class FoiaDesk {
       records: compiled.package.summary.records,
       redactions: compiled.package.summary.withheld,
       redactionLog: compiled.package.redactionLog,
+      final,
     }));
     return { ...compiled, version };
   }
@@ -244,7 +247,8 @@ export class FoiaDesk {
   async released(requestId: string): Promise<CompiledPackage> {
     const { state } = await this.load(requestId);
     if (state.status === 'none') throw new FoiaRequestNotFoundError(requestId);
-    if (state.status !== 'released')
+    // The final release stays the package on record through an appeal of it.
+    if (state.status === 'received' || !state.release)
       throw new ValidationError('The response to this request has not been released.', {
         reason: 'not_released',
       });
@@ -259,9 +263,10 @@ export class FoiaDesk {
   /**
    * The shared command path (load, fold, decide, append at the version decided on; a retry of the
    * same command answers as the first run). The command id derives from the Idempotency-Key when
-   * there is one, so a retry that reaches audit again appends nothing.
+   * there is one, so a retry that reaches audit again appends nothing. Also the lifecycle's steps
+   * (foia-lifecycle-desk.ts).
    */
-  private async run(
+  async run(
     requestId: string,
     ctx: CallContext,
     kind: FoiaCommand['type'],

@@ -44,6 +44,22 @@ export class FoiaRequestRow {
   @Column('int', { name: 'tolled_days_left', nullable: true })
   tolledDaysLeft!: number | null;
 
+  /** The tracking number the acknowledgment gave (FoiaRequestAcknowledged). */
+  @Column('text', { name: 'tracking_number', nullable: true })
+  trackingNumber!: string | null;
+
+  /** Cents still owed on the fee (0 once paid or waived); null when no fee was estimated. */
+  @Column('int', { name: 'fee_owed_cents', nullable: true })
+  feeOwedCents!: number | null;
+
+  /** Releases made: installments and the final one. */
+  @Column('int', { default: 0 })
+  releases!: number;
+
+  /** The last day for the appeal's decision while one is pending. */
+  @Column('text', { name: 'appeal_due_on', nullable: true })
+  appealDueOn!: string | null;
+
   /** The queue's order (see `queueKeyOf`): running clocks by due date, then tolled, then released. */
   @Column('text', { name: 'queue_key', default: '' })
   queueKey!: string;

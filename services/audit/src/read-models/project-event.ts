@@ -1,6 +1,11 @@
 import { dueOnReceipt, NoClockRuleError, OutsideHolidayCalendarError } from '@lse/audit-domain';
 import {
   FOIA_CATEGORY,
+  type FoiaAppealReceived,
+  type FoiaFeeEstimated,
+  type FoiaFeePaid,
+  type FoiaFeeWaiverDecided,
+  type FoiaRequestAcknowledged,
   type FoiaClockResumed,
   type FoiaClockTolled,
   type FoiaDeadlineExtended,
@@ -112,6 +117,10 @@ async function projectFoia(em: EntityManager, event: RecordedEvent): Promise<voi
         jurisdiction: data.jurisdiction ?? null,
         dueOn,
         tolledDaysLeft: null,
+        trackingNumber: null,
+        feeOwedCents: null,
+        releases: 0,
+        appealDueOn: null,
         queueKey: queueKeyOf({
           status: 'received',
           dueOn,
@@ -130,10 +139,13 @@ async function projectFoia(em: EntityManager, event: RecordedEvent): Promise<voi
   if (event.type === 'RecordsCompiled') row.cutoff = (event.data as RecordsCompiled).cutoff;
   if (event.type === 'FoiaResponseReleased') {
     const released = event.data as FoiaResponseReleased;
-    row.status = 'released';
+    // An installment keeps the request open; the final release (or one before installments) closes it.
+    if (released.final !== false) row.status = 'released';
+    row.releases += 1;
     row.cutoff = released.cutoff;
     row.packageSha256 = released.packageSha256;
   }
+  projectLifecycle(row, event);
   if (event.type === 'FoiaDeadlineExtended') row.dueOn = (event.data as FoiaDeadlineExtended).dueOn;
   if (event.type === 'FoiaClockTolled') {
     row.dueOn = null;
@@ -145,6 +157,37 @@ async function projectFoia(em: EntityManager, event: RecordedEvent): Promise<voi
   }
   row.queueKey = queueKeyOf(row);
   await repo.save(row);
+}
+
+/** The request's life after receipt: tracking number, fee owed, final response, appeal. */
+function projectLifecycle(row: FoiaRequestRow, event: RecordedEvent): void {
+  switch (event.type) {
+    case 'FoiaRequestAcknowledged':
+      row.trackingNumber = (event.data as FoiaRequestAcknowledged).trackingNumber;
+      return;
+    case 'FoiaFeeEstimated':
+      row.feeOwedCents = (event.data as FoiaFeeEstimated).amountCents;
+      return;
+    case 'FoiaFeeWaiverDecided':
+      if ((event.data as FoiaFeeWaiverDecided).granted) row.feeOwedCents = 0;
+      return;
+    case 'FoiaFeePaid':
+      row.feeOwedCents = Math.max(0, (row.feeOwedCents ?? 0) - (event.data as FoiaFeePaid).amountCents);
+      return;
+    case 'FoiaRequestDenied':
+    case 'FoiaNoRecordsFound':
+    case 'FoiaRequestReferred':
+      row.status = 'responded';
+      return;
+    case 'FoiaAppealReceived':
+      row.status = 'appealed';
+      row.appealDueOn = (event.data as FoiaAppealReceived).dueOn;
+      return;
+    case 'FoiaAppealDecided':
+      row.status = 'appeal_decided';
+      row.appealDueOn = null;
+      return;
+  }
 }
 
 /**

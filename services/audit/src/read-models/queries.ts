@@ -64,10 +64,14 @@ export async function listFoiaRequests(
     packageSha256: r.packageSha256 ?? undefined,
     version: r.version,
     queuePosition: r.queueKey,
+    ...(r.trackingNumber ? { trackingNumber: r.trackingNumber } : {}),
+    ...(r.feeOwedCents !== null ? { feeOwedCents: r.feeOwedCents } : {}),
+    releases: r.releases,
+    ...(r.appealDueOn ? { appealDueOn: r.appealDueOn } : {}),
     // Rows projected before the clock are federal: no other jurisdiction could be received then.
     ...clockReplyOf(
       r.jurisdiction ?? 'federal',
-      { released: r.status === 'released', dueOn: r.dueOn, tolledDaysLeft: r.tolledDaysLeft },
+      { released: r.status !== 'received', dueOn: r.dueOn, tolledDaysLeft: r.tolledDaysLeft },
       now,
     ),
   }));

@@ -1,7 +1,8 @@
 /**
  * The FOIA queue's order as one sortable text, so the list pages by (queue_key, request_id): running
  * clocks first by due date (the same order as days left, overdue first), then tolled clocks by the
- * days they keep, then requests without a due date, then released ones by receipt.
+ * days they keep, then requests without a due date, then answered ones (released, responded,
+ * appealed) by receipt.
  */
 export function queueKeyOf(row: {
   status: string;
@@ -9,7 +10,7 @@ export function queueKeyOf(row: {
   tolledDaysLeft: number | null;
   receivedAt: string;
 }): string {
-  if (row.status === 'released') return `3:${row.receivedAt}`;
+  if (row.status !== 'received') return `3:${row.receivedAt}`;
   if (row.tolledDaysLeft !== null) return `1:${String(row.tolledDaysLeft).padStart(6, '0')}`;
   if (row.dueOn) return `0:${row.dueOn}`;
   return `2:${row.receivedAt}`;

@@ -26,6 +26,7 @@ import {
   OverrideRedactionInput,
   PackageQuery,
   ReceiveFoiaRequestInput,
+  ReleaseFoiaInput,
   RequestIdParams,
   ResumeFoiaClockInput,
   TollFoiaClockInput,
@@ -169,10 +170,12 @@ export class FoiaController {
     method: 'POST',
     path: 'foia-requests/:requestId/release',
     summary: 'Release the package as of a cut-off; its SHA-256 is recorded (FoiaResponseReleased)',
+    description:
+      'With `final: false` an installment (numbered 1, 2, ...) that keeps the request open; the final release (the default) closes it. Refused while a fee is owed.',
     tags: ['foia'],
     roles: FOIA_OFFICERS,
     params: RequestIdParams,
-    body: CompileFoiaInput,
+    body: ReleaseFoiaInput,
     response: {
       status: 200,
       description: 'The released package and its digests.',
@@ -181,7 +184,7 @@ export class FoiaController {
   })
   release(
     @Param(new ZodPipe(RequestIdParams)) params: Params,
-    @ValidBody(CompileFoiaInput) input: z.infer<typeof CompileFoiaInput>,
+    @ValidBody(ReleaseFoiaInput) input: z.infer<typeof ReleaseFoiaInput>,
     @CallCtx() ctx: CallContext,
   ) {
     return this.services.call(AUDIT_PATTERNS.releaseFoia, { requestId: params.requestId, input }, ctx);

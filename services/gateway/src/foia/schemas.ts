@@ -1,8 +1,10 @@
 import {
   CompileFoiaInput,
   ExtendFoiaDeadlineInput,
+  FOIA_STATUSES,
   OverrideRedactionInput,
   ReceiveFoiaRequestInput,
+  ReleaseFoiaInput,
   ResumeFoiaClockInput,
   TollFoiaClockInput,
 } from '@lse/contracts';
@@ -11,7 +13,7 @@ import { PAGE_QUERY } from '../http/pagination';
 
 export const RequestIdParams = z.strictObject({ requestId: z.uuid() });
 export const ListQuery = z.strictObject({
-  status: z.enum(['received', 'released']).optional(),
+  status: z.enum(FOIA_STATUSES).optional(),
   ...PAGE_QUERY,
 });
 export const ListPosition = z.strictObject({ at: z.string().min(1).max(64), requestId: z.uuid() });
@@ -21,6 +23,7 @@ export {
   ExtendFoiaDeadlineInput,
   OverrideRedactionInput,
   ReceiveFoiaRequestInput,
+  ReleaseFoiaInput,
   ResumeFoiaClockInput,
   TollFoiaClockInput,
 };

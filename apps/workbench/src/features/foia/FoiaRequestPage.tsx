@@ -4,6 +4,7 @@ import { useFormat } from '../../i18n/format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageTitle } from '../../ui/PageTitle';
 import { FoiaClock } from './FoiaClock';
+import { FoiaLifecycle } from './lifecycle/FoiaLifecycle';
 import { useFoiaRequest, type FoiaRequestView } from './foia-api';
 import { PackageReview } from './PackageReview';
 import { ReleasedPackage } from './ReleasedPackage';
@@ -11,8 +12,9 @@ import { RequestedRecordList } from './RecordsFieldset';
 
 /**
  * One public-records request: what was asked and by whom, then either the review (compile as of a
- * cut-off, review each redaction, release fields with a justification, release the package) or,
- * once released, the released package as the file shows it, with its downloads.
+ * cut-off, review each redaction, release fields with a justification, release the package in
+ * installments or at once) or, once released, the released package as the file shows it, with its
+ * downloads; and the request's life (acknowledgment, clarification, fee, responses, appeal).
  */
 export function FoiaRequestPage() {
   const { t } = useTranslation();
@@ -43,10 +45,12 @@ export function FoiaRequestPage() {
         <>
           <RequestFacts view={view} />
           <FoiaClock requestId={requestId} view={view} />
-          {view.status === 'released' && view.release ? (
+          <FoiaLifecycle requestId={requestId} view={view} />
+          {/* The final release stays on the page through an appeal of it. */}
+          {view.release ? (
             <ReleasedPackage requestId={requestId} release={view.release} />
           ) : (
-            <PackageReview requestId={requestId} view={view} />
+            view.status === 'received' && <PackageReview requestId={requestId} view={view} />
           )}
         </>
       )}

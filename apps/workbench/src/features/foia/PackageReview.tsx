@@ -181,6 +181,8 @@ function ReleasePanel({
   const { t } = useTranslation();
   const f = useFormat();
   const [confirming, setConfirming] = useState(false);
+  // An installment keeps the request open for more releases; the final release closes it.
+  const [final, setFinal] = useState(true);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (confirming) confirmHeading.current?.focus();
@@ -190,7 +192,7 @@ function ReleasePanel({
       ok(
         await api.POST('/api/v1/foia-requests/{requestId}/release', {
           params: { path: { requestId } },
-          body: { cutoff },
+          body: { cutoff, final },
         }),
       ),
     onSuccess: onReleased,
@@ -205,6 +207,24 @@ function ReleasePanel({
         <>
           <p>{t('foia.release.intro', { cutoff })}</p>
           <ErrorAlert error={release.error} onReload={() => void onReleased()} />
+          <fieldset className="usa-fieldset margin-bottom-2">
+            <legend className="usa-legend">{t('foiaLife.release.kind')}</legend>
+            {([true, false] as const).map((value) => (
+              <div className="usa-radio" key={String(value)}>
+                <input
+                  className="usa-radio__input"
+                  type="radio"
+                  id={`release-final-${value}`}
+                  name="release-final"
+                  checked={final === value}
+                  onChange={() => setFinal(value)}
+                />
+                <label className="usa-radio__label" htmlFor={`release-final-${value}`}>
+                  {t(value ? 'foiaLife.release.final' : 'foiaLife.release.installment')}
+                </label>
+              </div>
+            ))}
+          </fieldset>
           {!confirming ? (
             <button
               type="button"

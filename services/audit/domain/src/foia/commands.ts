@@ -6,6 +6,7 @@ import type {
   RedactionOverridden,
 } from '@lse/contracts';
 import type { LoggedRedaction } from './redactions';
+import type { FoiaLifecycleCommand } from './lifecycle/commands';
 
 /** Time comes with the command (`now`), never from a clock inside the decider. */
 export type FoiaCommand =
@@ -42,6 +43,8 @@ export type FoiaCommand =
       redactions: number;
       /** The released package's redaction log: recorded first if this set never was. */
       redactionLog: readonly LoggedRedaction[];
+      /** False for an installment: the request stays open; the final release closes it. */
+      final?: boolean;
     }
   | {
       type: 'ExtendFoiaDeadline';
@@ -52,4 +55,5 @@ export type FoiaCommand =
       circumstance: FoiaExtensionCircumstance;
     }
   | { type: 'TollFoiaClock'; requestId: string; now: string; reason: FoiaTollingReason }
-  | { type: 'ResumeFoiaClock'; requestId: string; now: string };
+  | { type: 'ResumeFoiaClock'; requestId: string; now: string }
+  | FoiaLifecycleCommand;

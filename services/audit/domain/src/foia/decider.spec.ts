@@ -102,6 +102,9 @@ describe('FOIA request decider', () => {
             overrides: 1,
             releasedAt: NOW,
             redactionLogSha256: redactionLogDigest([]),
+            // Without `final: false` a release is the final one, the first of the request.
+            installment: 1,
+            final: true,
           }),
         ]));
 

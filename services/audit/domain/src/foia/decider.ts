@@ -1,4 +1,4 @@
-import { EXEMPTION_CATALOGS, NAMES_SOMETHING, type FoiaEvent } from '@lse/contracts';
+import { EXEMPTION_CATALOGS, NAMES_SOMETHING, type FoiaEvent, type FoiaResponseReleased } from '@lse/contracts';
 import type { Decider } from '@lse/domain';
 import type { FoiaCommand } from './commands';
 import {
@@ -6,31 +6,25 @@ import {
   AlreadyOverriddenError,
   CaseNotRequestedError,
   CircumstanceNotAcceptedError,
-  ClockNotTolledError,
   ClockTolledError,
   ExtensionTooLongError,
   CutoffInFutureError,
   FieldNotWithheldError,
-  FoiaAlreadyReleasedError,
   FoiaRequestExistsError,
-  FoiaRequestNotFoundError,
-  TimeLimitPassedError,
   UnknownJurisdictionError,
 } from './errors';
-import { currentDueOn, officeDate } from './clock/clock';
-import { clockRuleFor, daysUntil, dueAfter } from './clock/rules';
+import { currentDueOn } from './clock/clock';
+import { localDateOf } from './clock/calendar';
+import { CLOCK_RULES, clockRuleFor, dueAfter } from './clock/rules';
+import { resumeClock, tollClock } from './clock/tolling';
+import { decideLifecycle } from './lifecycle/decide';
+import { evolveLifecycle, isLifecycleEvent } from './lifecycle/evolve';
+import { requireFeeSettled } from './lifecycle/fees';
+import { openRequest as open } from './open';
 import { redactionLogDigest, redactionParts, type LoggedRedaction } from './redactions';
-import { initialFoiaState, type FoiaState } from './state';
+import { initialFoiaState, type FoiaState, type OpenFoiaState as Open } from './state';
 import { NothingRequestedError, RecordNotRequestedError } from '../records/errors';
 import { isRequestedRecord } from '../records/sections';
-
-type Open = Extract<FoiaState, { status: 'received' }>;
-
-function open(state: FoiaState, requestId: string): Open {
-  if (state.status === 'none') throw new FoiaRequestNotFoundError(requestId);
-  if (state.status === 'released') throw new FoiaAlreadyReleasedError();
-  return state;
-}
 
 const notAfter = (cutoff: string, now: string) => {
   if (Date.parse(cutoff) > Date.parse(now)) throw new CutoffInFutureError();
@@ -96,6 +90,7 @@ export function decideFoia(command: FoiaCommand, state: FoiaState): FoiaEvent[] 
     case 'ReleaseResponse': {
       const current = open(state, command.requestId);
       notAfter(command.cutoff, command.now);
+      requireFeeSettled(current);
       const { digest, events } = redactionsToRecord(current, command.cutoff, command.redactionLog);
       return [
         ...events,
@@ -110,6 +105,9 @@ export function decideFoia(command: FoiaCommand, state: FoiaState): FoiaEvent[] 
             overrides: current.overrides.length,
             releasedAt: command.now,
             redactionLogSha256: digest,
+            // Installments keep the request open; the final release closes it.
+            installment: current.lifecycle.releases.length + 1,
+            final: command.final ?? true,
           },
         },
       ];
@@ -131,27 +129,17 @@ export function decideFoia(command: FoiaCommand, state: FoiaState): FoiaEvent[] 
         },
       ];
     }
-    case 'TollFoiaClock': {
-      const current = open(state, command.requestId);
-      if (current.clock.tolled) throw new ClockTolledError();
-      const rule = clockRuleFor(current.request.jurisdiction);
-      const tolledOn = officeDate(rule, command.now);
-      const daysLeft = daysUntil(rule, tolledOn, currentDueOn(current.request, current.clock));
-      // The law tolls the time limit while it runs (5 U.S.C. § 552(a)(6)(A)(ii)): once it has passed
-      // there is nothing left to stop.
-      if (daysLeft < 0) throw new TimeLimitPassedError();
-      return [{ type: 'FoiaClockTolled', data: { reason: command.reason, tolledOn, daysLeft } }];
-    }
-    case 'ResumeFoiaClock': {
-      const current = open(state, command.requestId);
-      const { tolled } = current.clock;
-      if (!tolled) throw new ClockNotTolledError();
-      const rule = clockRuleFor(current.request.jurisdiction);
-      const resumedOn = officeDate(rule, command.now);
-      // The days left when it stopped, counted again from the day it restarts.
-      const dueOn = dueAfter(rule, resumedOn, tolled.daysLeft);
-      return [{ type: 'FoiaClockResumed', data: { resumedOn, daysLeft: tolled.daysLeft, dueOn } }];
-    }
+    case 'TollFoiaClock':
+      return [
+        {
+          type: 'FoiaClockTolled',
+          data: tollClock(open(state, command.requestId), command.now, command.reason),
+        },
+      ];
+    case 'ResumeFoiaClock':
+      return [{ type: 'FoiaClockResumed', data: resumeClock(open(state, command.requestId), command.now) }];
+    default:
+      return decideLifecycle(command, state);
   }
 }
 
@@ -166,9 +154,11 @@ export function evolveFoia(state: FoiaState, event: FoiaEvent): FoiaState {
           redactionSets: [],
           overrides: [],
           clock: { extended: false },
+          lifecycle: { clarifications: [], releases: [] },
         }
       : state;
   }
+  if (isLifecycleEvent(event)) return evolveLifecycle(state, event);
   if (state.status !== 'received') return state;
   switch (event.type) {
     case 'RecordsCompiled':
@@ -189,7 +179,7 @@ export function evolveFoia(state: FoiaState, event: FoiaEvent): FoiaState {
     case 'RedactionOverridden':
       return { ...state, overrides: [...state.overrides, event.data] };
     case 'FoiaResponseReleased':
-      return { ...state, status: 'released', release: event.data };
+      return released(state, event.data);
     case 'FoiaDeadlineExtended':
       return { ...state, clock: { ...state.clock, extended: true, dueOn: event.data.dueOn } };
     case 'FoiaClockTolled':
@@ -197,6 +187,19 @@ export function evolveFoia(state: FoiaState, event: FoiaEvent): FoiaState {
     case 'FoiaClockResumed':
       return { ...state, clock: { extended: state.clock.extended, dueOn: event.data.dueOn } };
   }
+}
+
+/** An installment joins the releases; the final release (or one recorded before installments) closes the request. */
+function released(state: Open, release: FoiaResponseReleased): FoiaState {
+  const lifecycle = { ...state.lifecycle, releases: [...state.lifecycle.releases, release] };
+  if (release.final === false) return { ...state, lifecycle };
+  const rule = Object.hasOwn(CLOCK_RULES, state.request.jurisdiction)
+    ? CLOCK_RULES[state.request.jurisdiction]
+    : undefined;
+  const respondedOn = rule
+    ? localDateOf(release.releasedAt, rule.calendar.timeZone)
+    : release.releasedAt.slice(0, 10);
+  return { ...state, lifecycle, status: 'released', release, response: { kind: 'released', respondedOn } };
 }
 
 export const foiaDecider: Decider<FoiaCommand, FoiaEvent, FoiaState> = {

@@ -197,6 +197,8 @@ describe('FOIA decider: redactions recorded as RedactionApplied', () => {
       overrides: 0,
       releasedAt: NOW,
       redactionLogSha256: redactionLogDigest(entries),
+      installment: 1,
+      final: true,
     });
 
     it('records its set first when no compilation recorded it', () =>

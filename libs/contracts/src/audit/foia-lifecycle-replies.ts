@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { pub } from '../classification';
+import { FoiaResponseReleased } from './foia';
+import {
+  FoiaClarificationReceived,
+  FoiaClarificationRequested,
+  FoiaFeeEstimated,
+  FoiaFeePaid,
+  FoiaFeeWaiverDecided,
+  FoiaNoRecordsFound,
+  FoiaRequestAcknowledged,
+  FoiaRequestDenied,
+  FoiaRequestReferred,
+} from './foia-lifecycle';
+
+/**
+ * A request's status: open (`received`, installments may have been released), answered by the
+ * final release (`released`) or another final response (`responded`: denied, no records,
+ * referred), under appeal (`appealed`), and closed once the appeal is decided (`appeal_decided`).
+ */
+export const FOIA_STATUSES = ['received', 'released', 'responded', 'appealed', 'appeal_decided'] as const;
+export type FoiaStatusName = (typeof FOIA_STATUSES)[number];
+
+/** What happened to a request besides its packages and clock, as the request view shows it. */
+export const FoiaLifecycleReply = z.object({
+  acknowledgment: FoiaRequestAcknowledged.schema.optional(),
+  clarifications: z.array(
+    FoiaClarificationRequested.schema.extend({ answer: FoiaClarificationReceived.schema.optional() }),
+  ),
+  fee: z
+    .object({
+      estimate: FoiaFeeEstimated.schema,
+      waiver: FoiaFeeWaiverDecided.schema.optional(),
+      payments: z.array(FoiaFeePaid.schema),
+      paidCents: pub(z.int()),
+      owedCents: pub(z.int()).describe('Still owed: 0 once paid or waived; a release waits until it is 0.'),
+    })
+    .optional(),
+  releases: z
+    .array(FoiaResponseReleased.schema)
+    .describe('Every release, numbered by `installment`; the one with `final` closed the request.'),
+});
+
+/** The final response; the appeal window counts from `respondedOn`. */
+export const FoiaResponseReply = z.object({
+  kind: pub(z.enum(['released', 'denied', 'no_records', 'referred'])),
+  respondedOn: pub(z.string()),
+  appealClosesOn: pub(z.string())
+    .optional()
+    .describe('The last day an appeal is received; absent where the law has no administrative appeal.'),
+  denial: FoiaRequestDenied.schema.optional(),
+  noRecords: FoiaNoRecordsFound.schema.optional(),
+  referral: FoiaRequestReferred.schema.optional(),
+});
+
+/** The list's view of a request's life: tracking number, fee owed, releases, appeal due date. */
+export const FoiaLifecycleItemFields = {
+  trackingNumber: pub(z.string()).optional(),
+  feeOwedCents: pub(z.int()).optional().describe('Absent when no fee was estimated.'),
+  releases: pub(z.int()),
+  appealDueOn: pub(z.string()).optional().describe("The last day for a pending appeal's decision."),
+};
