@@ -276,7 +276,10 @@ describe('FOIA requests for agreements, referral statistics and the disclosure l
     // The ledger: recipient, clause version, consent version and fields sent; the worker withheld.
     const [ledger] = pkg.records.disclosureLedger;
     expect(ledger.organization).toBe('Mission Worker Center');
-    const shared = ledger.entries.find((e) => e.type === 'StatusSharedWithPartner')!;
+    // The partners service may share investigation_opened before case_opened: find by milestone.
+    const shared = ledger.entries.find(
+      (e) => e.type === 'StatusSharedWithPartner' && e.data.milestone === 'case_opened',
+    )!;
     expect(shared.data).toMatchObject({ partnerId, agreementId, clauseVersion: 1, milestone: 'case_opened' });
     expect(Object.keys(shared.data.fields as object)).toContain('status');
     const consent = (shared.data.consents as Array<Record<string, unknown>>)[0];

@@ -1,4 +1,5 @@
 import {
+  AgreementAmended,
   AgreementDrafted,
   AgreementSigned,
   ContactAdded,
@@ -110,6 +111,26 @@ export function agreementRecords(): CaseRecord[] {
       '2025-12-01T10:00:01.000Z',
     ),
   ];
+}
+
+/** The agreement's records and an amendment whose summary (public free text) names a point person. */
+export function agreementRecordsWithAmendment(summary: string): CaseRecord[] {
+  const records = agreementRecords();
+  records.push(
+    stored(
+      `agreement-${AGREEMENT}`,
+      'AgreementAmended',
+      valid(AgreementAmended.schema, {
+        clauseVersion: 2,
+        amendedOn: '2026-02-01',
+        changes: { expiresOn: '2028-06-30' },
+        summary,
+      }),
+      3,
+      '2026-02-01T10:00:00.000Z',
+    ),
+  );
+  return records;
 }
 
 export function ledgerRecords(): CaseRecord[] {

@@ -23,6 +23,7 @@ import {
 import { CASE, openedCase } from '../../test/records';
 import {
   agreementRecords,
+  agreementRecordsWithAmendment,
   AGREEMENT,
   CLAUSE_TEXT,
   ledgerRecords,
@@ -288,5 +289,51 @@ describe('a FOIA request naming records', () => {
       state,
     );
     expect(events.map((e) => e.type)).toEqual(['RedactionApplied', 'RedactionApplied', 'RecordsCompiled']);
+  });
+});
+
+describe("free text of a named record (an agreement's amendment summary)", () => {
+  const summary = `Extended six months; ${POINT_PERSON.name} (call ${POINT_PERSON.phone}) confirms for the center.`;
+  const pkg = buildFoiaPackage(
+    input({
+      records: {
+        agreements: [{ agreementId: AGREEMENT, records: agreementRecordsWithAmendment(summary) }],
+        referralStatistics: [],
+        disclosureLedger: [],
+      },
+    }),
+  );
+  const amended = pkg.records!.agreements[0].records.find((r) => r.type === 'AgreementAmended')!;
+
+  it("withholds the point person's name and phone inside it under 5 U.S.C. 552(b)(6), each logged under the agreement with its kind and span", () => {
+    const text = amended.data.summary as string;
+    expect(text).not.toContain(POINT_PERSON.name);
+    expect(text).not.toContain(POINT_PERSON.phone);
+    expect(text).toContain('Extended six months;');
+    const inText = pkg.redactionLog.filter((e) => e.eventId === amended.eventId && e.kind !== undefined);
+    expect(inText.map((e) => e.kind).sort()).toEqual(['name', 'phone']);
+    for (const e of inText) {
+      expect(e.record).toEqual({ section: 'agreements', id: AGREEMENT });
+      expect(e.path).toMatch(/^data\.summary@\d+-\d+$/);
+      expect(e.exemptions).toContain('(b)(6)');
+    }
+  });
+
+  it('releases a span an officer overrode, and only that one', () => {
+    const phone = pkg.redactionLog.find((e) => e.eventId === amended.eventId && e.kind === 'phone')!;
+    const again = buildFoiaPackage(
+      input({
+        overrides: [{ eventId: amended.eventId, path: phone.path }],
+        records: {
+          agreements: [{ agreementId: AGREEMENT, records: agreementRecordsWithAmendment(summary) }],
+          referralStatistics: [],
+          disclosureLedger: [],
+        },
+      }),
+    );
+    const text = again.records!.agreements[0].records.find((r) => r.type === 'AgreementAmended')!.data
+      .summary;
+    expect(text).toContain(POINT_PERSON.phone);
+    expect(text).not.toContain(POINT_PERSON.name);
   });
 });

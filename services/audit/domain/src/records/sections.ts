@@ -4,8 +4,17 @@ import {
   type FoiaRecordRequest,
   type RedactedRecord,
 } from '@lse/contracts';
+import { applyTextRedactions, freeTextValues, namesKnownTo, redactText } from '../redaction/free-text';
 import type { PackageRecord, RedactionEntry } from '../redaction/package';
-import { renameKey, replaceAt, upcastData, withheldFields, type CaseRecord } from '../redaction/redact';
+import {
+  classifiedValues,
+  renameKey,
+  replaceAt,
+  upcastData,
+  withheldFields,
+  type CaseRecord,
+} from '../redaction/redact';
+import { NameFinder } from '../redaction/text-finder';
 import { countReferrals, suppressedCells, type ReferralCounts, type ReferralFacts } from './statistics';
 
 /*
@@ -69,11 +78,16 @@ export interface SectionContext {
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-/** One event of a named record, redacted by its classifications and logged under that record. */
+/**
+ * One event of a named record, redacted by its classifications and logged under that record; then,
+ * inside each free-text field it releases, the names its record knows (an agreement's point people)
+ * and phones, e-mails, SSNs and addresses, as a case's free text is (redaction/free-text.ts).
+ */
 function redactEvent(
   record: CaseRecord,
   owner: RedactedRecord,
   caseOpen: boolean,
+  names: NameFinder,
   ctx: SectionContext,
 ): PackageRecord {
   const out: PackageRecord = {
@@ -85,27 +99,42 @@ function redactEvent(
     data: clone(upcastData(record)),
     metadata: clone(record.metadata),
   };
-  const fields = withheldFields(record, { caseOpen, jurisdiction: ctx.jurisdiction });
+  const context = { caseOpen, jurisdiction: ctx.jurisdiction };
+  const values = classifiedValues(record);
+  const fields = withheldFields(record, context, values);
+  const whole = new Set(fields.map((f) => f.path));
+  const log = (entry: Omit<RedactionEntry, 'n' | 'record' | 'eventId' | 'released'>) => {
+    const n = ctx.log.length + 1;
+    const path = entry.path;
+    const released = ctx.released.has(`${record.eventId}|${path}`);
+    ctx.log.push({ n, record: owner, eventId: record.eventId, ...entry, released });
+    if (!released) entry.exemptions.forEach((code) => ctx.cited.add(code));
+    return released ? null : ctx.marker(entry.exemptions, n);
+  };
   // Values first, then keys (renaming a key first would move the values below it).
   for (const field of [...fields.filter((f) => !f.isKey), ...fields.filter((f) => f.isKey)]) {
-    const n = ctx.log.length + 1;
-    const released = ctx.released.has(`${record.eventId}|${field.path}`);
-    ctx.log.push({
-      n,
-      record: owner,
-      eventId: record.eventId,
+    const marker = log({
       path: field.path,
       classification: field.classification,
       exemptions: field.exemptions,
-      released,
     });
-    if (released) continue;
-    field.exemptions.forEach((code) => ctx.cited.add(code));
+    if (marker === null) continue;
     const [root, ...segments] = field.path.split('.');
     const target = root === 'data' ? out.data : out.metadata;
-    const marker = ctx.marker(field.exemptions, n);
     if (field.isKey) renameKey(target, segments.slice(0, -1), marker);
     else replaceAt(target, segments, marker);
+  }
+  for (const value of freeTextValues(values)) {
+    if (whole.has(value.path) && !ctx.released.has(`${record.eventId}|${value.path}`)) continue;
+    const markers = redactText(value, names, context).flatMap(
+      ({ path, classification, exemptions, kind, span, reason }) => {
+        const marker = log({ path, classification, exemptions, kind, span, reason });
+        return marker === null ? [] : [{ span, marker }];
+      },
+    );
+    if (markers.length === 0) continue;
+    const [root, ...segments] = value.path.split('.');
+    replaceAt(root === 'data' ? out.data : out.metadata, segments, applyTextRedactions(value.text, markers));
   }
   return out;
 }
@@ -155,26 +184,32 @@ export function redactRecordSections(
   ctx: SectionContext,
 ): RecordSections {
   const at = Date.parse(cutoff);
-  const agreements = input.agreements.map(({ agreementId, records }) => ({
-    agreementId,
-    records: byPosition(records, at).map((r) =>
-      // An agreement is no enforcement proceeding: nothing in it is withheld as "open".
-      redactEvent(r, { section: 'agreements', id: agreementId }, false, ctx),
-    ),
-  }));
+  const agreements = input.agreements.map(({ agreementId, records }) => {
+    const own = byPosition(records, at);
+    const names = new NameFinder(namesKnownTo(own));
+    return {
+      agreementId,
+      records: own.map((r) =>
+        // An agreement is no enforcement proceeding: nothing in it is withheld as "open".
+        redactEvent(r, { section: 'agreements', id: agreementId }, false, names, ctx),
+      ),
+    };
+  });
   const referralStatistics = input.referralStatistics.map((s) => statisticsSection(s, ctx));
   const disclosureLedger = input.disclosureLedger.map(({ partnerId, organization, from, to, entries }) => {
     const open = new Map(entries.map((e) => [e.record.eventId, e.caseOpen]));
+    const own = byPosition(
+      entries.map((e) => e.record),
+      at,
+    );
+    const names = new NameFinder(namesKnownTo(own));
     return {
       partnerId,
       organization,
       from,
       to,
-      entries: byPosition(
-        entries.map((e) => e.record),
-        at,
-      ).map((r) =>
-        redactEvent(r, { section: 'disclosure_ledger', id: partnerId }, open.get(r.eventId)!, ctx),
+      entries: own.map((r) =>
+        redactEvent(r, { section: 'disclosure_ledger', id: partnerId }, open.get(r.eventId)!, names, ctx),
       ),
     };
   });
