@@ -5,6 +5,7 @@ import {
   type Classification,
   type ClassificationRegistry,
 } from './classification';
+import { dataSubjectMarkers, subjectName } from './data-subjects';
 import { childSchemas } from './schema-walk';
 
 export interface ClassifiedValue {
@@ -13,6 +14,19 @@ export interface ClassifiedValue {
   classification: Classification;
   /** The value is a record key (keys are data: they may be names). */
   isKey?: boolean;
+  /** With `withSubjects`: whose data it is (`<kind>:<id>`), when an enclosing object says. */
+  subject?: string;
+  /** With `withSubjects`: the value sits under an optional wrapper (it may be left out). */
+  optional?: boolean;
+}
+
+export interface ClassifyDataOptions {
+  /**
+   * Also say whose each value is and whether it is optional (what crypto-shredding needs): the
+   * nearest object marked by `dataSubject` whose id field is set; else the nearest object with a
+   * string `workerId`; else, in an array named `workerIds`, the worker the element names.
+   */
+  withSubjects?: boolean;
 }
 
 /** Data the schema does not classify: the FOIA build must stop rather than release it. */
@@ -39,8 +53,12 @@ export function classifyData(
   schema: z.core.$ZodType,
   data: unknown,
   registry: ClassificationRegistry = classifications,
+  options: ClassifyDataOptions = {},
 ): ClassifiedValue[] {
   const out: ClassifiedValue[] = [];
+  // Whose the values being walked are, and whether they sit under an optional wrapper.
+  let subject: string | undefined;
+  let optional = false;
   const emit = (
     path: Array<string | number>,
     value: unknown,
@@ -50,7 +68,35 @@ export function classifyData(
   ) => {
     if (!cls) throw new UnclassifiedDataError(path);
     const classification = raise && cls === 'personal' ? 'confidential_source' : cls;
-    out.push(isKey ? { path, value, classification, isKey } : { path, value, classification });
+    const entry: ClassifiedValue = isKey
+      ? { path, value, classification, isKey }
+      : { path, value, classification };
+    if (options.withSubjects) {
+      if (subject !== undefined) entry.subject = subject;
+      if (optional) entry.optional = true;
+    }
+    out.push(entry);
+  };
+  /** Runs `walk` with the subject and optionality of one step down, then restores them. */
+  const within = (nextSubject: string | undefined, nextOptional: boolean, walk: () => void) => {
+    const [savedSubject, savedOptional] = [subject, optional];
+    subject = nextSubject;
+    optional = nextOptional;
+    try {
+      walk();
+    } finally {
+      subject = savedSubject;
+      optional = savedOptional;
+    }
+  };
+  const subjectOf = (node: z.core.$ZodType, value: unknown): string | undefined => {
+    if (!options.withSubjects || !isRecord(value)) return subject;
+    const marker = dataSubjectMarkers.get(node);
+    const id = marker ? value[marker.idField] : undefined;
+    if (marker && typeof id === 'string') return subjectName(marker.kind, id);
+    if (defOf(node).type === 'object' && typeof value.workerId === 'string' && !marker)
+      return subjectName('worker', value.workerId);
+    return subject;
   };
   // A value below a classified node whose schema gives no more structure (e.g. z.unknown()).
   const emitAll = (
@@ -86,11 +132,13 @@ export function classifyData(
         if (!isRecord(value)) return emitAll(path, value, cls, raise);
         const shape = def.shape as Record<string, z.core.$ZodType>;
         const extra = children.find((child) => child.step.kind === 'extra')?.schema;
-        for (const [key, item] of Object.entries(value)) {
-          const child = shape[key] ?? extra;
-          if (child) visit(child, item, [...path, key], cls, raise);
-          else emitAll([...path, key], item, cls, raise);
-        }
+        within(subjectOf(node, value), false, () => {
+          for (const [key, item] of Object.entries(value)) {
+            const child = shape[key] ?? extra;
+            if (child) visit(child, item, [...path, key], cls, raise);
+            else emitAll([...path, key], item, cls, raise);
+          }
+        });
         return;
       }
       case 'array':
@@ -98,12 +146,16 @@ export function classifyData(
       case 'tuple': {
         const items = value instanceof Set ? [...value] : Array.isArray(value) ? value : null;
         if (!items) return emitAll(path, value, cls, raise);
+        const workerIds = options.withSubjects && path[path.length - 1] === 'workerIds';
         items.forEach((item, index) => {
           const child =
             children.find((c) => c.step.kind === 'index' && c.step.index === index) ??
             children.find((c) => c.step.kind === 'element');
-          if (child) visit(child.schema, item, [...path, index], cls, raise);
-          else emitAll([...path, index], item, cls, raise);
+          const itemSubject = workerIds && typeof item === 'string' ? subjectName('worker', item) : subject;
+          within(itemSubject, false, () => {
+            if (child) visit(child.schema, item, [...path, index], cls, raise);
+            else emitAll([...path, index], item, cls, raise);
+          });
         });
         return;
       }
@@ -120,13 +172,15 @@ export function classifyData(
         if (!entries) return emitAll(path, value, cls, raise);
         for (const [key, item] of entries) {
           emit([...path, String(key)], key, cls ?? registry.get(keyType)?.classification, raise, true);
-          visit(valueType, item, [...path, String(key)], cls, raise);
+          within(subject, false, () => visit(valueType, item, [...path, String(key)], cls, raise));
         }
         return;
       }
       default:
         // Wrappers, pipes, lazies and intersections: same value, each child in turn.
-        for (const child of children) visit(child.schema, value, path, cls, raise);
+        within(subjectOf(node, value), optional || def.type === 'optional', () => {
+          for (const child of children) visit(child.schema, value, path, cls, raise);
+        });
     }
   };
 
