@@ -267,10 +267,6 @@ describe('erased: a destroyed key leaves stand-ins that deciders and projections
 });
 
 describe('the master key', () => {
-  const keyText = () =>
-    Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64') +
-    Buffer.alloc(16).toString('base64');
-
   it('wraps and unwraps a data key; another master key, or another key id, refuses', async () => {
     const a = FileMasterKey.fromBase64(Buffer.alloc(32, 1).toString('base64'));
     const b = FileMasterKey.fromBase64(Buffer.alloc(32, 2).toString('base64'));

@@ -23,7 +23,7 @@ import {
 } from '@lse/audit-domain';
 import { NAMESPACE_LSE, uuidV5, ValidationError } from '@lse/domain';
 import { commandIdFor, Metrics, StreamCommands } from '@lse/service-kit';
-import type { PostgresEventStore } from '@lse/event-store';
+import type { SealedEventStore } from '@lse/crypto-shred';
 import type { Actor } from '../access/actor';
 import { caseEventsAsOf, foldCase } from '../replay/case-state';
 import { foiaRequestView, type FoiaRequestView } from './clock-view';
@@ -56,7 +56,7 @@ export class FoiaDesk {
 
   /** Without the service's metrics (the `npm run cases` CLI), a registry of its own that nobody scrapes. */
   constructor(
-    private readonly store: PostgresEventStore,
+    private readonly store: SealedEventStore,
     metrics: Metrics = new Metrics('audit', { defaultMetrics: false }),
   ) {
     this.commands = new StreamCommands({ store, metrics, sourceService: 'audit' });
