@@ -16,7 +16,6 @@ describe('crypto-shredding on PostgreSQL and JetStream', () => {
   });
   afterAll(() => h.cleanup());
 
-  const PLANTED = 'Maria Planted-Worker';
   function hoursEvent(caseId: string) {
     return toNewEvent(
       { type: HoursAndWagesRecorded.type, data: investigationExamples().HoursAndWagesRecorded },
