@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  type KeyObject,
+} from 'node:crypto';
 
 /** What an erased string leaf reads as (docs/architecture.md#crypto-shredding). */
 export const ERASED = '[erased]';
@@ -10,38 +18,47 @@ export interface DataKey {
 }
 
 /**
- * A sealed leaf: `enc:v1:<keyId>:<tag>:<base64url iv|ciphertext|auth tag>`. The tag says what the
- * value was, so an erased leaf can keep its type: `s` a string, `u` a UUID string, `n` a number,
- * `b` a boolean, `j` anything else (an object or array below an unstructured schema); upper
- * case when the leaf is optional (an erased optional leaf is left out).
+ * A sealed leaf is a marker, `enc:v2:<k>:<tag>:<check>`: its value is in the event's box `k`
+ * (`metadata.sealed[k]`, one per data subject of the event). The tag says what the value was, so
+ * an erased leaf keeps its type: `s` a string, `u` a UUID string, `n` a number, `b` a boolean,
+ * `j` anything else; upper case when the leaf is optional (an erased optional leaf is left out).
+ * The check, an HMAC of the event id and the leaf's path under the subject's key, binds the
+ * marker to its place: moved, it no longer checks; typed by someone, it never did.
  */
-const SEALED =
-  /^enc:v1:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):([subnjSUBNJ]):([A-Za-z0-9_-]{38,})$/;
+const MARKER = /^enc:v2:(\d{1,4}):([subnjSUBNJ]):([A-Za-z0-9_-]{8})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export interface SealedLeaf {
-  keyId: string;
+export interface Marker {
+  box: number;
   tag: string;
-  payload: string;
+  check: string;
 }
 
-export function parseSealed(value: unknown): SealedLeaf | undefined {
-  if (typeof value !== 'string' || !value.startsWith('enc:v1:')) return undefined;
-  const match = SEALED.exec(value);
-  return match ? { keyId: match[1], tag: match[2], payload: match[3] } : undefined;
+export function parseMarker(value: unknown): Marker | undefined {
+  if (typeof value !== 'string' || !value.startsWith('enc:v2:')) return undefined;
+  const match = MARKER.exec(value);
+  return match ? { box: Number(match[1]), tag: match[2], check: match[3] } : undefined;
 }
 
-/** A sealed value that does not open with its key: moved to another field or event, or altered. */
+/** The sealed values of one subject in one event, as stored in `metadata.sealed`. */
+export interface SealedBox {
+  /** The subject's key id. */
+  k: string;
+  /** base64url of iv | AES-256-GCM ciphertext | auth tag. */
+  b: string;
+}
+
+/** Sealed data that does not open with its key: a marker moved, a box altered or swapped. */
 export class SealedValueError extends Error {
-  constructor(readonly path: string) {
-    super(`the sealed value at ${path} does not open: it was moved or altered`);
+  constructor(readonly where: string) {
+    super(`the sealed values of ${where} do not open: they were moved or altered`);
     this.name = 'SealedValueError';
   }
 }
 
-function typeTag(value: unknown, optional: boolean): string {
+export function typeTag(value: unknown, optional: boolean): string {
   const tag =
     typeof value === 'string'
       ? UUID.test(value)
@@ -55,44 +72,58 @@ function typeTag(value: unknown, optional: boolean): string {
   return optional ? tag.toUpperCase() : tag;
 }
 
-// The IV key is derived from the data key: the AES key never doubles as an HMAC key.
-const ivKeys = new WeakMap<Buffer, Buffer>();
-function ivKeyOf(key: Buffer): Buffer {
-  let ivKey = ivKeys.get(key);
-  if (!ivKey) {
-    ivKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'lse crypto-shred v1 iv', 32));
-    ivKeys.set(key, ivKey);
+// Keys derived from the data key for the IV and the checks: the AES key never doubles as an HMAC key.
+const derived = new WeakMap<Buffer, { iv: KeyObject; check: KeyObject }>();
+function derivedOf(key: Buffer): { iv: KeyObject; check: KeyObject } {
+  let keys = derived.get(key);
+  if (!keys) {
+    const derive = (info: string) =>
+      createSecretKey(Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), info, 32)));
+    keys = { iv: derive('lse crypto-shred v2 iv'), check: derive('lse crypto-shred v2 check') };
+    derived.set(key, keys);
   }
-  return ivKey;
+  return keys;
 }
 
+/** The check of a marker: 48 bits of HMAC(event id | path) under the subject's key. */
+export function markerCheck(key: Buffer, eventId: string, pathKey: string): string {
+  return createHmac('sha256', derivedOf(key).check)
+    .update(`${eventId.toLowerCase()}|${pathKey}`)
+    .digest()
+    .subarray(0, 6)
+    .toString('base64url');
+}
+
+export const marker = (box: number, tag: string, check: string): string => `enc:v2:${box}:${tag}:${check}`;
+
 /**
- * Seals one leaf under its subject's key, AES-256-GCM with `aad` (the event id and the leaf's
- * path) as associated data. The IV is synthetic, an HMAC of the aad and the plaintext: sealing
- * the same event again gives the same bytes, so a retried append still matches what the first
- * attempt stored (the store compares content), and two different plaintexts never share an IV.
+ * Seals one subject's values of one event, AES-256-GCM with the event id and key id as
+ * associated data. The IV is synthetic, an HMAC of the associated data and the plaintext:
+ * sealing the same event again gives the same bytes, so a retried append still matches what
+ * the first attempt stored (the store compares content), and two different plaintexts never
+ * share an IV.
  */
-export function sealLeaf(key: DataKey, aad: string, value: unknown, optional: boolean): string {
-  const plaintext = Buffer.from(JSON.stringify(value), 'utf8');
-  const iv = createHmac('sha256', ivKeyOf(key.key))
+export function sealBox(key: DataKey, eventId: string, plaintext: unknown): SealedBox {
+  const aad = boxAad(eventId, key.keyId);
+  const bytes = Buffer.from(JSON.stringify(plaintext), 'utf8');
+  const iv = createHmac('sha256', derivedOf(key.key).iv)
     .update(aad)
     .update('\u0000')
-    .update(plaintext)
+    .update(bytes)
     .digest()
     .subarray(0, IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key.key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  const payload = Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url');
-  return `enc:v1:${key.keyId}:${typeTag(value, optional)}:${payload}`;
+  const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
+  return { k: key.keyId, b: Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url') };
 }
 
-/** The leaf's value; throws `SealedValueError` when the aad or the bytes are not the sealed ones. */
-export function openLeaf(key: Buffer, aad: string, sealed: SealedLeaf, where: string): unknown {
-  const bytes = Buffer.from(sealed.payload, 'base64url');
+export function openBox(key: Buffer, eventId: string, box: SealedBox): unknown {
+  const bytes = Buffer.from(box.b, 'base64url');
+  const where = `event ${eventId.toLowerCase()}`;
   if (bytes.length < IV_BYTES + TAG_BYTES) throw new SealedValueError(where);
   const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
-  decipher.setAAD(Buffer.from(aad, 'utf8'));
+  decipher.setAAD(Buffer.from(boxAad(eventId, box.k), 'utf8'));
   decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
   try {
     const plain = Buffer.concat([
@@ -104,6 +135,9 @@ export function openLeaf(key: Buffer, aad: string, sealed: SealedLeaf, where: st
     throw new SealedValueError(where);
   }
 }
+
+const boxAad = (eventId: string, keyId: string) =>
+  `lse sealed v2|${eventId.toLowerCase()}|${keyId.toLowerCase()}`;
 
 /**
  * A stable stand-in for an erased UUID leaf: derived from the key id and the field's name, so
@@ -118,15 +152,15 @@ export function pseudonym(keyId: string, field: string): string {
 
 export type Erased = { remove: true } | { remove: false; value: unknown };
 
-/** What an erased leaf reads as: by the tag of its sealed form (see SEALED). */
-export function erasedValue(sealed: SealedLeaf, field: string): Erased {
-  switch (sealed.tag) {
+/** What an erased leaf reads as, by its marker's tag. */
+export function erasedValue(tag: string, keyId: string, field: string): Erased {
+  switch (tag) {
     case 's':
     case 'S':
       return { remove: false, value: ERASED };
     case 'u':
     case 'U':
-      return { remove: false, value: pseudonym(sealed.keyId, field) };
+      return { remove: false, value: pseudonym(keyId, field) };
     case 'n':
       return { remove: false, value: 0 };
     case 'b':

@@ -1,6 +1,18 @@
 import { classifyData } from '@lse/contracts';
 import type { z } from 'zod';
-import { erasedValue, openLeaf, parseSealed, sealLeaf, type DataKey, type SealedLeaf } from './leaf-cipher';
+import {
+  erasedValue,
+  marker,
+  markerCheck,
+  openBox,
+  parseMarker,
+  sealBox,
+  SealedValueError,
+  typeTag,
+  type DataKey,
+  type Marker,
+  type SealedBox,
+} from './leaf-cipher';
 
 /** Where the sealer gets keys: `SubjectKeys` over PostgreSQL, or any other keyring. */
 export interface DataKeys {
@@ -15,10 +27,6 @@ type Json = Record<string, unknown>;
 
 /** Personal and confidential-source values are sealed; every other classification stays readable. */
 const SEALED_CLASSES = new Set(['personal', 'confidential_source']);
-
-/** The associated data of a leaf: a ciphertext opens only in its own event, at its own path. */
-export const leafAad = (eventId: string, path: Path): string =>
-  `${eventId.toLowerCase()}|${JSON.stringify(path)}`;
 
 /** A personal value the sealer cannot seal without changing the data's structure. */
 export class UnsealableValueError extends Error {
@@ -51,41 +59,107 @@ export function planSeal(schema: z.core.$ZodType, data: unknown, fallbackSubject
   return { leaves };
 }
 
-/** A copy of `data` with each planned leaf replaced by its sealed string; the structure is unchanged. */
+/** A path as one comparable string; a box lists its values in the order of these (key order is not kept by jsonb). */
+const pathKey = (path: Path) => JSON.stringify(path);
+const byPath = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** A box's plaintext: distinct values, and for each marker in path order the index of its value. */
+interface BoxContent {
+  v: unknown[];
+  i: number[];
+}
+
+export interface Sealed {
+  data: Json;
+  /** One box per data subject of the event (`metadata.sealed`); empty when nothing was sealed. */
+  boxes: SealedBox[];
+}
+
+/**
+ * `data` with each planned leaf replaced by a marker, and the boxes that hold the values: one
+ * AES-256-GCM seal per subject of the event (a 5,000-row payroll of 100 workers seals 100
+ * boxes, its repeated worker ids once each). The structure of the data is unchanged.
+ */
 export function applySeal(
   data: Json,
   eventId: string,
   plan: SealPlan,
   keys: ReadonlyMap<string, DataKey>,
-): Json {
-  if (plan.leaves.length === 0) return data;
+): Sealed {
+  if (plan.leaves.length === 0) return { data, boxes: [] };
   const copy = structuredClone(data);
+  const bySubject = new Map<string, SealPlan['leaves']>();
   for (const leaf of plan.leaves) {
-    const key = keys.get(leaf.subject);
-    if (!key) throw new Error(`no key for a subject of event ${eventId}`);
-    setAt(copy, leaf.path, sealLeaf(key, leafAad(eventId, leaf.path), leaf.value, leaf.optional));
+    const list = bySubject.get(leaf.subject) ?? bySubject.set(leaf.subject, []).get(leaf.subject)!;
+    list.push(leaf);
   }
-  return copy;
+  const boxes: SealedBox[] = [];
+  for (const [subject, leaves] of bySubject) {
+    const key = keys.get(subject);
+    if (!key) throw new Error(`no key for a subject of event ${eventId}`);
+    const box = boxes.length;
+    const content: BoxContent = { v: [], i: [] };
+    const seen = new Map<string, number>();
+    for (const { leaf, key: at } of leaves.map((leaf) => ({ leaf, key: pathKey(leaf.path) })).sort(byPath)) {
+      const json = JSON.stringify(leaf.value);
+      let index = seen.get(json);
+      if (index === undefined) {
+        index = content.v.push(leaf.value) - 1;
+        seen.set(json, index);
+      }
+      content.i.push(index);
+      setAt(
+        copy,
+        leaf.path,
+        marker(box, typeTag(leaf.value, leaf.optional), markerCheck(key.key, eventId, at)),
+      );
+    }
+    boxes.push(sealBox(key, eventId, content));
+  }
+  return { data: copy, boxes };
 }
 
-export interface FoundSealed {
+export interface FoundMarker {
   path: Path;
-  sealed: SealedLeaf;
+  marker: Marker;
 }
 
-/** Every sealed string of stored data, wherever it is (no schema needed: any stored version opens). */
-export function findSealed(data: unknown): FoundSealed[] {
-  const found: FoundSealed[] = [];
-  const walk = (value: unknown, path: Path) => {
+/** Every marker of stored data, wherever it is (no schema needed: any stored version opens). */
+export function findMarkers(data: unknown): FoundMarker[] {
+  const found: FoundMarker[] = [];
+  // One path, pushed and popped: a 5,000-row payroll is walked on every read.
+  const path: Path = [];
+  const walk = (value: unknown) => {
     if (typeof value === 'string') {
-      const sealed = parseSealed(value);
-      if (sealed) found.push({ path, sealed });
-    } else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
-    else if (typeof value === 'object' && value !== null)
-      for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+      if (value.startsWith('enc:v2:')) {
+        const m = parseMarker(value);
+        if (m) found.push({ path: [...path], marker: m });
+      }
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
+    } else if (typeof value === 'object' && value !== null) {
+      for (const k in value) {
+        path.push(k);
+        walk((value as Json)[k]);
+        path.pop();
+      }
+    }
   };
-  walk(data, []);
+  walk(data);
   return found;
+}
+
+/** The boxes of a stored event's metadata, when it has any. */
+export function boxesOf(metadata: Record<string, unknown>): SealedBox[] | undefined {
+  const boxes = metadata.sealed;
+  if (!Array.isArray(boxes)) return undefined;
+  return boxes.every((b) => typeof b === 'object' && b && typeof (b as SealedBox).k === 'string')
+    ? (boxes as SealedBox[])
+    : undefined;
 }
 
 export interface Opened {
@@ -95,32 +169,52 @@ export interface Opened {
 }
 
 /**
- * Stored data with its sealed leaves opened; a leaf whose key was destroyed becomes its erased
- * stand-in (`erasedValue`). A string that only looks sealed (its key id was never issued, e.g.
- * text someone typed) is left as it is.
+ * Stored data with its markers replaced by their values, in place (the data is a reader's own
+ * copy, just parsed: copying a 5,000-row payroll on every read would cost more than opening it);
+ * a marker whose key was destroyed
+ * becomes its erased stand-in (`erasedValue`). A string that only looks like a marker (its box
+ * does not exist, or its check fails: text someone typed) is left as it is; a real marker moved
+ * or a box altered throws `SealedValueError`.
  */
 export function applyOpen(
   data: Json,
   eventId: string,
-  found: readonly FoundSealed[],
+  boxes: readonly SealedBox[] | undefined,
+  found: readonly FoundMarker[],
   keys: ReadonlyMap<string, Buffer | null>,
 ): Opened {
   const erasedPaths: string[] = [];
-  const known = found.filter((f) => keys.has(f.sealed.keyId));
-  if (known.length === 0) return { data, erasedPaths };
-  const copy = structuredClone(data);
-  for (const { path, sealed } of known) {
-    const key = keys.get(sealed.keyId);
-    const where = path.join('.');
-    if (key) {
-      setAt(copy, path, openLeaf(key, leafAad(eventId, path), sealed, where));
+  if (!boxes || found.length === 0) return { data, erasedPaths };
+  const byBox = new Map<number, FoundMarker[]>();
+  for (const f of found) {
+    const box = boxes[f.marker.box];
+    if (!box || !keys.has(box.k)) continue;
+    const list = byBox.get(f.marker.box) ?? byBox.set(f.marker.box, []).get(f.marker.box)!;
+    list.push(f);
+  }
+  if (byBox.size === 0) return { data, erasedPaths };
+  const copy = data;
+  for (const [index, markers] of byBox) {
+    const box = boxes[index];
+    const key = keys.get(box.k);
+    if (!key) {
+      for (const { path, marker: m } of markers) {
+        erasedPaths.push(path.join('.'));
+        const field = [...path].reverse().find((step): step is string => typeof step === 'string') ?? '';
+        const erased = erasedValue(m.tag, box.k, field);
+        if (erased.remove) removeAt(copy, path);
+        else setAt(copy, path, erased.value);
+      }
       continue;
     }
-    erasedPaths.push(where);
-    const field = [...path].reverse().find((step): step is string => typeof step === 'string') ?? '';
-    const erased = erasedValue(sealed, field);
-    if (erased.remove) removeAt(copy, path);
-    else setAt(copy, path, erased.value);
+    const valid = markers
+      .map((f) => ({ ...f, key: pathKey(f.path) }))
+      .filter((f) => markerCheck(key, eventId, f.key) === f.marker.check)
+      .sort(byPath);
+    const content = openBox(key, eventId, box) as BoxContent;
+    if (!Array.isArray(content.i) || content.i.length !== valid.length)
+      throw new SealedValueError(`event ${eventId.toLowerCase()}`);
+    valid.forEach((f, j) => setAt(copy, f.path, content.v[content.i[j]]));
   }
   return { data: copy, erasedPaths };
 }

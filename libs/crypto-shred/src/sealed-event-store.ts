@@ -17,10 +17,11 @@ import type {
 import {
   applyOpen,
   applySeal,
-  findSealed,
+  boxesOf,
+  findMarkers,
   planSeal,
   type DataKeys,
-  type FoundSealed,
+  type FoundMarker,
   type SealPlan,
 } from './seal';
 
@@ -46,8 +47,9 @@ export function fallbackSubject(streamId: string, caseId: string | undefined): s
 
 /**
  * The event store as the services use it (docs/architecture.md#crypto-shredding): every personal
- * and confidential-source leaf is sealed under its data subject's key before `append`, and
- * opened on every read. The hash chain covers the sealed form, so `verify*` (passed through)
+ * and confidential-source leaf is sealed under its data subject's key before `append` (the leaf
+ * becomes a marker, the values go to one box per subject in `metadata.sealed`), and opened on
+ * every read (the boxes are taken off the metadata again). The hash chain covers the sealed form, so `verify*` (passed through)
  * still holds after a key is destroyed; the relay reads the raw store, so JetStream carries the
  * sealed form too. `onAppended` is passed through: its `appended()` gives the stored, sealed
  * events (the relay's use of it).
@@ -79,22 +81,26 @@ export class SealedEventStore implements EventStore {
     const keys = await this.keys.keysFor(subjects);
     return events.map((event, i) => {
       const plan = plans[i];
-      return plan ? { ...event, data: applySeal(event.data, event.eventId, plan, keys) } : event;
+      if (!plan || plan.leaves.length === 0) return event;
+      const sealed = applySeal(event.data, event.eventId, plan, keys);
+      return { ...event, data: sealed.data, metadata: { ...event.metadata, sealed: sealed.boxes } };
     });
   }
 
   /** Stored events with their sealed leaves opened (or erased): one keyring round trip at most. */
   async open<E extends RecordedEvent>(events: readonly E[]): Promise<Array<E & { erasedPaths?: string[] }>> {
-    const found: FoundSealed[][] = events.map((event) => findSealed(event.data));
-    const ids = found.flatMap((leaves) => leaves.map((leaf) => leaf.sealed.keyId));
+    const boxes = events.map((event) => boxesOf(event.metadata));
+    const found: FoundMarker[][] = events.map((event, i) => (boxes[i] ? findMarkers(event.data) : []));
+    const ids = boxes.flatMap((list) => list?.map((box) => box.k) ?? []);
     if (ids.length === 0) return [...events];
     const keys = await this.keys.keysById(ids);
     return events.map((event, i) => {
-      if (found[i].length === 0) return event;
-      const opened = applyOpen(event.data, event.eventId, found[i], keys);
-      return opened.erasedPaths.length
-        ? { ...event, data: opened.data, erasedPaths: opened.erasedPaths }
-        : { ...event, data: opened.data };
+      const list = boxes[i];
+      if (!list) return event;
+      const { sealed: _boxes, ...metadata } = event.metadata;
+      const opened = applyOpen(event.data, event.eventId, list, found[i], keys);
+      const base = { ...event, data: opened.data, metadata: metadata as E['metadata'] };
+      return opened.erasedPaths.length ? { ...base, erasedPaths: opened.erasedPaths } : base;
     });
   }
 

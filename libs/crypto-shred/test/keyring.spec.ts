@@ -66,7 +66,7 @@ describe('crypto-shredding on PostgreSQL and JetStream', () => {
     expect((await store.append(streamId, [event], 'no_stream')).alreadyStored).toBe(true);
 
     const { rows } = await h.db.pool.query<{ data: string }>(
-      `SELECT data::text AS data FROM ${h.db.schema}.events WHERE stream_id = $1`,
+      `SELECT data::text || metadata::text AS data FROM ${h.db.schema}.events WHERE stream_id = $1`,
       [streamId],
     );
     expect(rows[0].data).not.toContain('Planted');

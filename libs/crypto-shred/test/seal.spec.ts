@@ -22,8 +22,9 @@ import {
   SealedValueError,
   applyOpen,
   applySeal,
-  findSealed,
-  parseSealed,
+  findMarkers,
+  parseMarker,
+  type SealedBox,
   planSeal,
   pseudonym,
 } from '../src';
@@ -37,18 +38,35 @@ const OTHER = '0d4c6f3e-8a1b-4c2d-9e0f-123456789abc';
 async function roundTrip(schema: z.ZodType, data: Record<string, unknown>, keys = new MemoryKeys()) {
   const eventId = randomUUID();
   const plan = planSeal(schema, data, `case:${CASE}`);
-  const sealed = applySeal(data, eventId, plan, await keys.keysFor(plan.leaves.map((l) => l.subject)));
-  const found = findSealed(sealed);
-  const opened = applyOpen(sealed, eventId, found, await keys.keysById(found.map((f) => f.sealed.keyId)));
-  return { keys, plan, sealed, opened, eventId };
+  const subjects = plan.leaves.map((l) => l.subject);
+  const { data: sealed, boxes } = applySeal(data, eventId, plan, await keys.keysFor(subjects));
+  const opened = await openWith(keys, sealed, boxes, eventId);
+  return { keys, plan, sealed, boxes, opened, eventId };
+}
+
+/** Opens a copy of stored data as the store does: every marker, the keys of the boxes. */
+async function openWith(
+  keys: MemoryKeys,
+  data: Record<string, unknown>,
+  boxes: SealedBox[],
+  eventId: string,
+) {
+  // A reader's own copy, as the store's reads give (opening works in place).
+  const copy = structuredClone(data);
+  return applyOpen(copy, eventId, boxes, findMarkers(copy), await keys.keysById(boxes.map((b) => b.k)));
 }
 
 /** The subject whose key sealed the value at `path` of sealed data. */
-function sealedUnder(keys: MemoryKeys, sealed: unknown, path: Array<string | number>): string | undefined {
-  let node: unknown = sealed;
+function sealedUnder(
+  keys: MemoryKeys,
+  sealed: { data: unknown; boxes: SealedBox[] },
+  path: Array<string | number>,
+): string | undefined {
+  let node: unknown = sealed.data;
   for (const step of path) node = (node as Record<string | number, unknown>)[step];
-  const leaf = parseSealed(node);
-  return [...keys.bySubject].find(([, key]) => key.keyId === leaf?.keyId)?.[0];
+  const marker = parseMarker(node);
+  const keyId = marker && sealed.boxes[marker.box]?.k;
+  return [...keys.bySubject].find(([, key]) => key.keyId === keyId)?.[0];
 }
 
 describe('seal and open: every personal and confidential-source leaf, each under its subject', () => {
@@ -67,15 +85,22 @@ describe('seal and open: every personal and confidential-source leaf, each under
   };
 
   it('a confidential complainant (confidentialWhen raises to confidential_source) is sealed under the complainant key; the allegation under the case key', async () => {
-    const { keys, sealed, opened } = await roundTrip(ComplaintReceived.schema, complaint);
+    const { keys, sealed, boxes, opened } = await roundTrip(ComplaintReceived.schema, complaint);
     const text = JSON.stringify(sealed);
     expect(text).not.toContain('Planted');
     expect(text).not.toContain(OTHER);
-    expect(sealedUnder(keys, sealed, ['complainants', 0, 'name'])).toBe(`complainant:${OTHER}`);
-    expect(sealedUnder(keys, sealed, ['complainants', 0, 'interpreterNeeded'])).toBe(`complainant:${OTHER}`);
-    expect(sealedUnder(keys, sealed, ['allegations', 0, 'description'])).toBe(`case:${CASE}`);
+    expect(sealedUnder(keys, { data: sealed, boxes }, ['complainants', 0, 'name'])).toBe(
+      `complainant:${OTHER}`,
+    );
+    expect(sealedUnder(keys, { data: sealed, boxes }, ['complainants', 0, 'interpreterNeeded'])).toBe(
+      `complainant:${OTHER}`,
+    );
+    expect(sealedUnder(keys, { data: sealed, boxes }, ['allegations', 0, 'description'])).toBe(
+      `case:${CASE}`,
+    );
     // Public leaves stay as they were; only leaves change.
     expect((sealed.complainants as Array<Record<string, unknown>>)[0].role).toBe('worker');
+    expect(JSON.stringify(boxes)).not.toContain('Planted');
     expect(opened).toEqual({ data: complaint, erasedPaths: [] });
   });
 
@@ -134,9 +159,9 @@ describe('seal and open: every personal and confidential-source leaf, each under
   it.each(workerNames)(
     "%s: a worker's name is sealed under that worker's key and opens again",
     async (_type, schema, data, path) => {
-      const { keys, sealed, opened } = await roundTrip(schema, data);
+      const { keys, sealed, boxes, opened } = await roundTrip(schema, data);
       expect(JSON.stringify(sealed)).not.toContain('Planted');
-      expect(sealedUnder(keys, sealed, path)).toBe(`worker:${WORKER}`);
+      expect(sealedUnder(keys, { data: sealed, boxes }, path)).toBe(`worker:${WORKER}`);
       expect(opened.data).toEqual(data);
     },
   );
@@ -166,18 +191,18 @@ describe('seal and open: every personal and confidential-source leaf, each under
       extra: { nested: ['x', 1, false] },
       open: 'public text',
     };
-    const { keys, sealed, opened } = await roundTrip(schema, data);
-    expect(sealedUnder(keys, sealed, ['rows', 1, 'note'])).toBe(`worker:${OTHER}`);
-    expect(sealedUnder(keys, sealed, ['byWeek', '2026-W01', 'amount'])).toBe(`case:${CASE}`);
+    const { keys, sealed, boxes, opened } = await roundTrip(schema, data);
+    expect(sealedUnder(keys, { data: sealed, boxes }, ['rows', 1, 'note'])).toBe(`worker:${OTHER}`);
+    expect(sealedUnder(keys, { data: sealed, boxes }, ['byWeek', '2026-W01', 'amount'])).toBe(`case:${CASE}`);
     expect(sealed.open).toBe('public text');
     expect(opened.data).toEqual(data);
   });
 
   it('a retaliation concern names workers in an array: each id is sealed under its own worker', async () => {
     const schema = z.object({ workerIds: personal(z.array(z.string())) });
-    const { keys, sealed } = await roundTrip(schema, { workerIds: [WORKER, OTHER] });
-    expect(sealedUnder(keys, sealed, ['workerIds', 0])).toBe(`worker:${WORKER}`);
-    expect(sealedUnder(keys, sealed, ['workerIds', 1])).toBe(`worker:${OTHER}`);
+    const { keys, sealed, boxes } = await roundTrip(schema, { workerIds: [WORKER, OTHER] });
+    expect(sealedUnder(keys, { data: sealed, boxes }, ['workerIds', 0])).toBe(`worker:${WORKER}`);
+    expect(sealedUnder(keys, { data: sealed, boxes }, ['workerIds', 1])).toBe(`worker:${OTHER}`);
   });
 
   it('sealing is deterministic per event: a retried append stores the same bytes', async () => {
@@ -193,27 +218,31 @@ describe('seal and open: every personal and confidential-source leaf, each under
 describe('associated data binds a ciphertext to its event and field', () => {
   const data = investigationExamples().HoursAndWagesRecorded;
 
-  it('moved to another field, a ciphertext does not open', async () => {
-    const { sealed, keys, eventId } = await roundTrip(HoursAndWagesRecorded.schema, data);
+  it('moved to another field, a sealed value does not open', async () => {
+    const { sealed, boxes, keys, eventId } = await roundTrip(HoursAndWagesRecorded.schema, data);
     const workers = sealed.workers as Array<Record<string, unknown>>;
     const moved = { ...sealed, workers: [{ ...workers[0], name: workers[0].workerId }] };
-    const found = findSealed(moved);
-    const ids = await keys.keysById(found.map((f) => f.sealed.keyId));
-    expect(() => applyOpen(moved, eventId, found, ids)).toThrow(SealedValueError);
+    await expect(openWith(keys, moved, boxes, eventId)).rejects.toThrow(SealedValueError);
   });
 
-  it('copied into another event, a ciphertext does not open', async () => {
-    const { sealed, keys } = await roundTrip(HoursAndWagesRecorded.schema, data);
-    const found = findSealed(sealed);
-    const ids = await keys.keysById(found.map((f) => f.sealed.keyId));
-    expect(() => applyOpen(sealed, randomUUID(), found, ids)).toThrow(SealedValueError);
+  it('copied into another event, sealed values do not open', async () => {
+    const { sealed, boxes, keys } = await roundTrip(HoursAndWagesRecorded.schema, data);
+    await expect(openWith(keys, sealed, boxes, randomUUID())).rejects.toThrow(SealedValueError);
   });
 
-  it('text that only looks sealed (a key id never issued) is left as it is', async () => {
-    const lookalike = `enc:v1:${randomUUID()}:s:${'A'.repeat(40)}`;
-    const found = findSealed({ note: lookalike });
-    expect(found).toHaveLength(1);
-    expect(applyOpen({ note: lookalike }, randomUUID(), found, new Map()).data).toEqual({ note: lookalike });
+  it('an altered box does not open', async () => {
+    const { sealed, boxes, keys, eventId } = await roundTrip(HoursAndWagesRecorded.schema, data);
+    const bytes = Buffer.from(boxes[0].b, 'base64url');
+    bytes[bytes.length - 20] ^= 1;
+    const altered = [{ ...boxes[0], b: bytes.toString('base64url') }, ...boxes.slice(1)];
+    await expect(openWith(keys, sealed, altered, eventId)).rejects.toThrow(SealedValueError);
+  });
+
+  it('text that only looks sealed (no such box, or a check that fails) is left as it is', async () => {
+    const { sealed, boxes, keys, eventId } = await roundTrip(HoursAndWagesRecorded.schema, data);
+    const typed = { ...sealed, note: 'enc:v2:0:s:AAAAAAAA', other: 'enc:v2:9:s:AAAAAAAA' };
+    const opened = await openWith(keys, typed, boxes, eventId);
+    expect(opened.data).toEqual({ ...data, note: 'enc:v2:0:s:AAAAAAAA', other: 'enc:v2:9:s:AAAAAAAA' });
   });
 });
 
@@ -241,13 +270,7 @@ describe('erased: a destroyed key leaves stand-ins that deciders and projections
     const keys = new MemoryKeys();
     const first = await roundTrip(z.object({ w: schema }), { w: data }, keys);
     keys.destroy(`worker:${WORKER}`);
-    const found = findSealed(first.sealed);
-    const opened = applyOpen(
-      first.sealed,
-      first.eventId,
-      found,
-      await keys.keysById(found.map((f) => f.sealed.keyId)),
-    );
+    const opened = await openWith(keys, first.sealed, first.boxes, first.eventId);
     const keyId = keys.keyIdOf(`worker:${WORKER}`);
     expect(opened.data).toEqual({
       w: { workerId: pseudonym(keyId, 'workerId'), name: ERASED, secret: false, amountCents: 500 },
@@ -287,8 +310,9 @@ describe('SealedEventStore over any store', () => {
   function memoryStore(): EventStore & { stored: NewEvent[] } {
     const stored: NewEvent[] = [];
     const recorded = (): RecordedEvent[] =>
+      // Each read parses its own copy, as PostgreSQL's rows are.
       stored.map((e, i) => ({
-        ...e,
+        ...(structuredClone(e) as NewEvent),
         streamId: 's-1',
         streamVersion: i + 1,
         globalPosition: i + 1,
@@ -351,8 +375,11 @@ describe('SealedEventStore over any store', () => {
     );
     expect(JSON.stringify(raw.stored[0].data)).not.toContain('Planted');
     expect(raw.stored[1].data).toEqual({ x: 1 });
+    expect(raw.stored[0].metadata.sealed).toHaveLength(1);
     expect((await store.readStream('s-1')).map((e) => e.data)).toEqual([{ name: 'Planted' }, { x: 1 }]);
-    expect((await store.readAll()).events[0].data).toEqual({ name: 'Planted' });
+    const [read] = (await store.readAll()).events;
+    expect(read.data).toEqual({ name: 'Planted' });
+    expect(read.metadata).toEqual(metadata);
     await expect(
       store.append(
         's-1',
