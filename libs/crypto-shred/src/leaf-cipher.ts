@@ -22,8 +22,9 @@ export interface DataKey {
  * (`metadata.sealed[k]`, one per data subject of the event). The tag says what the value was, so
  * an erased leaf keeps its type: `s` a string, `u` a UUID string, `n` a number, `b` a boolean,
  * `j` anything else; upper case when the leaf is optional (an erased optional leaf is left out).
- * The check, an HMAC of the event id and the leaf's path under the subject's key, binds the
- * marker to its place: moved, it no longer checks; typed by someone, it never did.
+ * The check, an HMAC of the event id under the subject's key (one per box), tells a marker from
+ * text someone typed that looks like one; the box's associated data covers the paths of its
+ * markers, so a marker moved to another place no longer opens.
  */
 const MARKER = /^enc:v2:(\d{1,4}):([subnjSUBNJ]):([A-Za-z0-9_-]{8})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -85,10 +86,10 @@ function derivedOf(key: Buffer): { iv: KeyObject; check: KeyObject } {
   return keys;
 }
 
-/** The check of a marker: 48 bits of HMAC(event id | path) under the subject's key. */
-export function markerCheck(key: Buffer, eventId: string, pathKey: string): string {
+/** The check of a box's markers: 48 bits of HMAC(event id) under the subject's key. */
+export function markerCheck(key: Buffer, eventId: string): string {
   return createHmac('sha256', derivedOf(key).check)
-    .update(`${eventId.toLowerCase()}|${pathKey}`)
+    .update(eventId.toLowerCase())
     .digest()
     .subarray(0, 6)
     .toString('base64url');
@@ -97,14 +98,14 @@ export function markerCheck(key: Buffer, eventId: string, pathKey: string): stri
 export const marker = (box: number, tag: string, check: string): string => `enc:v2:${box}:${tag}:${check}`;
 
 /**
- * Seals one subject's values of one event, AES-256-GCM with the event id and key id as
- * associated data. The IV is synthetic, an HMAC of the associated data and the plaintext:
+ * Seals one subject's values of one event, AES-256-GCM with the event id, the key id and the
+ * paths of its markers (`paths`, sorted) as associated data. The IV is synthetic, an HMAC of the associated data and the plaintext:
  * sealing the same event again gives the same bytes, so a retried append still matches what
  * the first attempt stored (the store compares content), and two different plaintexts never
  * share an IV.
  */
-export function sealBox(key: DataKey, eventId: string, plaintext: unknown): SealedBox {
-  const aad = boxAad(eventId, key.keyId);
+export function sealBox(key: DataKey, eventId: string, paths: string, plaintext: unknown): SealedBox {
+  const aad = boxAad(eventId, key.keyId, paths);
   const bytes = Buffer.from(JSON.stringify(plaintext), 'utf8');
   const iv = createHmac('sha256', derivedOf(key.key).iv)
     .update(aad)
@@ -118,12 +119,12 @@ export function sealBox(key: DataKey, eventId: string, plaintext: unknown): Seal
   return { k: key.keyId, b: Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url') };
 }
 
-export function openBox(key: Buffer, eventId: string, box: SealedBox): unknown {
+export function openBox(key: Buffer, eventId: string, paths: string, box: SealedBox): unknown {
   const bytes = Buffer.from(box.b, 'base64url');
   const where = `event ${eventId.toLowerCase()}`;
   if (bytes.length < IV_BYTES + TAG_BYTES) throw new SealedValueError(where);
   const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
-  decipher.setAAD(Buffer.from(boxAad(eventId, box.k), 'utf8'));
+  decipher.setAAD(Buffer.from(boxAad(eventId, box.k, paths), 'utf8'));
   decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
   try {
     const plain = Buffer.concat([
@@ -136,8 +137,9 @@ export function openBox(key: Buffer, eventId: string, box: SealedBox): unknown {
   }
 }
 
-const boxAad = (eventId: string, keyId: string) =>
-  `lse sealed v2|${eventId.toLowerCase()}|${keyId.toLowerCase()}`;
+/** The event, the key and (a digest of) the sorted paths of the box's markers. */
+const boxAad = (eventId: string, keyId: string, paths: string) =>
+  `lse sealed v2|${eventId.toLowerCase()}|${keyId.toLowerCase()}|${createHash('sha256').update(paths).digest('base64url')}`;
 
 /**
  * A stable stand-in for an erased UUID leaf: derived from the key id and the field's name, so

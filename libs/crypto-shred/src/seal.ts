@@ -62,6 +62,8 @@ export function planSeal(schema: z.core.$ZodType, data: unknown, fallbackSubject
 /** A path as one comparable string; a box lists its values in the order of these (key order is not kept by jsonb). */
 const pathKey = (path: Path) => JSON.stringify(path);
 const byPath = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+/** The sorted paths of a box's markers, as its associated data covers them. */
+const pathsOf = (sorted: ReadonlyArray<{ key: string }>) => sorted.map((entry) => entry.key).join('\n');
 
 /** A box's plaintext: distinct values, and for each marker in path order the index of its value. */
 interface BoxContent {
@@ -100,7 +102,9 @@ export function applySeal(
     const box = boxes.length;
     const content: BoxContent = { v: [], i: [] };
     const seen = new Map<string, number>();
-    for (const { leaf, key: at } of leaves.map((leaf) => ({ leaf, key: pathKey(leaf.path) })).sort(byPath)) {
+    const check = markerCheck(key.key, eventId);
+    const sorted = leaves.map((leaf) => ({ leaf, key: pathKey(leaf.path) })).sort(byPath);
+    for (const { leaf } of sorted) {
       const json = JSON.stringify(leaf.value);
       let index = seen.get(json);
       if (index === undefined) {
@@ -108,13 +112,9 @@ export function applySeal(
         seen.set(json, index);
       }
       content.i.push(index);
-      setAt(
-        copy,
-        leaf.path,
-        marker(box, typeTag(leaf.value, leaf.optional), markerCheck(key.key, eventId, at)),
-      );
+      setAt(copy, leaf.path, marker(box, typeTag(leaf.value, leaf.optional), check));
     }
-    boxes.push(sealBox(key, eventId, content));
+    boxes.push(sealBox(key, eventId, pathsOf(sorted), content));
   }
   return { data: copy, boxes };
 }
@@ -207,11 +207,12 @@ export function applyOpen(
       }
       continue;
     }
+    const check = markerCheck(key, eventId);
     const valid = markers
+      .filter((f) => f.marker.check === check)
       .map((f) => ({ ...f, key: pathKey(f.path) }))
-      .filter((f) => markerCheck(key, eventId, f.key) === f.marker.check)
       .sort(byPath);
-    const content = openBox(key, eventId, box) as BoxContent;
+    const content = openBox(key, eventId, pathsOf(valid), box) as BoxContent;
     if (!Array.isArray(content.i) || content.i.length !== valid.length)
       throw new SealedValueError(`event ${eventId.toLowerCase()}`);
     valid.forEach((f, j) => setAt(copy, f.path, content.v[content.i[j]]));

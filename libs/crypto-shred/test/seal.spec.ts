@@ -221,13 +221,32 @@ describe('associated data binds a ciphertext to its event and field', () => {
   it('moved to another field, a sealed value does not open', async () => {
     const { sealed, boxes, keys, eventId } = await roundTrip(HoursAndWagesRecorded.schema, data);
     const workers = sealed.workers as Array<Record<string, unknown>>;
-    const moved = { ...sealed, workers: [{ ...workers[0], name: workers[0].workerId }] };
+    // The name's marker taken to another field: the box's values are bound to their paths.
+    const moved = { ...sealed, workers: [{ ...workers[0], name: 'x', alias: workers[0].name }] };
     await expect(openWith(keys, moved, boxes, eventId)).rejects.toThrow(SealedValueError);
   });
 
   it('copied into another event, sealed values do not open', async () => {
     const { sealed, boxes, keys } = await roundTrip(HoursAndWagesRecorded.schema, data);
     await expect(openWith(keys, sealed, boxes, randomUUID())).rejects.toThrow(SealedValueError);
+  });
+
+  it("another subject's box in a marker's place does not open", async () => {
+    const { sealed, boxes, keys, eventId } = await roundTrip(ComplaintReceived.schema, {
+      complainants: [
+        {
+          complainantId: OTHER,
+          name: 'A',
+          preferredLanguage: 'es',
+          interpreterNeeded: false,
+          confidentialityRequested: false,
+          role: 'worker',
+        },
+      ],
+      allegations: [{ type: 'unpaid_overtime', description: 'B' }],
+    });
+    expect(boxes).toHaveLength(2);
+    await expect(openWith(keys, sealed, [boxes[1], boxes[0]], eventId)).rejects.toThrow(SealedValueError);
   });
 
   it('an altered box does not open', async () => {
