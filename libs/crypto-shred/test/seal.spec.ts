@@ -331,7 +331,7 @@ describe('SealedEventStore over any store', () => {
     const recorded = (): RecordedEvent[] =>
       // Each read parses its own copy, as PostgreSQL's rows are.
       stored.map((e, i) => ({
-        ...(structuredClone(e) as NewEvent),
+        ...structuredClone<NewEvent>(e),
         streamId: 's-1',
         streamVersion: i + 1,
         globalPosition: i + 1,
