@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { HoursAndWagesRecorded, toNewEvent } from '@lse/contracts';
 import { EX, investigationExamples } from '@lse/contracts/src/investigation/examples';
-import { CASE_EVENTS, EventRelay } from '@lse/messaging';
+import { CASE_EVENTS, DurableConsumer, EventRelay } from '@lse/messaging';
+import type { RecordedEvent } from '@lse/event-store';
 import { eventually, messagingHarness, type MessagingHarness } from '@lse/messaging/test/harness';
 import { ERASED, FileMasterKey, MasterKeyError, SealedEventStore, SubjectKeys, pseudonym } from '../src';
 
@@ -123,6 +124,59 @@ describe('crypto-shredding on PostgreSQL and JetStream', () => {
     expect((await store.verifyCase(caseId)).ok).toBe(true);
     // New data for an erased subject is refused rather than sealed under a new key.
     await expect(store.append(streamId, [hoursEvent(caseId)], 1)).rejects.toThrow(/erased/);
+  });
+
+  it('a durable consumer receives the sealed message and hands its handler the opened event', async () => {
+    const caseId = randomUUID();
+    const store = new SealedEventStore(h.store, keyring());
+    const event = hoursEvent(caseId);
+    event.data = {
+      ...event.data,
+      workers: [{ workerId: caseId, name: 'Consumed Planted-Name' }],
+      records: [],
+    };
+    await store.append(`${h.category}-${caseId}`, [event], 'no_stream');
+    const relay = new EventRelay({
+      name: `relay2-${h.category}`,
+      store: h.store,
+      nc: h.nc,
+      connectionString: h.db.url,
+      schema: h.db.schema,
+      categories: [h.category],
+      pollIntervalMs: 50,
+    });
+    const received: RecordedEvent[] = [];
+    const consumer = new DurableConsumer({
+      nc: h.nc,
+      jsm: h.jsm,
+      name: `${h.category}-opened`,
+      filterSubject: `events.${h.category}.>`,
+      types: ['HoursAndWagesRecorded'],
+      open: async (e) => (await store.open([e]))[0],
+      handle: (e) => {
+        received.push(e);
+        return Promise.resolve();
+      },
+    });
+    relay.start();
+    await consumer.start();
+    try {
+      await eventually(
+        () => Promise.resolve(received.filter((e) => e.eventId === event.eventId)),
+        (found) => found.length === 1,
+      );
+      const [opened] = received.filter((e) => e.eventId === event.eventId);
+      expect(opened.data.workers).toEqual([{ workerId: caseId, name: 'Consumed Planted-Name' }]);
+      expect(opened.metadata.sealed).toBeUndefined();
+      const message = await h.jsm.streams.getMessage(CASE_EVENTS, {
+        last_by_subj: `events.${h.category}.HoursAndWagesRecorded`,
+      });
+      expect(new TextDecoder().decode(message!.data)).not.toContain('Planted');
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+      await h.jsm.consumers.delete(CASE_EVENTS, `${h.category}-opened`).catch(() => undefined);
+    }
   });
 
   it('a destroyed key stops opening in another process within its cache TTL', async () => {
