@@ -51,6 +51,7 @@ const UNIT_SUITES = [
   'libs/domain/**/*.spec.ts',
   'libs/wage-rules/**/*.spec.ts',
   'libs/hours-csv/**/*.spec.ts',
+  'libs/crypto-shred/test/seal.spec.ts',
   'services/*/domain/**/*.spec.ts',
   'libs/service-kit/test/{interval-task,problems}.spec.ts',
   'libs/service-kit/test/request-logging.spec.ts',

@@ -40,7 +40,7 @@ const officer = (ctx: CliContext) => ({ id: ctx.operator, role: 'foia_officer' a
 
 async function recordRead(ctx: CliContext, resource: string, caseId: string, operation: string) {
   await recordAccess(
-    ctx.core.store,
+    ctx.core.sealed,
     { accessId: randomUUID(), resource, caseId, operation },
     auditor(ctx),
     `cli-${randomUUID()}`,
@@ -62,7 +62,7 @@ export async function run(command: string, args: Parsed, ctx: CliContext): Promi
       let after = 0;
       let count = 0;
       for (;;) {
-        const page = await historyFromStore(ctx.core.store, caseId, after, 1000);
+        const page = await historyFromStore(ctx.core.sealed, caseId, after, 1000);
         for (const e of page.items) {
           count++;
           ctx.out(
@@ -84,7 +84,7 @@ export async function run(command: string, args: Parsed, ctx: CliContext): Promi
       if (!(await caseExists(ctx.core.store, caseId)))
         throw new Error(`no events recorded for case ${caseId}`);
       await recordRead(ctx, 'case-state', caseId, `cases state as of ${asOf} (CLI)`);
-      const state = await caseStateAsOf(ctx.core.store, caseId, asOf);
+      const state = await caseStateAsOf(ctx.core.sealed, caseId, asOf);
       if (state.events === 0) throw new Error(`no events of case ${caseId} were recorded by ${asOf}`);
       ctx.out(JSON.stringify(state, null, 2));
       return state.chain.ok ? 0 : 1;
@@ -173,7 +173,7 @@ export async function run(command: string, args: Parsed, ctx: CliContext): Promi
     }
     case 'rule-sets': {
       // Public law, no case: nothing to record.
-      const { catalog } = await loadRuleSetCatalog(ctx.core.store);
+      const { catalog } = await loadRuleSetCatalog(ctx.core.sealed);
       for (const id of catalog.ids())
         for (const v of catalog.versions(id))
           ctx.out(
@@ -202,13 +202,13 @@ export async function run(command: string, args: Parsed, ctx: CliContext): Promi
 async function rerunWhatIf(args: Parsed, ctx: CliContext): Promise<number> {
   const caseId = uuidArg(args.positional[2], 'case');
   const computationId = uuidArg(args.positional[3], 'computation');
-  const recorded = await ctx.core.store.readStream(investigationStreamId(caseId));
+  const recorded = await ctx.core.sealed.readStream(investigationStreamId(caseId));
   const state = replay(investigationDecider, recorded.map(investigationEventOf));
   if (state.status === 'none') throw new Error(`no investigation for case ${caseId}`);
   const inv = state.investigation;
   const before = inv.computations[computationId];
   if (!before) throw new Error(`no computation ${computationId} in case ${caseId}`);
-  const { catalog } = await loadRuleSetCatalog(ctx.core.store);
+  const { catalog } = await loadRuleSetCatalog(ctx.core.sealed);
   const named = args.flags.get('--rule-sets');
   const refs =
     typeof named === 'string'

@@ -90,7 +90,15 @@ export async function rebuildNamed(
   onProgress: (done: number, total: number) => void,
 ): Promise<Progress> {
   if (name === 'timeline')
-    return rebuildTimeline(core.dataSource, core.store, (p) => onProgress(p.events, p.total));
+    return rebuildTimeline(
+      core.dataSource,
+      // The events opened (sealed personal fields), counted on the raw store's pool.
+      Object.assign(Object.create(core.sealed) as typeof core.sealed, {
+        pool: core.store.pool,
+        schema: core.store.schema,
+      }),
+      (p) => onProgress(p.events, p.total),
+    );
   const projection = name === undefined ? undefined : SERVICE_PROJECTIONS[name];
   if (!projection)
     throw new UsageError(`unknown projection "${name ?? ''}": give one of ${PROJECTION_NAMES.join(', ')}`);
@@ -105,7 +113,7 @@ export async function rebuildNamed(
   );
   await ds.initialize();
   try {
-    return await projection.rebuild(ds, core.store, (p) => onProgress(p.events, total));
+    return await projection.rebuild(ds, core.sealed, (p) => onProgress(p.events, total));
   } finally {
     await ds.destroy();
   }

@@ -7,6 +7,7 @@
  */
 import { Pool } from 'pg';
 import { addDays, utcDateOf } from '@lse/domain';
+import { SealedEventStore, sealedStore } from '@lse/crypto-shred';
 import { PostgresEventStore } from '@lse/event-store';
 import { PLANTED_NAME, receiveInput } from '@lse/intake-domain/test/fixtures';
 import { eventually as until } from '@lse/testing';
@@ -45,7 +46,8 @@ describe('collections through the gateway, every service its own process', () =>
   let system: RunningSystem;
   let api: Api;
   let pool: Pool;
-  let store: PostgresEventStore;
+  // Reads as the services do: personal fields opened (docs/architecture.md#crypto-shredding).
+  let store: SealedEventStore;
   const saved = { ...process.env };
 
   beforeAll(async () => {
@@ -55,7 +57,7 @@ describe('collections through the gateway, every service its own process', () =>
     system = await startSystem();
     api = new Api(system.gatewayUrl);
     pool = new Pool({ connectionString: system.databaseUrl, max: 4 });
-    store = new PostgresEventStore({ pool, service: 'e2e-reader' });
+    store = sealedStore(new PostgresEventStore({ pool, service: 'e2e-reader' }));
   });
   afterAll(async () => {
     process.env = saved;

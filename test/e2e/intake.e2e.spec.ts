@@ -7,6 +7,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { Pool } from 'pg';
+import { SealedEventStore, sealedStore } from '@lse/crypto-shred';
 import { PostgresEventStore } from '@lse/event-store';
 import { receiveInput } from '@lse/intake-domain/test/fixtures';
 import { Api } from '../support/http';
@@ -18,13 +19,14 @@ describe('intake through the gateway, every service its own process', () => {
   let system: RunningSystem;
   let api: Api;
   let pool: Pool;
-  let store: PostgresEventStore;
+  // Reads as the services do: personal fields opened (docs/architecture.md#crypto-shredding).
+  let store: SealedEventStore;
 
   beforeAll(async () => {
     system = await startSystem();
     api = new Api(system.gatewayUrl);
     pool = new Pool({ connectionString: system.databaseUrl, max: 4 });
-    store = new PostgresEventStore({ pool, service: 'e2e-reader' });
+    store = sealedStore(new PostgresEventStore({ pool, service: 'e2e-reader' }));
   });
   afterAll(async () => {
     await pool?.end();

@@ -9,6 +9,7 @@
 import { Pool } from 'pg';
 import { accessStreamId, type RecordAccessed } from '@lse/contracts';
 import { NAMESPACE_LSE, uuidV5 } from '@lse/domain';
+import { SealedEventStore, sealedStore } from '@lse/crypto-shred';
 import { PostgresEventStore, type RecordedEvent } from '@lse/event-store';
 import { mintDevToken } from '@lse/gateway/src/auth/mint-token';
 import { DemoApi, type Who } from '../../scripts/demo/api';
@@ -24,7 +25,8 @@ describe('reads of personal data through the gateway are recorded, or refused', 
   let api: DemoApi;
   let r: ScenarioResult;
   let pool: Pool;
-  let store: PostgresEventStore;
+  // Reads as the services do: personal fields opened (docs/architecture.md#crypto-shredding).
+  let store: SealedEventStore;
   const progress: string[] = [];
 
   beforeAll(async () => {
@@ -37,7 +39,7 @@ describe('reads of personal data through the gateway are recorded, or refused', 
       throw new Error(`${(err as Error).message}\nprogress:\n${progress.join('\n')}\n${tail}`);
     }
     pool = new Pool({ connectionString: system.databaseUrl, max: 2 });
-    store = new PostgresEventStore({ pool, service: 'e2e-reader' });
+    store = sealedStore(new PostgresEventStore({ pool, service: 'e2e-reader' }));
   });
   afterAll(async () => {
     await pool?.end();

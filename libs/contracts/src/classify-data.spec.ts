@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { classifyData, isFreeTextSchema, UnclassifiedDataError } from './classify-data';
+import { dataSubject } from './data-subjects';
 import { instant, isoDate, officeCode, text, uuid } from './fields';
 import { personal, pub } from './classification';
 import { ComplaintReceived } from './complaint';
@@ -74,5 +75,51 @@ describe('classifyData', () => {
       z.enum(['a']),
     ])
       expect(isFreeTextSchema(structured)).toBe(false);
+  });
+});
+
+describe('classifyData for crypto-shredding (withSubjects)', () => {
+  it('an intersection visits a value twice and still yields one entry per path', () => {
+    const schema = z.intersection(
+      z.object({ a: personal(z.string()) }),
+      z.object({ a: personal(z.string()) }),
+    );
+    expect(classifyData(schema, { a: 'x' })).toEqual([
+      { path: ['a'], value: 'x', classification: 'personal' },
+    ]);
+  });
+
+  it("says whose each value is: a marked object's id, else a workerId beside it, else a workerIds element", () => {
+    const schema = z.object({
+      complainants: z.array(
+        dataSubject(
+          'complainant',
+          'complainantId',
+          z.object({ complainantId: personal(z.string()), name: personal(z.string()) }),
+        ),
+      ),
+      rows: z.array(z.object({ workerId: personal(z.string()), hours: personal(z.number()).optional() })),
+      workerIds: personal(z.array(z.string())),
+      note: personal(z.string()),
+    });
+    const data = {
+      complainants: [{ complainantId: 'C-1', name: 'n' }],
+      rows: [{ workerId: 'W-1', hours: 8 }],
+      workerIds: ['W-2'],
+      note: 't',
+    };
+    const whose = classifyData(schema, data, undefined, { withSubjects: true }).map((e) => [
+      e.path.join('.'),
+      e.subject,
+      e.optional ?? false,
+    ]);
+    expect(whose).toEqual([
+      ['complainants.0.complainantId', 'complainant:c-1', false],
+      ['complainants.0.name', 'complainant:c-1', false],
+      ['rows.0.workerId', 'worker:w-1', false],
+      ['rows.0.hours', 'worker:w-1', true],
+      ['workerIds.0', 'worker:w-2', false],
+      ['note', undefined, false],
+    ]);
   });
 });

@@ -3,6 +3,7 @@ export * from './exemptions';
 export * from './schema-walk';
 export * from './unclassified';
 export * from './classify-data';
+export * from './data-subjects';
 export * from './roles';
 /** Unclassified field factories (uuid, isoDate, instant, text...) for other schemas to classify. */
 export * as fields from './fields';

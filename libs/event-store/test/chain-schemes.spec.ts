@@ -117,7 +117,7 @@ describe('a store begun under hash scheme 1', () => {
     await applyMigrations(db.pool, db.schema, eventStoreMigrations().slice(0, 3));
     await appendSchemeOne(stream, -1, 3);
     await appendSchemeOne(other, -1, 2);
-    expect(await migrate(db.pool, db.schema)).toEqual(['004_chain_v2', '005_append_returns_chain']);
+    expect(await migrate(db.pool, db.schema)).toEqual(['004_chain_v2', '005_append_returns_chain', '006_subject_keys']);
     store = new PostgresEventStore({
       pool: db.pool,
       schema: db.schema,

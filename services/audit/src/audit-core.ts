@@ -1,4 +1,5 @@
 import { PostgresEventStore } from '@lse/event-store';
+import { SealedEventStore, sealedStore } from '@lse/crypto-shred';
 import { FilesystemEvidenceStore, type Metrics } from '@lse/service-kit';
 import { AUDIT_CATEGORIES } from '@lse/contracts';
 import type { DataSource } from 'typeorm';
@@ -10,7 +11,10 @@ import { createAuditDataSource } from './read-models/data-source';
  * audit's categories), audit's read models and the FOIA desk.
  */
 export interface AuditCore {
+  /** The raw store: the relay, integrity checkpoints and verification (the sealed form is what is hashed). */
   store: PostgresEventStore;
+  /** Reads and appends of event data: FOIA, replay, the timeline, record access (docs/architecture.md#crypto-shredding). */
+  sealed: SealedEventStore;
   dataSource: DataSource;
   foia: FoiaDesk;
   close(): Promise<void>;
@@ -46,11 +50,13 @@ export async function openAuditCore(options: {
     await store.close();
     throw err;
   }
+  const sealed = sealedStore(store);
   return {
     store,
+    sealed,
     dataSource,
     foia: new FoiaDesk(
-      store,
+      sealed,
       options.metrics,
       new FilesystemEvidenceStore(options.evidenceDir ?? 'var/evidence'),
     ),

@@ -1,5 +1,6 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { PostgresEventStore } from '@lse/event-store';
+import { SealedEventStore, sealedStore } from '@lse/crypto-shred';
 import { describeError, Metrics, ServiceKitModule, StreamCommands } from '@lse/service-kit';
 import { collectionDecider, type CollectionDecider } from '@lse/collections-domain';
 import type { Clock } from '@lse/domain';
@@ -48,6 +49,13 @@ export class CollectionsModule {
               categories: ['collection'],
             }),
         },
+        // What the service reads and appends through: personal fields sealed per data subject
+        // (docs/architecture.md#crypto-shredding). The raw store above is the relay's and verification's.
+        {
+          provide: SealedEventStore,
+          useFactory: (raw: PostgresEventStore) => sealedStore(raw),
+          inject: [PostgresEventStore],
+        },
         {
           provide: COLLECTIONS_DATA_SOURCE,
           useFactory: async () =>
@@ -59,7 +67,7 @@ export class CollectionsModule {
         },
         {
           provide: InstallmentChecker,
-          useFactory: (store: PostgresEventStore, decider: CollectionDecider, clk: Clock, ds: DataSource) => {
+          useFactory: (store: SealedEventStore, decider: CollectionDecider, clk: Clock, ds: DataSource) => {
             const logger = new Logger('InstallmentCheck');
             return new InstallmentChecker({
               store,
@@ -76,13 +84,13 @@ export class CollectionsModule {
               onChecked: (r) => r.missedRecorded > 0 && logger.log(r, 'missed installments recorded'),
             });
           },
-          inject: [PostgresEventStore, COLLECTION_DECIDER, CLOCK, COLLECTIONS_DATA_SOURCE],
+          inject: [SealedEventStore, COLLECTION_DECIDER, CLOCK, COLLECTIONS_DATA_SOURCE],
         },
         {
           provide: StreamCommands,
-          useFactory: (store: PostgresEventStore, metrics: Metrics) =>
+          useFactory: (store: SealedEventStore, metrics: Metrics) =>
             new StreamCommands({ store, metrics, sourceService: 'collections' }),
-          inject: [PostgresEventStore, Metrics],
+          inject: [SealedEventStore, Metrics],
         },
         CollectionsRuntime,
       ],

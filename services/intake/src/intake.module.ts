@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PostgresEventStore } from '@lse/event-store';
+import { SealedEventStore, sealedStore } from '@lse/crypto-shred';
 import { Metrics, ServiceKitModule, StreamCommands } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
 import { CaseLinkMirror } from './reactions/case-links/case-link-mirror';
@@ -53,6 +54,13 @@ export class IntakeModule {
               groupCommit: true,
             }),
         },
+        // What the service reads and appends through: personal fields sealed per data subject
+        // (docs/architecture.md#crypto-shredding). The raw store above is the relay's and verification's.
+        {
+          provide: SealedEventStore,
+          useFactory: (raw: PostgresEventStore) => sealedStore(raw),
+          inject: [PostgresEventStore],
+        },
         {
           provide: INTAKE_DATA_SOURCE,
           useFactory: async () => {
@@ -71,9 +79,9 @@ export class IntakeModule {
         },
         {
           provide: StreamCommands,
-          useFactory: (store: PostgresEventStore, metrics: Metrics) =>
+          useFactory: (store: SealedEventStore, metrics: Metrics) =>
             new StreamCommands({ store, metrics, sourceService: 'intake' }),
-          inject: [PostgresEventStore, Metrics],
+          inject: [SealedEventStore, Metrics],
         },
         IntakeRuntime,
         // Partner referrals become complaints (a durable consumer of events.referral.ReferralSubmitted).

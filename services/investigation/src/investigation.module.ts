@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PostgresEventStore } from '@lse/event-store';
+import { SealedEventStore, sealedStore } from '@lse/crypto-shred';
 import { Metrics, ServiceKitModule, StreamCommands } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
 import { INVESTIGATION_CONFIG, type InvestigationConfig } from './config';
@@ -51,6 +52,13 @@ export class InvestigationModule {
               groupCommit: true,
             }),
         },
+        // What the service reads and appends through: personal fields sealed per data subject
+        // (docs/architecture.md#crypto-shredding). The raw store above is the relay's and verification's.
+        {
+          provide: SealedEventStore,
+          useFactory: (raw: PostgresEventStore) => sealedStore(raw),
+          inject: [PostgresEventStore],
+        },
         {
           provide: INVESTIGATION_DATA_SOURCE,
           useFactory: async () => {
@@ -64,9 +72,9 @@ export class InvestigationModule {
         },
         {
           provide: StreamCommands,
-          useFactory: (store: PostgresEventStore, metrics: Metrics) =>
+          useFactory: (store: SealedEventStore, metrics: Metrics) =>
             new StreamCommands({ store, metrics, sourceService: 'investigation' }),
-          inject: [PostgresEventStore, Metrics],
+          inject: [SealedEventStore, Metrics],
         },
         RuleSetVersions,
         InvestigationRuntime,

@@ -6,6 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { CaseOpened, complaintStreamId, prefixedSubject } from '@lse/contracts';
 import { migrate, PostgresEventStore, type RecordedEvent } from '@lse/event-store';
+import { SealedEventStore, sealedStore } from '@lse/crypto-shred';
 import { CASE_EVENTS, ensureStreams } from '@lse/messaging';
 import { loadConfig, type ServiceReply } from '@lse/service-kit';
 import { createTestSchema, startPrivateNats, type PrivateNats, type TestSchema } from '@lse/testing';
@@ -25,7 +26,8 @@ export interface RunningInvestigation {
   nc: NatsConnection;
   prefix: string;
   /** Reads every stream; appends complaint events as intake would. */
-  store: PostgresEventStore;
+  /** The events as the services read them: personal fields opened (docs/architecture.md#crypto-shredding). */
+  store: SealedEventStore;
   runtime: InvestigationRuntime;
   evidenceDir: string;
   /** Appends CaseOpened to a complaint stream and publishes it on JetStream, as intake's relay does. */
@@ -60,12 +62,14 @@ export async function startInvestigation(env: Record<string, string> = {}): Prom
     ...env,
   });
   const app = await createInvestigationApp(config);
-  const store = new PostgresEventStore({
-    pool: eventSchema.pool,
-    schema: eventSchema.schema,
-    service: 'intake',
-    categories: ['complaint'],
-  });
+  const store = sealedStore(
+    new PostgresEventStore({
+      pool: eventSchema.pool,
+      schema: eventSchema.schema,
+      service: 'intake',
+      categories: ['complaint'],
+    }),
+  );
 
   const nc: NatsConnection = await connect({ servers: nats.url });
   await ensureStreams(nc);

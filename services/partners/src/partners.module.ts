@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PostgresEventStore } from '@lse/event-store';
+import { SealedEventStore, sealedStore } from '@lse/crypto-shred';
 import { Metrics, ServiceKitModule, StreamCommands } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
 import { PARTNERS_CATEGORIES, PARTNERS_CONFIG, type PartnersConfig } from './config';
@@ -55,6 +56,13 @@ export class PartnersModule {
               categories: [...PARTNERS_CATEGORIES],
             }),
         },
+        // What the service reads and appends through: personal fields sealed per data subject
+        // (docs/architecture.md#crypto-shredding). The raw store above is the relay's and verification's.
+        {
+          provide: SealedEventStore,
+          useFactory: (raw: PostgresEventStore) => sealedStore(raw),
+          inject: [PostgresEventStore],
+        },
         {
           provide: PARTNERS_DATA_SOURCE,
           useFactory: async () =>
@@ -66,9 +74,9 @@ export class PartnersModule {
         },
         {
           provide: StreamCommands,
-          useFactory: (store: PostgresEventStore, metrics: Metrics) =>
+          useFactory: (store: SealedEventStore, metrics: Metrics) =>
             new StreamCommands({ store, metrics, sourceService: 'partners' }),
-          inject: [PostgresEventStore, Metrics],
+          inject: [SealedEventStore, Metrics],
         },
         ReferralReactions,
         AgreementExpiry,

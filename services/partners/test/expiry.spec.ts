@@ -1,3 +1,4 @@
+import { sealedStore } from '@lse/crypto-shred';
 import { randomUUID } from 'node:crypto';
 import { agreementStreamId, toNewEvent } from '@lse/contracts';
 import { migrate, PostgresEventStore, START } from '@lse/event-store';
@@ -36,7 +37,7 @@ describe('agreement expiry with several replicas', () => {
         service: 'partners',
         categories: ['agreement'],
       });
-      replicas.push({ store, expiry: new AgreementExpiry(store, dataSource, clock) });
+      replicas.push({ store, expiry: new AgreementExpiry(sealedStore(store), dataSource, clock) });
     }
   });
   afterAll(async () => {

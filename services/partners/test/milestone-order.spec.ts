@@ -1,3 +1,4 @@
+import { sealedStore } from '@lse/crypto-shred';
 import { randomUUID } from 'node:crypto';
 import { agreementStreamId, referralStreamId, toNewEvent, type ReferralEvent } from '@lse/contracts';
 import { migrate, PostgresEventStore, START, type RecordedEvent } from '@lse/event-store';
@@ -47,7 +48,7 @@ describe('referral milestones in any order', () => {
     });
     const clock = { now: () => new Date('2026-03-10T15:00:00Z') };
     reactions = new ReferralReactions(
-      store,
+      sealedStore(store),
       dataSource,
       clock,
       new Metrics('partners-test', { defaultMetrics: false }),

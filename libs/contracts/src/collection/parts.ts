@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commercial, confidentialSource, confidentialWhen, personal, pub } from '../classification';
+import { dataSubject } from '../data-subjects';
 import { isoDate, repeatedIndexes, text, usAddress, uuid } from '../fields';
 
 /** Collection stream: `collection-<caseId>` (docs/architecture.md#streams-and-categories). */
@@ -116,14 +117,18 @@ export type Debtor = z.infer<typeof DebtorSchema>;
  * A worker owed money. Identity is personal (confidential source when the worker asked for
  * confidentiality); amounts are released with the identity withheld, as in the determination.
  */
-export const WorkerClaimSchema = confidentialWhen(
-  'confidentialityRequested',
-  z.strictObject({
-    workerId: personal(uuid()),
-    name: personal(text(200)),
-    assessedCents: pub(positiveCents()),
-    confidentialityRequested: confidentialSource(z.boolean()),
-  }),
+export const WorkerClaimSchema = dataSubject(
+  'worker',
+  'workerId',
+  confidentialWhen(
+    'confidentialityRequested',
+    z.strictObject({
+      workerId: personal(uuid()),
+      name: personal(text(200)),
+      assessedCents: pub(positiveCents()),
+      confidentialityRequested: confidentialSource(z.boolean()),
+    }),
+  ),
 );
 export type WorkerClaim = z.infer<typeof WorkerClaimSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commercial, confidentialSource, confidentialWhen, personal, pub } from '../classification';
+import { dataSubject } from '../data-subjects';
 import { centsAmount, isoDate, languageTag, phone, text, usAddress, uuid } from '../fields';
 
 /** Complaint stream: `complaint-<caseId>` (docs/architecture.md#streams-and-categories). */
@@ -41,22 +42,26 @@ export type Priority = (typeof PRIORITIES)[number];
  * A person who brought the complaint. Identity and contact are `personal`; when the complainant
  * asked for confidentiality, `confidentialWhen` raises them to `confidential_source` for that record.
  */
-export const ComplainantSchema = confidentialWhen(
-  'confidentialityRequested',
-  z.strictObject({
-    // An opaque id still links one worker across cases and releases, so it is identity too.
-    complainantId: personal(uuid()),
-    name: personal(text(200)).optional(),
-    phone: personal(phone()).optional(),
-    email: personal(z.email()).optional(),
-    address: personal(usAddress()).optional(),
-    // Language and interpreter needs can single out a worker in a small workforce (and hint at national origin).
-    preferredLanguage: personal(languageTag()),
-    interpreterNeeded: personal(z.boolean()),
-    // Even "asked for confidentiality" tells an employer a confidential source exists: (b)(7)(D).
-    confidentialityRequested: confidentialSource(z.boolean()),
-    role: pub(z.enum(COMPLAINANT_ROLES)),
-  }),
+export const ComplainantSchema = dataSubject(
+  'complainant',
+  'complainantId',
+  confidentialWhen(
+    'confidentialityRequested',
+    z.strictObject({
+      // An opaque id still links one worker across cases and releases, so it is identity too.
+      complainantId: personal(uuid()),
+      name: personal(text(200)).optional(),
+      phone: personal(phone()).optional(),
+      email: personal(z.email()).optional(),
+      address: personal(usAddress()).optional(),
+      // Language and interpreter needs can single out a worker in a small workforce (and hint at national origin).
+      preferredLanguage: personal(languageTag()),
+      interpreterNeeded: personal(z.boolean()),
+      // Even "asked for confidentiality" tells an employer a confidential source exists: (b)(7)(D).
+      confidentialityRequested: confidentialSource(z.boolean()),
+      role: pub(z.enum(COMPLAINANT_ROLES)),
+    }),
+  ),
 ).refine((c) => (c.role === 'anonymous') === (c.name === undefined), {
   message: 'a worker or representative has a name; an anonymous complainant has none',
   path: ['name'],

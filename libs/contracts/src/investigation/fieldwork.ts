@@ -7,6 +7,7 @@ import {
   personal,
   pub,
 } from '../classification';
+import { dataSubject } from '../data-subjects';
 import { defineEvent } from '../registry';
 import { isoDate, languageTag, phone, text, uuid } from '../fields';
 import { INVESTIGATION_CATEGORY } from './parts';
@@ -24,17 +25,22 @@ export const INTERVIEWEE_ROLES = [
  * Who was interviewed. Identity is personal; when the interviewee is a confidential source,
  * `confidentialWhen` raises it to `confidential_source` ((b)(7)(D)) for that record.
  */
-export const IntervieweeSchema = confidentialWhen(
-  'confidentialSource',
-  z.strictObject({
-    role: pub(z.enum(INTERVIEWEE_ROLES)),
-    // Links the interview to a worker of the hours records (same id as there).
-    workerId: personal(uuid()).optional(),
-    name: personal(text(200)).optional(),
-    phone: personal(phone()).optional(),
-    // Even the flag tells an employer a confidential source exists.
-    confidentialSource: confidentialSource(z.boolean()),
-  }),
+// An interviewee who is a worker of the records is that worker's data; any other is the case's.
+export const IntervieweeSchema = dataSubject(
+  'worker',
+  'workerId',
+  confidentialWhen(
+    'confidentialSource',
+    z.strictObject({
+      role: pub(z.enum(INTERVIEWEE_ROLES)),
+      // Links the interview to a worker of the hours records (same id as there).
+      workerId: personal(uuid()).optional(),
+      name: personal(text(200)).optional(),
+      phone: personal(phone()).optional(),
+      // Even the flag tells an employer a confidential source exists.
+      confidentialSource: confidentialSource(z.boolean()),
+    }),
+  ),
 );
 
 export const InterviewRecorded = defineEvent({

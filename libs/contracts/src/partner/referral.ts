@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { confidentialSource, confidentialWhen, personal, pub } from '../classification';
+import { dataSubject } from '../data-subjects';
 import { defineEvent } from '../registry';
 import { instant, languageTag, officeCode, phone, repeatedIndexes, text, uuid } from '../fields';
 import { AllegationSchema, EmployerSchema } from '../complaint/parts';
@@ -7,19 +8,23 @@ import { DECLINE_REASONS } from '../complaint/outcomes';
 import { consentScopes, PARTNER_TYPES, REFERRAL_CATEGORY } from './parts';
 
 /** A worker the partner refers, with what they allow the agency to tell the partner back. */
-export const ReferredWorkerSchema = confidentialWhen(
-  'confidentialityRequested',
-  z.strictObject({
-    workerId: personal(uuid()),
-    name: personal(text(200)),
-    phone: personal(phone()).optional(),
-    email: personal(z.email()).optional(),
-    preferredLanguage: personal(languageTag()),
-    interpreterNeeded: personal(z.boolean()),
-    confidentialityRequested: confidentialSource(z.boolean()),
-    /** Consent version 1; later ConsentGranted/Narrowed/Revoked events version it. */
-    consent: z.strictObject({ scopes: personal(consentScopes()) }),
-  }),
+export const ReferredWorkerSchema = dataSubject(
+  'worker',
+  'workerId',
+  confidentialWhen(
+    'confidentialityRequested',
+    z.strictObject({
+      workerId: personal(uuid()),
+      name: personal(text(200)),
+      phone: personal(phone()).optional(),
+      email: personal(z.email()).optional(),
+      preferredLanguage: personal(languageTag()),
+      interpreterNeeded: personal(z.boolean()),
+      confidentialityRequested: confidentialSource(z.boolean()),
+      /** Consent version 1; later ConsentGranted/Narrowed/Revoked events version it. */
+      consent: z.strictObject({ scopes: personal(consentScopes()) }),
+    }),
+  ),
 );
 export type ReferredWorker = z.infer<typeof ReferredWorkerSchema>;
 

@@ -25,6 +25,11 @@ export interface DurableConsumerOptions {
    */
   handle(event: RecordedEvent, delivery: { deliveryCount: number }): Promise<void>;
   /**
+   * Turns the message's event as published (sealed: docs/architecture.md#crypto-shredding) into
+   * the event handlers read, before the type filter and `handle`; the one place a consumer opens.
+   */
+  open?(event: RecordedEvent): Promise<RecordedEvent>;
+  /**
    * Failed deliveries before a message becomes a dead letter (default 5). A message delivered
    * more than twice as often without ever being acknowledged (each delivery lost with a crashed
    * process, say) is parked before it is handled again: it may be what crashes the process.
@@ -160,6 +165,7 @@ export class DurableConsumer {
         return;
       }
       if (!this.options.types || this.options.types.includes(event.type)) {
+        if (this.options.open) event = await this.options.open(event);
         await this.options.handle(event, { deliveryCount });
       }
       msg.ack();

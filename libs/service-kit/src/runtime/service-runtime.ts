@@ -1,5 +1,5 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { PostgresEventStore } from '@lse/event-store';
+import type { PostgresEventStore, RecordedEvent } from '@lse/event-store';
 import {
   DurableConsumer,
   ensureStreams,
@@ -34,8 +34,10 @@ export interface ServiceRuntimeSettings {
    * cost per message that a busy relay pays for each event.
    */
   noAsyncTraces?: boolean;
-  /** The store the relay tails; its pool is the readiness check's PostgreSQL. */
+  /** The store the relay tails (raw: it publishes events sealed); its pool is the readiness check's PostgreSQL. */
   store: PostgresEventStore;
+  /** Opens the sealed events consumers receive (the service's `SealedEventStore`). */
+  opener?: { open(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> };
   health: HealthRegistry;
   /** Closes the store and the read models' connections, after every part stopped and NATS drained. */
   close(): Promise<void>;
@@ -127,10 +129,12 @@ export abstract class ServiceRuntime implements OnApplicationBootstrap, OnApplic
   /** Starts a durable consumer on CASE_EVENTS that logs its failures and dead letters. */
   protected async consume(declared: ConsumerDeclaration): Promise<DurableConsumer> {
     const { name, what, ...options } = declared;
+    const opener = this.settings.opener;
     const consumer = new DurableConsumer({
       ...this.connection(),
       ...options,
       name,
+      ...(opener ? { open: async (event: RecordedEvent) => (await opener.open([event]))[0] } : {}),
       onError: (err, event) =>
         this.logger.warn(
           { error: describeError(err), consumer: name, eventId: event?.eventId, type: event?.type },

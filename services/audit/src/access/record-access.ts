@@ -1,6 +1,6 @@
 import { accessStreamId, RecordAccessed, type RecordAccessInput } from '@lse/contracts';
 import { NAMESPACE_LSE, uuidV5 } from '@lse/domain';
-import { DuplicateEventIdError, type PostgresEventStore } from '@lse/event-store';
+import { DuplicateEventIdError, type EventStore } from '@lse/event-store';
 import type { Actor } from './actor';
 
 /**
@@ -9,7 +9,7 @@ import type { Actor } from './actor';
  * the event id, so a retried request is recorded once.
  */
 export async function recordAccess(
-  store: PostgresEventStore,
+  store: Pick<EventStore, 'append'>,
   input: RecordAccessInput,
   actor: Actor,
   correlationId: string,

@@ -52,7 +52,7 @@ export class AuditMessages {
               operation: `${input.operation} (no case ${input.caseId})`.slice(0, 300),
             }
           : input;
-      return recordAccess(this.core.store, recorded, env.actor, env.correlationId, new Date());
+      return recordAccess(this.core.sealed, recorded, env.actor, env.correlationId, new Date());
     });
   }
 

@@ -22,7 +22,7 @@ import {
 } from '@lse/audit-domain';
 import { NAMESPACE_LSE, uuidV5, ValidationError } from '@lse/domain';
 import { commandIdFor, Metrics, StreamCommands } from '@lse/service-kit';
-import type { PostgresEventStore } from '@lse/event-store';
+import type { SealedEventStore } from '@lse/crypto-shred';
 import type { Actor } from '../access/actor';
 import { evidenceContentOf, type EvidenceReader } from './evidence-content';
 import { withholdsAt } from './override-target';
@@ -58,7 +58,7 @@ export class FoiaDesk {
 
   /** Without the service's metrics (the `npm run cases` CLI), a registry of its own that nobody scrapes. */
   constructor(
-    private readonly store: PostgresEventStore,
+    private readonly store: SealedEventStore,
     metrics: Metrics = new Metrics('audit', { defaultMetrics: false }),
     /** The evidence store, read-only: evidence files' text in packages (withheld without it). */
     private readonly evidence?: EvidenceReader,

@@ -65,7 +65,7 @@ export class AuditQueryMessages {
       const asOf = query.asOf ?? new Date().toISOString();
       await requireCase(this.core.store, query.caseId);
       await this.recordRead(env, 'case-state', query.caseId, `state of a case as of ${asOf}`);
-      const state = await caseStateAsOf(this.core.store, query.caseId, asOf);
+      const state = await caseStateAsOf(this.core.sealed, query.caseId, asOf);
       if (state.events === 0)
         throw new NotFoundError('No record of this case existed at that instant.', {
           reason: 'case_not_found',
@@ -139,7 +139,7 @@ export class AuditQueryMessages {
    */
   private async recordRead(env: AuditRequest, resource: string, caseId: string, operation: string) {
     await recordAccess(
-      this.core.store,
+      this.core.sealed,
       { accessId: randomUUID(), resource, caseId, operation },
       env.actor,
       env.correlationId,

@@ -35,7 +35,7 @@ export class CaseAccessMessages {
         const query = CaseAccessQuery.parse(env.data);
         await requireCase(this.core.store, query.caseId);
         await recordAccess(
-          this.core.store,
+          this.core.sealed,
           {
             accessId: randomUUID(),
             resource: 'record-access',
@@ -46,7 +46,7 @@ export class CaseAccessMessages {
           env.correlationId,
           new Date(),
         );
-        return caseAccessPage(this.core.store, query.caseId, query.after ?? 0, query.limit);
+        return caseAccessPage(this.core.sealed, query.caseId, query.after ?? 0, query.limit);
       },
     );
   }

@@ -28,12 +28,13 @@ export class AuditRuntime extends ServiceRuntime {
       databaseUrl: config.DATABASE_URL,
       connectionName: 'lse-audit-relay',
       store: core.store,
+      opener: core.sealed,
       health,
       close: () => core.close(),
     });
     this.projector = new TimelineProjector({
       dataSource: core.dataSource,
-      store: core.store,
+      store: core.sealed,
       pollIntervalMs: config.PROJECTION_POLL_MS,
       onError: this.warnAndRetry('timeline batch'),
     });

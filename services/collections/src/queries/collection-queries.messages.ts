@@ -15,7 +15,7 @@ import {
   complaintStreamId,
 } from '@lse/contracts';
 import { utcDateOf, type Clock } from '@lse/domain';
-import { PostgresEventStore } from '@lse/event-store';
+import { SealedEventStore } from '@lse/crypto-shred';
 import { Metrics, replyTo, StreamCommands, type ServiceReply } from '@lse/service-kit';
 import {
   CollectionCaseNotFoundError,
@@ -41,7 +41,7 @@ export class CollectionQueryMessages {
   constructor(
     private readonly commands: StreamCommands,
     @Inject(COLLECTION_DECIDER) private readonly decider: CollectionDecider,
-    private readonly store: PostgresEventStore,
+    private readonly store: SealedEventStore,
     private readonly metrics: Metrics,
     private readonly checker: InstallmentChecker,
     @Inject(CLOCK) private readonly clock: Clock,

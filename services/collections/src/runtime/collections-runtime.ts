@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { COLLECTION_CATEGORY, DeterminationIssued, INVESTIGATION_CATEGORY } from '@lse/contracts';
 import type { Clock } from '@lse/domain';
 import { PostgresEventStore } from '@lse/event-store';
+import { SealedEventStore } from '@lse/crypto-shred';
 import type { DurableConsumer } from '@lse/messaging';
 import { HealthRegistry, ServiceRuntime } from '@lse/service-kit';
 import type { CollectionDecider } from '@lse/collections-domain';
@@ -24,7 +25,8 @@ export class CollectionsRuntime extends ServiceRuntime {
 
   constructor(
     @Inject(COLLECTIONS_CONFIG) private readonly config: CollectionsConfig,
-    private readonly store: PostgresEventStore,
+    raw: PostgresEventStore,
+    private readonly store: SealedEventStore,
     @Inject(COLLECTIONS_DATA_SOURCE) dataSource: DataSource,
     @Inject(COLLECTION_DECIDER) private readonly decider: CollectionDecider,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -37,10 +39,11 @@ export class CollectionsRuntime extends ServiceRuntime {
       natsUrl: config.NATS_URL,
       databaseUrl: config.DATABASE_URL,
       connectionName: 'lse-collections-runtime',
-      store,
+      store: raw,
+      opener: store,
       health,
       close: async () => {
-        await store.close();
+        await raw.close();
         if (dataSource.isInitialized) await dataSource.destroy();
       },
     });

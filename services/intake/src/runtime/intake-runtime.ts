@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { COMPLAINT_CATEGORY } from '@lse/contracts';
 import { PostgresEventStore } from '@lse/event-store';
+import { SealedEventStore } from '@lse/crypto-shred';
 import { categorySubject } from '@lse/messaging';
 import { HealthRegistry, ServiceRuntime } from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
@@ -23,7 +24,8 @@ export class IntakeRuntime extends ServiceRuntime {
 
   constructor(
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
-    store: PostgresEventStore,
+    raw: PostgresEventStore,
+    sealed: SealedEventStore,
     @Inject(INTAKE_DATA_SOURCE) dataSource: DataSource,
     health: HealthRegistry,
     private readonly referrals: ReferralIntake,
@@ -37,16 +39,17 @@ export class IntakeRuntime extends ServiceRuntime {
       databaseUrl: config.DATABASE_URL,
       connectionName: 'lse-intake-runtime',
       noAsyncTraces: true,
-      store,
+      store: raw,
+      opener: sealed,
       health,
       close: async () => {
-        await store.close();
+        await raw.close();
         if (dataSource.isInitialized) await dataSource.destroy();
       },
     });
     this.projector = new IntakeProjector({
       dataSource,
-      store,
+      store: sealed,
       targetedIndustries: policyFromConfig(config).targetedIndustries,
       pollIntervalMs: config.PROJECTION_POLL_MS,
       onError: this.warnAndRetry('projection batch'),

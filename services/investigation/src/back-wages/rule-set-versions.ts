@@ -5,7 +5,8 @@ import {
   type PublishRuleSetVersionInput,
   type WageRulesEvent,
 } from '@lse/contracts';
-import { PostgresEventStore, type RecordedEvent } from '@lse/event-store';
+import type { RecordedEvent } from '@lse/event-store';
+import { SealedEventStore } from '@lse/crypto-shred';
 import {
   catalogOf,
   ruleSetCatalogDecider,
@@ -17,7 +18,7 @@ import type { RuleSetCatalog } from '@lse/wage-rules';
 
 /** The catalog as the stream holds it now (the shipped versions and every one published). */
 export async function loadRuleSetCatalog(
-  store: Pick<PostgresEventStore, 'readStream'>,
+  store: Pick<SealedEventStore, 'readStream'>,
 ): Promise<{ recorded: RecordedEvent[]; state: RuleSetCatalogState; catalog: RuleSetCatalog }> {
   const recorded = await store.readStream(WAGE_RULES_STREAM);
   const state = recorded
@@ -34,7 +35,7 @@ export async function loadRuleSetCatalog(
 @Injectable()
 export class RuleSetVersions {
   constructor(
-    private readonly store: PostgresEventStore,
+    private readonly store: SealedEventStore,
     private readonly commands: StreamCommands,
   ) {}
 

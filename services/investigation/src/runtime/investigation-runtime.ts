@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { INVESTIGATION_CATEGORY } from '@lse/contracts';
 import type { Clock } from '@lse/domain';
 import { PostgresEventStore } from '@lse/event-store';
+import { SealedEventStore } from '@lse/crypto-shred';
 import type { DurableConsumer } from '@lse/messaging';
 import { HealthRegistry, ServiceRuntime } from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
@@ -21,7 +22,8 @@ export class InvestigationRuntime extends ServiceRuntime {
 
   constructor(
     @Inject(INVESTIGATION_CONFIG) private readonly config: InvestigationConfig,
-    private readonly store: PostgresEventStore,
+    raw: PostgresEventStore,
+    private readonly store: SealedEventStore,
     @Inject(INVESTIGATION_DATA_SOURCE) dataSource: DataSource,
     health: HealthRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -33,10 +35,11 @@ export class InvestigationRuntime extends ServiceRuntime {
       databaseUrl: config.DATABASE_URL,
       connectionName: 'lse-investigation-runtime',
       noAsyncTraces: true,
-      store,
+      store: raw,
+      opener: store,
       health,
       close: async () => {
-        await store.close();
+        await raw.close();
         if (dataSource.isInitialized) await dataSource.destroy();
       },
     });

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { agreementEventOf, agreementStreamId, toNewEvent } from '@lse/contracts';
 import { NAMESPACE_LSE, replay, utcDateOf, uuidV5, type Clock } from '@lse/domain';
-import { DuplicateEventIdError, PostgresEventStore, WrongExpectedVersionError } from '@lse/event-store';
+import { DuplicateEventIdError, WrongExpectedVersionError } from '@lse/event-store';
+import { SealedEventStore } from '@lse/crypto-shred';
 import { agreementDecider } from '@lse/partners-domain';
 import { DataSource } from 'typeorm';
 import { CLOCK, PARTNERS_DATA_SOURCE } from '../tokens';
@@ -21,7 +22,7 @@ export class AgreementExpiry {
   private readonly logger = new Logger('AgreementExpiry');
 
   constructor(
-    private readonly store: PostgresEventStore,
+    private readonly store: SealedEventStore,
     @Inject(PARTNERS_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

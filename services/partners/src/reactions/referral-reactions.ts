@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { agreementEventOf, agreementStreamId, referralStreamId } from '@lse/contracts';
 import { replay, utcDateOf, type Clock } from '@lse/domain';
-import { PostgresEventStore, type RecordedEvent } from '@lse/event-store';
+import type { RecordedEvent } from '@lse/event-store';
+import { SealedEventStore } from '@lse/crypto-shred';
 import {
   agreementDecider,
   referralDecider,
@@ -30,7 +31,7 @@ export class ReferralReactions {
   private readonly logger = new Logger('ReferralReactions');
 
   constructor(
-    private readonly store: PostgresEventStore,
+    private readonly store: SealedEventStore,
     @Inject(PARTNERS_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: Metrics,

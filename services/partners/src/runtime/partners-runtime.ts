@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PostgresEventStore } from '@lse/event-store';
+import { SealedEventStore } from '@lse/crypto-shred';
 import { categorySubject } from '@lse/messaging';
 import { HealthRegistry, ServiceRuntime } from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
@@ -21,7 +22,8 @@ export class PartnersRuntime extends ServiceRuntime {
 
   constructor(
     @Inject(PARTNERS_CONFIG) private readonly config: PartnersConfig,
-    store: PostgresEventStore,
+    raw: PostgresEventStore,
+    sealed: SealedEventStore,
     @Inject(PARTNERS_DATA_SOURCE) dataSource: DataSource,
     health: HealthRegistry,
     private readonly reactions: ReferralReactions,
@@ -33,16 +35,17 @@ export class PartnersRuntime extends ServiceRuntime {
       natsUrl: config.NATS_URL,
       databaseUrl: config.DATABASE_URL,
       connectionName: 'lse-partners-runtime',
-      store,
+      store: raw,
+      opener: sealed,
       health,
       close: async () => {
-        await store.close();
+        await raw.close();
         if (dataSource.isInitialized) await dataSource.destroy();
       },
     });
     this.projector = new PartnersProjector({
       dataSource,
-      store,
+      store: sealed,
       pollIntervalMs: config.PROJECTION_POLL_MS,
       onError: this.warnAndRetry('projection batch'),
     });

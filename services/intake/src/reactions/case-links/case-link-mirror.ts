@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { complaintEventOf, complaintStreamId } from '@lse/contracts';
-import { PostgresEventStore, type RecordedEvent } from '@lse/event-store';
+import type { RecordedEvent } from '@lse/event-store';
+import { SealedEventStore } from '@lse/crypto-shred';
 import type { ComplaintCommand } from '@lse/intake-domain';
 import { appendReaction, Metrics, StreamCommands } from '@lse/service-kit';
 import { COMPLAINT_DECIDER, type ComplaintDecider } from '../../tokens';
@@ -21,7 +22,7 @@ const REACTION = 'intake.case-link';
 @Injectable()
 export class CaseLinkMirror {
   constructor(
-    private readonly store: PostgresEventStore,
+    private readonly store: SealedEventStore,
     private readonly commands: StreamCommands,
     @Inject(COMPLAINT_DECIDER) private readonly decider: ComplaintDecider,
     private readonly metrics: Metrics,

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { complaintStreamId, ReferralSubmitted } from '@lse/contracts';
 import type { Clock } from '@lse/domain';
-import { PostgresEventStore, type RecordedEvent } from '@lse/event-store';
+import type { RecordedEvent } from '@lse/event-store';
+import { SealedEventStore } from '@lse/crypto-shred';
 import { appendReaction, Metrics } from '@lse/service-kit';
 import type { ComplaintCommand } from '@lse/intake-domain';
 import { CLOCK, COMPLAINT_DECIDER, type ComplaintDecider } from '../../tokens';
@@ -22,7 +23,7 @@ export class ReferralIntake {
   private readonly logger = new Logger('ReferralIntake');
 
   constructor(
-    private readonly store: PostgresEventStore,
+    private readonly store: SealedEventStore,
     @Inject(COMPLAINT_DECIDER) private readonly decider: ComplaintDecider,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: Metrics,

@@ -1,0 +1,142 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { DataKey } from './leaf-cipher';
+import type { KeyWrapping } from './master-key';
+import type { DataKeys } from './seal';
+
+export interface SubjectKeysOptions {
+  pool: Pool;
+  /** The event store's schema: the keyring is its table `subject_keys` (migration 006). */
+  schema: string;
+  wrapping: KeyWrapping;
+  /**
+   * How long an unwrapped key is used without asking the database again (default 30 s). A key
+   * destroyed elsewhere stops opening here within this time at the latest; `forget()` ends it
+   * at once.
+   */
+  ttlMs?: number;
+  now?: () => number;
+}
+
+/** New data for a subject whose key was destroyed: it was erased and cannot be sealed again. */
+export class SubjectErasedError extends Error {
+  constructor() {
+    super('the data subject of this event was erased: its key is destroyed');
+    this.name = 'SubjectErasedError';
+  }
+}
+
+interface KeyRow {
+  key_id: string;
+  subject: string;
+  wrapped_key: Buffer | null;
+}
+
+interface Cached {
+  key: Buffer | null;
+  at: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
+export const DEFAULT_KEY_TTL_MS = 30_000;
+
+/**
+ * The keyring over PostgreSQL (docs/architecture.md#crypto-shredding): one random 256-bit key per
+ * data subject, stored wrapped by the master key, created on first use by whichever process gets
+ * there first (INSERT ... ON CONFLICT DO NOTHING, then read the winner). Unwrapped keys are
+ * cached per process for `ttlMs`; a whole append asks for all its subjects in one round trip.
+ */
+export class SubjectKeys implements DataKeys {
+  private readonly bySubject = new Map<string, DataKey & { at: number }>();
+  private readonly byId = new Map<string, Cached>();
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+  private readonly table: string;
+
+  constructor(private readonly options: SubjectKeysOptions) {
+    if (!SCHEMA_NAME.test(options.schema)) throw new Error(`"${options.schema}" is not a valid schema name`);
+    this.table = `${options.schema}.subject_keys`;
+    this.ttlMs = options.ttlMs ?? DEFAULT_KEY_TTL_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  async keysFor(subjects: readonly string[]): Promise<Map<string, DataKey>> {
+    const out = new Map<string, DataKey>();
+    const missing: string[] = [];
+    const now = this.now();
+    for (const subject of new Set(subjects)) {
+      const cached = this.bySubject.get(subject);
+      if (cached && now - cached.at < this.ttlMs) out.set(subject, cached);
+      else missing.push(subject);
+    }
+    if (missing.length === 0) return out;
+    const fresh = await Promise.all(
+      missing.map(async (subject) => {
+        const keyId = randomUUID();
+        return { keyId, subject, wrapped: await this.options.wrapping.wrap(randomBytes(32), keyId) };
+      }),
+    );
+    await this.options.pool.query(
+      `INSERT INTO ${this.table} (key_id, subject, wrapped_key)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::bytea[]) ON CONFLICT (subject) DO NOTHING`,
+      [fresh.map((f) => f.keyId), fresh.map((f) => f.subject), fresh.map((f) => f.wrapped)],
+    );
+    const { rows } = await this.options.pool.query<KeyRow>(
+      `SELECT key_id, subject, wrapped_key FROM ${this.table} WHERE subject = ANY($1::text[])`,
+      [missing],
+    );
+    for (const row of rows) {
+      if (!row.wrapped_key) throw new SubjectErasedError();
+      const key = { keyId: row.key_id, key: await this.options.wrapping.unwrap(row.wrapped_key, row.key_id) };
+      this.bySubject.set(row.subject, { ...key, at: now });
+      this.byId.set(row.key_id, { key: key.key, at: now });
+      out.set(row.subject, key);
+    }
+    return out;
+  }
+
+  async keysById(keyIds: readonly string[]): Promise<Map<string, Buffer | null>> {
+    const out = new Map<string, Buffer | null>();
+    const missing: string[] = [];
+    const now = this.now();
+    for (const id of new Set(keyIds)) {
+      const cached = this.byId.get(id);
+      // A destroyed key stays destroyed: no need to ask again.
+      if (cached && (cached.key === null || now - cached.at < this.ttlMs)) out.set(id, cached.key);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return out;
+    const { rows } = await this.options.pool.query<KeyRow>(
+      `SELECT key_id, subject, wrapped_key FROM ${this.table} WHERE key_id = ANY($1::uuid[])`,
+      [missing],
+    );
+    for (const row of rows) {
+      const key = row.wrapped_key ? await this.options.wrapping.unwrap(row.wrapped_key, row.key_id) : null;
+      this.byId.set(row.key_id, { key, at: now });
+      out.set(row.key_id, key);
+    }
+    return out;
+  }
+
+  /**
+   * Destroys the subject's key: every value sealed under it, in the store, in JetStream and in
+   * any copy, no longer opens. True when a key was destroyed now. Other processes stop opening
+   * within their TTL (or at once when they `forget()`).
+   */
+  async destroy(subject: string): Promise<boolean> {
+    const { rows } = await this.options.pool.query<{ key_id: string }>(
+      `UPDATE ${this.table} SET wrapped_key = NULL, destroyed_at = now()
+        WHERE subject = $1 AND wrapped_key IS NOT NULL RETURNING key_id`,
+      [subject],
+    );
+    this.bySubject.delete(subject);
+    for (const row of rows) this.byId.set(row.key_id, { key: null, at: this.now() });
+    return rows.length > 0;
+  }
+
+  /** Drops every cached key: the next use reads the keyring again. */
+  forget(): void {
+    this.bySubject.clear();
+    this.byId.clear();
+  }
+}
