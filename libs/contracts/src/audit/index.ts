@@ -10,11 +10,15 @@ import {
   RedactionOverridden,
 } from './foia';
 import { IntegrityCheckpointRecorded } from './integrity';
+import { LegalHoldLifted, LegalHoldPlaced, RetentionDispositionDue, RetentionReviewCompleted } from './records';
 
 export * from './parts';
 export * from './foia';
 export * from './access';
 export * from './integrity';
+export * from './records';
+export * from './records-commands';
+export * from './records-replies';
 export * from './commands';
 export * from './package-style';
 export * from './replies';
@@ -31,6 +35,10 @@ export const AUDIT_EVENTS = {
   FoiaClockResumed,
   RecordAccessed,
   IntegrityCheckpointRecorded,
+  LegalHoldPlaced,
+  LegalHoldLifted,
+  RetentionDispositionDue,
+  RetentionReviewCompleted,
 } as const;
 
 export type FoiaEvent =
