@@ -4,15 +4,22 @@ import { AUDIT_CATEGORIES } from '@lse/contracts';
 import type { DataSource } from 'typeorm';
 import { FoiaDesk } from './foia/foia-desk';
 import { createAuditDataSource } from './read-models/data-source';
+import { RecordingDisposer, type Disposer } from './records/disposer';
+import { LegalHoldDesk } from './records/legal-holds';
+import { RetentionReview } from './records/retention-review';
 
 /**
  * What the audit service and the `npm run cases` CLI share: the event store (appending only to
- * audit's categories), audit's read models and the FOIA desk.
+ * audit's categories), audit's read models, the FOIA desk and records management.
  */
 export interface AuditCore {
   store: PostgresEventStore;
   dataSource: DataSource;
   foia: FoiaDesk;
+  /** Legal holds on cases (records management). */
+  holds: LegalHoldDesk;
+  /** The retention review and its reports. */
+  retention: RetentionReview;
   close(): Promise<void>;
 }
 
@@ -23,6 +30,10 @@ export async function openAuditCore(options: {
   poolMax?: number;
   /** The service's metrics; the CLI has none. */
   metrics?: Metrics;
+  /** What the retention review does with a record due; by default it records the disposition as due. */
+  disposer?: Disposer;
+  /** A record whose disposition failed in a review (the service logs it). */
+  onRetentionError?(error: unknown, record: { recordType: string; recordId: string }): void;
 }): Promise<AuditCore> {
   const store = new PostgresEventStore({
     connectionString: options.connectionString,
@@ -41,10 +52,19 @@ export async function openAuditCore(options: {
     await store.close();
     throw err;
   }
+  const holds = new LegalHoldDesk(store, options.metrics);
   return {
     store,
     dataSource,
     foia: new FoiaDesk(store, options.metrics),
+    holds,
+    retention: new RetentionReview({
+      store,
+      dataSource,
+      commands: holds.commands,
+      disposer: options.disposer ?? new RecordingDisposer(holds.commands),
+      onError: (error, record) => options.onRetentionError?.(error, record),
+    }),
     async close() {
       await store.close();
       if (dataSource.isInitialized) await dataSource.destroy();

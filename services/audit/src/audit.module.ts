@@ -1,4 +1,5 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { describeError } from '@lse/service-kit';
 import { Metrics, ServiceKitModule } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
 import { openAuditCore } from './audit-core';
@@ -7,6 +8,8 @@ import { AUDIT_CONFIG, type AuditConfig } from './config';
 import { AuditMessages } from './commands/audit.messages';
 import { AuditQueryMessages } from './queries/audit-queries.messages';
 import { CaseAccessMessages } from './queries/case-access.messages';
+import { RecordsMessages } from './commands/records.messages';
+import { RecordsQueryMessages } from './queries/records-queries.messages';
 import { AuditRuntime } from './runtime/audit-runtime';
 
 @Module({})
@@ -26,7 +29,13 @@ export class AuditModule {
           logging: { level: config.LOG_LEVEL, destination: logDestination },
         }),
       ],
-      controllers: [AuditMessages, AuditQueryMessages, CaseAccessMessages],
+      controllers: [
+        AuditMessages,
+        AuditQueryMessages,
+        CaseAccessMessages,
+        RecordsMessages,
+        RecordsQueryMessages,
+      ],
       providers: [
         { provide: AUDIT_CONFIG, useValue: config },
         {
@@ -39,6 +48,11 @@ export class AuditModule {
               auditSchema: config.AUDIT_SCHEMA,
               poolMax: config.DB_POOL_MAX,
               metrics,
+              onRetentionError: (error, record) =>
+                new Logger('Retention').warn(
+                  { error: describeError(error), recordType: record.recordType, recordId: record.recordId },
+                  'disposition failed; the next review tries again',
+                ),
             }),
         },
         AuditRuntime,

@@ -20,6 +20,11 @@ export const auditConfigSchema = commonConfigSchema('audit').extend({
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** How often an integrity checkpoint is taken (none is appended when nothing changed); 0: never. */
   AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).default(600_000),
+  /**
+   * How often the runtime checks whether today's retention review has run (it runs once a day,
+   * reporting RetentionReviewCompleted); 0: never (POST /retention/reviews still runs one now).
+   */
+  AUDIT_RETENTION_CHECK_MS: z.coerce.number().int().min(0).default(3_600_000),
   DB_POOL_MAX: envInt(10),
   PROJECTION_POLL_MS: envInt(250),
 });

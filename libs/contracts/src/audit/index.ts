@@ -10,7 +10,12 @@ import {
   RedactionOverridden,
 } from './foia';
 import { IntegrityCheckpointRecorded } from './integrity';
-import { LegalHoldLifted, LegalHoldPlaced, RetentionDispositionDue, RetentionReviewCompleted } from './records';
+import {
+  LegalHoldLifted,
+  LegalHoldPlaced,
+  RetentionDispositionDue,
+  RetentionReviewCompleted,
+} from './records';
 
 export * from './parts';
 export * from './foia';

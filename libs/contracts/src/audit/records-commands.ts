@@ -17,7 +17,9 @@ export const RECORDS_PATTERNS = {
 } as const;
 
 export const PlaceLegalHoldInput = z.strictObject({
-  matterId: text(200).describe("The matter's own reference (docket or counsel's file number); one hold per matter."),
+  matterId: text(200).describe(
+    "The matter's own reference (docket or counsel's file number); one hold per matter.",
+  ),
   reason: text(2000),
   orderedBy: text(200).describe('Who ordered the hold (counsel, the court), as the order names them.'),
 });

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { pub } from '../classification';
 import { pageReply } from '../replies';
-import { LegalHoldLifted, LegalHoldPlaced, RETENTION_RECORD_TYPES, RetentionReviewCompleted } from './records';
+import {
+  LegalHoldLifted,
+  LegalHoldPlaced,
+  RETENTION_RECORD_TYPES,
+  RetentionReviewCompleted,
+} from './records';
 
 /* What audit answers about legal holds and retention (docs/architecture.md#records-management). */
 
@@ -33,7 +38,9 @@ export type LegalHoldCommandReply = z.infer<typeof LegalHoldCommandReply>;
 /** A retention review's report, as recorded (RetentionReviewCompleted), with its place in the stream. */
 export const RetentionReportReply = z.object({
   ...RetentionReviewCompleted.schema.shape,
-  version: pub(z.int()).describe("The report's version in the retention stream (what a list's cursor holds)."),
+  version: pub(z.int()).describe(
+    "The report's version in the retention stream (what a list's cursor holds).",
+  ),
 });
 export type RetentionReportReply = z.infer<typeof RetentionReportReply>;
 export const RetentionReportPageReply = pageReply(RetentionReportReply);

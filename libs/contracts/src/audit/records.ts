@@ -112,7 +112,9 @@ export const RetentionReviewCompleted = defineEvent({
       }),
     ),
     due: pub(z.array(ListedRecord).max(RETENTION_REPORT_MAX_LISTED)),
-    held: pub(z.array(ListedRecord.extend({ holdIds: z.array(uuid()).min(1) })).max(RETENTION_REPORT_MAX_LISTED)),
+    held: pub(
+      z.array(ListedRecord.extend({ holdIds: z.array(uuid()).min(1) })).max(RETENTION_REPORT_MAX_LISTED),
+    ),
   }),
 });
 export type RetentionReviewCompleted = z.infer<typeof RetentionReviewCompleted.schema>;

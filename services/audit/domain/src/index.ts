@@ -20,3 +20,4 @@ export * from './records/state';
 export * from './records/decider';
 export * from './retention/schedules';
 export * from './retention/due';
+export * from './retention/closings';

@@ -85,7 +85,13 @@ describe('legal holds on a case (records decider)', () => {
   it('isUnderLegalHold: held while any hold is in effect, free once every one is lifted', () => {
     expect(isUnderLegalHold(replayRecords([]))).toBe(false);
     expect(isUnderLegalHold(replayRecords([placed]))).toBe(true);
-    const second = event('LegalHoldPlaced', { holdId: OTHER_HOLD, ...order, matterId: 'm-2', scope: 'case', placedAt: NOW });
+    const second = event('LegalHoldPlaced', {
+      holdId: OTHER_HOLD,
+      ...order,
+      matterId: 'm-2',
+      scope: 'case',
+      placedAt: NOW,
+    });
     expect(isUnderLegalHold(replayRecords([placed, second, lifted]))).toBe(true);
     expect(isUnderLegalHold(replayRecords([placed, lifted]))).toBe(false);
   });
@@ -93,13 +99,17 @@ describe('legal holds on a case (records decider)', () => {
 
 describe('dispositions due on a case (records decider)', () => {
   it('given no hold, when a disposition comes due, then RetentionDispositionDue is recorded', () =>
-    given(recordsDecider).when(recordDue).then([event('RetentionDispositionDue', due)]));
+    given(recordsDecider)
+      .when(recordDue)
+      .then([event('RetentionDispositionDue', due)]));
 
   it('given a hold in effect, when a disposition comes due, then it is refused (agency records policy: nothing of a held case is disposed of)', () =>
     given(recordsDecider, [placed]).when(recordDue).thenThrows('under_legal_hold'));
 
   it('given the hold was lifted, when the disposition comes due, then it is recorded', () =>
-    given(recordsDecider, [placed, lifted]).when(recordDue).then([event('RetentionDispositionDue', due)]));
+    given(recordsDecider, [placed, lifted])
+      .when(recordDue)
+      .then([event('RetentionDispositionDue', due)]));
 
   it('given the disposition recorded for this closing, when a later review finds it due again, then nothing new', () =>
     given(recordsDecider, [event('RetentionDispositionDue', due)])

@@ -37,7 +37,10 @@ export function decideRecords(command: RecordsCommand, state: RecordsState): Rec
       if (!hold) throw new LegalHoldNotFoundError(command.holdId);
       if (hold.lifted) throw new LegalHoldAlreadyLiftedError(command.holdId, hold.lifted.liftedAt);
       return [
-        { type: 'LegalHoldLifted', data: { holdId: command.holdId, reason: command.reason, liftedAt: command.now } },
+        {
+          type: 'LegalHoldLifted',
+          data: { holdId: command.holdId, reason: command.reason, liftedAt: command.now },
+        },
       ];
     }
     case 'RecordDispositionDue': {
@@ -59,11 +62,19 @@ export function evolveRecords(state: RecordsState, event: RecordsEvent): Records
   const kept = state.status === 'none' ? { holds: [], dispositions: [] } : state;
   switch (event.type) {
     case 'LegalHoldPlaced':
-      return { status: 'held', holds: [...kept.holds, { placed: event.data }], dispositions: kept.dispositions };
+      return {
+        status: 'held',
+        holds: [...kept.holds, { placed: event.data }],
+        dispositions: kept.dispositions,
+      };
     case 'LegalHoldLifted': {
       const { holdId, ...lifted } = event.data;
       const holds = kept.holds.map((h) => (h.placed.holdId === holdId && !h.lifted ? { ...h, lifted } : h));
-      return { status: holds.some((h) => !h.lifted) ? 'held' : 'free', holds, dispositions: kept.dispositions };
+      return {
+        status: holds.some((h) => !h.lifted) ? 'held' : 'free',
+        holds,
+        dispositions: kept.dispositions,
+      };
     }
     case 'RetentionDispositionDue':
       return state.status === 'none'
@@ -79,4 +90,5 @@ export const recordsDecider: Decider<RecordsCommand, RecordsEvent, RecordsState>
 };
 
 /** A case's records state from its stream's events (what `isUnderLegalHold` takes). */
-export const replayRecords = (events: readonly RecordsEvent[]): RecordsState => replay(recordsDecider, events);
+export const replayRecords = (events: readonly RecordsEvent[]): RecordsState =>
+  replay(recordsDecider, events);

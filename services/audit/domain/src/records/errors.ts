@@ -25,7 +25,7 @@ export class HoldIdTakenError extends DomainError {
 
 export class LegalHoldNotFoundError extends NotFoundError {
   constructor(holdId: string) {
-    super('No hold with this id was placed on the case; GET the case\'s legal holds for their ids.', {
+    super("No hold with this id was placed on the case; GET the case's legal holds for their ids.", {
       reason: 'legal_hold_not_found',
       holdId,
     });

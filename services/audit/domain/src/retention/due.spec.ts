@@ -1,5 +1,15 @@
-import { pastRetention, retentionDueOn, splitByHolds, closedOnOrBefore, RETENTION_SCHEDULE, scheduleEntryFor, type ClosedRecord, type RetentionSchedule } from '..';
-import { RETENTION_RECORD_TYPES } from '@lse/contracts';
+import { CLOSING_RULES, closingRuleFor } from '..';
+import {
+  pastRetention,
+  retentionDueOn,
+  splitByHolds,
+  closedOnOrBefore,
+  RETENTION_SCHEDULE,
+  scheduleEntryFor,
+  type ClosedRecord,
+  type RetentionSchedule,
+} from '..';
+import { eventRegistry, RETENTION_RECORD_TYPES } from '@lse/contracts';
 
 const A = 'c1b2c3d4-0000-4000-8000-000000000001';
 const B = 'c1b2c3d4-0000-4000-8000-000000000002';
@@ -96,7 +106,9 @@ describe('legal holds in the review (agency records policy: nothing of a held ca
 
 describe('the agency schedule (data)', () => {
   it('names every record type once, with a period unless kept, and its authority (agency policy where no source sets one)', () => {
-    expect(RETENTION_SCHEDULE.entries.map((e) => e.recordType).sort()).toEqual([...RETENTION_RECORD_TYPES].sort());
+    expect(RETENTION_SCHEDULE.entries.map((e) => e.recordType).sort()).toEqual(
+      [...RETENTION_RECORD_TYPES].sort(),
+    );
     for (const entry of RETENTION_SCHEDULE.entries) {
       expect(entry.disposition === 'keep' ? entry.retainYears : entry.retainYears! > 0).toBe(
         entry.disposition === 'keep' ? null : true,
@@ -104,5 +116,35 @@ describe('the agency schedule (data)', () => {
       expect(entry.authority).toEqual({ kind: 'agency_policy' });
       expect(entry.basis.length).toBeGreaterThan(20);
     }
+  });
+});
+
+describe('closing events (the schedule names what the projection follows)', () => {
+  it("every entry's closedBy is exactly the events that close its record type", () => {
+    for (const entry of RETENTION_SCHEDULE.entries)
+      expect([entry.recordType, [...entry.closedBy].sort()]).toEqual([
+        entry.recordType,
+        CLOSING_RULES.filter((r) => r.recordType === entry.recordType && r.action === 'close')
+          .map((r) => r.type)
+          .sort(),
+      ]);
+  });
+
+  it('follows only event types the contracts register, on their own category', () => {
+    const registered = new Set(eventRegistry.list().map((d) => `${d.category}/${d.type}`));
+    for (const rule of CLOSING_RULES) expect(registered).toContain(`${rule.category}/${rule.type}`);
+  });
+
+  it('dates an investigation closing by its closedAt (UTC day), a complaint closing by when it occurred', () => {
+    expect(
+      closingRuleFor('investigation', 'InvestigationClosed')!.dateOf!(
+        { closedAt: '2020-05-10T23:30:00.000Z' },
+        '2020-05-11T00:00:00.000Z',
+      ),
+    ).toBe('2020-05-10');
+    expect(closingRuleFor('complaint', 'ComplaintDeclined')!.dateOf!({}, '2021-03-04T10:00:00.000Z')).toBe(
+      '2021-03-04',
+    );
+    expect(closingRuleFor('complaint', 'ComplaintReceived')).toBeUndefined();
   });
 });

@@ -24,7 +24,9 @@ export interface PastRetention extends ClosedRecord {
  */
 export function retentionDueOn(closedOn: string, years: number): string {
   const anniversary = addYears(closedOn as IsoDate, years);
-  return closedOn.endsWith('-02-29') && anniversary.endsWith('-02-28') ? addDays(anniversary, 1) : anniversary;
+  return closedOn.endsWith('-02-29') && anniversary.endsWith('-02-28')
+    ? addDays(anniversary, 1)
+    : anniversary;
 }
 
 /** Order of the due list: due date, then record type, then id (stable across pages). */
@@ -33,7 +35,9 @@ export function compareDue(
   b: { dueOn: string; recordType: string; recordId: string },
 ): number {
   return (
-    a.dueOn.localeCompare(b.dueOn) || a.recordType.localeCompare(b.recordType) || a.recordId.localeCompare(b.recordId)
+    a.dueOn.localeCompare(b.dueOn) ||
+    a.recordType.localeCompare(b.recordType) ||
+    a.recordId.localeCompare(b.recordId)
   );
 }
 
@@ -65,15 +69,11 @@ export function closedOnOrBefore(schedule: RetentionSchedule, asOf: string): str
   return addYears(asOf as IsoDate, -Math.min(...years));
 }
 
-export interface HoldSummary {
-  holdId: string;
-}
-
 /**
  * Splits the records past retention into those due and those held: a record of a case under a
  * legal hold is never due (agency records policy), it is listed as held with the holds.
  */
-export function splitByHolds<H extends HoldSummary>(
+export function splitByHolds<H>(
   past: readonly PastRetention[],
   holdsOf: (caseId: string) => readonly H[],
 ): { due: PastRetention[]; held: Array<PastRetention & { holds: H[] }> } {

@@ -37,7 +37,13 @@ export const RETENTION_SCHEDULE: RetentionSchedule = {
   entries: [
     {
       recordType: 'complaint_without_case',
-      closedBy: ['ComplaintDeclined', 'ComplaintWithdrawn', 'ComplaintReferredOut', 'ComplaintMerged', 'DuplicateLinked'],
+      closedBy: [
+        'ComplaintDeclined',
+        'ComplaintWithdrawn',
+        'ComplaintReferredOut',
+        'ComplaintMerged',
+        'DuplicateLinked',
+      ],
       retainYears: 3,
       disposition: 'erase_personal_data',
       authority: { kind: 'agency_policy' },
@@ -67,7 +73,8 @@ export const RETENTION_SCHEDULE: RetentionSchedule = {
       retainYears: 6,
       disposition: 'erase_personal_data',
       authority: { kind: 'agency_policy' },
-      basis: "The request, its package's digests and the redaction log, for an appeal or a suit on the release.",
+      basis:
+        "The request, its package's digests and the redaction log, for an appeal or a suit on the release.",
     },
     {
       recordType: 'partner_referral',

@@ -1,10 +1,12 @@
 import { AuditReadModels1768600000000 } from './1768600000000-audit-read-models';
 import { FoiaRequestCutoff1770100000000 } from './1770100000000-foia-request-cutoff';
 import { FoiaRequestClock1770200000000 } from './1770200000000-foia-request-clock';
+import { RetentionRecords1770300000000 } from './1770300000000-retention-records';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const AUDIT_MIGRATIONS = [
   AuditReadModels1768600000000,
   FoiaRequestCutoff1770100000000,
   FoiaRequestClock1770200000000,
+  RetentionRecords1770300000000,
 ];
