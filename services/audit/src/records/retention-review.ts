@@ -144,7 +144,10 @@ export class RetentionReview {
   }
 
   /** Records past retention as of today, due or held, in due order after `after` (a page of them). */
-  async dueList(after: RetentionDuePosition | undefined, limit: number): Promise<RetentionDueItemReply[]> {
+  async dueList(
+    after: (Pick<RetentionDuePosition, 'recordType' | 'recordId'> & { dueOn: string }) | undefined,
+    limit: number,
+  ): Promise<RetentionDueItemReply[]> {
     const asOf = this.now().toISOString().slice(0, 10);
     const past = pastRetention(await this.closedRecords(asOf), this.schedule, asOf)
       .filter((r) => !after || compareDue(r, after) > 0)
