@@ -7666,7 +7666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Nothing exists under this id (a partner user gets the same answer for another organization's record). Also: No case with this id (reason `case_not_found`). */
+            /** @description Nothing exists under this id (a partner user gets the same answer for another organization's record). Also: No case with this id. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7775,7 +7775,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Nothing exists under this id (a partner user gets the same answer for another organization's record). Also: No case with this id (reason `case_not_found`). */
+            /** @description Nothing exists under this id (a partner user gets the same answer for another organization's record). Also: No case with this id. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7784,7 +7784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match is stale (`concurrency-conflict`: someone changed it since), or a request with the same Idempotency-Key is still in progress (`request-in-progress`). Also: A hold for this matter is in effect already (reason `hold_exists`), or If-Match is stale. */
+            /** @description If-Match is stale (`concurrency-conflict`: someone changed it since), or a request with the same Idempotency-Key is still in progress (`request-in-progress`). Also: A hold for this matter is in effect already (lift it first), or If-Match is stale. */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -55,8 +55,8 @@ export class RecordsController {
     params: CaseIdParams,
     body: PlaceLegalHoldInput,
     errors: {
-      404: 'No case with this id (reason `case_not_found`).',
-      409: 'A hold for this matter is in effect already (reason `hold_exists`), or If-Match is stale.',
+      404: 'No case with this id.',
+      409: 'A hold for this matter is in effect already (lift it first), or If-Match is stale.',
     },
     response: {
       status: 201,
@@ -103,7 +103,7 @@ export class RecordsController {
     tags: ['records'],
     roles: RECORDS_MANAGERS,
     params: CaseIdParams,
-    errors: { 404: 'No case with this id (reason `case_not_found`).' },
+    errors: { 404: 'No case with this id.' },
     response: {
       status: 200,
       description: 'The holds; the ETag is the records stream version.',
