@@ -16,6 +16,8 @@ import receivablesEn from './locales/receivables.en.json';
 import receivablesEs from './locales/receivables.es.json';
 import foiaEn from './locales/foia.en.json';
 import foiaEs from './locales/foia.es.json';
+import recordsEn from './locales/records.en.json';
+import recordsEs from './locales/records.es.json';
 
 /**
  * The text of the workbench in each language. The shell and the first screens are in
@@ -25,8 +27,30 @@ import foiaEs from './locales/foia.es.json';
  * PARTS and to CATALOGS (a test checks no two parts share a top-level key).
  */
 export const PARTS = {
-  en: [en, collectionCaseEn, partnersEn, portalEn, foiaEn, auditEn, chartEn, receivablesEn, dashboardEn],
-  es: [es, collectionCaseEs, partnersEs, portalEs, foiaEs, auditEs, chartEs, receivablesEs, dashboardEs],
+  en: [
+    en,
+    collectionCaseEn,
+    partnersEn,
+    portalEn,
+    foiaEn,
+    auditEn,
+    chartEn,
+    receivablesEn,
+    dashboardEn,
+    recordsEn,
+  ],
+  es: [
+    es,
+    collectionCaseEs,
+    partnersEs,
+    portalEs,
+    foiaEs,
+    auditEs,
+    chartEs,
+    receivablesEs,
+    dashboardEs,
+    recordsEs,
+  ],
 } as const;
 
 export const CATALOGS = {
@@ -40,6 +64,7 @@ export const CATALOGS = {
     ...chartEn,
     ...receivablesEn,
     ...dashboardEn,
+    ...recordsEn,
   },
   es: {
     ...es,
@@ -51,6 +76,7 @@ export const CATALOGS = {
     ...chartEs,
     ...receivablesEs,
     ...dashboardEs,
+    ...recordsEs,
   },
 };
 
