@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import {
+  eventOf,
   recordsStreamId,
+  type RecordsEvent,
   type LegalHoldCommandReply,
   type LegalHoldsReply,
   type LiftLegalHoldInput,
   type PlaceLegalHoldInput,
 } from '@lse/contracts';
-import { isUnderLegalHold, recordsDecider, type RecordsCommand, type RecordsState } from '@lse/audit-domain';
+import {
+  activeHolds,
+  isUnderLegalHold,
+  recordsDecider,
+  replayRecords,
+  type RecordsCommand,
+  type RecordsState,
+} from '@lse/audit-domain';
 import { NAMESPACE_LSE, uuidV5 } from '@lse/domain';
 import type { EventStore } from '@lse/event-store';
 import { commandIdFor, Metrics, StreamCommands } from '@lse/service-kit';
@@ -24,21 +33,20 @@ export async function caseRecords(
 
 /**
  * The query the erase command calls before it destroys a data subject's key: is anything of the
- * case held? Read from the store (no read-model lag), with the holds in effect.
+ * case held? Read from the store (no read-model lag), with the holds in effect. The erase command
+ * asks at erase time even for a disposition recorded as due: a hold placed since then stops it.
  */
 export async function legalHoldStatus(
-  store: Pick<EventStore, 'readStream' | 'append'>,
+  store: Pick<EventStore, 'readStream'>,
   caseId: string,
 ): Promise<{ held: boolean; holdIds: string[]; version: number }> {
-  const commands = new StreamCommands({
-    store,
-    metrics: new Metrics('audit', { defaultMetrics: false }),
-    sourceService: 'audit',
-  });
-  const { state, version } = await caseRecords(commands, caseId);
-  const holdIds =
-    state.status === 'none' ? [] : state.holds.filter((h) => !h.lifted).map((h) => h.placed.holdId);
-  return { held: isUnderLegalHold(state), holdIds, version };
+  const recorded = await store.readStream(recordsStreamId(caseId));
+  const state = replayRecords(recorded.map((r) => eventOf<RecordsEvent>(r)));
+  return {
+    held: isUnderLegalHold(state),
+    holdIds: activeHolds(state).map((h) => h.placed.holdId),
+    version: recorded.length,
+  };
 }
 
 /** The reply of GET /cases/:caseId/legal-holds. */
