@@ -114,4 +114,19 @@ describe('records retention in the workbench', () => {
     await tab.page.getByText(tab.t('records.report.heading')).waitFor();
     await tab.checkAccessibility('records.es');
   });
+
+  it("a supervisor reads the case's hold from its URL and lifts it with the reason", async () => {
+    tab = await env.newPage();
+    await tab.signIn('supervisor', 'sue.records', { from: `/records?caseId=${held}` });
+    await tab.page.getByText(tab.t('records.holds.held')).waitFor();
+    await tab.checkAccessibility('records.holds.held');
+    await tab.page
+      .getByLabel(tab.t('records.holds.liftReason'))
+      .fill('Settled and dismissed with prejudice.');
+    await tab.page.getByRole('button', { name: tab.t('records.holds.lift') }).click();
+    await tab.page.getByText(tab.t('records.holds.notHeld')).waitFor();
+    await tab.page.getByText(tab.t('records.holds.status.lifted'), { exact: true }).waitFor();
+    await tab.checkAccessibility('records.holds.lifted');
+    await tab.screenshot('records-holds', { readme: true });
+  });
 });

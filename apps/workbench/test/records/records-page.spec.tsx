@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { RecordsPage } from '../../src/features/records/RecordsPage';
 import { json, mockApi, notFound } from '../support/mock-api';
 import { renderRoute, signIn } from '../support/render';
@@ -94,5 +94,66 @@ describe('records retention', () => {
     await screen.findByText('No record is past its retention period today.');
     expect(screen.getByRole('button', { name: 'Run the retention review now' })).toBeTruthy();
     expect(screen.getByText('2026-12-agency-1')).toBeTruthy();
+  });
+
+  it("shows a case's holds from the URL, places one and lifts one with If-Match", async () => {
+    signIn('supervisor');
+    const hold = {
+      holdId: HOLD,
+      matterId: 'Doe v. Acme, No. 3:26-cv-00412',
+      reason: 'Suit filed.',
+      orderedBy: 'Office of the Solicitor',
+      scope: 'case',
+      placedAt: '2026-12-01T10:00:00.000Z',
+      status: 'held',
+    };
+    const calls = mockApi((call) => {
+      if (call.path === '/api/v1/retention/reports/latest') return json(200, report);
+      if (call.path === '/api/v1/retention/due') return json(200, { items: [], nextCursor: null });
+      if (call.path === `/api/v1/cases/${HELD}/legal-holds` && call.method === 'GET')
+        return json(200, { caseId: HELD, version: 1, held: true, holds: [hold] });
+      if (call.path === `/api/v1/cases/${HELD}/legal-holds` && call.method === 'POST')
+        return json(201, { caseId: HELD, holdId: DUE, version: 2 });
+      if (call.path === `/api/v1/cases/${HELD}/legal-holds/${HOLD}/lift`)
+        return json(200, { caseId: HELD, holdId: HOLD, version: 2 });
+      return notFound(call);
+    });
+    renderRoute(<RecordsPage />, { route: '/records', path: `/records?caseId=${HELD}` });
+
+    await screen.findByText('This case is under a legal hold: nothing of it will be erased.');
+    expect(screen.getByText('Doe v. Acme, No. 3:26-cv-00412')).toBeTruthy();
+    expect(screen.getByText('In effect')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText(/^Matter/), { target: { value: 'EEOC charge 555' } });
+    fireEvent.change(screen.getByLabelText(/^Reason/), { target: { value: 'Charge filed.' } });
+    fireEvent.change(screen.getByLabelText(/^Ordered by/), { target: { value: 'Counsel' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Place the hold' }));
+    await waitFor(() =>
+      expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/legal-holds'))).toBe(true),
+    );
+    const placed = calls.find((c) => c.method === 'POST' && c.path.endsWith('/legal-holds'))!;
+    expect(placed.body).toEqual({
+      matterId: 'EEOC charge 555',
+      reason: 'Charge filed.',
+      orderedBy: 'Counsel',
+    });
+    expect(placed.headers.get('if-match')).toBe('"1"');
+
+    fireEvent.change(screen.getByLabelText(/^Why the hold is lifted/), { target: { value: 'Settled.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lift this hold' }));
+    await waitFor(() => expect(calls.some((c) => c.path.endsWith('/lift'))).toBe(true));
+    expect(calls.find((c) => c.path.endsWith('/lift'))!.body).toEqual({ reason: 'Settled.' });
+  });
+
+  it('says what a case id looks like when the URL holds something else, asking nothing', async () => {
+    signIn('auditor');
+    const calls = mockApi((call) => {
+      if (call.path === '/api/v1/retention/reports/latest') return json(200, report);
+      if (call.path === '/api/v1/retention/due') return json(200, { items: [], nextCursor: null });
+      return notFound(call);
+    });
+    renderRoute(<RecordsPage />, { route: '/records', path: '/records?caseId=LSE-2026-000042' });
+    await screen.findByText(/Enter a case id/);
+    expect(calls.some((c) => c.path.includes('legal-holds'))).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageTitle } from '../../ui/PageTitle';
 import { ServerTable } from '../../ui/ServerTable';
 import { useCursorPages } from '../../ui/use-cursor-pages';
+import { CaseHolds } from './CaseHolds';
 import { DUE, LATEST_REPORT, OPERATIONS, type RetentionDueItem, type RetentionReport } from './records-api';
 
 const column = createColumnHelper<RetentionDueItem>();
@@ -161,6 +162,7 @@ export function RecordsPage() {
           page={pager(due.data?.nextCursor)}
         />
       </section>
+      <CaseHolds />
     </>
   );
 }

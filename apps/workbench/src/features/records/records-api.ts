@@ -8,6 +8,7 @@ export type RetentionDueItem = Json<
 >['items'][number];
 
 export const OPERATIONS = {
+  place: 'POST /api/v1/cases/{caseId}/legal-holds',
   latest: 'GET /api/v1/retention/reports/latest',
   review: 'POST /api/v1/retention/reviews',
   due: 'GET /api/v1/retention/due',
