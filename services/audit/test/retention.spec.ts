@@ -165,11 +165,16 @@ describe('legal holds and the retention review (agency policy schedule)', () => 
     });
     expect(await h.core.store.readStream(recordsStreamId(held))).toHaveLength(1); // the hold only
 
-    const second = await h.core.retention.run(randomUUID());
+    const second = await h.core.retention.run(randomUUID(), undefined, { id: 'ig-1', role: 'auditor' });
     expect(second.counts).toMatchObject({ due: 3, held: 1, recorded: 0 });
     expect(second.version).toBe(first.version + 1);
     expect(await h.core.store.readStream(recordsStreamId(due))).toHaveLength(1);
     expect((await h.core.retention.latest())?.reviewId).toBe(second.reviewId);
+    const reports = await h.core.store.readStream(RETENTION_STREAM_ID);
+    expect(reports.map((e) => e.metadata.actor)).toEqual([
+      { id: 'service:audit', role: 'system' },
+      { id: 'ig-1', role: 'auditor' },
+    ]);
     expect((await h.core.retention.reports(second.version, 10)).map((r) => r.reviewId)).toEqual([
       second.reviewId,
       first.reviewId,

@@ -50,7 +50,7 @@ export class RecordsMessages {
   runReview(@Payload() payload: unknown) {
     return this.handle(RECORDS_PATTERNS.runRetentionReview, payload, async (env) => {
       RunRetentionReviewInput.parse(env.data);
-      return this.core.retention.run(env.correlationId);
+      return this.core.retention.run(env.correlationId, undefined, env.actor);
     });
   }
 

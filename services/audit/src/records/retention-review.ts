@@ -3,6 +3,7 @@ import {
   RETENTION_REPORT_MAX_LISTED,
   RETENTION_STREAM_ID,
   RetentionReviewCompleted,
+  type ActorRole,
   type RetentionDueItemReply,
   type RetentionDuePosition,
   type RetentionReportReply,
@@ -70,8 +71,16 @@ export class RetentionReview {
     }
   }
 
-  /** One review now; `expectedVersion`: the retention stream's version it reports after. */
-  async run(correlationId: string, expectedVersion?: number): Promise<RetentionReportReply> {
+  /**
+   * One review now; `expectedVersion`: the retention stream's version it reports after. `actor`:
+   * who asked for it (POST /retention/reviews), in the report's metadata; the schedule's own runs
+   * are audit's. The dispositions are the schedule's decisions either way (audit's actor).
+   */
+  async run(
+    correlationId: string,
+    expectedVersion?: number,
+    actor: { id: string; role: ActorRole; org?: string } = { id: 'service:audit', role: 'system' },
+  ): Promise<RetentionReportReply> {
     const now = this.now().toISOString();
     const asOf = now.slice(0, 10);
     const reviewId = randomUUID();
@@ -114,7 +123,7 @@ export class RetentionReview {
       eventId: reviewId,
       data,
       metadata: {
-        actor: { id: 'service:audit', role: 'system' },
+        actor: actor.org ? actor : { id: actor.id, role: actor.role },
         correlationId,
         sourceService: 'audit',
         occurredAt: now,
