@@ -17,6 +17,8 @@ import {
   investigationStreamId,
   outreachStreamId,
   partnerStreamId,
+  recordsStreamId,
+  RETENTION_STREAM_ID,
   referralStreamId,
   WAGE_RULES_STREAM,
 } from '@lse/contracts';
@@ -63,6 +65,8 @@ const STREAM_IDS: Readonly<Record<string, string>> = {
   foia: foiaStreamId('<requestId>'),
   access: `${accessStreamId('<caseId>')}, ${accessStreamId('<readerId>')}`,
   integrity: INTEGRITY_STREAM_ID,
+  records: `${recordsStreamId('<caseId>')}, ${recordsStreamId('<requestId>')}`,
+  retention: RETENTION_STREAM_ID,
 };
 
 export interface Reaction {
@@ -158,6 +162,18 @@ export const TIMERS: ReadonlyArray<{ service: string; file: string; appends: str
     file: 'services/audit/src/integrity/checkpoints.ts',
     appends: 'IntegrityCheckpointRecorded',
     every: 'AUDIT_CHECKPOINT_INTERVAL_MS',
+  },
+  {
+    service: 'audit',
+    file: 'services/audit/src/records/retention-review.ts',
+    appends: 'RetentionReviewCompleted',
+    every: 'AUDIT_RETENTION_CHECK_MS',
+  },
+  {
+    service: 'audit',
+    file: 'services/audit/src/records/disposer.ts',
+    appends: 'RetentionDispositionDue',
+    every: 'AUDIT_RETENTION_CHECK_MS',
   },
 ];
 

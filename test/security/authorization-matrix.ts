@@ -26,6 +26,8 @@
  *     which are the FOIA officer's work in progress.
  *   - Back-wage rule sets (rule tables): an admin or a supervisor publishes a version; whoever
  *     reads computations reads the versions (issue 17).
+ *   - Records management (legal holds, the retention review) is the auditor's and a supervisor's:
+ *     the auditor keeps the records, a supervisor hears of litigation on their cases (issue 22).
  *   - The installment check is the supervisor's (it records missed installments, a collections
  *     decision); the agreement expiry check is the liaison's or an admin's (a scheduled job).
  */
@@ -48,6 +50,7 @@ const LIAISON: Role[] = ['partner_liaison'];
 const PARTNER_READERS: Role[] = ['partner_liaison', 'auditor'];
 const AUDITOR: Role[] = ['auditor'];
 const FOIA: Role[] = ['foia_officer'];
+const RECORDS: Role[] = ['auditor', 'supervisor'];
 
 /**
  * Operations reachable without a token (`security: []` in the document), each with why: what a
@@ -219,4 +222,15 @@ export const EXPECTED: Record<string, Rule> = {
   referFoiaRequest: { allowed: FOIA },
   receiveFoiaAppeal: { allowed: FOIA },
   decideFoiaAppeal: { allowed: FOIA },
+
+  // Records management (legal holds, retention; issue 22): the table names no records role. The
+  // auditor keeps the records and their integrity; a supervisor learns of litigation on the cases
+  // they supervise. Both may place and lift holds, run the review and read its reports.
+  placeLegalHold: { allowed: RECORDS },
+  liftLegalHold: { allowed: RECORDS },
+  listLegalHolds: { allowed: RECORDS },
+  runRetentionReview: { allowed: RECORDS },
+  latestRetentionReport: { allowed: RECORDS },
+  listRetentionReports: { allowed: RECORDS },
+  listRetentionDue: { allowed: RECORDS },
 };

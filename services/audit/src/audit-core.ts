@@ -5,10 +5,13 @@ import { AUDIT_CATEGORIES } from '@lse/contracts';
 import type { DataSource } from 'typeorm';
 import { FoiaDesk } from './foia/foia-desk';
 import { createAuditDataSource } from './read-models/data-source';
+import { RecordingDisposer, type Disposer } from './records/disposer';
+import { LegalHoldDesk } from './records/legal-holds';
+import { RetentionReview } from './records/retention-review';
 
 /**
  * What the audit service and the `npm run cases` CLI share: the event store (appending only to
- * audit's categories), audit's read models and the FOIA desk.
+ * audit's categories), audit's read models, the FOIA desk and records management.
  */
 export interface AuditCore {
   /** The raw store: the relay, integrity checkpoints and verification (the sealed form is what is hashed). */
@@ -17,6 +20,10 @@ export interface AuditCore {
   sealed: SealedEventStore;
   dataSource: DataSource;
   foia: FoiaDesk;
+  /** Legal holds on cases (records management). */
+  holds: LegalHoldDesk;
+  /** The retention review and its reports. */
+  retention: RetentionReview;
   close(): Promise<void>;
 }
 
@@ -32,6 +39,10 @@ export async function openAuditCore(options: {
    * FOIA packages include evidence files' redacted text from it.
    */
   evidenceDir?: string;
+  /** What the retention review does with a record due; by default it records the disposition as due. */
+  disposer?: Disposer;
+  /** A record whose disposition failed in a review (the service logs it). */
+  onRetentionError?(error: unknown, record: { recordType: string; recordId: string }): void;
 }): Promise<AuditCore> {
   const store = new PostgresEventStore({
     connectionString: options.connectionString,
@@ -51,6 +62,7 @@ export async function openAuditCore(options: {
     throw err;
   }
   const sealed = sealedStore(store);
+  const holds = new LegalHoldDesk(sealed, options.metrics);
   return {
     store,
     sealed,
@@ -60,6 +72,14 @@ export async function openAuditCore(options: {
       options.metrics,
       new FilesystemEvidenceStore(options.evidenceDir ?? 'var/evidence'),
     ),
+    holds,
+    retention: new RetentionReview({
+      store: sealed,
+      dataSource,
+      commands: holds.commands,
+      disposer: options.disposer ?? new RecordingDisposer(holds.commands),
+      onError: (error, record) => options.onRetentionError?.(error, record),
+    }),
     async close() {
       await store.close();
       if (dataSource.isInitialized) await dataSource.destroy();

@@ -1,4 +1,5 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { describeError } from '@lse/service-kit';
 import { Metrics, ServiceKitModule } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
 import { openAuditCore } from './audit-core';
@@ -8,6 +9,8 @@ import { AuditMessages } from './commands/audit.messages';
 import { FoiaLifecycleMessages } from './commands/foia-lifecycle.messages';
 import { AuditQueryMessages } from './queries/audit-queries.messages';
 import { CaseAccessMessages } from './queries/case-access.messages';
+import { RecordsMessages } from './commands/records.messages';
+import { RecordsQueryMessages } from './queries/records-queries.messages';
 import { AuditRuntime } from './runtime/audit-runtime';
 
 @Module({})
@@ -27,7 +30,14 @@ export class AuditModule {
           logging: { level: config.LOG_LEVEL, destination: logDestination },
         }),
       ],
-      controllers: [AuditMessages, FoiaLifecycleMessages, AuditQueryMessages, CaseAccessMessages],
+      controllers: [
+        AuditMessages,
+        FoiaLifecycleMessages,
+        AuditQueryMessages,
+        CaseAccessMessages,
+        RecordsMessages,
+        RecordsQueryMessages,
+      ],
       providers: [
         { provide: AUDIT_CONFIG, useValue: config },
         {
@@ -41,6 +51,11 @@ export class AuditModule {
               poolMax: config.DB_POOL_MAX,
               metrics,
               evidenceDir: config.EVIDENCE_DIR,
+              onRetentionError: (error, record) =>
+                new Logger('Retention').warn(
+                  { error: describeError(error), recordType: record.recordType, recordId: record.recordId },
+                  'disposition failed; the next review tries again',
+                ),
             }),
         },
         AuditRuntime,

@@ -25,6 +25,11 @@ export const auditConfigSchema = commonConfigSchema('audit').extend({
    * reads evidence files from it, read-only, to put their redacted text in FOIA packages.
    */
   EVIDENCE_DIR: z.string().min(1).default('var/evidence'),
+  /**
+   * How often the runtime checks whether today's retention review has run (it runs once a day,
+   * reporting RetentionReviewCompleted); 0: never (POST /retention/reviews still runs one now).
+   */
+  AUDIT_RETENTION_CHECK_MS: z.coerce.number().int().min(0).default(3_600_000),
   DB_POOL_MAX: envInt(10),
   PROJECTION_POLL_MS: envInt(250),
 });

@@ -36,6 +36,7 @@ import { COLLECTION_CONTROLLERS } from './collections';
 import { REPORT_CONTROLLERS } from './reports';
 import { AUDIT_CONTROLLERS, RecordAccessInterceptor } from './audit';
 import { FOIA_CONTROLLERS } from './foia';
+import { RECORDS_CONTROLLERS } from './records';
 import { PARTNER_CONTROLLERS } from './partners';
 import { INVESTIGATION_CONTROLLERS, InvestigationUploadsModule } from './investigations';
 
@@ -46,6 +47,7 @@ export const API_CONTROLLERS: Type[] = [
   ...COMPLAINT_CONTROLLERS,
   ...AUDIT_CONTROLLERS,
   ...FOIA_CONTROLLERS,
+  ...RECORDS_CONTROLLERS,
   ...PARTNER_CONTROLLERS,
   ...COLLECTION_CONTROLLERS,
   ...REPORT_CONTROLLERS,

@@ -138,6 +138,18 @@ export const operationRoles: Readonly<Record<string, readonly string[]>> = {
     "investigator",
     "supervisor"
   ],
+  "GET /api/v1/cases/{caseId}/legal-holds": [
+    "auditor",
+    "supervisor"
+  ],
+  "POST /api/v1/cases/{caseId}/legal-holds": [
+    "auditor",
+    "supervisor"
+  ],
+  "POST /api/v1/cases/{caseId}/legal-holds/{holdId}/lift": [
+    "auditor",
+    "supervisor"
+  ],
   "GET /api/v1/cases/{caseId}/record-access": [
     "auditor"
   ],
@@ -453,6 +465,22 @@ export const operationRoles: Readonly<Record<string, readonly string[]>> = {
   "GET /api/v1/reports/dashboard": [
     "supervisor",
     "auditor"
+  ],
+  "GET /api/v1/retention/due": [
+    "auditor",
+    "supervisor"
+  ],
+  "GET /api/v1/retention/reports": [
+    "auditor",
+    "supervisor"
+  ],
+  "GET /api/v1/retention/reports/latest": [
+    "auditor",
+    "supervisor"
+  ],
+  "POST /api/v1/retention/reviews": [
+    "auditor",
+    "supervisor"
   ],
   "GET /api/v1/wage-rule-sets": [
     "investigator",

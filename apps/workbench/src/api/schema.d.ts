@@ -741,6 +741,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{caseId}/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's legal holds, in effect and lifted, and whether the case is held (recorded as a read) */
+        get: operations["listLegalHolds"];
+        put?: never;
+        /**
+         * Place a legal hold on a whole case: nothing of it is erased until the hold is lifted
+         * @description One hold per matter while it is in effect (409, reason `hold_exists`). The ETag is the version of the case's records stream (If-Match optional).
+         */
+        post: operations["placeLegalHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseId}/legal-holds/{holdId}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a legal hold in effect, with the reason; the case may be erased again once no hold is left */
+        post: operations["liftLegalHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{caseId}/record-access": {
         parameters: {
             query?: never;
@@ -2177,6 +2215,74 @@ export interface paths {
         get: operations["getDashboard"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records past their retention period as of today, by due date: each due, or held with the holds in effect, with the schedule entry that applies */
+        get: operations["listRetentionDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retention review reports, newest first */
+        get: operations["listRetentionReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/reports/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest retention review's report: counts, the records due and the held ones (ids only) */
+        get: operations["latestRetentionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the retention review now, as of today (the schedule runs it daily): held cases listed as held, each due record recorded as due once */
+        post: operations["runRetentionReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7621,6 +7727,404 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before asking again: the reacting service has not caught up yet. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale (`concurrency-conflict`: someone changed it since), or a request with the same Idempotency-Key is still in progress (`request-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large (`BODY_LIMIT_BYTES`), or too large to record as one event. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json, or a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state (`invalid-transition`), or Idempotency-Key reused with another body (`idempotency-key-reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (`RATE_LIMIT` requests per subject per window). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or the message bus is unavailable; nothing was done, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time (`SERVICE_TIMEOUT_MS`); retry with the same Idempotency-Key. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLegalHolds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The holds; the ETag is the records stream version. */
+            200: {
+                headers: {
+                    /** @description The stream version: "7". */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description The case's records stream version; the next If-Match. */
+                        version: number;
+                        held: boolean;
+                        holds: {
+                            /** Format: uuid */
+                            holdId: string;
+                            matterId: string;
+                            reason: string;
+                            orderedBy: string;
+                            /** @enum {string} */
+                            scope: "case";
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** @enum {string} */
+                            status: "held" | "lifted";
+                            lifted?: {
+                                reason: string;
+                                /** Format: date-time */
+                                liftedAt: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (body, query or path parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists under this id (a partner user gets the same answer for another organization's record). Also: No case with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (`RATE_LIMIT` requests per subject per window). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or the message bus is unavailable; nothing was done, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time (`SERVICE_TIMEOUT_MS`); retry with the same Idempotency-Key. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    placeLegalHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; when present, a retry with the same key and body returns the first response (Idempotency-Replayed: true) and does nothing again. Keys live 24 hours per subject. */
+                "Idempotency-Key"?: string;
+                /** @description The stream version the change expects, as a strong ETag: "7". */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The matter's own reference (docket or counsel's file number); one hold per matter. */
+                    matterId: string;
+                    reason: string;
+                    /** @description Who ordered the hold (counsel, the court), as the order names them. */
+                    orderedBy: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Placed; Location lists the case's holds. */
+            201: {
+                headers: {
+                    /** @description The stream version: "7". */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** Format: uuid */
+                        holdId: string;
+                        /** @description The case's records stream version after the command; the next If-Match. */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (body, query or path parameter); `invalid-if-match` for an If-Match that is not one strong ETag. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists under this id (a partner user gets the same answer for another organization's record). Also: No case with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale (`concurrency-conflict`: someone changed it since), or a request with the same Idempotency-Key is still in progress (`request-in-progress`). Also: A hold for this matter is in effect already (lift it first), or If-Match is stale. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large (`BODY_LIMIT_BYTES`), or too large to record as one event. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json, or a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state (`invalid-transition`), or Idempotency-Key reused with another body (`idempotency-key-reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (`RATE_LIMIT` requests per subject per window). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or the message bus is unavailable; nothing was done, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time (`SERVICE_TIMEOUT_MS`); retry with the same Idempotency-Key. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    liftLegalHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; when present, a retry with the same key and body returns the first response (Idempotency-Replayed: true) and does nothing again. Keys live 24 hours per subject. */
+                "Idempotency-Key"?: string;
+                /** @description The stream version the change expects, as a strong ETag: "7". */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done; ETag is the new stream version. */
+            200: {
+                headers: {
+                    /** @description The stream version: "7". */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** Format: uuid */
+                        holdId: string;
+                        /** @description The case's records stream version after the command; the next If-Match. */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (body, query or path parameter); `invalid-if-match` for an If-Match that is not one strong ETag. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists under this id (a partner user gets the same answer for another organization's record). */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -19937,6 +20441,483 @@ export interface operations {
             };
             /** @description The role does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (`RATE_LIMIT` requests per subject per window). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or the message bus is unavailable; nothing was done, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time (`SERVICE_TIMEOUT_MS`); retry with the same Idempotency-Key. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRetentionDue: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            recordType: "complaint_without_case" | "investigation_case" | "collection_case" | "foia_request" | "partner_referral" | "access_log";
+                            /** Format: uuid */
+                            recordId: string;
+                            /**
+                             * Format: uuid
+                             * @description Absent for a FOIA request (its record is the request).
+                             */
+                            caseId?: string;
+                            closedOn: string;
+                            dueOn: string;
+                            schedule: {
+                                version: string;
+                                /** @enum {string} */
+                                recordType: "complaint_without_case" | "investigation_case" | "collection_case" | "foia_request" | "partner_referral" | "access_log";
+                                retainYears: number;
+                                disposition: string;
+                                authority: string;
+                            };
+                            /** @enum {string} */
+                            status: "due" | "held";
+                            /** @description The holds in effect (empty unless held). */
+                            holds: {
+                                /** Format: uuid */
+                                holdId: string;
+                                matterId: string;
+                                /** Format: date-time */
+                                placedAt: string;
+                            }[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (body, query or path parameter); `invalid-cursor` for a cursor or limit out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (`RATE_LIMIT` requests per subject per window). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or the message bus is unavailable; nothing was done, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time (`SERVICE_TIMEOUT_MS`); retry with the same Idempotency-Key. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRetentionReports: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            reviewId: string;
+                            asOf: string;
+                            scheduleVersion: string;
+                            /** Format: date-time */
+                            completedAt: string;
+                            counts: {
+                                pastRetention: number;
+                                due: number;
+                                held: number;
+                                recorded: number;
+                                failed: number;
+                            };
+                            due: {
+                                /** @enum {string} */
+                                recordType: "complaint_without_case" | "investigation_case" | "collection_case" | "foia_request" | "partner_referral" | "access_log";
+                                /** Format: uuid */
+                                recordId: string;
+                            }[];
+                            held: {
+                                /** @enum {string} */
+                                recordType: "complaint_without_case" | "investigation_case" | "collection_case" | "foia_request" | "partner_referral" | "access_log";
+                                /** Format: uuid */
+                                recordId: string;
+                                holdIds: string[];
+                            }[];
+                            /** @description The report's version in the retention stream (what a list's cursor holds). */
+                            version: number;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (body, query or path parameter); `invalid-cursor` for a cursor or limit out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (`RATE_LIMIT` requests per subject per window). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or the message bus is unavailable; nothing was done, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time (`SERVICE_TIMEOUT_MS`); retry with the same Idempotency-Key. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    latestRetentionReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        reviewId: string;
+                        asOf: string;
+                        scheduleVersion: string;
+                        /** Format: date-time */
+                        completedAt: string;
+                        counts: {
+                            pastRetention: number;
+                            due: number;
+                            held: number;
+                            recorded: number;
+                            failed: number;
+                        };
+                        due: {
+                            /** @enum {string} */
+                            recordType: "complaint_without_case" | "investigation_case" | "collection_case" | "foia_request" | "partner_referral" | "access_log";
+                            /** Format: uuid */
+                            recordId: string;
+                        }[];
+                        held: {
+                            /** @enum {string} */
+                            recordType: "complaint_without_case" | "investigation_case" | "collection_case" | "foia_request" | "partner_referral" | "access_log";
+                            /** Format: uuid */
+                            recordId: string;
+                            holdIds: string[];
+                        }[];
+                        /** @description The report's version in the retention stream (what a list's cursor holds). */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (body, query or path parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No review has run yet (reason `no_retention_report`): run one with POST /retention/reviews. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (`RATE_LIMIT` requests per subject per window). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or the message bus is unavailable; nothing was done, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time (`SERVICE_TIMEOUT_MS`); retry with the same Idempotency-Key. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runRetentionReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; when present, a retry with the same key and body returns the first response (Idempotency-Replayed: true) and does nothing again. Keys live 24 hours per subject. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The review's report (RetentionReviewCompleted). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        reviewId: string;
+                        asOf: string;
+                        scheduleVersion: string;
+                        /** Format: date-time */
+                        completedAt: string;
+                        counts: {
+                            pastRetention: number;
+                            due: number;
+                            held: number;
+                            recorded: number;
+                            failed: number;
+                        };
+                        due: {
+                            /** @enum {string} */
+                            recordType: "complaint_without_case" | "investigation_case" | "collection_case" | "foia_request" | "partner_referral" | "access_log";
+                            /** Format: uuid */
+                            recordId: string;
+                        }[];
+                        held: {
+                            /** @enum {string} */
+                            recordType: "complaint_without_case" | "investigation_case" | "collection_case" | "foia_request" | "partner_referral" | "access_log";
+                            /** Format: uuid */
+                            recordId: string;
+                            holdIds: string[];
+                        }[];
+                        /** @description The report's version in the retention stream (what a list's cursor holds). */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (body, query or path parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description or a request with the same Idempotency-Key is still in progress (`request-in-progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large (`BODY_LIMIT_BYTES`), or too large to record as one event. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json, or a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state (`invalid-transition`), or Idempotency-Key reused with another body (`idempotency-key-reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -37,6 +37,8 @@ export const NAV: readonly NavItem[] = [
   { to: '/dashboard', label: 'nav.dashboard', roles: ['supervisor', 'auditor'] },
   // The FOIA officer's landing page: the request queue (GET /foia-requests is theirs alone).
   { to: '/foia', label: 'nav.publicRecords', roles: ['foia_officer'] },
+  // Legal holds and retention (records management): the auditor's and a supervisor's.
+  { to: '/records', label: 'records.nav.records', roles: ['auditor', 'supervisor'] },
 ];
 
 export function navFor(role: Role): NavItem[] {

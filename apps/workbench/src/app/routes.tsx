@@ -168,6 +168,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../features/audit/AsOfPage')).AsOfPage }),
           },
           {
+            path: 'records',
+            lazy: async () => ({ Component: (await import('../features/records/RecordsPage')).RecordsPage }),
+          },
+          {
             path: 'audit/integrity',
             lazy: async () => ({
               Component: (await import('../features/audit/IntegrityPage')).IntegrityPage,

@@ -18,6 +18,8 @@ import foiaEn from './locales/foia.en.json';
 import foiaEs from './locales/foia.es.json';
 import foiaLifeEn from './locales/foia-life.en.json';
 import foiaLifeEs from './locales/foia-life.es.json';
+import recordsEn from './locales/records.en.json';
+import recordsEs from './locales/records.es.json';
 
 /**
  * The text of the workbench in each language. The shell and the first screens are in
@@ -38,6 +40,7 @@ export const PARTS = {
     receivablesEn,
     dashboardEn,
     foiaLifeEn,
+    recordsEn,
   ],
   es: [
     es,
@@ -50,6 +53,7 @@ export const PARTS = {
     receivablesEs,
     dashboardEs,
     foiaLifeEs,
+    recordsEs,
   ],
 } as const;
 
@@ -65,6 +69,7 @@ export const CATALOGS = {
     ...receivablesEn,
     ...dashboardEn,
     ...foiaLifeEn,
+    ...recordsEn,
   },
   es: {
     ...es,
@@ -77,6 +82,7 @@ export const CATALOGS = {
     ...receivablesEs,
     ...dashboardEs,
     ...foiaLifeEs,
+    ...recordsEs,
   },
 };
 

@@ -11,6 +11,12 @@ import {
 } from './foia';
 import { IntegrityCheckpointRecorded } from './integrity';
 import { FOIA_LIFECYCLE_EVENTS, type FoiaLifecycleEvent } from './foia-lifecycle';
+import {
+  LegalHoldLifted,
+  LegalHoldPlaced,
+  RetentionDispositionDue,
+  RetentionReviewCompleted,
+} from './records-management';
 
 export * from './parts';
 export * from './foia';
@@ -19,6 +25,9 @@ export * from './text-redaction';
 export * from './foia-lifecycle';
 export * from './access';
 export * from './integrity';
+export * from './records-management';
+export * from './records-commands';
+export * from './records-replies';
 export * from './commands';
 export * from './foia-lifecycle-inputs';
 export * from './package-style';
@@ -38,6 +47,10 @@ export const AUDIT_EVENTS = {
   ...FOIA_LIFECYCLE_EVENTS,
   RecordAccessed,
   IntegrityCheckpointRecorded,
+  LegalHoldPlaced,
+  LegalHoldLifted,
+  RetentionDispositionDue,
+  RetentionReviewCompleted,
 } as const;
 
 export type FoiaEvent =

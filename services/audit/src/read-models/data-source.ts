@@ -3,9 +3,16 @@ import { CheckpointHeadsRow } from '../integrity/checkpoint-heads.entity';
 import { ProjectionCheckpointRow } from './checkpoint.entity';
 import { FoiaRequestRow } from './foia-request.entity';
 import { AUDIT_MIGRATIONS } from './migrations';
+import { RetentionRecordRow } from './retention-record.entity';
 import { TimelineRow } from './timeline.entity';
 
-export const AUDIT_ENTITIES = [TimelineRow, FoiaRequestRow, CheckpointHeadsRow, ProjectionCheckpointRow];
+export const AUDIT_ENTITIES = [
+  TimelineRow,
+  FoiaRequestRow,
+  CheckpointHeadsRow,
+  ProjectionCheckpointRow,
+  RetentionRecordRow,
+];
 
 /** TypeORM for audit's read models. Schema changes only through migrations, never `synchronize`. */
 export function createAuditDataSource(options: {

@@ -18,6 +18,7 @@ import type { EntityManager } from 'typeorm';
 import { historyEntryOf } from '../history/history-entry';
 import { FoiaRequestRow } from './foia-request.entity';
 import { queueKeyOf } from './queue-key';
+import { projectRetention } from './project-retention';
 import { TimelineRow } from './timeline.entity';
 
 /** Applies one event of any category to audit's read models (idempotent: keyed by position). */
@@ -34,6 +35,7 @@ export async function projectEvents(em: EntityManager, events: readonly Recorded
   await insertTimelineRows(em, events);
   for (const event of events) {
     if (event.streamId.startsWith(`${FOIA_CATEGORY}-`)) await projectFoia(em, event);
+    await projectRetention(em, event);
   }
 }
 

@@ -10,6 +10,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ProjectionCheckpointRow } from './checkpoint.entity';
 import { FoiaRequestRow } from './foia-request.entity';
 import { projectEvents } from './project-event';
+import { RetentionRecordRow } from './retention-record.entity';
 import { TimelineRow } from './timeline.entity';
 
 export const TIMELINE_PROJECTION = 'audit_timeline';
@@ -89,7 +90,7 @@ export interface RebuildProgress {
 }
 
 /**
- * Rebuilds the timeline and FOIA list from position 0 in one transaction (readers see the old
+ * Rebuilds the timeline, FOIA list and retention records from position 0 in one transaction (readers see the old
  * rows until it commits; a running projector waits on the checkpoint row lock).
  */
 export async function rebuildTimeline(
@@ -106,7 +107,7 @@ export async function rebuildTimeline(
       : 0;
   return dataSource.transaction(async (em) => {
     await lockedCheckpoint(em);
-    const tables = [TimelineRow, FoiaRequestRow].map((e) =>
+    const tables = [TimelineRow, FoiaRequestRow, RetentionRecordRow].map((e) =>
       em
         .getRepository(e)
         .metadata.tablePath.split('.')

@@ -9,8 +9,8 @@ import { TimelineProjector } from '../read-models/projector';
 
 /**
  * Audit's background work: the timeline projector over the whole store, the relay of audit's
- * own events (FOIA, access, integrity) to CASE_EVENTS like every service's, and the periodic
- * integrity checkpoint.
+ * own events (FOIA, access, integrity, records) to CASE_EVENTS like every service's, the periodic
+ * integrity checkpoint and the daily retention review.
  */
 @Injectable()
 export class AuditRuntime extends ServiceRuntime {
@@ -51,6 +51,16 @@ export class AuditRuntime extends ServiceRuntime {
           this.logger.log(
             { position: checkpoint.data.position, root: checkpoint.data.merkleRoot },
             'integrity checkpoint recorded',
+          );
+      });
+    const retention = this.config.AUDIT_RETENTION_CHECK_MS;
+    if (retention > 0)
+      await this.every('retention review', retention, async () => {
+        const report = await this.core.retention.runIfDue();
+        if (report)
+          this.logger.log(
+            { reviewId: report.reviewId, asOf: report.asOf, counts: report.counts },
+            'retention review completed',
           );
       });
   }

@@ -30,5 +30,10 @@ export const UNRECORDED_READS: Readonly<Record<string, string>> = {
   'GET outreach-events': 'events with attendance counts, never attendees',
   'GET foia-requests': 'status, case ids and the requester’s organization (never the requester)',
   'GET foia-requests/:requestId/package': 'the released package: a public record by then',
-  'GET wage-rule-sets': 'rule-set versions (rates, thresholds, effective dates, the publishing staff id, why): no case data',
+  'GET retention/reports/latest': 'record types, case and request ids, dates and counts: no record content',
+  'GET retention/reports': 'record types, case and request ids, dates and counts: no record content',
+  'GET retention/due':
+    "record types, ids, closing and due dates, holds' ids and matter references: no personal data",
+  'GET wage-rule-sets':
+    'rule-set versions (rates, thresholds, effective dates, the publishing staff id, why): no case data',
 };

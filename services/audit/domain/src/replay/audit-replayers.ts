@@ -2,11 +2,18 @@ import {
   ACCESS_CATEGORY,
   FOIA_CATEGORY,
   INTEGRITY_CATEGORY,
+  RECORDS_CATEGORY,
+  RETENTION_CATEGORY,
   type FoiaEvent,
+  type RecordsEvent,
+  type RetentionEvent,
+  type RetentionReviewCompleted,
   type IntegrityCheckpointRecorded,
   type RecordAccessed,
 } from '@lse/contracts';
 import { evolveFoia } from '../foia/decider';
+import { evolveRecords } from '../records-management/decider';
+import { initialRecordsState, type RecordsState } from '../records-management/state';
 import { initialFoiaState, type FoiaState } from '../foia/state';
 import { replayer } from './replayer';
 
@@ -20,7 +27,12 @@ export interface IntegrityState {
   last?: IntegrityCheckpointRecorded;
 }
 
-/** Audit's own categories replay like any other: FOIA requests, access logs, checkpoints. */
+export interface RetentionReviewsState {
+  reviews: number;
+  last?: RetentionReviewCompleted;
+}
+
+/** Audit's own categories replay like any other: FOIA requests, access logs, checkpoints, records. */
 export const AUDIT_REPLAYERS = [
   replayer<FoiaState, FoiaEvent>({
     category: FOIA_CATEGORY,
@@ -39,5 +51,17 @@ export const AUDIT_REPLAYERS = [
     source: '@lse/audit-domain',
     initialState: { checkpoints: 0 },
     evolve: (state, event) => ({ checkpoints: state.checkpoints + 1, last: event.data }),
+  }),
+  replayer<RecordsState, RecordsEvent>({
+    category: RECORDS_CATEGORY,
+    source: '@lse/audit-domain',
+    initialState: initialRecordsState,
+    evolve: evolveRecords,
+  }),
+  replayer<RetentionReviewsState, RetentionEvent>({
+    category: RETENTION_CATEGORY,
+    source: '@lse/audit-domain',
+    initialState: { reviews: 0 },
+    evolve: (state, event) => ({ reviews: state.reviews + 1, last: event.data }),
   }),
 ];

@@ -2,6 +2,7 @@ import { AuditReadModels1768600000000 } from './1768600000000-audit-read-models'
 import { FoiaRequestCutoff1770100000000 } from './1770100000000-foia-request-cutoff';
 import { FoiaRequestClock1770200000000 } from './1770200000000-foia-request-clock';
 import { FoiaRequestLifecycle1770300000000 } from './1770300000000-foia-request-lifecycle';
+import { RetentionRecords1770400000000 } from './1770400000000-retention-records';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const AUDIT_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const AUDIT_MIGRATIONS = [
   FoiaRequestCutoff1770100000000,
   FoiaRequestClock1770200000000,
   FoiaRequestLifecycle1770300000000,
+  RetentionRecords1770400000000,
 ];
