@@ -84,8 +84,9 @@ describe('classifyData for crypto-shredding (withSubjects)', () => {
       z.object({ a: personal(z.string()) }),
       z.object({ a: personal(z.string()) }),
     );
+    // An unbounded string is free text (isFreeTextSchema), hence the flag.
     expect(classifyData(schema, { a: 'x' })).toEqual([
-      { path: ['a'], value: 'x', classification: 'personal' },
+      { path: ['a'], value: 'x', classification: 'personal', freeText: true },
     ]);
   });
 
