@@ -4,7 +4,8 @@ import { IdempotencyStore } from './idempotency.store';
 const EVERY_MS = 60 * 60 * 1000;
 
 /**
- * Deletes idempotency keys older than 24 hours, once an hour (any replica may; it is idempotent),
+ * Deletes idempotency keys older than 24 hours and the response keys of days past (ResponseKeys),
+ * once an hour (any replica may; it is idempotent),
  * and on start frees the claims this gateway process held when it last stopped without finishing.
  */
 @Injectable()
@@ -34,6 +35,9 @@ export class IdempotencyJanitor implements OnModuleInit, OnApplicationShutdown {
     try {
       const deleted = await this.store.purgeExpired();
       if (deleted > 0) this.logger.log({ deleted }, 'expired idempotency keys deleted');
+      // Then the keys of the days those responses were sealed under: no copy of them opens again.
+      const keys = await this.store.keys.destroyExpired();
+      if (keys > 0) this.logger.log({ keys }, 'response keys of past days deleted');
       return deleted;
     } catch (err) {
       this.logger.warn({ reason: (err as Error).message }, 'idempotency clean-up failed');

@@ -28,7 +28,8 @@ export interface IdempotencyOptions {
 /**
  * `Idempotency-Key` on POST: optional, but honoured whenever present. The first request with a
  * key runs and its 2xx response is stored; a retry with the same body gets that response
- * (`Idempotency-Replayed: true`) without reaching the handler; a different body is a 422.
+ * (`Idempotency-Replayed: true`) without reaching the handler; a different body is a 422. The
+ * stored body is sealed (ResponseKeys, docs/erasure.md): the table holds no response in clear.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -77,7 +78,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw err;
     }
     await this.store
-      .complete(subject, key, { status, headers: keptHeaders(res), body })
+      .complete(subject, key, { status, headers: keptHeaders(res), body }, claim.path)
       // The command succeeded; failing the response now would invite a duplicate retry.
       .catch((err: unknown) =>
         this.logger.warn({ reason: (err as Error).message }, 'could not store response'),
