@@ -40,6 +40,8 @@ export const ERROR_CODES: Record<string, CodeMapping> = {
     slug: 'subject-erased',
     title: "This person's data was erased; the record cannot be changed",
   },
+  /** Evidence of a case whose personal data was erased: its file no longer opens. */
+  evidence_erased: { status: 410, slug: 'evidence-erased', title: 'This evidence file was erased' },
   precondition_failed: { status: 412, slug: 'precondition-failed', title: 'Precondition failed' },
   payload_too_large: { status: 413, slug: 'payload-too-large', title: 'Request body too large' },
   event_too_large: { status: 413, slug: 'event-too-large', title: 'Too large to record as one event' },
