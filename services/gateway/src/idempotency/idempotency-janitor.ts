@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { describeError } from '@lse/service-kit';
 import { IdempotencyStore } from './idempotency.store';
 
 const EVERY_MS = 60 * 60 * 1000;
@@ -23,7 +24,7 @@ export class IdempotencyJanitor implements OnModuleInit, OnApplicationShutdown {
       const released = await this.store.releaseOwnClaims();
       if (released > 0) this.logger.log({ released }, 'claims of an earlier run of this gateway freed');
     } catch (err) {
-      this.logger.warn({ reason: (err as Error).message }, 'could not free earlier claims');
+      this.logger.warn({ error: describeError(err) }, 'could not free earlier claims');
     }
   }
 
@@ -40,7 +41,7 @@ export class IdempotencyJanitor implements OnModuleInit, OnApplicationShutdown {
       if (keys > 0) this.logger.log({ keys }, 'response keys of past days deleted');
       return deleted;
     } catch (err) {
-      this.logger.warn({ reason: (err as Error).message }, 'idempotency clean-up failed');
+      this.logger.warn({ error: describeError(err) }, 'idempotency clean-up failed');
       return 0;
     }
   }
