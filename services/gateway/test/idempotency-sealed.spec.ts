@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { masterKeyFromEnvironment } from '@lse/crypto-shred';
-import { IdempotencyStore, resourceIdsOf } from '../src/idempotency/idempotency.store';
+import { IdempotencyStore } from '../src/idempotency/idempotency.store';
+import { resourceIdsOf } from '../src/idempotency/resource-ids';
 import { ResponseKeys, SealedResponseError } from '../src/idempotency/response-keys';
 import { startGateway, TestGateway } from './support/gateway-harness';
 import { TestRoutesController } from './support/test-routes.controller';

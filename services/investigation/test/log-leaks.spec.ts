@@ -7,8 +7,8 @@ import type { CommandResult } from '../src/commands/command-result';
 import { eventually, InvestigationClient, startInvestigation, type RunningInvestigation } from './harness';
 
 /**
- * A service's logs hold no personal data, whatever the request (docs/erasure.md#logs-metrics-and-
- * dead-letters): logs are kept beyond any erasure, crypto-shredding cannot reach them. And a
+ * A service's logs hold no personal data, whatever the request
+ * (docs/erasure.md#logs-metrics-and-dead-letters): logs are kept beyond any erasure, crypto-shredding cannot reach them. And a
  * command for an erased worker is refused as such (subject_erased, a 409 at the gateway).
  */
 describe('what the investigation service logs of commands with personal data', () => {

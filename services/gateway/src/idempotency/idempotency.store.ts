@@ -1,6 +1,7 @@
 import { masterKeyFromEnvironment } from '@lse/crypto-shred';
 import type { Pool } from 'pg';
 import { Batcher } from './batcher';
+import { resourceIdsOf } from './resource-ids';
 import { ResponseKeys, type SealedBody } from './response-keys';
 
 export interface StoredResponse {
@@ -52,14 +53,6 @@ type SealedCompletion = Omit<Completion, 'response'> & {
   response: Omit<StoredResponse, 'body'>;
   sealed: SealedBody;
 };
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-
-/** The ids a response concerns, as far as its path and Location name them. */
-export function resourceIdsOf(path: string, headers: Record<string, string>): string[] {
-  const text = `${path} ${headers.location ?? ''} ${headers['content-location'] ?? ''}`.toLowerCase();
-  return [...new Set(text.match(UUID) ?? [])];
-}
 
 /** What the batcher writes: a claim or a completion, in one statement per batch. */
 type Write = { claim: IdempotencyRequest } | { completion: Completion };

@@ -24,9 +24,9 @@ export class SealedResponseError extends Error {
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
- * The keys that seal the bodies of stored idempotent responses (docs/erasure.md#the-gateways-
- * stored-responses). A response can hold anything the route returns, personal data included (a
- * complaint's view with the complainant's name), and the gateway cannot tell whose it is: it does
+ * The keys that seal the bodies of stored idempotent responses
+ * (docs/erasure.md#the-gateways-stored-responses). A response can hold anything the route
+ * returns, personal data included (a complaint's view with the complainant's name), and the gateway cannot tell whose it is: it does
  * not know the reply's classification. So a body is sealed under a key of its UTC day, one random
  * 256-bit key per day (`gateway_response_keys`, wrapped by the same master key as the subject
  * keys, `KeyWrapping`), and the janitor deletes a day's key once no row of that day can be
