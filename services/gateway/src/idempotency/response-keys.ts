@@ -30,15 +30,16 @@ const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * not know the reply's classification. So a body is sealed under a key of its UTC day, one random
  * 256-bit key per day (`gateway_response_keys`, wrapped by the same master key as the subject
  * keys, `KeyWrapping`), and the janitor deletes a day's key once no row of that day can be
- * replayed (rows live 24 h; keys two days): from then on a copy of the table, a backup included,
- * holds nothing readable, with or without the master key. A replay still answers exactly the
+ * replayed (rows live 24 h; keys two days). Without the master key no copy is readable; with
+ * it, a copy of the rows opens only beside a copy of their day's key taken before the key was
+ * deleted (a backup holding both: as for the subject keys' backups). A replay still answers exactly the
  * stored body. The associated data binds a body to its row (token subject and Idempotency-Key),
  * so a body copied onto another row does not open.
  *
  * Rather than seal under the subjects of the response (which the gateway cannot name) or re-read
  * the resource on a replay (which would answer the current state, not the first answer), the
- * window is bounded: erasure of a person does not reach a stored response at once, but it is
- * unreadable 48 h after the request at the latest, and `IdempotencyStore.forgetResources` lets the
+ * window is bounded: erasure of a person does not reach a stored response at once, but its key
+ * is deleted about 48 h after the request (49 h at most: the janitor runs hourly), and `IdempotencyStore.forgetResources` lets the
  * erase command drop the stored responses of a case (or complaint) at once.
  */
 export class ResponseKeys {
