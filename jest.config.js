@@ -52,6 +52,7 @@ const UNIT_SUITES = [
   'libs/wage-rules/**/*.spec.ts',
   'libs/hours-csv/**/*.spec.ts',
   'libs/crypto-shred/test/seal.spec.ts',
+  'libs/crypto-shred/test/erased-error.spec.ts',
   'services/*/domain/**/*.spec.ts',
   'libs/service-kit/test/{interval-task,problems}.spec.ts',
   'libs/service-kit/test/request-logging.spec.ts',

@@ -18,10 +18,17 @@ export interface SubjectKeysOptions {
   now?: () => number;
 }
 
-/** New data for a subject whose key was destroyed: it was erased and cannot be sealed again. */
+/**
+ * New data for a subject whose key was destroyed: it was erased and cannot be sealed again. Its
+ * `code` is the service-kit error code `subject_erased`, so a command refused by it is answered
+ * 409 problem+json saying so (docs/erasure.md), not an unexpected 500.
+ */
 export class SubjectErasedError extends Error {
+  readonly code = 'subject_erased';
   constructor() {
-    super('the data subject of this event was erased: its key is destroyed');
+    super(
+      "This person's data was erased (their key is destroyed), so nothing new can be recorded about them. Leave them out of the request.",
+    );
     this.name = 'SubjectErasedError';
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import type { RecordedEvent } from '@lse/event-store';
-import { DEAD_LETTERS, DurableConsumer, EventRelay, HEADERS, reactionEvent } from '../src';
+import { DEAD_LETTERS, DurableConsumer, EventRelay, failureReason, HEADERS, reactionEvent } from '../src';
 import { eventually, messagingHarness, MessagingHarness, newEvent } from './harness';
 
 describe('durable consumer', () => {
@@ -85,11 +85,24 @@ describe('durable consumer', () => {
     ).toBe(0);
   });
 
+  it('says of a failure only its class and code, never its message (personal values)', () => {
+    const zod = Object.assign(new Error('Expected number, received "Zebulon"'), { name: 'ZodError' });
+    const coded = Object.assign(new Error('worker Zebulon was erased'), {
+      name: 'SubjectErasedError',
+      code: 'subject_erased',
+    });
+    const odd = Object.assign(new Error('x'), { name: 'Zebulon Quixotl', code: 'has spaces' });
+    expect(failureReason(zod)).toBe('ZodError');
+    expect(failureReason(coded)).toBe('SubjectErasedError [subject_erased]');
+    expect(failureReason(odd)).toBe('Error');
+    expect(failureReason('Zebulon')).toBe('non-error thrown (string)');
+  });
+
   it('parks a poison message on the dead-letter subject with the reason after bounded redelivery', async () => {
     let attempts = 0;
     const c = consumer('poison', async () => {
       attempts++;
-      throw new Error('amount is not a number');
+      throw new Error('amount is not a number for Zebulon Quixotl');
     });
     await c.start();
     const poison = newEvent('Wanted');
@@ -102,7 +115,10 @@ describe('durable consumer', () => {
       (m) => m !== null,
     );
     expect(attempts).toBe(3);
-    expect(dead?.header.get(HEADERS.failureReason)).toContain('amount is not a number');
+    // The class only: an error's message may quote personal values (docs/erasure.md).
+    expect(dead?.header.get(HEADERS.failureReason)).toBe('Error');
+    const headerText = [...(dead?.header.keys() ?? [])].map((k) => dead?.header.get(k)).join('|');
+    expect(headerText).not.toContain('Zebulon');
     expect(dead?.json<RecordedEvent>().eventId).toBe(poison.eventId);
     expect(
       await eventually(
@@ -158,7 +174,7 @@ describe('durable consumer', () => {
       (m) => m !== null,
     );
     expect(dead?.json<RecordedEvent>().eventId).toBe(second.eventId);
-    expect(dead?.header.get(HEADERS.failureReason)).toContain('delivered 5 times and never acknowledged');
+    expect(dead?.header.get(HEADERS.failureReason)).toBe('NeverAcknowledged');
     expect(handled).toEqual([4]);
   }, 60_000);
 

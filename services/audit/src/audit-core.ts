@@ -70,7 +70,7 @@ export async function openAuditCore(options: {
     foia: new FoiaDesk(
       sealed,
       options.metrics,
-      new FilesystemEvidenceStore(options.evidenceDir ?? 'var/evidence'),
+      new FilesystemEvidenceStore(options.evidenceDir ?? 'var/evidence', sealed.keys),
     ),
     holds,
     retention: new RetentionReview({

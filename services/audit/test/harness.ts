@@ -17,7 +17,7 @@ export interface AuditHarness {
 }
 
 /** An event store and an audit schema of this suite's own, on the real PostgreSQL. */
-export async function auditHarness(): Promise<AuditHarness> {
+export async function auditHarness(options: { evidenceDir?: string } = {}): Promise<AuditHarness> {
   const events = await createTestSchema('aes');
   await migrate(events.pool, events.schema);
   const audit = await createTestSchema('audit');
@@ -27,6 +27,7 @@ export async function auditHarness(): Promise<AuditHarness> {
     eventStoreSchema: events.schema,
     auditSchema: audit.schema,
     poolMax: 4,
+    evidenceDir: options.evidenceDir,
   });
   const intake = new PostgresEventStore({
     pool: events.pool,

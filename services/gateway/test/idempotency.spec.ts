@@ -167,7 +167,8 @@ describe('Idempotency-Key on POST', () => {
     expect(d).toEqual({ kind: 'started' });
     // A completion PostgreSQL refuses fails alone: not the claim, not the other completion.
     const [bDone, cDone, e] = await Promise.allSettled([
-      store.complete('mixed-subject', 'b', { status: 201, headers: {}, body: { text: 'nul \u0000' } }),
+      // (The body is sealed, so PostgreSQL sees only bytes; a header is still jsonb.)
+      store.complete('mixed-subject', 'b', { status: 201, headers: { etag: 'nul \u0000' }, body: { n: 2 } }),
       store.complete('mixed-subject', 'c', stored(3)),
       store.begin(req('e')),
     ]);

@@ -36,8 +36,11 @@ export class InvestigationModule {
         // The system clock lives here, at the edge; the decider only sees the command's `now`.
         { provide: CLOCK, useValue: { now: () => new Date() } },
         {
+          // Sealed under the case's key of the same keyring as the events (docs/erasure.md).
           provide: EVIDENCE_STORE,
-          useValue: evidenceStore ?? new FilesystemEvidenceStore(config.EVIDENCE_DIR),
+          useFactory: (sealed: SealedEventStore) =>
+            evidenceStore ?? new FilesystemEvidenceStore(config.EVIDENCE_DIR, sealed.keys),
+          inject: [SealedEventStore],
         },
         {
           provide: PostgresEventStore,

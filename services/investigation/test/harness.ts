@@ -13,6 +13,7 @@ import { createTestSchema, startPrivateNats, type PrivateNats, type TestSchema }
 import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
+import type { DestinationStream } from 'pino';
 import { lastValueFrom, timeout } from 'rxjs';
 import { createInvestigationApp } from '../src/bootstrap';
 import { investigationConfigSchema, type InvestigationConfig } from '../src/config';
@@ -40,7 +41,11 @@ export interface RunningInvestigation {
 }
 
 /** A real investigation service, in process, on schemas, an evidence directory and a nats-server of its own. */
-export async function startInvestigation(env: Record<string, string> = {}): Promise<RunningInvestigation> {
+export async function startInvestigation(
+  env: Record<string, string> = {},
+  /** Where the service logs (a test reads what it logged); stdout otherwise. */
+  options: { logDestination?: DestinationStream } = {},
+): Promise<RunningInvestigation> {
   const nats = await startPrivateNats();
   const eventSchema: TestSchema = await createTestSchema('ies');
   await migrate(eventSchema.pool, eventSchema.schema);
@@ -61,7 +66,7 @@ export async function startInvestigation(env: Record<string, string> = {}): Prom
     LOG_LEVEL: 'warn',
     ...env,
   });
-  const app = await createInvestigationApp(config);
+  const app = await createInvestigationApp(config, options);
   const store = sealedStore(
     new PostgresEventStore({
       pool: eventSchema.pool,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INVESTIGATION_PATTERNS as P, investigationStreamId } from '@lse/contracts';
 import { reactionEventId } from '@lse/domain';
@@ -275,7 +275,12 @@ describe('investigation service over NATS', () => {
       sizeBytes: bytes.length,
       storageRef: `sha256:${sha}`,
     });
-    expect(existsSync(join(svc.evidenceDir, 'sha256', sha.slice(0, 2), sha.slice(2, 4), sha))).toBe(true);
+    // Sealed under the case's key (docs/erasure.md#evidence-files): one file per case key, no bytes in clear.
+    const dir = join(svc.evidenceDir, 'sealed', sha.slice(0, 2), sha.slice(2, 4), sha);
+    expect(existsSync(dir)).toBe(true);
+    const files = readdirSync(dir);
+    expect(files).toHaveLength(1);
+    expect(readFileSync(join(dir, files[0])).includes(Buffer.from('pay stub'))).toBe(false);
     const back = await client.ok<{ contentBase64: string }>(P.getEvidence, {
       caseId,
       evidenceId: attached.id,

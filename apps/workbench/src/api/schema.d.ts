@@ -15921,7 +15921,7 @@ export interface operations {
                                     /** @description Why the file is withheld whole (it cannot be redacted as text). */
                                     withheld?: {
                                         /** @enum {string} */
-                                        reason: "unreadable" | "scanned_image" | "too_large" | "other_format" | "unavailable";
+                                        reason: "unreadable" | "scanned_image" | "too_large" | "other_format" | "unavailable" | "erased";
                                         detail: string;
                                     };
                                 }[];
@@ -17016,7 +17016,7 @@ export interface operations {
                                 /** @description Why the file is withheld whole (it cannot be redacted as text). */
                                 withheld?: {
                                     /** @enum {string} */
-                                    reason: "unreadable" | "scanned_image" | "too_large" | "other_format" | "unavailable";
+                                    reason: "unreadable" | "scanned_image" | "too_large" | "other_format" | "unavailable" | "erased";
                                     detail: string;
                                 };
                             }[];
@@ -17534,7 +17534,7 @@ export interface operations {
                                     /** @description Why the file is withheld whole (it cannot be redacted as text). */
                                     withheld?: {
                                         /** @enum {string} */
-                                        reason: "unreadable" | "scanned_image" | "too_large" | "other_format" | "unavailable";
+                                        reason: "unreadable" | "scanned_image" | "too_large" | "other_format" | "unavailable" | "erased";
                                         detail: string;
                                     };
                                 }[];

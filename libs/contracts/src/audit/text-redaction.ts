@@ -42,5 +42,7 @@ export const EVIDENCE_WITHHELD_REASONS = [
   'other_format',
   /** The evidence store does not have the file's content. */
   'unavailable',
+  /** The file was erased with its case's personal data: its key is destroyed (docs/erasure.md). */
+  'erased',
 ] as const;
 export type EvidenceWithheldReason = (typeof EVIDENCE_WITHHELD_REASONS)[number];

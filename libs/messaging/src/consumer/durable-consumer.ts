@@ -161,6 +161,7 @@ export class DurableConsumer {
       event = msg.json<RecordedEvent>();
       if (deliveryCount > 2 * maxDeliver) {
         const never = new Error(`delivered ${deliveryCount} times and never acknowledged`);
+        never.name = 'NeverAcknowledged';
         await this.deadLetter(msg, never, event);
         return;
       }
@@ -182,9 +183,9 @@ export class DurableConsumer {
   }
 
   private async deadLetter(msg: JsMsg, err: unknown, event: RecordedEvent | undefined): Promise<void> {
-    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    const reason = failureReason(err);
     const h = headers();
-    h.set(HEADERS.failureReason, reason.slice(0, 1_000));
+    h.set(HEADERS.failureReason, reason);
     h.set(HEADERS.originalSubject, msg.subject);
     h.set(HEADERS.deliveries, String(msg.info.deliveryCount));
     if (event) h.set('Nats-Msg-Id', `${this.options.name}:${event.eventId}`);
@@ -198,6 +199,23 @@ export class DurableConsumer {
       msg.nak(5_000);
     }
   }
+}
+
+const TOKEN = /^[A-Za-z0-9_.:$-]{1,100}$/;
+
+/**
+ * What a dead letter says of its failure (`Lse-Failure-Reason`): the error's class and its code,
+ * e.g. `ZodError` or `SubjectErasedError [subject_erased]`, never its message. Messages quote
+ * values (a zod issue the input it refused, a driver the duplicate key), and a dead letter is
+ * kept in JetStream beyond any erasure: the message stays in the consumer's logs of the failure
+ * (`onError`, which the services log as a described error: name, code, frames) and in the code
+ * that threw it. A name or code that is not a plain token is left out.
+ */
+export function failureReason(err: unknown): string {
+  if (!(err instanceof Error)) return `non-error thrown (${typeof err})`;
+  const name = TOKEN.test(err.name) ? err.name : 'Error';
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && TOKEN.test(code) ? `${name} [${code}]` : name;
 }
 
 /** Messages with the same key are handled in order: the case, or the subject when there is none. */

@@ -31,6 +31,17 @@ export const ERROR_CODES: Record<string, CodeMapping> = {
     slug: 'request-in-progress',
     title: 'A request with this key is in progress',
   },
+  /**
+   * A command that would record new data of a person whose data was erased (crypto-shred's
+   * SubjectErasedError): the key is destroyed, nothing can be sealed for them again.
+   */
+  subject_erased: {
+    status: 409,
+    slug: 'subject-erased',
+    title: "This person's data was erased; the record cannot be changed",
+  },
+  /** Evidence of a case whose personal data was erased: its file no longer opens. */
+  evidence_erased: { status: 410, slug: 'evidence-erased', title: 'This evidence file was erased' },
   precondition_failed: { status: 412, slug: 'precondition-failed', title: 'Precondition failed' },
   payload_too_large: { status: 413, slug: 'payload-too-large', title: 'Request body too large' },
   event_too_large: { status: 413, slug: 'event-too-large', title: 'Too large to record as one event' },

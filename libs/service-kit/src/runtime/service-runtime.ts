@@ -140,7 +140,7 @@ export abstract class ServiceRuntime implements OnApplicationBootstrap, OnApplic
           { error: describeError(err), consumer: name, eventId: event?.eventId, type: event?.type },
           `${what} failed; will retry`,
         ),
-      // The failure's text stays on the dead-letter message (Lse-Failure-Reason): it may hold data.
+      // Neither logs nor the dead letter (Lse-Failure-Reason: class and code) keep the failure's text.
       onDeadLetter: (event) =>
         this.logger.error(
           { consumer: name, eventId: event?.eventId, type: event?.type },

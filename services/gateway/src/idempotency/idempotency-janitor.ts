@@ -1,10 +1,12 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { describeError } from '@lse/service-kit';
 import { IdempotencyStore } from './idempotency.store';
 
 const EVERY_MS = 60 * 60 * 1000;
 
 /**
- * Deletes idempotency keys older than 24 hours, once an hour (any replica may; it is idempotent),
+ * Deletes idempotency keys older than 24 hours and the response keys of days past (ResponseKeys),
+ * once an hour (any replica may; it is idempotent),
  * and on start frees the claims this gateway process held when it last stopped without finishing.
  */
 @Injectable()
@@ -22,7 +24,7 @@ export class IdempotencyJanitor implements OnModuleInit, OnApplicationShutdown {
       const released = await this.store.releaseOwnClaims();
       if (released > 0) this.logger.log({ released }, 'claims of an earlier run of this gateway freed');
     } catch (err) {
-      this.logger.warn({ reason: (err as Error).message }, 'could not free earlier claims');
+      this.logger.warn({ error: describeError(err) }, 'could not free earlier claims');
     }
   }
 
@@ -34,9 +36,12 @@ export class IdempotencyJanitor implements OnModuleInit, OnApplicationShutdown {
     try {
       const deleted = await this.store.purgeExpired();
       if (deleted > 0) this.logger.log({ deleted }, 'expired idempotency keys deleted');
+      // Then the keys of the days those responses were sealed under: no copy of them opens again.
+      const keys = await this.store.keys.destroyExpired();
+      if (keys > 0) this.logger.log({ keys }, 'response keys of past days deleted');
       return deleted;
     } catch (err) {
-      this.logger.warn({ reason: (err as Error).message }, 'idempotency clean-up failed');
+      this.logger.warn({ error: describeError(err) }, 'idempotency clean-up failed');
       return 0;
     }
   }

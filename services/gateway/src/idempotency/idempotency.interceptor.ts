@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
-import { ERROR_CODES, ProblemException, problemType } from '@lse/service-kit';
+import { describeError, ERROR_CODES, ProblemException, problemType } from '@lse/service-kit';
 import { from, lastValueFrom, Observable, throwError } from 'rxjs';
 import type { AuthedRequest } from '../auth/request-user';
 import type { HttpResponse } from '@lse/service-kit';
@@ -28,7 +28,8 @@ export interface IdempotencyOptions {
 /**
  * `Idempotency-Key` on POST: optional, but honoured whenever present. The first request with a
  * key runs and its 2xx response is stored; a retry with the same body gets that response
- * (`Idempotency-Replayed: true`) without reaching the handler; a different body is a 422.
+ * (`Idempotency-Replayed: true`) without reaching the handler; a different body is a 422. The
+ * stored body is sealed (ResponseKeys, docs/erasure.md): the table holds no response in clear.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -77,11 +78,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw err;
     }
     await this.store
-      .complete(subject, key, { status, headers: keptHeaders(res), body })
-      // The command succeeded; failing the response now would invite a duplicate retry.
-      .catch((err: unknown) =>
-        this.logger.warn({ reason: (err as Error).message }, 'could not store response'),
-      );
+      .complete(subject, key, { status, headers: keptHeaders(res), body }, claim.path)
+      // The command succeeded; failing the response now would invite a duplicate retry. The
+      // error is described (name, code, frames): a driver's message can quote the values.
+      .catch((err: unknown) => this.logger.warn({ error: describeError(err) }, 'could not store response'));
     return body;
   }
 

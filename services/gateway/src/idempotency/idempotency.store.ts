@@ -1,5 +1,8 @@
+import { masterKeyFromEnvironment } from '@lse/crypto-shred';
 import type { Pool } from 'pg';
 import { Batcher } from './batcher';
+import { resourceIdsOf } from './resource-ids';
+import { ResponseKeys, type SealedBody } from './response-keys';
 
 export interface StoredResponse {
   status: number;
@@ -34,14 +37,22 @@ type FoundRow = {
   state: string;
   status: number | null;
   headers: Record<string, string> | null;
-  body: unknown;
+  body_key: string | null;
+  sealed_body: Buffer | null;
 };
 
 interface Completion {
   subject: string;
   key: string;
   response: StoredResponse;
+  resourceIds: string[];
 }
+
+/** A completion as written: its body sealed. */
+type SealedCompletion = Omit<Completion, 'response'> & {
+  response: Omit<StoredResponse, 'body'>;
+  sealed: SealedBody;
+};
 
 /** What the batcher writes: a claim or a completion, in one statement per batch. */
 type Write = { claim: IdempotencyRequest } | { completion: Completion };
@@ -82,6 +93,8 @@ export class IdempotencyStore {
   constructor(
     private readonly pool: Pool,
     private readonly claimant: string | null = null,
+    /** Seal the stored bodies (no response is stored in clear): by default under the master key. */
+    readonly keys: ResponseKeys = new ResponseKeys(pool, masterKeyFromEnvironment()),
   ) {}
 
   /**
@@ -95,8 +108,10 @@ export class IdempotencyStore {
     return written;
   }
 
-  async complete(subject: string, key: string, response: StoredResponse): Promise<void> {
-    const written = await this.writes.submit({ completion: { subject, key, response } });
+  /** Stores the response, its body sealed (ResponseKeys); `path` is the request's. */
+  async complete(subject: string, key: string, response: StoredResponse, path = ''): Promise<void> {
+    const resourceIds = resourceIdsOf(path, response.headers);
+    const written = await this.writes.submit({ completion: { subject, key, response, resourceIds } });
     if (written && 'failed' in written) throw asError(written.failed);
   }
 
@@ -107,7 +122,10 @@ export class IdempotencyStore {
 
   private async writeMany(batch: Write[]): Promise<Written[]> {
     const claims = batch.flatMap((w) => ('claim' in w ? [w.claim] : []));
-    const completions = batch.flatMap((w) => ('completion' in w ? [w.completion] : []));
+    // Sealed here, in the batch, so a completion still goes with the claims of its tick.
+    const completions = await Promise.all(
+      batch.flatMap((w) => ('completion' in w ? [this.sealed(w.completion)] : [])),
+    );
     let outcomes: BeginOutcome[];
     let completed: Written[] = completions.map(() => undefined);
     try {
@@ -131,7 +149,12 @@ export class IdempotencyStore {
     return batch.map((w) => ('claim' in w ? outcomes[claim++] : completed[completion++]));
   }
 
-  private async beginMany(reqs: IdempotencyRequest[], done: Completion[]): Promise<BeginOutcome[]> {
+  private async sealed({ response, ...rest }: Completion): Promise<SealedCompletion> {
+    const { body, ...kept } = response;
+    return { ...rest, response: kept, sealed: await this.keys.seal(body, idOf(rest.subject, rest.key)) };
+  }
+
+  private async beginMany(reqs: IdempotencyRequest[], done: SealedCompletion[]): Promise<BeginOutcome[]> {
     const ids = reqs.map((r) => idOf(r.subject, r.key));
     // One statement cannot write a row twice: a key repeated in the batch, or being completed
     // in it, waits like any concurrent request with that key (it finds the claim in progress).
@@ -141,8 +164,10 @@ export class IdempotencyStore {
       name: 'gateway_idempotency_write',
       text: `WITH completed AS (
          UPDATE gateway_idempotency g
-            SET state = 'completed', status = r.status, headers = r.headers, body = r.body, completed_at = now()
-           FROM jsonb_to_recordset($1::jsonb) AS r(subject text, key text, status integer, headers jsonb, body jsonb)
+            SET state = 'completed', status = r.status, headers = r.headers, body_key = r.body_key,
+                sealed_body = decode(r.sealed_body, 'base64'), resource_ids = r.resource_ids, completed_at = now()
+           FROM jsonb_to_recordset($1::jsonb)
+             AS r(subject text, key text, status integer, headers jsonb, body_key uuid, sealed_body text, resource_ids uuid[])
           WHERE g.subject = r.subject AND g.key = r.key
             AND g.subject = ANY($6::text[]) AND g.key = ANY($7::text[])
        )
@@ -151,7 +176,8 @@ export class IdempotencyStore {
          FROM jsonb_to_recordset($2::jsonb) AS r(subject text, key text, method text, path text, request_hash text)
        ON CONFLICT (subject, key) DO UPDATE
          SET method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash,
-             state = 'in_progress', status = NULL, headers = NULL, body = NULL,
+             state = 'in_progress', status = NULL, headers = NULL, body_key = NULL, sealed_body = NULL,
+             resource_ids = NULL,
              created_at = now(), completed_at = NULL, claimed_by = EXCLUDED.claimed_by
          WHERE gateway_idempotency.created_at < now() - make_interval(hours => $3)
             OR (gateway_idempotency.state = 'in_progress'
@@ -164,7 +190,9 @@ export class IdempotencyStore {
             key: d.key,
             status: d.response.status,
             headers: d.response.headers,
-            body: d.response.body ?? null,
+            body_key: d.sealed.keyId,
+            sealed_body: d.sealed.bytes.toString('base64'),
+            resource_ids: d.resourceIds,
           })),
         ),
         JSON.stringify(
@@ -193,13 +221,27 @@ export class IdempotencyStore {
     const others = reqs.filter((_, i) => outcomes[i] === undefined);
     if (others.length === 0) return outcomes as BeginOutcome[];
     const found = await this.pool.query<FoundRow>(
-      `SELECT g.subject, g.key, g.method, g.path, g.request_hash, g.state, g.status, g.headers, g.body
+      `SELECT g.subject, g.key, g.method, g.path, g.request_hash, g.state, g.status, g.headers, g.body_key, g.sealed_body
          FROM gateway_idempotency g
          JOIN unnest($1::text[], $2::text[]) AS k(subject, key) ON g.subject = k.subject AND g.key = k.key`,
       [others.map((r) => r.subject), others.map((r) => r.key)],
     );
     const rows = new Map(found.rows.map((r) => [idOf(r.subject, r.key), r]));
-    return reqs.map((req, i) => outcomes[i] ?? outcomeOf(req, rows.get(ids[i])));
+    return Promise.all(reqs.map(async (req, i) => outcomes[i] ?? this.outcomeOf(req, rows.get(ids[i]))));
+  }
+
+  /** What a request finds in the row someone else holds (or held) for its key. */
+  private async outcomeOf(req: IdempotencyRequest, row: FoundRow | undefined): Promise<BeginOutcome> {
+    // Released between the INSERT and the SELECT: the caller simply tries again.
+    if (!row) return { kind: 'in_progress' };
+    if (row.method !== req.method || row.path !== req.path || row.request_hash !== req.requestHash)
+      return { kind: 'mismatch' };
+    if (row.state !== 'completed') return { kind: 'in_progress' };
+    const body =
+      row.body_key && row.sealed_body
+        ? await this.keys.open({ keyId: row.body_key, bytes: row.sealed_body }, idOf(req.subject, req.key))
+        : null;
+    return { kind: 'replay', response: { status: row.status ?? 200, headers: row.headers ?? {}, body } };
   }
 
   /**
@@ -228,6 +270,20 @@ export class IdempotencyStore {
     return result.rowCount ?? 0;
   }
 
+  /**
+   * Deletes the stored responses of requests that named one of these ids (a case, a complaint)
+   * in their path or Location, so the erase command can drop what they said of a person at once
+   * rather than when they expire. A retry of one of them reaches the service again, which
+   * recognises it by its event ids (command-ids.ts). Returns how many were deleted.
+   */
+  async forgetResources(ids: readonly string[]): Promise<number> {
+    const result = await this.pool.query(
+      `DELETE FROM gateway_idempotency WHERE state = 'completed' AND resource_ids && $1::uuid[]`,
+      [ids.map((id) => id.toLowerCase())],
+    );
+    return result.rowCount ?? 0;
+  }
+
   /** Deletes keys past their 24 hours; returns how many. */
   async purgeExpired(): Promise<number> {
     const result = await this.pool.query(
@@ -236,17 +292,4 @@ export class IdempotencyStore {
     );
     return result.rowCount ?? 0;
   }
-}
-
-/** What a request finds in the row someone else holds (or held) for its key. */
-function outcomeOf(req: IdempotencyRequest, row: FoundRow | undefined): BeginOutcome {
-  // Released between the INSERT and the SELECT: the caller simply tries again.
-  if (!row) return { kind: 'in_progress' };
-  if (row.method !== req.method || row.path !== req.path || row.request_hash !== req.requestHash)
-    return { kind: 'mismatch' };
-  if (row.state !== 'completed') return { kind: 'in_progress' };
-  return {
-    kind: 'replay',
-    response: { status: row.status ?? 200, headers: row.headers ?? {}, body: row.body },
-  };
 }

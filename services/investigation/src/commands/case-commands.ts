@@ -105,7 +105,7 @@ const attachEvidence = command(AttachEvidenceInput, async (input, { base, state,
     throw new DomainError('payload_too_large', `Evidence is limited to ${max} bytes.`);
   // Refuse before storing when the investigation cannot take it (closed, unknown).
   openInvestigation(state, base.caseId);
-  const stored = await services.evidence.put(content);
+  const stored = await services.evidence.put(content, base.caseId);
   return {
     ...base,
     type: 'AttachEvidence',

@@ -119,7 +119,7 @@ export class InvestigationQueryMessages {
       if (state.status === 'none') throw new InvestigationNotFoundError(caseId);
       const item = state.investigation.evidence[evidenceId];
       if (!item) throw new DomainError('not_found', 'No such evidence in this investigation.');
-      const content = await this.evidence.get(item.storageRef);
+      const content = await this.evidence.get(item.storageRef, caseId);
       if (!content) throw new DomainError('not_found', 'The evidence content is not in the store.');
       return { ...item, contentBase64: content.toString('base64') };
     });

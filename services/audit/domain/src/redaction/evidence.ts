@@ -4,13 +4,19 @@ import { pdfText } from './pdf-text';
 /** The largest evidence file whose text a package takes (the upload limit's default, doubled). */
 export const EVIDENCE_TEXT_MAX_BYTES = 1024 * 1024;
 
+/**
+ * What the evidence store gave for a file: its bytes, `'erased'` when its case's key is destroyed
+ * (docs/erasure.md), or nothing when it does not have the file.
+ */
+export type EvidenceContent = Uint8Array | 'erased' | undefined;
+
 /** An evidence file of a case as the package builder gets it: the record and, if found, the bytes. */
 export interface EvidenceFile {
   evidenceId: string;
   mediaType: string;
   sizeBytes: number;
   sha256: string;
-  content?: Uint8Array;
+  content?: EvidenceContent;
 }
 
 export type EvidenceText =
@@ -35,6 +41,8 @@ export function evidenceText(file: EvidenceFile, maxBytes = EVIDENCE_TEXT_MAX_BY
     return withheld('other_format', `${file.mediaType} files are not released as text.`);
   if (file.sizeBytes > maxBytes)
     return withheld('too_large', `The file is larger than ${maxBytes} bytes, the most a package takes.`);
+  if (file.content === 'erased')
+    return withheld('erased', "The file was erased with the case's personal data: it can no longer be read.");
   if (!file.content) return withheld('unavailable', 'The evidence store does not have the file.');
   if (mediaType === 'application/pdf') {
     const pdf = pdfText(file.content);

@@ -3,6 +3,7 @@ import { RedactionApplied } from '@lse/contracts';
 import { PLANTED } from '@lse/contracts/src/complaint/examples';
 import {
   buildFoiaPackage,
+  evidenceText,
   packageDigest,
   redactionParts,
   renderPackageHtml,
@@ -281,5 +282,25 @@ describe('evidence files in a FOIA package', () => {
       [undefined, 'too_large'],
     ]);
     expect(renderPackageHtml(pkg())).toContain('Withheld in full: The PDF holds page images and no text');
+  });
+});
+
+describe('evidence of an erased case (docs/erasure.md#evidence-files)', () => {
+  it('is withheld whole with the reason erased, whatever its format', () => {
+    for (const mediaType of ['text/plain', 'application/pdf']) {
+      expect(
+        evidenceText({
+          evidenceId: 'e',
+          mediaType,
+          sizeBytes: 10,
+          sha256: '0'.repeat(64),
+          content: 'erased',
+        }),
+      ).toEqual({
+        status: 'withheld',
+        reason: 'erased',
+        detail: "The file was erased with the case's personal data: it can no longer be read.",
+      });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { EvidenceAttached, EvidenceWithheldReason } from '@lse/contracts';
-import { evidenceText } from './evidence';
+import { evidenceText, type EvidenceContent } from './evidence';
 import type { FreeTextValue } from './free-text';
 import { upcastData, type CaseRecord } from './redact';
 
@@ -28,7 +28,7 @@ export const evidenceTextPath = (evidenceId: string) => `evidence.${evidenceId}.
 /** The package's evidence of one case, from its EvidenceAttached records (in record order). */
 export function evidenceOf(
   records: readonly CaseRecord[],
-  content: Readonly<Record<string, Uint8Array | undefined>>,
+  content: Readonly<Record<string, EvidenceContent>>,
   redact: (eventId: string, value: FreeTextValue) => string,
 ): PackageEvidence[] {
   return records

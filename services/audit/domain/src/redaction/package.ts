@@ -13,6 +13,7 @@ import {
   type RecordSections,
   type RecordSectionsInput,
 } from '../records/sections';
+import type { EvidenceContent } from './evidence';
 import { evidenceOf, type PackageEvidence } from './package-evidence';
 import {
   applyTextRedactions,
@@ -46,7 +47,7 @@ export interface FoiaPackageInput {
     caseId: string;
     openAtCutoff: boolean;
     records: CaseRecord[];
-    evidenceContent?: Readonly<Record<string, Uint8Array | undefined>>;
+    evidenceContent?: Readonly<Record<string, EvidenceContent>>;
   }>;
   /** Redactions a FOIA officer released (RedactionOverridden), by event id and path. */
   overrides: Array<{ eventId: string; path: string }>;
