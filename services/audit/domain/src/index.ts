@@ -10,6 +10,7 @@ export * from './foia/clock/rules';
 export * from './foia/clock/clock';
 export * from './redaction/redact';
 export * from './redaction/package';
+export * from './redaction/warnings';
 export * from './redaction/html';
 export * from './integrity/merkle';
 export * from './replay/replayer';

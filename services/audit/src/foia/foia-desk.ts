@@ -22,7 +22,7 @@ import {
 } from '@lse/audit-domain';
 import { NAMESPACE_LSE, uuidV5, ValidationError } from '@lse/domain';
 import { commandIdFor, Metrics, StreamCommands } from '@lse/service-kit';
-import type { SealedEventStore } from '@lse/crypto-shred';
+import type { OpenedEvent, SealedEventStore } from '@lse/crypto-shred';
 import type { Actor } from '../access/actor';
 import { evidenceContentOf, type EvidenceReader } from './evidence-content';
 import { withholdsAt } from './override-target';
@@ -47,6 +47,8 @@ export interface CompiledPackage {
   htmlSha256: string;
   /** E.g. an empty package, or a case with no records at the cut-off (packageWarnings). */
   warnings: string[];
+  /** A person was erased from a requested case (a record read back with erased leaves). */
+  erased: boolean;
 }
 
 /**
@@ -164,6 +166,7 @@ export class FoiaDesk {
       html,
       htmlSha256: sha256Hex(html),
       warnings: packageWarnings(pkg, firstRecordedAt),
+      erased: cases.some((c) => c.records.some((r: OpenedEvent) => (r.erasedPaths?.length ?? 0) > 0)),
     };
   }
 
@@ -244,7 +247,7 @@ export class FoiaDesk {
   }
 
   /** The released package, compiled again: its digest must be the one recorded at release. */
-  async released(requestId: string): Promise<CompiledPackage> {
+  async released(requestId: string): Promise<CompiledPackage & { releasedSha256: string }> {
     const { state } = await this.load(requestId);
     if (state.status === 'none') throw new FoiaRequestNotFoundError(requestId);
     // The final release stays the package on record through an appeal of it.
@@ -253,11 +256,14 @@ export class FoiaDesk {
         reason: 'not_released',
       });
     const compiled = await this.compilePackage(requestId, state.release.cutoff, state);
-    if (compiled.sha256 !== state.release.packageSha256)
-      throw new Error(
-        `released package ${requestId} no longer compiles to its recorded digest: run \`npm run cases -- verify\``,
-      );
-    return compiled;
+    const releasedSha256 = state.release.packageSha256;
+    if (compiled.sha256 === releasedSha256) return { ...compiled, releasedSha256 };
+    // An erasure since the release changes what the records read (docs/erasure.md): the package
+    // is served as it compiles now, saying so, rather than refused or rebuilt from erased data.
+    if (compiled.erased) return { ...compiled, releasedSha256 };
+    throw new Error(
+      `released package ${requestId} no longer compiles to its recorded digest: run \`npm run cases -- verify\``,
+    );
   }
 
   /**

@@ -125,6 +125,8 @@ export class AuditQueryMessages {
         htmlSha256: released.htmlSha256,
         package: released.package,
         html: released.html,
+        // Differs from sha256 only when a person was erased from a case since the release.
+        releasedSha256: released.releasedSha256,
       };
     });
   }

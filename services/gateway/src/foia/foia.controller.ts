@@ -250,12 +250,18 @@ export class FoiaController {
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
-    const released = await this.services.call<{ package: unknown; html: string; sha256: string }>(
-      AUDIT_PATTERNS.releasedPackage,
-      params,
-      ctx,
-    );
-    res.setHeader('Digest', `sha-256=${Buffer.from(released.sha256, 'hex').toString('base64')}`);
+    const released = await this.services.call<{
+      package: unknown;
+      html: string;
+      sha256: string;
+      releasedSha256: string;
+    }>(AUDIT_PATTERNS.releasedPackage, params, ctx);
+    const digest = (hex: string) => `sha-256=${Buffer.from(hex, 'hex').toString('base64')}`;
+    res.setHeader('Digest', digest(released.sha256));
+    // A person erased from a case since the release: this is the package as it reads now, and
+    // the digest recorded at release is given beside it (docs/erasure.md).
+    if (released.releasedSha256 !== released.sha256)
+      res.setHeader('Lse-Released-Digest', digest(released.releasedSha256));
     if (query.format === 'html') {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       return released.html;

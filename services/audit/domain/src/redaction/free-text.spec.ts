@@ -3,6 +3,7 @@ import { RedactionApplied } from '@lse/contracts';
 import { PLANTED } from '@lse/contracts/src/complaint/examples';
 import {
   buildFoiaPackage,
+  ERASED_CASE_TEXT_REASON,
   evidenceText,
   packageDigest,
   redactionParts,
@@ -302,5 +303,50 @@ describe('evidence of an erased case (docs/erasure.md#evidence-files)', () => {
         detail: "The file was erased with the case's personal data: it can no longer be read.",
       });
     }
+  });
+});
+
+describe('free text of a case a person was erased from (docs/erasure.md)', () => {
+  /** The case as read after a worker's key was destroyed: one record carries erased leaves. */
+  const erasedCase = () => {
+    const records = caseWithInterview();
+    records[0] = { ...records[0], erasedPaths: ['data.complainants.0.name'] };
+    return records;
+  };
+
+  it('withholds a released note whole under 5 U.S.C. 552(b)(6), since the erased name can no longer be found in it', () => {
+    const records = erasedCase();
+    const pkg = build(records, [{ eventId: interview(records).eventId, path: 'data.summary' }]);
+    const summary = summaryOf(pkg);
+    for (const planted of PLANTED_IN_NOTE) expect(summary).not.toContain(planted);
+    const entry = pkg.redactionLog.find((e) => e.reason === ERASED_CASE_TEXT_REASON)!;
+    expect(entry).toMatchObject({
+      path: `data.summary@0-${NOTE.length}`,
+      classification: 'personal',
+      exemptions: ['(b)(6)', '(b)(7)(C)'],
+      released: false,
+    });
+    expect(summary).toBe(withheldMarker(entry.exemptions, entry.n));
+  });
+
+  it('releases it only on an override naming the whole text, not on the override of the field', () => {
+    const records = erasedCase();
+    const eventId = interview(records).eventId;
+    const pkg = build(records, [
+      { eventId, path: 'data.summary' },
+      { eventId, path: `data.summary@0-${NOTE.length}` },
+    ]);
+    expect(summaryOf(pkg)).toBe(NOTE);
+  });
+
+  it('leaves a case nobody was erased from as it was (same digest)', () => {
+    const records = caseWithInterview();
+    const overrides = [{ eventId: interview(records).eventId, path: 'data.summary' }];
+    expect(packageDigest(build(records, overrides))).toBe(
+      packageDigest(build(caseWithInterview(), overrides)),
+    );
+    expect(build(records, overrides).redactionLog.some((e) => e.reason === ERASED_CASE_TEXT_REASON)).toBe(
+      false,
+    );
   });
 });

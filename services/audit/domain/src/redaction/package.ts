@@ -1,5 +1,7 @@
 import {
   EXEMPTION_CATALOGS,
+  exemptionsFor,
+  textRedactionPath,
   type Classification,
   type RedactedRecord,
   type TextFindingKind,
@@ -7,7 +9,6 @@ import {
 } from '@lse/contracts';
 import { canonicalJson, sha256Hex } from '../canonical';
 import {
-  recordWarnings,
   redactRecordSections,
   sectionRecordCount,
   type RecordSections,
@@ -33,6 +34,10 @@ import {
 import { NameFinder } from './text-finder';
 
 export const FOIA_PACKAGE_FORMAT = 'lse-foia-package/1';
+
+/** Why a narrative of a case someone was erased from is withheld whole (the log's reason). */
+export const ERASED_CASE_TEXT_REASON =
+  'free text of a case a person was erased from: the names in it can no longer be found';
 
 export interface FoiaPackageInput {
   requestId: string;
@@ -139,8 +144,35 @@ export function buildFoiaPackage(input: FoiaPackageInput): FoiaPackage {
     // Classified once: for the names the case knows, then for each record's redactions.
     const classified = records.map((r) => classifiedValues(r));
     const names = new NameFinder(namesKnownTo(records, classified));
+    // A person erased from the case (their key destroyed: `erasedPaths` on an opened record) can
+    // no longer be found by name in the case's narratives, which stay sealed under the case's
+    // key and may still name them: each free text (and evidence text) is then withheld whole.
+    const personErased = records.some((r) => (r.erasedPaths?.length ?? 0) > 0);
+    const withholdWhole = (eventId: string, value: FreeTextValue): string => {
+      const n = log.length + 1;
+      const exemptions = exemptionsFor('personal', context);
+      // Addressed as the whole text's span: an override of the field does not release it.
+      const span = { start: 0, end: value.text.length };
+      const path = textRedactionPath(value.path, span);
+      const isReleased = released.has(`${eventId}|${path}`);
+      log.push({
+        n,
+        caseId,
+        eventId,
+        path,
+        classification: 'personal',
+        exemptions,
+        released: isReleased,
+        span,
+        reason: ERASED_CASE_TEXT_REASON,
+      });
+      if (isReleased) return value.text;
+      exemptions.forEach((code) => cited.add(code));
+      return withheldMarker(exemptions, n);
+    };
     /** Logs the redactions inside one text and gives the text with their markers. */
     const redactInside = (eventId: string, value: FreeTextValue): string => {
+      if (personErased) return withholdWhole(eventId, value);
       const markers: Array<{ span: TextSpan; marker: string }> = [];
       for (const r of redactText(value, names, context)) {
         const n = log.length + 1;
@@ -250,32 +282,3 @@ export function packageDigest(pkg: FoiaPackage): string {
 }
 
 export const packageJson = (pkg: FoiaPackage) => canonicalJson(pkg);
-
-/**
- * What a FOIA officer must hear before releasing: a requested case with no records at or
- * before the cut-off (a cut-off before the case existed, or a mistyped case id), and a package
- * with no records at all. Not part of the package or its digest: a warning, not a refusal, since
- * "no records" is itself a lawful answer to a request.
- */
-export function packageWarnings(
-  pkg: Pick<FoiaPackage, 'cutoff' | 'cases' | 'summary' | 'records'>,
-  /** When each case's first record was made, for the cases that have any after the cut-off. */
-  firstRecordedAt: Record<string, string> = {},
-): string[] {
-  const warnings: string[] = [...recordWarnings(pkg.records, pkg.cutoff)];
-  // A request naming records only has no case to be empty of (recordWarnings speaks for those).
-  if (pkg.summary.records === 0 && pkg.cases.length > 0)
-    warnings.push(
-      `The package is empty: none of the ${pkg.cases.length} requested case(s) has a record at or before the cut-off ${pkg.cutoff}.`,
-    );
-  for (const c of pkg.cases) {
-    if (c.records.length > 0) continue;
-    const first = firstRecordedAt[c.caseId];
-    warnings.push(
-      first
-        ? `Case ${c.caseId} has no records at or before the cut-off ${pkg.cutoff}; its first record is of ${first}: choose a later cut-off to include it.`
-        : `Case ${c.caseId} has no records at all: check the case id.`,
-    );
-  }
-  return warnings;
-}

@@ -18,6 +18,8 @@ export interface CaseRecord {
   data: Record<string, unknown>;
   metadata: Record<string, unknown>;
   recordedAt: string;
+  /** Read through the sealed store: the leaves whose data subject was erased (libs/crypto-shred). */
+  erasedPaths?: string[];
 }
 
 export interface WithheldField {
