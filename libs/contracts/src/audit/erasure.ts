@@ -15,6 +15,13 @@ import { RECORDS_CATEGORY } from './parts';
 export const ERASURE_SUBJECT_KINDS = ['worker', 'complainant'] as const;
 export type ErasureSubjectKind = (typeof ERASURE_SUBJECT_KINDS)[number];
 
+/**
+ * What an erasure record may name: a person, or a case's own key (its narratives and staff ids,
+ * `case:<caseId>`), which only the retention review's erase step destroys.
+ */
+export const ERASED_SUBJECT_KINDS = [...ERASURE_SUBJECT_KINDS, 'case'] as const;
+export type ErasedSubjectKind = (typeof ERASED_SUBJECT_KINDS)[number];
+
 /** Why a person is erased. */
 export const ERASURE_BASES = [
   // The person asked (a privacy law's right to erasure, an agency's own privacy policy).
@@ -39,7 +46,7 @@ export const PersonErased = defineEvent({
   version: 1,
   schema: z.strictObject({
     erasureId: pub(uuid()),
-    subjectKind: pub(z.enum(ERASURE_SUBJECT_KINDS)),
+    subjectKind: pub(z.enum(ERASED_SUBJECT_KINDS)),
     keyId: pub(uuid()),
     caseIds: pub(z.array(uuid()).max(10_000)),
     basis: pub(z.enum(ERASURE_BASES)),
@@ -59,6 +66,10 @@ export type ErasureEvent = { type: 'PersonErased'; data: PersonErased };
  * instant stops opening within `LSE_KEY_CACHE_TTL_MS`).
  */
 export const KEYRING_FORGET_SUBJECT = 'keyring.forget';
+
+/** The forget subject of one keyring (an event store's schema: a test run's stays its own). */
+export const keyringForgetSubject = (eventStoreSchema: string): string =>
+  `${KEYRING_FORGET_SUBJECT}.${eventStoreSchema}`;
 
 export const ERASURE_PATTERNS = {
   erasePerson: 'audit.erasePerson',
@@ -86,7 +97,7 @@ export const ErasureQuery = z.strictObject({ erasureId: z.uuid() });
 /** What an erasure record shows: no personal data (the reason is not repeated). */
 export const ErasureReply = z.object({
   erasureId: pub(z.uuid()),
-  subjectKind: pub(z.enum(ERASURE_SUBJECT_KINDS)),
+  subjectKind: pub(z.enum(ERASED_SUBJECT_KINDS)),
   keyId: pub(z.uuid()),
   caseIds: pub(z.array(z.uuid())),
   basis: pub(z.enum(ERASURE_BASES)),

@@ -1,4 +1,4 @@
-import type { ErasureBasis, ErasureEvent, ErasureSubjectKind, PersonErased } from '@lse/contracts';
+import type { ErasedSubjectKind, ErasureBasis, ErasureEvent, PersonErased } from '@lse/contracts';
 import { replay, type Decider } from '@lse/domain';
 import { ErasureScopeError, ErasureUnderLegalHoldError } from './errors';
 
@@ -15,7 +15,7 @@ export interface CaseHolds {
 export interface ErasePerson {
   type: 'ErasePerson';
   erasureId: string;
-  subjectKind: ErasureSubjectKind;
+  subjectKind: ErasedSubjectKind;
   keyId: string;
   /** Every case the subject's key sealed a value in. */
   caseIds: string[];
