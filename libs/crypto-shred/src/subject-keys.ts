@@ -149,12 +149,13 @@ export class SubjectKeys implements DataKeys {
   /**
    * Every case an event sealed a value of this key in: the events whose boxes name the key (the
    * box lists key ids only, so no link table is needed and none can drift from the events). A
-   * scan of the events' metadata: an erasure is rare, and this runs once per erasure.
+   * scan of the events' metadata (stored as `json`, migration 004: cast for the containment), an
+   * erasure is rare, and this runs once per erasure.
    */
   async casesOf(keyId: string): Promise<string[]> {
     const { rows } = await this.options.pool.query<{ case_id: string }>(
       `SELECT DISTINCT case_id::text FROM ${this.options.schema}.events
-        WHERE case_id IS NOT NULL AND metadata->'sealed' @> jsonb_build_array(jsonb_build_object('k', $1::text))
+        WHERE case_id IS NOT NULL AND (metadata->'sealed')::jsonb @> jsonb_build_array(jsonb_build_object('k', $1::text))
         ORDER BY 1`,
       [keyId],
     );
@@ -167,8 +168,8 @@ export class SubjectKeys implements DataKeys {
       `SELECT k.subject, k.key_id, k.wrapped_key IS NULL AS destroyed FROM ${this.table} k
         WHERE k.key_id IN (
           SELECT (box->>'k')::uuid FROM ${this.options.schema}.events e,
-                 jsonb_array_elements(CASE WHEN jsonb_typeof(e.metadata->'sealed') = 'array'
-                                           THEN e.metadata->'sealed' ELSE '[]'::jsonb END) box
+                 json_array_elements(CASE WHEN json_typeof(e.metadata->'sealed') = 'array'
+                                          THEN e.metadata->'sealed' ELSE '[]'::json END) box
            WHERE e.case_id = $1::uuid)
         ORDER BY k.subject`,
       [caseId],
