@@ -77,11 +77,9 @@ describe('erasing a person through the gateway: nothing of them is left in clear
       });
       expect(res.status).toBe(200);
     }
-    const complaint = await api.request<{ complaint: { complainants: Array<{ complainantId: string; name?: string }> } }>(
-      'GET',
-      `/complaints/${caseId}`,
-      { as: 'investigator', sub: 'inv-3' },
-    );
+    const complaint = await api.request<{
+      complaint: { complainants: Array<{ complainantId: string; name?: string }> };
+    }>('GET', `/complaints/${caseId}`, { as: 'investigator', sub: 'inv-3' });
     expect(complaint.status).toBe(200);
     expect(complaint.body.complaint.complainants[0].name).toBe(PLANTED.name);
     complainantId = complaint.body.complaint.complainants[0].complainantId;
@@ -119,10 +117,14 @@ describe('erasing a person through the gateway: nothing of them is left in clear
     expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(refused.body.detail).toContain(`hold ${hold.body.holdId}`);
     expect(refused.body.detail).toContain(`case ${caseId}`);
-    const still = await api.request<{ complaint: { complainants: Array<{ name?: string }> } }>('GET', `/complaints/${caseId}`, {
-      as: 'investigator',
-      sub: 'inv-3',
-    });
+    const still = await api.request<{ complaint: { complainants: Array<{ name?: string }> } }>(
+      'GET',
+      `/complaints/${caseId}`,
+      {
+        as: 'investigator',
+        sub: 'inv-3',
+      },
+    );
     expect(still.body.complaint.complainants[0].name).toBe(PLANTED.name);
     const lifted = await api.request('POST', `/cases/${caseId}/legal-holds/${hold.body.holdId}/lift`, {
       as: 'auditor',
@@ -138,7 +140,12 @@ describe('erasing a person through the gateway: nothing of them is left in clear
       as: 'auditor',
       sub: 'ig-1',
       headers: { 'idempotency-key': randomUUID() },
-      body: { subject: { kind: 'complainant', id: complainantId }, cases: 'all', basis: 'court_order', reason: 'x' },
+      body: {
+        subject: { kind: 'complainant', id: complainantId },
+        cases: 'all',
+        basis: 'court_order',
+        reason: 'x',
+      },
     });
     expect(res.status).toBe(403);
   });
@@ -160,7 +167,10 @@ describe('erasing a person through the gateway: nothing of them is left in clear
       erasedBy: 'sup-2',
     });
     expect(JSON.stringify(erased.body)).not.toContain(complainantId);
-    const record = await api.request('GET', `/erasures/${String(erased.body.erasureId)}`, { as: 'admin', sub: 'adm-1' });
+    const record = await api.request('GET', `/erasures/${String(erased.body.erasureId)}`, {
+      as: 'admin',
+      sub: 'adm-1',
+    });
     expect(record.status).toBe(200);
     expect(record.body).toMatchObject({ erasureId: erased.body.erasureId, keyDestroyed: true });
 
@@ -186,7 +196,9 @@ describe('erasing a person through the gateway: nothing of them is left in clear
         .map((p) => `${where}: ${p}`);
     const leaks: string[] = [];
 
-    const dump = execFileSync('pg_dump', ['--no-owner', system.databaseUrl], { maxBuffer: 1 << 30 }).toString();
+    const dump = execFileSync('pg_dump', ['--no-owner', system.databaseUrl], {
+      maxBuffer: 1 << 30,
+    }).toString();
     expect(dump).toContain('subject_keys');
     leaks.push(...found('pg_dump', dump));
 

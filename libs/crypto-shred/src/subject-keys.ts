@@ -163,7 +163,9 @@ export class SubjectKeys implements DataKeys {
   }
 
   /** The subjects (`<kind>:<id>`) whose keys sealed a value in the case's events, and their key ids. */
-  async subjectsOfCase(caseId: string): Promise<Array<{ subject: string; keyId: string; destroyed: boolean }>> {
+  async subjectsOfCase(
+    caseId: string,
+  ): Promise<Array<{ subject: string; keyId: string; destroyed: boolean }>> {
     const { rows } = await this.options.pool.query<{ subject: string; key_id: string; destroyed: boolean }>(
       `SELECT k.subject, k.key_id, k.wrapped_key IS NULL AS destroyed FROM ${this.table} k
         WHERE k.key_id IN (

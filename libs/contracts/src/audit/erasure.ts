@@ -103,8 +103,14 @@ export const ErasureReply = z.object({
   basis: pub(z.enum(ERASURE_BASES)),
   reviewId: pub(z.uuid()).optional(),
   erasedAt: pub(z.string()),
-  erasedBy: personal(z.string()).describe('The actor who erased (staff id, or service:audit for the retention review).'),
-  keyDestroyed: pub(z.boolean()).describe('Whether the key is destroyed now (it is, once the command answered).'),
-  alreadyErased: pub(z.boolean()).describe('True when the person was erased before: nothing new was recorded.'),
+  erasedBy: personal(z.string()).describe(
+    'The actor who erased (staff id, or service:audit for the retention review).',
+  ),
+  keyDestroyed: pub(z.boolean()).describe(
+    'Whether the key is destroyed now (it is, once the command answered).',
+  ),
+  alreadyErased: pub(z.boolean()).describe(
+    'True when the person was erased before: nothing new was recorded.',
+  ),
 });
 export type ErasureReply = z.infer<typeof ErasureReply>;

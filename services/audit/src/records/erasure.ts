@@ -92,7 +92,10 @@ export class ErasureDesk {
   ): Promise<ErasureReply> {
     const caseIds = await this.keys.casesOf(keyId);
     const holds = await Promise.all(
-      caseIds.map(async (caseId) => ({ caseId, holdIds: (await legalHoldStatus(this.store, caseId)).holdIds })),
+      caseIds.map(async (caseId) => ({
+        caseId,
+        holdIds: (await legalHoldStatus(this.store, caseId)).holdIds,
+      })),
     );
     const erasureId = erasureIdOf(keyId);
     const command: ErasePerson = {

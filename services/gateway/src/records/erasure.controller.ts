@@ -23,7 +23,7 @@ export class ErasureController {
     method: 'POST',
     path: 'erasures',
     summary:
-      "Erase a worker or complainant: their key is destroyed, so every value sealed under it reads [erased] everywhere (recorded as PersonErased)",
+      'Erase a worker or complainant: their key is destroyed, so every value sealed under it reads [erased] everywhere (recorded as PersonErased)',
     description:
       'Refused (409, reason `under_legal_hold`, with the holds) while a legal hold is in effect on any case the person appears in; refused (409, reason `erasure_scope_incomplete`) when `cases` leaves out a case they appear in. Erasing the same person again answers the first erasure (`alreadyErased`).',
     tags: ['records'],
@@ -49,7 +49,8 @@ export class ErasureController {
     operationId: 'getErasure',
     method: 'GET',
     path: 'erasures/:erasureId',
-    summary: 'An erasure record: the kind of subject, its key id, the cases, the basis, who and when (no personal data)',
+    summary:
+      'An erasure record: the kind of subject, its key id, the cases, the basis, who and when (no personal data)',
     tags: ['records'],
     roles: ERASERS,
     params: ErasureParams,

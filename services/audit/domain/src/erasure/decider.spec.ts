@@ -44,7 +44,14 @@ describe('erasing a person (erasure decider)', () => {
 
   it('refuses under_legal_hold while a hold is in effect on any case the person appears in (agency records policy: the duty to preserve)', () =>
     given(erasureDecider)
-      .when(erase({ holds: [{ caseId: CASE_A, holdIds: [] }, { caseId: CASE_B, holdIds: [HOLD] }] }))
+      .when(
+        erase({
+          holds: [
+            { caseId: CASE_A, holdIds: [] },
+            { caseId: CASE_B, holdIds: [HOLD] },
+          ],
+        }),
+      )
       .thenThrows('under_legal_hold'));
 
   it('given a hold lifted (no hold id in effect), when the person is erased, then it is recorded', () =>

@@ -75,4 +75,5 @@ export const erasureDecider: Decider<ErasePerson, ErasureEvent, ErasureState> = 
   initialState: initialErasureState,
 };
 
-export const replayErasure = (events: readonly ErasureEvent[]): ErasureState => replay(erasureDecider, events);
+export const replayErasure = (events: readonly ErasureEvent[]): ErasureState =>
+  replay(erasureDecider, events);
