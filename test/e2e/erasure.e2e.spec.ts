@@ -13,6 +13,10 @@ import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { receiveInput } from '@lse/intake-domain/test/fixtures';
+import { Pool } from 'pg';
+import { DemoApi } from '../../scripts/demo/api';
+import { CAR_WASH, STAFF } from '../../scripts/demo/data';
+import { runScenario, type ScenarioResult } from '../../scripts/demo/scenario';
 import { Api } from '../support/http';
 import { RunningSystem, startSystem } from '../support/system';
 
@@ -231,5 +235,125 @@ describe('erasing a person through the gateway: nothing of them is left in clear
     });
     expect(state.status).toBe(200);
     expect(state.body.chain.ok).toBe(true);
+  });
+});
+
+/**
+ * The demo's whole journey (`scripts/demo/scenario.ts`): the car wash's workers are planted in a
+ * partner referral, the complaint, the payroll, back wages, collections (payments allocated to
+ * each worker, disbursements) and a released FOIA package. Every worker and complainant of the
+ * case is erased; then none of their names or phones is left in clear anywhere, and the case's
+ * money still balances, per worker by pseudonym.
+ */
+describe('erasing the car wash workers after the whole journey', () => {
+  let system: RunningSystem;
+  let api: DemoApi;
+  let r: ScenarioResult;
+  let pool: Pool;
+  const [maria, jose] = CAR_WASH.referredWorkers;
+  const PEOPLE = [maria.name, maria.phone, jose.name, jose.phone, CAR_WASH.coworker.name];
+  type CollectionView = {
+    workers: Array<{ workerId: string; name: string }>;
+    totals: { assessedCents: number; collectedCents?: number };
+  };
+
+  beforeAll(async () => {
+    system = await startSystem();
+    api = new DemoApi(system.gatewayUrl);
+    r = await runScenario(api, { waitMs: 60_000 });
+    pool = new Pool({ connectionString: system.databaseUrl, max: 2 });
+  });
+  afterAll(async () => {
+    if (process.env.DEBUG_E2E) for (const [s, l] of system.logs) console.log(s, l.join('\n'));
+    await pool?.end();
+    await system?.stop();
+  });
+
+  it('erases every worker and complainant of the case; nothing of them is left in clear; the money balances', async () => {
+    const caseId = r.carWash.caseId;
+    const before = (await api.get<CollectionView>(`/collections/${caseId}`, STAFF.collections)).body;
+    expect(before.workers.map((w) => w.name)).toEqual(expect.arrayContaining([maria.name, jose.name]));
+
+    // The subjects whose keys sealed something of the case: what the keyring knows (uuids only).
+    const { rows } = await pool.query<{ subject: string }>(
+      `SELECT DISTINCT k.subject FROM event_store.subject_keys k
+         JOIN event_store.events e ON e.case_id = $1::uuid
+          AND (e.metadata->'sealed')::jsonb @> jsonb_build_array(jsonb_build_object('k', k.key_id::text))
+        WHERE k.subject LIKE 'worker:%' OR k.subject LIKE 'complainant:%'`,
+      [caseId],
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const { subject } of rows) {
+      const [kind, id] = subject.split(':');
+      const res = await api.send('POST', '/erasures', STAFF.supervisor, {
+        body: {
+          subject: { kind, id },
+          cases: 'all',
+          basis: 'data_subject_request',
+          reason: 'Asked to be erased.',
+        },
+      });
+      expect(res.status).toBe(201);
+    }
+
+    // The money: the same totals, one balance per worker under a pseudonym, names erased.
+    const after = (await api.get<CollectionView>(`/collections/${caseId}`, STAFF.collections)).body;
+    expect(after.totals).toEqual(before.totals);
+    expect(after.workers).toHaveLength(before.workers.length);
+    const pages: string[] = [JSON.stringify(after)];
+    for (const w of after.workers) {
+      expect(before.workers.map((b) => b.workerId)).not.toContain(w.workerId);
+      const statement = await api.send<string>(
+        'GET',
+        `/collections/${caseId}/statements/workers/${w.workerId}?format=html`,
+        STAFF.collections,
+      );
+      expect({ status: statement.status, body: statement.status === 200 ? '' : statement.body }).toEqual({
+        status: 200,
+        body: '',
+      });
+      pages.push(statement.body);
+    }
+    const complaint = await api.get(`/complaints/${caseId}`, STAFF.officer);
+    pages.push(JSON.stringify(complaint.body));
+    const foia = await api.send<string>(
+      'GET',
+      `/foia-requests/${r.foia.requestId}/package?format=html`,
+      STAFF.foia,
+    );
+    expect(foia.status).toBe(200);
+    pages.push(foia.body);
+    const state = await api.get<{ chain: { ok: boolean } }>(`/cases/${caseId}/state`, STAFF.auditor);
+    expect(state.body.chain.ok).toBe(true);
+
+    const leaks: string[] = [];
+    const found = (where: string, text: string) =>
+      PEOPLE.filter((p) => text.includes(p)).map((p) => `${where}: ${p}`);
+    pages.forEach((page, i) => leaks.push(...found(`reply ${i}`, page)));
+    const dump = execFileSync('pg_dump', ['--no-owner', system.databaseUrl], {
+      maxBuffer: 1 << 30,
+    }).toString();
+    leaks.push(...found('pg_dump', dump));
+    const nc: NatsConnection = await connect({ servers: system.nats.url });
+    try {
+      const consumer = await jetstream(nc).consumers.get('CASE_EVENTS', {
+        deliver_policy: DeliverPolicy.All,
+      });
+      for (;;) {
+        const batch = await consumer.fetch({ max_messages: 500, expires: 1500 });
+        let n = 0;
+        for await (const m of batch) {
+          n++;
+          leaks.push(...found(`jetstream ${m.subject}`, m.string()));
+        }
+        if (n === 0) break;
+      }
+    } finally {
+      await nc.drain();
+    }
+    for (const file of filesUnder(system.nats.storeDir))
+      leaks.push(...found(`nats store ${file}`, readFileSync(file).toString('latin1')));
+    for (const [service, lines] of system.logs) leaks.push(...found(`${service} log`, lines.join('\n')));
+    expect(leaks).toEqual([]);
   });
 });
