@@ -30,6 +30,7 @@ import { caseEventsAsOf, foldCase } from '../replay/case-state';
 import { foiaRequestView, type FoiaRequestView } from './clock-view';
 import { AUDIT_OWN_CATEGORIES } from '../replay/replayers';
 import { gatherNamedRecords } from './records';
+import { erasedFrom } from '../records/erased-from';
 
 export interface CallContext {
   actor: Actor;
@@ -253,7 +254,13 @@ export class FoiaDesk {
         reason: 'not_released',
       });
     const compiled = await this.compilePackage(requestId, state.release.cutoff, state);
-    if (compiled.sha256 !== state.release.packageSha256)
+    // A person of its cases erased since (docs/architecture.md#erasing-a-person): the package
+    // compiles with their values erased, so no longer to the released digest; it is served as it
+    // compiles now (the PersonErased record says why), never with the erased values.
+    if (
+      compiled.sha256 !== state.release.packageSha256 &&
+      !(await erasedFrom(this.store, state.request.caseIds))
+    )
       throw new Error(
         `released package ${requestId} no longer compiles to its recorded digest: run \`npm run cases -- verify\``,
       );
