@@ -233,4 +233,9 @@ export const EXPECTED: Record<string, Rule> = {
   latestRetentionReport: { allowed: RECORDS },
   listRetentionReports: { allowed: RECORDS },
   listRetentionDue: { allowed: RECORDS },
+  // Erasing a person (issue 22): a supervisor (answers for the cases, hears of litigation) and an
+  // admin (answers a data subject's request as the system's owner); not the auditor, who keeps
+  // and checks the records (separation of duties).
+  erasePerson: { allowed: ['supervisor', 'admin'] },
+  getErasure: { allowed: ['supervisor', 'admin'] },
 };

@@ -133,6 +133,14 @@ export class SealedEventStore implements EventStore {
     return { ...result, events: await this.open(result.events) };
   }
 
+  /**
+   * Drops the keyring's cached keys (a key was destroyed elsewhere: `keyring.forget`), so values
+   * of an erased subject stop opening now rather than within the cache's TTL.
+   */
+  forget(): void {
+    (this.keys as Partial<{ forget(): void }>).forget?.();
+  }
+
   verifyStream(streamId: string): Promise<VerifyReport> {
     return this.raw.verifyStream(streamId);
   }

@@ -141,6 +141,51 @@ export class SubjectKeys implements DataKeys {
     return rows.length > 0;
   }
 
+  /**
+   * The subject's key as the keyring holds it, without creating one: undefined when nothing was
+   * ever sealed for the subject.
+   */
+  async find(subject: string): Promise<{ keyId: string; destroyed: boolean } | undefined> {
+    const { rows } = await this.options.pool.query<{ key_id: string; destroyed: boolean }>(
+      `SELECT key_id, wrapped_key IS NULL AS destroyed FROM ${this.table} WHERE subject = $1`,
+      [subject],
+    );
+    return rows[0] ? { keyId: rows[0].key_id, destroyed: rows[0].destroyed } : undefined;
+  }
+
+  /**
+   * Every case an event sealed a value of this key in: the events whose boxes name the key (the
+   * box lists key ids only, so no link table is needed and none can drift from the events). A
+   * scan of the events' metadata (stored as `json`, migration 004: cast for the containment), an
+   * erasure is rare, and this runs once per erasure.
+   */
+  async casesOf(keyId: string): Promise<string[]> {
+    const { rows } = await this.options.pool.query<{ case_id: string }>(
+      `SELECT DISTINCT case_id::text FROM ${this.options.schema}.events
+        WHERE case_id IS NOT NULL AND (metadata->'sealed')::jsonb @> jsonb_build_array(jsonb_build_object('k', $1::text))
+        ORDER BY 1`,
+      [keyId],
+    );
+    return rows.map((r) => r.case_id);
+  }
+
+  /** The subjects (`<kind>:<id>`) whose keys sealed a value in the case's events, and their key ids. */
+  async subjectsOfCase(
+    caseId: string,
+  ): Promise<Array<{ subject: string; keyId: string; destroyed: boolean }>> {
+    const { rows } = await this.options.pool.query<{ subject: string; key_id: string; destroyed: boolean }>(
+      `SELECT k.subject, k.key_id, k.wrapped_key IS NULL AS destroyed FROM ${this.table} k
+        WHERE k.key_id IN (
+          SELECT (box->>'k')::uuid FROM ${this.options.schema}.events e,
+                 json_array_elements(CASE WHEN json_typeof(e.metadata->'sealed') = 'array'
+                                          THEN e.metadata->'sealed' ELSE '[]'::json END) box
+           WHERE e.case_id = $1::uuid)
+        ORDER BY k.subject`,
+      [caseId],
+    );
+    return rows.map((r) => ({ subject: r.subject, keyId: r.key_id, destroyed: r.destroyed }));
+  }
+
   /** Drops every cached key: the next use reads the keyring again. */
   forget(): void {
     this.bySubject.clear();

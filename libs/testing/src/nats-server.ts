@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface PrivateNats {
+  /** JetStream's store directory (its files: what a leak test reads at rest). */
+  storeDir: string;
   url: string;
   port: number;
   stop(): Promise<void>;
@@ -65,6 +67,7 @@ export async function startPrivateNats(): Promise<PrivateNats> {
   return {
     url: `nats://127.0.0.1:${port}`,
     port,
+    storeDir,
     kill() {
       child?.kill('SIGKILL');
     },

@@ -5,7 +5,8 @@ import { AUDIT_CATEGORIES } from '@lse/contracts';
 import type { DataSource } from 'typeorm';
 import { FoiaDesk } from './foia/foia-desk';
 import { createAuditDataSource } from './read-models/data-source';
-import { RecordingDisposer, type Disposer } from './records/disposer';
+import { ErasingDisposer, RecordingDisposer, type Disposer } from './records/disposer';
+import { ErasureDesk } from './records/erasure';
 import { LegalHoldDesk } from './records/legal-holds';
 import { RetentionReview } from './records/retention-review';
 
@@ -22,6 +23,8 @@ export interface AuditCore {
   foia: FoiaDesk;
   /** Legal holds on cases (records management). */
   holds: LegalHoldDesk;
+  /** Erasing a person: the key destroyed, recorded (docs/architecture.md#erasing-a-person). */
+  erasures: ErasureDesk;
   /** The retention review and its reports. */
   retention: RetentionReview;
   close(): Promise<void>;
@@ -39,7 +42,10 @@ export async function openAuditCore(options: {
    * FOIA packages include evidence files' redacted text from it.
    */
   evidenceDir?: string;
-  /** What the retention review does with a record due; by default it records the disposition as due. */
+  /**
+   * What the retention review does with a record due; by default it records the disposition as
+   * due and erases the case's personal data (`ErasingDisposer`).
+   */
   disposer?: Disposer;
   /** A record whose disposition failed in a review (the service logs it). */
   onRetentionError?(error: unknown, record: { recordType: string; recordId: string }): void;
@@ -63,6 +69,7 @@ export async function openAuditCore(options: {
   }
   const sealed = sealedStore(store);
   const holds = new LegalHoldDesk(sealed, options.metrics);
+  const erasures = new ErasureDesk(sealed, holds.commands);
   return {
     store,
     sealed,
@@ -73,11 +80,12 @@ export async function openAuditCore(options: {
       new FilesystemEvidenceStore(options.evidenceDir ?? 'var/evidence', sealed.keys),
     ),
     holds,
+    erasures,
     retention: new RetentionReview({
       store: sealed,
       dataSource,
       commands: holds.commands,
-      disposer: options.disposer ?? new RecordingDisposer(holds.commands),
+      disposer: options.disposer ?? new ErasingDisposer(new RecordingDisposer(holds.commands), erasures),
       onError: (error, record) => options.onRetentionError?.(error, record),
     }),
     async close() {

@@ -9,6 +9,7 @@ import { AuditMessages } from './commands/audit.messages';
 import { FoiaLifecycleMessages } from './commands/foia-lifecycle.messages';
 import { AuditQueryMessages } from './queries/audit-queries.messages';
 import { CaseAccessMessages } from './queries/case-access.messages';
+import { ErasureMessages } from './commands/erasure.messages';
 import { RecordsMessages } from './commands/records.messages';
 import { RecordsQueryMessages } from './queries/records-queries.messages';
 import { AuditRuntime } from './runtime/audit-runtime';
@@ -37,6 +38,7 @@ export class AuditModule {
         CaseAccessMessages,
         RecordsMessages,
         RecordsQueryMessages,
+        ErasureMessages,
       ],
       providers: [
         { provide: AUDIT_CONFIG, useValue: config },

@@ -330,6 +330,14 @@ export const operationRoles: Readonly<Record<string, readonly string[]>> = {
     "investigator",
     "auditor"
   ],
+  "POST /api/v1/erasures": [
+    "supervisor",
+    "admin"
+  ],
+  "GET /api/v1/erasures/{erasureId}": [
+    "supervisor",
+    "admin"
+  ],
   "GET /api/v1/foia-requests": [
     "foia_officer"
   ],

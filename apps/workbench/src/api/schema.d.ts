@@ -1571,6 +1571,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/erasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a worker or complainant: their key is destroyed, so every value sealed under it reads [erased] everywhere (recorded as PersonErased)
+         * @description Refused (409, reason `under_legal_hold`, with the holds) while a legal hold is in effect on any case the person appears in; refused (409, reason `erasure_scope_incomplete`) when `cases` leaves out a case they appear in. Erasing the same person again answers the first erasure (`alreadyErased`).
+         */
+        post: operations["erasePerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/erasures/{erasureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An erasure record: the kind of subject, its key id, the cases, the basis, who and when (no personal data) */
+        get: operations["getErasure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/foia-requests": {
         parameters: {
             query?: never;
@@ -14574,6 +14611,270 @@ export interface operations {
             };
             /** @description The role does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (`RATE_LIMIT` requests per subject per window). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or the message bus is unavailable; nothing was done, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time (`SERVICE_TIMEOUT_MS`); retry with the same Idempotency-Key. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    erasePerson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; when present, a retry with the same key and body returns the first response (Idempotency-Replayed: true) and does nothing again. Keys live 24 hours per subject. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    subject: {
+                        /** @enum {string} */
+                        kind: "worker" | "complainant";
+                        /**
+                         * Format: uuid
+                         * @description The worker's or complainant's id as the case records hold it.
+                         */
+                        id: string;
+                    };
+                    /** @description The cases the person is erased from: `all`, or a list that must name every case the person appears in (one key per person: erasing destroys it for every case). */
+                    cases: "all" | string[];
+                    /** @enum {string} */
+                    basis: "data_subject_request" | "court_order" | "retention_schedule" | "collected_in_error";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Erased; Location is the erasure record. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        erasureId: string;
+                        /** @enum {string} */
+                        subjectKind: "worker" | "complainant" | "case";
+                        /** Format: uuid */
+                        keyId: string;
+                        caseIds: string[];
+                        /** @enum {string} */
+                        basis: "data_subject_request" | "court_order" | "retention_schedule" | "collected_in_error";
+                        /** Format: uuid */
+                        reviewId?: string;
+                        erasedAt: string;
+                        /** @description The actor who erased (staff id, or service:audit for the retention review). */
+                        erasedBy: string;
+                        /** @description Whether the key is destroyed now (it is, once the command answered). */
+                        keyDestroyed: boolean;
+                        /** @description True when the person was erased before: nothing new was recorded. */
+                        alreadyErased: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (body, query or path parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing is stored of this person (reason `subject_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description or a request with the same Idempotency-Key is still in progress (`request-in-progress`). Also: A legal hold is in effect on a case the person appears in (lift it first), or `cases` leaves out one of their cases. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large (`BODY_LIMIT_BYTES`), or too large to record as one event. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json, or a charset other than UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current state (`invalid-transition`), or Idempotency-Key reused with another body (`idempotency-key-reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded (`RATE_LIMIT` requests per subject per window). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or the message bus is unavailable; nothing was done, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time (`SERVICE_TIMEOUT_MS`); retry with the same Idempotency-Key. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                erasureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The erasure. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        erasureId: string;
+                        /** @enum {string} */
+                        subjectKind: "worker" | "complainant" | "case";
+                        /** Format: uuid */
+                        keyId: string;
+                        caseIds: string[];
+                        /** @enum {string} */
+                        basis: "data_subject_request" | "court_order" | "retention_schedule" | "collected_in_error";
+                        /** Format: uuid */
+                        reviewId?: string;
+                        erasedAt: string;
+                        /** @description The actor who erased (staff id, or service:audit for the retention review). */
+                        erasedBy: string;
+                        /** @description Whether the key is destroyed now (it is, once the command answered). */
+                        keyDestroyed: boolean;
+                        /** @description True when the person was erased before: nothing new was recorded. */
+                        alreadyErased: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors` names each invalid field (body, query or path parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing exists under this id (a partner user gets the same answer for another organization's record). Also: No erasure with this id. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,6 +17,7 @@ import {
   RetentionDispositionDue,
   RetentionReviewCompleted,
 } from './records-management';
+import { PersonErased } from './erasure';
 
 export * from './parts';
 export * from './foia';
@@ -28,6 +29,7 @@ export * from './integrity';
 export * from './records-management';
 export * from './records-commands';
 export * from './records-replies';
+export * from './erasure';
 export * from './commands';
 export * from './foia-lifecycle-inputs';
 export * from './package-style';
@@ -51,6 +53,7 @@ export const AUDIT_EVENTS = {
   LegalHoldLifted,
   RetentionDispositionDue,
   RetentionReviewCompleted,
+  PersonErased,
 } as const;
 
 export type FoiaEvent =

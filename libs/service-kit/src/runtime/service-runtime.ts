@@ -1,4 +1,5 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { keyringForgetSubject } from '@lse/contracts';
 import type { PostgresEventStore, RecordedEvent } from '@lse/event-store';
 import {
   DurableConsumer,
@@ -37,7 +38,7 @@ export interface ServiceRuntimeSettings {
   /** The store the relay tails (raw: it publishes events sealed); its pool is the readiness check's PostgreSQL. */
   store: PostgresEventStore;
   /** Opens the sealed events consumers receive (the service's `SealedEventStore`). */
-  opener?: { open(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> };
+  opener?: { open(events: readonly RecordedEvent[]): Promise<RecordedEvent[]>; forget?(): void };
   health: HealthRegistry;
   /** Closes the store and the read models' connections, after every part stopped and NATS drained. */
   close(): Promise<void>;
@@ -91,6 +92,7 @@ export abstract class ServiceRuntime implements OnApplicationBootstrap, OnApplic
     });
     this.nc = nc;
     this.jsm = await ensureStreams(nc);
+    this.listenForForget(nc);
     await this.startParts();
   }
 
@@ -177,6 +179,31 @@ export abstract class ServiceRuntime implements OnApplicationBootstrap, OnApplic
   /** An `onError` for a projector or relay: logs the failure; it retries by itself. */
   protected warnAndRetry(what: string): (err: unknown) => void {
     return (err) => this.logger.warn({ error: describeError(err) }, `${what} failed; retrying`);
+  }
+
+  /**
+   * A key destroyed by an erasure (docs/architecture.md#erasing-a-person): the keyring's cache is
+   * dropped at once, so values of the erased subject stop opening here now, not within the TTL.
+   * NATS core, at most once: a service disconnected at that instant stops within the TTL.
+   */
+  private listenForForget(nc: NatsConnection): void {
+    const opener = this.settings.opener;
+    if (!opener?.forget) return;
+    nc.subscribe(keyringForgetSubject(this.settings.store.schema), {
+      callback: (err) => {
+        if (!err) opener.forget?.();
+      },
+    });
+  }
+
+  /**
+   * Tells every process of this keyring that a key was destroyed (their caches drop it now).
+   * The payload is the key id only. Flushed, so it has left when the caller answers.
+   */
+  protected async announceForget(keyId: string): Promise<void> {
+    const { nc } = this.connection();
+    nc.publish(keyringForgetSubject(this.settings.store.schema), JSON.stringify({ keyId }));
+    await nc.flush();
   }
 
   private connection(): { nc: NatsConnection; jsm: JetStreamManager } {

@@ -36,3 +36,4 @@ export * from './records-management/decider';
 export * from './retention/schedules';
 export * from './retention/due';
 export * from './retention/closings';
+export * from './erasure';

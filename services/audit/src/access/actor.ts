@@ -15,7 +15,13 @@ export type Actor = z.infer<typeof ActorSchema>;
 export type AuditRequest = Omit<RequestEnvelope, 'actor'> & { actor: Actor };
 
 export type Role =
-  'auditor' | 'foia_officer' | 'intake_officer' | 'investigator' | 'supervisor' | 'collections_officer';
+  | 'auditor'
+  | 'foia_officer'
+  | 'intake_officer'
+  | 'investigator'
+  | 'supervisor'
+  | 'collections_officer'
+  | 'admin';
 
 /**
  * Audit's handler frame (replyTo): the envelope, its actor a known role, and the handler's own

@@ -30,6 +30,7 @@ import { caseEventsAsOf, foldCase } from '../replay/case-state';
 import { foiaRequestView, type FoiaRequestView } from './clock-view';
 import { AUDIT_OWN_CATEGORIES } from '../replay/replayers';
 import { gatherNamedRecords } from './records';
+import { erasedFrom } from '../records/erased-from';
 
 export interface CallContext {
   actor: Actor;
@@ -258,9 +259,11 @@ export class FoiaDesk {
     const compiled = await this.compilePackage(requestId, state.release.cutoff, state);
     const releasedSha256 = state.release.packageSha256;
     if (compiled.sha256 === releasedSha256) return { ...compiled, releasedSha256 };
-    // An erasure since the release changes what the records read (docs/erasure.md): the package
-    // is served as it compiles now, saying so, rather than refused or rebuilt from erased data.
-    if (compiled.erased) return { ...compiled, releasedSha256 };
+    // A person of its cases erased since (docs/erasure.md, docs/architecture.md#erasing-a-person):
+    // the package compiles with their values erased, so no longer to the released digest; it is
+    // served as it compiles now, with the released digest beside it, never with the erased values.
+    if (compiled.erased || (await erasedFrom(this.store, state.request.caseIds)))
+      return { ...compiled, releasedSha256 };
     throw new Error(
       `released package ${requestId} no longer compiles to its recorded digest: run \`npm run cases -- verify\``,
     );

@@ -1,7 +1,13 @@
 import { recordsStreamId, type RetentionDispositionDue } from '@lse/contracts';
-import { recordsDecider, UnderLegalHoldError, type PastRetention } from '@lse/audit-domain';
+import {
+  ErasureUnderLegalHoldError,
+  recordsDecider,
+  UnderLegalHoldError,
+  type PastRetention,
+} from '@lse/audit-domain';
 import { isoDate, NAMESPACE_LSE, uuidV5 } from '@lse/domain';
 import type { StreamCommands } from '@lse/service-kit';
+import type { ErasureDesk } from './erasure';
 
 /** The review a disposition comes from. */
 export interface ReviewContext {
@@ -17,9 +23,9 @@ export interface ReviewContext {
 export type DisposalOutcome = 'recorded' | 'already_recorded' | 'held';
 
 /**
- * What the retention review does with a record past its period and under no hold. The erase
- * step comes with the key store (crypto-shredding, issue 22); until then the implementation
- * below records the disposition as due, the worklist the erase command consumes.
+ * What the retention review does with a record past its period and under no hold:
+ * `RecordingDisposer` records the disposition as due (the worklist); `ErasingDisposer`, the
+ * service's, does that and then erases the case's personal data.
  */
 export interface Disposer {
   dispose(record: PastRetention, review: ReviewContext): Promise<DisposalOutcome>;
@@ -68,5 +74,47 @@ export class RecordingDisposer implements Disposer {
       if (err instanceof UnderLegalHoldError) return 'held';
       throw err;
     }
+  }
+}
+
+/**
+ * The retention review's erase step (docs/architecture.md#erasing-a-person): records the
+ * disposition as due (the worklist, refused under a hold), then erases the case's personal data
+ * under the erase command's rules: the case's own key and each person whose every case is this
+ * one, each erasure recorded (basis `retention_schedule`, the review's id) and refused while a
+ * hold is in effect on any case the person appears in. A FOIA request's and an access log's
+ * records have no case: their dispositions stay on the worklist.
+ */
+export class ErasingDisposer implements Disposer {
+  constructor(
+    private readonly recording: Disposer,
+    private readonly erasures: Pick<ErasureDesk, 'eraseCase'>,
+  ) {}
+
+  async dispose(record: PastRetention, review: ReviewContext): Promise<DisposalOutcome> {
+    const outcome = await this.recording.dispose(record, review);
+    if (outcome === 'held' || !record.caseId) return outcome;
+    try {
+      await this.erasures.eraseCase(
+        record.caseId,
+        {
+          basis: 'retention_schedule',
+          reason: `Retention schedule ${review.scheduleVersion}: ${record.recordType} due on ${isoDate(record.dueOn)}.`,
+          reviewId: review.reviewId,
+        },
+        {
+          actor: SYSTEM_ACTOR,
+          correlationId: review.correlationId,
+          now: new Date(review.now),
+          // One command id per review and case: two replicas erasing at once record it once.
+          idempotencyKey: `${review.reviewId}/${record.caseId}`,
+        },
+      );
+    } catch (err) {
+      // A hold placed on another case the person appears in, since the disposition: held.
+      if (err instanceof ErasureUnderLegalHoldError) return 'held';
+      throw err;
+    }
+    return outcome;
   }
 }

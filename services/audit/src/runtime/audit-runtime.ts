@@ -41,6 +41,8 @@ export class AuditRuntime extends ServiceRuntime {
   }
 
   protected async startParts(): Promise<void> {
+    // An erasure destroys a key: every service's keyring cache hears of it at once.
+    this.core.erasures.announce = (keyId) => this.announceForget(keyId);
     await this.start(this.projector);
     this.startRelay({ categories: AUDIT_CATEGORIES });
     const every = this.config.AUDIT_CHECKPOINT_INTERVAL_MS;

@@ -34,6 +34,7 @@ export const UNRECORDED_READS: Readonly<Record<string, string>> = {
   'GET retention/reports': 'record types, case and request ids, dates and counts: no record content',
   'GET retention/due':
     "record types, ids, closing and due dates, holds' ids and matter references: no personal data",
+  'GET erasures/:erasureId': 'subject kind, key id, case ids, basis, staff id and time: no personal data',
   'GET wage-rule-sets':
     'rule-set versions (rates, thresholds, effective dates, the publishing staff id, why): no case data',
 };

@@ -8,3 +8,11 @@ import type { Role } from '../auth/roles';
  * to stop their records being erased. Neither a partner, a FOIA officer nor an admin (no case work).
  */
 export const RECORDS_MANAGERS: Role[] = ['auditor', 'supervisor'];
+
+/**
+ * Who erases a person (issue 22): a supervisor, who answers for the cases and hears of the
+ * litigation that puts holds on them, and an admin, who answers a data subject's request for the
+ * agency as the system's owner. Not the auditor: who keeps and checks the records does not also
+ * destroy them (separation of duties). Audit checks the same list (`ERASERS`).
+ */
+export const ERASERS: Role[] = ['supervisor', 'admin'];

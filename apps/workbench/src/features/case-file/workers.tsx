@@ -5,6 +5,7 @@ import { api, ok } from '../../api/client';
 import { may } from '../../auth/may';
 import { useSession } from '../../auth/session';
 import { Field } from '../../ui/Field';
+import { useShownName } from '../../ui/erased';
 import { READ_COMPLAINT } from './case-data';
 
 export interface KnownWorker {
@@ -36,13 +37,14 @@ export function useCaseWorkers(caseId: string) {
 /** A worker's name where the case knows it, else the start of their id. */
 export function useWorkerLabel(workers: readonly KnownWorker[] | undefined) {
   const { t } = useTranslation();
+  const shown = useShownName();
   return useCallback(
     (workerId: string | null | undefined): string => {
       if (!workerId) return '—';
       const w = workers?.find((x) => x.workerId === workerId);
-      return w?.name ?? t('workers.unnamed', { id: workerId.slice(0, 8) });
+      return w?.name ? shown(w.name) : t('workers.unnamed', { id: workerId.slice(0, 8) });
     },
-    [workers, t],
+    [workers, t, shown],
   );
 }
 

@@ -4,6 +4,7 @@ import { isApiError } from '../../api/problem';
 import { may } from '../../auth/may';
 import { useSession } from '../../auth/session';
 import { Field } from '../../ui/Field';
+import { useShownName } from '../../ui/erased';
 import type { CollectionCase } from './collection-data';
 
 /** Whether the signed-in role may send the collection command and the case still takes it. */
@@ -93,10 +94,12 @@ export function TextField({
 /** The worker's name as staff see it, with a mark when the worker asked for confidentiality. */
 export function useWorkerName(view: CollectionCase): (workerId: string) => string {
   const { t } = useTranslation();
+  const shown = useShownName();
   return (workerId) => {
     const w = view.workers.find((x) => x.workerId === workerId);
     if (!w) return t('collectionCase.unknownWorker');
-    return w.confidentialityRequested ? t('collectionCase.confidentialName', { name: w.name }) : w.name;
+    const name = shown(w.name);
+    return w.confidentialityRequested ? t('collectionCase.confidentialName', { name }) : name;
   };
 }
 

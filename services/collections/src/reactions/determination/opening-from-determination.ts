@@ -1,9 +1,13 @@
 import {
   COMPLAINT_EVENTS,
   DeterminationIssued,
+  eventOf,
+  type CaseOpened,
   type CollectionCaseOpened,
   type ComplaintEventType,
+  type ComplaintReceived,
 } from '@lse/contracts';
+import { ERASED } from '@lse/crypto-shred';
 import { utcDateOf } from '@lse/domain';
 import type { RecordedEvent } from '@lse/event-store';
 
@@ -30,20 +34,22 @@ export function complaintFacts(events: readonly RecordedEvent[]): ComplaintFacts
     const definition = COMPLAINT_EVENTS[e.type as ComplaintEventType];
     if (!definition) continue;
     if (e.type === 'ComplaintReceived') {
-      const data = COMPLAINT_EVENTS.ComplaintReceived.parse(e.schemaVersion, e.data);
+      // Not validated again (eventOf): an erased complainant's phone and language read as stand-ins
+      // (`[erased]`) that the schema would refuse (docs/architecture.md#crypto-shredding).
+      const data = eventOf<{ type: 'ComplaintReceived'; data: ComplaintReceived }>(e).data;
       facts.office ??= data.office;
       facts.naics = data.employer.naics;
       for (const c of data.complainants) {
-        if (c.preferredLanguage) {
+        if (c.preferredLanguage && c.preferredLanguage !== ERASED) {
           facts.languages.set(c.complainantId, c.preferredLanguage);
           if (c.name) facts.languages.set(normalName(c.name), c.preferredLanguage);
         }
         if (!c.confidentialityRequested) continue;
         facts.confidentialIds.add(c.complainantId);
-        if (c.name) facts.confidentialNames.add(normalName(c.name));
+        if (c.name && c.name !== ERASED) facts.confidentialNames.add(normalName(c.name));
       }
     } else if (e.type === 'CaseOpened') {
-      const data = COMPLAINT_EVENTS.CaseOpened.parse(e.schemaVersion, e.data);
+      const data = eventOf<{ type: 'CaseOpened'; data: CaseOpened }>(e).data;
       facts.office = data.office;
       facts.caseNumber = data.caseNumber;
     }
