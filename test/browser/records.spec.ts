@@ -8,10 +8,9 @@
  * contract); the hold is placed through the API.
  */
 import { randomUUID } from 'node:crypto';
-import { InvestigationClosed, investigationStreamId } from '@lse/contracts';
-import { PostgresEventStore } from '@lse/event-store';
 import { eventually } from '@lse/testing';
 import { Api } from '../support/http';
+import { appendOldClosings } from '../support/old-closings';
 import { BrowserSystem, type WorkbenchPage } from './support/workbench';
 
 jest.setTimeout(180_000);
@@ -27,37 +26,10 @@ describe('records retention in the workbench', () => {
   beforeAll(async () => {
     env = await BrowserSystem.start();
     api = new Api(env.baseUrl);
-    const investigation = new PostgresEventStore({
-      connectionString: env.system.databaseUrl,
-      schema: 'event_store',
-      service: 'investigation',
-      categories: ['investigation'],
-    });
-    try {
-      for (const [caseId, closedAt] of [
-        [held, '2019-03-01T16:00:00.000Z'],
-        [due, '2019-04-15T16:00:00.000Z'],
-      ])
-        await investigation.append(
-          investigationStreamId(caseId),
-          [
-            InvestigationClosed.create({
-              eventId: randomUUID(),
-              data: { reason: 'no_violation_found', closedAt },
-              metadata: {
-                caseId,
-                actor: { id: 'sup-2019', role: 'supervisor' },
-                correlationId: randomUUID(),
-                sourceService: 'investigation',
-                occurredAt: closedAt,
-              },
-            }),
-          ],
-          'no_stream',
-        );
-    } finally {
-      await investigation.close();
-    }
+    await appendOldClosings(env.system.databaseUrl, [
+      [held, '2019-03-01T16:00:00.000Z'],
+      [due, '2019-04-15T16:00:00.000Z'],
+    ]);
     const placed = await api.request('POST', `/cases/${held}/legal-holds`, {
       as: 'supervisor',
       sub: 'sue.records',

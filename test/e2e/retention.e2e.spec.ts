@@ -7,11 +7,10 @@
  * its contract); a complaint declined through the API today shows what is not due yet.
  */
 import { randomUUID } from 'node:crypto';
-import { InvestigationClosed, investigationStreamId } from '@lse/contracts';
-import { PostgresEventStore } from '@lse/event-store';
 import { eventually } from '@lse/testing';
 import { receiveInput } from '@lse/intake-domain/test/fixtures';
 import { Api } from '../support/http';
+import { appendOldClosings } from '../support/old-closings';
 import { RunningSystem, startSystem } from '../support/system';
 
 jest.setTimeout(180_000);
@@ -61,37 +60,10 @@ describe('legal holds and the retention review through the gateway', () => {
   beforeAll(async () => {
     system = await startSystem();
     api = new Api(system.gatewayUrl);
-    const investigation = new PostgresEventStore({
-      connectionString: system.databaseUrl,
-      schema: 'event_store',
-      service: 'investigation',
-      categories: ['investigation'],
-    });
-    try {
-      for (const [caseId, closedAt] of [
-        [heldCase, '2019-03-01T16:00:00.000Z'],
-        [dueCase, '2019-04-15T16:00:00.000Z'],
-      ])
-        await investigation.append(
-          investigationStreamId(caseId),
-          [
-            InvestigationClosed.create({
-              eventId: randomUUID(),
-              data: { reason: 'no_violation_found', closedAt },
-              metadata: {
-                caseId,
-                actor: { id: 'sup-2019', role: 'supervisor' },
-                correlationId: randomUUID(),
-                sourceService: 'investigation',
-                occurredAt: closedAt,
-              },
-            }),
-          ],
-          'no_stream',
-        );
-    } finally {
-      await investigation.close();
-    }
+    await appendOldClosings(system.databaseUrl, [
+      [heldCase, '2019-03-01T16:00:00.000Z'],
+      [dueCase, '2019-04-15T16:00:00.000Z'],
+    ]);
     const received = await api.request<{ caseId: string }>('POST', '/complaints', {
       as: 'intake_officer',
       sub: 'officer-7',
