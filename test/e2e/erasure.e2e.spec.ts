@@ -254,6 +254,13 @@ describe('erasing a person through the gateway: nothing of them is left in clear
     });
     expect(state.status).toBe(200);
     expect(state.body.chain.ok).toBe(true);
+    // And as an operator checks it: `npm run cases -- verify --case <id>` against the database.
+    const verify = execFileSync(
+      process.execPath,
+      ['-r', '@swc-node/register', 'scripts/cases.ts', 'verify', '--case', caseId, '--json'],
+      { cwd: join(__dirname, '../..'), env: { ...process.env, DATABASE_URL: system.databaseUrl } },
+    ).toString();
+    expect(JSON.parse(verify)).toMatchObject({ ok: true, scope: 'case', caseId });
   });
 });
 
