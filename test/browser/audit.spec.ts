@@ -168,7 +168,12 @@ describe('the auditor: the case as of an instant, its history, integrity', () =>
     await tab.checkAccessibility('audit.history');
     await page.getByLabel(t('audit.history.filters.service')).selectOption('investigation');
     await page.waitForURL(/[?&]service=investigation/);
-    const services = await events.locator('tbody tr td:nth-child(5)').allTextContents();
+    // The URL changes before the filtered page arrives: wait for the rows to be replaced.
+    const investigationOnly = t('services.investigation');
+    const services = await eventually(
+      () => events.locator('tbody tr td:nth-child(5)').allTextContents(),
+      (cells) => cells.length > 3 && cells.every((cell) => cell === investigationOnly),
+    );
     expect(services.length).toBeGreaterThan(3);
     expect(new Set(services)).toEqual(new Set([t('services.investigation')]));
     expect(await events.textContent()).toContain(t('audit.history.version', { version: 1 }));

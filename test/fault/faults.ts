@@ -3,7 +3,8 @@ import { jetstreamManager, jetstream } from '@nats-io/jetstream';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { Pool } from 'pg';
-import { appendEvents, type NewEvent } from '@lse/event-store';
+import { masterKeyFromEnvironment, SealedEventStore, SubjectKeys } from '@lse/crypto-shred';
+import { appendEvents, type EventStore, type NewEvent, type RecordedEvent } from '@lse/event-store';
 import { CASE_EVENTS } from '@lse/messaging';
 import type { CommandRecord } from './load';
 import type { FaultSystem } from './system';
@@ -91,33 +92,58 @@ export async function holdAppend(
     );
     if (!source.rows.length) return undefined;
     const events = await client.query<{
+      event_id: string;
       type: string;
       schema_version: number;
       data: Record<string, unknown>;
       metadata: NewEvent['metadata'];
     }>(
-      `SELECT type, schema_version, data, metadata FROM event_store.events
+      `SELECT event_id::text, type, schema_version, data, metadata FROM event_store.events
         WHERE stream_id = $1 ORDER BY stream_version`,
       [`complaint-${source.rows[0].case_id}`],
+    );
+    // Stored events are sealed, each box bound to its event id (docs/erasure.md): a copy under a
+    // new id is opened and sealed again, as a service would append it, on a keyring pool of its own
+    // (this pool's one connection holds the transaction below).
+    const keysPool = new Pool({
+      connectionString: sys.databaseUrl,
+      application_name: 'fault:held-append-keys',
+      max: 1,
+    });
+    keysPool.on('error', () => undefined);
+    const sealing = new SealedEventStore(
+      undefined as unknown as EventStore, // open and seal only: nothing is read or appended through it
+      new SubjectKeys({ pool: keysPool, schema: 'event_store', wrapping: masterKeyFromEnvironment() }),
     );
     const newest = await client.query<{ stream_id: string }>(
       `SELECT stream_id FROM event_store.events WHERE category = 'complaint' ORDER BY global_position DESC LIMIT 1`,
     );
     const caseId = randomUUID();
     const key = `held-append-${serial}-${randomUUID()}`;
-    const copies: NewEvent[] = events.rows.map((e) => ({
-      eventId: randomUUID(),
-      type: e.type,
-      schemaVersion: e.schema_version,
-      data:
-        e.type === 'CaseOpened'
-          ? {
-              ...e.data,
-              caseNumber: `LSE-${String(e.data.caseNumber).slice(4, 8)}-${String(900_000 + serial).padStart(6, '0')}`,
-            }
-          : e.data,
-      metadata: { ...e.metadata, caseId, correlationId: key, causationId: key },
-    }));
+    let copies: NewEvent[];
+    try {
+      const opened = await sealing.open(
+        events.rows.map((e) => ({ ...e, eventId: e.event_id }) as unknown as RecordedEvent),
+      );
+      copies = await sealing.seal(
+        `complaint-${caseId}`,
+        opened.map((e, i) => ({
+          eventId: randomUUID(),
+          type: events.rows[i].type,
+          schemaVersion: events.rows[i].schema_version,
+          data:
+            e.type === 'CaseOpened'
+              ? {
+                  ...e.data,
+                  caseNumber: `LSE-${String(e.data.caseNumber).slice(4, 8)}-${String(900_000 + serial).padStart(6, '0')}`,
+                }
+              : e.data,
+          metadata: { ...e.metadata, caseId, correlationId: key, causationId: key },
+        })),
+      );
+    } finally {
+      await keysPool.end().catch(() => undefined);
+    }
     await client.query('BEGIN');
     await client.query('SELECT pg_current_xact_id()');
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [newest.rows[0].stream_id]);
