@@ -12,7 +12,7 @@ import { CollectionQueryMessages } from './queries/collection-queries.messages';
 import { DashboardMessages } from './queries/dashboard.messages';
 import { createCollectionsDataSource } from './read-models/data-source';
 import { CollectionsRuntime } from './runtime/collections-runtime';
-import { InstallmentChecker, readModelCandidates } from './schedule/installment-checker';
+import { InstallmentChecker, readModelCandidates } from './scheduled/installment-checker';
 import { CLOCK, COLLECTION_DECIDER, COLLECTIONS_DATA_SOURCE } from './tokens';
 
 export interface CollectionsOptions {

@@ -5,5 +5,5 @@ export * from './migrate';
 export * from '@lse/collections-domain';
 export { CollectionsProjector, rebuildCollectionsReadModels } from './read-models/projector';
 export { createCollectionsDataSource } from './read-models/data-source';
-export { InstallmentChecker } from './schedule/installment-checker';
+export { InstallmentChecker } from './scheduled/installment-checker';
 export { escapeHtml, renderDebtorStatement, renderWorkerStatement } from './statements/render-html';

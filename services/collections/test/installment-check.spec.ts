@@ -4,7 +4,7 @@ import { fixedClock } from '@lse/domain';
 import { migrate, PostgresEventStore } from '@lse/event-store';
 import { createTestSchema, type TestSchema } from '@lse/testing';
 import { collectionDecider } from '@lse/collections-domain';
-import { InstallmentChecker } from '../src/schedule/installment-checker';
+import { InstallmentChecker } from '../src/scheduled/installment-checker';
 import { opening, W1, W2, W3 } from '@lse/collections-domain/test/fixtures';
 
 /** Two checkers (two replicas) racing on one real database must record each miss exactly once. */

@@ -5,4 +5,4 @@ export * from './migrate';
 export * from '@lse/partners-domain';
 export { rebuildPartnersReadModels, PartnersProjector } from './read-models/projector';
 export { createPartnersDataSource } from './read-models/data-source';
-export { AgreementExpiry, expiryEventId } from './expiry/agreement-expiry';
+export { AgreementExpiry, expiryEventId } from './scheduled/agreement-expiry';

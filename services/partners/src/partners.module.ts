@@ -4,7 +4,7 @@ import { SealedEventStore, sealedStore } from '@lse/crypto-shred';
 import { Metrics, ServiceKitModule, StreamCommands } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
 import { PARTNERS_CATEGORIES, PARTNERS_CONFIG, type PartnersConfig } from './config';
-import { AgreementExpiry } from './expiry/agreement-expiry';
+import { AgreementExpiry } from './scheduled/agreement-expiry';
 import { AgreementMessages } from './commands/agreements.messages';
 import { ReferralMessages } from './commands/referrals.messages';
 import { RegistryMessages } from './commands/registry.messages';

@@ -6,7 +6,7 @@ import { createTestSchema, eventually, type TestSchema } from '@lse/testing';
 import type { DataSource } from 'typeorm';
 import { draft } from '@lse/partners-domain/test/fixtures';
 import { isoDate } from '@lse/domain';
-import { AgreementExpiry, expiryEventId } from '../src/expiry/agreement-expiry';
+import { AgreementExpiry, expiryEventId } from '../src/scheduled/agreement-expiry';
 import { migratePartners } from '../src/migrate';
 import { createPartnersDataSource } from '../src/read-models/data-source';
 import { rebuildPartnersReadModels } from '../src/read-models/projector';

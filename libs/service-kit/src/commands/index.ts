@@ -3,3 +3,5 @@ export * from './command-ids';
 export * from './request-envelope';
 export * from './stream-commands';
 export * from './reactions';
+export * from './decide-and-append';
+export * from './scheduled';

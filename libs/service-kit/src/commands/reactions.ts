@@ -1,9 +1,9 @@
-import { categoryOf, eventOf, toNewEvent, type MetadataInput, type TypedEvent } from '@lse/contracts';
-import { reactionEventId, replay, type Decider } from '@lse/domain';
+import type { MetadataInput, TypedEvent } from '@lse/contracts';
+import { reactionEventId, type Decider } from '@lse/domain';
 import type { EventStore, RecordedEvent } from '@lse/event-store';
 import { reactionMetadata } from '@lse/messaging';
 import type { Metrics } from '../metrics/metrics';
-import { isAppendConflict } from './stream-commands';
+import { decideAndAppend, type AppendOutcome } from './decide-and-append';
 
 export interface ReactionOptions<C, E, S> {
   store: Pick<EventStore, 'readStream' | 'append'>;
@@ -37,15 +37,8 @@ export interface ReactionOptions<C, E, S> {
   attempts?: number;
 }
 
-export type ReactionOutcome<E> =
-  /** Appended by this delivery. */
-  | { outcome: 'appended'; events: E[] }
-  /** Its events were stored before: a redelivery, or a concurrent delivery that committed first. */
-  | { outcome: 'stored_before' }
-  /** The decider (or the reaction) found nothing to record. */
-  | { outcome: 'nothing_to_do' }
-  /** `startsStream` and the stream was started by something else. */
-  | { outcome: 'stream_exists' };
+/** What a reaction did (the shared loop's outcome). */
+export type ReactionOutcome<E> = AppendOutcome<E>;
 
 /**
  * A reaction's append, the same in every service: decide on the current stream, append with ids
@@ -55,47 +48,27 @@ export type ReactionOutcome<E> =
 export async function appendReaction<C, E extends TypedEvent, S>(
   options: ReactionOptions<C, E, S>,
 ): Promise<ReactionOutcome<E>> {
-  const { store, decider, cause, name, streamId } = options;
+  const { cause, name } = options;
   const idOf = (index: number) =>
     reactionEventId(cause.eventId, options.singleEvent ? name : `${name}/${index}`);
-  const storedBefore = (recorded: readonly RecordedEvent[]) => recorded.some((e) => e.eventId === idOf(0));
-  const attempts = options.attempts ?? 1;
-  for (let attempt = 1; ; attempt++) {
-    const recorded = options.startsStream ? [] : await store.readStream(streamId);
-    if (storedBefore(recorded)) return { outcome: 'stored_before' };
-    const state = replay(
-      decider,
-      recorded.map((r) => eventOf<E>(r)),
-    );
-    const command = await options.command(state, recorded);
-    if (command === undefined) return { outcome: 'nothing_to_do' };
-    const decided = decider.decide(command, state);
-    if (decided.length === 0) return { outcome: 'nothing_to_do' };
-    if (options.singleEvent && decided.length > 1)
-      throw new Error(`reaction ${name} decided ${decided.length} events, one expected`);
-    const metadata: MetadataInput = {
+  return decideAndAppend({
+    store: options.store,
+    decider: options.decider,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+    streamId: options.streamId,
+    metadata: {
       ...reactionMetadata(cause, options.sourceService, options.now),
       ...(options.caseId ? { caseId: options.caseId } : {}),
       ...(options.actor ? { actor: options.actor } : {}),
-    };
-    const events = decided.map((e, i) => toNewEvent(e, idOf(i), metadata));
-    try {
-      const appended = await store.append(
-        streamId,
-        events,
-        recorded.length === 0 ? 'no_stream' : recorded.length,
-      );
-      // Committed by a concurrent delivery while this one waited for the stream lock.
-      if (appended.alreadyStored) return { outcome: 'stored_before' };
-      const category = categoryOf(streamId);
-      for (const e of decided) options.metrics?.eventsAppended.inc({ category, type: e.type });
-      return { outcome: 'appended', events: decided };
-    } catch (err) {
-      if (!isAppendConflict(err)) throw err;
-      const after = await store.readStream(streamId);
-      if (storedBefore(after)) return { outcome: 'stored_before' };
-      if (options.startsStream) return { outcome: 'stream_exists' };
-      if (attempt >= attempts) throw err;
-    }
-  }
+    },
+    attempts: options.attempts ?? 1,
+    ...(options.startsStream ? { startsStream: true } : {}),
+    command: (state, recorded) => options.command(state, recorded),
+    eventId: (_event, index) => idOf(index),
+    storedBefore: (recorded) => recorded.some((e) => e.eventId === idOf(0)),
+    check: (decided) => {
+      if (options.singleEvent && decided.length > 1)
+        throw new Error(`reaction ${name} decided ${decided.length} events, one expected`);
+    },
+  });
 }

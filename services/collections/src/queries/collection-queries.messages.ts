@@ -30,7 +30,7 @@ import { agencyContact, COLLECTIONS_CONFIG, type CollectionsConfig } from '../co
 import { complaintFacts, normalName } from '../reactions/determination/opening-from-determination';
 import { collectionRate, listDefaults, listInstallmentsDue, listReceivables } from '../read-models/queries';
 import { renderDebtorStatement, renderWorkerStatement } from '../statements/render-html';
-import { InstallmentChecker } from '../schedule/installment-checker';
+import { InstallmentChecker } from '../scheduled/installment-checker';
 import { CLOCK, COLLECTION_DECIDER, COLLECTIONS_DATA_SOURCE } from '../tokens';
 
 /** Reads: a case, its ledger as of a date, statements, and the read-model lists. */

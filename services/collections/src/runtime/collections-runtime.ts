@@ -11,7 +11,7 @@ import { COLLECTIONS_CONFIG, type CollectionsConfig } from '../config';
 import { CLOCK, COLLECTION_DECIDER, COLLECTIONS_DATA_SOURCE } from '../tokens';
 import { CollectionsProjector } from '../read-models/projector';
 import { reactToDetermination } from '../reactions/determination/determination-reaction';
-import { InstallmentChecker } from '../schedule/installment-checker';
+import { InstallmentChecker } from '../scheduled/installment-checker';
 
 /**
  * Collections' background work: the read-model projector, the relay of the `collection`

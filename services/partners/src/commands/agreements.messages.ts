@@ -24,7 +24,7 @@ import {
 } from '@lse/service-kit';
 import type { z } from 'zod';
 import { CLOCK } from '../tokens';
-import { AgreementExpiry } from '../expiry/agreement-expiry';
+import { AgreementExpiry } from '../scheduled/agreement-expiry';
 import { agreementView, runCommand } from './command-result';
 
 /** Agreements as code: draft, sign, amend (clause versions), renew, terminate; expiry by schedule. */

@@ -6,7 +6,7 @@ import { HealthRegistry, ServiceRuntime } from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
 import { PARTNERS_CATEGORIES, PARTNERS_CONFIG, type PartnersConfig } from '../config';
 import { PARTNERS_DATA_SOURCE } from '../tokens';
-import { AgreementExpiry } from '../expiry/agreement-expiry';
+import { AgreementExpiry } from '../scheduled/agreement-expiry';
 import { PartnersProjector } from '../read-models/projector';
 import { COLLECTION_TYPES, COMPLAINT_TYPES, INVESTIGATION_TYPES } from '../reactions/milestones';
 import { ReferralReactions } from '../reactions/referral-reactions';

@@ -1,6 +1,7 @@
-import { collectionEventOf, collectionStreamId, toNewEvent } from '@lse/contracts';
-import { NAMESPACE_LSE, replay, uuidV5, type Clock } from '@lse/domain';
-import { DuplicateEventIdError, WrongExpectedVersionError, type EventStore } from '@lse/event-store';
+import { collectionStreamId } from '@lse/contracts';
+import { NAMESPACE_LSE, uuidV5, type Clock } from '@lse/domain';
+import type { EventStore } from '@lse/event-store';
+import { appendScheduled } from '@lse/service-kit';
 import type { CollectionDecider } from '@lse/collections-domain';
 import { Client } from 'pg';
 import { createHash } from 'node:crypto';
@@ -38,9 +39,9 @@ const JOB_LOCK_SPACE = 0x4c43;
 /**
  * The scheduled missed-installment check. Exactly once even with several replicas, twice over:
  * one replica at a time holds an advisory lock for the run, and each InstallmentMissed has an id
- * derived from case, plan and installment and is appended with the expected stream version, so
- * a second writer's append is recognised as the same event (or loses the version race, reloads
- * and finds the installment already recorded).
+ * derived from case, plan and installment, appended on the shared scheduled path
+ * (`appendScheduled`), so a second writer's append is recognised as the same event (or loses the
+ * version race, reloads and finds the installment already recorded).
  */
 export class InstallmentChecker {
   private timer?: NodeJS.Timeout;
@@ -93,34 +94,28 @@ export class InstallmentChecker {
   }
 
   /** Returns how many InstallmentMissed this call appended (0 when another writer did). */
-  async checkCase(caseId: string, attempt = 0): Promise<number> {
-    const streamId = collectionStreamId(caseId);
-    const recorded = await this.options.store.readStream(streamId);
-    const state = replay(this.options.decider, recorded.map(collectionEventOf));
+  async checkCase(caseId: string): Promise<number> {
     const now = this.options.clock.now().toISOString();
-    const decided = this.options.decider.decide(
-      { type: 'CheckInstallments', caseId, now, actor: { id: 'service:collections', role: 'system' } },
-      state,
-    );
-    if (decided.length === 0) return 0;
-    const events = decided.map((event) => {
-      const { planId, installmentNo } = event.data as { planId: string; installmentNo: number };
-      return toNewEvent(event, missedInstallmentEventId(caseId, planId, installmentNo), {
+    const outcome = await appendScheduled({
+      store: this.options.store,
+      decider: this.options.decider,
+      streamId: collectionStreamId(caseId),
+      sourceService: 'collections',
+      now,
+      caseId,
+      correlationId: `installment-check:${caseId}:${now.slice(0, 10)}`,
+      command: () => ({
+        type: 'CheckInstallments',
         caseId,
+        now,
         actor: { id: 'service:collections', role: 'system' },
-        correlationId: `installment-check:${caseId}:${now.slice(0, 10)}`,
-        sourceService: 'collections',
-        occurredAt: now,
-      });
+      }),
+      eventId: (event) => {
+        const { planId, installmentNo } = event.data as { planId: string; installmentNo: number };
+        return missedInstallmentEventId(caseId, planId, installmentNo);
+      },
     });
-    try {
-      const result = await this.options.store.append(streamId, events, recorded.length);
-      return result.alreadyStored ? 0 : events.length;
-    } catch (err) {
-      const raced = err instanceof WrongExpectedVersionError || err instanceof DuplicateEventIdError;
-      if (!raced || attempt >= 3) throw err;
-      return this.checkCase(caseId, attempt + 1); // someone wrote first: decide again on what is there now
-    }
+    return outcome.outcome === 'appended' ? outcome.events.length : 0;
   }
 
   /** The run's lock on a connection of its own; null when another replica holds it. */

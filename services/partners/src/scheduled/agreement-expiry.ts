@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { agreementEventOf, agreementStreamId, toNewEvent } from '@lse/contracts';
-import { NAMESPACE_LSE, replay, utcDateOf, uuidV5, type Clock } from '@lse/domain';
-import { DuplicateEventIdError, WrongExpectedVersionError } from '@lse/event-store';
+import { agreementStreamId } from '@lse/contracts';
+import { NAMESPACE_LSE, utcDateOf, uuidV5, type Clock } from '@lse/domain';
+import { appendScheduled } from '@lse/service-kit';
 import { SealedEventStore } from '@lse/crypto-shred';
 import { agreementDecider } from '@lse/partners-domain';
 import { DataSource } from 'typeorm';
@@ -46,29 +46,25 @@ export class AgreementExpiry {
 
   /** True when this call appended the expiry; false when not due, or another replica did it. */
   async expireOne(agreementId: string, asOf: Date = this.clock.now()): Promise<boolean> {
-    const streamId = agreementStreamId(agreementId);
-    const recorded = await this.store.readStream(streamId);
-    const state = replay(agreementDecider, recorded.map(agreementEventOf));
-    const decided = agreementDecider.decide(
-      { type: 'ExpireAgreement', agreementId, today: utcDateOf(asOf) },
-      state,
-    );
-    if (decided.length === 0 || state.status === 'none') return false;
-    const eventId = expiryEventId(agreementId, state.terms.expiresOn);
-    const event = toNewEvent(decided[0], eventId, {
-      actor: { id: 'service:partners', role: 'system' },
-      correlationId: eventId,
+    let expiresOn = '';
+    const outcome = await appendScheduled({
+      store: this.store,
+      decider: agreementDecider,
+      streamId: agreementStreamId(agreementId),
       sourceService: 'partners',
-      occurredAt: asOf.toISOString(),
+      now: asOf.toISOString(),
+      correlationId: `agreement-expiry:${agreementId}:${utcDateOf(asOf)}`,
+      command: (state) => {
+        if (state.status === 'none') return undefined;
+        expiresOn = state.terms.expiresOn;
+        return { type: 'ExpireAgreement' as const, agreementId, today: utcDateOf(asOf) };
+      },
+      eventId: () => expiryEventId(agreementId, expiresOn),
+      // Another replica's expiry changes the stream: deciding again finds the agreement expired.
+      attempts: 2,
     });
-    try {
-      const result = await this.store.append(streamId, [event], recorded.length);
-      if (result.alreadyStored) return false;
-      this.logger.log({ agreementId, expiresOn: state.terms.expiresOn }, 'agreement expired');
-      return true;
-    } catch (err) {
-      if (err instanceof WrongExpectedVersionError || err instanceof DuplicateEventIdError) return false;
-      throw err;
-    }
+    if (outcome.outcome !== 'appended') return false;
+    this.logger.log({ agreementId, expiresOn }, 'agreement expired');
+    return true;
   }
 }
