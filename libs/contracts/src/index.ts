@@ -8,6 +8,7 @@ export * from './roles';
 /** Unclassified field factories (uuid, isoDate, instant, text...) for other schemas to classify. */
 export * as fields from './fields';
 export * from './envelope';
+export * from './command-request';
 export * from './errors';
 export * from './text-rule';
 export * from './registry';

@@ -212,13 +212,6 @@ export type ReopenCollectionCaseInput = z.infer<typeof ReopenCollectionCaseInput
 
 export const RunInstallmentCheckInput = z.strictObject({});
 
-/** Expected stream version from If-Match: a number, `any` for `*`, absent for "as loaded". */
-const expectedVersion = z.union([z.int().min(0), z.literal('any')]);
-
-/** The `data` of every collection command sent to the service. */
-export const collectionCommandRequest = <S extends z.ZodType>(input: S) =>
-  z.strictObject({ caseId: uuid(), expectedVersion: expectedVersion.optional(), input });
-
 export const CaseRequest = z.strictObject({ caseId: uuid() });
 export const LedgerRequest = z.strictObject({ caseId: uuid(), asOf: isoDate().optional() });
 export const DebtorStatementRequest = z.strictObject({

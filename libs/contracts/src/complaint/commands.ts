@@ -94,17 +94,6 @@ export const WithdrawInput = ComplaintWithdrawn.schema;
 export const OpenCaseInput = z.strictObject({ office: officeCode().optional() });
 export type OpenCaseInput = z.infer<typeof OpenCaseInput>;
 
-/** Expected stream version from If-Match: a number, `any` for `*`, absent for "as loaded". */
-export const ExpectedVersionSchema = z.union([z.int().min(0), z.literal('any')]);
-
-/** The `data` of every complaint command sent to intake. */
-export const complaintCommandRequest = <S extends z.ZodType>(input: S) =>
-  z.strictObject({
-    caseId: uuid(),
-    expectedVersion: ExpectedVersionSchema.optional(),
-    input,
-  });
-
 /** `intake.receive` has no case yet: intake derives the caseId from the command id. */
 export const ReceiveComplaintRequest = z.strictObject({ input: ReceiveComplaintInput });
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { WEEKDAYS } from '@lse/domain';
 import { isoDate, text, uuid } from '../fields';
-import { ExpectedVersionSchema } from '../complaint/commands';
 import { PRIORITIES } from '../complaint/parts';
 import { EmployerAdded } from './opened';
 import { InterviewRecorded, RecordsReceived, RecordsRequested, SubpoenaIssued } from './fieldwork';
@@ -54,10 +53,6 @@ export const INVESTIGATION_PATTERNS = {
   rerunBackWages: 'investigation.rerunBackWages',
 } as const;
 export type InvestigationPattern = (typeof INVESTIGATION_PATTERNS)[keyof typeof INVESTIGATION_PATTERNS];
-
-/** The `data` of every investigation command sent to the service. */
-export const investigationCommandRequest = <S extends z.ZodType>(input: S) =>
-  z.strictObject({ caseId: uuid(), expectedVersion: ExpectedVersionSchema.optional(), input });
 
 export const AssignInvestigatorInput = z.strictObject({
   investigatorId: staffId(),

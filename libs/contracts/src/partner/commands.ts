@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { instant, isoDate, officeCode, phone, text, uuid } from '../fields';
 import { AllegationSchema, EmployerSchema } from '../complaint/parts';
-import { ExpectedVersionSchema } from '../complaint/commands';
 import { AgreementDrafted, AgreementAmended, ClauseSchema } from './agreement';
 import { PartnerMeetingLogged, PartnerRegistered } from './partner';
 import { OutreachEventHeld } from './outreach';
@@ -126,9 +125,6 @@ export type ChangeConsentInput = z.infer<typeof ChangeConsentInput>;
 
 export const HoldOutreachInput = OutreachEventHeld.schema;
 
-/** The `data` of a command on an existing stream: its id, If-Match and the input. */
-export const partnersCommandRequest = <S extends z.ZodType>(input: S) =>
-  z.strictObject({ id: uuid(), expectedVersion: ExpectedVersionSchema.optional(), input });
 export const partnersCreateRequest = <S extends z.ZodType>(input: S) => z.strictObject({ input });
 export const partnersGetRequest = z.strictObject({ id: uuid() });
 

@@ -10,9 +10,9 @@ import {
   ReleaseFoiaInput,
   ResumeFoiaClockInput,
   TollFoiaClockInput,
+  streamCommandRequest,
 } from '@lse/contracts';
 import { Metrics } from '@lse/service-kit';
-import { z } from 'zod';
 import { caseExists } from '../access/case-exists';
 import { recordAccess } from '../access/record-access';
 import { auditReply, type AuditRequest, type Role } from '../access/actor';
@@ -74,7 +74,7 @@ export class AuditMessages {
   @MessagePattern(AUDIT_PATTERNS.compileFoia)
   compileFoia(@Payload() payload: unknown) {
     return this.handle(AUDIT_PATTERNS.compileFoia, payload, ['foia_officer'], async (env) => {
-      const { requestId, input } = withRequest(CompileFoiaInput).parse(env.data);
+      const { requestId, input } = streamCommandRequest('requestId', CompileFoiaInput).parse(env.data);
       const compiled = await this.core.foia.compile(requestId, input.cutoff, this.ctx(env));
       return {
         requestId,
@@ -90,7 +90,7 @@ export class AuditMessages {
   @MessagePattern(AUDIT_PATTERNS.overrideRedaction)
   overrideRedaction(@Payload() payload: unknown) {
     return this.handle(AUDIT_PATTERNS.overrideRedaction, payload, ['foia_officer'], async (env) => {
-      const { requestId, input } = withRequest(OverrideRedactionInput).parse(env.data);
+      const { requestId, input } = streamCommandRequest('requestId', OverrideRedactionInput).parse(env.data);
       return { requestId, ...(await this.core.foia.override(requestId, input, this.ctx(env))) };
     });
   }
@@ -98,7 +98,7 @@ export class AuditMessages {
   @MessagePattern(AUDIT_PATTERNS.releaseFoia)
   releaseFoia(@Payload() payload: unknown) {
     return this.handle(AUDIT_PATTERNS.releaseFoia, payload, ['foia_officer'], async (env) => {
-      const { requestId, input } = withRequest(ReleaseFoiaInput).parse(env.data);
+      const { requestId, input } = streamCommandRequest('requestId', ReleaseFoiaInput).parse(env.data);
       const released = await this.core.foia.release(requestId, input.cutoff, this.ctx(env), input.final);
       return {
         requestId,
@@ -114,7 +114,10 @@ export class AuditMessages {
   @MessagePattern(AUDIT_PATTERNS.extendFoiaDeadline)
   extendFoiaDeadline(@Payload() payload: unknown) {
     return this.handle(AUDIT_PATTERNS.extendFoiaDeadline, payload, ['foia_officer'], async (env) => {
-      const { requestId, input, expectedVersion } = withRequest(ExtendFoiaDeadlineInput).parse(env.data);
+      const { requestId, input, expectedVersion } = streamCommandRequest(
+        'requestId',
+        ExtendFoiaDeadlineInput,
+      ).parse(env.data);
       return {
         requestId,
         ...(await this.core.foia.extend(requestId, input, this.ctx(env, expectedVersion))),
@@ -125,7 +128,10 @@ export class AuditMessages {
   @MessagePattern(AUDIT_PATTERNS.tollFoiaClock)
   tollFoiaClock(@Payload() payload: unknown) {
     return this.handle(AUDIT_PATTERNS.tollFoiaClock, payload, ['foia_officer'], async (env) => {
-      const { requestId, input, expectedVersion } = withRequest(TollFoiaClockInput).parse(env.data);
+      const { requestId, input, expectedVersion } = streamCommandRequest(
+        'requestId',
+        TollFoiaClockInput,
+      ).parse(env.data);
       return { requestId, ...(await this.core.foia.toll(requestId, input, this.ctx(env, expectedVersion))) };
     });
   }
@@ -133,7 +139,9 @@ export class AuditMessages {
   @MessagePattern(AUDIT_PATTERNS.resumeFoiaClock)
   resumeFoiaClock(@Payload() payload: unknown) {
     return this.handle(AUDIT_PATTERNS.resumeFoiaClock, payload, ['foia_officer'], async (env) => {
-      const { requestId, expectedVersion } = withRequest(ResumeFoiaClockInput).parse(env.data);
+      const { requestId, expectedVersion } = streamCommandRequest('requestId', ResumeFoiaClockInput).parse(
+        env.data,
+      );
       return { requestId, ...(await this.core.foia.resume(requestId, this.ctx(env, expectedVersion))) };
     });
   }
@@ -161,14 +169,6 @@ export class AuditMessages {
     return auditReply(this.metrics, this.logger, pattern, payload, roles, work);
   }
 }
-
-/** `{ requestId, input, expectedVersion? }` for commands on an existing FOIA request (If-Match). */
-const withRequest = <S extends z.ZodType>(input: S) =>
-  z.strictObject({
-    requestId: z.uuid(),
-    input,
-    expectedVersion: z.union([z.int().nonnegative(), z.literal('any')]).optional(),
-  });
 
 function without<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
   const { [key]: _dropped, ...rest } = value;

@@ -13,6 +13,7 @@ import {
   ReferFoiaRequestInput,
   RequestFoiaClarificationInput,
   RespondNoFoiaRecordsInput,
+  streamCommandRequest,
 } from '@lse/contracts';
 import { Metrics } from '@lse/service-kit';
 import { z } from 'zod';
@@ -20,14 +21,6 @@ import { auditReply } from '../access/actor';
 import type { AuditCore } from '../audit-core';
 import { FoiaLifecycleDesk, type FoiaLifecycleStep } from '../foia/foia-lifecycle-desk';
 import { AUDIT_CORE } from '../tokens';
-
-/** `{ requestId, input, expectedVersion? }`: a step on an existing FOIA request (If-Match). */
-const withRequest = <S extends z.ZodType>(input: S) =>
-  z.strictObject({
-    requestId: z.uuid(),
-    input,
-    expectedVersion: z.union([z.int().nonnegative(), z.literal('any')]).optional(),
-  });
 
 /**
  * The FOIA officer's steps of a request's life after receipt (`audit.<verb>`, queue group
@@ -149,7 +142,7 @@ export class FoiaLifecycleMessages {
     build: (input: z.output<S>) => FoiaLifecycleStep,
   ) {
     return auditReply(this.metrics, this.logger, pattern, payload, ['foia_officer'], async (env) => {
-      const parsed = withRequest(input).parse(env.data) as {
+      const parsed = streamCommandRequest('requestId', input).parse(env.data) as {
         requestId: string;
         input: z.output<S>;
         expectedVersion?: number | 'any';

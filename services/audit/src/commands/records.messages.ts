@@ -5,6 +5,7 @@ import {
   PlaceLegalHoldInput,
   RECORDS_PATTERNS,
   RunRetentionReviewInput,
+  streamCommandRequest,
 } from '@lse/contracts';
 import { Metrics } from '@lse/service-kit';
 import { z } from 'zod';
@@ -31,7 +32,9 @@ export class RecordsMessages {
   @MessagePattern(RECORDS_PATTERNS.placeLegalHold)
   place(@Payload() payload: unknown) {
     return this.handle(RECORDS_PATTERNS.placeLegalHold, payload, async (env) => {
-      const { caseId, input, expectedVersion } = onCase(PlaceLegalHoldInput).parse(env.data);
+      const { caseId, input, expectedVersion } = streamCommandRequest('caseId', PlaceLegalHoldInput).parse(
+        env.data,
+      );
       return this.core.holds.place(caseId, input, ctx(env, expectedVersion));
     });
   }
@@ -39,7 +42,7 @@ export class RecordsMessages {
   @MessagePattern(RECORDS_PATTERNS.liftLegalHold)
   lift(@Payload() payload: unknown) {
     return this.handle(RECORDS_PATTERNS.liftLegalHold, payload, async (env) => {
-      const { caseId, holdId, input, expectedVersion } = onCase(LiftLegalHoldInput)
+      const { caseId, holdId, input, expectedVersion } = streamCommandRequest('caseId', LiftLegalHoldInput)
         .extend({ holdId: z.uuid() })
         .parse(env.data);
       return this.core.holds.lift(caseId, holdId, input, ctx(env, expectedVersion));
@@ -58,14 +61,6 @@ export class RecordsMessages {
     return auditReply(this.metrics, this.logger, pattern, payload, RECORDS_MANAGERS, work);
   }
 }
-
-/** `{ caseId, input, expectedVersion? }`: a command on a case's records stream (If-Match). */
-const onCase = <S extends z.ZodType>(input: S) =>
-  z.strictObject({
-    caseId: z.uuid(),
-    input,
-    expectedVersion: z.union([z.int().nonnegative(), z.literal('any')]).optional(),
-  });
 
 const ctx = (env: AuditRequest, expectedVersion?: number | 'any') => ({
   actor: env.actor,

@@ -3,7 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AgreeSettlementInput,
   CloseCollectionCaseInput,
-  collectionCommandRequest,
+  streamCommandRequest,
   COLLECTIONS_PATTERNS,
   collectionStreamId,
   CompromiseDebtInput,
@@ -225,11 +225,7 @@ export class CollectionMessages {
     toCommand: (input: z.output<S>, base: CommandBase, ids: Ids) => CollectionCommand,
   ): Promise<ServiceReply<unknown>> {
     return replyTo(this.metrics, this.logger, pattern, payload, async (env) => {
-      const request = collectionCommandRequest(inputSchema).parse(env.data) as {
-        caseId: string;
-        expectedVersion?: number | 'any';
-        input: z.output<S>;
-      };
+      const request = streamCommandRequest('caseId', inputSchema).parse(env.data);
       const now = this.clock.now().toISOString();
       const commandId = commandIdFor(pattern, request.caseId, env.actor.id, env.idempotencyKey);
       const base: CommandBase = {

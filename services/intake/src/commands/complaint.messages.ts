@@ -14,6 +14,7 @@ import {
   ReceiveComplaintRequest,
   ReferOutInput,
   ScoreTriageInput,
+  streamCommandRequest,
   WithdrawInput,
 } from '@lse/contracts';
 import { isDomainError, type Clock } from '@lse/domain';
@@ -36,7 +37,7 @@ import { priorCaseNumbers } from '../read-models/employer-index/find-employer';
 import { CLOCK, COMPLAINT_DECIDER, INTAKE_DATA_SOURCE, type ComplaintDecider } from '../tokens';
 import { CaseNumberAllocator } from './case-number-allocator';
 import { commandResult, type CommandResult } from './command-result';
-import { requestSchemaFor, type Base } from './command-request';
+import type { Base } from './command-request';
 
 /**
  * The intake service's command handlers (`intake.<verb>`; the reads are in
@@ -217,7 +218,7 @@ export class ComplaintMessages {
     toCommand: (input: z.output<S>, base: Base, target: LinkTarget) => ComplaintCommand,
   ): Promise<ServiceReply<unknown>> {
     return this.handle(pattern, payload, async (env) => {
-      const request = requestSchemaFor(inputSchema).parse(env.data);
+      const request = streamCommandRequest('caseId', inputSchema).parse(env.data);
       const input = (request as { input: z.output<S> }).input;
       const base = { caseId: request.caseId, now: this.now() };
       const commandId = commandIdFor(pattern, request.caseId, env.actor.id, env.idempotencyKey);
@@ -260,7 +261,7 @@ export class ComplaintMessages {
     ) => ComplaintCommand | Promise<ComplaintCommand>,
   ): Promise<ServiceReply<unknown>> {
     return this.handle(pattern, payload, (env) => {
-      const request = requestSchemaFor(inputSchema).parse(env.data);
+      const request = streamCommandRequest('caseId', inputSchema).parse(env.data);
       const base = { caseId: request.caseId, now: this.now() };
       const commandId = commandIdFor(pattern, request.caseId, env.actor.id, env.idempotencyKey);
       return this.run(

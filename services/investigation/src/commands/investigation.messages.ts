@@ -2,7 +2,7 @@ import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, MessagePattern, NatsContext, Payload } from '@nestjs/microservices';
 import {
   INVESTIGATION_PATTERNS as P,
-  investigationCommandRequest,
+  streamCommandRequest,
   investigationStreamId,
   prefixedSubject,
   PublishRuleSetVersionInput,
@@ -88,7 +88,7 @@ export class InvestigationMessages {
   }
 
   private async run(pattern: string, env: RequestEnvelope, entry: CaseCommand) {
-    const request = investigationCommandRequest(entry.input).parse(env.data);
+    const request = streamCommandRequest('caseId', entry.input).parse(env.data);
     const base: CommandBase = {
       caseId: request.caseId,
       now: this.clock.now().toISOString(),

@@ -6,7 +6,7 @@ import {
   CheckExpiriesInput,
   DraftAgreementInput,
   PARTNERS_PATTERNS as P,
-  partnersCommandRequest,
+  streamCommandRequest,
   partnersCreateRequest,
   RenewAgreementInput,
   SignAgreementInput,
@@ -117,11 +117,7 @@ export class AgreementMessages {
     toCommand: (input: z.output<S>, agreementId: string) => AgreementCommand,
   ) {
     return this.handle(pattern, payload, async (env) => {
-      const request = partnersCommandRequest(schema).parse(env.data) as {
-        id: string;
-        expectedVersion?: number | 'any';
-        input: z.output<S>;
-      };
+      const request = streamCommandRequest('id', schema).parse(env.data);
       const commandId = commandIdFor(pattern, request.id, env.actor.id, env.idempotencyKey);
       const ctx = { ...this.ctx(env, request.id, commandId), expectedVersion: request.expectedVersion };
       return agreementView(

@@ -6,7 +6,7 @@ import {
   agreementStreamId,
   outreachStreamId,
   PARTNERS_PATTERNS as P,
-  partnersCommandRequest,
+  streamCommandRequest,
   partnersCreateRequest,
   partnerStreamId,
   referralStreamId,
@@ -110,7 +110,7 @@ export class ReferralMessages {
   @MessagePattern(P.changeConsent)
   changeConsent(@Payload() payload: unknown) {
     return this.handle(P.changeConsent, payload, async (env) => {
-      const request = partnersCommandRequest(ChangeConsentInput).parse(env.data);
+      const request = streamCommandRequest('id', ChangeConsentInput).parse(env.data);
       await visibleReferral(this.commands, env, request.id);
       const commandId = commandIdFor(P.changeConsent, request.id, env.actor.id, env.idempotencyKey);
       const now = this.now();

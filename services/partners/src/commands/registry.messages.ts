@@ -6,7 +6,7 @@ import {
   LogMeetingInput,
   PARTNERS_PATTERNS as P,
   partnerStreamId,
-  partnersCommandRequest,
+  streamCommandRequest,
   partnersCreateRequest,
   RegisterPartnerInput,
   RemoveContactInput,
@@ -104,11 +104,7 @@ export class RegistryMessages {
     toCommand: (input: z.output<S>, partnerId: string, commandId: string) => PartnerCommand,
   ) {
     return this.handle(pattern, payload, async (env) => {
-      const request = partnersCommandRequest(schema).parse(env.data) as {
-        id: string;
-        expectedVersion?: number | 'any';
-        input: z.output<S>;
-      };
+      const request = streamCommandRequest('id', schema).parse(env.data);
       const commandId = commandIdFor(pattern, request.id, env.actor.id, env.idempotencyKey);
       const ctx = { ...this.ctx(env, request.id, commandId), expectedVersion: request.expectedVersion };
       return partnerView(
