@@ -12,7 +12,7 @@ import type { HttpResponse } from '@lse/service-kit';
 import { z } from 'zod';
 import { RecordsAccess } from '../audit/record-access.interceptor';
 import { actionsOf, ActionRequest, sendAction, type ActionCall } from '../http/case-action';
-import { etagFor, parseIfMatch } from '../http/etag';
+import { etagFor } from '../http/etag';
 import { pageOf, parsePageQuery, type Page } from '../http/pagination';
 import { CaseIdParams } from '../http/params';
 import { ValidBody, ValidQuery, ZodPipe } from '../http/zod.pipe';
@@ -72,13 +72,14 @@ export class RecordsController {
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
-    const expectedVersion = parseIfMatch(ifMatch);
-    const result = await this.services.call<LegalHoldCommandReply>(
-      RECORDS_PATTERNS.placeLegalHold,
-      { caseId: params.caseId, input, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
+    const result = await sendAction<LegalHoldCommandReply>(this.services, {
+      pattern: RECORDS_PATTERNS.placeLegalHold,
+      params,
+      input,
+      ifMatch,
       ctx,
-    );
-    res.setHeader('ETag', etagFor(result.version));
+      res,
+    });
     res.setHeader('Location', `/${API_PREFIX}/cases/${params.caseId}/legal-holds`);
     return result;
   }
