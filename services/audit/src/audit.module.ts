@@ -3,7 +3,7 @@ import { describeError } from '@lse/service-kit';
 import { Metrics, ServiceKitModule } from '@lse/service-kit';
 import type { DestinationStream } from 'pino';
 import { openAuditCore } from './audit-core';
-import { AUDIT_CORE } from './tokens';
+import { AUDIT_CORE, CLOCK } from './tokens';
 import { AUDIT_CONFIG, type AuditConfig } from './config';
 import { AuditMessages } from './commands/audit.messages';
 import { FoiaLifecycleMessages } from './commands/foia-lifecycle.messages';
@@ -42,6 +42,7 @@ export class AuditModule {
       ],
       providers: [
         { provide: AUDIT_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: { now: () => new Date() } },
         {
           provide: AUDIT_CORE,
           inject: [Metrics],

@@ -12,7 +12,7 @@ import {
   TollFoiaClockInput,
   streamCommandRequest,
 } from '@lse/contracts';
-import { Metrics } from '@lse/service-kit';
+import { Metrics, type Clock } from '@lse/service-kit';
 import { caseExists } from '../access/case-exists';
 import { recordAccess } from '../access/record-access';
 import { auditReply, type AuditRequest, type Role } from '../access/actor';
@@ -21,7 +21,8 @@ import { AUDIT_CONFIG, type AuditConfig } from '../config';
 import { exportCheckpoint } from '../integrity/export';
 import { recordCheckpoint } from '../integrity/checkpoints';
 import { loadSigningKey, type SigningKey } from '../integrity/signing-key';
-import { AUDIT_CORE } from '../tokens';
+import { AUDIT_CORE, CLOCK } from '../tokens';
+import { commandContext } from './command-context';
 
 /**
  * Audit's command handlers (`audit.<verb>`, queue group `audit`): recorded reads, integrity
@@ -34,6 +35,7 @@ export class AuditMessages {
 
   constructor(
     @Inject(AUDIT_CORE) private readonly core: AuditCore,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AUDIT_CONFIG) private readonly config: AuditConfig,
     private readonly metrics: Metrics,
   ) {}
@@ -52,7 +54,7 @@ export class AuditMessages {
               operation: `${input.operation} (no case ${input.caseId})`.slice(0, 300),
             }
           : input;
-      return recordAccess(this.core.sealed, recorded, env.actor, env.correlationId, new Date());
+      return recordAccess(this.core.sealed, recorded, env.actor, env.correlationId, this.clock.now());
     });
   }
 
@@ -151,13 +153,7 @@ export class AuditMessages {
   }
 
   private ctx(env: AuditRequest, expectedVersion?: number | 'any') {
-    return {
-      actor: env.actor,
-      correlationId: env.correlationId,
-      idempotencyKey: env.idempotencyKey,
-      now: new Date(),
-      ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-    };
+    return commandContext(env, this.clock, expectedVersion);
   }
 
   private handle<T>(

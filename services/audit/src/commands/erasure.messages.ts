@@ -1,10 +1,11 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ErasePersonInput, ERASURE_PATTERNS, ErasureQuery } from '@lse/contracts';
-import { Metrics } from '@lse/service-kit';
+import { Metrics, type Clock } from '@lse/service-kit';
 import { auditReply, type AuditRequest, type Role } from '../access/actor';
 import type { AuditCore } from '../audit-core';
-import { AUDIT_CORE } from '../tokens';
+import { AUDIT_CORE, CLOCK } from '../tokens';
+import { commandContext } from './command-context';
 
 /**
  * Who erases a person (docs/architecture.md#erasing-a-person): a supervisor, who answers for the
@@ -21,18 +22,14 @@ export class ErasureMessages {
 
   constructor(
     @Inject(AUDIT_CORE) private readonly core: AuditCore,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: Metrics,
   ) {}
 
   @MessagePattern(ERASURE_PATTERNS.erasePerson)
   erase(@Payload() payload: unknown) {
     return this.handle(ERASURE_PATTERNS.erasePerson, payload, async (env) =>
-      this.core.erasures.erase(ErasePersonInput.parse(env.data), {
-        actor: env.actor,
-        correlationId: env.correlationId,
-        idempotencyKey: env.idempotencyKey,
-        now: new Date(),
-      }),
+      this.core.erasures.erase(ErasePersonInput.parse(env.data), commandContext(env, this.clock)),
     );
   }
 

@@ -15,12 +15,13 @@ import {
   RespondNoFoiaRecordsInput,
   streamCommandRequest,
 } from '@lse/contracts';
-import { Metrics } from '@lse/service-kit';
+import { Metrics, type Clock } from '@lse/service-kit';
 import { z } from 'zod';
 import { auditReply } from '../access/actor';
 import type { AuditCore } from '../audit-core';
 import { FoiaLifecycleDesk, type FoiaLifecycleStep } from '../foia/foia-lifecycle-desk';
-import { AUDIT_CORE } from '../tokens';
+import { AUDIT_CORE, CLOCK } from '../tokens';
+import { commandContext } from './command-context';
 
 /**
  * The FOIA officer's steps of a request's life after receipt (`audit.<verb>`, queue group
@@ -33,6 +34,7 @@ export class FoiaLifecycleMessages {
 
   constructor(
     @Inject(AUDIT_CORE) core: AuditCore,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: Metrics,
   ) {
     this.desk = new FoiaLifecycleDesk(core.foia);
@@ -142,19 +144,9 @@ export class FoiaLifecycleMessages {
     build: (input: z.output<S>) => FoiaLifecycleStep,
   ) {
     return auditReply(this.metrics, this.logger, pattern, payload, ['foia_officer'], async (env) => {
-      const parsed = streamCommandRequest('requestId', input).parse(env.data) as {
-        requestId: string;
-        input: z.output<S>;
-        expectedVersion?: number | 'any';
-      };
+      const parsed = streamCommandRequest('requestId', input).parse(env.data);
       const { requestId, expectedVersion } = parsed;
-      const ctx = {
-        actor: env.actor,
-        correlationId: env.correlationId,
-        idempotencyKey: env.idempotencyKey,
-        now: new Date(),
-        ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-      };
+      const ctx = commandContext(env, this.clock, expectedVersion);
       return { requestId, ...(await this.desk.act(requestId, build(parsed.input), ctx)) };
     });
   }

@@ -7,11 +7,12 @@ import {
   RunRetentionReviewInput,
   streamCommandRequest,
 } from '@lse/contracts';
-import { Metrics } from '@lse/service-kit';
+import { Metrics, type Clock } from '@lse/service-kit';
 import { z } from 'zod';
 import { auditReply, type AuditRequest, type Role } from '../access/actor';
 import type { AuditCore } from '../audit-core';
-import { AUDIT_CORE } from '../tokens';
+import { AUDIT_CORE, CLOCK } from '../tokens';
+import { commandContext } from './command-context';
 
 /**
  * Who manages records: the auditor (internal audit keeps the records and their integrity) and a
@@ -26,6 +27,7 @@ export class RecordsMessages {
 
   constructor(
     @Inject(AUDIT_CORE) private readonly core: AuditCore,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: Metrics,
   ) {}
 
@@ -35,7 +37,7 @@ export class RecordsMessages {
       const { caseId, input, expectedVersion } = streamCommandRequest('caseId', PlaceLegalHoldInput).parse(
         env.data,
       );
-      return this.core.holds.place(caseId, input, ctx(env, expectedVersion));
+      return this.core.holds.place(caseId, input, commandContext(env, this.clock, expectedVersion));
     });
   }
 
@@ -45,7 +47,7 @@ export class RecordsMessages {
       const { caseId, holdId, input, expectedVersion } = streamCommandRequest('caseId', LiftLegalHoldInput)
         .extend({ holdId: z.uuid() })
         .parse(env.data);
-      return this.core.holds.lift(caseId, holdId, input, ctx(env, expectedVersion));
+      return this.core.holds.lift(caseId, holdId, input, commandContext(env, this.clock, expectedVersion));
     });
   }
 
@@ -61,11 +63,3 @@ export class RecordsMessages {
     return auditReply(this.metrics, this.logger, pattern, payload, RECORDS_MANAGERS, work);
   }
 }
-
-const ctx = (env: AuditRequest, expectedVersion?: number | 'any') => ({
-  actor: env.actor,
-  correlationId: env.correlationId,
-  idempotencyKey: env.idempotencyKey,
-  now: new Date(),
-  ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-});

@@ -10,7 +10,7 @@ import {
   VerifyQuery,
 } from '@lse/contracts';
 import { NotFoundError } from '@lse/domain';
-import { Metrics } from '@lse/service-kit';
+import { Metrics, type Clock } from '@lse/service-kit';
 import { requireCase } from '../access/case-exists';
 import { recordAccess } from '../access/record-access';
 import { auditReply, type AuditRequest, type Role } from '../access/actor';
@@ -22,7 +22,7 @@ import { loadSigningKey, type SigningKey } from '../integrity/signing-key';
 import { verifyIntegrity } from '../integrity/verify';
 import { caseStateAsOf } from '../replay/case-state';
 import { listFoiaRequests, timelinePage } from '../read-models/queries';
-import { AUDIT_CORE } from '../tokens';
+import { AUDIT_CORE, CLOCK } from '../tokens';
 
 /** Who reads a case's timeline: the auditor and the staff who work cases (as the gateway allows). */
 const CASE_HISTORY_READERS: Role[] = [
@@ -44,6 +44,7 @@ export class AuditQueryMessages {
 
   constructor(
     @Inject(AUDIT_CORE) private readonly core: AuditCore,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AUDIT_CONFIG) private readonly config: AuditConfig,
     private readonly metrics: Metrics,
   ) {}
@@ -62,7 +63,7 @@ export class AuditQueryMessages {
   caseState(@Payload() payload: unknown) {
     return this.handle(AUDIT_PATTERNS.caseState, payload, ['auditor'], async (env) => {
       const query = CaseStateQuery.parse(env.data);
-      const asOf = query.asOf ?? new Date().toISOString();
+      const asOf = query.asOf ?? this.clock.now().toISOString();
       await requireCase(this.core.store, query.caseId);
       await this.recordRead(env, 'case-state', query.caseId, `state of a case as of ${asOf}`);
       const state = await caseStateAsOf(this.core.sealed, query.caseId, asOf);
@@ -107,7 +108,7 @@ export class AuditQueryMessages {
           this.core.dataSource,
           query.status,
           query.limit,
-          new Date(),
+          this.clock.now(),
           query.after,
         ),
       };
@@ -145,7 +146,7 @@ export class AuditQueryMessages {
       { accessId: randomUUID(), resource, caseId, operation },
       env.actor,
       env.correlationId,
-      new Date(),
+      this.clock.now(),
     );
   }
 

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { AUDIT_PATTERNS, CaseAccessQuery } from '@lse/contracts';
-import { Metrics } from '@lse/service-kit';
+import { Metrics, type Clock } from '@lse/service-kit';
 import { caseAccessPage } from '../access/access-entries';
 import { auditReply } from '../access/actor';
 import { requireCase } from '../access/case-exists';
 import { recordAccess } from '../access/record-access';
 import type { AuditCore } from '../audit-core';
-import { AUDIT_CORE } from '../tokens';
+import { AUDIT_CORE, CLOCK } from '../tokens';
 
 /**
  * Who read a case's records (`audit.caseAccess`): the auditor's alone. Reading the record of
@@ -20,6 +20,7 @@ export class CaseAccessMessages {
 
   constructor(
     @Inject(AUDIT_CORE) private readonly core: AuditCore,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: Metrics,
   ) {}
 
@@ -44,7 +45,7 @@ export class CaseAccessMessages {
           },
           env.actor,
           env.correlationId,
-          new Date(),
+          this.clock.now(),
         );
         return caseAccessPage(this.core.sealed, query.caseId, query.after ?? 0, query.limit);
       },
