@@ -1,8 +1,45 @@
+import i18n from 'i18next';
 import { operationRoles } from './operation-roles';
 
 export interface FieldProblem {
   path: string;
+  /** What to do, in English. */
   message: string;
+  /** What is wrong (the gateway's field-error codes), so it can be said in the interface's language. */
+  code?: string;
+  limit?: number;
+  format?: string;
+}
+
+const SAID_BY_CODE = new Set([
+  'required',
+  'too_short',
+  'too_long',
+  'too_few',
+  'too_many',
+  'too_small',
+  'too_big',
+  'invalid_type',
+  'invalid_option',
+  'unknown_field',
+]);
+const SAID_BY_FORMAT = new Set(['email', 'uuid', 'date', 'datetime']);
+
+/**
+ * A field error in the interface's language when the gateway gave its code; otherwise the
+ * server's own words (a domain rule's message, English).
+ */
+export function fieldMessage(e: FieldProblem): string {
+  const key =
+    e.code === 'invalid_format' && e.format && SAID_BY_FORMAT.has(e.format)
+      ? `format_${e.format}`
+      : e.code && SAID_BY_CODE.has(e.code)
+        ? e.code
+        : undefined;
+  if (!key) return e.message;
+  return i18n.t(`errors.rejected.field.${key}` as 'errors.rejected.field.required', {
+    limit: e.limit ?? '',
+  });
 }
 
 export interface Problem {
@@ -37,7 +74,7 @@ export class ApiError extends Error {
   /** Field errors keyed by path (`complainants.0.language`), for showing beside their fields. */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const e of this.problem.errors ?? []) out[e.path] ??= e.message;
+    for (const e of this.problem.errors ?? []) out[e.path] ??= fieldMessage(e);
     return out;
   }
 

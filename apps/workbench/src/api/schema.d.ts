@@ -2509,8 +2509,21 @@ export interface components {
             detail?: string;
             correlationId?: string;
             errors?: {
+                /** @description Dotted path into the body, query or path, e.g. `caseIds.0` */
                 path: string;
+                /** @description What to do, in English */
                 message: string;
+                /**
+                 * @description What is wrong, for a client to say in its own language (absent for a rule with its own message)
+                 * @enum {string}
+                 */
+                code?: "required" | "too_short" | "too_long" | "too_few" | "too_many" | "too_small" | "too_big" | "invalid_format" | "invalid_option" | "invalid_type" | "unknown_field";
+                /** @description The bound of a size code (characters, items, the number) */
+                limit?: number;
+                /** @description invalid_format: email, uuid, date or datetime */
+                format?: string;
+                /** @description invalid_option: the values allowed */
+                options?: string[];
             }[];
         };
     };

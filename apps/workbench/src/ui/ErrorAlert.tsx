@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/problem';
+import { fieldMessage, isApiError } from '../api/problem';
 import { useFormat } from '../i18n/format';
 import { Alert } from './Alert';
 
@@ -89,7 +89,7 @@ export function ErrorAlert({
             {fields.map((f, i) => (
               <li key={`${i}:${f.path}`}>
                 {(f.path && fieldLabel?.(f.path)) || <code>{f.path || t('errors.rejected.wholeForm')}</code>}:{' '}
-                {f.message}
+                {fieldMessage(f)}
               </li>
             ))}
           </ul>

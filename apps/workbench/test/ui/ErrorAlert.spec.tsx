@@ -83,6 +83,48 @@ describe('ErrorAlert', () => {
     expect(alert.textContent).toContain('Reference for support: c0ffee');
   });
 
+  it('says a coded field error in the interface language, and a rule’s own message as the server wrote it', async () => {
+    const error = new ApiError(
+      400,
+      {
+        status: 400,
+        errors: [
+          { path: 'requesterName', code: 'required', message: 'Required: enter a value.' },
+          {
+            path: 'description',
+            code: 'too_long',
+            limit: 4000,
+            message: 'Too long: use at most 4000 characters.',
+          },
+          {
+            path: 'caseIds.0',
+            code: 'invalid_format',
+            format: 'uuid',
+            message: 'Enter an id as the system shows it.',
+          },
+          { path: 'records', message: 'overlapping_workweeks: two rows cover the week of 2026-03-02' },
+        ],
+      },
+      RECEIVE,
+    );
+    const english = await renderWithApp(<ErrorAlert error={error} />);
+    let text = screen.getByRole('alert').textContent;
+    expect(text).toContain('requesterName: Required: enter a value.');
+    expect(text).toContain('description: Too long: use at most 4000 characters.');
+    expect(text).toContain('caseIds.0: Enter an id as the system shows it (in the case file’s address)');
+    expect(text).toContain('records: overlapping_workweeks: two rows cover the week of 2026-03-02');
+    expect(error.fieldErrors()).toMatchObject({ requesterName: 'Required: enter a value.' });
+    english.unmount();
+    await renderWithApp(<ErrorAlert error={error} />, { language: 'es' });
+    text = screen.getByRole('alert').textContent;
+    expect(text).toContain('requesterName: Obligatorio: escriba un valor.');
+    expect(text).toContain('description: Demasiado largo: use como máximo 4000 caracteres.');
+    expect(text).toContain('caseIds.0: Escriba un identificador como lo muestra el sistema');
+    // A domain rule's words are not in the catalog: they stay as the server wrote them.
+    expect(text).toContain('records: overlapping_workweeks: two rows cover the week of 2026-03-02');
+    expect(error.fieldErrors()).toMatchObject({ requesterName: 'Obligatorio: escriba un valor.' });
+  });
+
   it('shows an unreachable gateway as the system not answering, not as a form error', async () => {
     await renderWithApp(<ErrorAlert error={new ApiError(0, { detail: 'Failed to fetch' }, RECEIVE)} />);
     expect(screen.getByRole('alert').textContent).toContain('The system is not answering');

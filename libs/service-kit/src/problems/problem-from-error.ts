@@ -1,6 +1,9 @@
 import { HttpException } from '@nestjs/common';
 import { CodeMapping, mappingForCode, mappingForStatus, ERROR_CODES } from './error-codes';
+import { fieldErrorsFromZod, type ZodLikeIssue } from './field-errors';
 import { FieldError, ProblemDetails, ProblemException, problemType } from './problem';
+
+export { fieldErrorsFromZod } from './field-errors';
 
 export interface ProblemResponse {
   status: number;
@@ -10,20 +13,11 @@ export interface ProblemResponse {
   expected: boolean;
 }
 
-interface ZodLikeIssue {
-  path: PropertyKey[];
-  message: string;
-}
-
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
 function isZodError(err: unknown): err is { issues: ZodLikeIssue[] } {
   return isObject(err) && (err.name === 'ZodError' || err.name === '$ZodError') && Array.isArray(err.issues);
-}
-
-export function fieldErrorsFromZod(issues: ZodLikeIssue[]): FieldError[] {
-  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
 function fromMapping(
@@ -88,7 +82,8 @@ function unwrapAdapterError(err: unknown): unknown {
   if (!(err instanceof HttpException)) return err;
   const cause: unknown = err.cause;
   if (cause instanceof ProblemException) return cause;
-  const fromBodyParser = isObject(cause) && typeof cause.type === 'string' && cause.type.startsWith('entity.');
+  const fromBodyParser =
+    isObject(cause) && typeof cause.type === 'string' && cause.type.startsWith('entity.');
   return fromBodyParser || cause instanceof URIError ? cause : err;
 }
 

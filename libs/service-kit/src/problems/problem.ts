@@ -9,7 +9,20 @@ export const problemType = (slug: string) => `${PROBLEM_BASE}${slug}`;
 export interface FieldError {
   /** Dotted path into the request body or query, e.g. `complainants.0.language`. */
   path: string;
+  /** What to do, in English (problems/field-errors.ts). */
   message: string;
+  /**
+   * What is wrong, for a client to say in its own language: `required`, `too_short`,
+   * `too_long`, `too_few`, `too_many`, `too_small`, `too_big`, `invalid_format`,
+   * `invalid_option`, `invalid_type`, `unknown_field`; absent for a rule's own message.
+   */
+  code?: string;
+  /** The bound a size code refers to (characters, items or the number). */
+  limit?: number;
+  /** `invalid_format`: email, uuid, date, datetime. */
+  format?: string;
+  /** `invalid_option`: the values allowed, when there are few. */
+  options?: string[];
 }
 
 /** RFC 9457 problem details. */

@@ -1,7 +1,7 @@
 import type { Metrics } from '../metrics/metrics';
 import { describeError } from '../problems/describe-error';
 import { mappingForCode } from '../problems/error-codes';
-import { fieldErrorsFromZod } from '../problems/problem-from-error';
+import { fieldErrorsFromZod, type ZodLikeIssue } from '../problems/field-errors';
 
 /** Who asks: from the gateway's verified token, and what goes into event metadata. */
 export interface ServiceActor {
@@ -59,7 +59,7 @@ export function toServiceError(err: unknown): ServiceError {
       return {
         code: 'validation',
         message: 'The request is not valid.',
-        details: { errors: fieldErrorsFromZod(e.issues as { path: PropertyKey[]; message: string }[]) },
+        details: { errors: fieldErrorsFromZod(e.issues as ZodLikeIssue[]) },
       };
     }
     if (typeof e.code === 'string' && mappingForCode(e.code)) {

@@ -17,7 +17,35 @@ export const PROBLEM_SCHEMA = {
       items: {
         type: 'object',
         required: ['path', 'message'],
-        properties: { path: { type: 'string' }, message: { type: 'string' } },
+        properties: {
+          path: { type: 'string', description: 'Dotted path into the body, query or path, e.g. `caseIds.0`' },
+          message: { type: 'string', description: 'What to do, in English' },
+          code: {
+            type: 'string',
+            description:
+              'What is wrong, for a client to say in its own language (absent for a rule with its own message)',
+            enum: [
+              'required',
+              'too_short',
+              'too_long',
+              'too_few',
+              'too_many',
+              'too_small',
+              'too_big',
+              'invalid_format',
+              'invalid_option',
+              'invalid_type',
+              'unknown_field',
+            ],
+          },
+          limit: { type: 'number', description: 'The bound of a size code (characters, items, the number)' },
+          format: { type: 'string', description: 'invalid_format: email, uuid, date or datetime' },
+          options: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'invalid_option: the values allowed',
+          },
+        },
       },
     },
   },
