@@ -88,7 +88,8 @@ function unwrapAdapterError(err: unknown): unknown {
   if (!(err instanceof HttpException)) return err;
   const cause: unknown = err.cause;
   if (cause instanceof ProblemException) return cause;
-  const fromBodyParser = isObject(cause) && typeof cause.type === 'string' && cause.type.startsWith('entity.');
+  const fromBodyParser =
+    isObject(cause) && typeof cause.type === 'string' && cause.type.startsWith('entity.');
   return fromBodyParser || cause instanceof URIError ? cause : err;
 }
 
