@@ -4,3 +4,4 @@ export * from './seal';
 export * from './subject-keys';
 export * from './sealed-event-store';
 export * from './sealing';
+export * from './rotation';

@@ -20,7 +20,10 @@ export interface CatchUpOptions {
    * filter skipped everything), so that a restart does not rescan. A throw retries the batch.
    */
   handle(events: RecordedEvent[], checkpoint: Checkpoint): Promise<void>;
+  /** A read (and its batch, if any) failed; the same batch is retried after a backoff. */
   onError?(error: unknown): void;
+  /** A read and its batch succeeded: what watches the subscription learns a failure is over. */
+  onHandled?(): void;
 }
 
 const MAX_BACKOFF_MS = 5_000;
@@ -74,6 +77,7 @@ export class CatchUpSubscription {
       try {
         const handled = await this.readOnce(batchSize);
         backoff = 50;
+        this.options.onHandled?.();
         if (handled >= batchSize) continue; // more are waiting
         if (handled === 0) await this.idle(this.options.pollIntervalMs ?? 250);
         await this.gather();

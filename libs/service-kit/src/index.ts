@@ -21,6 +21,7 @@ export * from './util/with-timeout';
 export * from './service-kit.module';
 export * from './http/http-types';
 export * from './projection/checkpointed-projection';
+export * from './projection/projection-watch';
 export * from './migrations/migrate-service-schema';
 export * from './runtime/runtime-part';
 export * from './runtime/interval-task';

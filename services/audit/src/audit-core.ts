@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { FoiaDesk } from './foia/foia-desk';
 import { createAuditDataSource } from './read-models/data-source';
 import { ErasingDisposer, RecordingDisposer, type Disposer } from './records/disposer';
+import { CaseLocks } from './records/case-locks';
 import { ErasureDesk } from './records/erasure';
 import { LegalHoldDesk } from './records/legal-holds';
 import { RetentionReview } from './records/retention-review';
@@ -68,8 +69,10 @@ export async function openAuditCore(options: {
     throw err;
   }
   const sealed = sealedStore(store);
-  const holds = new LegalHoldDesk(sealed, options.metrics);
-  const erasures = new ErasureDesk(sealed, holds.commands);
+  // Holds and erasures of the same case one at a time (records/case-locks.ts).
+  const locks = new CaseLocks(options.connectionString);
+  const holds = new LegalHoldDesk(sealed, locks, options.metrics);
+  const erasures = new ErasureDesk(sealed, holds.commands, locks);
   return {
     store,
     sealed,
@@ -89,6 +92,7 @@ export async function openAuditCore(options: {
       onError: (error, record) => options.onRetentionError?.(error, record),
     }),
     async close() {
+      await locks.close();
       await store.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },

@@ -1,4 +1,4 @@
-import { commonConfigSchema, envInt } from '@lse/service-kit';
+import { commonConfigSchema, envInt, projectionConfig } from '@lse/service-kit';
 import { z } from 'zod';
 
 const schemaName = (fallback: string) =>
@@ -9,6 +9,7 @@ const schemaName = (fallback: string) =>
 
 /** Everything audit reads from the environment, checked before anything starts. */
 export const auditConfigSchema = commonConfigSchema('audit').extend({
+  ...projectionConfig,
   AUDIT_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3105),
   EVENT_STORE_SCHEMA: schemaName('event_store'),
   AUDIT_SCHEMA: schemaName('audit'),

@@ -1,4 +1,4 @@
-import { commonConfigSchema, envInt } from '@lse/service-kit';
+import { commonConfigSchema, envInt, projectionConfig } from '@lse/service-kit';
 import { z } from 'zod';
 import type { AgencyContact, CollectionsPolicy } from '@lse/collections-domain';
 
@@ -13,6 +13,7 @@ const nonNegativeInt = (fallback: number) =>
 
 /** Everything collections reads from the environment, checked before anything starts. */
 export const collectionsConfigSchema = commonConfigSchema('collections').extend({
+  ...projectionConfig,
   COLLECTIONS_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3103),
   EVENT_STORE_SCHEMA: schemaName('event_store'),
   COLLECTIONS_SCHEMA: schemaName('collections'),

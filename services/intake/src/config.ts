@@ -1,4 +1,4 @@
-import { commonConfigSchema, envInt } from '@lse/service-kit';
+import { commonConfigSchema, envInt, projectionConfig } from '@lse/service-kit';
 import { z } from 'zod';
 import { DEFAULT_POLICY, FLSA, type IntakePolicy } from '@lse/intake-domain';
 
@@ -37,6 +37,7 @@ const TargetedIndustries = z
 
 /** Everything intake reads from the environment, checked before anything starts. */
 export const intakeConfigSchema = commonConfigSchema('intake').extend({
+  ...projectionConfig,
   INTAKE_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3101),
   EVENT_STORE_SCHEMA: schemaName('event_store'),
   INTAKE_SCHEMA: schemaName('intake'),

@@ -287,8 +287,14 @@ describe('intake service over NATS', () => {
     const server = intake.app.getHttpServer();
     await request(server).get('/health/live').expect(200);
     const ready = await request(server).get('/health/ready').expect(200);
-    expect(Object.keys(ready.body.checks).sort()).toEqual(['nats', 'postgres']);
+    expect(Object.keys(ready.body.checks).sort()).toEqual([
+      'nats',
+      'postgres',
+      'projection:intake_read_models',
+    ]);
+    expect(ready.body.checks['projection:intake_read_models']).toEqual({ status: 'ok', durationMs: 0 });
     const metrics = await request(server).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/projection_failing_seconds\{[^}]*projection="intake_read_models"[^}]*\} 0\n/);
     expect(metrics.text).toMatch(
       /command_duration_seconds_count\{[^}]*type="intake.receive",outcome="ok"\} \d+/,
     );

@@ -1,4 +1,4 @@
-import { commonConfigSchema, envInt } from '@lse/service-kit';
+import { commonConfigSchema, envInt, projectionConfig } from '@lse/service-kit';
 import { EVIDENCE_MAX_BYTES_DEFAULT } from '@lse/contracts';
 import { z } from 'zod';
 
@@ -10,6 +10,7 @@ const schemaName = (fallback: string) =>
 
 /** Everything the investigation service reads from the environment, checked before anything starts. */
 export const investigationConfigSchema = commonConfigSchema('investigation').extend({
+  ...projectionConfig,
   INVESTIGATION_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3102),
   EVENT_STORE_SCHEMA: schemaName('event_store'),
   INVESTIGATION_SCHEMA: schemaName('investigation'),

@@ -1,4 +1,4 @@
-import { commonConfigSchema, envInt } from '@lse/service-kit';
+import { commonConfigSchema, envInt, projectionConfig } from '@lse/service-kit';
 import { z } from 'zod';
 
 const schemaName = (fallback: string) =>
@@ -9,6 +9,7 @@ const schemaName = (fallback: string) =>
 
 /** Everything partners reads from the environment, checked before anything starts. */
 export const partnersConfigSchema = commonConfigSchema('partners').extend({
+  ...projectionConfig,
   PARTNERS_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3104),
   EVENT_STORE_SCHEMA: schemaName('event_store'),
   PARTNERS_SCHEMA: schemaName('partners'),

@@ -34,4 +34,12 @@ export function commonConfigSchema(serviceName: string) {
   });
 }
 
+/**
+ * Variables of a service that runs read-model projections: how long one may fail to apply its
+ * next batch before the service reports not ready (docs in README's variable table).
+ */
+export const projectionConfig = {
+  PROJECTION_UNREADY_AFTER_MS: envInt(60_000),
+};
+
 export type CommonConfig = z.output<ReturnType<typeof commonConfigSchema>>;

@@ -8,7 +8,17 @@ export interface CheckResult {
   status: 'ok' | 'failing';
   durationMs: number;
   error?: string;
+  /**
+   * Whether this failing check makes the service not ready. Absent: it does. A projection
+   * failing for less than its threshold reports `false`: shown, not yet fatal.
+   */
+  failsReadiness?: boolean;
+  /** What a state check reports beyond its status (never a message or data: see ProjectionWatch). */
+  detail?: Record<string, string | number | boolean>;
 }
+
+/** A check that knows its state without asking a dependency (a projection's watch). */
+export type StateReport = () => Omit<CheckResult, 'durationMs'>;
 
 export interface ReadinessReport {
   status: 'ok' | 'failing';
@@ -23,6 +33,7 @@ export const DEFAULT_CHECK_TIMEOUT_MS = 1000;
 @Injectable()
 export class HealthRegistry {
   private readonly checks = new Map<string, { check: HealthCheck; timeoutMs: number }>();
+  private readonly states = new Map<string, StateReport>();
   private shuttingDown = false;
 
   /** From the first shutdown signal on, the service reports not ready so traffic moves away. */
@@ -34,8 +45,13 @@ export class HealthRegistry {
     this.checks.set(name, { check, timeoutMs });
   }
 
+  /** A state reported as it stands (no I/O, no timeout), e.g. `projection:<name>`. */
+  registerState(name: string, report: StateReport): void {
+    this.states.set(name, report);
+  }
+
   names(): string[] {
-    return [...this.checks.keys()];
+    return [...this.checks.keys(), ...this.states.keys()];
   }
 
   /** Runs every check in parallel, each bounded by its timeout, so readiness never hangs. */
@@ -52,10 +68,12 @@ export class HealthRegistry {
         }
       }),
     );
+    for (const [name, report] of this.states) entries.push([name, { ...report(), durationMs: 0 }]);
     if (this.shuttingDown)
       entries.push(['shutdown', { status: 'failing', durationMs: 0, error: 'shutting down' }]);
     const checks = Object.fromEntries(entries);
-    const status = entries.every(([, r]) => r.status === 'ok') ? 'ok' : 'failing';
+    const ready = entries.every(([, r]) => r.status === 'ok' || r.failsReadiness === false);
+    const status = ready ? 'ok' : 'failing';
     return { status, checks, runtime: { node: process.version } };
   }
 }

@@ -14,7 +14,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** 200 when every registered check passes, 503 naming the failing ones otherwise. */
+  /** 200 when no check fails readiness (see `failsReadiness`), 503 otherwise; every check is listed. */
   @Get('ready')
   // @Res without passthrough: Nest would otherwise reset the status to the route's 200.
   async ready(@Res() res: Response): Promise<void> {

@@ -19,6 +19,9 @@ export class Metrics {
   readonly consumerLag: Gauge<'consumer'>;
   readonly deadLetters: Counter<'consumer'>;
   readonly httpRequestDuration: Histogram<'method' | 'route' | 'status'>;
+  readonly projectionFailing: Gauge<'projection'>;
+  /** Each watched projection's seconds failing, read when scraped (see `watchProjection`). */
+  private readonly projections = new Map<string, () => number>();
 
   constructor(
     readonly service: string,
@@ -71,6 +74,21 @@ export class Metrics {
       buckets,
       registers,
     });
+    const projections = this.projections;
+    this.projectionFailing = new Gauge({
+      name: 'projection_failing_seconds',
+      help: 'Seconds a read-model projection has been failing to apply its next batch (0 when it applies)',
+      labelNames: ['projection'],
+      registers,
+      collect() {
+        for (const [projection, seconds] of projections) this.set({ projection }, seconds());
+      },
+    });
+  }
+
+  /** Exposes a projection's failing time as `projection_failing_seconds{projection}`. */
+  watchProjection(projection: string, failingSeconds: () => number): void {
+    this.projections.set(projection, failingSeconds);
   }
 
   /** Times a command and records its outcome from the result or the error's code. */

@@ -34,6 +34,8 @@ export interface ProjectionRuntimeOptions {
   pollIntervalMs?: number;
   batchSize?: number;
   onError?(error: unknown): void;
+  /** After each batch that applied (or read with nothing to apply): see `watchProjection`. */
+  onHandled?(): void;
 }
 
 export interface RebuildProgress {
@@ -66,6 +68,7 @@ export class CheckpointedProjection {
       pollIntervalMs: this.options.pollIntervalMs ?? 250,
       handle: (events, checkpoint) => this.handleBatch(events, checkpoint),
       onError: (error) => this.options.onError?.(error),
+      onHandled: () => this.options.onHandled?.(),
     });
     this.subscription.start();
   }

@@ -13,6 +13,8 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { natsCheck, postgresCheck } from '../health/checks';
 import type { HealthRegistry } from '../health/health-registry';
+import type { Metrics } from '../metrics/metrics';
+import { watchProjection, type WatchedProjection } from '../projection/projection-watch';
 import { describeError } from '../problems/describe-error';
 import { IntervalTask } from './interval-task';
 import type { RuntimePart } from './runtime-part';
@@ -40,6 +42,10 @@ export interface ServiceRuntimeSettings {
   /** Opens the sealed events consumers receive (the service's `SealedEventStore`). */
   opener?: { open(events: readonly RecordedEvent[]): Promise<RecordedEvent[]>; forget?(): void };
   health: HealthRegistry;
+  /** Where a watched projection's failing seconds go (`projection_failing_seconds`). */
+  metrics?: Metrics;
+  /** A projection failing this long makes the service not ready (`PROJECTION_UNREADY_AFTER_MS`). */
+  projectionUnreadyAfterMs?: number;
   /** Closes the store and the read models' connections, after every part stopped and NATS drained. */
   close(): Promise<void>;
 }
@@ -174,6 +180,30 @@ export abstract class ServiceRuntime implements OnApplicationBootstrap, OnApplic
   protected consumerName(name: string): string {
     const { service, schema } = this.settings;
     return schema === service ? name : `${name}-${schema.replace(/_/g, '-')}`;
+  }
+
+  /**
+   * `onError` and `onHandled` for a projector: each failure logged (class, code, frames), the
+   * projection's state in readiness (`projection:<name>`) and in `projection_failing_seconds`.
+   */
+  protected watchProjection(name: string): Pick<WatchedProjection, 'onError' | 'onHandled'> {
+    const { health, metrics, projectionUnreadyAfterMs } = this.settings;
+    const { onError, onHandled } = watchProjection(name, {
+      health,
+      ...(metrics ? { metrics } : {}),
+      ...(projectionUnreadyAfterMs === undefined ? {} : { unreadyAfterMs: projectionUnreadyAfterMs }),
+      onFailure: (err, watch) =>
+        this.logger.warn(
+          {
+            error: describeError(err),
+            projection: name,
+            consecutiveFailures: watch.state().consecutiveFailures,
+          },
+          'projection batch failed; retrying',
+        ),
+      onRecovered: () => this.logger.log({ projection: name }, 'projection applies again'),
+    });
+    return { onError, onHandled };
   }
 
   /** An `onError` for a projector or relay: logs the failure; it retries by itself. */

@@ -30,6 +30,8 @@ export class TimelineProjector {
       store: EventStore;
       pollIntervalMs?: number;
       onError?(error: unknown): void;
+      /** After each batch that applied: see `watchProjection` (@lse/service-kit). */
+      onHandled?(): void;
     },
   ) {}
 
@@ -41,6 +43,7 @@ export class TimelineProjector {
       pollIntervalMs: this.options.pollIntervalMs ?? 250,
       handle: (events, checkpoint) => this.handleBatch(events, checkpoint),
       onError: (error) => this.options.onError?.(error),
+      onHandled: () => this.options.onHandled?.(),
     });
     this.subscription.start();
   }

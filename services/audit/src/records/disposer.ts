@@ -82,7 +82,8 @@ export class RecordingDisposer implements Disposer {
  * disposition as due (the worklist, refused under a hold), then erases the case's personal data
  * under the erase command's rules: the case's own key and each person whose every case is this
  * one, each erasure recorded (basis `retention_schedule`, the review's id) and refused while a
- * hold is in effect on any case the person appears in. A FOIA request's and an access log's
+ * hold is in effect on any case the person appears in (checked under the cases' locks until the
+ * key is destroyed, `CaseLocks`: a hold placed meanwhile is not overtaken). A FOIA request's and an access log's
  * records have no case: their dispositions stay on the worklist.
  */
 export class ErasingDisposer implements Disposer {

@@ -12,6 +12,7 @@ import { NAMESPACE_LSE, NotFoundError, uuidV5 } from '@lse/domain';
 import type { SealedEventStore, SubjectKeys } from '@lse/crypto-shred';
 import { commandIdFor, type StreamCommands } from '@lse/service-kit';
 import type { CallContext } from '../foia/foia-desk';
+import type { CaseLocks } from './case-locks';
 import { legalHoldStatus } from './legal-holds';
 
 /** One erasure per key: the same subject erased twice names the same record (idempotent). */
@@ -30,14 +31,20 @@ export interface ErasureOrigin {
  * time), record PersonErased on `records-<erasureId>`, destroy the key, and announce it so every
  * process's keyring cache forgets it now. Recorded before destroyed: a crash in between leaves a
  * record whose retry (same key, same erasure id: nothing new recorded) destroys the key.
+ * From the hold check until the key is destroyed it holds every case's lock (`CaseLocks`), which
+ * placing a hold takes too: a hold is either in place before the check (refused) or recorded after
+ * the key is gone, never in between.
  */
 export class ErasureDesk {
   /** Set by the runtime once NATS is up: `keyring.forget.<schema>` to every service. */
   announce?: (keyId: string) => Promise<void>;
+  /** Runs after the hold check, under the cases' locks: tests interleave a hold placement here. */
+  afterHoldCheck?: () => Promise<void>;
 
   constructor(
     private readonly store: SealedEventStore,
     private readonly commands: StreamCommands,
+    private readonly locks: CaseLocks,
   ) {}
 
   private get keys(): SubjectKeys {
@@ -90,13 +97,30 @@ export class ErasureDesk {
     origin: ErasureOrigin,
     ctx: CallContext,
   ): Promise<ErasureReply> {
+    // A case first sealed under the key after this read is not locked: the key erases its values
+    // without its hold check. The case list is a full scan of the boxes, so it is read once.
     const caseIds = await this.keys.casesOf(keyId);
+    return this.locks.withCases(caseIds, () =>
+      this.eraseLocked(subject, kind, keyId, caseIds, requested, origin, ctx),
+    );
+  }
+
+  private async eraseLocked(
+    subject: string,
+    kind: ErasedSubjectKind,
+    keyId: string,
+    caseIds: string[],
+    requested: 'all' | string[],
+    origin: ErasureOrigin,
+    ctx: CallContext,
+  ): Promise<ErasureReply> {
     const holds = await Promise.all(
       caseIds.map(async (caseId) => ({
         caseId,
         holdIds: (await legalHoldStatus(this.store, caseId)).holdIds,
       })),
     );
+    await this.afterHoldCheck?.();
     const erasureId = erasureIdOf(keyId);
     const command: ErasePerson = {
       type: 'ErasePerson',

@@ -21,6 +21,7 @@ import type { EventStore } from '@lse/event-store';
 import { commandIdFor, Metrics, StreamCommands } from '@lse/service-kit';
 import { requireCase } from '../access/case-exists';
 import type { CallContext } from '../foia/foia-desk';
+import type { CaseLocks } from './case-locks';
 
 /** A case's records stream folded: its holds and dispositions, and the stream's version. */
 export async function caseRecords(
@@ -73,6 +74,7 @@ export class LegalHoldDesk {
 
   constructor(
     private readonly store: EventStore,
+    private readonly locks: CaseLocks,
     metrics: Metrics = new Metrics('audit', { defaultMetrics: false }),
   ) {
     this.commands = new StreamCommands({ store, metrics, sourceService: 'audit' });
@@ -90,13 +92,17 @@ export class LegalHoldDesk {
     const holdId = ctx.idempotencyKey
       ? uuidV5(`legal-hold:${caseId}:${ctx.actor.id}:${ctx.idempotencyKey}`, NAMESPACE_LSE)
       : randomUUID();
-    const version = await this.run(caseId, holdId, ctx, 'PlaceLegalHold', {
-      type: 'PlaceLegalHold',
-      caseId,
-      holdId,
-      now: ctx.now.toISOString(),
-      hold: input,
-    });
+    // Under the case's lock: an erasure between its hold check and its key destruction holds it,
+    // so the hold is recorded after the key is gone, never in between (CaseLocks).
+    const version = await this.locks.withCases([caseId], () =>
+      this.run(caseId, holdId, ctx, 'PlaceLegalHold', {
+        type: 'PlaceLegalHold',
+        caseId,
+        holdId,
+        now: ctx.now.toISOString(),
+        hold: input,
+      }),
+    );
     return { caseId, holdId, version };
   }
 

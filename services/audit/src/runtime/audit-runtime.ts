@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AUDIT_CATEGORIES } from '@lse/contracts';
-import { HealthRegistry, ServiceRuntime } from '@lse/service-kit';
+import { HealthRegistry, Metrics, ServiceRuntime } from '@lse/service-kit';
 import { AUDIT_CORE } from '../tokens';
 import type { AuditCore } from '../audit-core';
 import { AUDIT_CONFIG, type AuditConfig } from '../config';
 import { recordCheckpoint } from '../integrity/checkpoints';
-import { TimelineProjector } from '../read-models/projector';
+import { TimelineProjector, TIMELINE_PROJECTION } from '../read-models/projector';
 
 /**
  * Audit's background work: the timeline projector over the whole store, the relay of audit's
@@ -20,6 +20,7 @@ export class AuditRuntime extends ServiceRuntime {
     @Inject(AUDIT_CONFIG) private readonly config: AuditConfig,
     @Inject(AUDIT_CORE) private readonly core: AuditCore,
     health: HealthRegistry,
+    metrics: Metrics,
   ) {
     super({
       service: 'audit',
@@ -30,13 +31,15 @@ export class AuditRuntime extends ServiceRuntime {
       store: core.store,
       opener: core.sealed,
       health,
+      metrics,
+      projectionUnreadyAfterMs: config.PROJECTION_UNREADY_AFTER_MS,
       close: () => core.close(),
     });
     this.projector = new TimelineProjector({
       dataSource: core.dataSource,
       store: core.sealed,
       pollIntervalMs: config.PROJECTION_POLL_MS,
-      onError: this.warnAndRetry('timeline batch'),
+      ...this.watchProjection(TIMELINE_PROJECTION),
     });
   }
 

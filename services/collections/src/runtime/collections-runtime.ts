@@ -4,12 +4,12 @@ import type { Clock } from '@lse/domain';
 import { PostgresEventStore } from '@lse/event-store';
 import { SealedEventStore } from '@lse/crypto-shred';
 import type { DurableConsumer } from '@lse/messaging';
-import { HealthRegistry, ServiceRuntime } from '@lse/service-kit';
+import { HealthRegistry, Metrics, ServiceRuntime } from '@lse/service-kit';
 import type { CollectionDecider } from '@lse/collections-domain';
 import type { DataSource } from 'typeorm';
 import { COLLECTIONS_CONFIG, type CollectionsConfig } from '../config';
 import { CLOCK, COLLECTION_DECIDER, COLLECTIONS_DATA_SOURCE } from '../tokens';
-import { CollectionsProjector } from '../read-models/projector';
+import { CollectionsProjector, COLLECTIONS_PROJECTION } from '../read-models/projector';
 import { reactToDetermination } from '../reactions/determination/determination-reaction';
 import { InstallmentChecker } from '../scheduled/installment-checker';
 
@@ -32,6 +32,7 @@ export class CollectionsRuntime extends ServiceRuntime {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly checker: InstallmentChecker,
     health: HealthRegistry,
+    metrics: Metrics,
   ) {
     super({
       service: 'collections',
@@ -42,6 +43,8 @@ export class CollectionsRuntime extends ServiceRuntime {
       store: raw,
       opener: store,
       health,
+      metrics,
+      projectionUnreadyAfterMs: config.PROJECTION_UNREADY_AFTER_MS,
       close: async () => {
         await raw.close();
         if (dataSource.isInitialized) await dataSource.destroy();
@@ -51,7 +54,7 @@ export class CollectionsRuntime extends ServiceRuntime {
       dataSource,
       store,
       pollIntervalMs: config.PROJECTION_POLL_MS,
-      onError: this.warnAndRetry('projection batch'),
+      ...this.watchProjection(COLLECTIONS_PROJECTION.name),
     });
   }
 

@@ -25,6 +25,8 @@ export interface ProjectorOptions {
   pollIntervalMs?: number;
   batchSize?: number;
   onError?(error: unknown): void;
+  /** After each batch that applied: see `watchProjection` (@lse/service-kit). */
+  onHandled?(): void;
 }
 
 const checkpointOf = (e: RecordedEvent): Checkpoint => ({ txId: e.txId, position: e.globalPosition });
@@ -58,6 +60,7 @@ export class IntakeProjector {
       pollIntervalMs: this.options.pollIntervalMs ?? 250,
       handle: (events, checkpoint) => this.handleBatch(events, checkpoint),
       onError: (error) => this.options.onError?.(error),
+      onHandled: () => this.options.onHandled?.(),
     });
     this.subscription.start();
   }

@@ -3,14 +3,14 @@ import { COMPLAINT_CATEGORY } from '@lse/contracts';
 import { PostgresEventStore } from '@lse/event-store';
 import { SealedEventStore } from '@lse/crypto-shred';
 import { categorySubject } from '@lse/messaging';
-import { HealthRegistry, ServiceRuntime } from '@lse/service-kit';
+import { HealthRegistry, Metrics, ServiceRuntime } from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
 import { LINK_EVENT_TYPES } from '../reactions/case-links/case-link-mirror';
 import { CaseLinkReaction } from '../reactions/case-links/case-link-reaction';
 import { CaseStatusFollower, FOLLOWED } from '../reactions/case-status/case-status-follower';
 import { INTAKE_DATA_SOURCE } from '../tokens';
 import { INTAKE_CONFIG, policyFromConfig, type IntakeConfig } from '../config';
-import { IntakeProjector } from '../read-models/projector';
+import { IntakeProjector, PROJECTION_NAME } from '../read-models/projector';
 import { REFERRAL_SUBJECT, ReferralIntake } from '../reactions/referrals/referral-intake';
 
 /**
@@ -28,6 +28,7 @@ export class IntakeRuntime extends ServiceRuntime {
     sealed: SealedEventStore,
     @Inject(INTAKE_DATA_SOURCE) dataSource: DataSource,
     health: HealthRegistry,
+    metrics: Metrics,
     private readonly referrals: ReferralIntake,
     private readonly caseLinks: CaseLinkReaction,
     private readonly caseStatus: CaseStatusFollower,
@@ -42,6 +43,8 @@ export class IntakeRuntime extends ServiceRuntime {
       store: raw,
       opener: sealed,
       health,
+      metrics,
+      projectionUnreadyAfterMs: config.PROJECTION_UNREADY_AFTER_MS,
       close: async () => {
         await raw.close();
         if (dataSource.isInitialized) await dataSource.destroy();
@@ -52,7 +55,7 @@ export class IntakeRuntime extends ServiceRuntime {
       store: sealed,
       targetedIndustries: policyFromConfig(config).targetedIndustries,
       pollIntervalMs: config.PROJECTION_POLL_MS,
-      onError: this.warnAndRetry('projection batch'),
+      ...this.watchProjection(PROJECTION_NAME),
     });
   }
 

@@ -4,12 +4,12 @@ import type { Clock } from '@lse/domain';
 import { PostgresEventStore } from '@lse/event-store';
 import { SealedEventStore } from '@lse/crypto-shred';
 import type { DurableConsumer } from '@lse/messaging';
-import { HealthRegistry, ServiceRuntime } from '@lse/service-kit';
+import { HealthRegistry, Metrics, ServiceRuntime } from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
 import { openOnCaseOpened } from '../reactions/case-opened.reaction';
 import { INVESTIGATION_CONFIG, type InvestigationConfig } from '../config';
 import { CLOCK, INVESTIGATION_DATA_SOURCE } from '../tokens';
-import { InvestigationProjector } from '../read-models/projector';
+import { InvestigationProjector, INVESTIGATION_PROJECTION } from '../read-models/projector';
 
 /**
  * Background work: the read-model projector, the relay publishing the `investigation` category to
@@ -26,6 +26,7 @@ export class InvestigationRuntime extends ServiceRuntime {
     private readonly store: SealedEventStore,
     @Inject(INVESTIGATION_DATA_SOURCE) dataSource: DataSource,
     health: HealthRegistry,
+    metrics: Metrics,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super({
@@ -38,6 +39,8 @@ export class InvestigationRuntime extends ServiceRuntime {
       store: raw,
       opener: store,
       health,
+      metrics,
+      projectionUnreadyAfterMs: config.PROJECTION_UNREADY_AFTER_MS,
       close: async () => {
         await raw.close();
         if (dataSource.isInitialized) await dataSource.destroy();
@@ -47,7 +50,7 @@ export class InvestigationRuntime extends ServiceRuntime {
       dataSource,
       store,
       pollIntervalMs: config.PROJECTION_POLL_MS,
-      onError: this.warnAndRetry('projection batch'),
+      ...this.watchProjection(INVESTIGATION_PROJECTION.name),
     });
   }
 

@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PostgresEventStore } from '@lse/event-store';
 import { SealedEventStore } from '@lse/crypto-shred';
 import { categorySubject } from '@lse/messaging';
-import { HealthRegistry, ServiceRuntime } from '@lse/service-kit';
+import { HealthRegistry, Metrics, ServiceRuntime } from '@lse/service-kit';
 import type { DataSource } from 'typeorm';
 import { PARTNERS_CATEGORIES, PARTNERS_CONFIG, type PartnersConfig } from '../config';
 import { PARTNERS_DATA_SOURCE } from '../tokens';
 import { AgreementExpiry } from '../scheduled/agreement-expiry';
-import { PartnersProjector } from '../read-models/projector';
+import { PartnersProjector, PARTNERS_PROJECTION } from '../read-models/projector';
 import { COLLECTION_TYPES, COMPLAINT_TYPES, INVESTIGATION_TYPES } from '../reactions/milestones';
 import { ReferralReactions } from '../reactions/referral-reactions';
 
@@ -26,6 +26,7 @@ export class PartnersRuntime extends ServiceRuntime {
     sealed: SealedEventStore,
     @Inject(PARTNERS_DATA_SOURCE) dataSource: DataSource,
     health: HealthRegistry,
+    metrics: Metrics,
     private readonly reactions: ReferralReactions,
     private readonly expiry: AgreementExpiry,
   ) {
@@ -38,6 +39,8 @@ export class PartnersRuntime extends ServiceRuntime {
       store: raw,
       opener: sealed,
       health,
+      metrics,
+      projectionUnreadyAfterMs: config.PROJECTION_UNREADY_AFTER_MS,
       close: async () => {
         await raw.close();
         if (dataSource.isInitialized) await dataSource.destroy();
@@ -47,7 +50,7 @@ export class PartnersRuntime extends ServiceRuntime {
       dataSource,
       store: sealed,
       pollIntervalMs: config.PROJECTION_POLL_MS,
-      onError: this.warnAndRetry('projection batch'),
+      ...this.watchProjection(PARTNERS_PROJECTION.name),
     });
   }
 
