@@ -51,6 +51,7 @@ const UNIT_SUITES = [
   'libs/domain/**/*.spec.ts',
   'libs/wage-rules/**/*.spec.ts',
   'libs/hours-csv/**/*.spec.ts',
+  'libs/canonical-json/**/*.spec.ts',
   'libs/crypto-shred/test/seal.spec.ts',
   'libs/crypto-shred/test/erased-error.spec.ts',
   'services/*/domain/**/*.spec.ts',

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
-import { canonicalJson } from '../../src/features/audit/canonical-json';
+import { canonicalJson } from '@lse/canonical-json';
 import { eventsAfter, parseInstant, stopIndexAt, stopsOf } from '../../src/features/audit/instants';
 import { countChanges, diffCase, diffFields, flatten } from '../../src/features/audit/state-diff';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SignedCheckpoint } from './audit-api';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '@lse/canonical-json';
 import { saveText } from './save-text';
 
 const FILES = {
