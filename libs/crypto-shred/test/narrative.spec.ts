@@ -191,6 +191,27 @@ describe('a narrative naming people of the case: each span under the key of the 
   });
 });
 
+describe("who counts as a person of the case: workers' and complainants' own values, never staff", () => {
+  it('a staff id sealed under the case key (approvedBy) is no name: a text naming it keeps the plain form', async () => {
+    const schema = z.object({
+      approvedBy: personal(z.string().max(200)),
+      name: personal(z.string().max(200)),
+      note: personal(z.string().max(5000)),
+    });
+    const data = {
+      approvedBy: 'Ivan Okonkwo',
+      name: 'Ivan Okonkwo',
+      note: 'Approved by Ivan Okonkwo on Friday.',
+    };
+    const plan = planSeal(schema, data, `case:${CASE}`);
+    const people = peopleOf(plan.leaves);
+    expect(people.size).toBe(0);
+    expect(nameSpans(plan, new SpanFinder(people)).size).toBe(0);
+    const sealed = applySeal(data, randomUUID(), plan, await new MemoryKeys().keysFor([`case:${CASE}`]));
+    expect(parseMarker(sealed.data.note)?.version).toBe(2);
+  });
+});
+
 describe('events sealed before narratives were split (enc:v2) still open unchanged', () => {
   const keys = new Map<string, DataKey>([
     [
