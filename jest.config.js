@@ -54,6 +54,7 @@ const UNIT_SUITES = [
   'libs/canonical-json/**/*.spec.ts',
   'libs/crypto-shred/test/seal.spec.ts',
   'libs/crypto-shred/test/erased-error.spec.ts',
+  'libs/crypto-shred/test/narrative.spec.ts',
   'services/*/domain/**/*.spec.ts',
   'libs/service-kit/test/{interval-task,problems}.spec.ts',
   'libs/service-kit/test/request-logging.spec.ts',

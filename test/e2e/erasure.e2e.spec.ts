@@ -30,6 +30,20 @@ const PLANTED = {
   email: `zebulon.${tag}@example.org`,
   street: `${tag} Quixotl Lane`,
 };
+/**
+ * The complaint's narrative (an allegation's description: personal free text, sealed under the
+ * case's key) names the complainant by name and phone: those spans go with the complainant's key.
+ */
+const narrative = (name: string, phone: string) =>
+  `Paid straight time for every hour over 40; ${name} kept a log of each shift, reachable at ${phone} after 6 pm.`;
+const NARRATIVE = narrative(PLANTED.name, PLANTED.phone);
+const NARRATIVE_ERASED = narrative('[erased]', '[erased]');
+type ComplaintView = {
+  complaint: {
+    complainants: Array<{ complainantId: string; name?: string; phone?: string }>;
+    allegations: Array<{ description?: string }>;
+  };
+};
 
 /** Every file under a directory, recursively (JetStream's store). */
 function filesUnder(dir: string): string[] {
@@ -65,6 +79,7 @@ describe('erasing a person through the gateway: nothing of them is left in clear
             address: { street: PLANTED.street, city: 'San Francisco', state: 'CA', postalCode: '94110' },
           },
         ],
+        allegations: [{ ...base.allegations[0], description: NARRATIVE }, ...base.allegations.slice(1)],
       },
     });
     expect(received.status).toBe(201);
@@ -81,11 +96,14 @@ describe('erasing a person through the gateway: nothing of them is left in clear
       });
       expect(res.status).toBe(200);
     }
-    const complaint = await api.request<{
-      complaint: { complainants: Array<{ complainantId: string; name?: string }> };
-    }>('GET', `/complaints/${caseId}`, { as: 'investigator', sub: 'inv-3' });
+    const complaint = await api.request<ComplaintView>('GET', `/complaints/${caseId}`, {
+      as: 'investigator',
+      sub: 'inv-3',
+    });
     expect(complaint.status).toBe(200);
     expect(complaint.body.complaint.complainants[0].name).toBe(PLANTED.name);
+    // Before the erasure staff read the narrative as written, the name in it.
+    expect(complaint.body.complaint.allegations[0].description).toBe(NARRATIVE);
     complainantId = complaint.body.complaint.complainants[0].complainantId;
   });
 
@@ -199,14 +217,17 @@ describe('erasing a person through the gateway: nothing of them is left in clear
     expect(again.body).toMatchObject({ erasureId: erased.body.erasureId, alreadyErased: true });
 
     // Intake's cache heard keyring.forget: no wait for the key cache's TTL.
-    const view = await api.request<{ complaint: { complainants: Array<{ name?: string; phone?: string }> } }>(
-      'GET',
-      `/complaints/${caseId}`,
-      { as: 'investigator', sub: 'inv-3' },
-    );
+    const view = await api.request<ComplaintView>('GET', `/complaints/${caseId}`, {
+      as: 'investigator',
+      sub: 'inv-3',
+    });
     expect(view.status).toBe(200);
     expect(view.body.complaint.complainants[0].name).toBe('[erased]');
     expect(JSON.stringify(view.body)).not.toContain(PLANTED.phone);
+    // The narrative is sealed under the case's key, which lives: it still reads, with the
+    // complainant's name and phone, sealed under their key, erased from it and the rest as written.
+    expect(view.body.complaint.allegations[0].description).toBe(NARRATIVE_ERASED);
+    expect(JSON.stringify(view.body)).not.toContain(PLANTED.name);
   });
 
   it('leaves the planted identity nowhere: the database dump, JetStream, its files, the logs', async () => {

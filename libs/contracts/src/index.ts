@@ -21,3 +21,5 @@ export * from './investigation';
 export * from './collection';
 export * from './event-of';
 export * from './reports';
+export * from './text/text-finder';
+export * from './text/text-patterns';

@@ -25,22 +25,34 @@ export interface DataKey {
  * The check, an HMAC of the event id under the subject's key (one per box), tells a marker from
  * text someone typed that looks like one; the box's associated data covers the paths of its
  * markers, so a marker moved to another place no longer opens.
+ *
+ * `enc:v3:` is a free text that names people (narrative.ts): its value in box `k` is the text
+ * without their spans, and each span is a fragment in the box of the person it names. The
+ * version is in the check (`markerCheck`), so a v3 marker rewritten as v2 does not open.
  */
-const MARKER = /^enc:v2:(\d{1,4}):([subnjSUBNJ]):([A-Za-z0-9_-]{8})$/;
+const MARKER = /^enc:v([23]):(\d{1,4}):([subnjSUBNJ]):([A-Za-z0-9_-]{8})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 export interface Marker {
+  /** 2: the value is in the box; 3: a text with named spans in other boxes (narrative.ts). */
+  version: 2 | 3;
   box: number;
   tag: string;
   check: string;
 }
 
+/** A cheap first look before the regular expression: every read walks every string. */
+export const isMarkerLike = (value: string): boolean =>
+  value.startsWith('enc:v2:') || value.startsWith('enc:v3:');
+
 export function parseMarker(value: unknown): Marker | undefined {
-  if (typeof value !== 'string' || !value.startsWith('enc:v2:')) return undefined;
+  if (typeof value !== 'string' || !isMarkerLike(value)) return undefined;
   const match = MARKER.exec(value);
-  return match ? { box: Number(match[1]), tag: match[2], check: match[3] } : undefined;
+  return match
+    ? { version: match[1] === '3' ? 3 : 2, box: Number(match[2]), tag: match[3], check: match[4] }
+    : undefined;
 }
 
 /** The sealed values of one subject in one event, as stored in `metadata.sealed`. */
@@ -74,28 +86,47 @@ export function typeTag(value: unknown, optional: boolean): string {
 }
 
 // Keys derived from the data key for the IV and the checks: the AES key never doubles as an HMAC key.
-const derived = new WeakMap<Buffer, { iv: KeyObject; check: KeyObject }>();
-function derivedOf(key: Buffer): { iv: KeyObject; check: KeyObject } {
+const derived = new WeakMap<Buffer, { iv: KeyObject; check: KeyObject; share: KeyObject }>();
+function derivedOf(key: Buffer): { iv: KeyObject; check: KeyObject; share: KeyObject } {
   let keys = derived.get(key);
   if (!keys) {
     const derive = (info: string) =>
       createSecretKey(Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), info, 32)));
-    keys = { iv: derive('lse crypto-shred v2 iv'), check: derive('lse crypto-shred v2 check') };
+    keys = {
+      iv: derive('lse crypto-shred v2 iv'),
+      check: derive('lse crypto-shred v2 check'),
+      share: derive('lse crypto-shred v3 share'),
+    };
     derived.set(key, keys);
   }
   return keys;
 }
 
-/** The check of a box's markers: 48 bits of HMAC(event id) under the subject's key. */
-export function markerCheck(key: Buffer, eventId: string): string {
+/** The check of a box's markers: 48 bits of HMAC(event id, and the version from 3 on) under the subject's key. */
+export function markerCheck(key: Buffer, eventId: string, version: 2 | 3 = 2): string {
   return createHmac('sha256', derivedOf(key).check)
-    .update(eventId.toLowerCase())
+    .update(version === 2 ? eventId.toLowerCase() : `${eventId.toLowerCase()}|v${version}`)
     .digest()
     .subarray(0, 6)
     .toString('base64url');
 }
 
-export const marker = (box: number, tag: string, check: string): string => `enc:v2:${box}:${tag}:${check}`;
+export const marker = (box: number, tag: string, check: string, version: 2 | 3 = 2): string =>
+  `enc:v${version}:${box}:${tag}:${check}`;
+
+/**
+ * `length` pseudo-random bytes under a subject's key for one share of a span named by several
+ * people (narrative.ts): HMAC-SHA256 in counter mode over the event, the text's path and the
+ * span. Deterministic, so a retried append seals the same bytes; unknowable without the key.
+ */
+export function shareBytes(key: Buffer, eventId: string, where: string, length: number): Buffer {
+  const blocks: Buffer[] = [];
+  for (let n = 0; blocks.length * 32 < length; n++)
+    blocks.push(
+      createHmac('sha256', derivedOf(key).share).update(`${eventId.toLowerCase()}|${where}|${n}`).digest(),
+    );
+  return Buffer.concat(blocks).subarray(0, length);
+}
 
 /**
  * Seals one subject's values of one event, AES-256-GCM with the event id, the key id and the
