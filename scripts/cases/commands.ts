@@ -129,27 +129,37 @@ export async function run(command: string, args: Parsed, ctx: CliContext): Promi
     }
     case 'foia': {
       const requestId = uuidArg(second, 'FOIA request');
-      let result;
       if (first === 'package') {
-        // The released package, compiled again and checked against its recorded digest: what
-        // GET /foia-requests/{id}/package serves. Compiling a released request is refused.
-        result = await ctx.core.foia.released(requestId);
+        // What GET /foia-requests/{id}/package serves: the bytes stored at release, checked
+        // against the recorded digests, or compiled again when none is kept (and why).
+        const served = await ctx.core.foia.released(requestId);
+        const summary = (JSON.parse(served.json) as { summary: Record<string, number> }).summary;
         ctx.out(
-          `released package: ${result.package.summary.records} records, ${result.package.summary.withheld} withheld, ${result.package.summary.released} released by override; sha256 ${result.sha256}`,
+          `released package: ${summary.records} records, ${summary.withheld} withheld, ${summary.released} released by override; sha256 ${served.sha256}; ${served.source === 'stored' ? 'the stored copy, as released' : `recompiled (${served.recompiled})`}`,
         );
-      } else {
-        const cutoff = instantArg(args.flags.get('--cutoff'), '--cutoff');
-        const call = { actor: officer(ctx), correlationId: `cli-${randomUUID()}`, now: new Date() };
-        if (first === 'compile') result = await ctx.core.foia.compile(requestId, cutoff, call);
-        else if (first === 'release') result = await ctx.core.foia.release(requestId, cutoff, call);
-        else
-          throw new UsageError(
-            'foia compile|release <request> --cutoff <instant> [--out <dir>], or foia package <request> [--out <dir>]',
-          );
-        ctx.out(
-          `${first === 'release' ? 'released' : 'compiled'}: ${result.package.summary.records} records, ${result.package.summary.withheld} withheld, ${result.package.summary.released} released by override; sha256 ${result.sha256}`,
-        );
+        if (served.sha256 !== served.releasedSha256)
+          ctx.warn(`warning: not the released bytes: the release recorded sha256 ${served.releasedSha256}`);
+        const dir = args.flags.get('--out');
+        if (typeof dir === 'string') {
+          mkdirSync(dir, { recursive: true });
+          writeFileSync(join(dir, `foia-${requestId}.json`), served.json);
+          writeFileSync(join(dir, `foia-${requestId}.html`), served.html);
+          ctx.out(`written to ${dir}/foia-${requestId}.json and .html`);
+        }
+        return 0;
       }
+      const cutoff = instantArg(args.flags.get('--cutoff'), '--cutoff');
+      const call = { actor: officer(ctx), correlationId: `cli-${randomUUID()}`, now: new Date() };
+      let result;
+      if (first === 'compile') result = await ctx.core.foia.compile(requestId, cutoff, call);
+      else if (first === 'release') result = await ctx.core.foia.release(requestId, cutoff, call);
+      else
+        throw new UsageError(
+          'foia compile|release <request> --cutoff <instant> [--out <dir>], or foia package <request> [--out <dir>]',
+        );
+      ctx.out(
+        `${first === 'release' ? 'released' : 'compiled'}: ${result.package.summary.records} records, ${result.package.summary.withheld} withheld, ${result.package.summary.released} released by override; sha256 ${result.sha256}`,
+      );
       for (const warning of result.warnings) ctx.warn(`warning: ${warning}`);
       const dir = args.flags.get('--out');
       if (typeof dir === 'string') {

@@ -4,6 +4,7 @@ import { FilesystemEvidenceStore, type Metrics } from '@lse/service-kit';
 import { AUDIT_CATEGORIES } from '@lse/contracts';
 import type { DataSource } from 'typeorm';
 import { FoiaDesk } from './foia/foia-desk';
+import { ReleasedCopies } from './foia/released-copies';
 import { createAuditDataSource } from './read-models/data-source';
 import { ErasingDisposer, RecordingDisposer, type Disposer } from './records/disposer';
 import { ErasureDesk } from './records/erasure';
@@ -69,7 +70,9 @@ export async function openAuditCore(options: {
   }
   const sealed = sealedStore(store);
   const holds = new LegalHoldDesk(sealed, options.metrics);
-  const erasures = new ErasureDesk(sealed, holds.commands);
+  // Released FOIA packages as released, sealed under their cases' keys; an erasure drops them.
+  const copies = new ReleasedCopies(dataSource, sealed.keys);
+  const erasures = new ErasureDesk(sealed, holds.commands, copies);
   return {
     store,
     sealed,
@@ -78,6 +81,7 @@ export async function openAuditCore(options: {
       sealed,
       options.metrics,
       new FilesystemEvidenceStore(options.evidenceDir ?? 'var/evidence', sealed.keys),
+      copies,
     ),
     holds,
     erasures,

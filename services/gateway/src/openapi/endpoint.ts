@@ -58,6 +58,8 @@ export interface EndpointSpec {
     schema?: z.ZodType;
     /** Other representations of the same answer (HTML, raw bytes), by media type. */
     otherContent?: Record<string, { schema: Record<string, unknown> }>;
+    /** Headers the answer carries (besides ETag, which `versioned` documents), by name. */
+    headers?: Record<string, { description: string; schema: Record<string, unknown> }>;
     /** OpenAPI links: which later operations take an id from this answer, and from where. */
     links?: Record<string, { operationId: string; parameters: Record<string, string>; description: string }>;
   };
