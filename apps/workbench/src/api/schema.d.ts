@@ -17471,6 +17471,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The copy stored at release does not open or is not the bytes whose digests were recorded (`released-package-altered`): it is never served; the detail says to run `npm run cases -- verify`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A service or the message bus is unavailable; nothing was done, retry later. */
             503: {
                 headers: {

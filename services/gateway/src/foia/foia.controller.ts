@@ -247,6 +247,9 @@ export class FoiaController {
       otherContent: { 'text/html': { schema: { type: 'string' } } },
       headers: RELEASED_PACKAGE_HEADERS,
     },
+    errors: {
+      500: 'The copy stored at release does not open or is not the bytes whose digests were recorded (`released-package-altered`): it is never served; the detail says to run `npm run cases -- verify`.',
+    },
   })
   async package(
     @Param(new ZodPipe(RequestIdParams)) params: Params,

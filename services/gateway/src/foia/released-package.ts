@@ -23,11 +23,13 @@ export const RELEASED_PACKAGE_HEADERS = {
     schema: { type: 'string' },
   },
   'Lse-Package-Recompiled': {
+    required: false as const,
     description:
       'Present when no copy was stored at release and the package was compiled again: `identical` (it compiled to the released digests: the released bytes), `erasure` (a person of its cases was erased since: served as it reads now, their values erased) or `compiler-changed` (it compiles differently with no erasure to explain it; audit logs a warning).',
     schema: { type: 'string', enum: ['identical', 'erasure', 'compiler-changed'] },
   },
   'Lse-Released-Digest': {
+    required: false as const,
     description:
       'Present when the body is not the bytes released (`erasure` or `compiler-changed`): the SHA-256 FoiaResponseReleased recorded for this representation, `sha-256=<base64>`.',
     schema: { type: 'string' },
