@@ -95,18 +95,29 @@ export async function run(command: string, args: Parsed, ctx: CliContext): Promi
         : undefined;
       const report = await verifyIntegrity(ctx.core.store, ctx.core.dataSource, caseId);
       const scope = caseId ? `case ${caseId}` : 'store';
-      if (args.flags.has('--json')) ctx.out(JSON.stringify(report));
-      else if (report.ok)
+      // Then the released FOIA packages kept as released: each must be the bytes recorded.
+      const copies = report.ok ? await ctx.core.foia.copies?.check(caseId) : undefined;
+      const ok = report.ok && (copies?.altered.length ?? 0) === 0;
+      if (args.flags.has('--json')) ctx.out(JSON.stringify({ ...report, ok, releasedPackages: copies }));
+      else if (report.ok) {
         ctx.out(
           `ok: ${scope}, ${report.streamsChecked} streams, ${report.eventsChecked} events${report.checkpoint ? `, checkpoint at position ${report.checkpoint.position} matches` : ', no checkpoint yet'}`,
         );
-      else {
+        for (const requestId of copies?.altered ?? [])
+          ctx.out(
+            `BROKEN: released package ${requestId}: the stored copy does not match its recorded digest`,
+          );
+        if (copies && copies.altered.length === 0)
+          ctx.out(
+            `ok: ${copies.checked} released FOIA packages stored, each the bytes recorded${copies.erased ? ` (${copies.erased} unreadable: a case's key destroyed)` : ''}`,
+          );
+      } else {
         const b = report.firstBroken!;
         ctx.out(
           `BROKEN: ${scope}: ${b.problem} at ${b.streamId} version ${b.streamVersion}${b.globalPosition === null ? '' : ` (global position ${b.globalPosition})`}`,
         );
       }
-      return report.ok ? 0 : 1;
+      return ok ? 0 : 1;
     }
     case 'checkpoint': {
       const taken = await recordCheckpoint(ctx.core.store, ctx.core.dataSource);

@@ -182,6 +182,31 @@ export class ReleasedCopies {
     return { kind: 'copy', json, html };
   }
 
+  /**
+   * Every stored copy (of one case, with `caseId`) opened and checked against the digests it is
+   * kept under (`npm run cases -- verify`): the requests whose copy was altered, and how many no
+   * longer open because a case's key was destroyed (a disposition: expected, not a fault).
+   */
+  async check(caseId?: string): Promise<{ checked: number; altered: string[]; erased: number }> {
+    const rows: Array<{ request_id: string; package_sha256: string; html_sha256: string }> =
+      await this.dataSource.query(
+        `SELECT request_id::text, package_sha256, html_sha256 FROM ${this.table}
+          WHERE $1::uuid IS NULL OR $1::uuid = ANY(case_ids) ORDER BY request_id, stored_at`,
+        [caseId ?? null],
+      );
+    const out = { checked: rows.length, altered: [] as string[], erased: 0 };
+    for (const row of rows) {
+      try {
+        const copy = await this.read(row.request_id, row.package_sha256, row.html_sha256);
+        if (copy.kind === 'erased') out.erased++;
+      } catch (err) {
+        if (!(err instanceof ReleasedCopyMismatchError)) throw err;
+        out.altered.push(row.request_id);
+      }
+    }
+    return out;
+  }
+
   /** Deletes every copy holding one of these cases (an erasure of a person of them). */
   async forgetCases(caseIds: readonly string[]): Promise<number> {
     if (caseIds.length === 0) return 0;
