@@ -31,9 +31,10 @@ export interface ServedPackage {
 /**
  * The final release's package (through an appeal of it too): the copy stored at release, checked
  * against the recorded digests (ReleasedCopyMismatchError, never served, when it is not them).
- * Without a readable copy (released before copies were kept, dropped or made unreadable by an
- * erasure, or a crash between appending the release and storing it -- see FoiaDesk.release) it
- * is compiled again and served as it compiles now, with why.
+ * Without a readable copy (released before copies were kept, deleted by an erasure of a person
+ * of its cases, unreadable once a case's key was destroyed, or never kept because that key was
+ * destroyed before the release -- ReleasedCopies.keeping) it is compiled again and served as it
+ * compiles now, with why.
  */
 export async function servedPackage(
   desk: Pick<FoiaDesk, 'load' | 'compilePackage'>,
@@ -43,6 +44,7 @@ export async function servedPackage(
 ): Promise<ServedPackage> {
   const { state } = await desk.load(requestId);
   if (state.status === 'none') throw new FoiaRequestNotFoundError(requestId);
+  // The final release stays the package on record through an appeal of it.
   if (state.status === 'received' || !state.release)
     throw new ValidationError('The response to this request has not been released.', {
       reason: 'not_released',
