@@ -4,11 +4,13 @@
  *
  *   history <case> [--json]                 every event of the case, with actor, time, cause, correlation
  *   state <case> [--as-of <instant>]        the case's state as of an instant, replayed and chain-checked
- *   verify [--case <case>] [--json]         hash chains and the latest checkpoint; exit 1 when broken
+ *   verify [--case <case>] [--json]         hash chains, the latest checkpoint and the released FOIA packages
+ *                                           kept as released; exit 1 when broken
  *   checkpoint [--export <file>]            take an integrity checkpoint; write it signed (Ed25519)
  *   foia compile|release <request> --cutoff <instant> [--out <dir>]
  *                                           warns on stderr when the package would be empty
- *   foia package <request> [--out <dir>]    the released package, checked against its recorded digest
+ *   foia package <request> [--out <dir>]    the released package as kept at release (digests checked), or
+ *                                           compiled again when none was kept, and why
  *   rebuild <projection>                    a service's read models from position 0 (progress on a TTY):
  *                                           timeline, intake, investigation, collections, partners
  *   rule-sets [--json]                      every back-wage rule-set version: effective date, publisher, reason

@@ -95,18 +95,29 @@ export async function run(command: string, args: Parsed, ctx: CliContext): Promi
         : undefined;
       const report = await verifyIntegrity(ctx.core.store, ctx.core.dataSource, caseId);
       const scope = caseId ? `case ${caseId}` : 'store';
-      if (args.flags.has('--json')) ctx.out(JSON.stringify(report));
-      else if (report.ok)
+      // Then the released FOIA packages kept as released: each must be the bytes recorded.
+      const copies = report.ok ? await ctx.core.foia.copies?.check(caseId) : undefined;
+      const ok = report.ok && (copies?.altered.length ?? 0) === 0;
+      if (args.flags.has('--json')) ctx.out(JSON.stringify({ ...report, ok, releasedPackages: copies }));
+      else if (report.ok) {
         ctx.out(
           `ok: ${scope}, ${report.streamsChecked} streams, ${report.eventsChecked} events${report.checkpoint ? `, checkpoint at position ${report.checkpoint.position} matches` : ', no checkpoint yet'}`,
         );
-      else {
+        for (const requestId of copies?.altered ?? [])
+          ctx.out(
+            `BROKEN: released package ${requestId}: the stored copy does not match its recorded digest`,
+          );
+        if (copies && copies.altered.length === 0)
+          ctx.out(
+            `ok: ${copies.checked} released FOIA packages stored, each the bytes recorded${copies.erased ? ` (${copies.erased} unreadable: a case's key destroyed)` : ''}`,
+          );
+      } else {
         const b = report.firstBroken!;
         ctx.out(
           `BROKEN: ${scope}: ${b.problem} at ${b.streamId} version ${b.streamVersion}${b.globalPosition === null ? '' : ` (global position ${b.globalPosition})`}`,
         );
       }
-      return report.ok ? 0 : 1;
+      return ok ? 0 : 1;
     }
     case 'checkpoint': {
       const taken = await recordCheckpoint(ctx.core.store, ctx.core.dataSource);
@@ -129,27 +140,37 @@ export async function run(command: string, args: Parsed, ctx: CliContext): Promi
     }
     case 'foia': {
       const requestId = uuidArg(second, 'FOIA request');
-      let result;
       if (first === 'package') {
-        // The released package, compiled again and checked against its recorded digest: what
-        // GET /foia-requests/{id}/package serves. Compiling a released request is refused.
-        result = await ctx.core.foia.released(requestId);
+        // What GET /foia-requests/{id}/package serves: the bytes stored at release, checked
+        // against the recorded digests, or compiled again when none is kept (and why).
+        const served = await ctx.core.foia.released(requestId);
+        const summary = (JSON.parse(served.json) as { summary: Record<string, number> }).summary;
         ctx.out(
-          `released package: ${result.package.summary.records} records, ${result.package.summary.withheld} withheld, ${result.package.summary.released} released by override; sha256 ${result.sha256}`,
+          `released package: ${summary.records} records, ${summary.withheld} withheld, ${summary.released} released by override; sha256 ${served.sha256}; ${served.source === 'stored' ? 'the stored copy, as released' : `recompiled (${served.recompiled})`}`,
         );
-      } else {
-        const cutoff = instantArg(args.flags.get('--cutoff'), '--cutoff');
-        const call = { actor: officer(ctx), correlationId: `cli-${randomUUID()}`, now: new Date() };
-        if (first === 'compile') result = await ctx.core.foia.compile(requestId, cutoff, call);
-        else if (first === 'release') result = await ctx.core.foia.release(requestId, cutoff, call);
-        else
-          throw new UsageError(
-            'foia compile|release <request> --cutoff <instant> [--out <dir>], or foia package <request> [--out <dir>]',
-          );
-        ctx.out(
-          `${first === 'release' ? 'released' : 'compiled'}: ${result.package.summary.records} records, ${result.package.summary.withheld} withheld, ${result.package.summary.released} released by override; sha256 ${result.sha256}`,
-        );
+        if (served.sha256 !== served.releasedSha256)
+          ctx.warn(`warning: not the released bytes: the release recorded sha256 ${served.releasedSha256}`);
+        const dir = args.flags.get('--out');
+        if (typeof dir === 'string') {
+          mkdirSync(dir, { recursive: true });
+          writeFileSync(join(dir, `foia-${requestId}.json`), served.json);
+          writeFileSync(join(dir, `foia-${requestId}.html`), served.html);
+          ctx.out(`written to ${dir}/foia-${requestId}.json and .html`);
+        }
+        return 0;
       }
+      const cutoff = instantArg(args.flags.get('--cutoff'), '--cutoff');
+      const call = { actor: officer(ctx), correlationId: `cli-${randomUUID()}`, now: new Date() };
+      let result;
+      if (first === 'compile') result = await ctx.core.foia.compile(requestId, cutoff, call);
+      else if (first === 'release') result = await ctx.core.foia.release(requestId, cutoff, call);
+      else
+        throw new UsageError(
+          'foia compile|release <request> --cutoff <instant> [--out <dir>], or foia package <request> [--out <dir>]',
+        );
+      ctx.out(
+        `${first === 'release' ? 'released' : 'compiled'}: ${result.package.summary.records} records, ${result.package.summary.withheld} withheld, ${result.package.summary.released} released by override; sha256 ${result.sha256}`,
+      );
       for (const warning of result.warnings) ctx.warn(`warning: ${warning}`);
       const dir = args.flags.get('--out');
       if (typeof dir === 'string') {

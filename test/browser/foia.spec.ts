@@ -7,6 +7,7 @@
  * nowhere: not in the downloaded bytes (HTML and JSON), not in the page, not in the package the
  * page shows, which is the downloaded document byte for byte. axe judges every screen and state.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Download } from 'playwright-core';
 import { receiveInput } from '@lse/intake-domain/test/fixtures';
@@ -181,6 +182,10 @@ describe('a FOIA officer compiles, releases one field on review, releases and do
     const shown = (await frame.getAttribute('srcdoc')) ?? '';
     const inFrame = p.frameLocator(`iframe[title="${tab.t('foia.released.frameTitle')}"]`);
     await inFrame.getByRole('heading', { level: 1 }).waitFor();
+    // The copy stored at release is what is shown, and the page says so.
+    await expect(p.getByTestId('package-source').innerText()).resolves.toBe(
+      tab.t('foia.released.source.stored'),
+    );
     await tab.checkAccessibility('foia.request.released');
     await tab.screenshot('foia-released', { readme: true });
 
@@ -207,6 +212,10 @@ describe('a FOIA officer compiles, releases one field on review, releases and do
     ]);
     const pkg = await savedText(json);
     expect(JSON.parse(pkg)).toMatchObject({ format: 'lse-foia-package/1', summary: { released: 1 } });
+    // The downloads are the released bytes: their SHA-256 are the digests the page shows.
+    const digestOf = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    await expect(p.getByTestId('package-sha256').innerText()).resolves.toBe(digestOf(pkg));
+    await expect(p.getByTestId('html-sha256').innerText()).resolves.toBe(digestOf(document));
 
     const frameText = await inFrame.locator('body').innerText();
     for (const text of [document, pkg, await p.locator('body').innerText(), frameText]) {

@@ -271,7 +271,7 @@ describe('the journey from partner referral to disbursement and FOIA release, ev
       STAFF.foia,
     );
     expect(request).toMatchObject({ status: 'released', release: { packageSha256: sha256, cutoff } });
-    // Every read compiles the package again and serves it only if it still has the released digest.
+    // Every read serves the bytes kept at release, checked against the released digest.
     const pkg = await get<{
       cases: Array<{ caseId: string; openAtCutoff: boolean; records: Array<{ type: string }> }>;
     }>(`/foia-requests/${requestId}/package`, STAFF.foia);

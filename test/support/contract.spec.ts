@@ -93,6 +93,21 @@ describe('the contract check of end-to-end responses against services/gateway/op
     expect(checker.check({ ...notYet, headers: { 'retry-after': '1' } })).toEqual([]);
   });
 
+  it('asks for a header marked `required: false` only when it is sent (the released package: Digest always)', () => {
+    const checker = new ContractChecker();
+    const served = {
+      method: 'GET',
+      url: `/api/v1/foia-requests/${UUID}/package?format=html`,
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: Buffer.from('<!doctype html>'),
+    };
+    expect(checker.check({ ...served, headers: {} })).toEqual([
+      expect.stringMatching(/promises a Digest header/),
+    ]);
+    expect(checker.check({ ...served, headers: { digest: 'sha-256=x' } })).toEqual([]);
+  });
+
   it('cannot pass vacuously: no response checked is a failure', () => {
     expect(() => new ContractChecker().assertClean()).toThrow(/saw 0 response/);
   });

@@ -89,8 +89,11 @@ export class ContractChecker {
   private checkResponse(path: string, method: string, op: Json, ex: Exchange, where: string): string[] {
     const response = (op.responses as Json)[String(ex.status)] as Json | undefined;
     if (!response) return [`${where}: status ${ex.status} is not documented for this operation`];
-    // A header the document promises on this answer (ETag, Retry-After) must be there.
-    const missing = Object.keys((response.headers as Json | undefined) ?? {})
+    // A header the document promises on this answer (ETag, Retry-After) must be there; one it
+    // marks `required: false` (sent only in some cases, e.g. Lse-Released-Digest) need not be.
+    const missing = Object.entries((response.headers as Record<string, Json> | undefined) ?? {})
+      .filter(([, header]) => header.required !== false)
+      .map(([h]) => h)
       .filter((h) => ex.headers && ex.headers[h.toLowerCase()] === undefined)
       .map((h) => `${where}: the document promises a ${h} header, the answer has none`);
     return [...missing, ...this.checkBody(path, method, response, ex, where)];

@@ -4,6 +4,7 @@ import { FilesystemEvidenceStore, type Metrics } from '@lse/service-kit';
 import { AUDIT_CATEGORIES } from '@lse/contracts';
 import type { DataSource } from 'typeorm';
 import { FoiaDesk } from './foia/foia-desk';
+import { ReleasedCopies } from './foia/released-copies';
 import { createAuditDataSource } from './read-models/data-source';
 import { ErasingDisposer, RecordingDisposer, type Disposer } from './records/disposer';
 import { CaseLocks } from './records/case-locks';
@@ -72,7 +73,9 @@ export async function openAuditCore(options: {
   // Holds and erasures of the same case one at a time (records/case-locks.ts).
   const locks = new CaseLocks(options.connectionString);
   const holds = new LegalHoldDesk(sealed, locks, options.metrics);
-  const erasures = new ErasureDesk(sealed, holds.commands, locks);
+  // Released FOIA packages as released, sealed under their cases' keys; an erasure drops them.
+  const copies = new ReleasedCopies(dataSource, sealed.keys);
+  const erasures = new ErasureDesk(sealed, holds.commands, locks, copies);
   return {
     store,
     sealed,
@@ -81,6 +84,7 @@ export async function openAuditCore(options: {
       sealed,
       options.metrics,
       new FilesystemEvidenceStore(options.evidenceDir ?? 'var/evidence', sealed.keys),
+      copies,
     ),
     holds,
     erasures,

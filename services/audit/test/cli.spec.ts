@@ -1,6 +1,6 @@
 /** `npm run cases` as an operator runs it: a spawned process against the database, no services. */
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -113,5 +113,45 @@ describe('npm run cases', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`released package: 4 records`);
     expect(readFileSync(join(out, `foia-${requestId}.html`), 'utf8')).toContain('<html');
+  });
+
+  it('foia package writes the bytes kept at release; verify checks them and fails on an altered copy', async () => {
+    const other = randomUUID();
+    await appendComplaint(h, other, 2);
+    const officer = {
+      actor: { id: 'records-1', role: 'foia_officer' as const },
+      correlationId: randomUUID(),
+    };
+    const { requestId } = await h.core.foia.receive(
+      { requester: { name: 'A. Reporter' }, description: 'Kept.', caseIds: [other], jurisdiction: 'federal' },
+      { ...officer, now: new Date() },
+    );
+    const release = await h.core.foia.release(requestId, new Date().toISOString(), {
+      ...officer,
+      now: new Date(),
+    });
+    const out = join(tmpdir(), `foia-${randomUUID()}`);
+    const kept = await cases('foia', 'package', requestId, '--out', out);
+    expect(kept).toMatchObject({ code: 0, stderr: '' });
+    expect(kept.stdout).toContain(`sha256 ${release.sha256}; the stored copy, as released`);
+    const written = readFileSync(join(out, `foia-${requestId}.json`));
+    expect(createHash('sha256').update(written).digest('hex')).toBe(release.sha256);
+
+    const verified = await cases('verify', '--case', other);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('ok: 1 released FOIA packages stored, each the bytes recorded');
+
+    await h.audit.pool.query(
+      `UPDATE "${h.audit.schema}".released_packages SET sealed_html = sealed_html || '\\x00'::bytea WHERE request_id = $1`,
+      [requestId],
+    );
+    const broken = await cases('verify', '--case', other);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(
+      `BROKEN: released package ${requestId}: the stored copy does not match its recorded digest`,
+    );
+    const refused = await cases('foia', 'package', requestId);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('npm run cases -- verify');
   });
 });

@@ -1875,7 +1875,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The released package as JSON or printable HTML (?format=html), checked against its recorded digest */
+        /**
+         * The released package as JSON or printable HTML (?format=html), byte for byte as released, checked against its recorded digest
+         * @description The bytes stored at release, checked against the digests FoiaResponseReleased recorded (a stored copy that does not match is never served: 500 `released-package-altered`, whose detail names `npm run cases -- verify`). Without a stored copy (a package released before copies were kept, or one dropped by an erasure of a person of its cases) it is compiled again: `Lse-Package-Recompiled` says so and why, and when the result differs from what was released, `Lse-Released-Digest` gives the digest recorded at release.
+         */
         get: operations["releasedFoiaPackage"];
         put?: never;
         post?: never;
@@ -17286,9 +17289,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The package: JSON, or with ?format=html a printable document (case summary, chronology in plain words, then the records). The Digest header is its SHA-256. */
+            /** @description The package: its canonical JSON, or with ?format=html a printable document (case summary, chronology in plain words, then the records). The Digest header is the SHA-256 of the body. */
             200: {
                 headers: {
+                    /** @description The SHA-256 of the body (RFC 3230): `sha-256=<base64>`. */
+                    Digest?: string;
+                    /** @description Present when no copy was stored at release and the package was compiled again: `identical` (it compiled to the released digests: the released bytes), `erasure` (a person of its cases was erased since: served as it reads now, their values erased) or `compiler-changed` (it compiles differently with no erasure to explain it; audit logs a warning). */
+                    "Lse-Package-Recompiled"?: "identical" | "erasure" | "compiler-changed";
+                    /** @description Present when the body is not the bytes released (`erasure` or `compiler-changed`): the SHA-256 FoiaResponseReleased recorded for this representation, `sha-256=<base64>`. */
+                    "Lse-Released-Digest"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17468,6 +17477,15 @@ export interface operations {
             };
             /** @description Rate limit exceeded (`RATE_LIMIT` requests per subject per window). */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The copy stored at release does not open or is not the bytes whose digests were recorded (`released-package-altered`): it is never served; the detail says to run `npm run cases -- verify`. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -253,13 +253,15 @@ describe('the request page', () => {
     await waitFor(() => expect(screen.getByText('Too long.')).toBeTruthy());
   });
 
-  it('a released request shows the package document itself in a sandboxed frame', async () => {
-    signIn('foia_officer', 'fiona@agency.gov');
+  const releasedRequest = (packageHeaders: Record<string, string>) => {
     const html =
       '<!doctype html><html lang="en"><head><title>Response</title></head><body><h1>Response</h1></body></html>';
     const calls = mockApi((call) => {
       if (call.method === 'GET' && call.path.endsWith('/package'))
-        return new Response(html, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
+        return new Response(html, {
+          status: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8', ...packageHeaders },
+        });
       if (call.method === 'GET')
         return json(200, {
           ...view(),
@@ -277,6 +279,12 @@ describe('the request page', () => {
       return notFound(call);
     });
     renderRoute(<FoiaRequestPage />, { route: '/foia/:requestId', path: `/foia/${REQUEST}` });
+    return { html, calls };
+  };
+
+  it('a released request shows the package document itself in a sandboxed frame', async () => {
+    signIn('foia_officer', 'fiona@agency.gov');
+    const { html, calls } = releasedRequest({});
     const frame = await screen.findByTitle('The released package, as the downloaded document shows it');
     expect(frame.getAttribute('sandbox')).toBe('');
     expect(frame.getAttribute('srcdoc')).toBe(html);
@@ -284,6 +292,19 @@ describe('the request page', () => {
     expect(get.query.get('format')).toBe('html');
     expect(get.headers.get('Authorization')).toBe('Bearer test-token');
     expect(screen.queryByRole('button', { name: 'Compile' })).toBeNull();
+    // No Lse-Package-Recompiled: the copy stored at release.
+    expect(screen.getByTestId('package-source').textContent).toBe(
+      'Served as released: the copy stored at release, checked against the digests above.',
+    );
+  });
+
+  it('says when the package shown was compiled again, and why (the gateway’s Lse-Package-Recompiled)', async () => {
+    signIn('foia_officer', 'fiona@agency.gov');
+    releasedRequest({ 'Lse-Package-Recompiled': 'compiler-changed', 'Lse-Released-Digest': `sha-256=x` });
+    await screen.findByTitle('The released package, as the downloaded document shows it');
+    expect(screen.getByTestId('package-source').textContent).toMatch(
+      /^Compiled again \(no copy was stored at release\): the package compiler changed since/,
+    );
   });
 });
 

@@ -55,6 +55,15 @@ export const ERROR_CODES: Record<string, CodeMapping> = {
   unprocessable: { status: 422, slug: 'unprocessable', title: 'Unprocessable request' },
   rate_limited: { status: 429, slug: 'rate-limited', title: 'Too many requests' },
   internal: { status: 500, slug: 'internal', title: 'Internal error' },
+  /**
+   * The copy of a released FOIA package kept at release does not open or is not the recorded
+   * bytes: altered in the database. Never served; the detail names the check to run.
+   */
+  released_package_altered: {
+    status: 500,
+    slug: 'released-package-altered',
+    title: 'The stored released package does not match its recorded digest',
+  },
   bad_gateway: { status: 502, slug: 'bad-gateway', title: 'A service gave an invalid answer' },
   unavailable: { status: 503, slug: 'service-unavailable', title: 'Service unavailable' },
   timeout: { status: 504, slug: 'timeout', title: 'A service did not answer in time' },

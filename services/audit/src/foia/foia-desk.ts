@@ -30,7 +30,8 @@ import { caseEventsAsOf, foldCase } from '../replay/case-state';
 import { foiaRequestView, type FoiaRequestView } from './clock-view';
 import { AUDIT_OWN_CATEGORIES } from '../replay/replayers';
 import { gatherNamedRecords } from './records';
-import { erasedFrom } from '../records/erased-from';
+import { releasedBytes, type ReleasedCopies } from './released-copies';
+import { servedPackage, type ServedPackage } from './released-package';
 
 export interface CallContext {
   actor: Actor;
@@ -65,6 +66,8 @@ export class FoiaDesk {
     metrics: Metrics = new Metrics('audit', { defaultMetrics: false }),
     /** The evidence store, read-only: evidence files' text in packages (withheld without it). */
     private readonly evidence?: EvidenceReader,
+    /** Where released packages are kept as released; without it, every download recompiles. */
+    readonly copies?: ReleasedCopies,
   ) {
     this.commands = new StreamCommands({ store, metrics, sourceService: 'audit' });
   }
@@ -232,41 +235,30 @@ export class FoiaDesk {
   ): Promise<CompiledPackage & { version: number }> {
     const { state } = await this.load(requestId);
     const compiled = await this.compilePackage(requestId, cutoff, state);
-    const version = await this.run(requestId, ctx, 'ReleaseResponse', () => ({
-      type: 'ReleaseResponse',
-      requestId,
-      now: ctx.now.toISOString(),
-      cutoff: compiled.package.cutoff,
-      packageSha256: compiled.sha256,
-      htmlSha256: compiled.htmlSha256,
-      records: compiled.package.summary.records,
-      redactions: compiled.package.summary.withheld,
-      redactionLog: compiled.package.redactionLog,
-      final,
-    }));
+    const append = () =>
+      this.run(requestId, ctx, 'ReleaseResponse', () => ({
+        type: 'ReleaseResponse',
+        requestId,
+        now: ctx.now.toISOString(),
+        cutoff: compiled.package.cutoff,
+        packageSha256: compiled.sha256,
+        htmlSha256: compiled.htmlSha256,
+        records: compiled.package.summary.records,
+        redactions: compiled.package.summary.withheld,
+        redactionLog: compiled.package.redactionLog,
+        final,
+      }));
+    // Kept as released, written before the release is appended (ReleasedCopies.keeping: a crash).
+    const caseIds = state.status === 'none' ? [] : state.request.caseIds;
+    const version = this.copies
+      ? await this.copies.keeping(releasedBytes(requestId, caseIds, compiled), append)
+      : await append();
     return { ...compiled, version };
   }
 
-  /** The released package, compiled again: its digest must be the one recorded at release. */
-  async released(requestId: string): Promise<CompiledPackage & { releasedSha256: string }> {
-    const { state } = await this.load(requestId);
-    if (state.status === 'none') throw new FoiaRequestNotFoundError(requestId);
-    // The final release stays the package on record through an appeal of it.
-    if (state.status === 'received' || !state.release)
-      throw new ValidationError('The response to this request has not been released.', {
-        reason: 'not_released',
-      });
-    const compiled = await this.compilePackage(requestId, state.release.cutoff, state);
-    const releasedSha256 = state.release.packageSha256;
-    if (compiled.sha256 === releasedSha256) return { ...compiled, releasedSha256 };
-    // A person of its cases erased since (docs/erasure.md, docs/architecture.md#erasing-a-person):
-    // the package compiles with their values erased, so no longer to the released digest; it is
-    // served as it compiles now, with the released digest beside it, never with the erased values.
-    if (compiled.erased || (await erasedFrom(this.store, state.request.caseIds)))
-      return { ...compiled, releasedSha256 };
-    throw new Error(
-      `released package ${requestId} no longer compiles to its recorded digest: run \`npm run cases -- verify\``,
-    );
+  /** The final release's package as the download serves it (released-package.ts). */
+  released(requestId: string): Promise<ServedPackage> {
+    return servedPackage(this, this.store, this.copies, requestId);
   }
 
   /**

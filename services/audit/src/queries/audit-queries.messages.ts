@@ -17,6 +17,7 @@ import { auditReply, type AuditRequest, type Role } from '../access/actor';
 import type { AuditCore } from '../audit-core';
 import { AUDIT_CONFIG, type AuditConfig } from '../config';
 import { exportCheckpoint } from '../integrity/export';
+import { ReleasedCopyMismatchError } from '../foia/released-copies';
 import { latestCheckpoint } from '../integrity/checkpoints';
 import { loadSigningKey, type SigningKey } from '../integrity/signing-key';
 import { verifyIntegrity } from '../integrity/verify';
@@ -119,16 +120,19 @@ export class AuditQueryMessages {
   releasedPackage(@Payload() payload: unknown) {
     return this.handle(AUDIT_PATTERNS.releasedPackage, payload, ['foia_officer'], async (env) => {
       const { requestId } = FoiaRequestIdParams.parse(env.data);
-      const released = await this.core.foia.released(requestId);
-      return {
-        requestId,
-        sha256: released.sha256,
-        htmlSha256: released.htmlSha256,
-        package: released.package,
-        html: released.html,
-        // Differs from sha256 only when a person was erased from a case since the release.
-        releasedSha256: released.releasedSha256,
-      };
+      const served = await this.core.foia.released(requestId).catch((err: unknown) => {
+        // Answered 500 with the check to run; logged here, as its code is not `internal`.
+        if (err instanceof ReleasedCopyMismatchError)
+          this.logger.error({ requestId, error: err.name }, 'stored released package altered');
+        throw err;
+      });
+      // No personal data: the request's id and why (docs/erasure.md#released-foia-packages).
+      if (served.recompiled === 'compiler-changed')
+        this.logger.warn(
+          `released package ${requestId} compiles to another digest than released, with no erasure of its cases: served recompiled (the compiler changed since; no stored copy)`,
+        );
+      // The package object is not sent: the gateway serves the bytes, `json` or `html`.
+      return { requestId, ...served };
     });
   }
 

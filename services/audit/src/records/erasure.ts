@@ -12,6 +12,7 @@ import { NAMESPACE_LSE, NotFoundError, uuidV5 } from '@lse/domain';
 import type { SealedEventStore, SubjectKeys } from '@lse/crypto-shred';
 import { commandIdFor, type StreamCommands } from '@lse/service-kit';
 import type { CallContext } from '../foia/foia-desk';
+import type { ReleasedCopies } from '../foia/released-copies';
 import type { CaseLocks } from './case-locks';
 import { legalHoldStatus } from './legal-holds';
 
@@ -28,7 +29,8 @@ export interface ErasureOrigin {
 /**
  * Erasing a data subject (docs/architecture.md#erasing-a-person): find the subject's key and the
  * cases it sealed values in, refuse under a legal hold on any of them (asked of the store at erase
- * time), record PersonErased on `records-<erasureId>`, destroy the key, and announce it so every
+ * time), record PersonErased on `records-<erasureId>`, delete the released FOIA packages kept of
+ * those cases (ReleasedCopies), destroy the key, and announce it so every
  * process's keyring cache forgets it now. Recorded before destroyed: a crash in between leaves a
  * record whose retry (same key, same erasure id: nothing new recorded) destroys the key.
  * From the hold check until the key is destroyed it holds every case's lock (`CaseLocks`), which
@@ -45,6 +47,8 @@ export class ErasureDesk {
     private readonly store: SealedEventStore,
     private readonly commands: StreamCommands,
     private readonly locks: CaseLocks,
+    /** The released FOIA packages kept as released: those of the erased cases are deleted. */
+    private readonly releasedCopies?: Pick<ReleasedCopies, 'forgetCases'>,
   ) {}
 
   private get keys(): SubjectKeys {
@@ -146,6 +150,11 @@ export class ErasureDesk {
       },
       () => command,
     );
+    // A released package of these cases may hold the person in text a redaction missed, and the
+    // case key (which seals it) outlives a person's erasure: the copy goes, and its download
+    // recompiles with the person erased. Before the key is destroyed, so a crash in between is
+    // mended by the retry, as the key is.
+    await this.releasedCopies?.forgetCases(caseIds);
     await this.keys.destroy(subject);
     await this.announce?.(keyId);
     if (outcome.state.status !== 'erased') throw new Error('the erasure was not recorded');

@@ -32,6 +32,7 @@ import {
   TollFoiaClockInput,
 } from './schemas';
 import { RecordsAccess } from '../audit/record-access.interceptor';
+import { digestHeader, RELEASED_PACKAGE_HEADERS, type ServedPackage } from './released-package';
 
 type Params = z.infer<typeof RequestIdParams>;
 
@@ -231,7 +232,9 @@ export class FoiaController {
     method: 'GET',
     path: 'foia-requests/:requestId/package',
     summary:
-      'The released package as JSON or printable HTML (?format=html), checked against its recorded digest',
+      'The released package as JSON or printable HTML (?format=html), byte for byte as released, checked against its recorded digest',
+    description:
+      'The bytes stored at release, checked against the digests FoiaResponseReleased recorded (a stored copy that does not match is never served: 500 `released-package-altered`, whose detail names `npm run cases -- verify`). Without a stored copy (a package released before copies were kept, or one dropped by an erasure of a person of its cases) it is compiled again: `Lse-Package-Recompiled` says so and why, and when the result differs from what was released, `Lse-Released-Digest` gives the digest recorded at release.',
     tags: ['foia'],
     roles: FOIA_OFFICERS,
     params: RequestIdParams,
@@ -239,9 +242,13 @@ export class FoiaController {
     response: {
       status: 200,
       description:
-        'The package: JSON, or with ?format=html a printable document (case summary, chronology in plain words, then the records). The Digest header is its SHA-256.',
+        'The package: its canonical JSON, or with ?format=html a printable document (case summary, chronology in plain words, then the records). The Digest header is the SHA-256 of the body.',
       schema: FoiaPackageReply,
       otherContent: { 'text/html': { schema: { type: 'string' } } },
+      headers: RELEASED_PACKAGE_HEADERS,
+    },
+    errors: {
+      500: 'The copy stored at release does not open or is not the bytes whose digests were recorded (`released-package-altered`): it is never served; the detail says to run `npm run cases -- verify`.',
     },
   })
   async package(
@@ -250,22 +257,19 @@ export class FoiaController {
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
-    const released = await this.services.call<{
-      package: unknown;
-      html: string;
-      sha256: string;
-      releasedSha256: string;
-    }>(AUDIT_PATTERNS.releasedPackage, params, ctx);
-    const digest = (hex: string) => `sha-256=${Buffer.from(hex, 'hex').toString('base64')}`;
-    res.setHeader('Digest', digest(released.sha256));
-    // A person erased from a case since the release: this is the package as it reads now, and
-    // the digest recorded at release is given beside it (docs/erasure.md).
-    if (released.releasedSha256 !== released.sha256)
-      res.setHeader('Lse-Released-Digest', digest(released.releasedSha256));
-    if (query.format === 'html') {
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      return released.html;
-    }
-    return released.package;
+    const served = await this.services.call<ServedPackage>(AUDIT_PATTERNS.releasedPackage, params, ctx);
+    const html = query.format === 'html';
+    // The digests of the representation served: the body's, and the one recorded at release.
+    const [sha256, released] = html
+      ? [served.htmlSha256, served.releasedHtmlSha256]
+      : [served.sha256, served.releasedSha256];
+    res.setHeader('Digest', digestHeader(sha256));
+    if (served.recompiled) res.setHeader('Lse-Package-Recompiled', served.recompiled);
+    // Not the bytes released (a person erased since, or the compiler changed): what was released
+    // is named beside it (docs/erasure.md#released-foia-packages).
+    if (released !== sha256) res.setHeader('Lse-Released-Digest', digestHeader(released));
+    // The stored bytes themselves, never re-serialised: the body is what the digest names.
+    res.setHeader('Content-Type', html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8');
+    return html ? served.html : served.json;
   }
 }

@@ -82,6 +82,8 @@ function operation(spec: EndpointSpec): Json {
   if (Object.keys(content).length > 0) success.content = content;
   if (spec.versioned)
     success.headers = { ETag: { description: 'The stream version: "7".', schema: { type: 'string' } } };
+  if (spec.response.headers)
+    success.headers = { ...(success.headers as Json | undefined), ...spec.response.headers };
   if (spec.response.links) success.links = spec.response.links;
   if (spec.public) return publicOperation(spec, success);
   const hasPath = spec.params && Object.keys(spec.params.shape).length > 0;

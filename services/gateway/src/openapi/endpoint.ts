@@ -58,6 +58,11 @@ export interface EndpointSpec {
     schema?: z.ZodType;
     /** Other representations of the same answer (HTML, raw bytes), by media type. */
     otherContent?: Record<string, { schema: Record<string, unknown> }>;
+    /**
+     * Headers the answer carries (besides ETag, which `versioned` documents), by name; `required:
+     * false` for one sent only in some cases.
+     */
+    headers?: Record<string, { description: string; required?: false; schema: Record<string, unknown> }>;
     /** OpenAPI links: which later operations take an id from this answer, and from where. */
     links?: Record<string, { operationId: string; parameters: Record<string, string>; description: string }>;
   };
@@ -65,7 +70,7 @@ export interface EndpointSpec {
    * Refusals particular to this operation, by status, with what causes each; merged over the
    * statuses every operation of its kind can answer (see `operation()` in document.ts).
    */
-  errors?: Partial<Record<400 | 404 | 409 | 412 | 413 | 415 | 422 | 503 | 504, string>>;
+  errors?: Partial<Record<400 | 404 | 409 | 412 | 413 | 415 | 422 | 500 | 503 | 504, string>>;
   /**
    * The resource exists only once another service has reacted to an event (e.g. investigation to
    * CaseOpened): until then a read answers 404 with `Retry-After`, and this says what it waits for.

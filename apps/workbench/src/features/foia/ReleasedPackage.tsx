@@ -9,9 +9,21 @@ import { OPERATIONS, packageUrl, type FoiaRequestView } from './foia-api';
 
 type Release = NonNullable<FoiaRequestView['release']>;
 
+/** Why the gateway compiled the package again (its `Lse-Package-Recompiled`); absent: the stored copy. */
+type Recompiled = 'identical' | 'erasure' | 'compiler-changed';
+const RECOMPILED: readonly string[] = ['identical', 'erasure', 'compiler-changed'] satisfies Recompiled[];
+
+/** What the document shown is: the copy stored at release, or compiled again and why. */
+function sourceKey(recompiled: string | null) {
+  if (recompiled === null) return 'foia.released.source.stored' as const;
+  if (!RECOMPILED.includes(recompiled)) return 'foia.released.source.recompiled' as const;
+  return `foia.released.source.${recompiled as Recompiled}` as const;
+}
+
 /**
- * The released package, shown as the file is: the gateway's own HTML document (checked against
- * its recorded digest there), put unchanged into a sandboxed frame. The frame runs no script and
+ * The released package, shown as the file is: the gateway's own HTML document (the copy stored at
+ * release, checked against its recorded digest there, or compiled again when none was kept: said
+ * above the frame), put unchanged into a sandboxed frame. The frame runs no script and
  * has no origin of its own; it inherits the workbench's Content-Security-Policy, which allows the
  * document's one stylesheet by its hash. The downloads are the same documents, fetched with the
  * token in a header and saved from their bytes.
@@ -23,11 +35,11 @@ export function ReleasedPackage({ requestId, release }: { requestId: string; rel
   const html = useQuery({
     queryKey: ['foia-package', requestId, 'html'],
     queryFn: async () => {
-      const { data } = await api.GET('/api/v1/foia-requests/{requestId}/package', {
+      const { data, response } = await api.GET('/api/v1/foia-requests/{requestId}/package', {
         params: { path: { requestId }, query: { format: 'html' } },
         parseAs: 'text',
       });
-      return data as string;
+      return { html: data as string, recompiled: response.headers.get('Lse-Package-Recompiled') };
     },
     staleTime: Infinity,
   });
@@ -71,13 +83,14 @@ export function ReleasedPackage({ requestId, release }: { requestId: string; rel
       {html.isPending && <p role="status">{t('foia.released.loading')}</p>}
       {html.data !== undefined && (
         <>
+          <p data-testid="package-source">{t(sourceKey(html.data.recompiled))}</p>
           <p className="text-base-dark">{t('foia.released.sameAsFile')}</p>
           <iframe
             className="foia-package-frame"
             title={t('foia.released.frameTitle')}
             sandbox=""
             referrerPolicy="no-referrer"
-            srcDoc={html.data}
+            srcDoc={html.data.html}
             data-testid="package-frame"
           />
         </>
