@@ -41,6 +41,15 @@ describe('field errors from zod issues', () => {
     ]);
   });
 
+  it('a bound that is itself refused says so (more than 0, not 0 or more)', () => {
+    expect(errorsOf(z.int().positive(), 0)).toEqual([
+      { path: '', code: 'too_small', limit: 0, inclusive: false, message: 'Enter more than 0.' },
+    ]);
+    expect(errorsOf(z.number().lt(10), 10)).toEqual([
+      { path: '', code: 'too_big', limit: 10, inclusive: false, message: 'Enter less than 10.' },
+    ]);
+  });
+
   it('formats and options say what is expected, with an example', () => {
     expect(
       errorsOf(Form, {
@@ -84,6 +93,13 @@ describe('field errors from zod issues', () => {
     ]);
     const Refined = z.string().refine((s) => s !== 'x', 'Pick another name: x is reserved.');
     expect(errorsOf(Refined, 'x')).toEqual([{ path: '', message: 'Pick another name: x is reserved.' }]);
+    // A check given its own words keeps them: they may say more than the bound.
+    const Amount = z
+      .int()
+      .positive({ error: 'must be a positive amount of cents (negative or zero amounts are refused)' });
+    expect(errorsOf(Amount, -5)).toEqual([
+      { path: '', message: 'must be a positive amount of cents (negative or zero amounts are refused)' },
+    ]);
   });
 });
 

@@ -8,6 +8,8 @@ export interface FieldProblem {
   /** What is wrong (the gateway's field-error codes), so it can be said in the interface's language. */
   code?: string;
   limit?: number;
+  /** False when the bound itself is refused ("more than 0"). */
+  inclusive?: boolean;
   format?: string;
 }
 
@@ -34,7 +36,9 @@ export function fieldMessage(e: FieldProblem): string {
     e.code === 'invalid_format' && e.format && SAID_BY_FORMAT.has(e.format)
       ? `format_${e.format}`
       : e.code && SAID_BY_CODE.has(e.code)
-        ? e.code
+        ? e.inclusive === false && (e.code === 'too_small' || e.code === 'too_big')
+          ? `${e.code}_exclusive`
+          : e.code
         : undefined;
   if (!key) return e.message;
   return i18n.t(`errors.rejected.field.${key}` as 'errors.rejected.field.required', {

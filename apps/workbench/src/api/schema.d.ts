@@ -2523,6 +2523,8 @@ export interface components {
                 code?: "required" | "too_short" | "too_long" | "too_few" | "too_many" | "too_small" | "too_big" | "invalid_format" | "invalid_option" | "invalid_type" | "unknown_field";
                 /** @description The bound of a size code (characters, items, the number) */
                 limit?: number;
+                /** @description false when the bound itself is refused (too_small: more than limit; too_big: less than limit) */
+                inclusive?: boolean;
                 /** @description invalid_format: email, uuid, date or datetime */
                 format?: string;
                 /** @description invalid_option: the values allowed */

@@ -103,6 +103,7 @@ describe('ErrorAlert', () => {
             message: 'Enter an id as the system shows it.',
           },
           { path: 'records', message: 'overlapping_workweeks: two rows cover the week of 2026-03-02' },
+          { path: 'hours', code: 'too_small', limit: 0, inclusive: false, message: 'Enter more than 0.' },
         ],
       },
       RECEIVE,
@@ -113,6 +114,7 @@ describe('ErrorAlert', () => {
     expect(text).toContain('description: Too long: use at most 4000 characters.');
     expect(text).toContain('caseIds.0: Enter an id as the system shows it (in the case file’s address)');
     expect(text).toContain('records: overlapping_workweeks: two rows cover the week of 2026-03-02');
+    expect(text).toContain('hours: Enter more than 0.');
     expect(error.fieldErrors()).toMatchObject({ requesterName: 'Required: enter a value.' });
     english.unmount();
     await renderWithApp(<ErrorAlert error={error} />, { language: 'es' });
@@ -122,6 +124,7 @@ describe('ErrorAlert', () => {
     expect(text).toContain('caseIds.0: Escriba un identificador como lo muestra el sistema');
     // A domain rule's words are not in the catalog: they stay as the server wrote them.
     expect(text).toContain('records: overlapping_workweeks: two rows cover the week of 2026-03-02');
+    expect(text).toContain('hours: Escriba más de 0.');
     expect(error.fieldErrors()).toMatchObject({ requesterName: 'Obligatorio: escriba un valor.' });
   });
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FieldError } from './problem';
 
 /** The parts of a zod issue the field errors use (zod 4's issue shapes, read defensively). */
@@ -12,6 +13,15 @@ export interface ZodLikeIssue {
   values?: unknown[];
   keys?: string[];
   expected?: string;
+  inclusive?: boolean;
+}
+
+const zodEnglish = z.locales.en();
+
+/** True when the schema gave this check its own words (`.positive({ error: '...' })`): keep them. */
+function isOwnMessage(issue: ZodLikeIssue): boolean {
+  const standard = zodEnglish.localeError(issue as unknown as Parameters<typeof zodEnglish.localeError>[0]);
+  return issue.message !== (typeof standard === 'string' ? standard : standard?.message);
 }
 
 const FORMAT_HINTS: Record<string, string> = {
@@ -27,7 +37,7 @@ const asNumber = (n: number | bigint | undefined) => (n === undefined ? undefine
  * One field error per zod issue, saying what to do rather than what zod found ("Too small:
  * expected string to have >=1 characters" becomes "Required: enter a value."). `code` and
  * `limit` let a client say the same in its own language; the message is the English fallback.
- * A refinement's own message (`custom`) is kept: it was written for people already.
+ * A schema's own message (a refinement, or a check given its own words) is kept as written.
  */
 export function fieldErrorFromIssue(issue: ZodLikeIssue): FieldError {
   const path = issue.path.map(String).join('.');
@@ -37,7 +47,10 @@ export function fieldErrorFromIssue(issue: ZodLikeIssue): FieldError {
     code,
     ...extra,
   });
+  // A rule's own words were written for people already (and may say more than the bound).
+  if (isOwnMessage(issue)) return { path, message: issue.message };
   const min = asNumber(issue.minimum);
+  const exclusive: { inclusive?: false } = issue.inclusive === false ? { inclusive: false } : {};
   const max = asNumber(issue.maximum);
   switch (issue.code) {
     case 'invalid_type':
@@ -58,13 +71,27 @@ export function fieldErrorFromIssue(issue: ZodLikeIssue): FieldError {
           min === 1 ? 'Add at least one.' : `Add at least ${min} items.`,
           min !== undefined ? { limit: min } : {},
         );
-      return say('too_small', `Enter ${min} or more.`, min !== undefined ? { limit: min } : {});
+      return say(
+        'too_small',
+        exclusive.inclusive === false ? `Enter more than ${min}.` : `Enter ${min} or more.`,
+        {
+          ...(min !== undefined ? { limit: min } : {}),
+          ...exclusive,
+        },
+      );
     case 'too_big':
       if (issue.origin === 'string')
         return say('too_long', `Too long: use at most ${max} characters.`, { limit: max });
       if (issue.origin === 'array' || issue.origin === 'set')
         return say('too_many', max === 1 ? 'At most one.' : `At most ${max} items.`, { limit: max });
-      return say('too_big', `Enter ${max} or less.`, max !== undefined ? { limit: max } : {});
+      return say(
+        'too_big',
+        exclusive.inclusive === false ? `Enter less than ${max}.` : `Enter ${max} or less.`,
+        {
+          ...(max !== undefined ? { limit: max } : {}),
+          ...exclusive,
+        },
+      );
     case 'invalid_format': {
       const hint = issue.format ? FORMAT_HINTS[issue.format] : undefined;
       return hint ? say('invalid_format', hint, { format: issue.format }) : { path, message: issue.message };

@@ -19,6 +19,8 @@ export interface FieldError {
   code?: string;
   /** The bound a size code refers to (characters, items or the number). */
   limit?: number;
+  /** `too_small`/`too_big` with a bound that is itself refused (more than 0, not 0 or more). */
+  inclusive?: false;
   /** `invalid_format`: email, uuid, date, datetime. */
   format?: string;
   /** `invalid_option`: the values allowed, when there are few. */

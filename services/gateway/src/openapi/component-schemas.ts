@@ -39,6 +39,11 @@ export const PROBLEM_SCHEMA = {
             ],
           },
           limit: { type: 'number', description: 'The bound of a size code (characters, items, the number)' },
+          inclusive: {
+            type: 'boolean',
+            description:
+              'false when the bound itself is refused (too_small: more than limit; too_big: less than limit)',
+          },
           format: { type: 'string', description: 'invalid_format: email, uuid, date or datetime' },
           options: {
             type: 'array',
