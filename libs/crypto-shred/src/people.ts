@@ -1,4 +1,10 @@
-import { findPatterns, NameFinder, type ClassifiedValue, type KnownName } from '@lse/contracts';
+import {
+  findPatterns,
+  NameFinder,
+  PERSON_NAME_KEYS,
+  type ClassifiedValue,
+  type KnownName,
+} from '@lse/contracts';
 
 /**
  * What a case knows of one person, to find them inside its free text: their names as its records
@@ -24,17 +30,6 @@ export interface NamedSpan {
 /** The subjects a narrative can name: people. `case:` and `stream:` are no one's own name. */
 const PERSON_SUBJECT = /^(worker|complainant):/;
 
-const NAME_KEYS = new Set([
-  'name',
-  'fullName',
-  'givenName',
-  'familyName',
-  'firstName',
-  'lastName',
-  'middleName',
-  'preferredName',
-  'legalName',
-]);
 const PHONE_KEYS = new Set(['phone', 'phoneNumber', 'mobile', 'mobilePhone']);
 const EMAIL_KEYS = new Set(['email', 'emailAddress']);
 
@@ -73,7 +68,7 @@ export function peopleOf(
     )
       continue;
     if (!value.trim() || erased.has(path.join('.'))) continue;
-    if (NAME_KEYS.has(key)) {
+    if (PERSON_NAME_KEYS.has(key)) {
       personOf(into, subject).names.add(value);
       const parent = `${subject}|${path.slice(0, -1).join('.')}`;
       const entry = parts.get(parent) ?? parts.set(parent, { subject, p: {} }).get(parent)!;

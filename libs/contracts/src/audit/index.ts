@@ -35,6 +35,7 @@ export * from './foia-lifecycle-inputs';
 export * from './package-style';
 export * from './replies';
 export * from './foia-lifecycle-replies';
+export * from './released-package';
 
 /** Every event audit appends, by type. */
 export const AUDIT_EVENTS = {

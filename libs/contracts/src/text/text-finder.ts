@@ -92,6 +92,22 @@ const COMMON_WORDS = new Set(
 );
 
 /** A name the case knows, as written in its records; a confidential source's name is flagged. */
+/**
+ * The record fields that hold a person's name (when classified personal): where the FOIA
+ * redaction and the narrative sealer learn the names a free text may contain.
+ */
+export const PERSON_NAME_KEYS: ReadonlySet<string> = new Set([
+  'name',
+  'fullName',
+  'givenName',
+  'familyName',
+  'firstName',
+  'lastName',
+  'middleName',
+  'preferredName',
+  'legalName',
+]);
+
 export interface KnownName {
   name: string;
   confidential?: boolean;

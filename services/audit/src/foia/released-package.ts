@@ -1,32 +1,14 @@
 import { FoiaRequestNotFoundError, packageJson } from '@lse/audit-domain';
+import type { RecompiledBecause, ReleasedPackageReply } from '@lse/contracts';
 import { ValidationError } from '@lse/domain';
 import type { EventStore } from '@lse/event-store';
 import { erasedFrom } from '../records/erased-from';
 import type { FoiaDesk } from './foia-desk';
 import type { ReleasedCopies } from './released-copies';
 
-/** Why a download was compiled again instead of served from the stored copy. */
-export type RecompiledBecause =
-  /** It compiled to the released digests: the same bytes as released. */
-  | 'identical'
-  /** A person of its cases was erased since: served as it reads now, the erased values erased. */
-  | 'erasure'
-  /** It compiles differently with no erasure to explain it: the compiler changed since. */
-  | 'compiler-changed';
-
-/** The released package as the download serves it, with the digests recorded at release. */
-export interface ServedPackage {
-  /** The JSON document's bytes (canonical JSON): `sha256` is their SHA-256. */
-  json: string;
-  sha256: string;
-  html: string;
-  htmlSha256: string;
-  releasedSha256: string;
-  releasedHtmlSha256: string;
-  /** `stored`: the bytes kept at release; `recompiled`: compiled again, for `recompiled`. */
-  source: 'stored' | 'recompiled';
-  recompiled?: RecompiledBecause;
-}
+/** The released package as the download serves it (the reply contract without the request id). */
+export type ServedPackage = Omit<ReleasedPackageReply, 'requestId'>;
+export type { RecompiledBecause };
 
 /**
  * The final release's package (through an appeal of it too): the copy stored at release, checked

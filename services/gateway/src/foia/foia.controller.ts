@@ -7,6 +7,7 @@ import {
   FoiaRequestViewReply,
   FoiaVersionReply,
   FoiaRequestPageReply,
+  ReleasedPackageReply,
 } from '@lse/contracts';
 import type { HttpResponse } from '@lse/service-kit';
 import type { z } from 'zod';
@@ -32,7 +33,7 @@ import {
   TollFoiaClockInput,
 } from './schemas';
 import { RecordsAccess } from '../audit/record-access.interceptor';
-import { digestHeader, RELEASED_PACKAGE_HEADERS, type ServedPackage } from './released-package';
+import { digestHeader, RELEASED_PACKAGE_HEADERS } from './released-package';
 
 type Params = z.infer<typeof RequestIdParams>;
 
@@ -257,7 +258,11 @@ export class FoiaController {
     @CallCtx() ctx: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
-    const served = await this.services.call<ServedPackage>(AUDIT_PATTERNS.releasedPackage, params, ctx);
+    const served = await this.services.call<ReleasedPackageReply>(
+      AUDIT_PATTERNS.releasedPackage,
+      params,
+      ctx,
+    );
     const html = query.format === 'html';
     // The digests of the representation served: the body's, and the one recorded at release.
     const [sha256, released] = html

@@ -1,19 +1,7 @@
 /*
- * GET /foia-requests/{id}/package: what audit answers and the headers the answer carries
- * (docs/erasure.md#released-foia-packages).
+ * GET /foia-requests/{id}/package: the headers the answer carries (audit answers the
+ * ReleasedPackageReply contract; docs/erasure.md#released-foia-packages).
  */
-
-/** What audit answers for the released package (services/audit/src/foia/released-package.ts). */
-export interface ServedPackage {
-  json: string;
-  sha256: string;
-  html: string;
-  htmlSha256: string;
-  releasedSha256: string;
-  releasedHtmlSha256: string;
-  source: 'stored' | 'recompiled';
-  recompiled?: 'identical' | 'erasure' | 'compiler-changed';
-}
 
 export const digestHeader = (hex: string) => `sha-256=${Buffer.from(hex, 'hex').toString('base64')}`;
 

@@ -1,5 +1,6 @@
 import {
   exemptionsFor,
+  PERSON_NAME_KEYS,
   textRedactionPath,
   type Classification,
   type ClassifiedValue,
@@ -8,19 +9,6 @@ import {
 } from '@lse/contracts';
 import { classifiedValues, pathOf, type CaseRecord, type RedactionContext } from './redact';
 import { findInText, NameFinder, type KnownName } from './text-finder';
-
-/** The fields of a record that hold a person's name (when classified personal). */
-const NAME_KEYS = new Set([
-  'name',
-  'fullName',
-  'givenName',
-  'familyName',
-  'firstName',
-  'lastName',
-  'middleName',
-  'preferredName',
-  'legalName',
-]);
 
 /**
  * The people a case knows by name: every personal or confidential-source value of its records
@@ -40,7 +28,12 @@ export function namesKnownTo(
     const parts = new Map<string, Record<string, string>>();
     for (const { root, entry } of values) {
       const key = entry.path.at(-1);
-      if (entry.isKey || typeof entry.value !== 'string' || typeof key !== 'string' || !NAME_KEYS.has(key))
+      if (
+        entry.isKey ||
+        typeof entry.value !== 'string' ||
+        typeof key !== 'string' ||
+        !PERSON_NAME_KEYS.has(key)
+      )
         continue;
       if (entry.classification !== 'personal' && entry.classification !== 'confidential_source') continue;
       const confidential = entry.classification === 'confidential_source';
