@@ -56,7 +56,7 @@ const UNIT_SUITES = [
   'libs/crypto-shred/test/erased-error.spec.ts',
   'libs/crypto-shred/test/narrative.spec.ts',
   'services/*/domain/**/*.spec.ts',
-  'libs/service-kit/test/{interval-task,problems}.spec.ts',
+  'libs/service-kit/test/{interval-task,problems,field-errors}.spec.ts',
   'libs/service-kit/test/request-logging.spec.ts',
   'libs/testing/src/eventually.spec.ts',
   'services/audit/src/replay/replayers.spec.ts',

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { fieldErrorsFromZod, type ZodLikeIssue } from '../src/problems/field-errors';
+import { fieldErrorsFromZod } from '../src/problems/field-errors';
 
 /** Field errors say what to do, with a code and bound a client can say in its own language. */
 describe('field errors from zod issues', () => {
   const errorsOf = (schema: z.ZodType, value: unknown) => {
     const parsed = schema.safeParse(value);
     if (parsed.success) throw new Error('expected the value to be refused');
-    return fieldErrorsFromZod(parsed.error.issues as ZodLikeIssue[]);
+    return fieldErrorsFromZod(parsed.error.issues);
   };
   const Form = z.strictObject({
     name: z.string().min(1).max(200),
@@ -25,6 +25,13 @@ describe('field errors from zod issues', () => {
     expect(errorsOf(Form, { name: '', caseIds: [randomId()] })).toEqual([
       { path: 'name', code: 'required', message: 'Required: enter a value.' },
     ]);
+  });
+
+  it('a value of the wrong kind says what kind, whatever was sent', () => {
+    for (const sent of [null, 42, 'text'])
+      expect(errorsOf(z.strictObject({}), sent)).toEqual([
+        { path: '', code: 'invalid_type', message: 'Expected an object.' },
+      ]);
   });
 
   it('sizes name their bound', () => {

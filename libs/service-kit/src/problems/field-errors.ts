@@ -18,10 +18,14 @@ export interface ZodLikeIssue {
 
 const zodEnglish = z.locales.en();
 
+// zod's standard words end with what it received, from the input, which issues do not keep.
+const withoutReceived = (message: string) => message.replace(/, received .*$/, '');
+
 /** True when the schema gave this check its own words (`.positive({ error: '...' })`): keep them. */
 function isOwnMessage(issue: ZodLikeIssue): boolean {
   const standard = zodEnglish.localeError(issue as unknown as Parameters<typeof zodEnglish.localeError>[0]);
-  return issue.message !== (typeof standard === 'string' ? standard : standard?.message);
+  const text = typeof standard === 'string' ? standard : standard?.message;
+  return text === undefined || withoutReceived(issue.message) !== withoutReceived(text);
 }
 
 const FORMAT_HINTS: Record<string, string> = {
