@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { pub } from '../classification';
 import { FoiaResponseReleased } from './foia';
 import {
+  FoiaAppealDecided,
+  FoiaAppealReceived,
   FoiaClarificationReceived,
   FoiaClarificationRequested,
   FoiaFeeEstimated,
@@ -16,10 +18,31 @@ import {
 /**
  * A request's status: open (`received`, installments may have been released), answered by the
  * final release (`released`) or another final response (`responded`: denied, no records,
- * referred), under appeal (`appealed`), and closed once the appeal is decided (`appeal_decided`).
+ * referred), under appeal (`appealed`), closed once the appeal is upheld (`appeal_decided`), and
+ * open again once it is reversed, partly reversed or remanded (`reprocessing`) until a new final
+ * response.
  */
-export const FOIA_STATUSES = ['received', 'released', 'responded', 'appealed', 'appeal_decided'] as const;
+export const FOIA_STATUSES = [
+  'received',
+  'released',
+  'responded',
+  'appealed',
+  'appeal_decided',
+  'reprocessing',
+] as const;
 export type FoiaStatusName = (typeof FOIA_STATUSES)[number];
+
+/** The final response; the appeal window counts from `respondedOn`. */
+export const FoiaResponseReply = z.object({
+  kind: pub(z.enum(['released', 'denied', 'no_records', 'referred'])),
+  respondedOn: pub(z.string()),
+  appealClosesOn: pub(z.string())
+    .optional()
+    .describe('The last day an appeal is received; absent where the law has no administrative appeal.'),
+  denial: FoiaRequestDenied.schema.optional(),
+  noRecords: FoiaNoRecordsFound.schema.optional(),
+  referral: FoiaRequestReferred.schema.optional(),
+});
 
 /** What happened to a request besides its packages and clock, as the request view shows it. */
 export const FoiaLifecycleReply = z.object({
@@ -38,19 +61,19 @@ export const FoiaLifecycleReply = z.object({
     .optional(),
   releases: z
     .array(FoiaResponseReleased.schema)
-    .describe('Every release, numbered by `installment`; the one with `final` closed the request.'),
-});
-
-/** The final response; the appeal window counts from `respondedOn`. */
-export const FoiaResponseReply = z.object({
-  kind: pub(z.enum(['released', 'denied', 'no_records', 'referred'])),
-  respondedOn: pub(z.string()),
-  appealClosesOn: pub(z.string())
+    .describe(
+      'Every release, numbered by `installment`; a `final` one closed the request (again, after reprocessing).',
+    ),
+  appeals: z
+    .array(
+      z.object({
+        response: FoiaResponseReply.omit({ appealClosesOn: true }),
+        appeal: FoiaAppealReceived.schema,
+        decision: FoiaAppealDecided.schema,
+      }),
+    )
     .optional()
-    .describe('The last day an appeal is received; absent where the law has no administrative appeal.'),
-  denial: FoiaRequestDenied.schema.optional(),
-  noRecords: FoiaNoRecordsFound.schema.optional(),
-  referral: FoiaRequestReferred.schema.optional(),
+    .describe('Appeals that sent the request back to be processed again, with the response each appealed.'),
 });
 
 /** The list's view of a request's life: tracking number, fee owed, releases, appeal due date. */

@@ -264,11 +264,31 @@ export const FoiaRequestViewReply = z.object({
     ),
   ),
   overrides: z.array(RedactionOverridden.schema),
-  release: FoiaResponseReleased.schema.optional().describe('The final release.'),
+  release: FoiaResponseReleased.schema
+    .optional()
+    .describe('The final release (while reprocessing, the earlier one, until a new final release).'),
   lifecycle: FoiaLifecycleReply,
   response: FoiaResponseReply.optional().describe('The final response, once made.'),
   appeal: FoiaAppealReceived.schema.optional().describe('The appeal, with the last day for its decision.'),
   appealDecision: FoiaAppealDecided.schema.optional(),
+  judicialReview: pub(z.string())
+    .optional()
+    .describe(
+      "Once the appeal is upheld: the provision under which the requester may go to court, the request's next step.",
+    ),
+  reopened: z
+    .object({
+      appeal: FoiaAppealReceived.schema,
+      decision: FoiaAppealDecided.schema,
+      dueOn: pub(z.string()),
+      source: pub(z.string()).describe(
+        'Agency policy: no statute sets a time for processing a request again.',
+      ),
+    })
+    .optional()
+    .describe(
+      'While `reprocessing`: the appeal decision that sent the request back, and the due date it set.',
+    ),
   clock: FoiaClockReply.extend({
     extended: pub(z.boolean()),
     tolling: FoiaClockTolled.schema.optional().describe('Why and since when the clock is stopped.'),

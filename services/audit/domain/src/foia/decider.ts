@@ -1,4 +1,9 @@
-import { EXEMPTION_CATALOGS, NAMES_SOMETHING, type FoiaEvent, type FoiaResponseReleased } from '@lse/contracts';
+import {
+  EXEMPTION_CATALOGS,
+  NAMES_SOMETHING,
+  type FoiaEvent,
+  type FoiaResponseReleased,
+} from '@lse/contracts';
 import type { Decider } from '@lse/domain';
 import type { FoiaCommand } from './commands';
 import {

@@ -4,7 +4,13 @@ import {
   type FoiaEvent,
   type FoiaLifecycleEvent,
 } from '@lse/contracts';
-import { isOpenFoia, type FoiaLifecycle, type FoiaResponse, type FoiaState, type OpenFoiaState } from '../state';
+import {
+  isOpenFoia,
+  type FoiaLifecycle,
+  type FoiaResponse,
+  type FoiaState,
+  type OpenFoiaState,
+} from '../state';
 
 export const isLifecycleEvent = (event: FoiaEvent): event is FoiaLifecycleEvent =>
   Object.hasOwn(FOIA_LIFECYCLE_EVENTS, event.type);
