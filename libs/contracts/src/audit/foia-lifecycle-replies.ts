@@ -83,3 +83,27 @@ export const FoiaLifecycleItemFields = {
   releases: pub(z.int()),
   appealDueOn: pub(z.string()).optional().describe("The last day for a pending appeal's decision."),
 };
+
+/** The request view's appeal: pending or decided, and what the decision did to the request. */
+export const FoiaAppealViewFields = {
+  appeal: FoiaAppealReceived.schema.optional().describe('The appeal, with the last day for its decision.'),
+  appealDecision: FoiaAppealDecided.schema.optional(),
+  judicialReview: pub(z.string())
+    .optional()
+    .describe(
+      "Once the appeal is upheld: the provision under which the requester may go to court, the request's next step.",
+    ),
+  reopened: z
+    .object({
+      appeal: FoiaAppealReceived.schema,
+      decision: FoiaAppealDecided.schema,
+      dueOn: pub(z.string()),
+      source: pub(z.string()).describe(
+        'Agency policy: no statute sets a time for processing a request again.',
+      ),
+    })
+    .optional()
+    .describe(
+      'While `reprocessing`: the appeal decision that sent the request back, and the due date it set.',
+    ),
+};

@@ -10,8 +10,8 @@ import {
 } from './foia';
 import { FOIA_RECORD_SECTIONS } from './records';
 import { EVIDENCE_WITHHELD_REASONS, TEXT_FINDING_KINDS } from './text-redaction';
-import { FoiaAppealDecided, FoiaAppealReceived } from './foia-lifecycle';
 import {
+  FoiaAppealViewFields,
   FOIA_STATUSES,
   FoiaLifecycleItemFields,
   FoiaLifecycleReply,
@@ -269,26 +269,7 @@ export const FoiaRequestViewReply = z.object({
     .describe('The final release (while reprocessing, the earlier one, until a new final release).'),
   lifecycle: FoiaLifecycleReply,
   response: FoiaResponseReply.optional().describe('The final response, once made.'),
-  appeal: FoiaAppealReceived.schema.optional().describe('The appeal, with the last day for its decision.'),
-  appealDecision: FoiaAppealDecided.schema.optional(),
-  judicialReview: pub(z.string())
-    .optional()
-    .describe(
-      "Once the appeal is upheld: the provision under which the requester may go to court, the request's next step.",
-    ),
-  reopened: z
-    .object({
-      appeal: FoiaAppealReceived.schema,
-      decision: FoiaAppealDecided.schema,
-      dueOn: pub(z.string()),
-      source: pub(z.string()).describe(
-        'Agency policy: no statute sets a time for processing a request again.',
-      ),
-    })
-    .optional()
-    .describe(
-      'While `reprocessing`: the appeal decision that sent the request back, and the due date it set.',
-    ),
+  ...FoiaAppealViewFields,
   clock: FoiaClockReply.extend({
     extended: pub(z.boolean()),
     tolling: FoiaClockTolled.schema.optional().describe('Why and since when the clock is stopped.'),
