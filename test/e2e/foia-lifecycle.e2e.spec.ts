@@ -1,9 +1,10 @@
 /**
  * A FOIA request's whole life as a FOIA officer leads it: HTTP -> gateway process -> NATS -> audit
  * process -> PostgreSQL. Acknowledgment, clarification (the clock stops and runs again), fee,
- * waiver and payment, releases in installments, the appeal and its decision; and the refusals
- * (a release while the fee is owed, an appeal after the window, a California appeal), each a 4xx
- * problem that writes nothing.
+ * waiver and payment, releases in installments, the appeal and its decision (upheld: closed;
+ * remanded: processed again and released again); and the refusals (a release while the fee is
+ * owed, an appeal after the window, a California appeal, a compilation after an appeal upheld),
+ * each a 4xx problem that writes nothing.
  */
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
@@ -31,6 +32,9 @@ interface View {
   response?: { kind: string; respondedOn: string; appealClosesOn?: string };
   appeal?: { dueOn: string; source: string };
   appealDecision?: { outcome: string };
+  judicialReview?: string;
+  reopened?: { dueOn: string; source: string; decision: { outcome: string } };
+  release?: { installment: number; packageSha256: string };
 }
 interface Problem {
   status: number;
@@ -123,7 +127,7 @@ describe('the life of a FOIA request, every service its own process', () => {
     return requestId;
   };
 
-  it('acknowledged, clarified, charged, paid, released in two installments, appealed and decided', async () => {
+  it('acknowledged, clarified, charged, paid, released in two installments, appealed and upheld', async () => {
     const received = await receive();
     expect(received.status).toBe(201);
     const { requestId } = received.body;
@@ -244,14 +248,19 @@ describe('the life of a FOIA request, every service its own process', () => {
       400,
     );
     const decided = await post(requestId, 'appeal-decision', {
-      outcome: 'partly_reversed',
-      reason: 'Two names appear in the public court filing.',
+      outcome: 'upheld',
+      reason: 'The names are exempt under (b)(6).',
     });
     expect(decided.status).toBe(200);
     expect(await view(requestId)).toMatchObject({
       status: 'appeal_decided',
-      appealDecision: { outcome: 'partly_reversed' },
+      appealDecision: { outcome: 'upheld' },
+      // Upheld: the requester's next step is court.
+      judicialReview: '5 U.S.C. § 552(a)(4)(B)',
     });
+    // Closed for good: a compilation is refused and writes nothing.
+    await refused(requestId, 'compilations', { cutoff }, 422, /final response/);
+    expect((await view(requestId)).reopened).toBeUndefined();
     // The released package is still the final one on record.
     expect(
       (await api.request('GET', `/foia-requests/${requestId}/package`, { as: 'foia_officer' })).status,
@@ -338,5 +347,78 @@ describe('the life of a FOIA request, every service its own process', () => {
     // California requests are received once its exemption catalog exists (FOIA_JURISDICTIONS).
     const californian = await receive({ jurisdiction: 'california' });
     expect(californian.status).toBe(Object.hasOwn(EXEMPTION_CATALOGS, 'california') ? 201 : 400);
+  });
+
+  it('an appeal remanded sends the request back: compiled and released again, the new package served', async () => {
+    const { requestId } = (await receive()).body;
+    const today = officeDate(rule, new Date().toISOString());
+    const cutoff = new Date().toISOString();
+    expect((await post(requestId, 'release', { cutoff })).status).toBe(200);
+    const first = await view(requestId);
+    expect((await post(requestId, 'appeal', { grounds: 'The search missed the field notes.' })).status).toBe(
+      200,
+    );
+    // While the appeal is pending nothing is compiled.
+    await refused(requestId, 'compilations', { cutoff }, 422, /final response/);
+    expect(
+      (await post(requestId, 'appeal-decision', { outcome: 'remanded', reason: 'Search again.' })).status,
+    ).toBe(200);
+
+    // Reprocessing: open again, due in the usual 20 working days from the decision (agency policy).
+    let current = await view(requestId);
+    expect(current).toMatchObject({
+      status: 'reprocessing',
+      reopened: {
+        dueOn: dueAfter(rule, today, 20),
+        source: expect.stringContaining('agency policy'),
+        decision: { outcome: 'remanded' },
+      },
+      clock: { dueOn: dueAfter(rule, today, 20), daysLeft: 20, tolled: false },
+      lifecycle: { releases: [{ installment: 1, final: true }] },
+    });
+    expect(current.judicialReview).toBeUndefined();
+    // The earlier release stays the package on record until the new one.
+    const download = () => api.request('GET', `/foia-requests/${requestId}/package`, { as: 'foia_officer' });
+    expect((await download()).status).toBe(200);
+    const reprocessingItem = async () =>
+      (
+        await api.request<{ items: Array<{ requestId: string; dueOn?: string }> }>(
+          'GET',
+          '/foia-requests?status=reprocessing&limit=50',
+          { as: 'foia_officer' },
+        )
+      ).body.items.find((i) => i.requestId === requestId);
+    for (let i = 0; i < 50 && !(await reprocessingItem()); i++) await sleep(100);
+    expect(await reprocessingItem()).toMatchObject({ dueOn: dueAfter(rule, today, 20) });
+
+    // Compiled and released again: a second release, the request answered again.
+    const later = new Date().toISOString();
+    expect((await post(requestId, 'compilations', { cutoff: later })).status).toBe(200);
+    const released = await post(requestId, 'release', { cutoff: later });
+    expect(released.status).toBe(200);
+    current = await view(requestId);
+    expect(current).toMatchObject({
+      status: 'released',
+      release: { installment: 2 },
+      response: { kind: 'released', respondedOn: today, appealClosesOn: addDays(today, 90) },
+      lifecycle: {
+        releases: [
+          { installment: 1, final: true },
+          { installment: 2, final: true },
+        ],
+      },
+    });
+    expect(current.reopened).toBeUndefined();
+    expect(current.release?.packageSha256).toBe((released.body as unknown as { sha256: string }).sha256);
+    expect(first.release?.installment).toBe(1);
+    // The download serves the new final release, as released.
+    const served = await download();
+    expect(served.status).toBe(200);
+    const newSha256 = (released.body as unknown as { sha256: string }).sha256;
+    expect(served.headers.get('digest')).toBe(`sha-256=${Buffer.from(newSha256, 'hex').toString('base64')}`);
+    expect(served.headers.get('lse-released-digest')).toBeNull();
+    expect((served.body as { cutoff?: string }).cutoff).toBe(later);
+    // The new response may be appealed in turn.
+    expect((await post(requestId, 'appeal', { grounds: 'Still incomplete.' })).status).toBe(200);
   });
 });

@@ -1695,7 +1695,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decide the appeal: upheld, reversed, partly reversed or remanded (FoiaAppealDecided) */
+        /**
+         * Decide the appeal: upheld, reversed, partly reversed or remanded (FoiaAppealDecided)
+         * @description Upheld: the request is closed (`appeal_decided`; the requester may go to court, 5 U.S.C. § 552(a)(4)(B)). Reversed, partly reversed or remanded: it is processed again (`reprocessing`), due the usual response period after the decision (agency policy, not statute: `reopened`), and compile and release apply again until a new final response, which may be appealed in turn.
+         */
         post: operations["decideFoiaAppeal"];
         delete?: never;
         options?: never;
@@ -14932,7 +14935,7 @@ export interface operations {
     listFoiaRequests: {
         parameters: {
             query?: {
-                status?: "received" | "released" | "responded" | "appealed" | "appeal_decided";
+                status?: "received" | "released" | "responded" | "appealed" | "appeal_decided" | "reprocessing";
                 cursor?: string;
                 limit?: number;
             };
@@ -15228,7 +15231,7 @@ export interface operations {
                         requestId: string;
                         version: number;
                         /** @enum {string} */
-                        status: "received" | "released" | "responded" | "appealed" | "appeal_decided";
+                        status: "received" | "released" | "responded" | "appealed" | "appeal_decided" | "reprocessing";
                         request: {
                             requester: {
                                 name: string;
@@ -15289,7 +15292,7 @@ export interface operations {
                             path: string;
                             justification: string;
                         }[];
-                        /** @description The final release. */
+                        /** @description The final release (while reprocessing, the earlier one, until a new final release). */
                         release?: {
                             /** Format: date-time */
                             cutoff: string;
@@ -15341,7 +15344,7 @@ export interface operations {
                                 /** @description Still owed: 0 once paid or waived; a release waits until it is 0. */
                                 owedCents: number;
                             };
-                            /** @description Every release, numbered by `installment`; the one with `final` closed the request. */
+                            /** @description Every release, numbered by `installment`; a `final` one closed the request (again, after reprocessing). */
                             releases: {
                                 /** Format: date-time */
                                 cutoff: string;
@@ -15355,6 +15358,42 @@ export interface operations {
                                 redactionLogSha256?: string;
                                 installment?: number;
                                 final?: boolean;
+                            }[];
+                            /** @description Appeals that sent the request back to be processed again, with the response each appealed. */
+                            appeals?: {
+                                response: {
+                                    /** @enum {string} */
+                                    kind: "released" | "denied" | "no_records" | "referred";
+                                    respondedOn: string;
+                                    denial?: {
+                                        exemptions: string[];
+                                        reason: string;
+                                        respondedOn: string;
+                                    };
+                                    noRecords?: {
+                                        search: string;
+                                        respondedOn: string;
+                                    };
+                                    referral?: {
+                                        agency: string;
+                                        reason: string;
+                                        respondedOn: string;
+                                    };
+                                };
+                                appeal: {
+                                    grounds: string;
+                                    receivedOn: string;
+                                    dueOn: string;
+                                    source: string;
+                                };
+                                decision: {
+                                    /** @enum {string} */
+                                    outcome: "upheld" | "reversed" | "partly_reversed" | "remanded";
+                                    reason: string;
+                                    decidedOn: string;
+                                    reprocessDueOn?: string;
+                                    reprocessSource?: string;
+                                };
                             }[];
                         };
                         /** @description The final response, once made. */
@@ -15391,6 +15430,30 @@ export interface operations {
                             outcome: "upheld" | "reversed" | "partly_reversed" | "remanded";
                             reason: string;
                             decidedOn: string;
+                            reprocessDueOn?: string;
+                            reprocessSource?: string;
+                        };
+                        /** @description Once the appeal is upheld: the provision under which the requester may go to court, the request's next step. */
+                        judicialReview?: string;
+                        /** @description While `reprocessing`: the appeal decision that sent the request back, and the due date it set. */
+                        reopened?: {
+                            appeal: {
+                                grounds: string;
+                                receivedOn: string;
+                                dueOn: string;
+                                source: string;
+                            };
+                            decision: {
+                                /** @enum {string} */
+                                outcome: "upheld" | "reversed" | "partly_reversed" | "remanded";
+                                reason: string;
+                                decidedOn: string;
+                                reprocessDueOn?: string;
+                                reprocessSource?: string;
+                            };
+                            dueOn: string;
+                            /** @description Agency policy: no statute sets a time for processing a request again. */
+                            source: string;
                         };
                         clock: {
                             /** @enum {string} */

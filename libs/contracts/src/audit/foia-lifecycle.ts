@@ -152,7 +152,16 @@ export const FoiaAppealReceived = defineEvent({
 export type FoiaAppealReceived = z.infer<typeof FoiaAppealReceived.schema>;
 
 export const FOIA_APPEAL_OUTCOMES = ['upheld', 'reversed', 'partly_reversed', 'remanded'] as const;
+export type FoiaAppealOutcome = (typeof FOIA_APPEAL_OUTCOMES)[number];
 
+/**
+ * The appeal decided. Reversed, partly reversed or remanded, the request is processed again
+ * (`reprocessing`) until a new final response: no statute sets a time for that, so the due date
+ * recorded is the agency's policy (the usual response period from the decision), with that said
+ * in `reprocessSource`. Upheld, it closes the request (the requester may go to court, 5 U.S.C.
+ * § 552(a)(4)(B)) and carries no due date. Decisions recorded before reprocessing existed have
+ * none either, and left their request closed.
+ */
 export const FoiaAppealDecided = defineEvent({
   type: 'FoiaAppealDecided',
   category: FOIA_CATEGORY,
@@ -161,6 +170,8 @@ export const FoiaAppealDecided = defineEvent({
     outcome: pub(z.enum(FOIA_APPEAL_OUTCOMES)),
     reason: pub(text(2000)),
     decidedOn: pub(isoDate()),
+    reprocessDueOn: pub(isoDate()).optional(),
+    reprocessSource: pub(text(200)).optional(),
   }),
 });
 export type FoiaAppealDecided = z.infer<typeof FoiaAppealDecided.schema>;

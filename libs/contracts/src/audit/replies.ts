@@ -10,8 +10,8 @@ import {
 } from './foia';
 import { FOIA_RECORD_SECTIONS } from './records';
 import { EVIDENCE_WITHHELD_REASONS, TEXT_FINDING_KINDS } from './text-redaction';
-import { FoiaAppealDecided, FoiaAppealReceived } from './foia-lifecycle';
 import {
+  FoiaAppealViewFields,
   FOIA_STATUSES,
   FoiaLifecycleItemFields,
   FoiaLifecycleReply,
@@ -264,11 +264,12 @@ export const FoiaRequestViewReply = z.object({
     ),
   ),
   overrides: z.array(RedactionOverridden.schema),
-  release: FoiaResponseReleased.schema.optional().describe('The final release.'),
+  release: FoiaResponseReleased.schema
+    .optional()
+    .describe('The final release (while reprocessing, the earlier one, until a new final release).'),
   lifecycle: FoiaLifecycleReply,
   response: FoiaResponseReply.optional().describe('The final response, once made.'),
-  appeal: FoiaAppealReceived.schema.optional().describe('The appeal, with the last day for its decision.'),
-  appealDecision: FoiaAppealDecided.schema.optional(),
+  ...FoiaAppealViewFields,
   clock: FoiaClockReply.extend({
     extended: pub(z.boolean()),
     tolling: FoiaClockTolled.schema.optional().describe('Why and since when the clock is stopped.'),

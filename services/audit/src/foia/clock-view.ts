@@ -4,6 +4,7 @@ import {
   currentDueOn,
   daysUntil,
   officeDate,
+  isOpenFoia,
   OutsideHolidayCalendarError,
   type FoiaState,
 } from '@lse/audit-domain';
@@ -57,7 +58,8 @@ export function foiaRequestView(
   const { clock: recorded, ...shown } = state;
   const { extended, tolled } = recorded;
   let dueOn: string | null = null;
-  if (state.status === 'received' && !tolled) {
+  // Reprocessing, the clock runs to the due date the appeal decision set (agency policy, `reopened`).
+  if (isOpenFoia(state) && !tolled) {
     try {
       dueOn = currentDueOn(state.request, recorded);
     } catch (error) {
@@ -68,10 +70,10 @@ export function foiaRequestView(
   const clock = clockReplyOf(
     state.request.jurisdiction,
     // Once the final response is made there is nothing left to count.
-    { released: state.status !== 'received', dueOn, tolledDaysLeft: tolled?.daysLeft ?? null },
+    { released: !isOpenFoia(state), dueOn, tolledDaysLeft: tolled?.daysLeft ?? null },
     now,
   );
-  const tolling = tolled && state.status === 'received' ? { tolling: tolled } : {};
+  const tolling = tolled && isOpenFoia(state) ? { tolling: tolled } : {};
   return {
     requestId,
     version,

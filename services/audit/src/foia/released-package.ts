@@ -26,7 +26,8 @@ export async function servedPackage(
 ): Promise<ServedPackage> {
   const { state } = await desk.load(requestId);
   if (state.status === 'none') throw new FoiaRequestNotFoundError(requestId);
-  // The final release stays the package on record through an appeal of it.
+  // The final release stays the package on record through an appeal of it, and while the request
+  // is reprocessing after one, until a new final release replaces it.
   if (state.status === 'received' || !state.release)
     throw new ValidationError('The response to this request has not been released.', {
       reason: 'not_released',

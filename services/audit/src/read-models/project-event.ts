@@ -1,6 +1,7 @@
 import { dueOnReceipt, NoClockRuleError, OutsideHolidayCalendarError } from '@lse/audit-domain';
 import {
   FOIA_CATEGORY,
+  type FoiaAppealDecided,
   type FoiaAppealReceived,
   type FoiaFeeEstimated,
   type FoiaFeePaid,
@@ -185,10 +186,18 @@ function projectLifecycle(row: FoiaRequestRow, event: RecordedEvent): void {
       row.status = 'appealed';
       row.appealDueOn = (event.data as FoiaAppealReceived).dueOn;
       return;
-    case 'FoiaAppealDecided':
-      row.status = 'appeal_decided';
+    case 'FoiaAppealDecided': {
+      // Reversed, partly reversed or remanded (recorded with a due date): processed again, the
+      // clock running to that date (agency policy); upheld, closed.
+      const { reprocessDueOn } = event.data as FoiaAppealDecided;
+      row.status = reprocessDueOn ? 'reprocessing' : 'appeal_decided';
       row.appealDueOn = null;
+      if (reprocessDueOn) {
+        row.dueOn = reprocessDueOn;
+        row.tolledDaysLeft = null;
+      }
       return;
+    }
   }
 }
 

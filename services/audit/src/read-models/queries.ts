@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { clockReplyOf } from '../foia/clock-view';
+import { isOpenStatus } from './queue-key';
 import type { HistoryEntry } from '../history/history-entry';
 import { FoiaRequestRow } from './foia-request.entity';
 import { TimelineRow } from './timeline.entity';
@@ -71,7 +72,7 @@ export async function listFoiaRequests(
     // Rows projected before the clock are federal: no other jurisdiction could be received then.
     ...clockReplyOf(
       r.jurisdiction ?? 'federal',
-      { released: r.status !== 'received', dueOn: r.dueOn, tolledDaysLeft: r.tolledDaysLeft },
+      { released: !isOpenStatus(r.status), dueOn: r.dueOn, tolledDaysLeft: r.tolledDaysLeft },
       now,
     ),
   }));

@@ -160,6 +160,8 @@ export class FoiaLifecycleController {
     operationId: 'decideFoiaAppeal',
     path: 'appeal-decision',
     summary: 'Decide the appeal: upheld, reversed, partly reversed or remanded (FoiaAppealDecided)',
+    description:
+      'Upheld: the request is closed (`appeal_decided`; the requester may go to court, 5 U.S.C. § 552(a)(4)(B)). Reversed, partly reversed or remanded: it is processed again (`reprocessing`), due the usual response period after the decision (agency policy, not statute: `reopened`), and compile and release apply again until a new final response, which may be appealed in turn.',
     body: DecideFoiaAppealInput,
     pattern: AUDIT_PATTERNS.decideFoiaAppeal,
   })

@@ -40,7 +40,7 @@ export function FoiaClock({ requestId, view }: { requestId: string; view: FoiaRe
   const { t } = useTranslation();
   const f = useFormat();
   const queryClient = useQueryClient();
-  const mayAct = useMay(OPERATIONS.toll) && view.status === 'received';
+  const mayAct = useMay(OPERATIONS.toll) && (view.status === 'received' || view.status === 'reprocessing');
   const [circumstance, setCircumstance] = useState('');
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState<'circumstance' | 'reason' | null>(null);
@@ -86,6 +86,12 @@ export function FoiaClock({ requestId, view }: { requestId: string; view: FoiaRe
             : clock.dueOn
               ? f.date(clock.dueOn)
               : t('foia.clock.noDueDate')}
+          {/* No statute sets a time for processing again after an appeal: say whose date it is. */}
+          {view.reopened && !clock.tolled && (
+            <span className="display-block text-base-dark" data-testid="due-on-policy">
+              {t('foia.clock.reprocessingPolicy', { source: view.reopened.source })}
+            </span>
+          )}
         </dd>
         <dt>{t('foia.clock.daysLeft')}</dt>
         <dd>

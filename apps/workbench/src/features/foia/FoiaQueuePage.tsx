@@ -13,7 +13,7 @@ import { useCursorPages } from '../../ui/use-cursor-pages';
 import { DaysLeft } from './FoiaClock';
 import { OPERATIONS, type FoiaRequestItem } from './foia-api';
 
-const STATUSES = ['received', 'released', 'responded', 'appealed', 'appeal_decided'] as const;
+const STATUSES = ['received', 'released', 'responded', 'appealed', 'appeal_decided', 'reprocessing'] as const;
 type Status = (typeof STATUSES)[number];
 const column = createColumnHelper<FoiaRequestItem>();
 

@@ -14,7 +14,7 @@ import { RequestedRecordList } from './RecordsFieldset';
  * One public-records request: what was asked and by whom, then either the review (compile as of a
  * cut-off, review each redaction, release fields with a justification, release the package in
  * installments or at once) or, once released, the released package as the file shows it, with its
- * downloads; and the request's life (acknowledgment, clarification, fee, responses, appeal).
+ * downloads (both while an appeal's decision has the request processed again); and the request's life (acknowledgment, clarification, fee, responses, appeal).
  */
 export function FoiaRequestPage() {
   const { t } = useTranslation();
@@ -46,11 +46,11 @@ export function FoiaRequestPage() {
           <RequestFacts view={view} />
           <FoiaClock requestId={requestId} view={view} />
           <FoiaLifecycle requestId={requestId} view={view} />
-          {/* The final release stays on the page through an appeal of it. */}
-          {view.release ? (
-            <ReleasedPackage requestId={requestId} release={view.release} />
-          ) : (
-            view.status === 'received' && <PackageReview requestId={requestId} view={view} />
+          {/* The final release stays on the page through an appeal of it, and while the request is
+              processed again after one, until a new final release replaces it. */}
+          {view.release && <ReleasedPackage requestId={requestId} release={view.release} />}
+          {(view.status === 'received' || view.status === 'reprocessing') && (
+            <PackageReview requestId={requestId} view={view} />
           )}
         </>
       )}

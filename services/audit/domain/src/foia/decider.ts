@@ -1,4 +1,9 @@
-import { EXEMPTION_CATALOGS, NAMES_SOMETHING, type FoiaEvent, type FoiaResponseReleased } from '@lse/contracts';
+import {
+  EXEMPTION_CATALOGS,
+  NAMES_SOMETHING,
+  type FoiaEvent,
+  type FoiaResponseReleased,
+} from '@lse/contracts';
 import type { Decider } from '@lse/domain';
 import type { FoiaCommand } from './commands';
 import {
@@ -18,11 +23,11 @@ import { localDateOf } from './clock/calendar';
 import { CLOCK_RULES, clockRuleFor, dueAfter } from './clock/rules';
 import { resumeClock, tollClock } from './clock/tolling';
 import { decideLifecycle } from './lifecycle/decide';
-import { evolveLifecycle, isLifecycleEvent } from './lifecycle/evolve';
+import { answeredFrom, evolveLifecycle, isLifecycleEvent } from './lifecycle/evolve';
 import { requireFeeSettled } from './lifecycle/fees';
 import { openRequest as open } from './open';
 import { redactionLogDigest, redactionParts, type LoggedRedaction } from './redactions';
-import { initialFoiaState, type FoiaState, type OpenFoiaState as Open } from './state';
+import { initialFoiaState, isOpenFoia, type FoiaState, type OpenFoiaState as Open } from './state';
 import { NothingRequestedError, RecordNotRequestedError } from '../records/errors';
 import { isRequestedRecord } from '../records/sections';
 
@@ -159,7 +164,7 @@ export function evolveFoia(state: FoiaState, event: FoiaEvent): FoiaState {
       : state;
   }
   if (isLifecycleEvent(event)) return evolveLifecycle(state, event);
-  if (state.status !== 'received') return state;
+  if (!isOpenFoia(state)) return state;
   switch (event.type) {
     case 'RecordsCompiled':
       return { ...state, compilations: [...state.compilations, event.data] };
@@ -189,7 +194,11 @@ export function evolveFoia(state: FoiaState, event: FoiaEvent): FoiaState {
   }
 }
 
-/** An installment joins the releases; the final release (or one recorded before installments) closes the request. */
+/**
+ * An installment joins the releases; the final release (or one recorded before installments)
+ * closes the request. Reprocessing after an appeal, the numbering goes on: a further installment
+ * or the new final release, after the earlier ones, and the new final release is the response.
+ */
 function released(state: Open, release: FoiaResponseReleased): FoiaState {
   const lifecycle = { ...state.lifecycle, releases: [...state.lifecycle.releases, release] };
   if (release.final === false) return { ...state, lifecycle };
@@ -199,7 +208,13 @@ function released(state: Open, release: FoiaResponseReleased): FoiaState {
   const respondedOn = rule
     ? localDateOf(release.releasedAt, rule.calendar.timeZone)
     : release.releasedAt.slice(0, 10);
-  return { ...state, lifecycle, status: 'released', release, response: { kind: 'released', respondedOn } };
+  return {
+    ...answeredFrom(state),
+    lifecycle,
+    status: 'released',
+    release,
+    response: { kind: 'released', respondedOn },
+  };
 }
 
 export const foiaDecider: Decider<FoiaCommand, FoiaEvent, FoiaState> = {

@@ -52,6 +52,29 @@ export interface FoiaLifecycle {
   fee?: FoiaFeeState;
   /** Every release, installments and the final one, numbered 1, 2, ... */
   releases: FoiaResponseReleased[];
+  /**
+   * Appeals decided so that the request was processed again, oldest first, each with the response
+   * it appealed (absent on states folded before reprocessing existed: read as none).
+   */
+  appeals?: DecidedAppeal[];
+}
+
+/** An appeal, the response it appealed, and its decision. */
+export interface DecidedAppeal {
+  response: FoiaResponse;
+  appeal: FoiaAppealReceived;
+  decision: FoiaAppealDecided;
+}
+
+/**
+ * Why a reprocessing request is open again and until when: no statute fixes a time for it, so the
+ * due date is the agency's policy (the jurisdiction's usual response period from the decision).
+ */
+export interface FoiaReopening {
+  appeal: FoiaAppealReceived;
+  decision: FoiaAppealDecided;
+  dueOn: string;
+  source: string;
 }
 
 interface Reviewed {
@@ -79,18 +102,30 @@ interface Answered extends Reviewed {
 /**
  * A FOIA request: open while it is reviewed (installments may be released); once the final
  * response is made (a final release, a denial, no records, a referral) it accepts nothing but an
- * appeal, and once the appeal is decided nothing at all.
+ * appeal. An appeal upheld closes it for good (the requester's next step is court, 5 U.S.C.
+ * § 552(a)(4)(B)); one reversed, partly reversed or remanded opens it again as `reprocessing`
+ * until a new final response, which may be appealed in turn.
+ *
+ * `reprocessing` is a status of its own rather than `received` again: the queue and the request
+ * page must tell a request the appeal sent back (with its own due date, set by agency policy, and
+ * the decision that reopened it) from one never answered, and the earlier final release stays the
+ * package on record until the new one is released.
  */
 export type FoiaState =
   | { status: 'none' }
   | ({ status: 'received' } & Reviewed)
+  | ({ status: 'reprocessing'; reopened: FoiaReopening; release?: FoiaResponseReleased } & Reviewed)
   | ({ status: 'released'; release: FoiaResponseReleased } & Answered)
   | ({ status: 'responded' } & Answered)
   | ({ status: 'appealed'; appeal: FoiaAppealReceived } & Answered)
   | ({ status: 'appeal_decided'; appeal: FoiaAppealReceived; appealDecision: FoiaAppealDecided } & Answered);
 
 export type FoiaStatus = FoiaState['status'];
-export type OpenFoiaState = Extract<FoiaState, { status: 'received' }>;
-export type AnsweredFoiaState = Exclude<FoiaState, { status: 'none' | 'received' }>;
+/** Open for processing: compilations, redactions, releases and the clock's changes apply. */
+export type OpenFoiaState = Extract<FoiaState, { status: 'received' | 'reprocessing' }>;
+export type AnsweredFoiaState = Exclude<FoiaState, { status: 'none' | 'received' | 'reprocessing' }>;
+
+export const isOpenFoia = (state: FoiaState): state is OpenFoiaState =>
+  state.status === 'received' || state.status === 'reprocessing';
 
 export const initialFoiaState: FoiaState = { status: 'none' };

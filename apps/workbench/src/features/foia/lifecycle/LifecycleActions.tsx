@@ -10,7 +10,8 @@ const OUTCOMES = ['upheld', 'reversed', 'partly_reversed', 'remanded'] as const;
 /**
  * The steps that apply to the request as it stands: while open, acknowledge, ask or record a
  * clarification, the fee (estimate, waiver, payment) and the final responses other than a
- * release; once answered, an appeal where the law has one; under appeal, its decision.
+ * release (again while reprocessing after an appeal); once answered, an appeal where the law has
+ * one; under appeal, its decision.
  */
 export function LifecycleActions({ requestId, view }: { requestId: string; view: FoiaRequestView }) {
   const { t } = useTranslation();
@@ -56,7 +57,8 @@ export function LifecycleActions({ requestId, view }: { requestId: string; view:
         fields={[text('grounds', t('foiaLife.steps.appeal.grounds'))]}
       />
     ) : null;
-  if (view.status !== 'received') return null;
+  // Processed again after an appeal: the same steps as an open request.
+  if (view.status !== 'received' && view.status !== 'reprocessing') return null;
 
   const pending = lifecycle.clarifications.at(-1);
   const awaiting = pending !== undefined && !pending.answer;

@@ -13,7 +13,13 @@ const money = (f: ReturnType<typeof useFormat>, cents: number) => f.money(cents)
 export function LifecycleFacts({ view }: { view: FoiaRequestView }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const { lifecycle, response, appeal, appealDecision } = view;
+  const { lifecycle, response, appeal, appealDecision, reopened, judicialReview } = view;
+  const decidedLine = (decision: { decidedOn: string; outcome: string; reason: string }) =>
+    t('foiaLife.facts.decided', {
+      date: f.date(decision.decidedOn),
+      outcome: t(`foiaLife.outcomes.${decision.outcome}` as 'foiaLife.outcomes.upheld'),
+      reason: decision.reason,
+    });
   const { acknowledgment, fee } = lifecycle;
   const none = (
     key:
@@ -137,15 +143,40 @@ export function LifecycleFacts({ view }: { view: FoiaRequestView }) {
                 source: appeal.source,
               })}
             </p>
-            {appealDecision && (
-              <p className="margin-y-0">
-                {t('foiaLife.facts.decided', {
-                  date: f.date(appealDecision.decidedOn),
-                  outcome: t(`foiaLife.outcomes.${appealDecision.outcome}`),
-                  reason: appealDecision.reason,
-                })}
+            {appealDecision && <p className="margin-y-0">{decidedLine(appealDecision)}</p>}
+            {judicialReview && (
+              <p className="margin-y-0" data-testid="judicial-review">
+                {t('foiaLife.facts.judicialReview', { source: judicialReview })}
               </p>
             )}
+          </dd>
+        </>
+      )}
+      {(lifecycle.appeals ?? []).length > 0 && (
+        <>
+          <dt>{t('foiaLife.facts.earlierAppeals')}</dt>
+          <dd data-testid="earlier-appeals">
+            {lifecycle.appeals?.map((a) => (
+              <p className="margin-y-0" key={`${a.appeal.receivedOn}-${a.decision.decidedOn}`}>
+                {t('foiaLife.facts.appealed', {
+                  date: f.date(a.appeal.receivedOn),
+                  due: f.date(a.appeal.dueOn),
+                  source: a.appeal.source,
+                })}
+                . {decidedLine(a.decision)}
+              </p>
+            ))}
+          </dd>
+        </>
+      )}
+      {reopened && (
+        <>
+          <dt>{t('foiaLife.facts.reopened')}</dt>
+          <dd data-testid="reopened">
+            <p className="margin-y-0">{decidedLine(reopened.decision)}</p>
+            <p className="margin-y-0">
+              {t('foiaLife.facts.reprocessDue', { date: f.date(reopened.dueOn), source: reopened.source })}
+            </p>
           </dd>
         </>
       )}

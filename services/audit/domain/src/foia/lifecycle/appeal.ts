@@ -1,4 +1,4 @@
-import type { FoiaEvent } from '@lse/contracts';
+import type { FoiaAppealOutcome, FoiaEvent } from '@lse/contracts';
 import { addDays, isoDate } from '@lse/domain';
 import { officeDate } from '../clock/clock';
 import { clockRuleFor, dueAfter } from '../clock/rules';
@@ -26,7 +26,7 @@ export function decideAppealReceived(command: Command<'ReceiveFoiaAppeal'>, stat
   if (state.status === 'none') throw new FoiaRequestNotFoundError(command.requestId);
   const { appeal } = lifecycleRuleFor(state.request.jurisdiction);
   if ('none' in appeal) throw new NoAdministrativeAppealError(appeal.none);
-  if (state.status === 'received') throw new NotYetRespondedError();
+  if (state.status === 'received' || state.status === 'reprocessing') throw new NotYetRespondedError();
   if (state.status === 'appealed' || state.status === 'appeal_decided') throw new AppealExistsError();
   const rule = clockRuleFor(state.request.jurisdiction);
   const receivedOn = officeDate(rule, command.now);
@@ -45,15 +45,44 @@ export function decideAppealReceived(command: Command<'ReceiveFoiaAppeal'>, stat
   ];
 }
 
-/** The appeal decided: upheld, reversed, partly reversed or remanded, with the reason. */
+/**
+ * Outcomes that send the request back to be processed again: on appeal the agency notifies the
+ * requester of judicial review only when it "upholds in whole or in part" the denial (5 U.S.C.
+ * § 552(a)(6)(A)(ii)); a reversal, in whole or part, or a remand means releasing or searching
+ * again, so the request reopens. Upheld closes it.
+ */
+export const REOPENING_OUTCOMES: ReadonlySet<FoiaAppealOutcome> = new Set([
+  'reversed',
+  'partly_reversed',
+  'remanded',
+]);
+
+/**
+ * Agency policy, not statute: no law on record fixes a time for processing a request again after
+ * an appeal, so the agency gives itself its usual response period, counted as that is.
+ */
+export const reprocessingPolicy = (initialSource: string) =>
+  `agency policy: the usual response period (${initialSource}) from the appeal decision`;
+
+/**
+ * The appeal decided: upheld, reversed, partly reversed or remanded, with the reason; unless
+ * upheld, with the due date of the processing it orders (agency policy, see reprocessingPolicy).
+ */
 export function decideAppealDecision(command: Command<'DecideFoiaAppeal'>, state: FoiaState): FoiaEvent[] {
   if (state.status === 'none') throw new FoiaRequestNotFoundError(command.requestId);
   if (state.status !== 'appealed') throw new NoAppealError();
-  const decidedOn = officeDate(clockRuleFor(state.request.jurisdiction), command.now);
+  const rule = clockRuleFor(state.request.jurisdiction);
+  const decidedOn = officeDate(rule, command.now);
+  const reprocessing = REOPENING_OUTCOMES.has(command.outcome)
+    ? {
+        reprocessDueOn: dueAfter(rule, decidedOn, rule.initial.days),
+        reprocessSource: reprocessingPolicy(rule.initial.source),
+      }
+    : {};
   return [
     {
       type: 'FoiaAppealDecided',
-      data: { outcome: command.outcome, reason: command.reason, decidedOn },
+      data: { outcome: command.outcome, reason: command.reason, decidedOn, ...reprocessing },
     },
   ];
 }

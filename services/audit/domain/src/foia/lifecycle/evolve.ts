@@ -1,5 +1,16 @@
-import { FOIA_LIFECYCLE_EVENTS, type FoiaEvent, type FoiaLifecycleEvent } from '@lse/contracts';
-import type { FoiaLifecycle, FoiaResponse, FoiaState, OpenFoiaState } from '../state';
+import {
+  FOIA_LIFECYCLE_EVENTS,
+  type FoiaAppealDecided,
+  type FoiaEvent,
+  type FoiaLifecycleEvent,
+} from '@lse/contracts';
+import {
+  isOpenFoia,
+  type FoiaLifecycle,
+  type FoiaResponse,
+  type FoiaState,
+  type OpenFoiaState,
+} from '../state';
 
 export const isLifecycleEvent = (event: FoiaEvent): event is FoiaLifecycleEvent =>
   Object.hasOwn(FOIA_LIFECYCLE_EVENTS, event.type);
@@ -9,20 +20,55 @@ const withLifecycle = (state: OpenFoiaState, change: Partial<FoiaLifecycle>): Fo
   lifecycle: { ...state.lifecycle, ...change },
 });
 
+/**
+ * What an open request keeps once answered: everything but why it was reopened (that decision is
+ * in `lifecycle.appeals`). The earlier final release stays until a new one replaces it.
+ */
+export function answeredFrom(state: OpenFoiaState) {
+  if (state.status === 'received') return state;
+  const { reopened, ...rest } = state;
+  void reopened;
+  return rest;
+}
+
 /** The final response closes the request: it keeps what was recorded and stops its clock. */
 const responded = (state: OpenFoiaState, response: FoiaResponse): FoiaState => ({
-  ...state,
+  ...answeredFrom(state),
   status: 'responded',
   response,
 });
 
+/**
+ * An appeal reversed, partly reversed or remanded (recorded with its reprocessing due date) opens
+ * the request again: the releases, the response appealed and the appeal are kept, and the clock
+ * runs to the due date the decision set (agency policy) as a new processing period.
+ */
+function decided(state: Extract<FoiaState, { status: 'appealed' }>, decision: FoiaAppealDecided): FoiaState {
+  if (!decision.reprocessDueOn) return { ...state, status: 'appeal_decided', appealDecision: decision };
+  const { status, appeal, response, release, ...reviewed } = state;
+  void status;
+  const appeals = [...(reviewed.lifecycle.appeals ?? []), { response, appeal, decision }];
+  return {
+    ...reviewed,
+    ...(release ? { release } : {}),
+    status: 'reprocessing',
+    lifecycle: { ...reviewed.lifecycle, appeals },
+    clock: { extended: false, dueOn: decision.reprocessDueOn },
+    reopened: {
+      appeal,
+      decision,
+      dueOn: decision.reprocessDueOn,
+      source: decision.reprocessSource ?? 'agency policy',
+    },
+  };
+}
+
 /** Folds one lifecycle event; one that cannot apply leaves the state as it is (never thrown on replay). */
 export function evolveLifecycle(state: FoiaState, event: FoiaLifecycleEvent): FoiaState {
-  if (state.status === 'appealed' && event.type === 'FoiaAppealDecided')
-    return { ...state, status: 'appeal_decided', appealDecision: event.data };
+  if (state.status === 'appealed' && event.type === 'FoiaAppealDecided') return decided(state, event.data);
   if ((state.status === 'released' || state.status === 'responded') && event.type === 'FoiaAppealReceived')
     return { ...state, status: 'appealed', appeal: event.data };
-  if (state.status !== 'received') return state;
+  if (!isOpenFoia(state)) return state;
   const { lifecycle } = state;
   switch (event.type) {
     case 'FoiaRequestAcknowledged':

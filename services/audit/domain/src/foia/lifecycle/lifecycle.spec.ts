@@ -74,6 +74,17 @@ const appealed = event('FoiaAppealReceived', {
   source: '5 U.S.C. § 552(a)(6)(A)(ii)',
 });
 
+const REPROCESS_POLICY =
+  'agency policy: the usual response period (5 U.S.C. § 552(a)(6)(A)(i)) from the appeal decision';
+const fold = (events: readonly FoiaEvent[]) => events.reduce(foiaDecider.evolve, foiaDecider.initialState);
+const decidedAs = (outcome: string) =>
+  event('FoiaAppealDecided', {
+    outcome: outcome as 'upheld',
+    reason: 'Decided.',
+    decidedOn: '2026-07-01',
+    ...(outcome === 'upheld' ? {} : { reprocessDueOn: '2026-07-30', reprocessSource: REPROCESS_POLICY }),
+  });
+
 describe('a FOIA request after receipt', () => {
   it('has its life after receipt on record for every jurisdiction with a clock, and only those', () => {
     expect(Object.keys(LIFECYCLE_RULES).sort()).toEqual(Object.keys(CLOCK_RULES).sort());
@@ -344,6 +355,9 @@ describe('a FOIA request after receipt', () => {
             outcome: 'remanded',
             reason: 'Search again.',
             decidedOn: '2026-07-01',
+            // Independence Day observed (Fri 2026-07-03) is not counted.
+            reprocessDueOn: '2026-07-30',
+            reprocessSource: REPROCESS_POLICY,
           }),
         ]));
 
@@ -360,5 +374,115 @@ describe('a FOIA request after receipt', () => {
         .when(step({ type: 'DecideFoiaAppeal', outcome: 'upheld', reason: 'Exempt.' }))
         .thenThrows('no_appeal_pending');
     });
+  });
+
+  describe('processed again after an appeal (5 U.S.C. § 552(a)(6)(A)(ii): judicial review follows only a denial upheld)', () => {
+    const decide = (outcome: string) =>
+      step({ type: 'DecideFoiaAppeal', outcome, reason: 'Decided.' }, '2026-07-01');
+
+    it.each(['reversed', 'partly_reversed', 'remanded'])(
+      '%s: the decision sets a reprocessing due date, the usual response period from it (agency policy)',
+      (outcome) =>
+        given(foiaDecider, [received, releasedEvent(1, true), appealed])
+          .when(decide(outcome))
+          .then([decidedAs(outcome)]),
+    );
+
+    it('upheld: no due date, and the request stays closed to compilation and release', () => {
+      given(foiaDecider, [received, releasedEvent(1, true), appealed])
+        .when(decide('upheld'))
+        .then([decidedAs('upheld')]);
+      given(foiaDecider, [received, releasedEvent(1, true), appealed, decidedAs('upheld')])
+        .when(release(true, '2026-07-10'))
+        .thenThrows('foia_responded');
+      given(foiaDecider, [received, releasedEvent(1, true), appealed, decidedAs('upheld')])
+        .when(step({ type: 'ReceiveFoiaAppeal', grounds: 'Again.' }, '2026-07-10'))
+        .thenThrows('already_appealed');
+    });
+
+    it('remanded: the request is reprocessing, keeps its releases and the appeal, runs to the new due date', () => {
+      const state = fold([received, releasedEvent(1, true), appealed, decidedAs('remanded')]);
+      expect(state).toMatchObject({
+        status: 'reprocessing',
+        clock: { extended: false, dueOn: '2026-07-30' },
+        release: { installment: 1 },
+        reopened: { dueOn: '2026-07-30', source: REPROCESS_POLICY, decision: { outcome: 'remanded' } },
+        lifecycle: {
+          releases: [{ installment: 1 }],
+          appeals: [{ response: { kind: 'released' }, appeal: { receivedOn: '2026-06-18' } }],
+        },
+      });
+    });
+
+    it('reprocessing: a compilation is recorded again', () => {
+      const compile = {
+        type: 'RecordCompilation',
+        requestId: REQ,
+        now: on('2026-07-10'),
+        compilation: { cutoff: on('2026-07-09'), records: 3, redactions: 0, packageSha256: 'c'.repeat(64) },
+        redactionLog: [],
+      } as FoiaCommand;
+      const events = foiaDecider.decide(
+        compile,
+        fold([received, releasedEvent(1, true), appealed, decidedAs('reversed')]),
+      );
+      expect(events.map((e) => e.type)).toEqual(['RecordsCompiled']);
+      expect(events.at(-1)?.data).toMatchObject({ cutoff: on('2026-07-09'), records: 3 });
+    });
+
+    it('reprocessing: a further installment is numbered after the earlier releases and keeps the request open', () => {
+      const history = [received, releasedEvent(1, true), appealed, decidedAs('partly_reversed')];
+      given(foiaDecider, history)
+        .when(release(false, '2026-07-10'))
+        .then([releasedEvent(2, false, '2026-07-10')]);
+      expect(fold([...history, releasedEvent(2, false, '2026-07-10')]).status).toBe('reprocessing');
+    });
+
+    it('reprocessing: the new final release answers the request again, and it may be appealed from its date', () => {
+      const history = [
+        received,
+        releasedEvent(1, true),
+        appealed,
+        decidedAs('remanded'),
+        releasedEvent(2, true, '2026-07-20'),
+      ];
+      const state = fold(history);
+      expect(state).toMatchObject({
+        status: 'released',
+        release: { installment: 2 },
+        response: { kind: 'released', respondedOn: '2026-07-20' },
+        lifecycle: {
+          releases: [{ installment: 1 }, { installment: 2 }],
+          appeals: [{ decision: { outcome: 'remanded' } }],
+        },
+      });
+      expect(state).not.toHaveProperty('reopened');
+      // 90 days from 2026-07-20 is 2026-10-18: the first response's window (to 2026-06-18) no longer applies.
+      given(foiaDecider, history)
+        .when(step({ type: 'ReceiveFoiaAppeal', grounds: 'Still withheld.' }, '2026-10-18'))
+        .then([
+          event('FoiaAppealReceived', {
+            grounds: 'Still withheld.',
+            receivedOn: '2026-10-18',
+            dueOn: '2026-11-16',
+            source: '5 U.S.C. § 552(a)(6)(A)(ii)',
+          }),
+        ]);
+    });
+
+    it('reprocessing: no appeal until the new final response', () =>
+      given(foiaDecider, [received, denied, appealed, decidedAs('reversed')])
+        .when(step({ type: 'ReceiveFoiaAppeal', grounds: 'Again.' }, '2026-07-10'))
+        .thenThrows('not_yet_responded'));
+
+    it('an appeal decided before reprocessing existed (no due date recorded) left its request closed', () =>
+      given(foiaDecider, [
+        received,
+        denied,
+        appealed,
+        event('FoiaAppealDecided', { outcome: 'remanded', reason: 'Search again.', decidedOn: '2026-07-01' }),
+      ])
+        .when(release(true, '2026-07-10'))
+        .thenThrows('foia_responded'));
   });
 });

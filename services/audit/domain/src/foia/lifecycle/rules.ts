@@ -8,6 +8,8 @@ export interface AppealRule {
   window: TimeLimit;
   /** In the clock rule's count (business or calendar days), from the day the appeal is received. */
   decision: TimeLimit;
+  /** Where the requester goes once the appeal is upheld: the court (the provision that says so). */
+  judicialReview: string;
 }
 
 /** What a public-records law says about a request's life after receipt, besides its time limits. */
@@ -44,6 +46,8 @@ export const LIFECYCLE_RULES: Readonly<Record<string, LifecycleRule>> = {
       window: { days: 90, source: '5 U.S.C. § 552(a)(6)(A)(i)(III)(aa)' },
       // "within twenty days (excepting Saturdays, Sundays, and legal public holidays)".
       decision: { days: 20, source: '5 U.S.C. § 552(a)(6)(A)(ii)' },
+      // "the district court ... has jurisdiction to enjoin the agency from withholding agency records".
+      judicialReview: '5 U.S.C. § 552(a)(4)(B)',
     },
   },
   california: {
