@@ -189,8 +189,10 @@ describe('a FOIA officer compiles, releases one field on review, releases and do
     await tab.checkAccessibility('foia.request.released');
     await tab.screenshot('foia-released', { readme: true });
 
+    // The download fetches the whole package through the gateway and audit: on a loaded machine
+    // (a clean CI run, every suite at once) that outlasted the 15 s default once.
     const [html] = await Promise.all([
-      p.waitForEvent('download'),
+      p.waitForEvent('download', { timeout: 45_000 }),
       p.getByRole('button', { name: tab.t('foia.released.downloadHtml'), exact: true }).click(),
     ]);
     expect(html.suggestedFilename()).toMatch(/^foia-response-[0-9a-f-]{36}\.html$/);
@@ -207,7 +209,7 @@ describe('a FOIA officer compiles, releases one field on review, releases and do
     opened.assertNoProblems();
     await opened.close();
     const [json] = await Promise.all([
-      p.waitForEvent('download'),
+      p.waitForEvent('download', { timeout: 45_000 }),
       p.getByRole('button', { name: tab.t('foia.released.downloadJson'), exact: true }).click(),
     ]);
     const pkg = await savedText(json);
