@@ -186,8 +186,13 @@ describe('the auditor: the case as of an instant, its history, integrity', () =>
     await replay.first().waitFor();
     await page.getByLabel(t('audit.history.filters.actor')).selectOption(AUDITOR);
     await page.waitForURL(/[?&]actor=/);
-    expect(await reads.locator('tbody tr').count()).toBeGreaterThan(0);
-    for (const row of await reads.locator('tbody tr').allTextContents()) expect(row).toContain(AUDITOR);
+    // The URL changes before the filtered page of reads replaces the one shown: wait for it.
+    const filtered = await eventually(
+      () => reads.locator('tbody tr').allTextContents(),
+      (rows) => rows.length > 0 && rows.every((row) => row.includes(AUDITOR)),
+    );
+    expect(filtered.length).toBeGreaterThan(0);
+    for (const row of filtered) expect(row).toContain(AUDITOR);
     await tab.checkAccessibility('audit.history.filtered');
     await page.getByLabel(t('audit.history.filters.actor')).selectOption('');
     await page.getByLabel(t('audit.history.filters.service')).selectOption('');

@@ -1,5 +1,6 @@
 import { classifyData } from '@lse/contracts';
 import type { z } from 'zod';
+import type { NewSubjectKey } from '@lse/event-store';
 import { marker, markerCheck, sealBox, typeTag, type DataKey, type SealedBox } from './leaf-cipher';
 import { splitText, type Fragment } from './narrative';
 import { byPath, pathKey, pathsOf, setAt, type BoxContent, type Json, type Path } from './paths';
@@ -9,8 +10,21 @@ import type { NamedSpan } from './people';
 export interface DataKeys {
   /** The key of each subject, created the first time a subject is asked for. */
   keysFor(subjects: readonly string[]): Promise<Map<string, DataKey>>;
+  /**
+   * The keys of an append's subjects: those that exist read, the missing ones made but not
+   * stored: the append stores `created` in its own statement (event store `subjectKeys`) and
+   * calls `stored()` once it committed. Without it, `keysFor` stores them first, in a commit of
+   * their own.
+   */
+  keysForAppend?(subjects: readonly string[]): Promise<KeysForAppend>;
   /** Keys by id: null for a destroyed key; absent for an id the keyring never issued. */
   keysById(keyIds: readonly string[]): Promise<Map<string, Buffer | null>>;
+}
+
+export interface KeysForAppend {
+  keys: Map<string, DataKey>;
+  created: NewSubjectKey[];
+  stored(): void;
 }
 
 /** Personal and confidential-source values are sealed; every other classification stays readable. */

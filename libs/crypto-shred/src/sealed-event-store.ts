@@ -1,3 +1,4 @@
+// Over 300 lines: one adapter of the whole EventStore interface (each append sealed, each read opened) with the seal's key and people lookups it needs.
 import { classifyData, eventRegistry, subjectName, type EventRegistry } from '@lse/contracts';
 import {
   canonicalJson,
@@ -20,7 +21,7 @@ import type { DataKey } from './leaf-cipher';
 import { hasFreeText, nameSpans } from './narrative';
 import { mergePeople, peopleOf, SpanFinder, type People } from './people';
 import { applyOpen, boxesOf, findMarkers, type FoundMarker } from './open';
-import { applySeal, planSeal, type DataKeys, type SealPlan } from './seal';
+import { applySeal, planSeal, type DataKeys, type KeysForAppend, type SealPlan } from './seal';
 import { SubjectErasedError } from './subject-keys';
 
 /** How many cases' people a store keeps (`peopleOfCase`). */
@@ -69,13 +70,39 @@ export class SealedEventStore implements EventStore {
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     try {
-      return await this.raw.append(streamId, await this.seal(streamId, events), expected);
+      return await this.appendSealed(streamId, events, expected);
     } catch (error) {
       if (error instanceof DuplicateEventIdError) {
         const original = await this.storedAlready(streamId, events);
         if (original) return original;
       }
       throw error;
+    }
+  }
+
+  /**
+   * Sealed, with the keys it made stored in its own statement (no commit of their own: a commit
+   * is the cost of an append on this database). Another append that made a key for one of the
+   * same subjects first fails this one writing nothing (unique violation): sealed again, under the
+   * key that is stored now.
+   */
+  private async appendSealed(streamId: string, events: NewEvent[], expected: ExpectedVersion) {
+    for (let attempt = 1; ; attempt++) {
+      const made: KeysForAppend[] | undefined = this.keys.keysForAppend ? [] : undefined;
+      const sealed = await this.seal(streamId, events, made);
+      const subjectKeys = made?.flatMap((m) => m.created) ?? [];
+      try {
+        const result = await this.raw.append(
+          streamId,
+          sealed,
+          expected,
+          subjectKeys.length ? { subjectKeys } : {},
+        );
+        for (const m of made ?? []) m.stored();
+        return result;
+      } catch (error) {
+        if (!isKeyRace(error) || attempt >= 3) throw error;
+      }
     }
   }
 
@@ -114,7 +141,7 @@ export class SealedEventStore implements EventStore {
    * The events as they are stored: one keyring round trip for all their subjects at most, two
    * when a free text names people of the case (docs/architecture.md#crypto-shredding).
    */
-  async seal(streamId: string, events: readonly NewEvent[]): Promise<NewEvent[]> {
+  async seal(streamId: string, events: readonly NewEvent[], made?: KeysForAppend[]): Promise<NewEvent[]> {
     const plans: Array<SealPlan | undefined> = events.map((event) => {
       const definition = this.registry.get(event.type);
       if (!definition) return undefined;
@@ -124,7 +151,11 @@ export class SealedEventStore implements EventStore {
     });
     const subjects = plans.flatMap((plan) => plan?.leaves.map((leaf) => leaf.subject) ?? []);
     if (subjects.length === 0) return [...events];
-    const keys = await this.keys.keysFor(subjects);
+    // `made`: the append stores the keys it needs (keysForAppend); otherwise each is stored first.
+    const keys =
+      made && this.keys.keysForAppend
+        ? await this.forAppend(subjects, made)
+        : await this.keys.keysFor(subjects);
     if (plans.some(hasFreeText)) {
       // The people of the append itself, and of the earlier events of its case.
       const people = new Map() as People;
@@ -142,6 +173,12 @@ export class SealedEventStore implements EventStore {
       const sealed = applySeal(event.data, event.eventId, plan, keys);
       return { ...event, data: sealed.data, metadata: { ...event.metadata, sealed: sealed.boxes } };
     });
+  }
+
+  private async forAppend(subjects: readonly string[], made: KeysForAppend[]) {
+    const resolved = await this.keys.keysForAppend!(subjects);
+    made.push(resolved);
+    return resolved.keys;
   }
 
   /**
@@ -281,4 +318,10 @@ export class SealedEventStore implements EventStore {
   close(): Promise<void> {
     return this.raw.close();
   }
+}
+
+/** Another append stored a key for one of this append's subjects first (subject_keys.subject is unique). */
+function isKeyRace(error: unknown): boolean {
+  const e = error as { code?: unknown; constraint?: unknown };
+  return e?.code === '23505' && e.constraint === 'subject_keys_subject_key';
 }

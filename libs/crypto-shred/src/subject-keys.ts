@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataKey } from './leaf-cipher';
 import type { KeyWrapping } from './master-key';
-import type { DataKeys } from './seal';
+import type { NewSubjectKey } from '@lse/event-store';
+import type { DataKeys, KeysForAppend } from './seal';
 
 export interface SubjectKeysOptions {
   pool: Pool;
@@ -100,6 +101,63 @@ export class SubjectKeys implements DataKeys {
       out.set(row.subject, key);
     }
     return out;
+  }
+
+  /**
+   * An append's keys without a commit of their own (`DataKeys.keysForAppend`): one SELECT for
+   * the subjects not cached; a key is made for each one the keyring does not hold, returned to be
+   * stored with the append's events, and cached only once the append says it `stored()` them.
+   */
+  async keysForAppend(subjects: readonly string[]): Promise<KeysForAppend> {
+    const keys = new Map<string, DataKey>();
+    const missing: string[] = [];
+    const now = this.now();
+    for (const subject of new Set(subjects)) {
+      const cached = this.bySubject.get(subject);
+      if (cached && now - cached.at < this.ttlMs) keys.set(subject, cached);
+      else missing.push(subject);
+    }
+    const created: NewSubjectKey[] = [];
+    const made: Array<DataKey & { subject: string }> = [];
+    if (missing.length > 0) {
+      const { rows } = await this.options.pool.query<KeyRow>(
+        `SELECT key_id, subject, wrapped_key FROM ${this.table} WHERE subject = ANY($1::text[])`,
+        [missing],
+      );
+      for (const row of rows) {
+        if (!row.wrapped_key) throw new SubjectErasedError();
+        const key = {
+          keyId: row.key_id,
+          key: await this.options.wrapping.unwrap(row.wrapped_key, row.key_id),
+        };
+        this.remember(row.subject, key, now);
+        keys.set(row.subject, key);
+      }
+      for (const subject of missing) {
+        if (keys.has(subject)) continue;
+        const key = { keyId: randomUUID(), key: randomBytes(32) };
+        created.push({
+          keyId: key.keyId,
+          subject,
+          wrappedKey: await this.options.wrapping.wrap(key.key, key.keyId),
+        });
+        made.push({ ...key, subject });
+        keys.set(subject, key);
+      }
+    }
+    return {
+      keys,
+      created,
+      stored: () => {
+        const at = this.now();
+        for (const { subject, ...key } of made) this.remember(subject, key, at);
+      },
+    };
+  }
+
+  private remember(subject: string, key: DataKey, at: number): void {
+    this.bySubject.set(subject, { ...key, at });
+    this.byId.set(key.keyId, { key: key.key, at });
   }
 
   async keysById(keyIds: readonly string[]): Promise<Map<string, Buffer | null>> {

@@ -145,8 +145,30 @@ export interface VerifyReport {
   };
 }
 
+/**
+ * A keyring row (crypto-shredding, the store's `subject_keys`) created for the events of an append:
+ * stored in the append's own statement, so a key exists exactly when the first event sealed under
+ * it does, and costs no commit of its own. A concurrent append that created the subject's key
+ * first makes this append fail with a unique violation on `subject_keys_subject_key`, writing
+ * nothing (the caller seals again under the winner's key).
+ */
+export interface NewSubjectKey {
+  keyId: string;
+  subject: string;
+  wrappedKey: Buffer;
+}
+
+export interface AppendOptions {
+  subjectKeys?: readonly NewSubjectKey[];
+}
+
 export interface EventStore {
-  append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
+  append(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedVersion,
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** The current version of a stream, 0 when it has no events. */
   streamVersion(streamId: string): Promise<number>;

@@ -15,6 +15,7 @@ import {
   type EventMetadata,
   type ExpectedVersion,
   type NewEvent,
+  type NewSubjectKey,
 } from '../port';
 import { categoryOf } from '../stream-id';
 
@@ -72,6 +73,27 @@ export interface PreparedAppend {
   payload: string;
   /** Each event's data and metadata as stored (the text in `payload`). */
   stored: Array<{ data: string; metadata: string }>;
+  /** Keyring rows stored in the same statement (port.ts `NewSubjectKey`). */
+  subjectKeys: readonly NewSubjectKey[];
+}
+
+/**
+ * The keyring rows of the appends, as a data-modifying WITH in front of the append's SELECT: one
+ * statement, hence one transaction and one commit with the events. Without ON CONFLICT: a
+ * subject whose key another append created first fails the statement (unique violation), so no
+ * event is ever stored sealed under a key that is not.
+ */
+function withKeys(
+  keys: readonly NewSubjectKey[],
+  schema: string,
+  first: number,
+): { text: string; values: unknown[] } {
+  if (keys.length === 0) return { text: '', values: [] };
+  return {
+    text: `WITH new_keys AS (INSERT INTO ${schema}.subject_keys (key_id, subject, wrapped_key)
+             SELECT * FROM unnest($${first}::uuid[], $${first + 1}::text[], $${first + 2}::bytea[])) `,
+    values: [keys.map((k) => k.keyId), keys.map((k) => k.subject), keys.map((k) => k.wrappedKey)],
+  };
 }
 
 /** A committed append: its result, and its events as a reader would read them (built on demand). */
@@ -86,6 +108,7 @@ export function prepareAppend(
   events: readonly NewEvent[],
   expected: ExpectedVersion,
   recordedAt: Date,
+  subjectKeys: readonly NewSubjectKey[] = [],
 ): PreparedAppend {
   const category = categoryOf(streamId);
   const caseId = validate(streamId, events);
@@ -117,6 +140,7 @@ export function prepareAppend(
     events,
     payload,
     stored,
+    subjectKeys,
   };
 }
 
@@ -153,6 +177,7 @@ export async function appendPrepared(
   a: PreparedAppend,
   reader: Pool | undefined,
 ): Promise<Committed> {
+  const keys = withKeys(a.subjectKeys, schema, 7);
   try {
     const { rows } = await db.query<{
       out_position: string;
@@ -164,10 +189,10 @@ export async function appendPrepared(
       out_before_position: string | null;
     }>({
       // Named: prepared once per connection, not parsed and planned for every append.
-      name: `lse.append_events.${schema}`,
-      text: `SELECT out_position, out_version, out_tx_id, out_prev_hash, out_hash, out_before_tx_id, out_before_position
+      name: `lse.append_events.${schema}${keys.text ? '.keys' : ''}`,
+      text: `${keys.text}SELECT out_position, out_version, out_tx_id, out_prev_hash, out_hash, out_before_tx_id, out_before_position
                FROM ${schema}.append_events($1, $2, $3, $4, $5, $6::json)`,
-      values: [a.streamId, a.category, a.expectedCode, a.caseId, a.recordedAt, a.payload],
+      values: [a.streamId, a.category, a.expectedCode, a.caseId, a.recordedAt, a.payload, ...keys.values],
     });
     return committed(
       a,
@@ -219,12 +244,17 @@ export async function appendBatch(
           `"recordedAt":${JSON.stringify(a.recordedAt.toISOString())},"events":${a.payload}}`,
       )
       .join(',')}]`;
+    const keys = withKeys(
+      appends.flatMap((a) => a.subjectKeys),
+      schema,
+      2,
+    );
     ({ rows } = await pool.query({
-      name: `lse.append_batch.${schema}`,
-      text: `SELECT b_index, b_position, b_version, b_error, b_actual, b_tx_id, b_prev_hash, b_hash, b_before_tx_id,
+      name: `lse.append_batch.${schema}${keys.text ? '.keys' : ''}`,
+      text: `${keys.text}SELECT b_index, b_position, b_version, b_error, b_actual, b_tx_id, b_prev_hash, b_hash, b_before_tx_id,
                     b_before_position
                FROM ${schema}.append_batch($1::json)`,
-      values: [batch],
+      values: [batch, ...keys.values],
     }));
   } catch {
     return Promise.allSettled(appends.map((a) => appendPrepared(pool, schema, a, pool)));

@@ -6,6 +6,7 @@ import type {
   Checkpoint,
   EventFilter,
   EventStore,
+  AppendOptions,
   ExpectedVersion,
   NewEvent,
   ReadAfterResult,
@@ -75,9 +76,14 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedVersion,
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     this.assertOwned(streamId);
-    const prepared = prepareAppend(streamId, events, expected, this.now());
+    const prepared = prepareAppend(streamId, events, expected, this.now(), options.subjectKeys);
     const committed = this.group
       ? await this.group.append(prepared)
       : await appendPrepared(this.pool, this.schema, prepared, this.pool);
