@@ -171,7 +171,9 @@ describe('a FOIA officer leads a request from acknowledgment to the appeal decis
     // released package's frame further down is in the FOIA screenshots).
     await p
       .getByRole('heading', { level: 2, name: tab.t('foiaLife.heading') })
-      .evaluate((h) => h.scrollIntoView({ block: 'start' }));
+      .evaluate((h: { scrollIntoView(options: { block: 'start' }): void }) =>
+        h.scrollIntoView({ block: 'start' }),
+      );
     await tab.screenshot('foia-lifecycle', { readme: true, fullPage: false });
     await tab.chooseLanguage('es');
     await p.getByRole('heading', { level: 2, name: tab.t('foiaLife.heading') }).waitFor();
