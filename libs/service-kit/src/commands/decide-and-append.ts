@@ -30,8 +30,8 @@ export async function decideAndAppend<C, E extends TypedEvent, S>(options: {
   attempts: number;
   startsStream?: boolean;
   command(state: S, recorded: readonly RecordedEvent[]): C | undefined | Promise<C | undefined>;
-  /** The id of the n-th decided event. */
-  eventId(event: E, index: number): string;
+  /** The id of the n-th decided event; `state` is the one it was decided on. */
+  eventId(event: E, index: number, state: S): string;
   /** True when the stream already holds what this call would append (checked before deciding). */
   storedBefore?(recorded: readonly RecordedEvent[]): boolean;
   /** Checks the decision before anything is written (a reaction that must append one event). */
@@ -50,7 +50,7 @@ export async function decideAndAppend<C, E extends TypedEvent, S>(options: {
     const decided = decider.decide(command, state);
     if (decided.length === 0) return { outcome: 'nothing_to_do' };
     options.check?.(decided);
-    const events = decided.map((e, i) => toNewEvent(e, options.eventId(e, i), options.metadata));
+    const events = decided.map((e, i) => toNewEvent(e, options.eventId(e, i, state), options.metadata));
     try {
       const appended = await store.append(
         streamId,

@@ -35,7 +35,6 @@ export interface ScheduledOptions<C, E, S> {
 export function appendScheduled<C, E extends TypedEvent, S>(
   options: ScheduledOptions<C, E, S>,
 ): Promise<AppendOutcome<E>> {
-  let decidedOn: S;
   const actor = { id: `service:${options.sourceService}`, role: 'system' as const };
   return decideAndAppend({
     store: options.store,
@@ -50,10 +49,7 @@ export function appendScheduled<C, E extends TypedEvent, S>(
       occurredAt: options.now,
     },
     attempts: options.attempts ?? 3,
-    command: (state) => {
-      decidedOn = state;
-      return options.command(state);
-    },
-    eventId: (event) => options.eventId(event, decidedOn),
+    command: (state) => options.command(state),
+    eventId: (event, _index, state) => options.eventId(event, state),
   });
 }

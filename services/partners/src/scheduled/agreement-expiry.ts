@@ -46,7 +46,6 @@ export class AgreementExpiry {
 
   /** True when this call appended the expiry; false when not due, or another replica did it. */
   async expireOne(agreementId: string, asOf: Date = this.clock.now()): Promise<boolean> {
-    let expiresOn = '';
     const outcome = await appendScheduled({
       store: this.store,
       decider: agreementDecider,
@@ -54,16 +53,17 @@ export class AgreementExpiry {
       sourceService: 'partners',
       now: asOf.toISOString(),
       correlationId: `agreement-expiry:${agreementId}:${utcDateOf(asOf)}`,
-      command: (state) => {
-        if (state.status === 'none') return undefined;
-        expiresOn = state.terms.expiresOn;
-        return { type: 'ExpireAgreement' as const, agreementId, today: utcDateOf(asOf) };
-      },
-      eventId: () => expiryEventId(agreementId, expiresOn),
+      command: (state) =>
+        state.status === 'none'
+          ? undefined
+          : { type: 'ExpireAgreement' as const, agreementId, today: utcDateOf(asOf) },
+      // The term that expired (AgreementExpired.expiresOn): a renewal's term gets an id of its own.
+      eventId: (event) => expiryEventId(agreementId, (event.data as { expiresOn: string }).expiresOn),
       // Another replica's expiry changes the stream: deciding again finds the agreement expired.
       attempts: 2,
     });
     if (outcome.outcome !== 'appended') return false;
+    const { expiresOn } = outcome.events[0].data as { expiresOn: string };
     this.logger.log({ agreementId, expiresOn }, 'agreement expired');
     return true;
   }
